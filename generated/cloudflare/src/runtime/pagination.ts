@@ -1,0 +1,102 @@
+/**
+ * Pages of list operations. Kept apart from core.ts so operations that never paginate don't bundle it.
+ * Generated list methods call `requestPage(this.core, op, pathArgs, params, options)`.
+ */
+import { APIPromise } from "./api-promise.js";
+import type { ClientCore } from "./core.js";
+import { SDKError } from "./errors.js";
+import type { OperationSpec, PaginationSpec, RequestOptions } from "./types.js";
+import { getPath } from "./util.js";
+
+type Params = Record<string, unknown>;
+type Lookup = (path: string | undefined) => unknown;
+
+export function requestPage<Item>(
+  core: ClientCore,
+  op: OperationSpec,
+  pathArgs: readonly unknown[],
+  params: Params | undefined,
+  options?: RequestOptions,
+): PagePromise<Item> {
+  const sent = core.send(op, pathArgs, params, options);
+  return new PagePromise<Item>(sent, async (r) => new Page<Item>(core, op, pathArgs, params ?? {}, options, await core.parse(op, r, true), r));
+}
+
+export class Page<Item> implements AsyncIterable<Item> {
+  readonly items: Item[];
+  /** The whole response JSON, envelope included. */
+  readonly body: unknown;
+  readonly response: Response;
+  #next: Params | undefined;
+  #again: (params: Params) => PagePromise<Item>;
+
+  constructor(core: ClientCore, op: OperationSpec, pathArgs: readonly unknown[], params: Params, options: RequestOptions | undefined, body: unknown, response: Response) {
+    this.body = body;
+    this.response = response;
+    // Throws for an envelope with success: false, before anything is read from it.
+    const result = core.unwrap(op, body, response);
+    // Fields are looked up in the raw body first (Cloudflare: `result`, `result_info`), then in the unwrapped result.
+    const get: Lookup = (path) => (path ? (getPath(body, path) ?? getPath(result, path)) : undefined);
+    const spec = op.pagination ?? { kind: "single", items: "" };
+    const items = get(spec.items);
+    this.items = (Array.isArray(items) ? items : Array.isArray(result) ? result : []) as Item[];
+    this.#next = nextParams(spec, get, this.items, params);
+    this.#again = (p) => requestPage<Item>(core, op, pathArgs, p, options);
+  }
+
+  hasNextPage(): boolean {
+    return this.#next !== undefined;
+  }
+
+  async getNextPage(): Promise<Page<Item>> {
+    if (!this.#next) throw new SDKError("No next page; check hasNextPage() first.");
+    return this.#again(this.#next);
+  }
+
+  async *iterPages(): AsyncGenerator<Page<Item>> {
+    let page: Page<Item> = this;
+    yield page;
+    while (page.hasNextPage()) yield (page = await page.getNextPage());
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<Item> {
+    for await (const page of this.iterPages()) yield* page.items;
+  }
+}
+
+/** `await client.list()` gives the first page; `for await (const item of client.list())` walks every item. */
+export class PagePromise<Item> extends APIPromise<Page<Item>> implements AsyncIterable<Item> {
+  async *[Symbol.asyncIterator](): AsyncGenerator<Item> {
+    yield* await this;
+  }
+}
+
+/** The params of the next request, or undefined on the last page. */
+function nextParams(p: PaginationSpec, get: Lookup, items: unknown[], params: Params): Params | undefined {
+  if (p.kind === "single" || !items.length) return undefined;
+  let key: string;
+  let value: unknown;
+  if (p.kind === "cursor") {
+    if (p.hasMore && get(p.hasMore) === false) return undefined;
+    key = p.cursorParam;
+    value = p.nextCursor ? get(p.nextCursor) : getPath(items[items.length - 1], p.cursorItemField ?? "id");
+  } else if (p.kind === "page") {
+    const info = (f?: string) => num(f && get(p.info ? `${p.info}.${f}` : f));
+    const page = info(p.page) || Number(params[p.pageParam]) || 1;
+    const per = info(p.perPage) || Number(p.perPageParam && params[p.perPageParam]) || items.length;
+    // Comparisons with NaN (field absent) are false, so a missing total never stops paging.
+    if (page >= info(p.totalPages) || page * per >= info(p.totalCount)) return undefined;
+    key = p.pageParam;
+    value = page + 1;
+  } else {
+    const next = (Number(params[p.offsetParam]) || 0) + items.length;
+    const limit = Number(p.limitParam && params[p.limitParam]);
+    if (next >= num(p.totalCount && get(p.totalCount)) || items.length < limit) return undefined;
+    key = p.offsetParam;
+    value = next;
+  }
+  return value == null || value === "" ? undefined : { ...params, [key]: value };
+}
+
+/** NaN for absent values (null included), so comparisons against them are false. */
+const num = (v: unknown): number => (v == null || v === "" ? NaN : Number(v));

@@ -1,0 +1,177 @@
+/**
+ * The contract between generated code and the runtime. Generated packages describe each client and
+ * each operation with these plain objects; the runtime does everything else. Keep this file free of
+ * behaviour so both sides can import it cheaply.
+ */
+
+export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+
+export type LogLevel = "off" | "error" | "warn" | "info" | "debug";
+
+export interface Logger {
+  error(message: string, ...rest: unknown[]): void;
+  warn(message: string, ...rest: unknown[]): void;
+  info(message: string, ...rest: unknown[]): void;
+  debug(message: string, ...rest: unknown[]): void;
+}
+
+/** Header values as callers may give them: `null` removes a default header. */
+export type HeadersLike = Headers | Record<string, string | null | undefined> | Array<[string, string]>;
+
+export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+/** Options every generated client accepts, beside its own credential and client-parameter options. */
+export interface ClientOptions {
+  /** Overrides the spec's server URL (server variables are then ignored). */
+  baseURL?: string | undefined;
+  /** Values for the spec's server variables, e.g. `{ region: "eu" }`. */
+  serverVariables?: Record<string, string> | undefined;
+  defaultHeaders?: Record<string, string | null | undefined> | undefined;
+  defaultQuery?: Record<string, unknown> | undefined;
+  fetch?: Fetch | undefined;
+  /** Per-attempt timeout in milliseconds. Default 60 000. */
+  timeout?: number | undefined;
+  /** Retries after the first attempt. Default 2. */
+  maxRetries?: number | undefined;
+  logLevel?: LogLevel | undefined;
+  logger?: Logger | undefined;
+  /** Extra `RequestInit` fields passed to every `fetch` call (e.g. `{ credentials: "include" }`). */
+  fetchOptions?: RequestInit | undefined;
+}
+
+/** Options accepted by every operation as its last argument. */
+export interface RequestOptions {
+  signal?: AbortSignal | undefined;
+  timeout?: number | undefined;
+  maxRetries?: number | undefined;
+  headers?: Record<string, string | null | undefined> | undefined;
+  query?: Record<string, unknown> | undefined;
+  idempotencyKey?: string | undefined;
+}
+
+/** How one credential is given: an option name and, optionally, the environment variable behind it. */
+export interface CredentialSpec {
+  /** Client option name, e.g. `apiToken`. */
+  option: string;
+  /** Environment variable read when the option is not given, e.g. `CLOUDFLARE_API_TOKEN`. */
+  env?: string;
+}
+
+/** A security scheme from the spec, reduced to what the runtime must do with it. */
+export type SecuritySchemeSpec =
+  | { type: "bearer"; credential: string }
+  | { type: "basic"; username: string; password: string }
+  | { type: "apiKey"; in: "header" | "query" | "cookie"; name: string; credential: string };
+
+/**
+ * Security requirements: a list of alternatives, each a list of scheme names that must all apply.
+ * `[]` means no auth; `[[]]` among the alternatives means auth is optional.
+ */
+export type SecurityRequirement = string[][];
+
+/** A value the client can supply to every operation that declares a matching parameter. */
+export interface ClientParamSpec {
+  /** Client option name, e.g. `trOrganization`. */
+  option: string;
+  in: "header" | "query" | "path";
+  /** Wire name of the parameter, e.g. `TR-Organization`. */
+  name: string;
+  env?: string;
+}
+
+export interface ServerSpec {
+  url: string;
+  variables?: Record<string, { default: string; enum?: string[] }>;
+}
+
+/** Declared in clientgen.yaml: every response body is wrapped, e.g. Cloudflare's `{ success, errors, messages, result }`. */
+export interface EnvelopeSpec {
+  /** Field returned to the caller. */
+  result: string;
+  /** Boolean field; `false` means failure even with a 2xx status. */
+  success?: string;
+  /** Field holding the error list used in messages when `success` is false. */
+  errors?: string;
+}
+
+export interface ClientSpec {
+  /** Class name, used in messages: "OpenAI". */
+  name: string;
+  servers: ServerSpec[];
+  credentials: CredentialSpec[];
+  schemes: Record<string, SecuritySchemeSpec>;
+  /** The spec's top-level security. */
+  security: SecurityRequirement;
+  clientParams: ClientParamSpec[];
+  /** Header that carries an idempotency key on non-GET requests, e.g. `Idempotency-Key`. */
+  idempotencyHeader?: string;
+  envelope?: EnvelopeSpec;
+  /** Prefix of generated idempotency keys and the user agent, e.g. "openai-client/1.0.0". */
+  userAgent?: string;
+}
+
+export type BodyEncoding = "json" | "multipart" | "form" | "text" | "binary";
+export type ResponseKind = "json" | "text" | "binary" | "void";
+
+/** Pagination of one list operation (declared in clientgen.yaml or recognised from its shape). */
+export type PaginationSpec =
+  | {
+      kind: "cursor";
+      /** Field with the items (after unwrapping any envelope), e.g. `data`. */
+      items: string;
+      /** Boolean field saying more pages exist, e.g. `has_more`. */
+      hasMore?: string;
+      /** Request parameter key carrying the cursor, e.g. `after`. */
+      cursorParam: string;
+      /** Response field with the next cursor; absent: the last item's `cursorItemField`. */
+      nextCursor?: string;
+      /** Item field used as the cursor when `nextCursor` is absent. Default `id`. */
+      cursorItemField?: string;
+    }
+  | {
+      kind: "page";
+      items: string;
+      /** Request parameter key for the page number, e.g. `page`. */
+      pageParam: string;
+      /** Request parameter key for the page size, e.g. `per_page`. */
+      perPageParam?: string;
+      /** Dotted path (from the unwrapped-envelope root) to page info, e.g. `result_info`. */
+      info?: string;
+      /** Fields inside `info`. */
+      totalCount?: string;
+      totalPages?: string;
+      page?: string;
+      perPage?: string;
+    }
+  | { kind: "offset"; items: string; offsetParam: string; limitParam?: string; totalCount?: string }
+  | { kind: "single"; items: string };
+
+/**
+ * One operation. Generated code passes it with the caller's arguments to `core.request`.
+ * Keys of `query`/`headers`/`cookies` are the keys in the caller's params object; values are wire names.
+ */
+export interface OperationSpec {
+  method: HttpMethod;
+  /** Path template from the spec, e.g. `/user/invites/{invite_id}`. */
+  path: string;
+  /** Wire names of path parameters in the order the method takes them as arguments. */
+  pathParams?: string[];
+  query?: Record<string, string>;
+  /** Array/object query serialisation per key when not `form` + `explode: true`. */
+  queryStyle?: Record<string, { style?: "form" | "spaceDelimited" | "pipeDelimited" | "deepObject"; explode?: boolean }>;
+  headers?: Record<string, string>;
+  cookies?: Record<string, string>;
+  /**
+   * `fields`: every params key not named above is a body field (object bodies).
+   * `whole`: `params.body` is the body (arrays, primitives, binary).
+   */
+  body?: { mode: "fields" | "whole"; encoding: BodyEncoding; contentType: string; required?: boolean };
+  response?: ResponseKind;
+  /** Absent: the client's top-level security. */
+  security?: SecurityRequirement;
+  pagination?: PaginationSpec;
+  /** False when the envelope does not apply to this operation. Default: the client's envelope applies. */
+  envelope?: boolean;
+  /** For messages and logs: the operationId or `GET /path`. */
+  id: string;
+}

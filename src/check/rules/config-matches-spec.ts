@@ -1,0 +1,80 @@
+import type { Diagnostic } from "../../diagnostics.js";
+import type { Pointer } from "../../load/bundle-refs.js";
+import { HTTP_METHODS } from "../../model/build-model.js";
+import { deref, isObject } from "../../model/deref.js";
+import type { Rule } from "../rule.js";
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** What clientgen.yaml names (schemes, operations, parameters) exists in the spec. */
+export const configMatchesSpec: Rule = ({ spec, config }) => {
+  const doc = config.doc;
+  if (!doc) return [];
+  const out: Diagnostic[] = [];
+  const fail = (at: Pointer, message: string, hint: string) => out.push(doc.diagnostic(at, { severity: "error", rule: "config-mismatch", message, hint }));
+  const components = isObject(spec.data.components) ? spec.data.components : {};
+  const schemes = isObject(components.securitySchemes) ? components.securitySchemes : {};
+  for (const [option, cred] of Object.entries(config.config.credentials)) {
+    const scheme = deref(spec.data, schemes[cred.scheme]).value;
+    if (!scheme) {
+      fail(["credentials", option, "scheme"], `credential '${option}' names scheme '${cred.scheme}', which ${spec.root.file} does not define`, `defined schemes: ${Object.keys(schemes).join(", ") || "none"}`);
+    } else if (scheme.type === "http" && String(scheme.scheme).toLowerCase() === "basic" && !cred.part) {
+      fail(["credentials", option], `credential '${option}' uses basic scheme '${cred.scheme}' and must say which half it is`, "add 'part: username' or 'part: password'");
+    }
+  }
+  const operations = operationIndex(spec.data);
+  for (const [key, opConfig] of Object.entries(config.config.operations)) {
+    const op = operations.get(key);
+    if (!op) {
+      fail(["operations", key], `operation '${key}' is not in ${spec.root.file}`, closest(key, [...operations.keys()]));
+      continue;
+    }
+    if (opConfig.resource && !opConfig.resource.split(".").every((s) => IDENTIFIER.test(s))) {
+      fail(["operations", key, "resource"], `resource '${opConfig.resource}' must be dotted identifiers`, "write it like 'user.invites'");
+    }
+    const pagination = opConfig.pagination;
+    if (pagination && pagination !== "none") {
+      const param = pagination.kind === "cursor" ? pagination.cursorParam : pagination.kind === "page" ? pagination.pageParam : pagination.kind === "offset" ? pagination.offsetParam : undefined;
+      if (param && !op.query.has(param)) {
+        fail(["operations", key, "pagination"], `pagination uses query parameter '${param}', which '${key}' does not declare`, `its query parameters: ${[...op.query].join(", ") || "none"}`);
+      }
+    }
+  }
+  for (const [option, param] of Object.entries(config.config.clientParams)) {
+    const used = [...operations.values()].some((op) => op.params.has(`${param.in}:${param.name}`));
+    if (!used) fail(["clientParams", option], `client parameter '${option}' (${param.in} '${param.name}') matches no operation's parameter`, "check 'in' and 'name' against the spec's parameters");
+  }
+  return out;
+};
+
+interface OpIndexEntry {
+  query: Set<string>;
+  params: Set<string>;
+}
+
+function operationIndex(root: Record<string, unknown>): Map<string, OpIndexEntry> {
+  const index = new Map<string, OpIndexEntry>();
+  const paths = isObject(root.paths) ? root.paths : {};
+  for (const [path, rawItem] of Object.entries(paths)) {
+    const item = deref(root, rawItem).value;
+    if (!item) continue;
+    for (const method of HTTP_METHODS) {
+      const op = item[method];
+      if (!isObject(op)) continue;
+      const params = [item.parameters, op.parameters].flatMap((l) => (Array.isArray(l) ? l : [])).map((p) => deref(root, p).value).filter(isObject);
+      const entry: OpIndexEntry = {
+        query: new Set(params.filter((p) => p.in === "query").map((p) => String(p.name))),
+        params: new Set(params.map((p) => `${String(p.in)}:${String(p.name)}`)),
+      };
+      index.set(typeof op.operationId === "string" ? op.operationId : `${method.toUpperCase()} ${path}`, entry);
+    }
+  }
+  return index;
+}
+
+function closest(key: string, keys: string[]): string {
+  const lower = key.toLowerCase();
+  const near = keys.find((k) => k.toLowerCase() === lower || k.toLowerCase().includes(lower) || lower.includes(k.toLowerCase()));
+  if (near) return `did you mean '${near}'?`;
+  return `operations are keyed by operationId (or 'METHOD /path' when there is none); known: ${keys.slice(0, 6).join(", ")}${keys.length > 6 ? ", …" : ""}`;
+}

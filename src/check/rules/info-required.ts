@@ -1,0 +1,12 @@
+import { isObject } from "../../model/deref.js";
+import type { Rule } from "../rule.js";
+
+export const infoRequired: Rule = ({ spec }) => {
+  const info = spec.data.info;
+  if (!isObject(info)) {
+    return [spec.diagnostic([], { severity: "error", rule: "info-required", message: "the document has no 'info' section", hint: "add 'info:' with 'title:' and 'version:'" })];
+  }
+  return (["title", "version"] as const)
+    .filter((key) => typeof info[key] !== "string" || info[key] === "")
+    .map((key) => spec.diagnostic(["info"], { severity: "error", rule: "info-required", message: `info.${key} is missing`, hint: `add '${key}:' under 'info:' (the ${key} names the generated package)` }));
+};

@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+import { parseCliArgs, usage, UsageError } from "./cli/parse-args.js";
+import { runGenerate } from "./cli/run-generate.js";
+
+/** Exit codes: 0 ok, 1 bad input or stale output, 2 usage error, 3 internal error. */
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseCliArgs(argv);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`clientgen: ${err.message}\n\n${usage}`);
+      return 2;
+    }
+    throw err;
+  }
+  if (args.help) {
+    process.stdout.write(usage);
+    return 0;
+  }
+  try {
+    return await runGenerate(args);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`clientgen: internal error: ${message}\n`);
+    if (args.debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+    else process.stderr.write("run again with --debug for the stack trace, and report it with the spec that caused it\n");
+    return 3;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

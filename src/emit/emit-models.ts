@@ -1,0 +1,66 @@
+import type { CodeBlockWriter } from "ts-morph";
+import type { NamedApi, NamedOperation } from "../name/named-api.js";
+import { propertyKey } from "../name/identifiers.js";
+import type { FileSet } from "./file-set.js";
+import { banner, newWriter, writeJsDoc } from "./source-writer.js";
+import { bodyType, indexedType, itemTypeExpr, resultType } from "./type-exprs.js";
+
+/** `src/models.ts`: readable aliases for every schema, and the params/response types of every operation. */
+export function emitModels(api: NamedApi): FileSet {
+  const w = newWriter();
+  w.write(banner(api.model.source));
+  w.writeLine(`import type { components, paths } from "./types.js";`);
+  w.blankLine();
+  const docs = new Map(api.model.schemas.map((s) => [s.name, s]));
+  for (const { name, alias } of api.schemas) {
+    writeJsDoc(w, docs.get(name));
+    w.writeLine(`export type ${alias} = components["schemas"][${JSON.stringify(name)}];`);
+  }
+  for (const named of api.operations) writeOperationTypes(w, api, named);
+  if (api.schemas.length === 0 && api.operations.length === 0) w.writeLine("export {};");
+  return new Map([["src/models.ts", w.toString()]]);
+}
+
+function writeOperationTypes(w: CodeBlockWriter, api: NamedApi, named: NamedOperation): void {
+  const { op } = named;
+  w.blankLine();
+  writeParamsType(w, api, named);
+  writeJsDoc(w, { description: `What \`${named.fn}\` resolves to${op.success?.description ? `: ${op.success.description}` : "."}` });
+  w.writeLine(`export type ${named.responseType} = ${resultType(api, named)};`);
+  if (named.itemType) {
+    writeJsDoc(w, { description: `One item of the list \`${named.fn}\` pages through.` });
+    w.writeLine(`export type ${named.itemType} = ${itemTypeExpr(api, named)};`);
+  }
+}
+
+function writeParamsType(w: CodeBlockWriter, api: NamedApi, named: NamedOperation): void {
+  const body = named.op.body;
+  const parts: string[] = [];
+  const bodyTypeExpr = bodyType(api, named);
+  if (body && bodyTypeExpr && body.mode === "fields") parts.push(bodyTypeExpr);
+  const members = named.params.length > 0 || (body && body.mode === "whole");
+  if (!members && parts.length === 0) return;
+  writeJsDoc(w, { description: `Parameters of \`${named.fn}\`${body?.mode === "fields" ? " (body fields and parameters together)" : ""}.` });
+  w.write(`export type ${named.paramsType} = `);
+  if (parts.length) w.write(parts.join(" & "));
+  if (!members) {
+    w.write(";").newLine();
+    return;
+  }
+  if (parts.length) w.write(" & ");
+  w.write("{").newLine();
+  w.indent(() => {
+    for (const p of named.params) {
+      const extra = p.clientOption ? [`Defaults to the client's \`${p.clientOption}\` option.`] : [];
+      const sent = p.param.in === "query" && p.key === p.param.name ? [] : [`Sent as ${p.param.in} \`${p.param.name}\`.`];
+      writeJsDoc(w, p.param, [...sent, ...extra]);
+      const optional = !p.param.required || !!p.clientOption;
+      w.writeLine(`${propertyKey(p.key)}${optional ? "?" : ""}: ${indexedType(p.param.type)};`);
+    }
+    if (body && body.mode === "whole") {
+      writeJsDoc(w, body);
+      w.writeLine(`body${body.required ? "" : "?"}: ${bodyTypeExpr};`);
+    }
+  });
+  w.write("};").newLine();
+}

@@ -1,0 +1,38 @@
+import type { ParamModel } from "../model/api-model.js";
+import type { NamedApi, NamedOperation } from "../name/named-api.js";
+import { propertyKey } from "../name/identifiers.js";
+
+/** A literal for an example argument: the spec's example or default, else a readable placeholder. */
+export function exampleValue(param: ParamModel): string {
+  const value = param.schema.example ?? param.schema.default ?? param.schema.enum?.[0];
+  if (value !== undefined && (typeof value !== "object" || value === null)) return JSON.stringify(value);
+  const type = param.schema.type;
+  if (type === "integer" || type === "number") return "1";
+  if (type === "boolean") return "true";
+  return JSON.stringify(`${param.name}`);
+}
+
+/** The arguments of a call as a user would write them: path args, then required params. */
+export function exampleArgs(named: NamedOperation): string[] {
+  const args = named.pathArgs.map((a) => exampleValue(a.param));
+  const required = named.params.filter((p) => p.param.required && !p.clientOption);
+  const fields = required.map((p) => `${propertyKey(p.key)}: ${exampleValue(p.param)}`);
+  const body = named.op.body;
+  if (body?.required && body.mode === "fields") fields.push("/* body fields */");
+  if (body?.required && body.mode === "whole") fields.push("body: /* … */");
+  if (fields.length) args.push(`{ ${fields.join(", ")} }`);
+  return args;
+}
+
+/** The operation whose example opens the README: a simple read if there is one. */
+export function showcaseOperation(api: NamedApi): NamedOperation | undefined {
+  return api.operations.find((o) => o.op.method === "get" && o.op.pagination) ?? api.operations.find((o) => o.op.method === "get") ?? api.operations[0];
+}
+
+/** `new Client({ apiKey: process.env.X })` with the first credential alternative the spec asks for. */
+export function clientConstruction(api: NamedApi, className: string): string {
+  const first = api.model.security[0] ?? [];
+  const creds = api.credentials.filter((c) => first.includes(c.scheme.name));
+  const args = creds.map((c) => `${c.option}: ${c.env ? `process.env.${c.env}` : `"<${c.option}>"`}`);
+  return `new ${className}(${args.length ? `{ ${args.join(", ")} }` : ""})`;
+}

@@ -1,0 +1,25 @@
+import type { NamedApi, NamedOperation } from "../../../name/named-api.js";
+import { clientConstruction, exampleArgs, showcaseOperation } from "../../examples.js";
+
+export function flatCallName(api: NamedApi, named: NamedOperation): string {
+  return ["client", ...named.flat.resource, named.flat.method].join(".");
+}
+
+/** `import X from "pkg"; const client = new X(...); for await (…)` for the README. */
+export function flatUsage(api: NamedApi): { title: string; code: string } {
+  const { client } = api;
+  const named = showcaseOperation(api);
+  const lines = [`import ${client.className} from "${client.packageName}";`, "", `const client = ${clientConstruction(api, client.className)};`];
+  if (named) {
+    const call = `${flatCallName(api, named)}(${exampleArgs(named).join(", ")})`;
+    lines.push("");
+    if (named.itemType) {
+      lines.push(`// Pages are fetched as the loop goes.`, `for await (const item of ${call}) {`, "  console.log(item);", "}");
+    } else if (named.op.success?.kind === "void") {
+      lines.push(`await ${call};`);
+    } else {
+      lines.push(`const result = await ${call};`, "console.log(result);");
+    }
+  }
+  return { title: "Flat methods", code: lines.join("\n") };
+}

@@ -1,0 +1,14 @@
+import type { NamedApi } from "../../name/named-api.js";
+import type { FileSet } from "../file-set.js";
+
+/** A calling style: one folder under emit/styles and one entry in the registry. */
+export interface Style {
+  name: string;
+  /** Package entry points this style adds, e.g. `{ ".": "index" }` → `src/index.ts`. */
+  entries: Record<string, string>;
+  emit(api: NamedApi): FileSet;
+  /** The README's example for this style: a heading and a TypeScript snippet. */
+  usage(api: NamedApi): { title: string; code: string };
+  /** How an operation is called in this style, for the operation tables in docs: `client.user.invites.list()`. */
+  callName(api: NamedApi, named: NamedApi["operations"][number]): string;
+}

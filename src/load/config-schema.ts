@@ -1,0 +1,57 @@
+/**
+ * The shape of clientgen.yaml, as data, so one walker can check it and name the exact key that is wrong.
+ * A leaf is a type name; `{ enum }` a closed set; `{ fields }` a mapping with known keys;
+ * `{ map }` a mapping with free keys; `{ oneOf }` alternatives told apart by `tag`.
+ */
+export type Shape =
+  | "string"
+  | "identifier"
+  | "boolean"
+  | { enum: readonly string[] }
+  | { fields: Record<string, Shape>; required?: readonly string[] }
+  | { map: Shape; keys?: "identifier" }
+  | { tagged: string; variants: Record<string, Shape> };
+
+const pagination: Shape = {
+  tagged: "kind",
+  variants: {
+    cursor: {
+      fields: { kind: "string", items: "string", hasMore: "string", cursorParam: "string", nextCursor: "string", cursorItemField: "string" },
+      required: ["items", "cursorParam"],
+    },
+    page: {
+      fields: {
+        kind: "string", items: "string", pageParam: "string", perPageParam: "string", info: "string",
+        totalCount: "string", totalPages: "string", page: "string", perPage: "string",
+      },
+      required: ["items", "pageParam"],
+    },
+    offset: { fields: { kind: "string", items: "string", offsetParam: "string", limitParam: "string", totalCount: "string" }, required: ["items", "offsetParam"] },
+    single: { fields: { kind: "string", items: "string" }, required: ["items"] },
+  },
+};
+
+export const configShape: Shape = {
+  fields: {
+    name: "identifier",
+    packageName: "string",
+    credentials: {
+      keys: "identifier",
+      map: {
+        fields: { scheme: "string", env: "string", part: { enum: ["username", "password"] }, description: "string" },
+        required: ["scheme"],
+      },
+    },
+    clientParams: {
+      keys: "identifier",
+      map: { fields: { in: { enum: ["header", "query", "path"] }, name: "string", env: "string", description: "string" }, required: ["in", "name"] },
+    },
+    envelope: { fields: { result: "string", success: "string", errors: "string" }, required: ["result"] },
+    idempotencyHeader: "string",
+    operations: {
+      map: {
+        fields: { resource: "string", method: "identifier", api: "identifier", builderMethod: "identifier", pagination },
+      },
+    },
+  },
+};

@@ -1,0 +1,38 @@
+import { existsSync, readdirSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import type { Diagnostic } from "../diagnostics.js";
+import { configBeside, type ProviderJob } from "../pipeline.js";
+
+const SPEC_NAMES = ["openapi.yaml", "openapi.yml", "openapi.json"];
+
+/** One job per `specs/<provider>/openapi.*`, in name order; or only the named providers. */
+export function findProviders(specsDir: string, outDir: string, only: string[], cwd: string): { jobs: ProviderJob[]; errors: Diagnostic[] } {
+  const root = resolve(cwd, specsDir);
+  if (!existsSync(root)) {
+    return { jobs: [], errors: [{ severity: "error", rule: "specs-missing", message: `no ${specsDir}/ folder here (${cwd})`, hint: "run from the project root, or pass --spec FILE --out DIR" }] };
+  }
+  const folders = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const errors: Diagnostic[] = [];
+  for (const name of only) {
+    if (!folders.includes(name)) errors.push({ severity: "error", rule: "provider-unknown", message: `no provider '${name}' in ${specsDir}/`, hint: `known: ${folders.join(", ")}` });
+  }
+  const jobs: ProviderJob[] = [];
+  for (const provider of folders) {
+    if (only.length && !only.includes(provider)) continue;
+    const spec = SPEC_NAMES.map((f) => join(root, provider, f)).find((p) => existsSync(p));
+    if (!spec) {
+      errors.push({ severity: "error", rule: "spec-missing", message: `${specsDir}/${provider}/ has no openapi.yaml`, hint: `add ${specsDir}/${provider}/openapi.yaml, or remove the folder` });
+      continue;
+    }
+    jobs.push(jobFor(spec, join(resolve(cwd, outDir), provider), provider));
+  }
+  return { jobs, errors };
+}
+
+export function jobFor(specPath: string, outDir: string, provider?: string, name?: string): ProviderJob {
+  const job: ProviderJob = { provider: provider ?? (basename(outDir) || basename(dirname(specPath))), specPath, outDir };
+  const config = configBeside(specPath);
+  if (config) job.configPath = config;
+  if (name) job.name = name;
+  return job;
+}

@@ -1,0 +1,38 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** What the generator ships with: the runtime copied into every package, and the handlebars templates. */
+export interface GeneratorAssets {
+  /** `src/runtime/*.ts` → contents. */
+  runtime: Map<string, string>;
+  /** `docs/resource.md.hbs` → source. */
+  templates: Map<string, string>;
+  /** The generator's own version, written into package banners' metadata. */
+  version: string;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const projectRoot = join(here, "..", "..");
+
+function readTree(root: string, keep: (file: string) => boolean): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (keep(entry.name)) out.set(relative(root, path).split("\\").join("/"), readFileSync(path, "utf8"));
+    }
+  };
+  walk(root);
+  return out;
+}
+
+export function readAssets(): GeneratorAssets {
+  const pkg = JSON.parse(readFileSync(join(projectRoot, "package.json"), "utf8")) as { version: string };
+  return {
+    runtime: readTree(join(projectRoot, "src", "runtime"), (f) => f.endsWith(".ts") && !f.endsWith(".test.ts")),
+    templates: readTree(join(projectRoot, "templates"), (f) => f.endsWith(".hbs")),
+    version: pkg.version,
+  };
+}

@@ -1,0 +1,126 @@
+import type { Diagnostic } from "../diagnostics.js";
+import type { Pointer } from "../load/bundle-refs.js";
+import type { ProviderConfig } from "../load/provider-config.js";
+import type { BodyEncoding, HttpMethod, PaginationSpec, ResponseKind } from "../runtime/types.js";
+
+/**
+ * The intermediate representation: plain data, no TypeScript and no I/O. Every emitter reads this
+ * (after the name stage) and nothing else.
+ *
+ * Types are never converted here: a `TypePath` points into openapi-typescript's output
+ * (`paths["/x"]["get"]["responses"]["200"]["content"]["application/json"]`), and `schema` names a
+ * component schema when the spec used a plain `$ref`, so emitters can use the readable alias.
+ */
+export interface ApiModel {
+  title: string;
+  version: string;
+  description?: string;
+  servers: ServerModel[];
+  securitySchemes: SecuritySchemeModel[];
+  /** Top-level security: alternatives of scheme names. */
+  security: string[][];
+  operations: OperationModel[];
+  schemas: SchemaModel[];
+  config: ProviderConfig;
+  source: { file: string; hash: string };
+  /** Warnings found while modelling (skipped callbacks, unsupported media types...). */
+  notes: Diagnostic[];
+}
+
+export type TypePath = readonly string[];
+
+export interface Docs {
+  summary?: string;
+  description?: string;
+  deprecated?: boolean;
+}
+
+export interface ServerModel {
+  url: string;
+  description?: string;
+  variables: Record<string, { default: string; enum?: string[]; description?: string }>;
+}
+
+export type SecuritySchemeModel = {
+  name: string;
+  description?: string;
+} & (
+  | { kind: "bearer"; format?: string }
+  | { kind: "basic" }
+  | { kind: "apiKey"; in: "header" | "query" | "cookie"; paramName: string }
+  | { kind: "oauth2" | "openIdConnect" }
+);
+
+export interface SchemaModel extends Docs {
+  /** Key under components.schemas. */
+  name: string;
+  example?: unknown;
+}
+
+export interface SchemaFacts {
+  type?: string;
+  format?: string;
+  enum?: unknown[];
+  default?: unknown;
+  example?: unknown;
+  /** Component name when the schema is a plain `$ref`. */
+  ref?: string;
+}
+
+export type ParamLocation = "path" | "query" | "header" | "cookie";
+
+export interface ParamModel extends Docs {
+  /** Wire name. */
+  name: string;
+  in: ParamLocation;
+  required: boolean;
+  schema: SchemaFacts;
+  style?: string;
+  explode?: boolean;
+  type: TypePath;
+}
+
+export interface BodyModel extends Docs {
+  required: boolean;
+  contentType: string;
+  encoding: BodyEncoding;
+  /** `fields`: an object whose properties are spread into the params; `whole`: passed as `body`. */
+  mode: "fields" | "whole";
+  schema: SchemaFacts;
+  type: TypePath;
+  /** Property names of an object body (to detect clashes with parameters). */
+  properties: string[];
+  /** Other content types the spec also accepts. */
+  alternatives: string[];
+}
+
+export interface ResponseModel {
+  /** `200`, `4XX`, `default`. */
+  status: string;
+  description?: string;
+  contentType?: string;
+  kind: ResponseKind;
+  schema: SchemaFacts;
+  type?: TypePath;
+  /** Top-level property names of an object JSON body. */
+  properties?: string[];
+}
+
+export interface OperationModel extends Docs {
+  /** operationId, or `METHOD /path` when the spec has none. */
+  key: string;
+  operationId?: string;
+  method: HttpMethod;
+  path: string;
+  pointer: Pointer;
+  tags: string[];
+  params: ParamModel[];
+  body?: BodyModel;
+  /** The response callers get on success (the first 2xx). */
+  success?: ResponseModel;
+  errors: ResponseModel[];
+  security?: string[][];
+  pagination?: PaginationSpec;
+  /** `["paths", path, method]`: where openapi-typescript puts this operation. */
+  type: TypePath;
+}

@@ -1,0 +1,104 @@
+import type { Diagnostic } from "../diagnostics.js";
+import type { LoadedSpec } from "../load/load-spec.js";
+import type { ProviderConfig } from "../load/provider-config.js";
+import type { HttpMethod } from "../runtime/types.js";
+import type { ApiModel, SchemaModel, SecuritySchemeModel, ServerModel } from "./api-model.js";
+import { buildOperation, copyDocs, securityAlternatives } from "./build-operation.js";
+import { deref, isObject, str, type Json } from "./deref.js";
+import { applyPagination } from "./recognise-pagination.js";
+
+export const HTTP_METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/** Builds the IR from a checked spec. Spec order is kept everywhere. */
+export function buildModel(spec: LoadedSpec, config: ProviderConfig): ApiModel {
+  const root = spec.data;
+  const info = isObject(root.info) ? root.info : {};
+  const notes: Diagnostic[] = [];
+  const model: ApiModel = {
+    title: str(info.title) ?? "API",
+    version: str(info.version) ?? "0.0.0",
+    servers: buildServers(root.servers),
+    securitySchemes: buildSecuritySchemes(root),
+    security: Array.isArray(root.security) ? securityAlternatives(root.security) : [],
+    operations: [],
+    schemas: buildSchemas(root),
+    config,
+    source: { file: spec.root.file, hash: spec.hash },
+    notes,
+  };
+  if (str(info.description)) model.description = info.description as string;
+  const paths = isObject(root.paths) ? root.paths : {};
+  for (const [path, rawItem] of Object.entries(paths)) {
+    const pathItem = deref(root, rawItem).value;
+    if (!pathItem) continue;
+    for (const method of HTTP_METHODS) {
+      const operation = pathItem[method];
+      if (!isObject(operation)) continue;
+      const op = buildOperation({ spec, path, method, operation, pathItem, notes });
+      applyPagination(op, config.operations[op.key]?.pagination);
+      model.operations.push(op);
+    }
+  }
+  if (isObject(root.webhooks) && Object.keys(root.webhooks).length > 0) {
+    notes.push(spec.diagnostic(["webhooks"], {
+      severity: "warning",
+      rule: "webhooks-skipped",
+      message: `${Object.keys(root.webhooks).length} webhook(s) are not part of the client`,
+      hint: "webhooks are requests the API sends to you; their payload types are still in types.ts",
+    }));
+  }
+  return model;
+}
+
+function buildServers(raw: unknown): ServerModel[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.filter(isObject).flatMap((s) => {
+    const url = str(s.url);
+    if (!url) return [];
+    const server: ServerModel = { url, variables: {} };
+    if (str(s.description)) server.description = s.description as string;
+    if (isObject(s.variables)) {
+      for (const [name, v] of Object.entries(s.variables)) {
+        if (!isObject(v)) continue;
+        const variable: ServerModel["variables"][string] = { default: String(v.default ?? "") };
+        if (Array.isArray(v.enum)) variable.enum = v.enum.map(String);
+        if (str(v.description)) variable.description = v.description as string;
+        server.variables[name] = variable;
+      }
+    }
+    return [server];
+  });
+}
+
+function buildSecuritySchemes(root: Json): SecuritySchemeModel[] {
+  const components = isObject(root.components) ? root.components : {};
+  const schemes = isObject(components.securitySchemes) ? components.securitySchemes : {};
+  const out: SecuritySchemeModel[] = [];
+  for (const [name, raw] of Object.entries(schemes)) {
+    const s = deref(root, raw).value;
+    if (!s) continue;
+    const description = str(s.description);
+    const base = description ? { name, description } : { name };
+    const scheme = String(s.scheme ?? "").toLowerCase();
+    if (s.type === "http" && scheme === "basic") out.push({ ...base, kind: "basic" });
+    else if (s.type === "http") out.push({ ...base, kind: "bearer", ...(str(s.bearerFormat) ? { format: s.bearerFormat as string } : {}) });
+    else if (s.type === "apiKey" && (s.in === "header" || s.in === "query" || s.in === "cookie") && str(s.name))
+      out.push({ ...base, kind: "apiKey", in: s.in, paramName: s.name as string });
+    else if (s.type === "oauth2" || s.type === "openIdConnect") out.push({ ...base, kind: s.type });
+  }
+  return out;
+}
+
+function buildSchemas(root: Json): SchemaModel[] {
+  const components = isObject(root.components) ? root.components : {};
+  const schemas = isObject(components.schemas) ? components.schemas : {};
+  return Object.entries(schemas).map(([name, raw]) => {
+    const schema: SchemaModel = { name };
+    if (isObject(raw)) {
+      copyDocs(schema, raw);
+      const example = "example" in raw ? raw.example : Array.isArray(raw.examples) ? raw.examples[0] : undefined;
+      if (example !== undefined) schema.example = example;
+    }
+    return schema;
+  });
+}

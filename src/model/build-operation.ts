@@ -1,0 +1,176 @@
+import type { Diagnostic } from "../diagnostics.js";
+import type { Pointer } from "../load/bundle-refs.js";
+import type { LoadedSpec } from "../load/load-spec.js";
+import type { HttpMethod } from "../runtime/types.js";
+import type { BodyModel, OperationModel, ParamLocation, ParamModel, ResponseModel, TypePath } from "./api-model.js";
+import { bodyEncoding, pickContentType, responseKind } from "./classify-media.js";
+import { deref, isObject, str, type Json } from "./deref.js";
+import { objectProperties, schemaFacts } from "./schema-facts.js";
+
+const LOCATIONS: readonly ParamLocation[] = ["path", "query", "header", "cookie"];
+/** OpenAPI says these header parameters are ignored: content negotiation and auth belong to the client. */
+const IGNORED_HEADERS = new Set(["accept", "content-type", "authorization"]);
+
+export interface OperationInput {
+  spec: LoadedSpec;
+  path: string;
+  method: HttpMethod;
+  operation: Json;
+  pathItem: Json;
+  notes: Diagnostic[];
+}
+
+export function buildOperation({ spec, path, method, operation, pathItem, notes }: OperationInput): OperationModel {
+  const root = spec.data;
+  const pointer: Pointer = ["paths", path, method];
+  const type: TypePath = ["paths", path, method];
+  const operationId = str(operation.operationId);
+  const op: OperationModel = {
+    key: operationId ?? `${method.toUpperCase()} ${path}`,
+    method,
+    path,
+    pointer,
+    tags: Array.isArray(operation.tags) ? operation.tags.filter((t): t is string => typeof t === "string") : [],
+    params: buildParams(spec, pathItem, operation, pointer, notes),
+    errors: [],
+    type,
+  };
+  if (operationId) op.operationId = operationId;
+  copyDocs(op, operation);
+  const body = buildBody(root, operation.requestBody, [...type, "requestBody"]);
+  if (body) op.body = avoidParamClash(body, op.params);
+  const { success, errors } = buildResponses(root, operation.responses, [...type, "responses"]);
+  if (success) op.success = success;
+  op.errors = errors;
+  if (Array.isArray(operation.security)) op.security = securityAlternatives(operation.security);
+  if (isObject(operation.callbacks)) {
+    notes.push(spec.diagnostic([...pointer, "callbacks"], {
+      severity: "warning",
+      rule: "callbacks-skipped",
+      message: `callbacks of ${op.key} are not part of the client`,
+      hint: "callbacks are requests the API makes to you; implement them on your server",
+    }));
+  }
+  return op;
+}
+
+export function copyDocs(target: { summary?: string; description?: string; deprecated?: boolean }, source: Json): void {
+  const summary = str(source.summary);
+  const description = str(source.description);
+  if (summary) target.summary = summary;
+  if (description) target.description = description;
+  if (source.deprecated === true) target.deprecated = true;
+}
+
+export function securityAlternatives(list: unknown[]): string[][] {
+  return list.filter(isObject).map((alt) => Object.keys(alt));
+}
+
+function buildParams(spec: LoadedSpec, pathItem: Json, operation: Json, pointer: Pointer, notes: Diagnostic[]): ParamModel[] {
+  const root = spec.data;
+  const byKey = new Map<string, ParamModel>();
+  const add = (list: unknown, at: Pointer) => {
+    if (!Array.isArray(list)) return;
+    list.forEach((raw, i) => {
+      const { value } = deref(root, raw);
+      const name = str(value?.name);
+      const location = value?.in as ParamLocation;
+      if (!value || !name || !LOCATIONS.includes(location)) return;
+      if (location === "header" && IGNORED_HEADERS.has(name.toLowerCase())) {
+        notes.push(spec.diagnostic([...at, i], {
+          severity: "warning",
+          rule: "header-param-ignored",
+          message: `header parameter '${name}' is ignored: the client sets it itself`,
+          hint: "OpenAPI ignores Accept, Content-Type and Authorization parameters; describe auth with securitySchemes",
+        }));
+        return;
+      }
+      const param: ParamModel = {
+        name,
+        in: location,
+        required: location === "path" || value.required === true,
+        schema: schemaFacts(root, value.schema ?? firstMediaSchema(value.content)),
+        type: [...pointerToType(pointer), "parameters", location, name],
+      };
+      copyDocs(param, value);
+      if (typeof value.style === "string") param.style = value.style;
+      if (typeof value.explode === "boolean") param.explode = value.explode;
+      byKey.set(`${location}:${name}`, param);
+    });
+  };
+  add(pathItem.parameters, [...pointer.slice(0, 2), "parameters"]);
+  add(operation.parameters, [...pointer, "parameters"]);
+  return [...byKey.values()];
+}
+
+const pointerToType = (pointer: Pointer): string[] => pointer.map(String);
+
+function firstMediaSchema(content: unknown): unknown {
+  if (!isObject(content)) return undefined;
+  const first = Object.values(content)[0];
+  return isObject(first) ? first.schema : undefined;
+}
+
+function buildBody(root: unknown, raw: unknown, type: TypePath): BodyModel | undefined {
+  const { value } = deref(root, raw);
+  if (!value || !isObject(value.content)) return undefined;
+  const types = Object.keys(value.content);
+  const contentType = pickContentType(types);
+  if (!contentType) return undefined;
+  const media = value.content[contentType];
+  const schema = isObject(media) ? media.schema : undefined;
+  const encoding = bodyEncoding(contentType);
+  const properties = encoding === "json" || encoding === "form" || encoding === "multipart" ? objectProperties(root, schema) : undefined;
+  const body: BodyModel = {
+    required: value.required === true,
+    contentType,
+    encoding,
+    mode: properties ? "fields" : "whole",
+    schema: schemaFacts(root, schema),
+    type: [...type, "content", contentType],
+    properties: properties ?? [],
+    alternatives: types.filter((t) => t !== contentType),
+  };
+  copyDocs(body, value);
+  return body;
+}
+
+/** A body field named like a parameter would make the flat params ambiguous: pass the body whole instead. */
+function avoidParamClash(body: BodyModel, params: ParamModel[]): BodyModel {
+  if (body.mode !== "fields") return body;
+  const names = new Set(params.map((p) => p.name));
+  const clash = body.properties.some((p) => names.has(p) || p === "body");
+  return clash ? { ...body, mode: "whole" } : body;
+}
+
+function buildResponses(root: unknown, raw: unknown, type: TypePath): { success?: ResponseModel; errors: ResponseModel[] } {
+  const errors: ResponseModel[] = [];
+  let success: ResponseModel | undefined;
+  let fallback: ResponseModel | undefined;
+  if (!isObject(raw)) return { errors };
+  for (const [status, entry] of Object.entries(raw)) {
+    const { value } = deref(root, entry);
+    if (!value) continue;
+    const content = isObject(value.content) ? value.content : {};
+    const contentType = pickContentType(Object.keys(content));
+    const media = contentType ? content[contentType] : undefined;
+    const response: ResponseModel = {
+      status,
+      kind: responseKind(contentType),
+      schema: schemaFacts(root, isObject(media) ? media.schema : undefined),
+    };
+    if (str(value.description)) response.description = value.description as string;
+    if (contentType) {
+      response.contentType = contentType;
+      response.type = [...type, status, "content", contentType];
+      const properties = response.kind === "json" ? objectProperties(root, isObject(media) ? media.schema : undefined) : undefined;
+      if (properties) response.properties = properties;
+    }
+    if (/^2/.test(status)) success ??= response;
+    else if (status === "default") fallback = response;
+    else errors.push(response);
+  }
+  if (!success && fallback) success = fallback;
+  else if (fallback) errors.push(fallback);
+  return success ? { success, errors } : { errors };
+}

@@ -1,0 +1,77 @@
+import type { Diagnostic } from "../diagnostics.js";
+import type { ApiModel } from "../model/api-model.js";
+import { camel, pascal, uniqueName, words } from "./identifiers.js";
+import type { ClientNames, NamedClientParam, NamedCredential } from "./named-api.js";
+
+/** Names a client must not take: they are globals the generated code uses. */
+const TAKEN_GLOBALS = new Set(["Object", "Promise", "Response", "Request", "Headers", "Error", "Array", "String", "Number", "Map", "Set", "URL", "Blob", "FormData", "Date"]);
+/** Options every client already has (see runtime ClientOptions). */
+export const BUILTIN_OPTIONS = ["baseURL", "serverVariables", "defaultHeaders", "defaultQuery", "fetch", "timeout", "maxRetries", "logLevel", "logger", "fetchOptions"];
+
+export function nameClient(model: ApiModel, provider: string, override: string | undefined): ClientNames {
+  const fromTitle = words(model.title);
+  while (fromTitle.length > 1 && /^(api|rest|v\d+(\.\d+)*|openapi|service)$/i.test(fromTitle[fromTitle.length - 1]!)) fromTitle.pop();
+  let className = model.config.name ?? override ?? (pascal(fromTitle.join(" ")) || pascal(provider) || "Client");
+  if (TAKEN_GLOBALS.has(className)) className = `${className}Client`;
+  const envPrefix = words(provider).join("_").toUpperCase() || "API";
+  return {
+    className,
+    coreClassName: `${className}Core`,
+    optionsType: `${className}Options`,
+    errorClass: `${className}Error`,
+    packageName: model.config.packageName ?? `${provider.toLowerCase().replace(/[^a-z0-9._-]+/g, "-")}-client`,
+    envPrefix,
+    provider,
+  };
+}
+
+/** Credentials from clientgen.yaml, plus a derived option for every scheme it does not cover. */
+export function nameCredentials(model: ApiModel, client: ClientNames, warnings: Diagnostic[]): NamedCredential[] {
+  const out: NamedCredential[] = [];
+  const taken = new Set(BUILTIN_OPTIONS);
+  const covered = new Set<string>();
+  for (const [option, cred] of Object.entries(model.config.credentials)) {
+    const scheme = model.securitySchemes.find((s) => s.name === cred.scheme);
+    if (!scheme) continue;
+    covered.add(cred.scheme);
+    taken.add(option);
+    const named: NamedCredential = { option, scheme };
+    if (cred.env) named.env = cred.env;
+    if (cred.part) named.part = cred.part;
+    const description = cred.description ?? scheme.description;
+    if (description) named.description = description;
+    out.push(named);
+  }
+  for (const scheme of model.securitySchemes) {
+    if (covered.has(scheme.name)) continue;
+    const base = camel(scheme.name) || "credential";
+    const parts: (undefined | "username" | "password")[] = scheme.kind === "basic" ? ["username", "password"] : [undefined];
+    for (const part of parts) {
+      const wanted = part ? `${base}${part === "username" ? "Username" : "Password"}` : base;
+      const option = uniqueName(wanted, taken);
+      if (option !== wanted) {
+        warnings.push({
+          severity: "warning",
+          rule: "name-clash",
+          message: `credential option for scheme '${scheme.name}' would be '${wanted}', which is taken; using '${option}'`,
+          hint: `name it in clientgen.yaml: credentials: { <name>: { scheme: ${scheme.name} } }`,
+        });
+      }
+      taken.add(option);
+      const named: NamedCredential = { option, scheme, env: `${client.envPrefix}_${words(option).join("_").toUpperCase()}` };
+      if (part) named.part = part;
+      if (scheme.description) named.description = scheme.description;
+      out.push(named);
+    }
+  }
+  return out;
+}
+
+export function nameClientParams(model: ApiModel): NamedClientParam[] {
+  return Object.entries(model.config.clientParams).map(([option, p]) => {
+    const named: NamedClientParam = { option, in: p.in, name: p.name };
+    if (p.env) named.env = p.env;
+    if (p.description) named.description = p.description;
+    return named;
+  });
+}

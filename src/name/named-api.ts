@@ -1,0 +1,99 @@
+import type { Diagnostic } from "../diagnostics.js";
+import type { ApiModel, OperationModel, ParamModel, SecuritySchemeModel } from "../model/api-model.js";
+
+/** Every identifier the emitters use, decided once. Emitters never invent names. */
+export interface NamedApi {
+  model: ApiModel;
+  client: ClientNames;
+  credentials: NamedCredential[];
+  clientParams: NamedClientParam[];
+  schemas: { name: string; alias: string }[];
+  operations: NamedOperation[];
+  /** The flat style's resource tree; the root is the client class itself. */
+  flat: FlatResource;
+  /** The builder style's API classes, in first-seen order. */
+  apis: BuilderApi[];
+  warnings: Diagnostic[];
+}
+
+export interface ClientNames {
+  /** `OpenAI` */
+  className: string;
+  /** `OpenAICore`: the client without resources, for tree-shaken standalone functions. */
+  coreClassName: string;
+  /** `OpenAIOptions` */
+  optionsType: string;
+  /** `OpenAIError` */
+  errorClass: string;
+  packageName: string;
+  /** `OPENAI`: prefix of environment variables the runtime reads (`OPENAI_LOG`). */
+  envPrefix: string;
+  /** `openai`: the provider folder name. */
+  provider: string;
+}
+
+export interface NamedCredential {
+  option: string;
+  env?: string;
+  scheme: SecuritySchemeModel;
+  part?: "username" | "password";
+  description?: string;
+}
+
+export interface NamedClientParam {
+  option: string;
+  in: "header" | "query" | "path";
+  name: string;
+  env?: string;
+  description?: string;
+}
+
+export interface NamedParam {
+  param: ParamModel;
+  /** Key in the flat params object (path parameters: the positional argument's name). */
+  key: string;
+  /** Builder setter name. */
+  setter: string;
+  /** Filled from a client option when the caller does not give it. */
+  clientOption?: string;
+}
+
+export interface NamedOperation {
+  op: OperationModel;
+  /** Standalone function, unique in the package: `listInvites`. */
+  fn: string;
+  /** Module (under src/) holding the standalone function: `operations/invites`. */
+  module: string;
+  paramsType: string;
+  responseType: string;
+  /** Element type of a paginated list. */
+  itemType?: string;
+  /** Path parameters, in path order, as positional arguments. */
+  pathArgs: NamedParam[];
+  /** Query, header and cookie parameters. */
+  params: NamedParam[];
+  /** Builder setter for the whole body. */
+  bodySetter?: string;
+  flat: { resource: string[]; method: string };
+  builder: { api: string; method: string };
+}
+
+export interface FlatResource {
+  /** Property name on the parent (empty for the root). */
+  property: string;
+  /** Class name: `UserInvites`. */
+  className: string;
+  /** Path from the root, e.g. `["user", "invites"]`. */
+  path: string[];
+  /** File under src/resources (no extension); empty for the root. */
+  file: string;
+  operations: NamedOperation[];
+  children: FlatResource[];
+}
+
+export interface BuilderApi {
+  /** `InvitesApi` */
+  className: string;
+  file: string;
+  operations: NamedOperation[];
+}

@@ -1,0 +1,53 @@
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { checkSpec } from "./check/check-spec.js";
+import { hasErrors, type Diagnostic } from "./diagnostics.js";
+import { emitPackage } from "./emit/emit-package.js";
+import { emitTypes } from "./emit/emit-types.js";
+import type { FileSet } from "./emit/file-set.js";
+import { loadSpec } from "./load/load-spec.js";
+import type { GeneratorAssets } from "./load/read-assets.js";
+import { readConfig } from "./load/read-config.js";
+import { emptyConfig } from "./load/provider-config.js";
+import { buildModel } from "./model/build-model.js";
+import { nameApi } from "./name/name-api.js";
+
+export interface ProviderJob {
+  /** Folder name of the package: `openai`. */
+  provider: string;
+  specPath: string;
+  /** clientgen.yaml beside the spec, when present. */
+  configPath?: string;
+  outDir: string;
+  /** Client class name from `--name`. */
+  name?: string;
+}
+
+export interface ProviderResult {
+  job: ProviderJob;
+  /** Absent when the input had errors. */
+  files?: FileSet;
+  operations: number;
+  diagnostics: Diagnostic[];
+}
+
+/** The config file that sits beside a spec, if any. */
+export function configBeside(specPath: string): string | undefined {
+  return ["clientgen.yaml", "clientgen.yml"].map((f) => join(dirname(specPath), f)).find((p) => existsSync(p));
+}
+
+/** load → check → model → name → emit, all in memory. Nothing here writes to disk. */
+export async function generateProvider(job: ProviderJob, assets: GeneratorAssets, cwd: string): Promise<ProviderResult> {
+  const fail = (diagnostics: Diagnostic[]): ProviderResult => ({ job, operations: 0, diagnostics });
+  const { spec, errors } = loadSpec(job.specPath, cwd);
+  const { loaded, errors: configErrors } = job.configPath ? readConfig(job.configPath, cwd) : { loaded: { config: emptyConfig() }, errors: [] };
+  if (!spec || hasErrors(errors) || hasErrors(configErrors)) return fail([...errors, ...configErrors]);
+  const problems = checkSpec({ spec, config: loaded });
+  if (hasErrors(problems)) return fail(problems);
+  const model = buildModel(spec, loaded.config);
+  const api = nameApi(model, job.provider, job.name);
+  const typesPromise = emitTypes({ data: spec.data, source: model.source });
+  const files = emitPackage(api, assets);
+  for (const [path, text] of await typesPromise) files.set(path, text);
+  return { job, files, operations: model.operations.length, diagnostics: [...problems, ...model.notes, ...api.warnings] };
+}

@@ -1,0 +1,39 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import type { FileSet } from "../emit/file-set.js";
+
+export interface OutputDiff {
+  added: string[];
+  changed: string[];
+  removed: string[];
+}
+
+export const isClean = (d: OutputDiff): boolean => d.added.length + d.changed.length + d.removed.length === 0;
+
+function listFiles(root: string): string[] {
+  if (!existsSync(root)) return [];
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== "node_modules" && entry.name !== "dist") walk(path);
+      } else out.push(relative(root, path).split("\\").join("/"));
+    }
+  };
+  walk(root);
+  return out.sort();
+}
+
+/** What writing `files` to `outDir` would change. `node_modules` and `dist` (a package's own build) are not ours to judge. */
+export function compareOutput(outDir: string, files: FileSet): OutputDiff {
+  const onDisk = new Set(listFiles(outDir));
+  const diff: OutputDiff = { added: [], changed: [], removed: [] };
+  for (const [path, contents] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (!onDisk.has(path)) diff.added.push(path);
+    else if (readFileSync(join(outDir, path), "utf8") !== contents) diff.changed.push(path);
+    onDisk.delete(path);
+  }
+  diff.removed = [...onDisk];
+  return diff;
+}

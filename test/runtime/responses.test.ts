@@ -1,0 +1,188 @@
+/** Response handling: parsing by kind, error classes and messages, envelopes, APIPromise helpers. */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  APIError,
+  APIPromise,
+  AuthenticationError,
+  BadRequestError,
+  ClientCore,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  SDKError,
+  UnprocessableEntityError,
+} from "../../src/runtime/index.js";
+import type { ClientSpec } from "../../src/runtime/types.js";
+import { op, reply, spec, startServer, type Handler, type TestServer } from "./helpers.js";
+
+let server: TestServer;
+let handler: Handler;
+beforeAll(async () => {
+  server = await startServer((req, res, n) => handler(req, res, n));
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.requests.length = 0;
+});
+
+const core = () => new ClientCore(spec(), { baseURL: server.url, maxRetries: 0 });
+
+describe("successful responses", () => {
+  it.each<[string, Handler, Partial<Parameters<typeof op>[0]>, unknown]>([
+    ["json", (_q, res) => reply(res, 200, { a: 1 }), {}, { a: 1 }],
+    ["json with empty body", (_q, res) => reply(res, 200, ""), {}, undefined],
+    ["204", (_q, res) => reply(res, 204), {}, undefined],
+    ["void ignores a body", (_q, res) => reply(res, 200, { a: 1 }), { response: "void" }, undefined],
+    ["text", (_q, res) => reply(res, 200, "hello", { "content-type": "text/plain" }), { response: "text" }, "hello"],
+    ["text with empty body", (_q, res) => reply(res, 200, ""), { response: "text" }, undefined],
+  ])("%s", async (_name, h, o, expected) => {
+    handler = h;
+    expect(await core().request(op(o), [], undefined)).toEqual(expected);
+  });
+
+  it("binary gives a Blob", async () => {
+    handler = (_q, res) => reply(res, 200, "\x00\x01bin", { "content-type": "application/octet-stream" });
+    const blob = await core().request<Blob>(op({ response: "binary" }), [], undefined);
+    expect(blob).toBeInstanceOf(Blob);
+    expect(new Uint8Array(await blob.arrayBuffer())).toEqual(new Uint8Array([0, 1, 98, 105, 110]));
+  });
+
+  it("withResponse gives data and the Response; asResponse the unread Response", async () => {
+    handler = (_q, res) => reply(res, 200, { a: 1 }, { "x-custom": "yes" });
+    const p = core().request<{ a: number }>(op(), [], undefined);
+    expect(p).toBeInstanceOf(APIPromise);
+    expect(p).toBeInstanceOf(Promise);
+    const { data, response } = await p.withResponse();
+    expect(data).toEqual({ a: 1 });
+    expect(response.headers.get("x-custom")).toBe("yes");
+    expect(await p).toEqual({ a: 1 });
+
+    const raw = await core().request(op(), [], undefined).asResponse();
+    expect(raw.bodyUsed).toBe(false);
+    expect(await raw.json()).toEqual({ a: 1 });
+  });
+
+  it("then/catch/finally chain like a plain promise", async () => {
+    handler = (_q, res) => reply(res, 200, { a: 1 });
+    const chained = core().request<{ a: number }>(op(), [], undefined).then((d) => d.a + 1);
+    expect(chained).not.toBeInstanceOf(APIPromise);
+    expect(await chained).toBe(2);
+    let done = false;
+    await core().request(op(), [], undefined).finally(() => (done = true));
+    expect(done).toBe(true);
+    handler = (_q, res) => reply(res, 404, { message: "nope" });
+    expect(await core().request(op(), [], undefined).catch((e: APIError) => e.status)).toBe(404);
+  });
+
+  it("asResponse still rejects for error statuses", async () => {
+    handler = (_q, res) => reply(res, 404, { message: "nope" });
+    await expect(core().request(op(), [], undefined).asResponse()).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("error responses", () => {
+  it.each<[number, Function, string]>([
+    [400, BadRequestError, "BadRequestError"],
+    [401, AuthenticationError, "AuthenticationError"],
+    [403, PermissionDeniedError, "PermissionDeniedError"],
+    [404, NotFoundError, "NotFoundError"],
+    [409, ConflictError, "ConflictError"],
+    [422, UnprocessableEntityError, "UnprocessableEntityError"],
+    [429, RateLimitError, "RateLimitError"],
+    [500, InternalServerError, "InternalServerError"],
+    [503, InternalServerError, "InternalServerError"],
+    [418, APIError, "APIError"],
+  ])("%i → %o", async (status, Cls, name) => {
+    handler = (_q, res) => reply(res, status, { error: { message: "went wrong", type: "x" } }, { "x-request-id": "req_123" });
+    const err = (await core().request(op(), [], undefined).catch((e) => e)) as APIError<{ error: { message: string } }>;
+    expect(err).toBeInstanceOf(Cls);
+    expect(err).toBeInstanceOf(APIError);
+    expect(err).toBeInstanceOf(SDKError);
+    expect(err.name).toBe(name);
+    expect(err.status).toBe(status);
+    expect(err.body?.error.message).toBe("went wrong");
+    expect(err.requestID).toBe("req_123");
+    expect(err.headers?.get("x-request-id")).toBe("req_123");
+    expect(err.message).toMatch(new RegExp(`^${status} .*: went wrong$`));
+  });
+
+  it.each<[string, Handler, string]>([
+    ["message field", (_q, res) => reply(res, 404, { message: "No such pet" }), "404 Not Found: No such pet"],
+    ["error string", (_q, res) => reply(res, 400, { error: "bad_thing" }), "400 Bad Request: bad_thing"],
+    [
+      "problem+json",
+      (_q, res) =>
+        reply(res, 422, JSON.stringify({ type: "about:blank", title: "Unprocessable", detail: "name is required" }), {
+          "content-type": "application/problem+json",
+        }),
+      "422 Unprocessable Entity: name is required",
+    ],
+    [
+      "errors list",
+      (_q, res) => reply(res, 403, { success: false, errors: [{ code: 10000, message: "Authentication error" }] }),
+      "403 Forbidden: 10000: Authentication error",
+    ],
+    ["plain text", (_q, res) => reply(res, 502, "upstream down", { "content-type": "text/plain" }), "502 Bad Gateway: upstream down"],
+    ["no body", (_q, res) => reply(res, 500), "500 Internal Server Error"],
+  ])("message from %s", async (_name, h, message) => {
+    handler = h;
+    await expect(core().request(op(), [], undefined)).rejects.toThrow(new Error(message));
+  });
+
+  it("problem+json bodies are parsed", async () => {
+    handler = (_q, res) => reply(res, 400, JSON.stringify({ title: "Bad", status: 400 }), { "content-type": "application/problem+json" });
+    const err = (await core().request(op(), [], undefined).catch((e) => e)) as APIError;
+    expect(err.body).toEqual({ title: "Bad", status: 400 });
+  });
+
+  it.each(["request-id", "cf-ray", "x-kong-request-id"])("requestID from %s", async (header) => {
+    handler = (_q, res) => reply(res, 500, "x", { [header]: "rid-9" });
+    const err = (await core().request(op(), [], undefined).catch((e) => e)) as APIError;
+    expect(err.requestID).toBe("rid-9");
+  });
+});
+
+describe("envelope", () => {
+  const envSpec: ClientSpec = spec({ name: "Cloudflare", envelope: { result: "result", success: "success", errors: "errors" } });
+  const envCore = () => new ClientCore(envSpec, { baseURL: server.url, maxRetries: 0 });
+  const envelope = { success: true, errors: [], messages: [], result: { id: "z1" } };
+
+  it("returns the result field", async () => {
+    handler = (_q, res) => reply(res, 200, envelope);
+    expect(await envCore().request(op(), [], undefined)).toEqual({ id: "z1" });
+  });
+
+  it("keeps the full envelope reachable through withResponse", async () => {
+    handler = (_q, res) => reply(res, 200, envelope);
+    const { data, response } = await envCore().request(op(), [], undefined).withResponse();
+    expect(data).toEqual({ id: "z1" });
+    expect(await response.json()).toEqual(envelope);
+  });
+
+  it("throws APIError with the joined errors when success is false", async () => {
+    handler = (_q, res) =>
+      reply(res, 200, {
+        success: false,
+        errors: [
+          { code: 1001, message: "Invalid zone" },
+          { code: 1002, message: "Try again" },
+        ],
+        result: null,
+      });
+    const err = (await envCore().request(op(), [], undefined).catch((e) => e)) as APIError;
+    expect(err).toBeInstanceOf(APIError);
+    expect(err.status).toBe(200);
+    expect(err.message).toContain("1001: Invalid zone; 1002: Try again");
+  });
+
+  it.each<[string, Partial<Parameters<typeof op>[0]>, unknown, unknown]>([
+    ["op.envelope false", { envelope: false }, envelope, envelope],
+    ["body without result/success fields", {}, { id: "raw" }, { id: "raw" }],
+    ["array body", {}, [1, 2], [1, 2]],
+  ])("passes through: %s", async (_name, o, body, expected) => {
+    handler = (_q, res) => reply(res, 200, body);
+    expect(await envCore().request(op(o), [], undefined)).toEqual(expected);
+  });
+});
