@@ -83,7 +83,7 @@ function yamlError(file: string, text: string, pos: { line: number; col: number 
   return {
     severity: "error",
     rule: "yaml-syntax",
-    message: `not valid YAML: ${message.split("\n")[0]}`,
+    message: `not valid YAML: ${message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`,
     hint: "fix the syntax at this position (indentation, a missing colon or quote, or a duplicated key are the usual causes)",
     location: { file, line, column },
     frame: codeFrame(text, line, column),

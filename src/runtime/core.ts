@@ -70,12 +70,12 @@ export class ClientCore {
     const max = init.body instanceof ReadableStream ? 0 : (o.maxRetries ?? this.options.maxRetries ?? 2);
     for (let n = 0; ; n++) {
       const t0 = Date.now();
-      this.#log(4, `→ ${what} ${this.#fmt(Object.entries(init.headers as Params))}`);
+      this.#log(4, `request ${what} ${this.#fmt(Object.entries(init.headers as Params))}`);
       let res: Response | undefined;
       let err: unknown;
       try {
         res = await this.#attempt(url, init, o);
-        this.#log(4, `← ${res.status} ${what} ${Date.now() - t0}ms ${this.#fmt(res.headers)}`);
+        this.#log(4, `response ${res.status} ${what} ${Date.now() - t0}ms ${this.#fmt(res.headers)}`);
       } catch (e) {
         err = e;
       }
@@ -146,7 +146,8 @@ export class ClientCore {
     Object.assign(query, o.query);
     const pairs: Pairs = [];
     for (const [k, v] of Object.entries(query)) addParam(pairs, k, v, styles[k] as QueryStyle);
-    const qs = new URLSearchParams(pairs).toString();
+    // encodeURIComponent rather than URLSearchParams (`+` for spaces) so redaction recognises query secrets.
+    const qs = pairs.map((p) => p.map(encodeURIComponent).join("=")).join("&");
     const cookie = Object.entries(cookies).flatMap(([k, v]) => (v == null ? [] : `${k}=${v}`)).join("; ");
     const [body, type] = this.#body(op, params);
     const idem = this.spec.idempotencyHeader;
@@ -210,12 +211,13 @@ export class ClientCore {
 
   /** The schemes to apply: the first alternative whose credentials are all set; none when auth is absent or optional. */
   #auth(security: SecurityRequirement): SecuritySchemeSpec[] {
-    const alts = security.map((alt) => alt.map((n) => this.spec.schemes[n]!));
-    const found = alts.find((alt) => alt.length && alt.every((s) => s && needs(s).every((c) => this.#creds[c])));
+    // Alternatives naming a scheme the runtime does not know (none was generated for it) cannot be met; skip them.
+    const alts = security.map((alt) => alt.map((n) => this.spec.schemes[n]!)).filter((alt) => alt.every(Boolean));
+    const found = alts.find((alt) => alt.length && alt.every((s) => needs(s).every((c) => this.#creds[c])));
     if (found || !alts.length || alts.some((alt) => !alt.length)) return found ?? [];
     const envOf = (o: string) => this.spec.credentials.find((c) => c.option === o)?.env;
     const say = alts.map((alt) => {
-      const opts = [...new Set(alt.flatMap((s) => (s ? needs(s) : [])))];
+      const opts = [...new Set(alt.flatMap(needs))];
       const envs = opts.map(envOf).filter(Boolean).join(" and ");
       return [opts.map((o) => `\`${o}\``).join(" and "), envs];
     });

@@ -1,6 +1,7 @@
 /** Test helpers: a recording node:http server on 127.0.0.1 and small spec builders. */
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { APIError } from "../../src/runtime/errors.js";
 import type { ClientSpec, OperationSpec } from "../../src/runtime/types.js";
 
 export interface Received {
@@ -90,4 +91,14 @@ export function spec(overrides: Partial<ClientSpec> = {}): ClientSpec {
 
 export function op(overrides: Partial<OperationSpec> = {}): OperationSpec {
   return { id: "testOp", method: "get", path: "/things", ...overrides };
+}
+
+/** The rejection of `p` (fails the test if `p` resolves). */
+export async function failure<E = APIError>(p: Promise<unknown>): Promise<E> {
+  try {
+    await p;
+  } catch (e) {
+    return e as E;
+  }
+  throw new Error("expected the promise to reject");
 }

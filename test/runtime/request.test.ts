@@ -58,12 +58,12 @@ describe("query serialisation", () => {
   const q = (query: Record<string, string>, queryStyle?: OperationSpec["queryStyle"]) => op({ query, ...(queryStyle && { queryStyle }) });
 
   it.each<[string, OperationSpec, Record<string, unknown>, string]>([
-    ["scalars", q({ limit: "limit", on: "enabled", name: "name" }), { limit: 10, on: true, name: "a b&c" }, "limit=10&enabled=true&name=a+b%26c"],
+    ["scalars", q({ limit: "limit", on: "enabled", name: "name" }), { limit: 10, on: true, name: "a b&c" }, "limit=10&enabled=true&name=a%20b%26c"],
     ["undefined and null are skipped", q({ a: "a", b: "b" }), { a: undefined, b: null }, ""],
     ["Date becomes ISO", q({ since: "since" }), { since: new Date(Date.UTC(2024, 0, 2, 3, 4, 5)) }, "since=2024-01-02T03%3A04%3A05.000Z"],
     ["arrays repeat by default", q({ ids: "id" }), { ids: [1, 2, 3] }, "id=1&id=2&id=3"],
     ["explode false joins with commas", q({ ids: "id" }, { ids: { explode: false } }), { ids: [1, 2] }, "id=1%2C2"],
-    ["spaceDelimited", q({ ids: "id" }, { ids: { style: "spaceDelimited", explode: false } }), { ids: ["a", "b"] }, "id=a+b"],
+    ["spaceDelimited", q({ ids: "id" }, { ids: { style: "spaceDelimited", explode: false } }), { ids: ["a", "b"] }, "id=a%20b"],
     ["pipeDelimited", q({ ids: "id" }, { ids: { style: "pipeDelimited", explode: false } }), { ids: ["a", "b"] }, "id=a%7Cb"],
     ["deepObject", q({ filter: "filter" }, { filter: { style: "deepObject" } }), { filter: { a: 1, b: { c: "d" } } }, "filter%5Ba%5D=1&filter%5Bb%5D%5Bc%5D=d"],
     ["form objects spread", q({ f: "f" }), { f: { x: 1, y: 2 } }, "x=1&y=2"],

@@ -128,7 +128,8 @@ describe("error responses", () => {
     ["no body", (_q, res) => reply(res, 500), "500 Internal Server Error"],
   ])("message from %s", async (_name, h, message) => {
     handler = h;
-    await expect(core().request(op(), [], undefined)).rejects.toThrow(new Error(message));
+    const err = (await core().request(op(), [], undefined).catch((e) => e)) as APIError;
+    expect(err.message).toBe(message);
   });
 
   it("problem+json bodies are parsed", async () => {

@@ -42,7 +42,7 @@ export type InvalidParameters = components["schemas"]["InvalidParameters"];
 /**
  * Problem document for a 400 response, listing the invalid parameters.
  */
-export type BadRequestError = components["schemas"]["BadRequestError"];
+export type BadRequestErrorBody = components["schemas"]["BadRequestError"];
 /**
  * Problem document for a 401 response.
  */
@@ -54,7 +54,7 @@ export type ForbiddenError = components["schemas"]["ForbiddenError"];
 /**
  * Problem document for a 409 response.
  */
-export type ConflictError = components["schemas"]["ConflictError"];
+export type ConflictErrorBody = components["schemas"]["ConflictError"];
 /**
  * Problem document for a 429 response. Unlike the other errors it carries
  * no `type`, and none of its fields is guaranteed.

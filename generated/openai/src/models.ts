@@ -24,7 +24,7 @@ export type InviteDeleteResponse = components["schemas"]["InviteDeleteResponse"]
 /**
  * What went wrong.
  */
-export type ErrorModel = components["schemas"]["Error"];
+export type ErrorBody = components["schemas"]["Error"];
 /**
  * Body of every error response.
  */

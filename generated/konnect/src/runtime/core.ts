@@ -146,7 +146,8 @@ export class ClientCore {
     Object.assign(query, o.query);
     const pairs: Pairs = [];
     for (const [k, v] of Object.entries(query)) addParam(pairs, k, v, styles[k] as QueryStyle);
-    const qs = new URLSearchParams(pairs).toString();
+    // encodeURIComponent rather than URLSearchParams (`+` for spaces) so redaction recognises query secrets.
+    const qs = pairs.map((p) => p.map(encodeURIComponent).join("=")).join("&");
     const cookie = Object.entries(cookies).flatMap(([k, v]) => (v == null ? [] : `${k}=${v}`)).join("; ");
     const [body, type] = this.#body(op, params);
     const idem = this.spec.idempotencyHeader;

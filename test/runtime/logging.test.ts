@@ -1,0 +1,123 @@
+/** Logging levels and redaction: no credential may reach a log line or an error message. */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { APIError, ClientCore } from "../../src/runtime/index.js";
+import type { ClientSpec, LogLevel, Logger } from "../../src/runtime/types.js";
+import { op, reply, spec, startServer, type Handler, type TestServer } from "./helpers.js";
+
+let server: TestServer;
+let handler: Handler;
+beforeAll(async () => {
+  server = await startServer((req, res, n) => handler(req, res, n));
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.requests.length = 0;
+  handler = (_q, res) => reply(res, 200, { ok: true }, { "set-cookie": "session=server-secret-cookie" });
+});
+
+const SECRETS = { token: "tok-SECRET-1", authKey: "authkey-SECRET-2", queryKey: "q SECRET/3+", cookieKey: "cookie-SECRET-4" };
+
+const secure: ClientSpec = spec({
+  name: "Acme",
+  credentials: [{ option: "token" }, { option: "authKey" }, { option: "queryKey" }, { option: "cookieKey" }],
+  schemes: {
+    bearer: { type: "bearer", credential: "token" },
+    authKey: { type: "apiKey", in: "header", name: "X-Auth-Key", credential: "authKey" },
+    query: { type: "apiKey", in: "query", name: "api_key", credential: "queryKey" },
+    cookie: { type: "apiKey", in: "cookie", name: "sid", credential: "cookieKey" },
+  },
+  security: [["bearer", "authKey", "query", "cookie"]],
+});
+
+function capture(): { logger: Logger; lines: Array<[string, string]> } {
+  const lines: Array<[string, string]> = [];
+  const log = (level: string) => (message: string, ...rest: unknown[]) => lines.push([level, [message, ...rest.map((r) => JSON.stringify(r))].join(" ")]);
+  return { lines, logger: { error: log("error"), warn: log("warn"), info: log("info"), debug: log("debug") } };
+}
+
+const expectNoSecrets = (text: string) => {
+  for (const s of Object.values(SECRETS)) {
+    expect(text).not.toContain(s);
+    expect(text).not.toContain(encodeURIComponent(s));
+    expect(text).not.toContain(new URLSearchParams({ s }).toString().slice(2));
+  }
+  expect(text).not.toContain("server-secret-cookie");
+};
+
+const client = (logLevel?: LogLevel, extra: Record<string, unknown> = {}) => {
+  const { logger, lines } = capture();
+  const core = new ClientCore(secure, { ...SECRETS, baseURL: server.url, logger, ...(logLevel && { logLevel }), ...extra });
+  return { core, lines };
+};
+
+describe("debug logging", () => {
+  it("logs request and response with headers, redacting every secret", async () => {
+    const { core, lines } = client("debug");
+    await core.request(op({ query: { q: "q" } }), [], { q: "visible" }, { headers: { "X-Visible": "yes" } });
+    // The server did receive the secrets...
+    const r = server.requests[0]!;
+    expect(r.headers.authorization).toBe(`Bearer ${SECRETS.token}`);
+    expect(r.query.get("api_key")).toBe(SECRETS.queryKey);
+    // ...but the log shows none of them.
+    const text = lines.map((l) => l[1]).join("\n");
+    expect(lines.map((l) => l[0])).toEqual(["debug", "debug"]);
+    expect(text).toContain("GET");
+    expect(text).toContain("/things?q=visible");
+    expect(text).toContain('"x-visible":"yes"');
+    expect(text).toContain('"authorization":"***"');
+    expect(text).toContain('"x-auth-key":"***"');
+    expect(text).toContain('"cookie":"***"');
+    expect(text).toContain('"set-cookie":"***"');
+    expect(text).toContain("200");
+    expectNoSecrets(text);
+  });
+
+  it("warns about retries and logs the final failure as an error, redacted", async () => {
+    handler = (_q, res) => reply(res, 500, { message: `bad key ${SECRETS.token} / ${SECRETS.queryKey}` }, { "retry-after-ms": "1" });
+    const { core, lines } = client("warn", { maxRetries: 1 });
+    const err = (await core.request(op(), [], undefined).catch((e) => e)) as APIError;
+    expect(lines.map((l) => l[0])).toEqual(["warn", "error"]);
+    expect(lines[0]![1]).toMatch(/retry 1\/1/);
+    expect(err.message).toContain("bad key *** / ***");
+    expectNoSecrets(lines.map((l) => l[1]).join("\n") + err.message);
+  });
+});
+
+describe("levels", () => {
+  it.each<[LogLevel | undefined, string[]]>([
+    [undefined, ["warn", "error"]],
+    ["off", []],
+    ["error", ["error"]],
+    ["warn", ["warn", "error"]],
+    ["info", ["warn", "error"]],
+    ["debug", ["debug", "debug", "warn", "debug", "debug", "error"]],
+  ])("%s", async (level, expected) => {
+    handler = (_q, res) => reply(res, 503, {}, { "retry-after-ms": "1" });
+    const { core, lines } = client(level, { maxRetries: 1 });
+    await core.request(op(), [], undefined).catch(() => {});
+    expect(lines.map((l) => l[0])).toEqual(expected);
+    expectNoSecrets(lines.map((l) => l[1]).join("\n"));
+  });
+
+  describe("from <NAME>_LOG", () => {
+    const saved = process.env.ACME_LOG;
+    afterEach(() => {
+      if (saved === undefined) delete process.env.ACME_LOG;
+      else process.env.ACME_LOG = saved;
+    });
+
+    it("reads the level from the environment when no option is given", async () => {
+      process.env.ACME_LOG = "debug";
+      const { core, lines } = client();
+      await core.request(op(), [], undefined);
+      expect(lines.map((l) => l[0])).toEqual(["debug", "debug"]);
+    });
+
+    it("prefers the option", async () => {
+      process.env.ACME_LOG = "debug";
+      const { core, lines } = client("off");
+      await core.request(op(), [], undefined);
+      expect(lines).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,178 @@
+/** Pagination: cursor, page-number (Cloudflare-style envelope), offset and single pages. */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { APIError, ClientCore, Page, PagePromise, SDKError, requestPage } from "../../src/runtime/index.js";
+import type { OperationSpec } from "../../src/runtime/types.js";
+import { op, reply, spec, startServer, type Handler, type TestServer } from "./helpers.js";
+
+let server: TestServer;
+let handler: Handler;
+beforeAll(async () => {
+  server = await startServer((req, res, n) => handler(req, res, n));
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.requests.length = 0;
+});
+
+type Item = { id: string };
+const ids = (items: Item[]) => items.map((i) => i.id);
+
+describe("cursor pagination (OpenAI style)", () => {
+  const list: OperationSpec = op({
+    path: "/models",
+    query: { after: "after", limit: "limit" },
+    pagination: { kind: "cursor", items: "data", hasMore: "has_more", cursorParam: "after" },
+  });
+  // Three pages of two items; the cursor is the last item's id.
+  const all = ["a", "b", "c", "d", "e", "f"];
+  beforeEach(() => {
+    handler = (req, res) => {
+      const after = req.query.get("after");
+      const start = after ? all.indexOf(after) + 1 : 0;
+      const data = all.slice(start, start + 2).map((id) => ({ id }));
+      reply(res, 200, { object: "list", data, has_more: start + 2 < all.length });
+    };
+  });
+  const core = () => new ClientCore(spec(), { baseURL: server.url });
+
+  it("await gives the first page", async () => {
+    const p = requestPage<Item>(core(), list, [], { limit: 2 });
+    expect(p).toBeInstanceOf(PagePromise);
+    const page = await p;
+    expect(page).toBeInstanceOf(Page);
+    expect(ids(page.items)).toEqual(["a", "b"]);
+    expect(page.body).toMatchObject({ object: "list", has_more: true });
+    expect(page.response.status).toBe(200);
+    expect(page.hasNextPage()).toBe(true);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("for await walks every item across three pages", async () => {
+    const got: string[] = [];
+    for await (const item of requestPage<Item>(core(), list, [], { limit: 2 })) got.push(item.id);
+    expect(got).toEqual(all);
+    expect(server.requests.map((r) => r.url)).toEqual(["/models?limit=2", "/models?after=b&limit=2", "/models?after=d&limit=2"]);
+  });
+
+  it("iterPages and getNextPage", async () => {
+    const first = await requestPage<Item>(core(), list, [], { limit: 2 });
+    const pages: string[][] = [];
+    for await (const page of first.iterPages()) pages.push(ids(page.items));
+    expect(pages).toEqual([["a", "b"], ["c", "d"], ["e", "f"]]);
+    const third = await (await first.getNextPage()).getNextPage();
+    expect(third.hasNextPage()).toBe(false);
+    await expect(third.getNextPage()).rejects.toBeInstanceOf(SDKError);
+  });
+
+  it("uses a nextCursor field when declared and stops when it is missing", async () => {
+    handler = (req, res, n) => reply(res, 200, { items: [{ id: `i${n}` }], next: n < 3 ? `cur${n}` : null });
+    const listNext = op({ query: { cursor: "cursor" }, pagination: { kind: "cursor", items: "items", cursorParam: "cursor", nextCursor: "next" } });
+    const got: string[] = [];
+    for await (const item of requestPage<Item>(core(), listNext, [], {})) got.push(item.id);
+    expect(got).toEqual(["i1", "i2", "i3"]);
+    expect(server.requests.map((r) => r.query.get("cursor"))).toEqual([null, "cur1", "cur2"]);
+  });
+
+  it("stops on an empty page", async () => {
+    handler = (_q, res, n) => reply(res, 200, { data: n === 1 ? [{ id: "x" }] : [] });
+    const noHasMore = op({ query: { after: "after" }, pagination: { kind: "cursor", items: "data", cursorParam: "after" } });
+    const got: string[] = [];
+    for await (const item of requestPage<Item>(core(), noHasMore, [], {})) got.push(item.id);
+    expect(got).toEqual(["x"]);
+    expect(server.requests).toHaveLength(2);
+  });
+});
+
+describe("page-number pagination (Cloudflare style envelope)", () => {
+  const cf = spec({ name: "Cloudflare", envelope: { result: "result", success: "success", errors: "errors" } });
+  const list: OperationSpec = op({
+    path: "/zones",
+    query: { page: "page", perPage: "per_page" },
+    pagination: {
+      kind: "page",
+      items: "result",
+      pageParam: "page",
+      perPageParam: "perPage",
+      info: "result_info",
+      page: "page",
+      perPage: "per_page",
+      totalCount: "total_count",
+      totalPages: "total_pages",
+    },
+  });
+  const all = ["z1", "z2", "z3", "z4", "z5"];
+  beforeEach(() => {
+    handler = (req, res) => {
+      const page = Number(req.query.get("page") ?? 1);
+      const per = Number(req.query.get("per_page") ?? 2);
+      const result = all.slice((page - 1) * per, page * per).map((id) => ({ id }));
+      reply(res, 200, {
+        success: true,
+        errors: [],
+        messages: [],
+        result,
+        result_info: { page, per_page: per, count: result.length, total_count: all.length, total_pages: Math.ceil(all.length / per) },
+      });
+    };
+  });
+  const core = () => new ClientCore(cf, { baseURL: server.url });
+
+  it("walks three pages and stops at total_pages", async () => {
+    const got: string[] = [];
+    for await (const item of requestPage<Item>(core(), list, [], { perPage: 2 })) got.push(item.id);
+    expect(got).toEqual(all);
+    expect(server.requests.map((r) => [r.query.get("page"), r.query.get("per_page")])).toEqual([
+      [null, "2"],
+      ["2", "2"],
+      ["3", "2"],
+    ]);
+  });
+
+  it("keeps the whole envelope in page.body", async () => {
+    const page = await requestPage<Item>(core(), list, [], { perPage: 2 });
+    expect(page.body).toMatchObject({ success: true, result_info: { total_count: 5 } });
+    expect(ids(page.items)).toEqual(["z1", "z2"]);
+  });
+
+  it("rejects when the envelope says success: false", async () => {
+    handler = (_q, res) => reply(res, 200, { success: false, errors: [{ code: 7003, message: "No route" }], result: null });
+    const err = await requestPage<Item>(core(), list, [], {}).catch((e) => e);
+    expect(err).toBeInstanceOf(APIError);
+    expect(err.message).toContain("7003: No route");
+  });
+
+  it("stops on an empty page when no totals are given", async () => {
+    handler = (req, res) => reply(res, 200, { success: true, result: Number(req.query.get("page") ?? 1) <= 3 ? [{ id: "p" }] : [] });
+    const bare = op({ query: { page: "page" }, pagination: { kind: "page", items: "result", pageParam: "page" } });
+    let count = 0;
+    for await (const _ of requestPage<Item>(core(), bare, [], {})) count++;
+    expect(count).toBe(3);
+    expect(server.requests).toHaveLength(4);
+  });
+});
+
+describe("offset and single", () => {
+  const core = () => new ClientCore(spec(), { baseURL: server.url });
+
+  it("offset advances by the items received and stops at the total", async () => {
+    handler = (req, res) => {
+      const offset = Number(req.query.get("offset") ?? 0);
+      reply(res, 200, { total: 5, items: [0, 1, 2, 3, 4].slice(offset, offset + 2).map((i) => ({ id: `o${i}` })) });
+    };
+    const list = op({ query: { offset: "offset", limit: "limit" }, pagination: { kind: "offset", items: "items", offsetParam: "offset", limitParam: "limit", totalCount: "total" } });
+    const got: string[] = [];
+    for await (const item of requestPage<Item>(core(), list, [], { limit: 2 })) got.push(item.id);
+    expect(got).toEqual(["o0", "o1", "o2", "o3", "o4"]);
+    expect(server.requests.map((r) => r.query.get("offset"))).toEqual([null, "2", "4"]);
+  });
+
+  it("single never has a next page; a bare array body is the item list", async () => {
+    handler = (_q, res) => reply(res, 200, [{ id: "s1" }, { id: "s2" }]);
+    const page = await requestPage<Item>(core(), op({ pagination: { kind: "single", items: "" } }), [], {});
+    expect(ids(page.items)).toEqual(["s1", "s2"]);
+    expect(page.hasNextPage()).toBe(false);
+    const got: string[] = [];
+    for await (const item of requestPage<Item>(core(), op({ pagination: { kind: "single", items: "" } }), [], {})) got.push(item.id);
+    expect(got).toEqual(["s1", "s2"]);
+  });
+});

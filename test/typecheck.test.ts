@@ -1,0 +1,31 @@
+import { execFile } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { projectRoot } from "./helpers/generate.js";
+
+const run = promisify(execFile);
+const tsc = join(projectRoot, "node_modules", "typescript", "bin", "tsc");
+
+async function typecheck(project: string): Promise<string> {
+  try {
+    await run(process.execPath, [tsc, "--noEmit", "-p", project], { cwd: projectRoot });
+    return "";
+  } catch (err) {
+    return String((err as { stdout?: string }).stdout ?? err);
+  }
+}
+
+/** Every generated package compiles under its own strict tsconfig, and so do src/, test/ and scripts/. */
+describe("tsc --strict", () => {
+  const packages = readdirSync(join(projectRoot, "generated"), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+
+  it.each(packages)("generated/%s type-checks", async (name) => {
+    expect(await typecheck(join("generated", name))).toBe("");
+  });
+
+  it("the generator, its tests (with their @ts-expect-error lines) and scripts type-check", async () => {
+    expect(await typecheck("tsconfig.json")).toBe("");
+  });
+});
