@@ -67,7 +67,8 @@ export function writeFileSet(dir: string, files: FileSet): void {
 export function typeCheck(projectDir: string): Promise<{ errors: string[]; ms: number }> {
   const started = performance.now();
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ["--max-old-space-size=4096", TSC, "--strict", "--noEmit", "--pretty", "false", "-p", projectDir], {
+    const child = spawn(process.execPath, ["--max-old-space-size=4096", TSC, "--strict", "--noEmit", "--pretty", "false", "-p", "."], {
+      cwd: projectDir,
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -124,7 +125,7 @@ async function check({ row, outDir }: Required<Prepared>): Promise<Row> {
   try {
     const { errors, ms } = await typeCheck(outDir);
     if (errors.length === 0) return { ...row, tscMs: ms };
-    return { ...row, tscMs: ms, outcome: "type errors", errorCount: errors.length, reason: errors[0]!.split(outDir).join("<pkg>") };
+    return { ...row, tscMs: ms, outcome: "type errors", errorCount: errors.length, reason: errors[0] };
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }

@@ -37,7 +37,8 @@ function writeParamsType(w: CodeBlockWriter, api: NamedApi, named: NamedOperatio
   const body = named.op.body;
   const parts: string[] = [];
   const bodyTypeExpr = bodyType(api, named);
-  if (body && bodyTypeExpr && body.mode === "fields") parts.push(bodyTypeExpr);
+  // Fields are spread into the params object, which cannot be null.
+  if (body && bodyTypeExpr && body.mode === "fields") parts.push(body.schema.nullable ? `NonNullable<${bodyTypeExpr}>` : bodyTypeExpr);
   const members = named.params.length > 0 || (body && body.mode === "whole");
   if (!members && parts.length === 0) return;
   writeJsDoc(w, { description: `Parameters of \`${named.fn}\`${body?.mode === "fields" ? " (body fields and parameters together)" : ""}.` });

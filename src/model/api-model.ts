@@ -65,6 +65,8 @@ export interface SchemaFacts {
   example?: unknown;
   /** Component name when the schema is a plain `$ref`. */
   ref?: string;
+  /** `nullable: true` (3.0) or `null` among its types (3.1): the type openapi-typescript makes includes `null`. */
+  nullable?: boolean;
 }
 
 export type ParamLocation = "path" | "query" | "header" | "cookie";

@@ -9,6 +9,7 @@ export function schemaFacts(root: unknown, schema: unknown): SchemaFacts {
   if (ref) facts.ref = ref;
   const type = Array.isArray(value.type) ? value.type.filter((t) => t !== "null").join(" | ") : str(value.type);
   if (type) facts.type = type;
+  if (value.nullable === true || (Array.isArray(value.type) && value.type.includes("null"))) facts.nullable = true;
   if (str(value.format)) facts.format = value.format as string;
   if (Array.isArray(value.enum)) facts.enum = value.enum;
   if ("default" in value) facts.default = value.default;

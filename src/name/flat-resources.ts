@@ -10,14 +10,18 @@ export const CLIENT_MEMBERS = new Set([
 ]);
 
 /** Places each operation in the resource tree and makes every class, property and method name unique. */
-export function buildFlatTree(rootClass: string, operations: NamedOperation[], warnings: Diagnostic[]): FlatResource {
+/** Runtime names that resource files and index.ts import beside the resource classes. */
+const RESOURCE_FILE_IMPORTS = ["APIResource", "RequestOptions", "APIPromise", "PagePromise"];
+
+export function buildFlatTree(rootClass: string, operations: NamedOperation[], warnings: Diagnostic[], reserved: readonly string[] = []): FlatResource {
   const root: FlatResource = { property: "", className: rootClass, path: [], file: "", operations: [], children: [] };
-  const classNames = new Set([rootClass]);
+  const classNames = new Set([rootClass, ...RESOURCE_FILE_IMPORTS, ...reserved]);
   const nodeFor = (path: string[]): FlatResource => {
     let node = root;
     for (let depth = 0; depth < path.length; depth++) {
       const property = path[depth]!;
-      let child = node.children.find((c) => c.property === property);
+      // Matched by path segment: the property itself may have been renamed (`options` → `optionsResource`).
+      let child = node.children.find((c) => c.path[depth] === property);
       if (!child) {
         const wanted = pascal(path.slice(0, depth + 1).join(" ")) || "Resource";
         const className = uniqueName(CLIENT_MEMBERS.has(wanted) ? `${wanted}Resource` : wanted, classNames);

@@ -31,7 +31,7 @@ export function nameApi(model: ApiModel, provider: string, nameOverride?: string
   });
   const clientParams = nameClientParams(model);
   const operations = nameOperations({ model, clientParams, typeNames, warnings });
-  const flat = buildFlatTree(client.className, operations, warnings);
+  const flat = buildFlatTree(client.className, operations, warnings, [client.coreClassName, client.optionsType]);
   const apis = buildApis(operations, typeNames);
   return { model, client, credentials: nameCredentials(model, client, warnings), clientParams, schemas, operations, flat, apis, warnings };
 }

@@ -93,6 +93,13 @@ describe("missing credentials at construction", () => {
     expect(() => new ClientCore(s, {})).not.toThrow();
   });
 
+  it("skips alternatives naming schemes the runtime does not know", () => {
+    expect(() => new ClientCore(spec({ security: [["oauth2"]] }), {})).not.toThrow();
+    expect(() => new ClientCore({ ...openai, security: [["oauth2"], ["ApiKeyAuth"]] }, {})).toThrow(
+      "OpenAI: missing credentials. Pass `adminApiKey` to the client or set OPENAI_ADMIN_KEY.",
+    );
+  });
+
   it("falls back to the environment, trimmed", async () => {
     process.env.OPENAI_ADMIN_KEY = "  env-key  ";
     expect(readEnv("OPENAI_ADMIN_KEY")).toBe("env-key");

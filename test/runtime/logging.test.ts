@@ -72,11 +72,11 @@ describe("debug logging", () => {
     expectNoSecrets(text);
   });
 
-  it("warns about retries and logs the final failure as an error, redacted", async () => {
+  it("warns about retries and logs the final HTTP failure at info, redacted", async () => {
     handler = (_q, res) => reply(res, 500, { message: `bad key ${SECRETS.token} / ${SECRETS.queryKey}` }, { "retry-after-ms": "1" });
-    const { core, lines } = client("warn", { maxRetries: 1 });
+    const { core, lines } = client("info", { maxRetries: 1 });
     const err = (await core.request(op(), [], undefined).catch((e) => e)) as APIError;
-    expect(lines.map((l) => l[0])).toEqual(["warn", "error"]);
+    expect(lines.map((l) => l[0])).toEqual(["warn", "info"]);
     expect(lines[0]![1]).toMatch(/retry 1\/1/);
     expect(err.message).toContain("bad key *** / ***");
     expectNoSecrets(lines.map((l) => l[1]).join("\n") + err.message);
@@ -85,12 +85,13 @@ describe("debug logging", () => {
 
 describe("levels", () => {
   it.each<[LogLevel | undefined, string[]]>([
-    [undefined, ["warn", "error"]],
+    // An HTTP error is the caller's to handle, so its final failure is logged at info, not error.
+    [undefined, ["warn"]],
     ["off", []],
-    ["error", ["error"]],
-    ["warn", ["warn", "error"]],
-    ["info", ["warn", "error"]],
-    ["debug", ["debug", "debug", "warn", "debug", "debug", "error"]],
+    ["error", []],
+    ["warn", ["warn"]],
+    ["info", ["warn", "info"]],
+    ["debug", ["debug", "debug", "warn", "debug", "debug", "info"]],
   ])("%s", async (level, expected) => {
     handler = (_q, res) => reply(res, 503, {}, { "retry-after-ms": "1" });
     const { core, lines } = client(level, { maxRetries: 1 });

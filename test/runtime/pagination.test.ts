@@ -73,6 +73,14 @@ describe("cursor pagination (OpenAI style)", () => {
     expect(server.requests.map((r) => r.query.get("cursor"))).toEqual([null, "cur1", "cur2"]);
   });
 
+  it("stops when the server ignores the cursor and repeats a page", async () => {
+    handler = (_q, res) => reply(res, 200, { data: [{ id: "same" }], has_more: true });
+    const got: string[] = [];
+    for await (const item of requestPage<Item>(core(), list, [], {})) got.push(item.id);
+    expect(got).toEqual(["same", "same"]);
+    expect(server.requests).toHaveLength(2);
+  });
+
   it("stops on an empty page", async () => {
     handler = (_q, res, n) => reply(res, 200, { data: n === 1 ? [{ id: "x" }] : [] });
     const noHasMore = op({ query: { after: "after" }, pagination: { kind: "cursor", items: "data", cursorParam: "after" } });

@@ -37,6 +37,7 @@ describe("successful responses", () => {
     ["void ignores a body", (_q, res) => reply(res, 200, { a: 1 }), { response: "void" }, undefined],
     ["text", (_q, res) => reply(res, 200, "hello", { "content-type": "text/plain" }), { response: "text" }, "hello"],
     ["text with empty body", (_q, res) => reply(res, 200, ""), { response: "text" }, undefined],
+    ["json that is not JSON falls back to text", (_q, res) => reply(res, 200, "plain"), {}, "plain"],
   ])("%s", async (_name, h, o, expected) => {
     handler = h;
     expect(await core().request(op(o), [], undefined)).toEqual(expected);

@@ -11,6 +11,7 @@
 export { ClientCore } from "./core.js";
 export { APIPromise } from "./api-promise.js";
 export { Page, PagePromise, requestPage } from "./pagination.js";
+export { APIResource } from "./resource.js";
 export {
   SDKError,
   APIError,
@@ -29,3 +30,4 @@ export {
 } from "./errors.js";
 export { readEnv, encodePathSegment } from "./util.js";
 export type * from "./types.js";
+export { RequestBuilderBase, requestBuilder, type RequestBuilder, type BuilderSetup, type BuilderSend } from "./request-builder.js";

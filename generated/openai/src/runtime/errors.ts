@@ -18,13 +18,7 @@ export class APIError<TBody = unknown> extends SDKError {
   readonly body: TBody | undefined;
   readonly requestID: string | undefined;
 
-  constructor(
-    status: number | undefined,
-    body: TBody | undefined,
-    headers: Headers | undefined,
-    message: string,
-    options?: ErrorOptions,
-  ) {
+  constructor(message: string, status?: number, body?: TBody, headers?: Headers, options?: ErrorOptions) {
     super(message, options);
     this.status = status;
     this.body = body;
@@ -63,7 +57,7 @@ export class InternalServerError<TBody = unknown> extends APIError<TBody> {
 export class APIConnectionError extends APIError<undefined> {
   override name = "APIConnectionError";
   constructor(message = "Connection error.", cause?: unknown) {
-    super(undefined, undefined, undefined, message, cause === undefined ? undefined : { cause });
+    super(message, undefined, undefined, undefined, { cause });
   }
 }
 export class APIConnectionTimeoutError extends APIConnectionError {
@@ -75,11 +69,11 @@ export class APIConnectionTimeoutError extends APIConnectionError {
 export class APIUserAbortError extends APIError<undefined> {
   override name = "APIUserAbortError";
   constructor(message = "Request was aborted.") {
-    super(undefined, undefined, undefined, message);
+    super(message);
   }
 }
 
-type ErrorClass = new (status: number, body: unknown, headers: Headers, message: string) => APIError;
+type ErrorClass = new (message: string, status: number, body: unknown, headers: Headers) => APIError;
 
 const BY_STATUS: Record<number, ErrorClass> = {
   400: BadRequestError,
@@ -99,7 +93,7 @@ export function makeAPIError(r: Response, body: unknown, errorsField = "errors",
   const detail = describe(body, errorsField);
   const message = `${r.status}${r.statusText ? " " + r.statusText : ""}${detail ? ": " + detail : ""}`;
   const Cls = BY_STATUS[r.status] ?? (r.status >= 500 ? InternalServerError : APIError);
-  return new Cls(r.status, body, r.headers, redact(message));
+  return new Cls(redact(message), r.status, body, r.headers);
 }
 
 /** The first human-readable message among the shapes APIs commonly use, else the body itself. */

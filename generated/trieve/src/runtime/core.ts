@@ -6,6 +6,7 @@
  */
 import { APIPromise } from "./api-promise.js";
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, SDKError, makeAPIError } from "./errors.js";
+import { retryDelay, shouldRetry, sleep } from "./retry.js";
 import { addParam, encodeBody, type Pairs, type QueryStyle } from "./serialize.js";
 import type { ClientOptions, ClientSpec, Logger, OperationSpec, RequestOptions, SecurityRequirement, SecuritySchemeSpec } from "./types.js";
 import { encodePathSegment, isObject, readEnv } from "./util.js";
@@ -70,12 +71,12 @@ export class ClientCore {
     const max = init.body instanceof ReadableStream ? 0 : (o.maxRetries ?? this.options.maxRetries ?? 2);
     for (let n = 0; ; n++) {
       const t0 = Date.now();
-      this.#log(4, `→ ${what} ${this.#fmt(Object.entries(init.headers as Params))}`);
+      this.#log(4, `request ${what} ${this.#fmt(Object.entries(init.headers as Params))}`);
       let res: Response | undefined;
       let err: unknown;
       try {
         res = await this.#attempt(url, init, o);
-        this.#log(4, `← ${res.status} ${what} ${Date.now() - t0}ms ${this.#fmt(res.headers)}`);
+        this.#log(4, `response ${res.status} ${what} ${Date.now() - t0}ms ${this.#fmt(res.headers)}`);
       } catch (e) {
         err = e;
       }
@@ -87,7 +88,8 @@ export class ClientCore {
       } else if (res?.ok) return res;
       else {
         if (res) err = makeAPIError(res, await readBody(res), this.spec.envelope?.errors, this.#redact);
-        if (!(err instanceof APIUserAbortError)) this.#log(1, `${what} failed: ${(err as Error).message}`);
+        // An HTTP error is an answer the caller handles (info); no answer at all is worth a warning.
+        if (!(err instanceof APIUserAbortError)) this.#log(res ? 3 : 2, `${what} failed: ${(err as Error).message}`);
         throw err;
       }
     }
@@ -127,28 +129,13 @@ export class ClientCore {
       if (v == null || v === "") throw new SDKError(`${op.id}: missing required path parameter \`${name}\``);
       return encodePathSegment(v);
     });
-    const query: Params = { ...this.options.defaultQuery };
+    const [auth, authQuery, authCookies] = this.#credentials(op);
+    const qs = this.#query(op, params, { ...authQuery, ...o.query });
     const cookies: Params = {};
     const opHeaders: Params = {};
-    const styles: Params = {};
-    for (const [key, wire] of Object.entries(op.query ?? {})) {
-      query[wire] = params[key] ?? this.#params["query" + wire] ?? query[wire];
-      styles[wire] = op.queryStyle?.[key];
-    }
-    for (const [key, wire] of Object.entries(op.headers ?? {})) opHeaders[wire] = params[key] ?? this.#params["header" + wire];
     for (const [key, wire] of Object.entries(op.cookies ?? {})) cookies[wire] = params[key];
-    const auth: Params = {};
-    for (const s of this.#auth(op.security ?? this.spec.security)) {
-      const v = this.#creds[needs(s)[0]!];
-      if (s.type === "apiKey") ({ header: auth, query, cookie: cookies })[s.in][s.name] = v;
-      else auth.authorization = s.type === "bearer" ? `Bearer ${v}` : `Basic ${base64(`${v}:${this.#creds[s.password]}`)}`;
-    }
-    Object.assign(query, o.query);
-    const pairs: Pairs = [];
-    for (const [k, v] of Object.entries(query)) addParam(pairs, k, v, styles[k] as QueryStyle);
-    // encodeURIComponent rather than URLSearchParams (`+` for spaces) so redaction recognises query secrets.
-    const qs = pairs.map((p) => p.map(encodeURIComponent).join("=")).join("&");
-    const cookie = Object.entries(cookies).flatMap(([k, v]) => (v == null ? [] : `${k}=${v}`)).join("; ");
+    for (const [key, wire] of Object.entries(op.headers ?? {})) opHeaders[wire] = params[key] ?? this.#params["header" + wire];
+    const cookie = Object.entries({ ...cookies, ...authCookies }).flatMap(([k, v]) => (v == null ? [] : `${k}=${v}`));
     const [body, type] = this.#body(op, params);
     const idem = this.spec.idempotencyHeader;
     const init: RequestInit & { duplex?: string } = {
@@ -159,7 +146,7 @@ export class ClientCore {
         {
           accept: /json|void/.test(op.response ?? "json") ? "application/json" : undefined,
           "content-type": type,
-          cookie: cookie || undefined,
+          cookie: cookie.join("; ") || undefined,
           ...(idem && !/^(get|head|options)$/.test(op.method) && { [idem]: o.idempotencyKey ?? newKey() }),
           ...auth,
         },
@@ -171,6 +158,31 @@ export class ClientCore {
     if (body !== undefined) init.body = body;
     if (body instanceof ReadableStream) init.duplex = "half";
     return [`${this.baseURL}${path}${qs ? "?" + qs : ""}`, init];
+  }
+
+  /** Header, query and cookie values for the operation's security. */
+  #credentials(op: OperationSpec): [Params, Params, Params] {
+    const out: [Params, Params, Params] = [{}, {}, {}];
+    for (const s of this.#auth(op.security ?? this.spec.security)) {
+      const v = this.#creds[needs(s)[0]!];
+      if (s.type === "apiKey") out[["header", "query", "cookie"].indexOf(s.in)]![s.name] = v;
+      else out[0].authorization = s.type === "bearer" ? `Bearer ${v}` : `Basic ${base64(`${v}:${this.#creds[s.password]}`)}`;
+    }
+    return out;
+  }
+
+  /** Later sources win for the same name: client defaultQuery < operation params < `extra` (auth, request options). */
+  #query(op: OperationSpec, params: Params, extra: Params): string {
+    const query: Params = { ...this.options.defaultQuery };
+    const styles: Record<string, QueryStyle | undefined> = {};
+    for (const [key, wire] of Object.entries(op.query ?? {})) {
+      query[wire] = params[key] ?? this.#params["query" + wire] ?? query[wire];
+      styles[wire] = op.queryStyle?.[key];
+    }
+    const pairs: Pairs = [];
+    for (const [k, v] of Object.entries(Object.assign(query, extra))) addParam(pairs, k, v, styles[k]);
+    // encodeURIComponent rather than URLSearchParams (`+` for spaces) so redaction recognises query secrets.
+    return pairs.map((p) => p.map(encodeURIComponent).join("=")).join("&");
   }
 
   #body(op: OperationSpec, params: Params): [BodyInit?, string?] {
@@ -211,12 +223,13 @@ export class ClientCore {
 
   /** The schemes to apply: the first alternative whose credentials are all set; none when auth is absent or optional. */
   #auth(security: SecurityRequirement): SecuritySchemeSpec[] {
-    const alts = security.map((alt) => alt.map((n) => this.spec.schemes[n]!));
-    const found = alts.find((alt) => alt.length && alt.every((s) => s && needs(s).every((c) => this.#creds[c])));
+    // Alternatives naming a scheme the runtime does not know (none was generated for it) cannot be met; skip them.
+    const alts = security.map((alt) => alt.map((n) => this.spec.schemes[n]!)).filter((alt) => alt.every(Boolean));
+    const found = alts.find((alt) => alt.length && alt.every((s) => needs(s).every((c) => this.#creds[c])));
     if (found || !alts.length || alts.some((alt) => !alt.length)) return found ?? [];
     const envOf = (o: string) => this.spec.credentials.find((c) => c.option === o)?.env;
     const say = alts.map((alt) => {
-      const opts = [...new Set(alt.flatMap((s) => (s ? needs(s) : [])))];
+      const opts = [...new Set(alt.flatMap(needs))];
       const envs = opts.map(envOf).filter(Boolean).join(" and ");
       return [opts.map((o) => `\`${o}\``).join(" and "), envs];
     });
@@ -260,29 +273,6 @@ async function readBody(r: Response): Promise<unknown> {
     if (/json/i.test(r.headers.get("content-type") ?? "")) return JSON.parse(text);
   } catch {}
   return text || undefined;
-}
-
-function shouldRetry(r: Response): boolean {
-  const h = r.headers.get("x-should-retry");
-  return !r.ok && (h === "true" || (h !== "false" && (r.status === 408 || r.status === 409 || r.status === 429 || r.status >= 500)));
-}
-
-/** The server's requested delay when sane (0 < d <= 60 s), else exponential backoff with jitter. */
-function retryDelay(h: Headers | undefined, n: number): number {
-  let d = Number(h?.get("retry-after-ms"));
-  const ra = h?.get("retry-after");
-  if (!(d > 0) && ra) d = Number(ra) * 1000 || Date.parse(ra) - Date.now();
-  return d > 0 && d <= 60_000 ? d : Math.min(500 * 2 ** n, 8000) * (1 - Math.random() * 0.25);
-}
-
-/** Resolves after `ms`, or rejects with APIUserAbortError as soon as the caller aborts. */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const abort = () => (clearTimeout(timer), reject(new APIUserAbortError()));
-    const timer = setTimeout(() => (signal?.removeEventListener("abort", abort), resolve()), ms);
-    if (signal?.aborted) abort();
-    signal?.addEventListener("abort", abort);
-  });
 }
 
 /** btoa only takes Latin-1, so encode UTF-8 bytes first. */

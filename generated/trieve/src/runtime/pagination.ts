@@ -95,7 +95,8 @@ function nextParams(p: PaginationSpec, get: Lookup, items: unknown[], params: Pa
     key = p.offsetParam;
     value = next;
   }
-  return value == null || value === "" ? undefined : { ...params, [key]: value };
+  // An unchanged value means the server ignored it: stop rather than fetch the same page forever.
+  return value == null || value === "" || value === params[key] ? undefined : { ...params, [key]: value };
 }
 
 /** NaN for absent values (null included), so comparisons against them are false. */

@@ -1,0 +1,11 @@
+import { readAssets } from "../src/load/read-assets.js";
+import { generateProvider } from "../src/pipeline.js";
+import { jobFor } from "../src/load/find-providers.js";
+import { writeFileSet } from "./corpus.js";
+import { rmSync } from "node:fs";
+const [spec, out] = process.argv.slice(2);
+rmSync(out!, { recursive: true, force: true });
+const t = performance.now();
+const r = await generateProvider(jobFor(spec!, out!, "x"), readAssets(), process.cwd());
+console.log("gen ms", Math.round(performance.now() - t), r.operations, r.diagnostics.filter(d=>d.severity==="error").map(d=>d.message).slice(0,3));
+if (r.files) writeFileSet(out!, r.files);

@@ -1,0 +1,97 @@
+/**
+ * The builder calling style: `api.listInvites().limit(20).after("invite-abc").execute()`.
+ * One generic class serves every operation; generated code describes each operation's setters with
+ * a `BuilderSetup` and hands over a `send` function that calls the operation's standalone function,
+ * so both calling styles share retries, timeouts, errors, envelopes and pagination.
+ */
+import type { APIPromise } from "./api-promise.js";
+import { SDKError } from "./errors.js";
+import type { RequestOptions } from "./types.js";
+
+/** How the setters of one operation fill the params object its standalone function takes. */
+export interface BuilderSetup {
+  /** The builder method, for messages: `inviteUser`. */
+  name: string;
+  /** Setter name → key in the params object, e.g. `{ limit: "limit", body: "body" }`. */
+  keys?: Record<string, string>;
+  /** Setter whose object is spread into the params object: a body sent as fields beside the parameters. */
+  fields?: string;
+  /** Setters that must be called before `execute()`: required parameters no client option fills, a required body. */
+  required?: string[];
+}
+
+/**
+ * Calls the operation. `params` is assembled by the builder from its setters, so it has the
+ * operation's params type by construction; `never` lets generated code annotate it with that type.
+ */
+export type BuilderSend = (params: never, options: RequestOptions | undefined) => APIPromise<unknown>;
+
+/** Type-level only: the required setters not called yet. Never present at run time. */
+declare const missing: unique symbol;
+
+/**
+ * A request being built, as returned by an API class method. Immutable: every setter returns a new
+ * builder and leaves this one as it was, so a builder can be kept and reused; calling a setter twice
+ * keeps the last value, and `undefined` unsets it. `execute()` only type-checks once every required
+ * setter (named by `Missing`) has been called.
+ */
+export type RequestBuilder<Setters, Result extends APIPromise<unknown>, Missing extends keyof Setters = never> = RequestBuilderBase<Setters, Result, Missing> & {
+  readonly [K in keyof Setters]-?: (value: Setters[K]) => RequestBuilder<Setters, Result, Exclude<Missing, K>>;
+};
+
+/** The part of every builder that is not a setter: `execute`, `executeRaw` and `withOptions`. */
+export class RequestBuilderBase<Setters, Result extends APIPromise<unknown>, Missing extends keyof Setters = never> {
+  declare readonly [missing]?: Missing;
+  readonly #setup: BuilderSetup;
+  readonly #send: BuilderSend;
+  /** Values by setter name. */
+  readonly #values: Readonly<Record<string, unknown>>;
+  readonly #options: RequestOptions | undefined;
+
+  constructor(setup: BuilderSetup, send: BuilderSend, values: Readonly<Record<string, unknown>> = {}, options?: RequestOptions) {
+    this.#setup = setup;
+    this.#send = send;
+    this.#values = values;
+    this.#options = options;
+    const setters = [...Object.keys(setup.keys ?? {}), ...(setup.fields ? [setup.fields] : [])];
+    for (const setter of setters) {
+      const set = (value: unknown) => new RequestBuilderBase(setup, send, { ...values, [setter]: value }, options);
+      Object.defineProperty(this, setter, { value: set, enumerable: false });
+    }
+  }
+
+  /**
+   * Per-request options: `signal`, `timeout`, `maxRetries`, `headers`, `query`, `idempotencyKey`.
+   * Returns a new builder; fields given here replace the same fields given in an earlier call.
+   */
+  withOptions(options: RequestOptions): RequestBuilder<Setters, Result, Missing> {
+    const next = new RequestBuilderBase(this.#setup, this.#send, this.#values, { ...this.#options, ...options });
+    return next as unknown as RequestBuilder<Setters, Result, Missing>;
+  }
+
+  /**
+   * Sends the request: the same promise the flat method returns (`await` it for the result; a list
+   * operation's can also be walked with `for await`). Throws an SDKError at once, without sending,
+   * if a required setter was not called (JavaScript callers; TypeScript rejects such calls).
+   */
+  execute(this: RequestBuilder<Setters, Result, never>): Result {
+    const { name, keys = {}, fields, required = [] } = this.#setup;
+    const values = this.#values;
+    for (const setter of required) {
+      if (values[setter] === undefined) throw new SDKError(`${name}: missing required parameter '${setter}' (set it with .${setter}(...))`);
+    }
+    const params: Record<string, unknown> = fields && values[fields] !== undefined ? { ...(values[fields] as object) } : {};
+    for (const [setter, key] of Object.entries(keys)) if (values[setter] !== undefined) params[key] = values[setter];
+    return this.#send(params as never, this.#options) as Result;
+  }
+
+  /** Sends the request and resolves to the parsed result together with the raw `Response`. */
+  executeRaw(this: RequestBuilder<Setters, Result, never>): Promise<{ data: Awaited<Result>; response: Response }> {
+    return this.execute().withResponse() as Promise<{ data: Awaited<Result>; response: Response }>;
+  }
+}
+
+/** The builder of one operation; `B` is its generated builder type (e.g. `ListInvitesBuilder`), taken from the caller's return type. */
+export function requestBuilder<B extends RequestBuilderBase<any, any, any>>(setup: BuilderSetup, send: BuilderSend): B {
+  return new RequestBuilderBase(setup, send) as B;
+}

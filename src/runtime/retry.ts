@@ -1,0 +1,26 @@
+/** When and how long to wait before retrying. */
+import { APIUserAbortError } from "./errors.js";
+
+/** 408, 409, 429 and 5xx are retried unless the server says otherwise with `x-should-retry`. */
+export function shouldRetry(r: Response): boolean {
+  const h = r.headers.get("x-should-retry");
+  return !r.ok && (h === "true" || (h !== "false" && (r.status === 408 || r.status === 409 || r.status === 429 || r.status >= 500)));
+}
+
+/** The server's requested delay when sane (0 < d <= 60 s), else exponential backoff with jitter. */
+export function retryDelay(h: Headers | undefined, n: number): number {
+  let d = Number(h?.get("retry-after-ms"));
+  const ra = h?.get("retry-after");
+  if (!(d > 0) && ra) d = Number(ra) * 1000 || Date.parse(ra) - Date.now();
+  return d > 0 && d <= 60_000 ? d : Math.min(500 * 2 ** n, 8000) * (1 - Math.random() * 0.25);
+}
+
+/** Resolves after `ms`, or rejects with APIUserAbortError as soon as the caller aborts. */
+export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const abort = () => (clearTimeout(timer), reject(new APIUserAbortError()));
+    const timer = setTimeout(() => (signal?.removeEventListener("abort", abort), resolve()), ms);
+    if (signal?.aborted) abort();
+    signal?.addEventListener("abort", abort);
+  });
+}
