@@ -11,7 +11,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, dirname, extname, join, resolve } from "node:path";
+import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { hasErrors, type Diagnostic } from "../src/diagnostics.js";
 import type { FileSet } from "../src/emit/file-set.js";
@@ -37,23 +37,31 @@ interface Row {
   reason?: string;
 }
 
+interface SpecInput {
+  path: string;
+  /** Shown in the table: the file's name, or its path from the parent of the folder named. */
+  name: string;
+}
+
 /** Files named on the command line, and every spec file inside the folders named, in name order. */
-export function expandInputs(inputs: string[], cwd: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
+export function expandInputs(inputs: string[], cwd: string): SpecInput[] {
+  const out: SpecInput[] = [];
+  const walk = (dir: string, base: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = join(dir, entry.name);
-      if (entry.isDirectory() && entry.name !== "node_modules") walk(path);
-      else if (entry.isFile() && SPEC_EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push(path);
+      if (entry.isDirectory() && entry.name !== "node_modules") walk(path, base);
+      else if (entry.isFile() && SPEC_EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push({ path, name: specName(relative(base, path)) });
     }
   };
   for (const input of inputs) {
     const path = resolve(cwd, input);
-    if (existsSync(path) && statSync(path).isDirectory()) walk(path);
-    else out.push(path);
+    if (existsSync(path) && statSync(path).isDirectory()) walk(path, dirname(path));
+    else out.push({ path, name: specName(basename(path)) });
   }
   return out;
 }
+
+const specName = (path: string): string => path.split("\\").join("/").replace(/\.(json|ya?ml)$/i, "");
 
 export function writeFileSet(dir: string, files: FileSet): void {
   for (const [path, text] of files) {
@@ -93,8 +101,7 @@ interface Prepared {
 }
 
 /** Generates in this process and writes the package to a temp folder; a spec that produced no package is done here. */
-async function prepare(specPath: string, assets: GeneratorAssets, cwd: string): Promise<Prepared> {
-  const name = basename(specPath).replace(/\.(json|ya?ml)$/i, "");
+async function prepare({ path: specPath, name }: SpecInput, assets: GeneratorAssets, cwd: string): Promise<Prepared> {
   const started = performance.now();
   let result;
   try {
@@ -169,7 +176,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const specs = expandInputs(argv, cwd);
   const assets = readAssets();
-  const width = Math.min(48, Math.max(8, ...specs.map((s) => basename(s).length - 5)));
+  const width = Math.min(64, Math.max(8, ...specs.map((s) => s.name.length)));
   process.stdout.write(`${"spec".padEnd(width)}  ${"ops".padStart(5)}  ${"result".padEnd(16)}  generation  type-check\n`);
   const slot = semaphore(CONCURRENCY);
   const rows: (Row | undefined)[] = specs.map(() => undefined);

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-import { parseCliArgs, usage, UsageError } from "./cli/parse-args.js";
-import { runGenerate } from "./cli/run-generate.js";
+import { parseCliArgs, usage, UsageError, type CliArgs } from "./cli/parse-args.js";
+import { startTypesWorker } from "./parallel/types-pool.js";
 
 /** Exit codes: 0 ok, 1 bad input or stale output, 2 usage error, 3 internal error. */
 async function main(argv: string[]): Promise<number> {
-  let args;
+  let args: CliArgs;
   try {
     args = parseCliArgs(argv);
   } catch (err) {
@@ -18,14 +18,19 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage);
     return 0;
   }
+  // The worker starts loading openapi-typescript on the other core while this thread loads the rest.
+  const worker = startTypesWorker();
   try {
-    return await runGenerate(args);
+    const { runGenerate } = await import("./cli/run-generate.js");
+    return await runGenerate(args, worker);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     process.stderr.write(`clientgen: internal error: ${message}\n`);
     if (args.debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
     else process.stderr.write("run again with --debug for the stack trace, and report it with the spec that caused it\n");
     return 3;
+  } finally {
+    await worker.close();
   }
 }
 

@@ -5,7 +5,7 @@ import { hasErrors, type Diagnostic } from "./diagnostics.js";
 import { emitPackage } from "./emit/emit-package.js";
 import { emitTypes } from "./emit/emit-types.js";
 import type { FileSet } from "./emit/file-set.js";
-import { loadSpec } from "./load/load-spec.js";
+import { loadSpec, type LoadedSpec } from "./load/load-spec.js";
 import type { GeneratorAssets } from "./load/read-assets.js";
 import { readConfig } from "./load/read-config.js";
 import { emptyConfig } from "./load/provider-config.js";
@@ -36,8 +36,16 @@ export function configBeside(specPath: string): string | undefined {
   return ["clientgen.yaml", "clientgen.yml"].map((f) => join(dirname(specPath), f)).find((p) => existsSync(p));
 }
 
+/** Makes `src/types.ts` for a job on another core (see parallel/types-pool.ts). */
+export type TypesSource = (job: ProviderJob) => Promise<FileSet>;
+
+const typesInThisThread = (spec: LoadedSpec): FileSet => emitTypes({ data: spec.data, source: { file: spec.root.file, hash: spec.hash } });
+
 /** load → check → model → name → emit, all in memory. Nothing here writes to disk. */
-export async function generateProvider(job: ProviderJob, assets: GeneratorAssets, cwd: string): Promise<ProviderResult> {
+export async function generateProvider(job: ProviderJob, assets: GeneratorAssets, cwd: string, typesSource?: TypesSource): Promise<ProviderResult> {
+  // Asked for first so that, on another core, the types and the clients are made at once.
+  const elsewhere = typesSource?.(job);
+  elsewhere?.catch(() => {});
   const fail = (diagnostics: Diagnostic[]): ProviderResult => ({ job, operations: 0, diagnostics });
   const { spec, errors } = loadSpec(job.specPath, cwd);
   const { loaded, errors: configErrors } = job.configPath ? readConfig(job.configPath, cwd) : { loaded: { config: emptyConfig() }, errors: [] };
@@ -46,8 +54,7 @@ export async function generateProvider(job: ProviderJob, assets: GeneratorAssets
   if (hasErrors(problems)) return fail(problems);
   const model = buildModel(spec, loaded.config);
   const api = nameApi(model, job.provider, job.name);
-  const typesPromise = emitTypes({ data: spec.data, source: model.source });
   const files = emitPackage(api, assets);
-  for (const [path, text] of await typesPromise) files.set(path, text);
+  for (const [path, text] of elsewhere ? await elsewhere : typesInThisThread(spec)) files.set(path, text);
   return { job, files, operations: model.operations.length, diagnostics: [...problems, ...model.notes, ...api.warnings] };
 }

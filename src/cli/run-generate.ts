@@ -5,12 +5,13 @@ import { readAssets } from "../load/read-assets.js";
 import { generateProvider, type ProviderResult } from "../pipeline.js";
 import { compareOutput, isClean } from "../write/compare-output.js";
 import { writeOutput } from "../write/write-output.js";
+import type { TypesWorker } from "../parallel/types-pool.js";
 import type { CliArgs } from "./parse-args.js";
 
 const MAX_WARNINGS_SHOWN = 20;
 
 /** `clientgen generate`: every job in memory first, then write (or compare) only if all of them succeeded. */
-export async function runGenerate(args: CliArgs): Promise<number> {
+export async function runGenerate(args: CliArgs, worker?: TypesWorker): Promise<number> {
   const cwd = process.cwd();
   const { jobs, errors } = args.spec
     ? { jobs: [jobFor(resolve(cwd, args.spec), resolve(cwd, args.out!), undefined, args.name)], errors: [] as Diagnostic[] }
@@ -21,7 +22,7 @@ export async function runGenerate(args: CliArgs): Promise<number> {
   const results: ProviderResult[] = [];
   for (const job of jobs) {
     const started = performance.now();
-    const result = await generateProvider(job, assets, cwd);
+    const result = await generateProvider(job, assets, cwd, worker ? (j) => worker.types(j.specPath, cwd) : undefined);
     results.push(result);
     report(result, performance.now() - started, args);
   }

@@ -27,6 +27,7 @@ function writeOperationTypes(w: CodeBlockWriter, api: NamedApi, named: NamedOper
   writeParamsType(w, api, named);
   writeJsDoc(w, { description: `What \`${named.fn}\` resolves to${op.success?.description ? `: ${op.success.description}` : "."}` });
   w.writeLine(`export type ${named.responseType} = ${resultType(api, named)};`);
+  if (named.errorsType) writeErrorsType(w, api, named, named.errorsType);
   if (named.itemType) {
     writeJsDoc(w, { description: `One item of the list \`${named.fn}\` pages through.` });
     w.writeLine(`export type ${named.itemType} = ${itemTypeExpr(api, named)};`);
@@ -61,6 +62,21 @@ function writeParamsType(w: CodeBlockWriter, api: NamedApi, named: NamedOperatio
     if (body && body.mode === "whole") {
       writeJsDoc(w, body);
       w.writeLine(`body${body.required ? "" : "?"}: ${bodyTypeExpr};`);
+    }
+  });
+  w.write("};").newLine();
+}
+
+/** The error bodies the spec declares, by status: `(err as ConflictError<InviteUserErrors[409]>).body`. */
+function writeErrorsType(w: CodeBlockWriter, api: NamedApi, named: NamedOperation, name: string): void {
+  writeJsDoc(w, { description: `Error bodies of \`${named.fn}\` by HTTP status, for typing \`APIError.body\`.` });
+  w.write(`export type ${name} = {`).newLine();
+  w.indent(() => {
+    for (const e of named.op.errors) {
+      if (e.kind !== "json" || !e.type) continue;
+      const alias = e.schema.ref ? api.schemas.find((s) => s.name === e.schema.ref)?.alias : undefined;
+      if (e.description) writeJsDoc(w, { description: e.description });
+      w.writeLine(`${/^\d+$/.test(e.status) ? e.status : JSON.stringify(e.status)}: ${alias ?? indexedType(e.type)};`);
     }
   });
   w.write("};").newLine();

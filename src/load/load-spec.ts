@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Diagnostic } from "../diagnostics.js";
 import { bundleExternalRefs, type Origin, type Pointer } from "./bundle-refs.js";
+import { normalizeRefs } from "./normalize-refs.js";
 import { readSourceFile } from "./read-file.js";
 import type { SourceDocument } from "./source-document.js";
 
@@ -29,6 +30,7 @@ export function loadSpec(path: string, cwd: string): { spec?: LoadedSpec; errors
     };
   }
   const bundled = bundleExternalRefs(doc, cwd);
+  normalizeRefs(bundled.data, bundled.files.map((f) => f.text));
   const hash = createHash("sha256");
   for (const file of bundled.files) hash.update(file.file).update("\0").update(file.text).update("\0");
   const spec: LoadedSpec = {

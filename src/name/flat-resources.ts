@@ -71,7 +71,7 @@ export function buildApis(operations: NamedOperation[], reserved: ReadonlySet<st
       api = { className, file: `apis/${kebab(className)}`, operations: [] };
       apis.set(named.builder.api, api);
     }
-    named.builder = { api: api.className, method: named.builder.method };
+    named.builder = { ...named.builder, api: api.className };
     api.operations.push(named);
   }
   return [...apis.values()];

@@ -8,7 +8,7 @@ import type { NamedApi } from "./named-api.js";
 
 /** Type names models.ts must not take: they are exported from the runtime or the client. */
 const RUNTIME_EXPORTS = [
-  "APIPromise", "PagePromise", "Page", "ClientOptions", "RequestOptions", "Logger", "LogLevel", "Fetch", "ClientCore", "APIResource",
+  "APIPromise", "PagePromise", "Page", "ClientOptions", "RequestOptions", "Logger", "LogLevel", "Fetch", "ClientCore", "APIResource", "RequestBuilder",
   "SDKError", "APIError", "BadRequestError", "AuthenticationError", "PermissionDeniedError", "NotFoundError", "ConflictError",
   "UnprocessableEntityError", "RateLimitError", "InternalServerError", "APIConnectionError", "APIConnectionTimeoutError", "APIUserAbortError",
 ];

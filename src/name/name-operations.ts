@@ -7,6 +7,8 @@ import type { NamedClientParam, NamedOperation, NamedParam } from "./named-api.j
 /** Builder members a setter must not shadow. */
 const BUILDER_MEMBERS = new Set(["execute", "executeRaw", "withOptions", "then", "catch", "finally", "constructor", "state", "api", "op"]);
 const ARGUMENT_NAMES = new Set(["params", "options", "client", "body"]);
+/** Runtime functions generated files import beside the operation functions: no operation may take their names. */
+const RUNTIME_FUNCTIONS = ["requestPage", "requestBuilder"];
 
 export interface NamingContext {
   model: ApiModel;
@@ -17,7 +19,7 @@ export interface NamingContext {
 }
 
 export function nameOperations(ctx: NamingContext): NamedOperation[] {
-  const fnNames = new Set<string>();
+  const fnNames = new Set<string>(RUNTIME_FUNCTIONS);
   const firstByName = new Map<string, OperationModel>();
   return ctx.model.operations.map((op) => {
     const config = ctx.model.config.operations[op.key] ?? {};
@@ -29,6 +31,10 @@ export function nameOperations(ctx: NamingContext): NamedOperation[] {
     const typeBase = pascal(fn);
     const paramsType = takeType(ctx, `${typeBase}Params`);
     const responseType = takeType(ctx, `${typeBase}Response`);
+    const itemType = op.pagination ? takeType(ctx, `${typeBase}Item`) : undefined;
+    const errorsType = op.errors.some((e) => e.kind === "json") ? takeType(ctx, `${typeBase}Errors`) : undefined;
+    const builderType = takeType(ctx, `${typeBase}Builder`);
+    const settersType = takeType(ctx, `${typeBase}Setters`);
     const { pathArgs, params, bodySetter } = nameParams(op, ctx.clientParams);
     const resource = config.resource ? config.resource.split(".") : resourceSegments(op.path);
     const named: NamedOperation = {
@@ -40,10 +46,11 @@ export function nameOperations(ctx: NamingContext): NamedOperation[] {
       pathArgs,
       params,
       flat: { resource, method: config.method ?? crudVerb(op) ?? fn },
-      builder: { api: `${pascal(config.api ?? op.tags[0] ?? "Default") || "Default"}Api`, method: fn },
+      builder: { api: `${pascal(config.api ?? op.tags[0] ?? "Default") || "Default"}Api`, method: fn, type: builderType, settersType },
     };
     if (bodySetter) named.bodySetter = bodySetter;
-    if (op.pagination) named.itemType = takeType(ctx, `${typeBase}Item`);
+    if (itemType) named.itemType = itemType;
+    if (errorsType) named.errorsType = errorsType;
     return named;
   });
 }

@@ -68,6 +68,8 @@ export interface NamedOperation {
   responseType: string;
   /** Element type of a paginated list. */
   itemType?: string;
+  /** Error bodies by status (`{ 404: NotFoundBody }`), when the spec declares any. */
+  errorsType?: string;
   /** Path parameters, in path order, as positional arguments. */
   pathArgs: NamedParam[];
   /** Query, header and cookie parameters. */
@@ -75,7 +77,8 @@ export interface NamedOperation {
   /** Builder setter for the whole body. */
   bodySetter?: string;
   flat: { resource: string[]; method: string };
-  builder: { api: string; method: string };
+  /** Builder style: API class, method, and the per-operation types `ListInvitesBuilder` / `ListInvitesSetters`. */
+  builder: { api: string; method: string; type: string; settersType: string };
 }
 
 export interface FlatResource {

@@ -59,6 +59,17 @@ export type InviteEditRequest = components["schemas"]["InviteEditRequest"];
  */
 export type ListInvitesResponse = InviteCollectionResponse["result"];
 /**
+ * Error bodies of `listInvites` by HTTP status, for typing `APIError.body`.
+ */
+export type ListInvitesErrors = {
+  /**
+   * The request failed (bad input, missing or invalid credentials, unknown
+   * invitation, ...). The envelope has `success: false`, at least one entry
+   * in `errors`, and `result: null`.
+   */
+  "4XX": ApiResponseFailure;
+};
+/**
  * One item of the list `listInvites` pages through.
  */
 export type ListInvitesItem = NonNullable<NonNullable<InviteCollectionResponse["result"]>>[number];
@@ -67,6 +78,17 @@ export type ListInvitesItem = NonNullable<NonNullable<InviteCollectionResponse["
  * What `getInvite` resolves to: The invitation, wrapped in the single-result envelope.
  */
 export type GetInviteResponse = InviteResponse["result"];
+/**
+ * Error bodies of `getInvite` by HTTP status, for typing `APIError.body`.
+ */
+export type GetInviteErrors = {
+  /**
+   * The request failed (bad input, missing or invalid credentials, unknown
+   * invitation, ...). The envelope has `success: false`, at least one entry
+   * in `errors`, and `result: null`.
+   */
+  "4XX": ApiResponseFailure;
+};
 
 /**
  * Parameters of `editInvite` (body fields and parameters together).
@@ -76,3 +98,14 @@ export type EditInviteParams = InviteEditRequest;
  * What `editInvite` resolves to: The invitation, wrapped in the single-result envelope.
  */
 export type EditInviteResponse = InviteResponse["result"];
+/**
+ * Error bodies of `editInvite` by HTTP status, for typing `APIError.body`.
+ */
+export type EditInviteErrors = {
+  /**
+   * The request failed (bad input, missing or invalid credentials, unknown
+   * invitation, ...). The envelope has `success: false`, at least one entry
+   * in `errors`, and `result: null`.
+   */
+  "4XX": ApiResponseFailure;
+};

@@ -69,3 +69,28 @@ export type InviteUserParams = InviteUser;
  * What `inviteUser` resolves to: The invitation was created and the email sent. The response has no body.
  */
 export type InviteUserResponse = void;
+/**
+ * Error bodies of `inviteUser` by HTTP status, for typing `APIError.body`.
+ */
+export type InviteUserErrors = {
+  /**
+   * The request was malformed or a field failed validation.
+   */
+  400: BadRequestErrorBody;
+  /**
+   * No token was sent, or the token is invalid or expired.
+   */
+  401: UnauthorizedError;
+  /**
+   * The token is valid but its owner may not invite users.
+   */
+  403: ForbiddenError;
+  /**
+   * The person is already an active user of the organization.
+   */
+  409: ConflictErrorBody;
+  /**
+   * Too many requests were made; wait before retrying.
+   */
+  429: RateLimited;
+};

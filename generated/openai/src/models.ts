@@ -50,6 +50,20 @@ export type ListInvitesParams = {
  */
 export type ListInvitesResponse = InviteListResponse;
 /**
+ * Error bodies of `listInvites` by HTTP status, for typing `APIError.body`.
+ */
+export type ListInvitesErrors = {
+  /**
+   * The request was refused: invalid parameters, a missing or non-admin key,
+   * an unknown invite, an invite that can no longer be deleted, or a rate limit.
+   */
+  "4XX": ErrorResponse;
+  /**
+   * OpenAI failed to handle the request; it may be retried.
+   */
+  "5XX": ErrorResponse;
+};
+/**
  * One item of the list `listInvites` pages through.
  */
 export type ListInvitesItem = NonNullable<NonNullable<InviteListResponse["data"]>>[number];
@@ -62,13 +76,55 @@ export type InviteUserParams = InviteRequest;
  * What `inviteUser` resolves to: The invitation was created.
  */
 export type InviteUserResponse = Invite;
+/**
+ * Error bodies of `inviteUser` by HTTP status, for typing `APIError.body`.
+ */
+export type InviteUserErrors = {
+  /**
+   * The request was refused: invalid parameters, a missing or non-admin key,
+   * an unknown invite, an invite that can no longer be deleted, or a rate limit.
+   */
+  "4XX": ErrorResponse;
+  /**
+   * OpenAI failed to handle the request; it may be retried.
+   */
+  "5XX": ErrorResponse;
+};
 
 /**
  * What `retrieveInvite` resolves to: The invite.
  */
 export type RetrieveInviteResponse = Invite;
+/**
+ * Error bodies of `retrieveInvite` by HTTP status, for typing `APIError.body`.
+ */
+export type RetrieveInviteErrors = {
+  /**
+   * The request was refused: invalid parameters, a missing or non-admin key,
+   * an unknown invite, an invite that can no longer be deleted, or a rate limit.
+   */
+  "4XX": ErrorResponse;
+  /**
+   * OpenAI failed to handle the request; it may be retried.
+   */
+  "5XX": ErrorResponse;
+};
 
 /**
  * What `deleteInvite` resolves to: The invite was deleted.
  */
 export type DeleteInviteResponse = InviteDeleteResponse;
+/**
+ * Error bodies of `deleteInvite` by HTTP status, for typing `APIError.body`.
+ */
+export type DeleteInviteErrors = {
+  /**
+   * The request was refused: invalid parameters, a missing or non-admin key,
+   * an unknown invite, an invite that can no longer be deleted, or a rate limit.
+   */
+  "4XX": ErrorResponse;
+  /**
+   * OpenAI failed to handle the request; it may be retried.
+   */
+  "5XX": ErrorResponse;
+};

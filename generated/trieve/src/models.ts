@@ -26,3 +26,22 @@ export type PostInvitationParams = InvitationData & {
  * What `postInvitation` resolves to: The invitation email was sent (or the existing user was added); there is no body.
  */
 export type PostInvitationResponse = void;
+/**
+ * Error bodies of `postInvitation` by HTTP status, for typing `APIError.body`.
+ */
+export type PostInvitationErrors = {
+  /**
+   * The invitation was refused: the email is malformed, the invitee is
+   * the caller, the role is above the caller's own, or the person is
+   * already a member or already invited.
+   */
+  400: ErrorResponseBody;
+  /**
+   * No usable credentials were given for the organization named in `TR-Organization`.
+   */
+  401: ErrorResponseBody;
+  /**
+   * The caller belongs to the organization but is neither an admin nor an owner.
+   */
+  403: ErrorResponseBody;
+};

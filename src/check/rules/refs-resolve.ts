@@ -6,6 +6,12 @@ import type { Rule } from "../rule.js";
 export const refsResolve: Rule = ({ spec }) => {
   const out: Diagnostic[] = [];
   const seen = new Map<string, boolean>();
+  const resolves = (ref: string): boolean => {
+    if (!ref.startsWith("#")) return false;
+    let ok = seen.get(ref);
+    if (ok === undefined) seen.set(ref, (ok = getAt(spec.data, decodePointer(ref.slice(1))) !== undefined));
+    return ok;
+  };
   const visit = (node: unknown, pointer: Pointer): void => {
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) visit(node[i], [...pointer, i]);
@@ -15,9 +21,19 @@ export const refsResolve: Rule = ({ spec }) => {
     const obj = node as Record<string, unknown>;
     const ref = obj.$ref;
     if (typeof ref === "string" && ref.startsWith("#")) {
-      let ok = seen.get(ref);
-      if (ok === undefined) seen.set(ref, (ok = getAt(spec.data, decodePointer(ref.slice(1))) !== undefined));
-      if (!ok) out.push(spec.diagnostic([...pointer, "$ref"], { severity: "error", rule: "ref-unresolved", message: `$ref '${ref}' points at nothing`, hint: hintFor(ref, spec.data) }));
+      if (!resolves(ref)) out.push(spec.diagnostic([...pointer, "$ref"], { severity: "error", rule: "ref-unresolved", message: `$ref '${ref}' points at nothing`, hint: hintFor(ref, spec.data) }));
+    }
+    if (pointer[pointer.length - 1] === "discriminator" && obj.mapping !== null && typeof obj.mapping === "object") {
+      for (const [value, target] of Object.entries(obj.mapping as Record<string, unknown>)) {
+        if (!mappingTargetOk(target, resolves)) {
+          out.push(spec.diagnostic([...pointer, "mapping", value], {
+            severity: "error",
+            rule: "ref-unresolved",
+            message: `discriminator mapping '${value}' points at nothing: ${JSON.stringify(target)}`,
+            hint: "map each value to a schema name under components.schemas, or to a reference such as '#/components/schemas/Cat'",
+          }));
+        }
+      }
     }
     for (const key in obj) {
       const value = obj[key];
@@ -27,6 +43,14 @@ export const refsResolve: Rule = ({ spec }) => {
   visit(spec.data, []);
   return out;
 };
+
+/** A mapping value is a local reference that resolves, or a reference to another file (checked by nobody here). */
+function mappingTargetOk(target: unknown, resolves: (ref: string) => boolean): boolean {
+  if (typeof target !== "string") return false;
+  if (target.startsWith("#")) return resolves(target);
+  // Schema names that exist were already turned into references by load.
+  return target.includes("#") || target.includes("/");
+}
 
 function hintFor(ref: string, root: unknown): string {
   const parts = decodePointer(ref.slice(1));

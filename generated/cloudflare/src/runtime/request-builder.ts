@@ -30,6 +30,17 @@ export type BuilderSend = (params: never, options: RequestOptions | undefined) =
 declare const missing: unique symbol;
 
 /**
+ * The `this` of `execute()` while required setters are missing. No builder has this type, so such a
+ * call does not compile, and the message names them:
+ * `The 'this' context of type 'InviteUserBuilder<"inviteRequest">' is not assignable to method's 'this' of type 'MissingRequiredParameters<"inviteRequest">'`.
+ */
+export interface MissingRequiredParameters<Setters> {
+  readonly missingRequiredParameters: Setters;
+}
+
+type Ready<Missing> = [Missing] extends [never] ? unknown : MissingRequiredParameters<Missing>;
+
+/**
  * A request being built, as returned by an API class method. Immutable: every setter returns a new
  * builder and leaves this one as it was, so a builder can be kept and reused; calling a setter twice
  * keeps the last value, and `undefined` unsets it. `execute()` only type-checks once every required
@@ -74,7 +85,16 @@ export class RequestBuilderBase<Setters, Result extends APIPromise<unknown>, Mis
    * operation's can also be walked with `for await`). Throws an SDKError at once, without sending,
    * if a required setter was not called (JavaScript callers; TypeScript rejects such calls).
    */
-  execute(this: RequestBuilder<Setters, Result, never>): Result {
+  execute(this: Ready<Missing>): Result {
+    return (this as RequestBuilderBase<Setters, Result, Missing>).#execute();
+  }
+
+  /** Sends the request and resolves to the parsed result together with the raw `Response`. */
+  executeRaw(this: Ready<Missing>): Promise<{ data: Awaited<Result>; response: Response }> {
+    return (this as RequestBuilderBase<Setters, Result, Missing>).#execute().withResponse() as Promise<{ data: Awaited<Result>; response: Response }>;
+  }
+
+  #execute(): Result {
     const { name, keys = {}, fields, required = [] } = this.#setup;
     const values = this.#values;
     for (const setter of required) {
@@ -84,14 +104,12 @@ export class RequestBuilderBase<Setters, Result extends APIPromise<unknown>, Mis
     for (const [setter, key] of Object.entries(keys)) if (values[setter] !== undefined) params[key] = values[setter];
     return this.#send(params as never, this.#options) as Result;
   }
-
-  /** Sends the request and resolves to the parsed result together with the raw `Response`. */
-  executeRaw(this: RequestBuilder<Setters, Result, never>): Promise<{ data: Awaited<Result>; response: Response }> {
-    return this.execute().withResponse() as Promise<{ data: Awaited<Result>; response: Response }>;
-  }
 }
 
-/** The builder of one operation; `B` is its generated builder type (e.g. `ListInvitesBuilder`), taken from the caller's return type. */
-export function requestBuilder<B extends RequestBuilderBase<any, any, any>>(setup: BuilderSetup, send: BuilderSend): B {
-  return new RequestBuilderBase(setup, send) as B;
+/** What a builder type's `execute()` resolves to. */
+type ResultOf<B> = B extends { execute(...args: never): infer R } ? R : never;
+
+/** The builder of one operation; `B` is its generated builder type, e.g. `requestBuilder<ListInvitesBuilder>(setup, send)`. */
+export function requestBuilder<B extends object>(setup: BuilderSetup, send: (params: never, options: RequestOptions | undefined) => ResultOf<B>): B {
+  return new RequestBuilderBase(setup, send as BuilderSend) as unknown as B;
 }

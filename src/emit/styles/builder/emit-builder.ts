@@ -1,0 +1,145 @@
+import type { CodeBlockWriter } from "ts-morph";
+import type { BuilderApi, NamedApi, NamedOperation } from "../../../name/named-api.js";
+import { propertyKey } from "../../../name/identifiers.js";
+import { returnType } from "../../emit-operations.js";
+import type { FileSet } from "../../file-set.js";
+import { banner, dataLiteral, newWriter, writeJsDoc } from "../../source-writer.js";
+import { hasParamsArg, pathArgType } from "../../type-exprs.js";
+import { writeIndexExports } from "../flat/index-exports.js";
+import { builderSetters, builderSetup, missingUnion, type BuilderSetter } from "./builder-types.js";
+import { builderExample } from "./usage.js";
+
+const IMMUTABLE = "Immutable: each setter returns a new builder and leaves this one unchanged; setting a parameter twice keeps the last value.";
+
+/**
+ * Builder style: `new InvitesApi(options).listInvites().limit(20).execute()`. One class per API
+ * (`src/apis/*.ts`), each method returning a `RequestBuilder` over the operation's standalone function,
+ * and the `src/builder.ts` entry re-exporting them with the core, models, errors and runtime types.
+ */
+export function emitBuilder(api: NamedApi): FileSet {
+  const files: FileSet = new Map();
+  for (const group of api.apis) files.set(`src/${group.file}.ts`, emitApi(api, group));
+  files.set("src/builder.ts", emitEntry(api));
+  return files;
+}
+
+function emitEntry(api: NamedApi): string {
+  const w = newWriter();
+  w.write(banner(api.model.source));
+  writeJsDoc(w, { summary: `${api.model.title}: builder-style client (API version ${api.model.version}).` }, ["@example", ...builderExample(api).split("\n")]);
+  w.writeLine("");
+  for (const group of api.apis) w.writeLine(`export * from "./${group.file}.js";`);
+  writeIndexExports(w, api);
+  w.writeLine(`export type { RequestBuilder } from "./runtime/index.js";`);
+  return w.toString();
+}
+
+function emitApi(api: NamedApi, group: BuilderApi): string {
+  const { client } = api;
+  const w = newWriter();
+  w.write(banner(api.model.source));
+  const setters = new Map(group.operations.map((named) => [named, builderSetters(api, named)]));
+  writeImports(w, api, group, [...setters.values()].flat());
+  for (const [named, list] of setters) writeOperationTypes(w, named, list);
+  w.blankLine();
+  writeJsDoc(w, { description: `Builder-style calls of the ${group.className.replace(/Api$/, "") || group.className} operations. ${IMMUTABLE}` }, [
+    "@example",
+    `const api = new ${group.className}();`,
+  ]);
+  w.write(`export class ${group.className}`).block(() => {
+    w.writeLine("readonly #client: ClientCore;");
+    w.blankLine();
+    writeJsDoc(w, { description: `Takes the client options, or an existing \`${client.coreClassName}\` (or \`${client.className}\`) whose configuration it then shares.` });
+    w.write(`constructor(client: ${client.coreClassName} | ${client.optionsType} = {})`).block(() => {
+      w.writeLine(`this.#client = client instanceof ${client.coreClassName} ? client : new ${client.coreClassName}(client);`);
+    });
+    for (const [named, list] of setters) {
+      w.blankLine();
+      writeMethod(w, named, list);
+    }
+  });
+  return w.toString();
+}
+
+function writeImports(w: CodeBlockWriter, api: NamedApi, group: BuilderApi, setters: BuilderSetter[]): void {
+  const fromFile = `${group.file}.ts`;
+  const up = "../".repeat(fromFile.split("/").length - 1);
+  w.writeLine(`import { ${api.client.coreClassName}, type ${api.client.optionsType} } from "${up}core.js";`);
+  const models = new Set<string>();
+  const aliases = new Set(api.schemas.map((s) => s.alias));
+  for (const named of group.operations) {
+    if (hasParamsArg(named)) models.add(named.paramsType);
+    models.add(named.itemType ?? named.responseType);
+  }
+  for (const s of setters) if (aliases.has(s.type)) models.add(s.type);
+  w.writeLine(`import type { ${[...models].sort().join(", ")} } from "${up}models.js";`);
+  const modules = new Map<string, string[]>();
+  for (const named of group.operations) modules.set(named.module, [...(modules.get(named.module) ?? []), named.fn]);
+  for (const [module, fns] of [...modules].sort(([a], [b]) => (a < b ? -1 : 1))) w.writeLine(`import { ${fns.join(", ")} } from "${up}${module}.js";`);
+  const runtime = ["type ClientCore", "requestBuilder", "type RequestBuilder"];
+  if (group.operations.some((o) => !o.itemType)) runtime.push("type APIPromise");
+  if (group.operations.some((o) => o.itemType)) runtime.push("type PagePromise");
+  w.writeLine(`import { ${runtime.join(", ")} } from "${up}runtime/index.js";`);
+  const typeExprs = [...setters.map((s) => s.type), ...group.operations.flatMap((o) => o.pathArgs.map((a) => pathArgType(a.param)))];
+  const roots = ["components", "paths"].filter((root) => typeExprs.some((t) => t.includes(`${root}[`)));
+  if (roots.length) w.writeLine(`import type { ${roots.join(", ")} } from "${up}types.js";`);
+}
+
+/** `XSetters` (one documented member per setter) and the `XBuilder` alias over the runtime's RequestBuilder. */
+function writeOperationTypes(w: CodeBlockWriter, named: NamedOperation, setters: BuilderSetter[]): void {
+  const { type, settersType, api, method } = named.builder;
+  const result = returnType(named);
+  w.blankLine();
+  if (setters.length === 0) {
+    writeJsDoc(w, { description: `What \`${api}.${method}()\` returns: call \`.execute()\` to send the request.` });
+    w.writeLine(`export type ${type} = RequestBuilder<{}, ${result}>;`);
+    return;
+  }
+  writeJsDoc(w, { description: `The setters of \`${api}.${method}()\`: each takes the value of one parameter${named.bodySetter ? " or of the body" : ""}.` });
+  w.write(`export interface ${settersType}`).block(() => {
+    for (const s of setters) {
+      writeJsDoc(w, s.param?.param ?? named.op.body, setterNotes(named, s));
+      w.writeLine(`${propertyKey(s.name)}: ${s.type};`);
+    }
+  });
+  w.blankLine();
+  const required = setters.filter((s) => s.required).map((s) => `\`.${s.name}(…)\``);
+  const need = required.length ? ` \`.execute()\` type-checks once ${required.join(" and ")} ${required.length > 1 ? "have" : "has"} been called.` : "";
+  writeJsDoc(w, { description: `What \`${api}.${method}()\` returns: set parameters with its setters, then call \`.execute()\`.${need} ${IMMUTABLE}` }, [
+    "@typeParam Missing - the required setters not called yet.",
+  ]);
+  w.writeLine(`export type ${type}<Missing extends keyof ${settersType} = ${missingUnion(setters)}> = RequestBuilder<${settersType}, ${result}, Missing>;`);
+}
+
+function setterNotes(named: NamedOperation, s: BuilderSetter): string[] {
+  const notes: string[] = [];
+  if (s.param) {
+    const p = s.param;
+    notes.push(`Sent as ${p.param.in} \`${p.param.name}\`.`);
+    if (p.clientOption) notes.push(`Defaults to the client's \`${p.clientOption}\` option.`);
+  } else {
+    const body = named.op.body!;
+    notes.push(`The request body (\`${body.contentType}\`)${body.mode === "fields" ? ", as one object" : ""}.`);
+  }
+  if (s.required) notes.push("Required.");
+  return notes;
+}
+
+function writeMethod(w: CodeBlockWriter, named: NamedOperation, setters: BuilderSetter[]): void {
+  const pathDocs = named.pathArgs.filter((a) => a.param.description).map((a) => `@param ${a.key} - ${a.param.description!.replace(/\s+/g, " ").trim()}`);
+  const chain = setters.length ? `Then set parameters with ${setters.map((s) => `\`.${s.name}(…)\``).join(", ")}, and call \`.execute()\`.` : "Then call `.execute()`.";
+  writeJsDoc(w, named.op, [`${named.op.method.toUpperCase()} ${named.op.path}`, "", chain, ...pathDocs]);
+  const args = named.pathArgs.map((a) => `${a.key}: ${pathArgType(a.param)}`);
+  const pathKeys = named.pathArgs.map((a) => a.key);
+  const send = hasParamsArg(named)
+    ? `(params: ${named.paramsType}, options) => ${named.fn}(${["this.#client", ...pathKeys, "params", "options"].join(", ")})`
+    : `(_, options) => ${named.fn}(${["this.#client", ...pathKeys, "options"].join(", ")})`;
+  w.write(`${named.builder.method}(${args.join(", ")}): ${named.builder.type}`).block(() => {
+    w.writeLine(`return requestBuilder<${named.builder.type}>(`);
+    w.indent(() => {
+      w.writeLine(`${dataLiteral(builderSetup(named, setters))},`);
+      w.writeLine(`${send},`);
+    });
+    w.writeLine(");");
+  });
+}

@@ -1,0 +1,42 @@
+import type { NamedApi, NamedOperation } from "../../../name/named-api.js";
+import { clientConstruction, exampleValue, showcaseOperation } from "../../examples.js";
+
+export function builderCallName(api: NamedApi, named: NamedOperation): string {
+  return `new ${named.builder.api}().${named.builder.method}`;
+}
+
+/** `api.listInvites().limit(20).after("invite-abc")`: path arguments, every required setter, and up to two query parameters. */
+export function builderCall(named: NamedOperation): string {
+  const args = named.pathArgs.map((a) => exampleValue(a.param)).join(", ");
+  const required = named.params.filter((p) => p.param.required && !p.clientOption);
+  const optional = named.params.filter((p) => !required.includes(p) && p.param.in === "query").slice(0, 2);
+  const chain = named.params.filter((p) => required.includes(p) || optional.includes(p)).map((p) => `.${p.setter}(${exampleValue(p.param)})`);
+  if (named.bodySetter && named.op.body?.required) chain.push(`.${named.bodySetter}(${named.op.body.mode === "fields" ? "{ /* … */ }" : "/* … */"})`);
+  return `api.${named.builder.method}(${args})${chain.join("")}`;
+}
+
+/** The lines after `import`: construct the API class, build a request, execute it. */
+export function builderExample(api: NamedApi): string {
+  const named = showcaseOperation(api);
+  if (!named) return "// This API has no operations.";
+  const call = builderCall(named);
+  const lines = [`const api = ${clientConstruction(api, named.builder.api)};`, ""];
+  if (named.itemType) {
+    lines.push(`const page = await ${call}.execute();`, `// Or every item, pages fetched as the loop goes:`, `for await (const item of ${call}.execute()) console.log(item);`);
+  } else if (named.op.success?.kind === "void") {
+    lines.push(`await ${call}.execute();`);
+  } else {
+    lines.push(`const result = await ${call}.execute();`, `const { data, response } = await ${call}.executeRaw();`);
+  }
+  return lines.join("\n");
+}
+
+/** `import { InvitesApi } from "pkg/builder"; const api = new InvitesApi(...); …` for the README. */
+export function builderUsage(api: NamedApi): { title: string; code: string } {
+  const named = showcaseOperation(api);
+  const imports = named ? [`import { ${named.builder.api} } from "${api.client.packageName}/builder";`, ""] : [];
+  const notes = named
+    ? ["", "// Builders are immutable: each setter returns a new one. Per-request options:", `// ${builderCall(named)}.withOptions({ timeout: 10_000 }).execute();`]
+    : [];
+  return { title: "Builders", code: [...imports, builderExample(api), ...notes].join("\n") };
+}
