@@ -176,7 +176,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const specs = expandInputs(argv, cwd);
   const assets = readAssets();
-  const width = Math.min(64, Math.max(8, ...specs.map((s) => s.name.length)));
+  const width = Math.min(80, Math.max(8, ...specs.map((s) => s.name.length)));
   process.stdout.write(`${"spec".padEnd(width)}  ${"ops".padStart(5)}  ${"result".padEnd(16)}  generation  type-check\n`);
   const slot = semaphore(CONCURRENCY);
   const rows: (Row | undefined)[] = specs.map(() => undefined);

@@ -1,6 +1,7 @@
 import type { ParamModel } from "../model/api-model.js";
 import type { NamedApi, NamedOperation } from "../name/named-api.js";
 import { propertyKey } from "../name/identifiers.js";
+import { dataLiteral } from "./source-writer.js";
 
 /** A literal for an example argument: the spec's example or default, else a readable placeholder. */
 export function exampleValue(param: ParamModel): string {
@@ -18,10 +19,23 @@ export function exampleArgs(named: NamedOperation): string[] {
   const required = named.params.filter((p) => p.param.required && !p.clientOption);
   const fields = required.map((p) => `${propertyKey(p.key)}: ${exampleValue(p.param)}`);
   const body = named.op.body;
-  if (body?.required && body.mode === "fields") fields.push("/* body fields */");
-  if (body?.required && body.mode === "whole") fields.push("body: /* … */");
+  if (body?.required && body.mode === "fields") {
+    const example = isRecord(body.example) ? body.example : {};
+    fields.push(...Object.entries(example).map(([k, v]) => `${propertyKey(k)}: ${dataLiteral(v)}`));
+  }
+  if (body?.required && body.mode === "whole") fields.push(`body: ${exampleBody(named)}`);
   if (fields.length) args.push(`{ ${fields.join(", ")} }`);
   return args;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** The request body of an example call, as a literal: the spec's example, else one built from the schema. */
+export function exampleBody(named: NamedOperation): string {
+  const body = named.op.body;
+  if (!body) return "undefined";
+  if (body.encoding === "binary") return `new Blob(["…"])`;
+  return body.example === undefined ? "{}" : dataLiteral(body.example);
 }
 
 /** The operation whose example opens the README: a simple read if there is one. */
@@ -33,6 +47,6 @@ export function showcaseOperation(api: NamedApi): NamedOperation | undefined {
 export function clientConstruction(api: NamedApi, className: string): string {
   const first = api.model.security[0] ?? [];
   const creds = api.credentials.filter((c) => first.includes(c.scheme.name));
-  const args = creds.map((c) => `${c.option}: ${c.env ? `process.env.${c.env}` : `"<${c.option}>"`}`);
+  const args = [...creds, ...api.clientParams].map((c) => `${c.option}: ${c.env ? `process.env.${c.env}` : `"<${c.option}>"`}`);
   return `new ${className}(${args.length ? `{ ${args.join(", ")} }` : ""})`;
 }

@@ -94,6 +94,8 @@ export interface BodyModel extends Docs {
   properties: string[];
   /** Other content types the spec also accepts. */
   alternatives: string[];
+  /** The spec's example of the body (media or schema), or one built from the schema. */
+  example?: unknown;
 }
 
 export interface ResponseModel {

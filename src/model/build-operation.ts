@@ -5,6 +5,7 @@ import type { HttpMethod } from "../runtime/types.js";
 import type { BodyModel, OperationModel, ParamLocation, ParamModel, ResponseModel, TypePath } from "./api-model.js";
 import { bodyEncoding, pickContentType, responseKind } from "./classify-media.js";
 import { deref, isObject, str, type Json } from "./deref.js";
+import { exampleValue } from "./example-value.js";
 import { objectProperties, schemaFacts } from "./schema-facts.js";
 
 const LOCATIONS: readonly ParamLocation[] = ["path", "query", "header", "cookie"];
@@ -131,6 +132,8 @@ function buildBody(root: unknown, raw: unknown, type: TypePath): BodyModel | und
     properties: properties ?? [],
     alternatives: types.filter((t) => t !== contentType),
   };
+  const example = mediaExample(root, media) ?? exampleValue(root, schema);
+  if (example !== undefined) body.example = example;
   copyDocs(body, value);
   return body;
 }
@@ -173,4 +176,13 @@ function buildResponses(root: unknown, raw: unknown, type: TypePath): { success?
   if (!success && fallback) success = fallback;
   else if (fallback) errors.push(fallback);
   return success ? { success, errors } : { errors };
+}
+
+/** A media type object's own `example`, or the value of its first `examples` entry. */
+function mediaExample(root: unknown, media: unknown): unknown {
+  if (!isObject(media)) return undefined;
+  if ("example" in media) return media.example;
+  if (!isObject(media.examples)) return undefined;
+  const first = deref(root, Object.values(media.examples)[0]).value;
+  return first && "value" in first ? first.value : undefined;
 }

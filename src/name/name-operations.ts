@@ -35,7 +35,7 @@ export function nameOperations(ctx: NamingContext): NamedOperation[] {
     const errorsType = op.errors.some((e) => e.kind === "json") ? takeType(ctx, `${typeBase}Errors`) : undefined;
     const builderType = takeType(ctx, `${typeBase}Builder`);
     const settersType = takeType(ctx, `${typeBase}Setters`);
-    const { pathArgs, params, bodySetter } = nameParams(op, ctx.clientParams);
+    const { pathArgs, params, bodySetter } = nameParams(op, ctx.clientParams, fn);
     const resource = config.resource ? config.resource.split(".") : resourceSegments(op.path);
     const named: NamedOperation = {
       op,
@@ -63,8 +63,9 @@ function takeType(ctx: NamingContext, wanted: string): string {
   return name;
 }
 
-function nameParams(op: OperationModel, clientParams: NamedClientParam[]): { pathArgs: NamedParam[]; params: NamedParam[]; bodySetter?: string } {
-  const argNames = new Set(ARGUMENT_NAMES);
+function nameParams(op: OperationModel, clientParams: NamedClientParam[], fn: string): { pathArgs: NamedParam[]; params: NamedParam[]; bodySetter?: string } {
+  // A path argument named like the function the method calls would shadow it (`class_(class_) { return class_(…) }`).
+  const argNames = new Set([...ARGUMENT_NAMES, ...RUNTIME_FUNCTIONS, fn]);
   const setters = new Set(BUILDER_MEMBERS);
   const keys = new Set(op.body?.mode === "fields" ? op.body.properties : op.body ? ["body"] : []);
   const withClientOption = (named: NamedParam): NamedParam => {

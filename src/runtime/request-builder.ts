@@ -100,9 +100,10 @@ export class RequestBuilderBase<Setters, Result extends APIPromise<unknown>, Mis
     for (const setter of required) {
       if (values[setter] === undefined) throw new SDKError(`${name}: missing required parameter '${setter}' (set it with .${setter}(...))`);
     }
-    const params: Record<string, unknown> = fields && values[fields] !== undefined ? { ...(values[fields] as object) } : {};
-    for (const [setter, key] of Object.entries(keys)) if (values[setter] !== undefined) params[key] = values[setter];
-    return this.#send(params as never, this.#options) as Result;
+    const body = fields && values[fields] !== undefined ? (values[fields] as object) : {};
+    // fromEntries and spread define own properties, so no key (not even `__proto__`) reaches a prototype.
+    const set = Object.entries(keys).flatMap(([setter, key]) => (values[setter] === undefined ? [] : [[key, values[setter]] as const]));
+    return this.#send({ ...body, ...Object.fromEntries(set) } as never, this.#options) as Result;
   }
 }
 

@@ -13,7 +13,7 @@ export interface FakeRequest {
   method: string;
   /** Request target as sent, e.g. `/v1/organization/invites?limit=2`. */
   url: string;
-  /** Path below the fake's base path, still percent-encoded, e.g. `/organization/invites`. */
+  /** Path below the fake's base path (the whole path when outside it), still percent-encoded, e.g. `/organization/invites`. */
   path: string;
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
@@ -97,8 +97,8 @@ export async function startFakeServer(config: FakeServerConfig): Promise<FakeSer
     return Math.max(1, Math.ceil(limit.windowMs));
   };
 
-  const answer = (req: FakeRequest): FakeReply => {
-    if (req.path !== "" && !req.path.startsWith("/")) return config.notFound(req);
+  const answer = (req: FakeRequest, inBase: boolean): FakeReply => {
+    if (!inBase) return config.notFound(req);
     const denied = config.authenticate(req);
     if (denied) return denied;
     const wait = throttle();
@@ -128,8 +128,7 @@ export async function startFakeServer(config: FakeServerConfig): Promise<FakeSer
         n: requests.length + 1,
         method: req.method ?? "",
         url: req.url ?? "",
-        // A path outside the base path keeps no leading slash, so no route matches it.
-        path: inBase ? rawPath.slice(basePath.length) : "outside:" + rawPath,
+        path: inBase ? rawPath.slice(basePath.length) : rawPath,
         query: url.searchParams,
         headers: req.headers,
         text: Buffer.concat(chunks).toString("utf8"),
@@ -138,7 +137,7 @@ export async function startFakeServer(config: FakeServerConfig): Promise<FakeSer
       requests.push(fake);
       let reply: FakeReply;
       try {
-        reply = size > MAX_BODY ? { status: 413, body: { message: "Request body too large" } } : answer(fake);
+        reply = size > MAX_BODY ? { status: 413, body: { message: "Request body too large" } } : answer(fake, inBase);
       } catch (e) {
         reply = { status: 500, body: { message: `fake server bug: ${String(e)}` } };
       }

@@ -5,7 +5,7 @@
  * @example
  * const api = new InvitesApi({ personalAccessToken: process.env.KONNECT_TOKEN });
  *
- * await api.inviteUser().inviteUser({ /* … *\/ }).execute();
+ * await api.inviteUser().inviteUser({ email: "james.c.woods@example.com" }).execute();
  */
 
 export * from "./apis/invites-api.js";

@@ -5,9 +5,9 @@
  * @example
  * const api = new InvitesApi({ adminApiKey: process.env.OPENAI_ADMIN_KEY });
  *
- * const page = await api.listInvites().limit(20).after("after").execute();
+ * const page = await api.listInvites().limit(20).execute();
  * // Or every item, pages fetched as the loop goes:
- * for await (const item of api.listInvites().limit(20).after("after").execute()) console.log(item);
+ * for await (const item of api.listInvites().limit(20).execute()) console.log(item);
  */
 
 export * from "./apis/invites-api.js";

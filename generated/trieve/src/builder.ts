@@ -3,9 +3,9 @@
  * Trieve API - Invitation: builder-style client (API version 0.13.0).
  *
  * @example
- * const api = new InvitationApi({ apiKey: process.env.TRIEVE_API_KEY });
+ * const api = new InvitationApi({ apiKey: process.env.TRIEVE_API_KEY, trOrganization: process.env.TRIEVE_ORGANIZATION });
  *
- * await api.postInvitation().invitationData({ /* … *\/ }).execute();
+ * await api.postInvitation().invitationData({ app_url: "https://admin.trieve.ai", email: "jane@example.com", redirect_uri: "https://admin.trieve.ai", user_role: 1 }).execute();
  */
 
 export * from "./apis/invitation-api.js";

@@ -18,17 +18,23 @@ export interface InviteUserSetters {
 }
 
 /**
- * What `InvitesApi.inviteUser()` returns: set parameters with its setters, then call `.execute()`. `.execute()` type-checks once `.inviteUser(…)` has been called. Immutable: each setter returns a new builder and leaves this one unchanged; setting a parameter twice keeps the last value.
+ * What `InvitesApi.inviteUser()` returns: set parameters with its setters, then call `.execute()`. `.execute()` type-checks once `.inviteUser(…)` has been called.
+ * Immutable: each setter returns a new builder and leaves this one unchanged;
+ * setting a parameter twice keeps the last value.
  *
  * @typeParam Missing - the required setters not called yet.
  */
 export type InviteUserBuilder<Missing extends keyof InviteUserSetters = "inviteUser"> = RequestBuilder<InviteUserSetters, APIPromise<InviteUserResponse>, Missing>;
 
 /**
- * Builder-style calls of the Invites operations. Immutable: each setter returns a new builder and leaves this one unchanged; setting a parameter twice keeps the last value.
+ * Builder-style calls: each method returns a request builder; chain its setters, then call `.execute()`.
+ * Immutable: each setter returns a new builder and leaves this one unchanged;
+ * setting a parameter twice keeps the last value.
  *
  * @example
- * const api = new InvitesApi();
+ * const api = new InvitesApi({ personalAccessToken: process.env.KONNECT_TOKEN });
+ *
+ * await api.inviteUser().inviteUser({ email: "james.c.woods@example.com" }).execute();
  */
 export class InvitesApi {
   readonly #client: ClientCore;
@@ -51,7 +57,7 @@ export class InvitesApi {
    *
    * POST /v3/invites
    *
-   * Then set parameters with `.inviteUser(…)`, and call `.execute()`.
+   * Returns a builder: set `.inviteUser(…)` (required), then call `.execute()`.
    */
   inviteUser(): InviteUserBuilder {
     return requestBuilder<InviteUserBuilder>(

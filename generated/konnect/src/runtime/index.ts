@@ -30,4 +30,4 @@ export {
 } from "./errors.js";
 export { readEnv, encodePathSegment } from "./util.js";
 export type * from "./types.js";
-export { RequestBuilderBase, requestBuilder, type RequestBuilder, type BuilderSetup, type BuilderSend, type MissingRequiredParameters } from "./request-builder.js";
+export { requestBuilder, type RequestBuilder, type BuilderSetup, type MissingRequiredParameters } from "./request-builder.js";

@@ -26,7 +26,9 @@ export interface ListInvitesSetters {
 }
 
 /**
- * What `InvitesApi.listInvites()` returns: set parameters with its setters, then call `.execute()`. Immutable: each setter returns a new builder and leaves this one unchanged; setting a parameter twice keeps the last value.
+ * What `InvitesApi.listInvites()` returns: set parameters with its setters, then call `.execute()`.
+ * Immutable: each setter returns a new builder and leaves this one unchanged;
+ * setting a parameter twice keeps the last value.
  *
  * @typeParam Missing - the required setters not called yet.
  */
@@ -46,7 +48,9 @@ export interface InviteUserSetters {
 }
 
 /**
- * What `InvitesApi.inviteUser()` returns: set parameters with its setters, then call `.execute()`. `.execute()` type-checks once `.inviteRequest(…)` has been called. Immutable: each setter returns a new builder and leaves this one unchanged; setting a parameter twice keeps the last value.
+ * What `InvitesApi.inviteUser()` returns: set parameters with its setters, then call `.execute()`. `.execute()` type-checks once `.inviteRequest(…)` has been called.
+ * Immutable: each setter returns a new builder and leaves this one unchanged;
+ * setting a parameter twice keeps the last value.
  *
  * @typeParam Missing - the required setters not called yet.
  */
@@ -63,10 +67,16 @@ export type RetrieveInviteBuilder = RequestBuilder<{}, APIPromise<RetrieveInvite
 export type DeleteInviteBuilder = RequestBuilder<{}, APIPromise<DeleteInviteResponse>>;
 
 /**
- * Builder-style calls of the Invites operations. Immutable: each setter returns a new builder and leaves this one unchanged; setting a parameter twice keeps the last value.
+ * Builder-style calls: each method returns a request builder; chain its setters, then call `.execute()`.
+ * Immutable: each setter returns a new builder and leaves this one unchanged;
+ * setting a parameter twice keeps the last value.
  *
  * @example
- * const api = new InvitesApi();
+ * const api = new InvitesApi({ adminApiKey: process.env.OPENAI_ADMIN_KEY });
+ *
+ * const page = await api.listInvites().limit(20).execute();
+ * // Or every item, pages fetched as the loop goes:
+ * for await (const item of api.listInvites().limit(20).execute()) console.log(item);
  */
 export class InvitesApi {
   readonly #client: ClientCore;
@@ -87,7 +97,7 @@ export class InvitesApi {
    *
    * GET /organization/invites
    *
-   * Then set parameters with `.limit(…)`, `.after(…)`, and call `.execute()`.
+   * Returns a builder: set `.limit(…)`, `.after(…)`, then call `.execute()`.
    */
   listInvites(): ListInvitesBuilder {
     return requestBuilder<ListInvitesBuilder>(
@@ -105,7 +115,7 @@ export class InvitesApi {
    *
    * POST /organization/invites
    *
-   * Then set parameters with `.inviteRequest(…)`, and call `.execute()`.
+   * Returns a builder: set `.inviteRequest(…)` (required), then call `.execute()`.
    */
   inviteUser(): InviteUserBuilder {
     return requestBuilder<InviteUserBuilder>(
@@ -121,7 +131,7 @@ export class InvitesApi {
    *
    * GET /organization/invites/{invite_id}
    *
-   * Then call `.execute()`.
+   * Returns a builder: call `.execute()` to send the request.
    * @param inviteId - ID of the invite to retrieve.
    */
   retrieveInvite(inviteId: string): RetrieveInviteBuilder {
@@ -139,7 +149,7 @@ export class InvitesApi {
    *
    * DELETE /organization/invites/{invite_id}
    *
-   * Then call `.execute()`.
+   * Returns a builder: call `.execute()` to send the request.
    * @param inviteId - ID of the invite to delete.
    */
   deleteInvite(inviteId: string): DeleteInviteBuilder {

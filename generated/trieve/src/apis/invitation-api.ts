@@ -26,17 +26,23 @@ export interface PostInvitationSetters {
 }
 
 /**
- * What `InvitationApi.postInvitation()` returns: set parameters with its setters, then call `.execute()`. `.execute()` type-checks once `.invitationData(…)` has been called. Immutable: each setter returns a new builder and leaves this one unchanged; setting a parameter twice keeps the last value.
+ * What `InvitationApi.postInvitation()` returns: set parameters with its setters, then call `.execute()`. `.execute()` type-checks once `.invitationData(…)` has been called.
+ * Immutable: each setter returns a new builder and leaves this one unchanged;
+ * setting a parameter twice keeps the last value.
  *
  * @typeParam Missing - the required setters not called yet.
  */
 export type PostInvitationBuilder<Missing extends keyof PostInvitationSetters = "invitationData"> = RequestBuilder<PostInvitationSetters, APIPromise<PostInvitationResponse>, Missing>;
 
 /**
- * Builder-style calls of the Invitation operations. Immutable: each setter returns a new builder and leaves this one unchanged; setting a parameter twice keeps the last value.
+ * Builder-style calls: each method returns a request builder; chain its setters, then call `.execute()`.
+ * Immutable: each setter returns a new builder and leaves this one unchanged;
+ * setting a parameter twice keeps the last value.
  *
  * @example
- * const api = new InvitationApi();
+ * const api = new InvitationApi({ apiKey: process.env.TRIEVE_API_KEY, trOrganization: process.env.TRIEVE_ORGANIZATION });
+ *
+ * await api.postInvitation().invitationData({ app_url: "https://admin.trieve.ai", email: "jane@example.com", redirect_uri: "https://admin.trieve.ai", user_role: 1 }).execute();
  */
 export class InvitationApi {
   readonly #client: ClientCore;
@@ -62,7 +68,7 @@ export class InvitationApi {
    *
    * POST /api/invitation
    *
-   * Then set parameters with `.trOrganization(…)`, `.invitationData(…)`, and call `.execute()`.
+   * Returns a builder: set `.trOrganization(…)`, `.invitationData(…)` (required), then call `.execute()`.
    */
   postInvitation(): PostInvitationBuilder {
     return requestBuilder<PostInvitationBuilder>(

@@ -9,7 +9,7 @@ import { writeIndexExports } from "../flat/index-exports.js";
 import { builderSetters, builderSetup, missingUnion, type BuilderSetter } from "./builder-types.js";
 import { builderExample } from "./usage.js";
 
-const IMMUTABLE = "Immutable: each setter returns a new builder and leaves this one unchanged; setting a parameter twice keeps the last value.";
+const IMMUTABLE = "Immutable: each setter returns a new builder and leaves this one unchanged;\nsetting a parameter twice keeps the last value.";
 
 /**
  * Builder style: `new InvitesApi(options).listInvites().limit(20).execute()`. One class per API
@@ -42,9 +42,10 @@ function emitApi(api: NamedApi, group: BuilderApi): string {
   writeImports(w, api, group, [...setters.values()].flat());
   for (const [named, list] of setters) writeOperationTypes(w, named, list);
   w.blankLine();
-  writeJsDoc(w, { description: `Builder-style calls of the ${group.className.replace(/Api$/, "") || group.className} operations. ${IMMUTABLE}` }, [
+  const showcase = group.operations.find((o) => o.op.method === "get") ?? group.operations[0];
+  writeJsDoc(w, { description: `Builder-style calls: each method returns a request builder; chain its setters, then call \`.execute()\`.\n${IMMUTABLE}` }, [
     "@example",
-    `const api = new ${group.className}();`,
+    ...builderExample(api, showcase).split("\n"),
   ]);
   w.write(`export class ${group.className}`).block(() => {
     w.writeLine("readonly #client: ClientCore;");
@@ -58,6 +59,7 @@ function emitApi(api: NamedApi, group: BuilderApi): string {
       writeMethod(w, named, list);
     }
   });
+  w.newLine();
   return w.toString();
 }
 
@@ -105,7 +107,7 @@ function writeOperationTypes(w: CodeBlockWriter, named: NamedOperation, setters:
   w.blankLine();
   const required = setters.filter((s) => s.required).map((s) => `\`.${s.name}(…)\``);
   const need = required.length ? ` \`.execute()\` type-checks once ${required.join(" and ")} ${required.length > 1 ? "have" : "has"} been called.` : "";
-  writeJsDoc(w, { description: `What \`${api}.${method}()\` returns: set parameters with its setters, then call \`.execute()\`.${need} ${IMMUTABLE}` }, [
+  writeJsDoc(w, { description: `What \`${api}.${method}()\` returns: set parameters with its setters, then call \`.execute()\`.${need}\n${IMMUTABLE}` }, [
     "@typeParam Missing - the required setters not called yet.",
   ]);
   w.writeLine(`export type ${type}<Missing extends keyof ${settersType} = ${missingUnion(setters)}> = RequestBuilder<${settersType}, ${result}, Missing>;`);
@@ -127,7 +129,8 @@ function setterNotes(named: NamedOperation, s: BuilderSetter): string[] {
 
 function writeMethod(w: CodeBlockWriter, named: NamedOperation, setters: BuilderSetter[]): void {
   const pathDocs = named.pathArgs.filter((a) => a.param.description).map((a) => `@param ${a.key} - ${a.param.description!.replace(/\s+/g, " ").trim()}`);
-  const chain = setters.length ? `Then set parameters with ${setters.map((s) => `\`.${s.name}(…)\``).join(", ")}, and call \`.execute()\`.` : "Then call `.execute()`.";
+  const list = setters.map((s) => `\`.${s.name}(…)\`${s.required ? " (required)" : ""}`).join(", ");
+  const chain = setters.length ? `Returns a builder: set ${list}, then call \`.execute()\`.` : "Returns a builder: call `.execute()` to send the request.";
   writeJsDoc(w, named.op, [`${named.op.method.toUpperCase()} ${named.op.path}`, "", chain, ...pathDocs]);
   const args = named.pathArgs.map((a) => `${a.key}: ${pathArgType(a.param)}`);
   const pathKeys = named.pathArgs.map((a) => a.key);

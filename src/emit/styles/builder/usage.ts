@@ -1,23 +1,23 @@
-import type { NamedApi, NamedOperation } from "../../../name/named-api.js";
-import { clientConstruction, exampleValue, showcaseOperation } from "../../examples.js";
+import type { NamedApi, NamedOperation, NamedParam } from "../../../name/named-api.js";
+import { clientConstruction, exampleBody, exampleValue, showcaseOperation } from "../../examples.js";
 
 export function builderCallName(api: NamedApi, named: NamedOperation): string {
   return `new ${named.builder.api}().${named.builder.method}`;
 }
 
-/** `api.listInvites().limit(20).after("invite-abc")`: path arguments, every required setter, and up to two query parameters. */
+/** `api.listInvites().limit(20)`: path arguments, every required setter, and up to two query parameters the spec gives examples of. */
 export function builderCall(named: NamedOperation): string {
   const args = named.pathArgs.map((a) => exampleValue(a.param)).join(", ");
   const required = named.params.filter((p) => p.param.required && !p.clientOption);
-  const optional = named.params.filter((p) => !required.includes(p) && p.param.in === "query").slice(0, 2);
+  const hasExample = (p: NamedParam) => p.param.schema.example !== undefined || p.param.schema.default !== undefined || !!p.param.schema.enum;
+  const optional = named.params.filter((p) => !required.includes(p) && p.param.in === "query" && hasExample(p)).slice(0, 2);
   const chain = named.params.filter((p) => required.includes(p) || optional.includes(p)).map((p) => `.${p.setter}(${exampleValue(p.param)})`);
-  if (named.bodySetter && named.op.body?.required) chain.push(`.${named.bodySetter}(${named.op.body.mode === "fields" ? "{ /* … */ }" : "/* … */"})`);
+  if (named.bodySetter && named.op.body?.required) chain.push(`.${named.bodySetter}(${exampleBody(named)})`);
   return `api.${named.builder.method}(${args})${chain.join("")}`;
 }
 
 /** The lines after `import`: construct the API class, build a request, execute it. */
-export function builderExample(api: NamedApi): string {
-  const named = showcaseOperation(api);
+export function builderExample(api: NamedApi, named = showcaseOperation(api)): string {
   if (!named) return "// This API has no operations.";
   const call = builderCall(named);
   const lines = [`const api = ${clientConstruction(api, named.builder.api)};`, ""];
@@ -26,7 +26,7 @@ export function builderExample(api: NamedApi): string {
   } else if (named.op.success?.kind === "void") {
     lines.push(`await ${call}.execute();`);
   } else {
-    lines.push(`const result = await ${call}.execute();`, `const { data, response } = await ${call}.executeRaw();`);
+    lines.push(`const result = await ${call}.execute();`, "// Or, with the raw Response:", `const { data, response } = await ${call}.executeRaw();`);
   }
   return lines.join("\n");
 }
@@ -36,7 +36,11 @@ export function builderUsage(api: NamedApi): { title: string; code: string } {
   const named = showcaseOperation(api);
   const imports = named ? [`import { ${named.builder.api} } from "${api.client.packageName}/builder";`, ""] : [];
   const notes = named
-    ? ["", "// Builders are immutable: each setter returns a new one. Per-request options:", `// ${builderCall(named)}.withOptions({ timeout: 10_000 }).execute();`]
+    ? [
+        "",
+        "// Builders are immutable: each setter returns a new builder, so a partly built one can be reused.",
+        "// Per-request options go in .withOptions({ timeout, maxRetries, signal, headers }) before .execute().",
+      ]
     : [];
   return { title: "Builders", code: [...imports, builderExample(api), ...notes].join("\n") };
 }
