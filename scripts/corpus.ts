@@ -101,7 +101,7 @@ interface Prepared {
 }
 
 /** Generates in this process and writes the package to a temp folder; a spec that produced no package is done here. */
-async function prepare({ path: specPath, name }: SpecInput, assets: GeneratorAssets, cwd: string): Promise<Prepared> {
+async function prepare({ path: specPath, name }: SpecInput, assets: GeneratorAssets, cwd: string, temps: Set<string>): Promise<Prepared> {
   const started = performance.now();
   let result;
   try {
@@ -118,23 +118,20 @@ async function prepare({ path: specPath, name }: SpecInput, assets: GeneratorAss
     return { row: { ...row, outcome: first?.location ? "rejected" : "diagnostics", reason: first ? describe(first) : "no files and no diagnostic" } };
   }
   const outDir = mkdtempSync(join(tmpdir(), "clientgen-corpus-"));
-  try {
-    writeFileSet(outDir, result.files);
-  } catch (err) {
-    rmSync(outDir, { recursive: true, force: true });
-    throw err;
-  }
+  temps.add(outDir);
+  writeFileSet(outDir, result.files);
   return { row, outDir };
 }
 
 /** Type-checks a written package in a child process, then removes its folder. */
-async function check({ row, outDir }: Required<Prepared>): Promise<Row> {
+async function check({ row, outDir }: Required<Prepared>, temps: Set<string>): Promise<Row> {
   try {
     const { errors, ms } = await typeCheck(outDir);
     if (errors.length === 0) return { ...row, tscMs: ms };
     return { ...row, tscMs: ms, outcome: "type errors", errorCount: errors.length, reason: errors[0] };
   } finally {
     rmSync(outDir, { recursive: true, force: true });
+    temps.delete(outDir);
   }
 }
 
@@ -178,6 +175,22 @@ async function main(argv: string[]): Promise<number> {
   const assets = readAssets();
   const width = Math.min(80, Math.max(8, ...specs.map((s) => s.name.length)));
   process.stdout.write(`${"spec".padEnd(width)}  ${"ops".padStart(5)}  ${"result".padEnd(16)}  generation  type-check\n`);
+  // Packages written and not yet removed: removed on Ctrl-C too, and if anything throws.
+  const temps = new Set<string>();
+  const removeTemps = () => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+  const interrupted = () => {
+    removeTemps();
+    process.exit(130);
+  };
+  process.once("SIGINT", interrupted).once("SIGTERM", interrupted);
+  try {
+    return await runAll(specs, assets, cwd, temps, width);
+  } finally {
+    removeTemps();
+  }
+}
+
+async function runAll(specs: SpecInput[], assets: GeneratorAssets, cwd: string, temps: Set<string>, width: number): Promise<number> {
   const slot = semaphore(CONCURRENCY);
   const rows: (Row | undefined)[] = specs.map(() => undefined);
   let printed = 0;
@@ -191,13 +204,13 @@ async function main(argv: string[]): Promise<number> {
   };
   for (const [i, spec] of specs.entries()) {
     // Generation runs here, one spec at a time, beside at most CONCURRENCY type-checks.
-    const prepared = await prepare(spec, assets, cwd);
+    const prepared = await prepare(spec, assets, cwd, temps);
     if (!prepared.outDir) {
       done(i, prepared.row);
       continue;
     }
     const release = await slot();
-    pending.push(check(prepared as Required<Prepared>).then((row) => done(i, row)).finally(release));
+    pending.push(check(prepared as Required<Prepared>, temps).then((row) => done(i, row)).finally(release));
   }
   await Promise.all(pending);
   return summarise(rows as Row[]);

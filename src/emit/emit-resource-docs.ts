@@ -1,6 +1,5 @@
 import type { GeneratorAssets } from "../load/read-assets.js";
 import type { NamedApi, NamedOperation } from "../name/named-api.js";
-import { clientConstruction, exampleArgs } from "./examples.js";
 import type { FileSet } from "./file-set.js";
 import { markdownText, tableCell } from "./markdown.js";
 import { renderTemplate } from "./render-template.js";
@@ -23,7 +22,6 @@ export function emitResourceDocs(api: NamedApi, assets: GeneratorAssets): FileSe
 function operationDoc(api: NamedApi, named: NamedOperation) {
   const { op } = named;
   const success = op.success;
-  const flatCall = styles[0]!.callName(api, named);
   return {
     heading: markdownText(op.summary ?? named.flat.method),
     http: `${op.method.toUpperCase()} ${op.path}`,
@@ -45,6 +43,6 @@ function operationDoc(api: NamedApi, named: NamedOperation) {
         ? "Nothing (`void`)."
         : `\`${named.responseType}\`${success.description ? `: ${markdownText(success.description)}` : ""}`,
     errors: op.errors.map((e) => ({ status: e.status, contentType: e.contentType ?? "none", description: tableCell(e.description) })),
-    example: [`const client = ${clientConstruction(api, api.client.className)};`, `const result = await ${flatCall}(${exampleArgs(named).join(", ")});`].join("\n"),
+    examples: styles.map((s) => ({ style: s.usage(api).title, code: s.example(api, named) })),
   };
 }

@@ -1,11 +1,11 @@
 import { emitBuilder } from "./builder/emit-builder.js";
-import { builderCallName, builderUsage } from "./builder/usage.js";
+import { builderCallName, builderExample, builderUsage } from "./builder/usage.js";
 import { emitFlat } from "./flat/emit-flat.js";
-import { flatCallName, flatUsage } from "./flat/usage.js";
+import { flatCallName, flatExample, flatUsage } from "./flat/usage.js";
 import type { Style } from "./style.js";
 
 /** Every calling style, in output order. Adding a style is one folder and one entry here. */
 export const styles: readonly Style[] = [
-  { name: "flat", entries: { ".": "index" }, emit: emitFlat, usage: flatUsage, callName: flatCallName },
-  { name: "builder", entries: { "./builder": "builder" }, emit: emitBuilder, usage: builderUsage, callName: builderCallName },
+  { name: "flat", entries: { ".": "index" }, emit: emitFlat, usage: flatUsage, callName: flatCallName, example: flatExample },
+  { name: "builder", entries: { "./builder": "builder" }, emit: emitBuilder, usage: builderUsage, callName: builderCallName, example: builderExample },
 ];

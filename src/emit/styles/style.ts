@@ -11,4 +11,6 @@ export interface Style {
   usage(api: NamedApi): { title: string; code: string };
   /** How an operation is called in this style, for the operation tables in docs: `client.user.invites.list()`. */
   callName(api: NamedApi, named: NamedApi["operations"][number]): string;
+  /** A complete example of one operation in this style (construction and call), for the docs pages. */
+  example(api: NamedApi, named: NamedApi["operations"][number]): string;
 }

@@ -23,3 +23,10 @@ export function flatUsage(api: NamedApi): { title: string; code: string } {
   }
   return { title: "Flat methods", code: lines.join("\n") };
 }
+
+/** Construct the client and call one operation, as the docs pages show it. */
+export function flatExample(api: NamedApi, named: NamedOperation): string {
+  const call = `${flatCallName(api, named)}(${exampleArgs(named).join(", ")})`;
+  const result = named.itemType ? [`for await (const item of ${call}) console.log(item);`] : named.op.success?.kind === "void" ? [`await ${call};`] : [`const result = await ${call};`];
+  return [`const client = ${clientConstruction(api, api.client.className)};`, ...result].join("\n");
+}
