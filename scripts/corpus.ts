@@ -171,6 +171,11 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write("Usage: npm run corpus -- <spec files or folders>…\n");
     return argv.length === 0 ? 1 : 0;
   }
+  const missing = argv.filter((input) => !existsSync(resolve(cwd, input)));
+  if (missing.length) {
+    process.stderr.write(`corpus: no such file or folder: ${missing.join(", ")}\n`);
+    return 2;
+  }
   const specs = expandInputs(argv, cwd);
   const assets = readAssets();
   const width = Math.min(80, Math.max(8, ...specs.map((s) => s.name.length)));

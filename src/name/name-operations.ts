@@ -40,7 +40,7 @@ export function nameOperations(ctx: NamingContext): NamedOperation[] {
     const named: NamedOperation = {
       op,
       fn,
-      module: `operations/${resource[0] ? kebab(resource[0]) : "root"}`,
+      module: `operations/${moduleFile(resource[0])}`,
       paramsType,
       responseType,
       pathArgs,
@@ -54,6 +54,12 @@ export function nameOperations(ctx: NamingContext): NamedOperation[] {
     return named;
   });
 }
+
+/** `operations/index.ts` is the barrel of all operations: a resource called `index` gets another file. */
+const moduleFile = (resource: string | undefined): string => {
+  const file = resource ? kebab(resource) : "root";
+  return file === "index" ? "index-resource" : file;
+};
 
 export const kebab = (name: string): string => name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
 

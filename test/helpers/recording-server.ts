@@ -16,6 +16,8 @@ export interface Reply {
   headers?: Record<string, string>;
   /** JSON-encoded unless a string. */
   body?: unknown;
+  /** Wait this long before answering (for timeouts and aborts). */
+  delayMs?: number;
 }
 
 export interface RecordingServer {
@@ -39,8 +41,13 @@ export async function startRecordingServer(): Promise<RecordingServer> {
       const reply = queue.length > 1 ? queue.shift()! : queue[0]!;
       const isText = typeof reply.body === "string";
       const headers = { ...(reply.body === undefined || isText ? {} : { "content-type": "application/json" }), ...reply.headers };
-      res.writeHead(reply.status ?? 200, headers);
-      res.end(reply.body === undefined ? undefined : isText ? (reply.body as string) : JSON.stringify(reply.body));
+      const answer = () => {
+        if (res.destroyed) return;
+        res.writeHead(reply.status ?? 200, headers);
+        res.end(reply.body === undefined ? undefined : isText ? (reply.body as string) : JSON.stringify(reply.body));
+      };
+      if (reply.delayMs) setTimeout(answer, reply.delayMs).unref();
+      else answer();
     });
   });
   server.keepAliveTimeout = 1;
