@@ -24,7 +24,7 @@ export const usage = `Usage:
   clientgen generate --check                  write nothing; exit 1 and list stale files if generated/ is out of date
 
 Options:
-  --spec FILE     a single OpenAPI 3.0/3.1 (or Swagger 2.0) file; clientgen.yaml beside it is used
+  --spec FILE     a single OpenAPI 3.0/3.1 file (YAML or JSON); clientgen.yaml beside it is used
   --out DIR       where --spec's package goes
   --name NAME     client class name (default: clientgen.yaml's name, else the spec's title)
   --specs DIR     folder of provider folders (default: specs)

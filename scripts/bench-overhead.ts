@@ -1,0 +1,91 @@
+/**
+ * `npx tsx scripts/bench-overhead.ts [requests]`: what a generated client adds to each request over
+ * bare `fetch`. A node:http server on 127.0.0.1 answers a small JSON body; after a warm-up, the same
+ * number of sequential requests (default 2,000 each, at most 20,000) go out through bare `fetch` +
+ * `json()` and through `client.organization.invites.retrieve("x")` (generated/openai, logging off),
+ * in interleaved rounds so drift (JIT, GC, CPU frequency) hits both alike. Prints median and p95 per
+ * request for each and the ratio of the medians (target ≤ 1.10×). Stops early after ~20 s of
+ * measuring; the server closes at the end.
+ *
+ * The client is bundled with esbuild first and imported as plain JavaScript, as a consumer runs it:
+ * tsx's on-the-fly transform wraps every closure in a `__name` helper, which would be measured too.
+ */
+import { build } from "esbuild";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { OpenAI as Client } from "../generated/openai/src/index.js";
+
+const TARGET = 1.1;
+const ROUNDS = 20;
+const WARMUP = 300;
+const BUDGET_MS = 20_000;
+const requests = Math.min(Math.max(Number(process.argv[2]) || 2000, ROUNDS), 20_000);
+const BODY = JSON.stringify({ object: "organization.invite", id: "x", email: "a@example.com", role: "reader", status: "pending", created_at: 1 });
+
+const server = createServer((req, res) => {
+  req.resume();
+  req.on("end", () => res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(BODY) }).end(BODY));
+});
+await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+const OpenAI = await importBundled(resolve(dirname(fileURLToPath(import.meta.url)), "../generated/openai/src/index.ts"));
+const client = new OpenAI({ baseURL: base, adminApiKey: "sk-bench", logLevel: "off" });
+/** The same request by hand: the same URL, auth and accept headers, and the body parsed as JSON. */
+const bare = async () => {
+  const r = await fetch(`${base}/organization/invites/x`, { headers: { accept: "application/json", authorization: "Bearer sk-bench" } });
+  if (!r.ok) throw new Error(`HTTP ${r.status}`);
+  return r.json();
+};
+const viaClient = () => client.organization.invites.retrieve("x");
+
+/** The default export of `entry`, bundled (ESM, Node) into a temporary file and imported. */
+async function importBundled(entry: string): Promise<typeof Client> {
+  const dir = mkdtempSync(join(tmpdir(), "bench-overhead-"));
+  try {
+    const outfile = join(dir, "client.mjs");
+    await build({ entryPoints: [entry], bundle: true, format: "esm", platform: "node", target: "node20", outfile, logLevel: "silent" });
+    return ((await import(pathToFileURL(outfile).href)) as { default: typeof Client }).default;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs `n` sequential calls, appending each one's duration in ms to `out`. */
+async function time(call: () => Promise<unknown>, n: number, out: number[]): Promise<void> {
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await call();
+    out.push(performance.now() - t0);
+  }
+}
+
+const quantile = (xs: number[], q: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+};
+
+try {
+  for (const call of [bare, viaClient, bare, viaClient]) await time(call, WARMUP / 2, []);
+  const samples = { bare: [] as number[], client: [] as number[] };
+  const perRound = Math.ceil(requests / ROUNDS);
+  const started = performance.now();
+  for (let round = 0; round < ROUNDS && performance.now() - started < BUDGET_MS; round++) {
+    // Alternate which goes first, so neither always runs on a freshly collected heap.
+    const order = round % 2 ? (["client", "bare"] as const) : (["bare", "client"] as const);
+    for (const which of order) await time(which === "bare" ? bare : viaClient, perRound, samples[which]);
+  }
+  const row = (name: string, xs: number[]) =>
+    console.log(`${name.padEnd(8)} n=${String(xs.length).padStart(6)}  median ${quantile(xs, 0.5).toFixed(3)} ms  p95 ${quantile(xs, 0.95).toFixed(3)} ms`);
+  row("fetch", samples.bare);
+  row("client", samples.client);
+  const ratio = quantile(samples.client, 0.5) / quantile(samples.bare, 0.5);
+  console.log(`ratio of medians: ${ratio.toFixed(3)}× (target ≤ ${TARGET.toFixed(2)}×): ${ratio <= TARGET ? "OK" : "OVER"}`);
+} finally {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+}
