@@ -3,7 +3,6 @@ import { dirname, join } from "node:path";
 import { checkSpec } from "./check/check-spec.js";
 import { hasErrors, type Diagnostic } from "./diagnostics.js";
 import { emitPackage } from "./emit/emit-package.js";
-import { emitTypes } from "./emit/emit-types.js";
 import type { FileSet } from "./emit/file-set.js";
 import { loadSpec, type LoadedSpec } from "./load/load-spec.js";
 import type { GeneratorAssets } from "./load/read-assets.js";
@@ -39,7 +38,11 @@ export function configBeside(specPath: string): string | undefined {
 /** Makes `src/types.ts` for a job on another core (see parallel/types-pool.ts). */
 export type TypesSource = (job: ProviderJob) => Promise<FileSet>;
 
-const typesInThisThread = (spec: LoadedSpec): FileSet => emitTypes({ data: spec.data, source: { file: spec.root.file, hash: spec.hash } });
+/** openapi-typescript (and the TypeScript compiler it loads) is imported only when this thread needs it. */
+async function typesInThisThread(spec: LoadedSpec): Promise<FileSet> {
+  const { emitTypes } = await import("./emit/emit-types.js");
+  return emitTypes({ data: spec.data, source: { file: spec.root.file, hash: spec.hash } });
+}
 
 /** load → check → model → name → emit, all in memory. Nothing here writes to disk. */
 export async function generateProvider(job: ProviderJob, assets: GeneratorAssets, cwd: string, typesSource?: TypesSource): Promise<ProviderResult> {
@@ -55,6 +58,6 @@ export async function generateProvider(job: ProviderJob, assets: GeneratorAssets
   const model = buildModel(spec, loaded.config);
   const api = nameApi(model, job.provider, job.name);
   const files = emitPackage(api, assets);
-  for (const [path, text] of elsewhere ? await elsewhere : typesInThisThread(spec)) files.set(path, text);
+  for (const [path, text] of await (elsewhere ?? typesInThisThread(spec))) files.set(path, text);
   return { job, files, operations: model.operations.length, diagnostics: [...problems, ...model.notes, ...api.warnings] };
 }
