@@ -149,7 +149,7 @@ async function benchPackage(pkgDir: string): Promise<Row[]> {
   if (!core || !client || !op) return [{ pkg, via: "one-op", call: "-", error: "no core class, client class or non-list operation found" }];
   const args = Array.from({ length: op.pathArgs }, () => `"id"`).join(", ");
   const cases: Array<[string, string, string | undefined]> = [
-    ["one-op", `${op.fn}(core, ${args})`, `import { ${core} } from "${PKG}/core";\nimport { ${op.fn} } from "${PKG}/operations";\nconsole.log(await ${op.fn}(new ${core}()${args ? ", " + args : ""}));\n`],
+    ["one-op", `${op.fn}(${["core", ...(args ? [args] : [])].join(", ")})`, `import { ${core} } from "${PKG}/core";\nimport { ${op.fn} } from "${PKG}/operations";\nconsole.log(await ${op.fn}(new ${core}()${args ? ", " + args : ""}));\n`],
   ];
   const path = flatPath(pkgDir, client, op.fn);
   cases.push(["flat", `client.${path ?? "?"}(${args})`, path && `import Client from "${PKG}";\nconsole.log(await new Client().${path}(${args}));\n`]);

@@ -1,10 +1,17 @@
 import type { NamedApi, NamedCredential } from "../name/named-api.js";
-import type { ClientSpec, SecuritySchemeSpec } from "../runtime/types.js";
+import type { ClientSpec } from "../runtime/types.js";
+import { RuntimeRef } from "./runtime-ref.js";
 
-/** The runtime descriptor of the client: servers, credentials, schemes, security, envelope. */
-export function clientSpec(api: NamedApi): ClientSpec {
+/** ClientSpec as the generator builds it: plain data, with RuntimeRefs where the runtime takes functions. */
+export type ClientSpecData = Omit<ClientSpec, "auth" | "envelope" | "idempotency"> & { auth?: RuntimeRef; envelope?: RuntimeRef; idempotency?: RuntimeRef };
+
+/**
+ * The runtime descriptor of the client: servers, credentials, client parameters, and, when the API has
+ * them, `auth(...)`, `envelope(...)` and `idempotencyHeader(...)` calls (emitted as code by `codeLiteral`).
+ */
+export function clientSpec(api: NamedApi): ClientSpecData {
   const { model, client } = api;
-  const spec: ClientSpec = {
+  const spec: ClientSpecData = {
     name: client.className,
     servers: model.servers.map((s) => {
       const vars = Object.entries(s.variables);
@@ -13,28 +20,28 @@ export function clientSpec(api: NamedApi): ClientSpec {
         : { url: s.url };
     }),
     credentials: api.credentials.map((c) => (c.env ? { option: c.option, env: c.env } : { option: c.option })),
-    schemes: schemes(api.credentials),
-    security: model.security,
     clientParams: api.clientParams.map((p) => ({ option: p.option, in: p.in, name: p.name, ...(p.env ? { env: p.env } : {}) })),
   };
-  if (model.config.idempotencyHeader) spec.idempotencyHeader = model.config.idempotencyHeader;
-  if (model.config.envelope) spec.envelope = model.config.envelope;
+  const byName = schemes(api.credentials);
+  if (Object.keys(byName).length) spec.auth = new RuntimeRef("auth", [byName, model.security]);
+  if (model.config.idempotencyHeader) spec.idempotency = new RuntimeRef("idempotencyHeader", [model.config.idempotencyHeader]);
+  if (model.config.envelope) spec.envelope = new RuntimeRef("envelope", [model.config.envelope]);
   return spec;
 }
 
-function schemes(credentials: NamedCredential[]): Record<string, SecuritySchemeSpec> {
-  const out: Record<string, SecuritySchemeSpec> = {};
+/** `bearer(option)`, `basic(username, password)` or `apiKey(in, name, option)` for each scheme a credential serves. */
+function schemes(credentials: NamedCredential[]): Record<string, RuntimeRef> {
+  const out: Record<string, RuntimeRef> = {};
   for (const c of credentials) {
     const s = c.scheme;
     if (s.kind === "basic") {
-      const existing = out[s.name];
-      const current = existing?.type === "basic" ? existing : { type: "basic" as const, username: "", password: "" };
-      out[s.name] = c.part === "password" ? { ...current, password: c.option } : { ...current, username: c.option };
+      const [username = "", password = ""] = (out[s.name]?.args ?? []) as string[];
+      out[s.name] = new RuntimeRef("basic", c.part === "password" ? [username, c.option] : [c.option, password]);
     } else if (s.kind === "apiKey") {
-      out[s.name] = { type: "apiKey", in: s.in, name: s.paramName, credential: c.option };
+      out[s.name] = new RuntimeRef("apiKey", [s.in, s.paramName, c.option]);
     } else {
       // oauth2 and openIdConnect tokens travel as bearer tokens.
-      out[s.name] = { type: "bearer", credential: c.option };
+      out[s.name] = new RuntimeRef("bearer", [c.option]);
     }
   }
   return out;

@@ -1,14 +1,17 @@
 import type { NamedApi } from "../name/named-api.js";
 import type { FileSet } from "./file-set.js";
 import { clientSpec } from "./client-spec.js";
-import { banner, dataLiteral, newWriter, writeJsDoc } from "./source-writer.js";
+import { codeLiteral, runtimeRefs } from "./runtime-ref.js";
+import { banner, newWriter, writeJsDoc } from "./source-writer.js";
 
 /** `src/core.ts`: the options type, the client descriptor and the resource-free core client class. */
 export function emitCore(api: NamedApi): FileSet {
   const { client } = api;
+  const spec = clientSpec(api);
   const w = newWriter();
   w.write(banner(api.model.source));
-  w.writeLine(`import { ClientCore, type ClientOptions, type ClientSpec } from "./runtime/index.js";`);
+  // auth(), bearer(), envelope()…: only what this API uses, so bundles leave the rest of the runtime out.
+  w.writeLine(`import { ClientCore, type ClientOptions, type ClientSpec${runtimeRefs(spec).map((r) => ", " + r).join("")} } from "./runtime/index.js";`);
   w.blankLine();
   writeJsDoc(w, { description: `Options of the ${client.className} client: credentials, client parameters, and the common client options.` });
   w.write(`export interface ${client.optionsType} extends ClientOptions`).block(() => {
@@ -25,7 +28,7 @@ export function emitCore(api: NamedApi): FileSet {
     }
   });
   w.blankLine();
-  w.writeLine(`export const clientSpec: ClientSpec = ${dataLiteral(clientSpec(api))};`);
+  w.writeLine(`export const clientSpec: ClientSpec = ${codeLiteral(spec)};`);
   w.blankLine();
   writeJsDoc(w, {
     description: `The ${client.className} client without its resources. Pass it to the standalone functions in \`./operations\` so a bundle keeps only the operations it calls.`,

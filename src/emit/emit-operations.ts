@@ -2,7 +2,8 @@ import type { CodeBlockWriter } from "ts-morph";
 import type { NamedApi, NamedOperation } from "../name/named-api.js";
 import type { FileSet } from "./file-set.js";
 import { operationSpec } from "./operation-spec.js";
-import { banner, dataLiteral, newWriter, writeJsDoc } from "./source-writer.js";
+import { codeLiteral, runtimeRefs } from "./runtime-ref.js";
+import { banner, newWriter, writeJsDoc } from "./source-writer.js";
 import { hasParamsArg, paramsRequired, pathArgType } from "./type-exprs.js";
 
 /**
@@ -27,7 +28,9 @@ function emitGroup(api: NamedApi, ops: NamedOperation[]): string {
   w.write(banner(api.model.source));
   const paged = ops.some((o) => o.op.pagination);
   const plain = ops.some((o) => !o.op.pagination);
-  const runtime = ["type ClientCore", "type OperationSpec", "type RequestOptions", ...(plain ? ["type APIPromise"] : []), ...(paged ? ["type PagePromise", "requestPage"] : [])];
+  // Body encoders and query styles the group's operations name, so bundles carry only those.
+  const refs = runtimeRefs(ops.map((o) => operationSpec(api, o)));
+  const runtime = ["type ClientCore", "type OperationSpec", "type RequestOptions", ...(plain ? ["type APIPromise"] : []), ...(paged ? ["type PagePromise", "requestPage"] : []), ...refs];
   w.writeLine(`import { ${runtime.join(", ")} } from "../runtime/index.js";`);
   const types = new Set<string>();
   for (const o of ops) {
@@ -59,7 +62,7 @@ export function returnType(named: NamedOperation): string {
 function writeOperation(w: CodeBlockWriter, api: NamedApi, named: NamedOperation): void {
   const specName = `${named.fn}Spec`;
   w.blankLine();
-  w.writeLine(`const ${specName}: OperationSpec = ${dataLiteral(operationSpec(api, named))};`);
+  w.writeLine(`const ${specName}: OperationSpec = ${codeLiteral(operationSpec(api, named))};`);
   w.blankLine();
   writeJsDoc(w, named.op, [`${named.op.method.toUpperCase()} ${named.op.path}`]);
   const { params, call } = signature(named, ["client: ClientCore"]);

@@ -1,11 +1,21 @@
 import type { NamedApi, NamedOperation } from "../name/named-api.js";
 import type { OperationSpec } from "../runtime/types.js";
+import { RuntimeRef } from "./runtime-ref.js";
 import { envelopeApplies } from "./type-exprs.js";
 
-/** The runtime descriptor of one operation, as plain data (emitted as an object literal). */
-export function operationSpec(api: NamedApi, named: NamedOperation): OperationSpec {
+type Ref<T> = { [K in keyof T]: T[K] extends Function | undefined ? RuntimeRef : T[K] };
+
+/** OperationSpec as the generator builds it: plain data, with RuntimeRefs where the runtime takes functions. */
+export type OperationSpecData = Omit<OperationSpec, "queryStyle" | "body" | "response"> & {
+  response?: RuntimeRef;
+  queryStyle?: Record<string, RuntimeRef>;
+  body?: Ref<NonNullable<OperationSpec["body"]>>;
+};
+
+/** The runtime descriptor of one operation, as plain data (emitted as an object literal by `codeLiteral`). */
+export function operationSpec(api: NamedApi, named: NamedOperation): OperationSpecData {
   const { op } = named;
-  const spec: OperationSpec = { id: op.key, method: op.method, path: op.path };
+  const spec: OperationSpecData = { id: op.key, method: op.method, path: op.path };
   if (named.pathArgs.length) spec.pathParams = named.pathArgs.map((a) => a.param.name);
   const byLocation = (location: string) => {
     const entries = named.params.filter((p) => p.param.in === location).map((p) => [p.key, p.param.name] as const);
@@ -15,17 +25,22 @@ export function operationSpec(api: NamedApi, named: NamedOperation): OperationSp
   const headers = byLocation("header");
   const cookies = byLocation("cookie");
   if (query) spec.query = query;
-  const styles = named.params.filter((p) => p.param.in === "query" && ((p.param.style && p.param.style !== "form") || p.param.explode === false));
-  if (styles.length) {
-    spec.queryStyle = Object.fromEntries(
-      styles.map((p) => [p.key, { ...(p.param.style ? { style: p.param.style as "form" } : {}), ...(p.param.explode !== undefined ? { explode: p.param.explode } : {}) }]),
-    );
+  const styled = named.params.filter((p) => p.param.in === "query" && ((p.param.style && p.param.style !== "form") || p.param.explode === false));
+  if (styled.length) {
+    const args = (style = "form", explode?: boolean) => (explode === undefined ? [style] : [style, explode]);
+    spec.queryStyle = Object.fromEntries(styled.map((p) => [p.param.name, new RuntimeRef("queryStyle", args(p.param.style, p.param.explode))]));
   }
   if (headers) spec.headers = headers;
   if (cookies) spec.cookies = cookies;
-  if (op.body) spec.body = { mode: op.body.mode, encoding: op.body.encoding, contentType: op.body.contentType, ...(op.body.required ? { required: true } : {}) };
+  if (op.body) {
+    const { mode, encoding, contentType, required } = op.body;
+    spec.body = { mode, encode: new RuntimeRef(`${encoding}Body`) };
+    // The runtime sends its default (JSON: application/json; form and multipart: fetch's own) when this is absent.
+    if (!contentType.includes("*") && !(encoding === "json" && contentType === "application/json")) spec.body.contentType = contentType;
+    if (required) spec.body.required = true;
+  }
   const kind = op.success?.kind ?? "void";
-  if (kind !== "json") spec.response = kind;
+  if (kind !== "json") spec.response = new RuntimeRef(`${kind}Response`);
   if (op.security) spec.security = op.security;
   if (op.pagination) spec.pagination = op.pagination;
   if (api.model.config.envelope && !envelopeApplies(api.model, named)) spec.envelope = false;

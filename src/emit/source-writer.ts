@@ -40,13 +40,18 @@ export function banner(source: { file: string; hash: string }): string {
 /** A JS string literal for any spec string. */
 export const literal = (value: string): string => JSON.stringify(value);
 
-/** A JS expression for plain JSON data (numbers, strings, arrays, objects), keys quoted only when needed. */
-export function dataLiteral(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(dataLiteral).join(", ")}]`;
+/**
+ * A JS expression for plain JSON data (numbers, strings, arrays, objects), keys quoted only when needed.
+ * `code` may print some values itself (e.g. references to runtime functions); it returns undefined for the rest.
+ */
+export function dataLiteral(value: unknown, code?: (value: unknown) => string | undefined): string {
+  const custom = code?.(value);
+  if (custom !== undefined) return custom;
+  if (Array.isArray(value)) return `[${value.map((v) => dataLiteral(v, code)).join(", ")}]`;
   if (value !== null && typeof value === "object") {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);
     if (entries.length === 0) return "{}";
-    return `{ ${entries.map(([k, v]) => `${/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : JSON.stringify(k)}: ${dataLiteral(v)}`).join(", ")} }`;
+    return `{ ${entries.map(([k, v]) => `${/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : JSON.stringify(k)}: ${dataLiteral(v, code)}`).join(", ")} }`;
   }
   return JSON.stringify(value) ?? "undefined";
 }

@@ -34,7 +34,6 @@ export function nameOperations(ctx: NamingContext): NamedOperation[] {
     const itemType = op.pagination ? takeType(ctx, `${typeBase}Item`) : undefined;
     const errorsType = op.errors.some((e) => e.kind === "json") ? takeType(ctx, `${typeBase}Errors`) : undefined;
     const builderType = takeType(ctx, `${typeBase}Builder`);
-    const settersType = takeType(ctx, `${typeBase}Setters`);
     const { pathArgs, params, bodySetter } = nameParams(op, ctx.clientParams, fn);
     const resource = config.resource ? config.resource.split(".") : resourceSegments(op.path);
     const named: NamedOperation = {
@@ -46,7 +45,7 @@ export function nameOperations(ctx: NamingContext): NamedOperation[] {
       pathArgs,
       params,
       flat: { resource, method: config.method ?? crudVerb(op) ?? fn },
-      builder: { api: `${pascal(config.api ?? op.tags[0] ?? "Default") || "Default"}Api`, method: fn, type: builderType, settersType },
+      builder: { api: `${pascal(config.api ?? op.tags[0] ?? "Default") || "Default"}Api`, method: fn, type: builderType },
     };
     if (bodySetter) named.bodySetter = bodySetter;
     if (itemType) named.itemType = itemType;

@@ -77,8 +77,8 @@ export interface NamedOperation {
   /** Builder setter for the whole body. */
   bodySetter?: string;
   flat: { resource: string[]; method: string };
-  /** Builder style: API class, method, and the per-operation types `ListInvitesBuilder` / `ListInvitesSetters`. */
-  builder: { api: string; method: string; type: string; settersType: string };
+  /** Builder style: API class, method, and the per-operation builder type `ListInvitesBuilder`. */
+  builder: { api: string; method: string; type: string };
 }
 
 export interface FlatResource {

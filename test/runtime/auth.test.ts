@@ -1,7 +1,7 @@
 /** Client construction (base URL, credentials, env fallback) and how auth reaches the wire. */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ClientCore, SDKError, readEnv } from "../../src/runtime/index.js";
-import type { ClientSpec } from "../../src/runtime/types.js";
+import { ClientCore, SDKError, apiKey, auth, basic, bearer, readEnv } from "../../src/runtime/index.js";
+import type { ClientSpec, SecurityRequirement } from "../../src/runtime/types.js";
 import { op, spec, startServer, type TestServer } from "./helpers.js";
 
 let server: TestServer;
@@ -26,12 +26,13 @@ afterEach(() => {
   }
 });
 
-const openai: ClientSpec = spec({
-  name: "OpenAI",
-  credentials: [{ option: "adminApiKey", env: "OPENAI_ADMIN_KEY" }],
-  schemes: { ApiKeyAuth: { type: "bearer", credential: "adminApiKey" } },
-  security: [["ApiKeyAuth"]],
-});
+const openaiWith = (security: SecurityRequirement): ClientSpec =>
+  spec({
+    name: "OpenAI",
+    credentials: [{ option: "adminApiKey", env: "OPENAI_ADMIN_KEY" }],
+    auth: auth({ ApiKeyAuth: bearer("adminApiKey") }, security),
+  });
+const openai = openaiWith([["ApiKeyAuth"]]);
 
 const cloudflare: ClientSpec = spec({
   name: "Cloudflare",
@@ -40,12 +41,14 @@ const cloudflare: ClientSpec = spec({
     { option: "apiEmail", env: "CLOUDFLARE_EMAIL" },
     { option: "apiKey", env: "CLOUDFLARE_API_KEY" },
   ],
-  schemes: {
-    token: { type: "bearer", credential: "apiToken" },
-    email: { type: "apiKey", in: "header", name: "X-Auth-Email", credential: "apiEmail" },
-    key: { type: "apiKey", in: "header", name: "X-Auth-Key", credential: "apiKey" },
-  },
-  security: [["token"], ["email", "key"]],
+  auth: auth(
+    {
+      token: bearer("apiToken"),
+      email: apiKey("header", "X-Auth-Email", "apiEmail"),
+      key: apiKey("header", "X-Auth-Key", "apiKey"),
+    },
+    [["token"], ["email", "key"]],
+  ),
 });
 
 describe("base URL", () => {
@@ -87,15 +90,16 @@ describe("missing credentials at construction", () => {
   });
 
   it.each<[string, ClientSpec]>([
-    ["no security", spec({ security: [] })],
-    ["optional security", { ...openai, security: [["ApiKeyAuth"], []] }],
+    ["no security schemes", spec()],
+    ["no security", spec({ auth: auth({ ApiKeyAuth: bearer("adminApiKey") }, []) })],
+    ["optional security", openaiWith([["ApiKeyAuth"], []])],
   ])("does not throw with %s", (_name, s) => {
     expect(() => new ClientCore(s, {})).not.toThrow();
   });
 
   it("skips alternatives naming schemes the runtime does not know", () => {
-    expect(() => new ClientCore(spec({ security: [["oauth2"]] }), {})).not.toThrow();
-    expect(() => new ClientCore({ ...openai, security: [["oauth2"], ["ApiKeyAuth"]] }, {})).toThrow(
+    expect(() => new ClientCore(spec({ auth: auth({}, [["oauth2"]]) }), {})).not.toThrow();
+    expect(() => new ClientCore(openaiWith([["oauth2"], ["ApiKeyAuth"]]), {})).toThrow(
       "OpenAI: missing credentials. Pass `adminApiKey` to the client or set OPENAI_ADMIN_KEY.",
     );
   });
@@ -127,27 +131,26 @@ describe("auth on the wire", () => {
       "basic (UTF-8)",
       spec({
         credentials: [{ option: "username" }, { option: "password" }],
-        schemes: { basic: { type: "basic", username: "username", password: "password" } },
-        security: [["basic"]],
+        auth: auth({ basic: basic("username", "password") }, [["basic"]]),
       }),
       { username: "zoë", password: "p:ss" },
       (r) => expect(Buffer.from(r.headers.authorization!.replace("Basic ", ""), "base64").toString("utf8")).toBe("zoë:p:ss"),
     ],
     [
       "apiKey header",
-      spec({ credentials: [{ option: "apiKey" }], schemes: { k: { type: "apiKey", in: "header", name: "X-Api-Key", credential: "apiKey" } }, security: [["k"]] }),
+      spec({ credentials: [{ option: "apiKey" }], auth: auth({ k: apiKey("header", "X-Api-Key", "apiKey") }, [["k"]]) }),
       { apiKey: "k1" },
       (r) => expect(r.headers["x-api-key"]).toBe("k1"),
     ],
     [
       "apiKey query",
-      spec({ credentials: [{ option: "apiKey" }], schemes: { k: { type: "apiKey", in: "query", name: "api_key", credential: "apiKey" } }, security: [["k"]] }),
+      spec({ credentials: [{ option: "apiKey" }], auth: auth({ k: apiKey("query", "api_key", "apiKey") }, [["k"]]) }),
       { apiKey: "k 2" },
       (r) => expect(r.query.get("api_key")).toBe("k 2"),
     ],
     [
       "apiKey cookie",
-      spec({ credentials: [{ option: "apiKey" }], schemes: { k: { type: "apiKey", in: "cookie", name: "token", credential: "apiKey" } }, security: [["k"]] }),
+      spec({ credentials: [{ option: "apiKey" }], auth: auth({ k: apiKey("cookie", "token", "apiKey") }, [["k"]]) }),
       { apiKey: "k3" },
       (r) => expect(r.headers.cookie).toBe("token=k3"),
     ],
@@ -183,7 +186,7 @@ describe("auth on the wire", () => {
   });
 
   it("merges apiKey cookies with operation cookies", async () => {
-    const s = spec({ credentials: [{ option: "apiKey" }], schemes: { k: { type: "apiKey", in: "cookie", name: "token", credential: "apiKey" } }, security: [["k"]] });
+    const s = spec({ credentials: [{ option: "apiKey" }], auth: auth({ k: apiKey("cookie", "token", "apiKey") }, [["k"]]) });
     await new ClientCore(s, { apiKey: "k3", baseURL: server.url }).request(op({ cookies: { lang: "lang" } }), [], { lang: "en" });
     expect(last().headers.cookie).toBe("lang=en; token=k3");
   });
@@ -194,7 +197,7 @@ describe("auth on the wire", () => {
   });
 
   it("sends credentials when auth is optional and they are present", async () => {
-    await new ClientCore({ ...openai, security: [[], ["ApiKeyAuth"]] }, { adminApiKey: "sk-1", baseURL: server.url }).request(op(), [], undefined);
+    await new ClientCore(openaiWith([[], ["ApiKeyAuth"]]), { adminApiKey: "sk-1", baseURL: server.url }).request(op(), [], undefined);
     expect(last().headers.authorization).toBe("Bearer sk-1");
   });
 
@@ -202,7 +205,7 @@ describe("auth on the wire", () => {
     const s: ClientSpec = {
       ...openai,
       credentials: [...openai.credentials, { option: "projectKey", env: "OPENAI_PROJECT_KEY" }],
-      schemes: { ...openai.schemes, project: { type: "bearer", credential: "projectKey" } },
+      auth: auth({ ApiKeyAuth: bearer("adminApiKey"), project: bearer("projectKey") }, [["ApiKeyAuth"]]),
     };
     const c = new ClientCore(s, { adminApiKey: "sk-1", baseURL: server.url });
     await expect(c.request(op({ security: [["project"]] }), [], undefined)).rejects.toThrow(

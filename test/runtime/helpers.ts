@@ -82,8 +82,6 @@ export function spec(overrides: Partial<ClientSpec> = {}): ClientSpec {
     name: "Acme",
     servers: [{ url: "https://api.acme.test/v1" }],
     credentials: [],
-    schemes: {},
-    security: [],
     clientParams: [],
     ...overrides,
   };

@@ -1,6 +1,6 @@
 /** Logging levels and redaction: no credential may reach a log line or an error message. */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { APIError, ClientCore } from "../../src/runtime/index.js";
+import { APIError, ClientCore, apiKey, auth, bearer } from "../../src/runtime/index.js";
 import type { ClientSpec, LogLevel, Logger } from "../../src/runtime/types.js";
 import { op, reply, spec, startServer, type Handler, type TestServer } from "./helpers.js";
 
@@ -20,13 +20,15 @@ const SECRETS = { token: "tok-SECRET-1", authKey: "authkey-SECRET-2", queryKey: 
 const secure: ClientSpec = spec({
   name: "Acme",
   credentials: [{ option: "token" }, { option: "authKey" }, { option: "queryKey" }, { option: "cookieKey" }],
-  schemes: {
-    bearer: { type: "bearer", credential: "token" },
-    authKey: { type: "apiKey", in: "header", name: "X-Auth-Key", credential: "authKey" },
-    query: { type: "apiKey", in: "query", name: "api_key", credential: "queryKey" },
-    cookie: { type: "apiKey", in: "cookie", name: "sid", credential: "cookieKey" },
-  },
-  security: [["bearer", "authKey", "query", "cookie"]],
+  auth: auth(
+    {
+      bearer: bearer("token"),
+      authKey: apiKey("header", "X-Auth-Key", "authKey"),
+      query: apiKey("query", "api_key", "queryKey"),
+      cookie: apiKey("cookie", "sid", "cookieKey"),
+    },
+    [["bearer", "authKey", "query", "cookie"]],
+  ),
 });
 
 function capture(): { logger: Logger; lines: Array<[string, string]> } {
@@ -80,6 +82,19 @@ describe("debug logging", () => {
     expect(lines[0]![1]).toMatch(/retry 1\/1/);
     expect(err.message).toContain("bad key *** / ***");
     expectNoSecrets(lines.map((l) => l[1]).join("\n") + err.message);
+  });
+});
+
+describe("headers hidden from logs", () => {
+  it("hides an apiKey scheme's header even when its value is not a known credential", async () => {
+    const { logger, lines } = capture();
+    const s = spec({ credentials: [{ option: "token" }], auth: auth({ k: apiKey("header", "X-Custom-Token", "token") }, [["k"]]) });
+    const core = new ClientCore(s, { token: "tok-1", baseURL: server.url, logger, logLevel: "debug", defaultHeaders: { "X-Custom-Token": "from-default-headers" } });
+    await core.request(op(), [], undefined);
+    expect(server.requests[0]!.headers["x-custom-token"]).toBe("from-default-headers");
+    const text = lines.map((l) => l[1]).join("\n");
+    expect(text).toContain('"x-custom-token":"***"');
+    expect(text).not.toContain("from-default-headers");
   });
 });
 

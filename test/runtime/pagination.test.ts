@@ -1,6 +1,6 @@
 /** Pagination: cursor, page-number (Cloudflare-style envelope), offset and single pages. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { APIError, ClientCore, Page, PagePromise, SDKError, requestPage } from "../../src/runtime/index.js";
+import { APIError, ClientCore, Page, PagePromise, SDKError, envelope, requestPage } from "../../src/runtime/index.js";
 import type { OperationSpec } from "../../src/runtime/types.js";
 import { op, reply, spec, startServer, type Handler, type TestServer } from "./helpers.js";
 
@@ -92,7 +92,7 @@ describe("cursor pagination (OpenAI style)", () => {
 });
 
 describe("page-number pagination (Cloudflare style envelope)", () => {
-  const cf = spec({ name: "Cloudflare", envelope: { result: "result", success: "success", errors: "errors" } });
+  const cf = spec({ name: "Cloudflare", envelope: envelope({ result: "result", success: "success", errors: "errors" }) });
   const list: OperationSpec = op({
     path: "/zones",
     query: { page: "page", perPage: "per_page" },

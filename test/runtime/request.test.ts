@@ -1,6 +1,6 @@
 /** Request building: path, query, headers, cookies and bodies, checked on what a real server received. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ClientCore, SDKError } from "../../src/runtime/index.js";
+import { ClientCore, SDKError, binaryBody, formBody, jsonBody, multipartBody, queryStyle, textBody, textResponse } from "../../src/runtime/index.js";
 import type { OperationSpec } from "../../src/runtime/types.js";
 import { op, spec, startServer, type TestServer } from "./helpers.js";
 
@@ -62,12 +62,12 @@ describe("query serialisation", () => {
     ["undefined and null are skipped", q({ a: "a", b: "b" }), { a: undefined, b: null }, ""],
     ["Date becomes ISO", q({ since: "since" }), { since: new Date(Date.UTC(2024, 0, 2, 3, 4, 5)) }, "since=2024-01-02T03%3A04%3A05.000Z"],
     ["arrays repeat by default", q({ ids: "id" }), { ids: [1, 2, 3] }, "id=1&id=2&id=3"],
-    ["explode false joins with commas", q({ ids: "id" }, { ids: { explode: false } }), { ids: [1, 2] }, "id=1%2C2"],
-    ["spaceDelimited", q({ ids: "id" }, { ids: { style: "spaceDelimited", explode: false } }), { ids: ["a", "b"] }, "id=a%20b"],
-    ["pipeDelimited", q({ ids: "id" }, { ids: { style: "pipeDelimited", explode: false } }), { ids: ["a", "b"] }, "id=a%7Cb"],
-    ["deepObject", q({ filter: "filter" }, { filter: { style: "deepObject" } }), { filter: { a: 1, b: { c: "d" } } }, "filter%5Ba%5D=1&filter%5Bb%5D%5Bc%5D=d"],
+    ["explode false joins with commas", q({ ids: "id" }, { id: queryStyle("form", false) }), { ids: [1, 2] }, "id=1%2C2"],
+    ["spaceDelimited", q({ ids: "id" }, { id: queryStyle("spaceDelimited", false) }), { ids: ["a", "b"] }, "id=a%20b"],
+    ["pipeDelimited", q({ ids: "id" }, { id: queryStyle("pipeDelimited", false) }), { ids: ["a", "b"] }, "id=a%7Cb"],
+    ["deepObject", q({ filter: "filter" }, { filter: queryStyle("deepObject") }), { filter: { a: 1, b: { c: "d" } } }, "filter%5Ba%5D=1&filter%5Bb%5D%5Bc%5D=d"],
     ["form objects spread", q({ f: "f" }), { f: { x: 1, y: 2 } }, "x=1&y=2"],
-    ["form objects with explode false", q({ f: "f" }, { f: { explode: false } }), { f: { x: 1, y: 2 } }, "f=x%2C1%2Cy%2C2"],
+    ["form objects with explode false", q({ f: "f" }, { f: queryStyle("form", false) }), { f: { x: 1, y: 2 } }, "f=x%2C1%2Cy%2C2"],
   ])("%s", async (_name, operation, params, expected) => {
     await core.request(operation, [], params);
     expect(last().url).toBe(expected ? `/things?${expected}` : "/things");
@@ -155,14 +155,14 @@ describe("headers", () => {
   });
 
   it("does not ask for JSON from text or binary operations", async () => {
-    await core.request(op({ response: "text" }), [], {});
+    await core.request(op({ response: textResponse }), [], {});
     expect(last().headers.accept).not.toBe("application/json");
   });
 });
 
 describe("bodies", () => {
   const post = (body: OperationSpec["body"], extra: Partial<OperationSpec> = {}) => op({ method: "post", body, ...extra });
-  const json = { mode: "fields", encoding: "json", contentType: "application/json" } as const;
+  const json = { mode: "fields", encode: jsonBody } as const;
 
   it("fields mode sends the params not used elsewhere as JSON", async () => {
     const operation = post(json, { path: "/t/{id}", pathParams: ["id"], query: { dry: "dry_run" }, headers: { h: "X-H" }, cookies: { c: "c" } });
@@ -183,20 +183,20 @@ describe("bodies", () => {
   });
 
   it("whole mode sends params.body, keeping a vendor JSON content type", async () => {
-    await core.request(post({ mode: "whole", encoding: "json", contentType: "application/merge-patch+json" }), [], { body: [1, 2] });
+    await core.request(post({ mode: "whole", encode: jsonBody, contentType: "application/merge-patch+json" }), [], { body: [1, 2] });
     expect(last().headers["content-type"]).toBe("application/merge-patch+json");
     expect(last().text).toBe("[1,2]");
   });
 
   it("form encoding", async () => {
-    const form = { mode: "fields", encoding: "form", contentType: "application/x-www-form-urlencoded" } as const;
+    const form = { mode: "fields", encode: formBody, contentType: "application/x-www-form-urlencoded" } as const;
     await core.request(post(form), [], { name: "a b", tags: ["x", "y"], meta: { k: "v" }, n: 3 });
     expect(last().headers["content-type"]).toBe("application/x-www-form-urlencoded");
     expect(last().text).toBe("name=a+b&tags=x&tags=y&meta%5Bk%5D=v&n=3");
   });
 
   it("multipart: repeated fields, files kept, objects as JSON, boundary set by fetch", async () => {
-    const multipart = { mode: "fields", encoding: "multipart", contentType: "multipart/form-data" } as const;
+    const multipart = { mode: "fields", encode: multipartBody, contentType: "multipart/form-data" } as const;
     const file = new File(["hello file"], "hello.txt", { type: "text/plain" });
     await core.request(post(multipart), [], { file, purpose: "test", tags: ["a", "b"], meta: { k: 1 }, n: 2 });
     const r = last();
@@ -212,7 +212,7 @@ describe("bodies", () => {
   });
 
   it("text encoding", async () => {
-    await core.request(post({ mode: "whole", encoding: "text", contentType: "text/csv" }), [], { body: "a,b\n1,2" });
+    await core.request(post({ mode: "whole", encode: textBody, contentType: "text/csv" }), [], { body: "a,b\n1,2" });
     expect(last().headers["content-type"]).toBe("text/csv");
     expect(last().text).toBe("a,b\n1,2");
   });
@@ -232,7 +232,7 @@ describe("bodies", () => {
       }),
     ],
   ])("binary: %s passes through with the operation's content type", async (_name, body) => {
-    await core.request(post({ mode: "whole", encoding: "binary", contentType: "application/octet-stream" }), [], { body });
+    await core.request(post({ mode: "whole", encode: binaryBody, contentType: "application/octet-stream" }), [], { body });
     expect(last().headers["content-type"]).toBe("application/octet-stream");
     expect([...last().body]).toEqual([0, 1, 2, 255]);
   });

@@ -13,6 +13,10 @@ import {
   RateLimitError,
   SDKError,
   UnprocessableEntityError,
+  binaryResponse,
+  envelope as makeEnvelope,
+  textResponse,
+  voidResponse,
 } from "../../src/runtime/index.js";
 import type { ClientSpec } from "../../src/runtime/types.js";
 import { op, reply, spec, startServer, type Handler, type TestServer } from "./helpers.js";
@@ -34,9 +38,9 @@ describe("successful responses", () => {
     ["json", (_q, res) => reply(res, 200, { a: 1 }), {}, { a: 1 }],
     ["json with empty body", (_q, res) => reply(res, 200, ""), {}, undefined],
     ["204", (_q, res) => reply(res, 204), {}, undefined],
-    ["void ignores a body", (_q, res) => reply(res, 200, { a: 1 }), { response: "void" }, undefined],
-    ["text", (_q, res) => reply(res, 200, "hello", { "content-type": "text/plain" }), { response: "text" }, "hello"],
-    ["text with empty body", (_q, res) => reply(res, 200, ""), { response: "text" }, undefined],
+    ["void ignores a body", (_q, res) => reply(res, 200, { a: 1 }), { response: voidResponse }, undefined],
+    ["text", (_q, res) => reply(res, 200, "hello", { "content-type": "text/plain" }), { response: textResponse }, "hello"],
+    ["text with empty body", (_q, res) => reply(res, 200, ""), { response: textResponse }, undefined],
     ["json that is not JSON falls back to text", (_q, res) => reply(res, 200, "plain"), {}, "plain"],
   ])("%s", async (_name, h, o, expected) => {
     handler = h;
@@ -45,7 +49,7 @@ describe("successful responses", () => {
 
   it("binary gives a Blob", async () => {
     handler = (_q, res) => reply(res, 200, "\x00\x01bin", { "content-type": "application/octet-stream" });
-    const blob = await core().request<Blob>(op({ response: "binary" }), [], undefined);
+    const blob = await core().request<Blob>(op({ response: binaryResponse }), [], undefined);
     expect(blob).toBeInstanceOf(Blob);
     expect(new Uint8Array(await blob.arrayBuffer())).toEqual(new Uint8Array([0, 1, 98, 105, 110]));
   });
@@ -147,7 +151,7 @@ describe("error responses", () => {
 });
 
 describe("envelope", () => {
-  const envSpec: ClientSpec = spec({ name: "Cloudflare", envelope: { result: "result", success: "success", errors: "errors" } });
+  const envSpec: ClientSpec = spec({ name: "Cloudflare", envelope: makeEnvelope({ result: "result", success: "success", errors: "errors" }) });
   const envCore = () => new ClientCore(envSpec, { baseURL: server.url, maxRetries: 0 });
   const envelope = { success: true, errors: [], messages: [], result: { id: "z1" } };
 

@@ -8,6 +8,8 @@ import {
   BadRequestError,
   ClientCore,
   InternalServerError,
+  idempotencyHeader as makeIdempotency,
+  voidResponse,
 } from "../../src/runtime/index.js";
 import type { ClientOptions } from "../../src/runtime/types.js";
 import { deadPort, failure, op, reply, spec, startServer, type Handler, type TestServer } from "./helpers.js";
@@ -29,7 +31,7 @@ const failThenOk =
     n <= failures ? reply(res, status, { message: `fail ${n}` }, headers) : reply(res, 200, { ok: n });
 
 const core = (options: ClientOptions = {}, idempotencyHeader?: string) =>
-  new ClientCore(spec(idempotencyHeader ? { idempotencyHeader } : {}), { baseURL: server.url, logLevel: "off", ...options });
+  new ClientCore(spec(idempotencyHeader ? { idempotency: makeIdempotency(idempotencyHeader) } : {}), { baseURL: server.url, logLevel: "off", ...options });
 
 describe("retry rules", () => {
   it.each([408, 409, 429, 500, 502, 503])("retries %i", async (status) => {
@@ -132,7 +134,7 @@ describe("idempotency keys", () => {
 
   it.each(["get", "head", "options"] as const)("sends none on %s", async (method) => {
     handler = (_q, res) => reply(res, 200);
-    await core({}, "Idempotency-Key").request(op({ method, response: "void" }), [], undefined);
+    await core({}, "Idempotency-Key").request(op({ method, response: voidResponse }), [], undefined);
     expect(server.requests[0]!.headers["idempotency-key"]).toBeUndefined();
   });
 });

@@ -8,25 +8,12 @@ import type { paths } from "../types.js";
 /**
  * What `InvitesApi.listInvites()` returns: call `.execute()` to send the request.
  */
-export type ListInvitesBuilder = RequestBuilder<{}, PagePromise<ListInvitesItem>>;
+export interface ListInvitesBuilder extends RequestBuilder<PagePromise<ListInvitesItem>> {}
 
 /**
  * What `InvitesApi.getInvite()` returns: call `.execute()` to send the request.
  */
-export type GetInviteBuilder = RequestBuilder<{}, APIPromise<GetInviteResponse>>;
-
-/**
- * The setters of `InvitesApi.editInvite()`: each takes the value of one parameter or of the body.
- */
-export interface EditInviteSetters {
-  /**
-   * The user's answer to the invitation.
-   *
-   * The request body (`application/json`), as one object.
-   * Required.
-   */
-  inviteEditRequest: InviteEditRequest;
-}
+export interface GetInviteBuilder extends RequestBuilder<APIPromise<GetInviteResponse>> {}
 
 /**
  * What `InvitesApi.editInvite()` returns: set parameters with its setters, then call `.execute()`. `.execute()` type-checks once `.inviteEditRequest(…)` has been called.
@@ -35,7 +22,15 @@ export interface EditInviteSetters {
  *
  * @typeParam Missing - the required setters not called yet.
  */
-export type EditInviteBuilder<Missing extends keyof EditInviteSetters = "inviteEditRequest"> = RequestBuilder<EditInviteSetters, APIPromise<EditInviteResponse>, Missing>;
+export interface EditInviteBuilder<Missing extends "inviteEditRequest" = "inviteEditRequest"> extends RequestBuilder<APIPromise<EditInviteResponse>, Missing> {
+  /**
+   * The user's answer to the invitation.
+   *
+   * The request body (`application/json`), as one object.
+   * Required.
+   */
+  readonly inviteEditRequest: (value: InviteEditRequest) => EditInviteBuilder<Exclude<Missing, "inviteEditRequest">>;
+}
 
 /**
  * Builder-style calls: each method returns a request builder; chain its setters, then call `.execute()`.

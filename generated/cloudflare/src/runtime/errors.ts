@@ -13,19 +13,16 @@ const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-amzn-requestid", "c
 export class APIError<TBody = unknown> extends SDKError {
   override name = "APIError";
   /** Undefined when no response was received (connection errors, timeouts, aborts). */
-  readonly status: number | undefined;
-  readonly headers: Headers | undefined;
-  readonly body: TBody | undefined;
-  readonly requestID: string | undefined;
+  declare readonly status: number | undefined;
+  declare readonly headers: Headers | undefined;
+  declare readonly body: TBody | undefined;
+  declare readonly requestID: string | undefined;
 
   constructor(message: string, status?: number, body?: TBody, headers?: Headers, options?: ErrorOptions) {
     super(message, options);
-    this.status = status;
-    this.body = body;
-    this.headers = headers;
-    let id: string | null | undefined;
-    for (const h of REQUEST_ID_HEADERS) id ||= headers?.get(h);
-    this.requestID = id || undefined;
+    // `declare`d fields plus one assignment: the same public fields, fewer bytes once minified.
+    const requestID = REQUEST_ID_HEADERS.map((h) => headers?.get(h)).find(Boolean) || undefined;
+    Object.assign(this, { status, body, headers, requestID });
   }
 }
 
@@ -90,21 +87,16 @@ const BY_STATUS: Record<number, ErrorClass> = {
  * fields. `errorsField` names a list of `{ code, message }` objects (an envelope's `errors`).
  */
 export function makeAPIError(r: Response, body: unknown, errorsField = "errors", redact = (s: string) => s): APIError {
-  const detail = describe(body, errorsField);
-  const message = `${r.status}${r.statusText ? " " + r.statusText : ""}${detail ? ": " + detail : ""}`;
-  const Cls = BY_STATUS[r.status] ?? (r.status >= 500 ? InternalServerError : APIError);
+  const message = [`${r.status} ${r.statusText}`.trim(), describe(body, errorsField)].filter(Boolean).join(": ");
+  const Cls = BY_STATUS[r.status] ?? (r.status > 499 ? InternalServerError : APIError);
   return new Cls(redact(message), r.status, body, r.headers);
 }
 
-/** The first human-readable message among the shapes APIs commonly use, else the body itself. */
-function describe(body: unknown, errorsField: string): string {
-  if (typeof body !== "object" || !body) return String(body ?? "").slice(0, 500);
-  const b = body as Record<string, any>;
-  const list: unknown = b[errorsField];
-  const listed = Array.isArray(list)
-    ? list.map((e) => (e?.message ? (e.code != null ? e.code + ": " : "") + e.message : JSON.stringify(e))).join("; ")
-    : undefined;
+/** The first human-readable message among the shapes APIs commonly use, else the body itself (at most 500 characters). */
+function describe(body: any, errorsField: string): string {
+  const list: unknown = body?.[errorsField];
+  const listed = Array.isArray(list) && list.map((e) => (e?.message ? (e.code != null ? e.code + ": " : "") + e.message : JSON.stringify(e))).join("; ");
   // problem+json: `detail` says what happened to this request, `title` only names the problem type.
-  const found = [b.message, b.error?.message, b.error, b.detail, b.title, listed].find((v) => typeof v === "string" && v);
-  return found ?? JSON.stringify(body).slice(0, 500);
+  const found = [body?.message, body?.error?.message, body?.error, body?.detail, body?.title, listed].find((v) => typeof v == "string" && v);
+  return found ?? (body && typeof body == "object" ? JSON.stringify(body) : String(body ?? "")).slice(0, 500);
 }

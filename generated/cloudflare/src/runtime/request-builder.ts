@@ -1,8 +1,10 @@
 /**
  * The builder calling style: `api.listInvites().limit(20).after("invite-abc").execute()`.
- * One generic class serves every operation; generated code describes each operation's setters with
+ * One class serves every operation at run time; generated code describes each operation's setters with
  * a `BuilderSetup` and hands over a `send` function that calls the operation's standalone function,
- * so both calling styles share retries, timeouts, errors, envelopes and pagination.
+ * so both calling styles share retries, timeouts, errors, envelopes and pagination. At the type level
+ * each operation has a plain interface extending `RequestBuilder` (no mapped or conditional types per
+ * operation, so type-checking a client with a thousand operations stays cheap).
  */
 import type { APIPromise } from "./api-promise.js";
 import { SDKError } from "./errors.js";
@@ -26,8 +28,9 @@ export interface BuilderSetup {
  */
 export type BuilderSend = (params: never, options: RequestOptions | undefined) => APIPromise<unknown>;
 
-/** Type-level only: the required setters not called yet. Never present at run time. */
+/** Type-level only: the required setters not called yet, and what `execute()` returns. Never present at run time. */
 declare const missing: unique symbol;
+declare const result: unique symbol;
 
 /**
  * The `this` of `execute()` while required setters are missing. No builder has this type, so such a
@@ -41,18 +44,33 @@ export interface MissingRequiredParameters<Setters> {
 type Ready<Missing> = [Missing] extends [never] ? unknown : MissingRequiredParameters<Missing>;
 
 /**
- * A request being built, as returned by an API class method. Immutable: every setter returns a new
- * builder and leaves this one as it was, so a builder can be kept and reused; calling a setter twice
- * keeps the last value, and `undefined` unsets it. `execute()` only type-checks once every required
- * setter (named by `Missing`) has been called.
+ * A request being built, as returned by an API class method. Each operation's builder interface
+ * extends this with one readonly setter per parameter (a setter of a required parameter returns the
+ * builder with that name removed from `Missing`). Immutable: every setter returns a new builder and
+ * leaves this one as it was, so a builder can be kept and reused; calling a setter twice keeps the
+ * last value, and `undefined` unsets it. `execute()` only type-checks once every required setter
+ * (named by `Missing`) has been called.
  */
-export type RequestBuilder<Setters, Result extends APIPromise<unknown>, Missing extends keyof Setters = never> = RequestBuilderBase<Setters, Result, Missing> & {
-  readonly [K in keyof Setters]-?: (value: Setters[K]) => RequestBuilder<Setters, Result, Exclude<Missing, K>>;
-};
+export interface RequestBuilder<Result extends APIPromise<unknown>, Missing extends string = never> {
+  readonly [missing]?: Missing;
+  readonly [result]?: Result;
+  /**
+   * Per-request options: `signal`, `timeout`, `maxRetries`, `headers`, `query`, `idempotencyKey`.
+   * Returns a new builder; fields given here replace the same fields given in an earlier call.
+   */
+  withOptions(options: RequestOptions): this;
+  /**
+   * Sends the request: the same promise the flat method returns (`await` it for the result; a list
+   * operation's can also be walked with `for await`). Throws an SDKError at once, without sending,
+   * if a required setter was not called (JavaScript callers; TypeScript rejects such calls).
+   */
+  execute(this: Ready<Missing>): Result;
+  /** Sends the request and resolves to the parsed result together with the raw `Response`. */
+  executeRaw(this: Ready<Missing>): Promise<{ data: Awaited<Result>; response: Response }>;
+}
 
-/** The part of every builder that is not a setter: `execute`, `executeRaw` and `withOptions`. */
-export class RequestBuilderBase<Setters, Result extends APIPromise<unknown>, Missing extends keyof Setters = never> {
-  declare readonly [missing]?: Missing;
+/** Every builder at run time: one setter property per `setup` entry, and `execute`, `executeRaw` and `withOptions`. */
+class RequestBuilderBase {
   readonly #setup: BuilderSetup;
   readonly #send: BuilderSend;
   /** Values by setter name. */
@@ -71,30 +89,19 @@ export class RequestBuilderBase<Setters, Result extends APIPromise<unknown>, Mis
     }
   }
 
-  /**
-   * Per-request options: `signal`, `timeout`, `maxRetries`, `headers`, `query`, `idempotencyKey`.
-   * Returns a new builder; fields given here replace the same fields given in an earlier call.
-   */
-  withOptions(options: RequestOptions): RequestBuilder<Setters, Result, Missing> {
-    const next = new RequestBuilderBase(this.#setup, this.#send, this.#values, { ...this.#options, ...options });
-    return next as unknown as RequestBuilder<Setters, Result, Missing>;
+  withOptions(options: RequestOptions): RequestBuilderBase {
+    return new RequestBuilderBase(this.#setup, this.#send, this.#values, { ...this.#options, ...options });
   }
 
-  /**
-   * Sends the request: the same promise the flat method returns (`await` it for the result; a list
-   * operation's can also be walked with `for await`). Throws an SDKError at once, without sending,
-   * if a required setter was not called (JavaScript callers; TypeScript rejects such calls).
-   */
-  execute(this: Ready<Missing>): Result {
-    return (this as RequestBuilderBase<Setters, Result, Missing>).#execute();
+  execute(): APIPromise<unknown> {
+    return this.#execute();
   }
 
-  /** Sends the request and resolves to the parsed result together with the raw `Response`. */
-  executeRaw(this: Ready<Missing>): Promise<{ data: Awaited<Result>; response: Response }> {
-    return (this as RequestBuilderBase<Setters, Result, Missing>).#execute().withResponse() as Promise<{ data: Awaited<Result>; response: Response }>;
+  executeRaw(): Promise<{ data: unknown; response: Response }> {
+    return this.#execute().withResponse();
   }
 
-  #execute(): Result {
+  #execute(): APIPromise<unknown> {
     const { name, keys = {}, fields, required = [] } = this.#setup;
     const values = this.#values;
     for (const setter of required) {
@@ -103,14 +110,14 @@ export class RequestBuilderBase<Setters, Result extends APIPromise<unknown>, Mis
     const body = fields && values[fields] !== undefined ? (values[fields] as object) : {};
     // fromEntries and spread define own properties, so no key (not even `__proto__`) reaches a prototype.
     const set = Object.entries(keys).flatMap(([setter, key]) => (values[setter] === undefined ? [] : [[key, values[setter]] as const]));
-    return this.#send({ ...body, ...Object.fromEntries(set) } as never, this.#options) as Result;
+    return this.#send({ ...body, ...Object.fromEntries(set) } as never, this.#options);
   }
 }
 
-/** What a builder type's `execute()` resolves to. */
-type ResultOf<B> = B extends { execute(...args: never): infer R } ? R : never;
-
-/** The builder of one operation; `B` is its generated builder type, e.g. `requestBuilder<ListInvitesBuilder>(setup, send)`. */
-export function requestBuilder<B extends object>(setup: BuilderSetup, send: (params: never, options: RequestOptions | undefined) => ResultOf<B>): B {
+/**
+ * The builder of one operation; `B` is its generated builder type, e.g. `requestBuilder<ListInvitesBuilder>(setup, send)`.
+ * `send` must return what `B`'s `execute()` does (a plain indexed access, cheap to check for a thousand operations).
+ */
+export function requestBuilder<B extends { readonly [result]?: APIPromise<unknown> }>(setup: BuilderSetup, send: (params: never, options: RequestOptions | undefined) => B[typeof result]): B {
   return new RequestBuilderBase(setup, send as BuilderSend) as unknown as B;
 }

@@ -5,26 +5,21 @@ import { inviteUser } from "../operations/invites.js";
 import { type ClientCore, requestBuilder, type RequestBuilder, type APIPromise } from "../runtime/index.js";
 
 /**
- * The setters of `InvitesApi.inviteUser()`: each takes the value of one parameter or of the body.
- */
-export interface InviteUserSetters {
-  /**
-   * Who to invite.
-   *
-   * The request body (`application/json`), as one object.
-   * Required.
-   */
-  inviteUser: InviteUser;
-}
-
-/**
  * What `InvitesApi.inviteUser()` returns: set parameters with its setters, then call `.execute()`. `.execute()` type-checks once `.inviteUser(…)` has been called.
  * Immutable: each setter returns a new builder and leaves this one unchanged;
  * setting a parameter twice keeps the last value.
  *
  * @typeParam Missing - the required setters not called yet.
  */
-export type InviteUserBuilder<Missing extends keyof InviteUserSetters = "inviteUser"> = RequestBuilder<InviteUserSetters, APIPromise<InviteUserResponse>, Missing>;
+export interface InviteUserBuilder<Missing extends "inviteUser" = "inviteUser"> extends RequestBuilder<APIPromise<InviteUserResponse>, Missing> {
+  /**
+   * Who to invite.
+   *
+   * The request body (`application/json`), as one object.
+   * Required.
+   */
+  readonly inviteUser: (value: InviteUser) => InviteUserBuilder<Exclude<Missing, "inviteUser">>;
+}
 
 /**
  * Builder-style calls: each method returns a request builder; chain its setters, then call `.execute()`.

@@ -9,10 +9,12 @@ export class APIPromise<T> extends Promise<T> {
   }
 
   #response: Promise<Response>;
-  #parse: (response: Response) => Promise<T>;
-  #parsed: Promise<{ data: T; response: Response }> | undefined;
+  #parse: (response: Response, keep: boolean) => Promise<T>;
+  #data: Promise<T> | undefined;
+  #withResponse: Promise<{ data: T; response: Response }> | undefined;
 
-  constructor(response: Promise<Response>, parse: (response: Response) => Promise<T>) {
+  /** `parse(response, keep)`: `keep` asks it to leave the body readable (withResponse hands the Response out). */
+  constructor(response: Promise<Response>, parse: (response: Response, keep: boolean) => Promise<T>) {
     super((resolve) => resolve(undefined as T));
     this.#response = response;
     this.#parse = parse;
@@ -23,14 +25,16 @@ export class APIPromise<T> extends Promise<T> {
     return this.#response;
   }
 
+  /** The data with the Response, whose body stays readable unless the data was awaited first. */
   withResponse(): Promise<{ data: T; response: Response }> {
-    return (this.#parsed ??= this.#response.then(async (response) => ({ data: await this.#parse(response), response })));
+    return (this.#withResponse ??= this.#response.then(async (response) => ({ data: await (this.#data ??= this.#parse(response, true)), response })));
   }
 
+  // The body is parsed once, by whichever of `then` and `withResponse` gets the Response first.
   override then<R1 = T, R2 = never>(
     onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: any) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
-    return this.withResponse().then((r) => r.data).then(onfulfilled, onrejected);
+    return (this.#data ??= this.#response.then((response) => this.#parse(response, false))).then(onfulfilled, onrejected);
   }
 }

@@ -26,6 +26,7 @@ export class Page<Item> implements AsyncIterable<Item> {
   readonly items: Item[];
   /** The whole response JSON, envelope included. */
   readonly body: unknown;
+  /** Status and headers of the page's response; its body has been read into `body`. */
   readonly response: Response;
   #next: Params | undefined;
   #again: (params: Params) => PagePromise<Item>;

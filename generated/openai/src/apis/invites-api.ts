@@ -3,27 +3,6 @@ import { OpenAICore, type OpenAIOptions } from "../core.js";
 import type { DeleteInviteResponse, InviteRequest, InviteUserParams, InviteUserResponse, ListInvitesItem, ListInvitesParams, RetrieveInviteResponse } from "../models.js";
 import { listInvites, inviteUser, retrieveInvite, deleteInvite } from "../operations/organization.js";
 import { type ClientCore, requestBuilder, type RequestBuilder, type APIPromise, type PagePromise } from "../runtime/index.js";
-import type { paths } from "../types.js";
-
-/**
- * The setters of `InvitesApi.listInvites()`: each takes the value of one parameter.
- */
-export interface ListInvitesSetters {
-  /**
-   * How many invites to return, from 1 to 100 (20 when omitted).
-   *
-   * Sent as query `limit`.
-   */
-  limit: NonNullable<paths["/organization/invites"]["get"]["parameters"]["query"]>["limit"];
-  /**
-   * Pagination cursor: the ID of the last object on the previous page. If
-   * a page ended with `obj_foo`, send `after=obj_foo` to get the objects
-   * that follow it.
-   *
-   * Sent as query `after`.
-   */
-  after: NonNullable<paths["/organization/invites"]["get"]["parameters"]["query"]>["after"];
-}
 
 /**
  * What `InvitesApi.listInvites()` returns: set parameters with its setters, then call `.execute()`.
@@ -32,19 +11,21 @@ export interface ListInvitesSetters {
  *
  * @typeParam Missing - the required setters not called yet.
  */
-export type ListInvitesBuilder<Missing extends keyof ListInvitesSetters = never> = RequestBuilder<ListInvitesSetters, PagePromise<ListInvitesItem>, Missing>;
-
-/**
- * The setters of `InvitesApi.inviteUser()`: each takes the value of one parameter or of the body.
- */
-export interface InviteUserSetters {
+export interface ListInvitesBuilder<Missing extends "limit" | "after" = never> extends RequestBuilder<PagePromise<ListInvitesItem>, Missing> {
   /**
-   * Who to invite, with which organization role and project memberships.
+   * How many invites to return, from 1 to 100 (20 when omitted).
    *
-   * The request body (`application/json`), as one object.
-   * Required.
+   * Sent as query `limit`.
    */
-  inviteRequest: InviteRequest;
+  readonly limit: (value: ListInvitesParams["limit"]) => this;
+  /**
+   * Pagination cursor: the ID of the last object on the previous page. If
+   * a page ended with `obj_foo`, send `after=obj_foo` to get the objects
+   * that follow it.
+   *
+   * Sent as query `after`.
+   */
+  readonly after: (value: ListInvitesParams["after"]) => this;
 }
 
 /**
@@ -54,17 +35,25 @@ export interface InviteUserSetters {
  *
  * @typeParam Missing - the required setters not called yet.
  */
-export type InviteUserBuilder<Missing extends keyof InviteUserSetters = "inviteRequest"> = RequestBuilder<InviteUserSetters, APIPromise<InviteUserResponse>, Missing>;
+export interface InviteUserBuilder<Missing extends "inviteRequest" = "inviteRequest"> extends RequestBuilder<APIPromise<InviteUserResponse>, Missing> {
+  /**
+   * Who to invite, with which organization role and project memberships.
+   *
+   * The request body (`application/json`), as one object.
+   * Required.
+   */
+  readonly inviteRequest: (value: InviteRequest) => InviteUserBuilder<Exclude<Missing, "inviteRequest">>;
+}
 
 /**
  * What `InvitesApi.retrieveInvite()` returns: call `.execute()` to send the request.
  */
-export type RetrieveInviteBuilder = RequestBuilder<{}, APIPromise<RetrieveInviteResponse>>;
+export interface RetrieveInviteBuilder extends RequestBuilder<APIPromise<RetrieveInviteResponse>> {}
 
 /**
  * What `InvitesApi.deleteInvite()` returns: call `.execute()` to send the request.
  */
-export type DeleteInviteBuilder = RequestBuilder<{}, APIPromise<DeleteInviteResponse>>;
+export interface DeleteInviteBuilder extends RequestBuilder<APIPromise<DeleteInviteResponse>> {}
 
 /**
  * Builder-style calls: each method returns a request builder; chain its setters, then call `.execute()`.

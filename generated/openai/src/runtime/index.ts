@@ -6,7 +6,9 @@
  *   core.request<T>(op, pathArgs, params, options)          → APIPromise<T>
  *   requestPage<Item>(core, op, pathArgs, params, options)   → PagePromise<Item>   (list operations)
  * `requestPage` is a standalone function from pagination.ts, not a ClientCore method, so bundles of
- * non-list operations leave the pagination code out.
+ * non-list operations leave the pagination code out. Likewise operations name the body encoders and
+ * query styles they need (`jsonBody`, `queryStyle("deepObject")`…) in their OperationSpec, and clients
+ * their auth and envelope (`auth({ token: bearer("apiToken") }, [["token"]])`, `envelope({...})`).
  */
 export { ClientCore } from "./core.js";
 export { APIPromise } from "./api-promise.js";
@@ -29,5 +31,11 @@ export {
   makeAPIError,
 } from "./errors.js";
 export { readEnv, encodePathSegment } from "./util.js";
+export { queryStyle } from "./serialize.js";
+export { auth, bearer, basic, apiKey } from "./auth.js";
+export { envelope } from "./envelope.js";
+export { idempotencyHeader } from "./idempotency.js";
+export { textResponse, binaryResponse, voidResponse } from "./responses.js";
+export { jsonBody, formBody, multipartBody, textBody, binaryBody } from "./body-encoders.js";
 export type * from "./types.js";
 export { requestBuilder, type RequestBuilder, type BuilderSetup, type MissingRequiredParameters } from "./request-builder.js";

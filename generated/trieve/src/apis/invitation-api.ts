@@ -6,33 +6,28 @@ import { type ClientCore, requestBuilder, type RequestBuilder, type APIPromise }
 import type { paths } from "../types.js";
 
 /**
- * The setters of `InvitationApi.postInvitation()`: each takes the value of one parameter or of the body.
- */
-export interface PostInvitationSetters {
-  /**
-   * ID of the organization the request acts on.
-   *
-   * Sent as header `TR-Organization`.
-   * Defaults to the client's `trOrganization` option.
-   */
-  trOrganization: NonNullable<paths["/api/invitation"]["post"]["parameters"]["header"]>["TR-Organization"];
-  /**
-   * Who to invite, with which role, and where the invitation link should lead.
-   *
-   * The request body (`application/json`), as one object.
-   * Required.
-   */
-  invitationData: InvitationData;
-}
-
-/**
  * What `InvitationApi.postInvitation()` returns: set parameters with its setters, then call `.execute()`. `.execute()` type-checks once `.invitationData(…)` has been called.
  * Immutable: each setter returns a new builder and leaves this one unchanged;
  * setting a parameter twice keeps the last value.
  *
  * @typeParam Missing - the required setters not called yet.
  */
-export type PostInvitationBuilder<Missing extends keyof PostInvitationSetters = "invitationData"> = RequestBuilder<PostInvitationSetters, APIPromise<PostInvitationResponse>, Missing>;
+export interface PostInvitationBuilder<Missing extends "trOrganization" | "invitationData" = "invitationData"> extends RequestBuilder<APIPromise<PostInvitationResponse>, Missing> {
+  /**
+   * ID of the organization the request acts on.
+   *
+   * Sent as header `TR-Organization`.
+   * Defaults to the client's `trOrganization` option.
+   */
+  readonly trOrganization: (value: NonNullable<paths["/api/invitation"]["post"]["parameters"]["header"]>["TR-Organization"]) => this;
+  /**
+   * Who to invite, with which role, and where the invitation link should lead.
+   *
+   * The request body (`application/json`), as one object.
+   * Required.
+   */
+  readonly invitationData: (value: InvitationData) => PostInvitationBuilder<Exclude<Missing, "invitationData">>;
+}
 
 /**
  * Builder-style calls: each method returns a request builder; chain its setters, then call `.execute()`.

@@ -57,17 +57,37 @@ export interface CredentialSpec {
   env?: string;
 }
 
-/** A security scheme from the spec, reduced to what the runtime must do with it. */
-export type SecuritySchemeSpec =
-  | { type: "bearer"; credential: string }
-  | { type: "basic"; username: string; password: string }
-  | { type: "apiKey"; in: "header" | "query" | "cookie"; name: string; credential: string };
+/** Where a request's credentials go: `header` is the lowest-precedence header layer. */
+export interface AuthTarget {
+  header: Record<string, unknown>;
+  query: Record<string, unknown>;
+  cookie: Record<string, unknown>;
+}
+
+/** One security scheme, built by the runtime's `bearer`, `basic` or `apiKey`. */
+export interface Scheme {
+  /** Client options holding its credentials, e.g. `["apiToken"]`. */
+  needs: string[];
+  /** Lower-cased name of a header whose values never reach a log. */
+  hide?: string;
+  apply(values: Record<string, string | undefined>, to: AuthTarget): void;
+}
 
 /**
  * Security requirements: a list of alternatives, each a list of scheme names that must all apply.
  * `[]` means no auth; `[[]]` among the alternatives means auth is optional.
  */
 export type SecurityRequirement = string[][];
+
+/** Applies the credentials an operation's security needs (absent: the client's) to `to`, or throws an SDKError. */
+export type ApplyAuth = (security: SecurityRequirement | undefined, to: AuthTarget) => void;
+
+/**
+ * A client's security, built by the runtime's `auth(schemes, security)`. Set up once per client with
+ * its credential values, it checks them (throwing an SDKError naming what to set), adds header names
+ * to hide from logs, and returns the per-request step.
+ */
+export type Auth = (spec: ClientSpec, values: Record<string, string | undefined>, hidden: Set<string>) => ApplyAuth;
 
 /** A value the client can supply to every operation that declares a matching parameter. */
 export interface ClientParamSpec {
@@ -94,24 +114,40 @@ export interface EnvelopeSpec {
   errors?: string;
 }
 
+/** The idempotency-key header for a request (none for GET, HEAD, OPTIONS), built by the runtime's `idempotencyHeader(name)`. */
+export type Idempotency = (method: HttpMethod, key: string | undefined) => Record<string, string> | undefined;
+
+/** An envelope with its behaviour, built by the runtime's `envelope(spec)`. */
+export interface Envelope extends EnvelopeSpec {
+  /** The result field, or an APIError when the success field is false; bodies without the envelope's fields pass through. */
+  unwrap(body: unknown, response: Response, redact: (text: string) => string): unknown;
+}
+
+/**
+ * The client's descriptor. Features only some APIs have are functions the generated code imports from
+ * the runtime (`auth(...)`, `envelope(...)`), so clients without them bundle none of their code.
+ */
 export interface ClientSpec {
   /** Class name, used in messages: "OpenAI". */
   name: string;
   servers: ServerSpec[];
   credentials: CredentialSpec[];
-  schemes: Record<string, SecuritySchemeSpec>;
-  /** The spec's top-level security. */
-  security: SecurityRequirement;
   clientParams: ClientParamSpec[];
-  /** Header that carries an idempotency key on non-GET requests, e.g. `Idempotency-Key`. */
-  idempotencyHeader?: string;
-  envelope?: EnvelopeSpec;
-  /** Prefix of generated idempotency keys and the user agent, e.g. "openai-client/1.0.0". */
-  userAgent?: string;
+  /** Absent when the spec declares no security schemes. */
+  auth?: Auth;
+  /** Absent unless clientgen.yaml names an idempotency header. */
+  idempotency?: Idempotency;
+  envelope?: Envelope;
 }
 
 export type BodyEncoding = "json" | "multipart" | "form" | "text" | "binary";
 export type ResponseKind = "json" | "text" | "binary" | "void";
+
+/** Reads a non-JSON success response; `accept` is the Accept header to send (absent: none). */
+export interface ResponseReader {
+  accept?: string;
+  read(response: Response): Promise<unknown>;
+}
 
 /** Pagination of one list operation (declared in clientgen.yaml or recognised from its shape). */
 export type PaginationSpec =
@@ -146,9 +182,23 @@ export type PaginationSpec =
   | { kind: "offset"; items: string; offsetParam: string; limitParam?: string; totalCount?: string }
   | { kind: "single"; items: string };
 
+/** Query pairs before percent-encoding. */
+export type Pairs = Array<[string, string]>;
+
+/** Appends one query parameter to `out` in a non-default OpenAPI style (form + explode is built in). */
+export type QueryEncoder = (out: Pairs, name: string, value: unknown) => void;
+
+/** A request body as fetch takes it: the body, the content-type to send (undefined: fetch decides, e.g. multipart boundaries), and `true` for a stream. */
+export type EncodedBody = [body?: BodyInit, contentType?: string, streamed?: boolean];
+
+/** Builds an operation's request body from the caller's params: the runtime's `jsonBody`, `formBody`, `multipartBody`, `textBody` or `binaryBody`. */
+export type BodyEncoder = (op: OperationSpec, params: Record<string, unknown>) => EncodedBody;
+
 /**
  * One operation. Generated code passes it with the caller's arguments to `core.request`.
  * Keys of `query`/`headers`/`cookies` are the keys in the caller's params object; values are wire names.
+ * Rarely needed encoders are functions imported from the runtime, so a bundle carries only those its
+ * operations use.
  */
 export interface OperationSpec {
   method: HttpMethod;
@@ -157,16 +207,19 @@ export interface OperationSpec {
   /** Wire names of path parameters in the order the method takes them as arguments. */
   pathParams?: string[];
   query?: Record<string, string>;
-  /** Array/object query serialisation per key when not `form` + `explode: true`. */
-  queryStyle?: Record<string, { style?: "form" | "spaceDelimited" | "pipeDelimited" | "deepObject"; explode?: boolean }>;
+  /** Encoders, by wire name, of query params not serialised as `form` + `explode: true`, e.g. `{ ids: queryStyle("pipeDelimited") }`. */
+  queryStyle?: Record<string, QueryEncoder>;
   headers?: Record<string, string>;
   cookies?: Record<string, string>;
   /**
    * `fields`: every params key not named above is a body field (object bodies).
    * `whole`: `params.body` is the body (arrays, primitives, binary).
+   * `encode`: the runtime's `jsonBody`, `formBody`, `multipartBody`, `textBody` or `binaryBody`.
+   * `contentType`: absent for the encoder's default (JSON: `application/json`) and for wildcards.
    */
-  body?: { mode: "fields" | "whole"; encoding: BodyEncoding; contentType: string; required?: boolean };
-  response?: ResponseKind;
+  body?: { mode: "fields" | "whole"; encode: BodyEncoder; contentType?: string; required?: boolean };
+  /** Absent for JSON; else the runtime's `textResponse`, `binaryResponse` or `voidResponse`. */
+  response?: ResponseReader;
   /** Absent: the client's top-level security. */
   security?: SecurityRequirement;
   pagination?: PaginationSpec;

@@ -13,11 +13,21 @@ export interface BuilderSetter {
   key?: string;
 }
 
+/**
+ * The type a parameter's setter takes: the member of the operation's params type (`ListInvitesParams["limit"]`,
+ * the same type, cheaper to check than indexing `paths` again), or the spec's own type for a parameter a
+ * client option fills (optional in the params type, but the setter takes a value).
+ */
+function paramSetterType(named: NamedOperation, p: NamedParam): string {
+  if (p.clientOption) return indexedType(p.param.type);
+  return `${named.paramsType}[${JSON.stringify(p.key)}]`;
+}
+
 /** The setters of an operation, in parameter order, the body's last. */
 export function builderSetters(api: NamedApi, named: NamedOperation): BuilderSetter[] {
   const setters: BuilderSetter[] = named.params.map((p) => ({
     name: p.setter,
-    type: indexedType(p.param.type),
+    type: paramSetterType(named, p),
     required: p.param.required && !p.clientOption,
     param: p,
     key: p.key,

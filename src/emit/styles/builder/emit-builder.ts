@@ -87,30 +87,34 @@ function writeImports(w: CodeBlockWriter, api: NamedApi, group: BuilderApi, sett
   if (roots.length) w.writeLine(`import type { ${roots.join(", ")} } from "${up}types.js";`);
 }
 
-/** `XSetters` (one documented member per setter) and the `XBuilder` alias over the runtime's RequestBuilder. */
+/**
+ * The `XBuilder` interface: the runtime's RequestBuilder plus one documented, readonly setter per
+ * parameter. A setter of an optional parameter returns `this`; one of a required parameter returns the
+ * builder with its name taken out of `Missing`. Plain members, no mapped or conditional types per
+ * operation, so a thousand operations stay cheap to type-check.
+ */
 function writeOperationTypes(w: CodeBlockWriter, named: NamedOperation, setters: BuilderSetter[]): void {
-  const { type, settersType, api, method } = named.builder;
+  const { type, api, method } = named.builder;
   const result = returnType(named);
   w.blankLine();
   if (setters.length === 0) {
     writeJsDoc(w, { description: `What \`${api}.${method}()\` returns: call \`.execute()\` to send the request.` });
-    w.writeLine(`export type ${type} = RequestBuilder<{}, ${result}>;`);
+    w.writeLine(`export interface ${type} extends RequestBuilder<${result}> {}`);
     return;
   }
-  writeJsDoc(w, { description: `The setters of \`${api}.${method}()\`: each takes the value of one parameter${named.bodySetter ? " or of the body" : ""}.` });
-  w.write(`export interface ${settersType}`).block(() => {
-    for (const s of setters) {
-      writeJsDoc(w, s.param?.param ?? named.op.body, setterNotes(named, s));
-      w.writeLine(`${propertyKey(s.name)}: ${s.type};`);
-    }
-  });
-  w.blankLine();
   const required = setters.filter((s) => s.required).map((s) => `\`.${s.name}(…)\``);
   const need = required.length ? ` \`.execute()\` type-checks once ${required.join(" and ")} ${required.length > 1 ? "have" : "has"} been called.` : "";
   writeJsDoc(w, { description: `What \`${api}.${method}()\` returns: set parameters with its setters, then call \`.execute()\`.${need}\n${IMMUTABLE}` }, [
     "@typeParam Missing - the required setters not called yet.",
   ]);
-  w.writeLine(`export type ${type}<Missing extends keyof ${settersType} = ${missingUnion(setters)}> = RequestBuilder<${settersType}, ${result}, Missing>;`);
+  const names = setters.map((s) => JSON.stringify(s.name)).join(" | ");
+  w.write(`export interface ${type}<Missing extends ${names} = ${missingUnion(setters)}> extends RequestBuilder<${result}, Missing>`).block(() => {
+    for (const s of setters) {
+      writeJsDoc(w, s.param?.param ?? named.op.body, setterNotes(named, s));
+      const next = s.required ? `${type}<Exclude<Missing, ${JSON.stringify(s.name)}>>` : "this";
+      w.writeLine(`readonly ${propertyKey(s.name)}: (value: ${s.type}) => ${next};`);
+    }
+  });
 }
 
 function setterNotes(named: NamedOperation, s: BuilderSetter): string[] {

@@ -1,0 +1,33 @@
+import { dataLiteral } from "./source-writer.js";
+
+/**
+ * A runtime export named inside an emitted spec: `formBody`, or a call such as `bearer("apiToken")`.
+ * Generated files import only the ones they use, so bundles carry only the runtime code they need.
+ */
+export class RuntimeRef {
+  constructor(
+    readonly name: string,
+    readonly args?: unknown[],
+  ) {}
+}
+
+/**
+ * A TypeScript expression for plain data that may hold RuntimeRefs (in args too). Calls are marked
+ * pure, so a bundler can drop a spec, calls and all, when nothing uses its operation.
+ */
+export function codeLiteral(value: unknown): string {
+  return dataLiteral(value, (v) => (v instanceof RuntimeRef ? (v.args ? `/* @__PURE__ */ ${v.name}(${v.args.map(codeLiteral).join(", ")})` : v.name) : undefined));
+}
+
+/** The names of the runtime exports `value` refers to, sorted and without repeats. */
+export function runtimeRefs(value: unknown): string[] {
+  const names = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (v instanceof RuntimeRef) {
+      names.add(v.name);
+      v.args?.forEach(walk);
+    } else if (v !== null && typeof v === "object") Object.values(v).forEach(walk);
+  };
+  walk(value);
+  return [...names].sort();
+}

@@ -1,0 +1,65 @@
+/**
+ * Security, for clients whose spec declares schemes. A generated client describes it as
+ * `auth({ token: bearer("apiToken") }, [["token"]])`: clients without schemes never import this file,
+ * and each kind of scheme is bundled only when a client uses it.
+ */
+import { SDKError } from "./errors.js";
+import type { Auth, ClientSpec, Scheme, SecurityRequirement } from "./types.js";
+
+type Values = Record<string, string | undefined>;
+
+export const bearer = (credential: string): Scheme => ({
+  needs: [credential],
+  apply: (v, to) => (to.header.authorization = "Bearer " + v[credential]),
+});
+
+/** btoa only takes Latin-1, so the UTF-8 bytes are encoded. */
+export const basic = (username: string, password: string): Scheme => ({
+  needs: [username, password],
+  apply: (v, to) => (to.header.authorization = "Basic " + btoa(String.fromCharCode(...new TextEncoder().encode(`${v[username]}:${v[password]}`)))),
+});
+
+export const apiKey = (where: "header" | "query" | "cookie", name: string, credential: string): Scheme => ({
+  needs: [credential],
+  hide: name.toLowerCase(),
+  apply: (v, to) => (to[where][name] = v[credential]),
+});
+
+/** The client's schemes by name and its top-level security requirement. */
+export function auth(schemes: Record<string, Scheme>, security: SecurityRequirement): Auth {
+  return (spec, values, hidden) => {
+    for (const s of Object.values(schemes)) if (s.hide) hidden.add(s.hide);
+    // Credentials are fixed once the client exists, so each requirement's choice is made once.
+    const chosen = new Map<SecurityRequirement, Scheme[]>();
+    const pick = (requirement: SecurityRequirement): Scheme[] => {
+      let found = chosen.get(requirement);
+      if (!found) chosen.set(requirement, (found = pickSchemes(spec, schemes, requirement, values)));
+      return found;
+    };
+    // Missing credentials fail at construction rather than on the first request.
+    pick(security);
+    return (requirement = security, to) => {
+      for (const s of pick(requirement)) s.apply(values, to);
+    };
+  };
+}
+
+/**
+ * The first alternative whose credentials are all set; none when auth is absent or optional.
+ * Otherwise throws an SDKError naming the options and environment variables that would satisfy it.
+ */
+function pickSchemes(spec: ClientSpec, schemes: Record<string, Scheme>, requirement: SecurityRequirement, values: Values): Scheme[] {
+  // Alternatives naming a scheme the runtime does not know (none was generated for it) cannot be met; skip them.
+  const alts = requirement.map((alt) => alt.map((name) => schemes[name]!)).filter((alt) => alt.every(Boolean));
+  const found = alts.find((alt) => alt.length && alt.every((s) => s.needs.every((c) => values[c])));
+  if (found || !alts.length || alts.some((alt) => !alt.length)) return found ?? [];
+  const envOf = (option: string) => spec.credentials.find((c) => c.option === option)?.env;
+  const say = alts.map((alt) => {
+    const options = [...new Set(alt.flatMap((s) => s.needs))];
+    return [options.map((o) => `\`${o}\``).join(" and "), options.map(envOf).filter(Boolean).join(" and ")];
+  });
+  // One alternative: "Pass `a` to the client or set A." Several: "Pass `a` (or set A), or `b` and `c` (or set B and C)."
+  const [[opts, envs]] = say as [[string, string]];
+  const text = say[1] ? say.map(([o, e]) => o + (e ? ` (or set ${e})` : "")).join(", or ") : `${opts} to the client${envs ? " or set " + envs : ""}`;
+  throw new SDKError(`${spec.name}: missing credentials. Pass ${text}.`);
+}
