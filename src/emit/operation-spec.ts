@@ -32,6 +32,8 @@ export function operationSpec(api: NamedApi, named: NamedOperation): OperationSp
   }
   if (headers) spec.headers = headers;
   if (cookies) spec.cookies = cookies;
+  const required = named.params.filter((p) => p.param.required && p.clientOption).map((p) => `${p.param.in} ${p.param.name}`);
+  if (required.length) spec.required = required;
   if (op.body) {
     const { mode, encoding, contentType, required } = op.body;
     spec.body = { mode, encode: new RuntimeRef(`${encoding}Body`) };

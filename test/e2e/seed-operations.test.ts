@@ -150,6 +150,21 @@ describe("Trieve: client.invitations.send", () => {
     expect(JSON.parse(last().body)).not.toHaveProperty("trOrganization");
   });
 
+  it("without TR-Organization (no option, no variable, no argument) it throws before sending", async () => {
+    const saved = process.env.TRIEVE_ORGANIZATION;
+    delete process.env.TRIEVE_ORGANIZATION;
+    try {
+      const before = server.requests.length;
+      const client = new Trieve({ apiKey: "tr-key", baseURL: server.baseURL });
+      await expect(client.invitations.send({ email: "a@b.co", app_url: "u", redirect_uri: "r", user_role: 0 })).rejects.toThrow(
+        /missing required header parameter `TR-Organization`/,
+      );
+      expect(server.requests.length).toBe(before);
+    } finally {
+      if (saved !== undefined) process.env.TRIEVE_ORGANIZATION = saved;
+    }
+  });
+
   it("a 400 throws BadRequestError with the message from the body", async () => {
     server.reply({ status: 400, body: { message: "Invalid email" } });
     const client = new Trieve({ apiKey: "tr-key", trOrganization: "org-1", baseURL: server.baseURL, maxRetries: 0 });

@@ -212,6 +212,11 @@ export interface OperationSpec {
   headers?: Record<string, string>;
   cookies?: Record<string, string>;
   /**
+   * Required parameters a client option may fill (`"header TR-Organization"`): checked before sending,
+   * since their type is optional when a client default exists.
+   */
+  required?: string[];
+  /**
    * `fields`: every params key not named above is a body field (object bodies).
    * `whole`: `params.body` is the body (arrays, primitives, binary).
    * `encode`: the runtime's `jsonBody`, `formBody`, `multipartBody`, `textBody` or `binaryBody`.

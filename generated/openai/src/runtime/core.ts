@@ -135,6 +135,12 @@ export class ClientCore {
     collect(query, op.query, "query", params, values);
     collect(header, op.headers, "header", params, values);
     collect(cookie, op.cookies, "cookie", params, values);
+    for (const r of op.required ?? []) {
+      const [where, wire] = r.split(" ", 2) as [string, string];
+      if ((where === "query" ? query : where === "header" ? header : cookie)[wire] == null) {
+        throw new SDKError(`${op.id}: missing required ${where} parameter \`${wire}\`: pass it, or set the client option that supplies it`);
+      }
+    }
     const [body, type, streamed] = op.body?.encode(op, params) ?? [];
     // The lowest-precedence headers: defaults, overridden by auth (which may also add query params and cookies).
     const base: Params = { accept: op.response ? op.response.accept : "application/json", "content-type": type, ...this.spec.idempotency?.(op.method, o.idempotencyKey) };

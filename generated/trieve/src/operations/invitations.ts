@@ -2,7 +2,7 @@
 import { type ClientCore, type OperationSpec, type RequestOptions, type APIPromise, jsonBody, voidResponse } from "../runtime/index.js";
 import type { PostInvitationParams, PostInvitationResponse } from "../models.js";
 
-const postInvitationSpec: OperationSpec = { id: "post_invitation", method: "post", path: "/api/invitation", headers: { trOrganization: "TR-Organization" }, body: { mode: "fields", encode: jsonBody, required: true }, response: voidResponse };
+const postInvitationSpec: OperationSpec = { id: "post_invitation", method: "post", path: "/api/invitation", headers: { trOrganization: "TR-Organization" }, required: ["header TR-Organization"], body: { mode: "fields", encode: jsonBody, required: true }, response: voidResponse };
 
 /**
  * Send Invitation
