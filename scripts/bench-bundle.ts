@@ -174,7 +174,11 @@ function defaultPackages(): string[] {
 }
 
 const pad = (s: string | number, n: number) => String(s).padStart(n);
-const packages = [...defaultPackages(), ...process.argv.slice(2).map((p) => resolve(p))];
+// `--only DIR…` measures just those packages (npm run bench uses it); otherwise the seed packages come too.
+const args = process.argv.slice(2);
+const only = args[0] === "--only";
+const given = (only ? args.slice(1) : args).map((p) => resolve(p));
+const packages = only ? given : [...defaultPackages(), ...given];
 console.log(`${"package".padEnd(12)} ${"via".padEnd(8)} ${"call".padEnd(44)} ${pad("min B", 8)} ${pad("gzip B", 8)}`);
 let max = 0;
 let failed = false;
