@@ -1,4 +1,4 @@
-import type { CodeBlockWriter } from "ts-morph";
+import type CodeBlockWriter from "code-block-writer";
 import type { BuilderApi, NamedApi, NamedOperation } from "../../../name/named-api.js";
 import { propertyKey } from "../../../name/identifiers.js";
 import { returnType } from "../../emit-operations.js";

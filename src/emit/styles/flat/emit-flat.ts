@@ -1,4 +1,4 @@
-import type { CodeBlockWriter } from "ts-morph";
+import type CodeBlockWriter from "code-block-writer";
 import type { FlatResource, NamedApi, NamedOperation } from "../../../name/named-api.js";
 import { returnType, signature } from "../../emit-operations.js";
 import type { FileSet } from "../../file-set.js";

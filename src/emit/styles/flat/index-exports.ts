@@ -1,4 +1,4 @@
-import type { CodeBlockWriter } from "ts-morph";
+import type CodeBlockWriter from "code-block-writer";
 import type { NamedApi } from "../../../name/named-api.js";
 
 /** What every entry point re-exports: the core, the models, the error classes and the runtime types. */
