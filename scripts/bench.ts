@@ -1,7 +1,9 @@
 /**
- * `npm run bench -- <spec> [--runs N]`: generation speed and memory against openapi-typescript's
+ * `npm run bench -- <spec> [--runs N] [--layers]`: generation speed and memory against openapi-typescript's
  * types-only CLI, tsc time over both outputs, and the one-operation bundle size. Prints figures and
- * ratios; asserts nothing (targets are read by people, not by tests).
+ * ratios; asserts nothing (targets are read by people, not by tests). `--layers` also type-checks the
+ * package layer by layer (types, + models and runtime, + operations, + flat client, + builders), to
+ * show where tsc's time goes.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -16,7 +18,7 @@ const bin = {
   ots: join(root, "node_modules", "openapi-typescript", "bin", "cli.js"),
 };
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: "string", default: "3" } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: "string", default: "3" }, layers: { type: "boolean", default: false } } });
 const spec = positionals[0] ? resolve(positionals[0]) : undefined;
 if (!spec || !existsSync(spec)) {
   process.stderr.write("usage: npm run bench -- <spec.json|yaml> [--runs N]   (e.g. ../shared/corpus/github-api.json)\n");
@@ -49,7 +51,28 @@ process.stdout.write("\n");
 row("tsc --strict --noEmit, clientgen output", fmt(tscOurs.medianMs), "0 errors");
 row("tsc --strict --noEmit, openapi-typescript output", fmt(tscTheirs.medianMs), "0 errors");
 row("ratio", `${(tscOurs.medianMs / tscTheirs.medianMs).toFixed(2)}x`, "target <= 1.30x");
+if (values.layers) tscLayers();
 
 process.stdout.write("\n");
 const bundle = spawnSync(process.execPath, ["--import", "tsx", join(root, "scripts", "bench-bundle.ts"), "--only", ours], { cwd: root, encoding: "utf8" });
 process.stdout.write(bundle.stdout || bundle.stderr);
+
+/** tsc over growing parts of the package (each the files listed plus what they import), with the package's own compiler options. */
+function tscLayers(): void {
+  const layers: Array<[string, string[]]> = [
+    ["types.ts alone", ["src/types.ts"]],
+    ["+ models.ts and the runtime", ["src/types.ts", "src/models.ts", "src/runtime/index.ts"]],
+    ["+ standalone operations", ["src/types.ts", "src/models.ts", "src/runtime/index.ts", "src/operations/index.ts"]],
+    ["+ flat client", ["src/types.ts", "src/models.ts", "src/runtime/index.ts", "src/operations/index.ts", "src/index.ts"]],
+  ];
+  if (existsSync(join(ours, "src", "builder.ts"))) layers.push(["+ builders (the whole package)", [...layers[3]![1], "src/builder.ts"]]);
+  process.stdout.write("\ntsc by layer (each row includes the rows above it)\n");
+  let previous = 0;
+  layers.forEach(([label, files], i) => {
+    const config = join(ours, `tsconfig.layer-${i}.json`);
+    writeFileSync(config, JSON.stringify({ extends: "./tsconfig.json", files, include: [] }));
+    const m = measure(`tsc layer ${label}`, runs, () => runNode([bin.tsc, "--noEmit", "-p", config], root));
+    row(`  ${label}`, fmt(m.medianMs), i ? `+${fmt(m.medianMs - previous)}` : "");
+    previous = m.medianMs;
+  });
+}

@@ -71,11 +71,14 @@ export function writeFileSet(dir: string, files: FileSet): void {
   }
 }
 
-/** Runs the project's tsc over a generated package; resolves to its error lines. */
-export function typeCheck(projectDir: string): Promise<{ errors: string[]; ms: number }> {
+/**
+ * Runs the project's tsc over a generated package, by default with its build config (declarations
+ * included, so a package that would not build fails); resolves to its error lines.
+ */
+export function typeCheck(projectDir: string, config = "tsconfig.build.json"): Promise<{ errors: string[]; ms: number }> {
   const started = performance.now();
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ["--max-old-space-size=4096", TSC, "--strict", "--noEmit", "--pretty", "false", "-p", "."], {
+    const child = spawn(process.execPath, ["--max-old-space-size=4096", TSC, "--strict", "--noEmit", "--pretty", "false", "-p", config], {
       cwd: projectDir,
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -8,10 +8,34 @@ const TAKEN_GLOBALS = new Set(["Object", "Promise", "Response", "Request", "Head
 /** Options every client already has (see runtime ClientOptions). */
 export const BUILTIN_OPTIONS = ["baseURL", "serverVariables", "defaultHeaders", "defaultQuery", "fetch", "timeout", "maxRetries", "logLevel", "logger", "fetchOptions"];
 
+/** Words that describe the document rather than name the API: `Stripe API`, `GitHub's official OpenAPI spec`. */
+const GENERIC_WORD = /^(api|apis|rest|restful|v\d+(\.\d+)*|openapi|swagger|service|spec|specification|official|documentation|docs|interactive|ui|definition)$/i;
+
+/**
+ * A class name from a spec title: the title's first part (before ` - `, ` + `, `:` or `|`, with
+ * possessives and parentheses dropped) without generic words at its end, so
+ * `GitHub's official OpenAPI spec + Octokit extension` → `GitHub` and `Stripe API` → `Stripe`.
+ * A one-word first part keeps a short second one: `Twilio - Pricing` → `TwilioPricing`.
+ */
+export function clientNameFromTitle(title: string): string {
+  const parts = title
+    .replace(/\([^)]*\)/g, " ")
+    .replace(/['\u2019]s\b/g, "")
+    .split(/\s[-\u2013\u2014+|]\s|:\s/)
+    .map((part) => part.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)));
+  const trim = (ws: string[]): string[] => {
+    const out = /^the$/i.test(ws[0] ?? "") ? ws.slice(1) : [...ws];
+    while (out.length > 0 && GENERIC_WORD.test(out[out.length - 1]!.replace(/[^A-Za-z0-9.]/g, ""))) out.pop();
+    return out;
+  };
+  const first = trim(parts[0] ?? []);
+  const second = trim(parts[1] ?? []);
+  const chosen = parts[0]?.length === 1 && second.length > 0 && second.length <= 2 ? [...first, ...second] : first;
+  return pascal(chosen.join(" "));
+}
+
 export function nameClient(model: ApiModel, provider: string, override: string | undefined): ClientNames {
-  const fromTitle = words(model.title);
-  while (fromTitle.length > 1 && /^(api|rest|v\d+(\.\d+)*|openapi|service)$/i.test(fromTitle[fromTitle.length - 1]!)) fromTitle.pop();
-  let className = model.config.name ?? override ?? (pascal(fromTitle.join(" ")) || pascal(provider) || "Client");
+  let className = model.config.name ?? override ?? (clientNameFromTitle(model.title) || pascal(provider) || "Client");
   if (TAKEN_GLOBALS.has(className)) className = `${className}Client`;
   const envPrefix = words(provider).join("_").toUpperCase() || "API";
   return {

@@ -1,12 +1,14 @@
 /**
  * The builder calling style: `api.listInvites().limit(20).after("invite-abc").execute()`.
  * One class serves every operation at run time; generated code describes each operation's setters with
- * a `BuilderSetup` and hands over a `send` function that calls the operation's standalone function,
- * so both calling styles share retries, timeouts, errors, envelopes and pagination. At the type level
- * each operation has a plain interface extending `RequestBuilder` (no mapped or conditional types per
- * operation, so type-checking a client with a thousand operations stays cheap).
+ * a `BuilderSetup` and hands over the operation's standalone function, so both calling styles share
+ * retries, timeouts, errors, envelopes and pagination. At the type level each operation has a plain
+ * interface extending `RequestBuilder` (no mapped or conditional types per operation), and the call
+ * that creates a builder compares no types beyond its arguments', so type-checking a client with a
+ * thousand operations stays cheap.
  */
 import type { APIPromise } from "./api-promise.js";
+import type { ClientCore } from "./core.js";
 import { SDKError } from "./errors.js";
 import type { RequestOptions } from "./types.js";
 
@@ -20,17 +22,18 @@ export interface BuilderSetup {
   fields?: string;
   /** Setters that must be called before `execute()`: required parameters no client option fills, a required body. */
   required?: string[];
+  /** The operation function takes a params object after its path arguments. */
+  params?: boolean;
 }
 
-/**
- * Calls the operation. `params` is assembled by the builder from its setters, so it has the
- * operation's params type by construction; `never` lets generated code annotate it with that type.
- */
-export type BuilderSend = (params: never, options: RequestOptions | undefined) => APIPromise<unknown>;
+/** A standalone operation function, `(client, ...pathArgs, params?, options?)`, as exported by `./operations`. */
+export type OperationFunction = (client: ClientCore, ...args: never[]) => APIPromise<unknown>;
 
-/** Type-level only: the required setters not called yet, and what `execute()` returns. Never present at run time. */
+/** Calls the operation with the params object the builder assembled from its setters. */
+type BuilderSend = (params: Record<string, unknown>, options: RequestOptions | undefined) => APIPromise<unknown>;
+
+/** Type-level only: the required setters not called yet. Never present at run time. */
 declare const missing: unique symbol;
-declare const result: unique symbol;
 
 /**
  * The `this` of `execute()` while required setters are missing. No builder has this type, so such a
@@ -53,7 +56,6 @@ type Ready<Missing> = [Missing] extends [never] ? unknown : MissingRequiredParam
  */
 export interface RequestBuilder<Result extends APIPromise<unknown>, Missing extends string = never> {
   readonly [missing]?: Missing;
-  readonly [result]?: Result;
   /**
    * Per-request options: `signal`, `timeout`, `maxRetries`, `headers`, `query`, `idempotencyKey`.
    * Returns a new builder; fields given here replace the same fields given in an earlier call.
@@ -110,14 +112,20 @@ class RequestBuilderBase {
     const body = fields && values[fields] !== undefined ? (values[fields] as object) : {};
     // fromEntries and spread define own properties, so no key (not even `__proto__`) reaches a prototype.
     const set = Object.entries(keys).flatMap(([setter, key]) => (values[setter] === undefined ? [] : [[key, values[setter]] as const]));
-    return this.#send({ ...body, ...Object.fromEntries(set) } as never, this.#options);
+    return this.#send({ ...body, ...Object.fromEntries(set) }, this.#options);
   }
 }
 
 /**
- * The builder of one operation; `B` is its generated builder type, e.g. `requestBuilder<ListInvitesBuilder>(setup, send)`.
- * `send` must return what `B`'s `execute()` does (a plain indexed access, cheap to check for a thousand operations).
+ * The builder of one operation: `requestBuilder<ListInvitesBuilder>(setup, client, listInvites, [pathArg…])`.
+ * `B` is the operation's generated builder interface; `execute()` calls `operation` with the client, the
+ * path arguments, the params object the setters filled (when `setup.params`) and the request options.
+ * The generator gives `B` the result type the operation function returns (both come from one place);
+ * the operation is passed as it is rather than wrapped in a closure whose result would be compared
+ * with `B`'s, which made type-checking a thousand-operation client markedly slower.
  */
-export function requestBuilder<B extends { readonly [result]?: APIPromise<unknown> }>(setup: BuilderSetup, send: (params: never, options: RequestOptions | undefined) => B[typeof result]): B {
-  return new RequestBuilderBase(setup, send as BuilderSend) as unknown as B;
+export function requestBuilder<B>(setup: BuilderSetup, client: ClientCore, operation: OperationFunction, pathArgs: readonly unknown[]): B {
+  const call = operation as (...args: unknown[]) => APIPromise<unknown>;
+  const send: BuilderSend = setup.params ? (params, options) => call(client, ...pathArgs, params, options) : (_, options) => call(client, ...pathArgs, options);
+  return new RequestBuilderBase(setup, send) as unknown as B;
 }

@@ -1,5 +1,5 @@
 import type { NamedApi, NamedOperation, NamedParam } from "../../../name/named-api.js";
-import { bodyType, indexedType } from "../../type-exprs.js";
+import { bodyType, hasParamsArg, indexedType } from "../../type-exprs.js";
 
 /** One chained setter of an operation's builder: its name, the TypeScript type of its value, and where the value goes. */
 export interface BuilderSetter {
@@ -50,6 +50,7 @@ export function builderSetup(named: NamedOperation, setters: BuilderSetter[]): R
     keys: keyed.length ? Object.fromEntries(keyed.map((s) => [s.name, s.key])) : undefined,
     fields: fields?.name,
     required: required.length ? required : undefined,
+    params: hasParamsArg(named) || undefined,
   };
 }
 

@@ -4,7 +4,7 @@ import { propertyKey } from "../../../name/identifiers.js";
 import { returnType } from "../../emit-operations.js";
 import type { FileSet } from "../../file-set.js";
 import { banner, dataLiteral, newWriter, writeJsDoc } from "../../source-writer.js";
-import { hasParamsArg, pathArgType } from "../../type-exprs.js";
+import { pathArgType } from "../../type-exprs.js";
 import { writeIndexExports } from "../flat/index-exports.js";
 import { builderSetters, builderSetup, missingUnion, type BuilderSetter } from "./builder-types.js";
 import { builderExample } from "./usage.js";
@@ -69,11 +69,14 @@ function writeImports(w: CodeBlockWriter, api: NamedApi, group: BuilderApi, sett
   w.writeLine(`import { ${api.client.coreClassName}, type ${api.client.optionsType} } from "${up}core.js";`);
   const models = new Set<string>();
   const aliases = new Set(api.schemas.map((s) => s.alias));
-  for (const named of group.operations) {
-    if (hasParamsArg(named)) models.add(named.paramsType);
-    models.add(named.itemType ?? named.responseType);
+  for (const named of group.operations) models.add(named.itemType ?? named.responseType);
+  const paramsTypes = new Set(group.operations.map((named) => named.paramsType));
+  for (const s of setters) {
+    if (aliases.has(s.type)) models.add(s.type);
+    // A setter takes a member of its operation's params type: `ListInvitesParams["limit"]`.
+    const owner = /^(\w+)\[/.exec(s.type)?.[1];
+    if (owner && paramsTypes.has(owner)) models.add(owner);
   }
-  for (const s of setters) if (aliases.has(s.type)) models.add(s.type);
   w.writeLine(`import type { ${[...models].sort().join(", ")} } from "${up}models.js";`);
   const modules = new Map<string, string[]>();
   for (const named of group.operations) modules.set(named.module, [...(modules.get(named.module) ?? []), named.fn]);
@@ -137,16 +140,9 @@ function writeMethod(w: CodeBlockWriter, named: NamedOperation, setters: Builder
   const chain = setters.length ? `Returns a builder: set ${list}, then call \`.execute()\`.` : "Returns a builder: call `.execute()` to send the request.";
   writeJsDoc(w, named.op, [`${named.op.method.toUpperCase()} ${named.op.path}`, "", chain, ...pathDocs]);
   const args = named.pathArgs.map((a) => `${a.key}: ${pathArgType(a.param)}`);
-  const pathKeys = named.pathArgs.map((a) => a.key);
-  const send = hasParamsArg(named)
-    ? `(params: ${named.paramsType}, options) => ${named.fn}(${["this.#client", ...pathKeys, "params", "options"].join(", ")})`
-    : `(_, options) => ${named.fn}(${["this.#client", ...pathKeys, "options"].join(", ")})`;
+  const pathKeys = named.pathArgs.map((a) => a.key).join(", ");
+  const setup = dataLiteral(builderSetup(named, setters));
   w.write(`${named.builder.method}(${args.join(", ")}): ${named.builder.type}`).block(() => {
-    w.writeLine(`return requestBuilder<${named.builder.type}>(`);
-    w.indent(() => {
-      w.writeLine(`${dataLiteral(builderSetup(named, setters))},`);
-      w.writeLine(`${send},`);
-    });
-    w.writeLine(");");
+    w.writeLine(`return requestBuilder<${named.builder.type}>(${setup}, this.#client, ${named.fn}, [${pathKeys}]);`);
   });
 }
