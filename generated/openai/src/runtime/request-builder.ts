@@ -26,8 +26,13 @@ export interface BuilderSetup {
   params?: boolean;
 }
 
-/** A standalone operation function, `(client, ...pathArgs, params?, options?)`, as exported by `./operations`. */
-export type OperationFunction = (client: ClientCore, ...args: never[]) => APIPromise<unknown>;
+/**
+ * A standalone operation function, `(client, ...pathArgs, params?, options?)`, as exported by `./operations`.
+ * Its result is typed `unknown` here on purpose: relating each list operation's `PagePromise<Item>` to
+ * `APIPromise<unknown>` is a structural comparison per operation, which a thousand operations pay for
+ * in type-checking time. What `execute()` returns is typed by the builder interface instead.
+ */
+export type OperationFunction = (client: ClientCore, ...args: never[]) => unknown;
 
 /** Calls the operation with the params object the builder assembled from its setters. */
 type BuilderSend = (params: Record<string, unknown>, options: RequestOptions | undefined) => APIPromise<unknown>;
@@ -53,8 +58,12 @@ type Ready<Missing> = [Missing] extends [never] ? unknown : MissingRequiredParam
  * leaves this one as it was, so a builder can be kept and reused; calling a setter twice keeps the
  * last value, and `undefined` unsets it. `execute()` only type-checks once every required setter
  * (named by `Missing`) has been called.
+ *
+ * `Result` (what `execute()` returns: an `APIPromise` or `PagePromise`) is left unconstrained:
+ * checking each list operation's `PagePromise<Item>` against an `APIPromise<unknown>` bound is a
+ * structural comparison per operation.
  */
-export interface RequestBuilder<Result extends APIPromise<unknown>, Missing extends string = never> {
+export interface RequestBuilder<Result, Missing extends string = never> {
   readonly [missing]?: Missing;
   /**
    * Per-request options: `signal`, `timeout`, `maxRetries`, `headers`, `query`, `idempotencyKey`.
