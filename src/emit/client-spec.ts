@@ -3,11 +3,17 @@ import type { ClientSpec } from "../runtime/types.js";
 import { RuntimeRef } from "./runtime-ref.js";
 
 /** ClientSpec as the generator builds it: plain data, with RuntimeRefs where the runtime takes functions. */
-export type ClientSpecData = Omit<ClientSpec, "auth" | "envelope" | "idempotency"> & { auth?: RuntimeRef; envelope?: RuntimeRef; idempotency?: RuntimeRef };
+export type ClientSpecData = Omit<ClientSpec, "clientParams" | "auth" | "envelope" | "idempotency"> & {
+  clientParams?: RuntimeRef;
+  auth?: RuntimeRef;
+  envelope?: RuntimeRef;
+  idempotency?: RuntimeRef;
+};
 
 /**
- * The runtime descriptor of the client: servers, credentials, client parameters, and, when the API has
- * them, `auth(...)`, `envelope(...)` and `idempotencyHeader(...)` calls (emitted as code by `codeLiteral`).
+ * The runtime descriptor of the client: servers, and, when the API has them, credentials with their
+ * `auth(...)`, and `clientParams(...)`, `envelope(...)` and `idempotencyHeader(...)` calls (emitted as
+ * code by `codeLiteral`), so clients without them bundle none of that code.
  */
 export function clientSpec(api: NamedApi): ClientSpecData {
   const { model, client } = api;
@@ -19,9 +25,10 @@ export function clientSpec(api: NamedApi): ClientSpecData {
         ? { url: s.url, variables: Object.fromEntries(vars.map(([k, v]) => [k, v.enum ? { default: v.default, enum: v.enum } : { default: v.default }])) }
         : { url: s.url };
     }),
-    credentials: api.credentials.map((c) => (c.env ? { option: c.option, env: c.env } : { option: c.option })),
-    clientParams: api.clientParams.map((p) => ({ option: p.option, in: p.in, name: p.name, ...(p.env ? { env: p.env } : {}) })),
   };
+  if (api.credentials.length) spec.credentials = api.credentials.map((c) => (c.env ? { option: c.option, env: c.env } : { option: c.option }));
+  const params = api.clientParams.map((p) => ({ option: p.option, in: p.in, name: p.name, ...(p.env ? { env: p.env } : {}) }));
+  if (params.length) spec.clientParams = new RuntimeRef("clientParams", [params]);
   const byName = schemes(api.credentials);
   if (Object.keys(byName).length) spec.auth = new RuntimeRef("auth", [byName, model.security]);
   if (model.config.idempotencyHeader) spec.idempotency = new RuntimeRef("idempotencyHeader", [model.config.idempotencyHeader]);

@@ -4,7 +4,7 @@
  * use, and operations without a body carry none.
  */
 import { queryStyle, scalar } from "./serialize.js";
-import type { BodyEncoder, OperationSpec, Pairs } from "./types.js";
+import type { BodyEncoder, OperationSpec, Pairs, RequestDraft } from "./types.js";
 
 type Params = Record<string, unknown>;
 
@@ -16,44 +16,57 @@ function bodyValue(op: OperationSpec, params: Params): unknown {
   return fields.length ? Object.fromEntries(fields) : undefined;
 }
 
+/**
+ * Sets the body and its content-type (undefined: fetch decides, e.g. multipart boundaries). A stream
+ * goes half-duplex, which also tells the core not to retry: the first attempt consumes it.
+ */
+function setBody(init: RequestDraft, body: BodyInit, contentType: string | undefined, streamed?: boolean): void {
+  init.body = body;
+  init.headers["content-type"] = contentType;
+  if (streamed) init.duplex = "half";
+}
+
 /** JSON; a required object body with no fields set is sent as `{}`. */
-export const jsonBody: BodyEncoder = (op, params) => {
+export const jsonBody: BodyEncoder = (op, params, init) => {
   const b = op.body;
   const value = bodyValue(op, params) ?? (b?.required && b.mode === "fields" ? {} : undefined);
-  return value === undefined ? [] : [JSON.stringify(value), b?.contentType ?? "application/json"];
+  if (value !== undefined) setBody(init, JSON.stringify(value), b?.contentType ?? "application/json");
 };
 
 /** `application/x-www-form-urlencoded`; objects nest with brackets (`a[b]=c`), the convention of form-encoded APIs. */
-export const formBody: BodyEncoder = (op, params) => {
+export const formBody: BodyEncoder = (op, params, init) => {
   const value = bodyValue(op, params);
-  if (value === undefined) return [];
+  if (value === undefined) return;
   const pairs: Pairs = [];
   const add = queryStyle("deepObject");
   for (const [k, v] of Object.entries(value as Params)) add(pairs, k, v);
-  return [new URLSearchParams(pairs), op.body?.contentType];
+  setBody(init, new URLSearchParams(pairs), op.body?.contentType);
 };
 
 /** `multipart/form-data`: arrays repeat the field, Blobs stay files, objects become JSON. fetch sets the boundary. */
-export const multipartBody: BodyEncoder = (op, params) => {
+export const multipartBody: BodyEncoder = (op, params, init) => {
   const value = bodyValue(op, params);
-  if (value === undefined || value instanceof FormData) return value === undefined ? [] : [value];
+  if (value !== undefined) setBody(init, value instanceof FormData ? value : formData(value as Params), undefined);
+};
+
+function formData(fields: Params): FormData {
   const fd = new FormData();
-  for (const [k, v] of Object.entries(value as Params)) {
+  for (const [k, v] of Object.entries(fields)) {
     for (const x of Array.isArray(v) ? v : [v]) {
       if (x instanceof Blob) fd.append(k, x);
       else if (x != null) fd.append(k, typeof x === "object" && !(x instanceof Date) ? JSON.stringify(x) : scalar(x));
     }
   }
-  return [fd];
-};
+  return fd;
+}
 
-export const textBody: BodyEncoder = (op, params) => {
+export const textBody: BodyEncoder = (op, params, init) => {
   const value = bodyValue(op, params);
-  return value === undefined ? [] : [String(value), op.body?.contentType ?? "text/plain"];
+  if (value !== undefined) setBody(init, String(value), op.body?.contentType ?? "text/plain");
 };
 
 /** Blob, ArrayBuffer, typed arrays and streams pass through; a stream is sent half-duplex and never retried. */
-export const binaryBody: BodyEncoder = (op, params) => {
+export const binaryBody: BodyEncoder = (op, params, init) => {
   const value = bodyValue(op, params);
-  return value === undefined ? [] : [value as BodyInit, op.body?.contentType, value instanceof ReadableStream];
+  if (value !== undefined) setBody(init, value as BodyInit, op.body?.contentType, value instanceof ReadableStream);
 };

@@ -57,8 +57,11 @@ export interface CredentialSpec {
   env?: string;
 }
 
-/** Where a request's credentials go: `header` is the lowest-precedence header layer. */
-export interface AuthTarget {
+/**
+ * A request's parameters by location and wire name while it is built. Auth writes to the lowest
+ * header layer; operation header parameters have their own, above the client's `defaultHeaders`.
+ */
+export interface ParamTarget {
   header: Record<string, unknown>;
   query: Record<string, unknown>;
   cookie: Record<string, unknown>;
@@ -70,7 +73,7 @@ export interface Scheme {
   needs: string[];
   /** Lower-cased name of a header whose values never reach a log. */
   hide?: string;
-  apply(values: Record<string, string | undefined>, to: AuthTarget): void;
+  apply(values: Record<string, string | undefined>, to: ParamTarget): void;
 }
 
 /**
@@ -80,14 +83,15 @@ export interface Scheme {
 export type SecurityRequirement = string[][];
 
 /** Applies the credentials an operation's security needs (absent: the client's) to `to`, or throws an SDKError. */
-export type ApplyAuth = (security: SecurityRequirement | undefined, to: AuthTarget) => void;
+export type ApplyAuth = (security: SecurityRequirement | undefined, to: ParamTarget) => void;
 
 /**
- * A client's security, built by the runtime's `auth(schemes, security)`. Set up once per client with
- * its credential values, it checks them (throwing an SDKError naming what to set), adds header names
- * to hide from logs, and returns the per-request step.
+ * A client's security, built by the runtime's `auth(schemes, security)`. Set up once per client, it
+ * reads `spec.credentials` from the options (or environment), adds their values to `secrets` and the
+ * header names to `hidden` (neither reaches a log), checks them (throwing an SDKError naming what to
+ * set), and returns the per-request step.
  */
-export type Auth = (spec: ClientSpec, values: Record<string, string | undefined>, hidden: Set<string>) => ApplyAuth;
+export type Auth = (spec: ClientSpec, options: Record<string, unknown>, secrets: string[], hidden: Set<string>) => ApplyAuth;
 
 /** A value the client can supply to every operation that declares a matching parameter. */
 export interface ClientParamSpec {
@@ -98,6 +102,12 @@ export interface ClientParamSpec {
   name: string;
   env?: string;
 }
+
+/**
+ * The client parameters' values, read once per client by the runtime's `clientParams([...])`: by `in`
+ * and wire name, e.g. `header TR-Organization`.
+ */
+export type ClientParams = (options: Record<string, unknown>) => Record<string, string | undefined>;
 
 export interface ServerSpec {
   url: string;
@@ -131,9 +141,10 @@ export interface ClientSpec {
   /** Class name, used in messages: "OpenAI". */
   name: string;
   servers: ServerSpec[];
-  credentials: CredentialSpec[];
-  clientParams: ClientParamSpec[];
-  /** Absent when the spec declares no security schemes. */
+  /** Read by `auth`; absent when the spec declares no security schemes, and so is `auth`. */
+  credentials?: CredentialSpec[];
+  /** Absent when the client has no client parameters (clientgen.yaml `clientParams`). */
+  clientParams?: ClientParams;
   auth?: Auth;
   /** Absent unless clientgen.yaml names an idempotency header. */
   idempotency?: Idempotency;
@@ -182,17 +193,28 @@ export type PaginationSpec =
   | { kind: "offset"; items: string; offsetParam: string; limitParam?: string; totalCount?: string }
   | { kind: "single"; items: string };
 
+/**
+ * Fills `to` with an operation's query, header and cookie parameters: the caller's value, else the
+ * client's (`values`, from `clientParams`), by wire name. Throws an SDKError for a `required` one left
+ * empty. The runtime's `collectParams`.
+ */
+export type CollectParams = (op: OperationSpec, params: Record<string, unknown>, values: Record<string, string | undefined>, to: ParamTarget) => void;
+
 /** Query pairs before percent-encoding. */
 export type Pairs = Array<[string, string]>;
 
 /** Appends one query parameter to `out` in a non-default OpenAPI style (form + explode is built in). */
 export type QueryEncoder = (out: Pairs, name: string, value: unknown) => void;
 
-/** A request body as fetch takes it: the body, the content-type to send (undefined: fetch decides, e.g. multipart boundaries), and `true` for a stream. */
-export type EncodedBody = [body?: BodyInit, contentType?: string, streamed?: boolean];
+/** The fetch init of a request being built: `headers` is the lowest-precedence layer, still unchecked. */
+export type RequestDraft = Omit<RequestInit, "headers"> & { headers: Record<string, unknown>; duplex?: "half" };
 
-/** Builds an operation's request body from the caller's params: the runtime's `jsonBody`, `formBody`, `multipartBody`, `textBody` or `binaryBody`. */
-export type BodyEncoder = (op: OperationSpec, params: Record<string, unknown>) => EncodedBody;
+/**
+ * Builds an operation's request body from the caller's params and puts it on `init`, with its
+ * content-type among the lowest-precedence headers. The runtime's `jsonBody`, `formBody`,
+ * `multipartBody`, `textBody` or `binaryBody`.
+ */
+export type BodyEncoder = (op: OperationSpec, params: Record<string, unknown>, init: RequestDraft) => void;
 
 /**
  * One operation. Generated code passes it with the caller's arguments to `core.request`.
@@ -206,6 +228,12 @@ export interface OperationSpec {
   path: string;
   /** Wire names of path parameters in the order the method takes them as arguments. */
   pathParams?: string[];
+  /**
+   * The runtime's `collectParams`, present when the operation has query, header or cookie parameters:
+   * it reads `query`, `headers`, `cookies` and `required`, which are ignored without it. Operations
+   * without such parameters leave it out, and so do their bundles.
+   */
+  collect?: CollectParams;
   query?: Record<string, string>;
   /** Encoders, by wire name, of query params not serialised as `form` + `explode: true`, e.g. `{ ids: queryStyle("pipeDelimited") }`. */
   queryStyle?: Record<string, QueryEncoder>;

@@ -204,7 +204,7 @@ describe("auth on the wire", () => {
   it("rejects an operation whose own security cannot be satisfied, naming option and env var", async () => {
     const s: ClientSpec = {
       ...openai,
-      credentials: [...openai.credentials, { option: "projectKey", env: "OPENAI_PROJECT_KEY" }],
+      credentials: [...openai.credentials!, { option: "projectKey", env: "OPENAI_PROJECT_KEY" }],
       auth: auth({ ApiKeyAuth: bearer("adminApiKey"), project: bearer("projectKey") }, [["ApiKeyAuth"]]),
     };
     const c = new ClientCore(s, { adminApiKey: "sk-1", baseURL: server.url });

@@ -1,6 +1,6 @@
 /** Request building: path, query, headers, cookies and bodies, checked on what a real server received. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ClientCore, SDKError, binaryBody, formBody, jsonBody, multipartBody, queryStyle, textBody, textResponse } from "../../src/runtime/index.js";
+import { ClientCore, SDKError, binaryBody, clientParams, collectParams, formBody, jsonBody, multipartBody, queryStyle, textBody, textResponse } from "../../src/runtime/index.js";
 import type { OperationSpec } from "../../src/runtime/types.js";
 import { op, spec, startServer, type TestServer } from "./helpers.js";
 
@@ -45,7 +45,7 @@ describe("path parameters", () => {
   });
 
   it("fills a path parameter from a client parameter", async () => {
-    const c = new ClientCore(spec({ clientParams: [{ option: "accountId", in: "path", name: "account_id" }] }), {
+    const c = new ClientCore(spec({ clientParams: clientParams([{ option: "accountId", in: "path", name: "account_id" }]) }), {
       baseURL: server.url,
       accountId: "acc 1",
     });
@@ -87,7 +87,7 @@ describe("query serialisation", () => {
   });
 
   it("applies client query params only to operations that declare them; the call's value wins", async () => {
-    const c = new ClientCore(spec({ clientParams: [{ option: "version", in: "query", name: "api-version" }] }), {
+    const c = new ClientCore(spec({ clientParams: clientParams([{ option: "version", in: "query", name: "api-version" }]) }), {
       baseURL: server.url,
       version: "2024-01",
     });
@@ -124,7 +124,7 @@ describe("headers", () => {
   });
 
   it("sends a client header param to operations that declare it", async () => {
-    const c = new ClientCore(spec({ clientParams: [{ option: "org", in: "header", name: "TR-Organization", env: "TEST_TR_ORG" }] }), {
+    const c = new ClientCore(spec({ clientParams: clientParams([{ option: "org", in: "header", name: "TR-Organization", env: "TEST_TR_ORG" }]) }), {
       baseURL: server.url,
       org: "org-1",
     });

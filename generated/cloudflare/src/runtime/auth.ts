@@ -5,6 +5,7 @@
  */
 import { SDKError } from "./errors.js";
 import type { Auth, ClientSpec, Scheme, SecurityRequirement } from "./types.js";
+import { optionValue } from "./util.js";
 
 type Values = Record<string, string | undefined>;
 
@@ -27,7 +28,13 @@ export const apiKey = (where: "header" | "query" | "cookie", name: string, crede
 
 /** The client's schemes by name and its top-level security requirement. */
 export function auth(schemes: Record<string, Scheme>, security: SecurityRequirement): Auth {
-  return (spec, values, hidden) => {
+  return (spec, options, secrets, hidden) => {
+    const values: Values = {};
+    for (const c of spec.credentials ?? []) {
+      const v = (values[c.option] = optionValue(options, c.option, c.env));
+      // URLs carry the value percent-encoded, so redact that spelling too.
+      if (v) secrets.push(v, encodeURIComponent(v));
+    }
     for (const s of Object.values(schemes)) if (s.hide) hidden.add(s.hide);
     // Credentials are fixed once the client exists, so each requirement's choice is made once.
     const chosen = new Map<SecurityRequirement, Scheme[]>();
@@ -53,7 +60,7 @@ function pickSchemes(spec: ClientSpec, schemes: Record<string, Scheme>, requirem
   const alts = requirement.map((alt) => alt.map((name) => schemes[name]!)).filter((alt) => alt.every(Boolean));
   const found = alts.find((alt) => alt.length && alt.every((s) => s.needs.every((c) => values[c])));
   if (found || !alts.length || alts.some((alt) => !alt.length)) return found ?? [];
-  const envOf = (option: string) => spec.credentials.find((c) => c.option === option)?.env;
+  const envOf = (option: string) => spec.credentials?.find((c) => c.option === option)?.env;
   const say = alts.map((alt) => {
     const options = [...new Set(alt.flatMap((s) => s.needs))];
     return [options.map((o) => `\`${o}\``).join(" and "), options.map(envOf).filter(Boolean).join(" and ")];

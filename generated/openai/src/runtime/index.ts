@@ -7,8 +7,9 @@
  *   requestPage<Item>(core, op, pathArgs, params, options)   → PagePromise<Item>   (list operations)
  * `requestPage` is a standalone function from pagination.ts, not a ClientCore method, so bundles of
  * non-list operations leave the pagination code out. Likewise operations name the body encoders and
- * query styles they need (`jsonBody`, `queryStyle("deepObject")`…) in their OperationSpec, and clients
- * their auth and envelope (`auth({ token: bearer("apiToken") }, [["token"]])`, `envelope({...})`).
+ * query styles they need (`collectParams`, `jsonBody`, `queryStyle("deepObject")`…) in their OperationSpec,
+ * and clients their auth, client parameters and envelope (`auth({ token: bearer("apiToken") }, [["token"]])`,
+ * `clientParams([...])`, `envelope({...})`).
  */
 export { ClientCore } from "./core.js";
 export { APIPromise } from "./api-promise.js";
@@ -33,6 +34,8 @@ export {
 export { readEnv, encodePathSegment } from "./util.js";
 export { queryStyle } from "./serialize.js";
 export { auth, bearer, basic, apiKey } from "./auth.js";
+export { clientParams } from "./client-params.js";
+export { collectParams } from "./collect-params.js";
 export { envelope } from "./envelope.js";
 export { idempotencyHeader } from "./idempotency.js";
 export { textResponse, binaryResponse, voidResponse } from "./responses.js";

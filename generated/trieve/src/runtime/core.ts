@@ -1,9 +1,9 @@
 /**
  * ClientCore: turns an OperationSpec plus the caller's arguments into fetch calls, with retries,
  * timeouts, logging and error mapping. What only some APIs or operations need is imported by the
- * generated code and reached through the specs (auth, envelopes, idempotency keys, body encoders,
- * query styles) or is a standalone function (pagination), so a bundle of one operation carries only
- * what it uses.
+ * generated code and reached through the specs (auth, client parameters, envelopes, idempotency keys,
+ * query/header/cookie parameters, body encoders, query styles) or is a standalone function
+ * (pagination), so a bundle of one operation carries only what it uses.
  */
 import { APIPromise } from "./api-promise.js";
 import { APIUserAbortError, SDKError, makeAPIError } from "./errors.js";
@@ -11,11 +11,11 @@ import { fetchOnce } from "./fetch-once.js";
 import { createLog, type Log } from "./log.js";
 import { retryDelay, shouldRetry, sleep } from "./retry.js";
 import { addParam } from "./serialize.js";
-import type { ApplyAuth, ClientOptions, ClientSpec, OperationSpec, Pairs, QueryEncoder, RequestOptions } from "./types.js";
-import { encodePathSegment, readEnv } from "./util.js";
+import type { ApplyAuth, ClientOptions, ClientSpec, OperationSpec, Pairs, QueryEncoder, RequestDraft, RequestOptions } from "./types.js";
+import { encodePathSegment } from "./util.js";
 
 type Params = Record<string, unknown>;
-type Init = RequestInit & { headers: Record<string, string>; duplex?: "half" };
+type Init = Omit<RequestDraft, "headers"> & { headers: Record<string, string> };
 
 /** Headers whose values never reach a log; apiKey header names are added per client. */
 const SECRET_HEADERS = ["authorization", "proxy-authorization", "cookie", "set-cookie", "x-auth-key", "x-api-key", "api-key"];
@@ -36,8 +36,8 @@ export class ClientCore {
   readonly spec: ClientSpec;
   readonly options: ClientOptions & Params;
   readonly baseURL: string;
-  /** Credentials by option name; client parameters by `in` and wire name, e.g. `header TR-Organization`. */
-  #values: Record<string, string | undefined> = {};
+  /** Client parameters by `in` and wire name, e.g. `header TR-Organization`. */
+  #values: Record<string, string | undefined>;
   #auth: ApplyAuth | undefined;
   #log: Log;
   #redact: (text: string) => string;
@@ -49,17 +49,12 @@ export class ClientCore {
     const server = spec.servers[0];
     const url = server ? fill(server.url, (k) => options.serverVariables?.[k] ?? server.variables?.[k]?.default ?? "") : "";
     this.baseURL = (options.baseURL ?? url).replace(/\/+$/, "");
-    const value = (option: string, env?: string) => String(options[option] ?? (env && readEnv(env)) ?? "") || undefined;
+    this.#values = spec.clientParams?.(options) ?? {};
     const secrets: string[] = [];
-    for (const c of spec.credentials) {
-      const v = (this.#values[c.option] = value(c.option, c.env));
-      // URLs carry the value percent-encoded, so redact that spelling too.
-      if (v) secrets.push(v, encodeURIComponent(v));
-    }
-    for (const p of spec.clientParams) this.#values[p.in + " " + p.name] = value(p.option, p.env);
     const hidden = new Set(SECRET_HEADERS);
+    // Before the log is set up: auth adds the credentials it reads to `secrets`.
+    this.#auth = spec.auth?.(spec, options, secrets, hidden);
     [this.#log, this.#redact, this.#fmt] = createLog(spec.name, options, secrets, hidden);
-    this.#auth = spec.auth?.(spec, this.#values, hidden);
   }
 
   request<T>(op: OperationSpec, pathArgs: readonly unknown[], params: Params | undefined, options?: RequestOptions): APIPromise<T> {
@@ -128,43 +123,27 @@ export class ClientCore {
       if (v == null || v === "") throw new SDKError(`${op.id}: missing required path parameter \`${name}\``);
       return encodePathSegment(v);
     });
-    // Parameters by location and wire name; a client parameter fills in for one the caller left out.
+    // Parameters by location and wire name; operation parameters override the client's defaultQuery.
     const query: Params = { ...options.defaultQuery };
     const header: Params = {};
     const cookie: Params = {};
-    collect(query, op.query, "query", params, values);
-    collect(header, op.headers, "header", params, values);
-    collect(cookie, op.cookies, "cookie", params, values);
-    for (const r of op.required ?? []) {
-      const [where, wire] = r.split(" ", 2) as [string, string];
-      if ((where === "query" ? query : where === "header" ? header : cookie)[wire] == null) {
-        throw new SDKError(`${op.id}: missing required ${where} parameter \`${wire}\`: pass it, or set the client option that supplies it`);
-      }
-    }
-    const [body, type, streamed] = op.body?.encode(op, params) ?? [];
-    // The lowest-precedence headers: defaults, overridden by auth (which may also add query params and cookies).
-    const base: Params = { accept: op.response ? op.response.accept : "application/json", "content-type": type, ...this.spec.idempotency?.(op.method, o.idempotencyKey) };
-    this.#auth?.(op.security, { header: base, query, cookie });
-    base.cookie = serialize(cookie, "; ", String) || undefined;
-    // encodeURIComponent rather than URLSearchParams (`+` for spaces) so redaction recognises query secrets.
-    const qs = serialize(Object.assign(query, o.query), "&", encodeURIComponent, op.queryStyle);
-    const init: Init = {
+    op.collect?.(op, params, values, { query, header, cookie });
+    const init: RequestDraft = {
       ...options.fetchOptions,
       method: op.method.toUpperCase(),
-      // Precedence, lowest first: defaults and auth, client defaultHeaders, operation header params, request options.
-      headers: mergeHeaders([base, options.defaultHeaders, header, o.headers]),
-      body,
+      // The lowest-precedence headers: defaults, then the body's content-type, then auth's (which may also add query params and cookies).
+      headers: { accept: op.response ? op.response.accept : "application/json", ...this.spec.idempotency?.(op.method, o.idempotencyKey) },
+      body: undefined,
     };
-    if (streamed) init.duplex = "half";
-    return [this.baseURL + path + (qs && "?" + qs), init];
-  }
-}
-
-/** Copies the params named in `names` (params key → wire name) into `into`, by wire name. */
-function collect(into: Params, names: Record<string, string> | undefined, where: string, params: Params, values: Record<string, string | undefined>): void {
-  for (const key in names) {
-    const wire = names[key]!;
-    into[wire] = params[key] ?? values[where + " " + wire] ?? into[wire];
+    op.body?.encode(op, params, init);
+    const base = init.headers;
+    this.#auth?.(op.security, { header: base, query, cookie });
+    base.cookie = serialize(cookie, "; ", String) || undefined;
+    // Precedence, lowest first: defaults and auth, client defaultHeaders, operation header params, request options.
+    init.headers = mergeHeaders([base, options.defaultHeaders, header, o.headers]);
+    // encodeURIComponent rather than URLSearchParams (`+` for spaces) so redaction recognises query secrets.
+    const qs = serialize(Object.assign(query, o.query), "&", encodeURIComponent, op.queryStyle);
+    return [this.baseURL + path + (qs && "?" + qs), init as Init];
   }
 }
 
