@@ -3,7 +3,8 @@ import type { ClientSpec } from "../runtime/types.js";
 import { RuntimeRef } from "./runtime-ref.js";
 
 /** ClientSpec as the generator builds it: plain data, with RuntimeRefs where the runtime takes functions. */
-export type ClientSpecData = Omit<ClientSpec, "clientParams" | "auth" | "envelope" | "idempotency"> & {
+export type ClientSpecData = Omit<ClientSpec, "server" | "clientParams" | "auth" | "envelope" | "idempotency"> & {
+  server?: RuntimeRef;
   clientParams?: RuntimeRef;
   auth?: RuntimeRef;
   envelope?: RuntimeRef;
@@ -11,21 +12,20 @@ export type ClientSpecData = Omit<ClientSpec, "clientParams" | "auth" | "envelop
 };
 
 /**
- * The runtime descriptor of the client: servers, and, when the API has them, credentials with their
- * `auth(...)`, and `clientParams(...)`, `envelope(...)` and `idempotencyHeader(...)` calls (emitted as
- * code by `codeLiteral`), so clients without them bundle none of that code.
+ * The runtime descriptor of the client: its first server's URL, and, when the API has them, a
+ * `serverURL(...)` call for server variables, credentials with their `auth(...)`, and `clientParams(...)`,
+ * `envelope(...)` and `idempotencyHeader(...)` calls (emitted as code by `codeLiteral`), so clients
+ * without them bundle none of that code.
  */
 export function clientSpec(api: NamedApi): ClientSpecData {
   const { model, client } = api;
-  const spec: ClientSpecData = {
-    name: client.className,
-    servers: model.servers.map((s) => {
-      const vars = Object.entries(s.variables);
-      return vars.length
-        ? { url: s.url, variables: Object.fromEntries(vars.map(([k, v]) => [k, v.enum ? { default: v.default, enum: v.enum } : { default: v.default }])) }
-        : { url: s.url };
-    }),
-  };
+  const spec: ClientSpecData = { name: client.className };
+  const server = model.servers[0];
+  const vars = Object.entries(server?.variables ?? {});
+  if (server && vars.length) {
+    const variables = Object.fromEntries(vars.map(([k, v]) => [k, v.enum ? { default: v.default, enum: v.enum } : { default: v.default }]));
+    spec.server = new RuntimeRef("serverURL", [server.url, variables]);
+  } else if (server) spec.baseURL = server.url;
   if (api.credentials.length) spec.credentials = api.credentials.map((c) => (c.env ? { option: c.option, env: c.env } : { option: c.option }));
   const params = api.clientParams.map((p) => ({ option: p.option, in: p.in, name: p.name, ...(p.env ? { env: p.env } : {}) }));
   if (params.length) spec.clientParams = new RuntimeRef("clientParams", [params]);

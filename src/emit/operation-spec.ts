@@ -17,7 +17,6 @@ export type OperationSpecData = Omit<OperationSpec, "collect" | "queryStyle" | "
 export function operationSpec(api: NamedApi, named: NamedOperation): OperationSpecData {
   const { op } = named;
   const spec: OperationSpecData = { id: op.key, method: op.method, path: op.path };
-  if (named.pathArgs.length) spec.pathParams = named.pathArgs.map((a) => a.param.name);
   const byLocation = (location: string) => {
     const entries = named.params.filter((p) => p.param.in === location).map((p) => [p.key, p.param.name] as const);
     return entries.length ? Object.fromEntries(entries) : undefined;

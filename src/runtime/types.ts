@@ -85,13 +85,20 @@ export type SecurityRequirement = string[][];
 /** Applies the credentials an operation's security needs (absent: the client's) to `to`, or throws an SDKError. */
 export type ApplyAuth = (security: SecurityRequirement | undefined, to: ParamTarget) => void;
 
+/** A client's auth once set up: the per-request step, and the redaction of the credentials' values. */
+export interface ClientAuth {
+  apply: ApplyAuth;
+  /** Replaces each credential value in a log line or error message with `***`. */
+  redact: (text: string) => string;
+}
+
 /**
  * A client's security, built by the runtime's `auth(schemes, security)`. Set up once per client, it
- * reads `spec.credentials` from the options (or environment), adds their values to `secrets` and the
- * header names to `hidden` (neither reaches a log), checks them (throwing an SDKError naming what to
- * set), and returns the per-request step.
+ * reads `spec.credentials` from the options (or environment), checks them (throwing an SDKError
+ * naming what to set) and adds the names of headers that carry them to `hidden`. Credentials are the
+ * only secret values a client has, so their redaction comes from here too.
  */
-export type Auth = (spec: ClientSpec, options: Record<string, unknown>, secrets: string[], hidden: Set<string>) => ApplyAuth;
+export type Auth = (spec: ClientSpec, options: Record<string, unknown>, hidden: Set<string>) => ClientAuth;
 
 /** A value the client can supply to every operation that declares a matching parameter. */
 export interface ClientParamSpec {
@@ -109,10 +116,11 @@ export interface ClientParamSpec {
  */
 export type ClientParams = (options: Record<string, unknown>) => Record<string, string | undefined>;
 
-export interface ServerSpec {
-  url: string;
-  variables?: Record<string, { default: string; enum?: string[] }>;
-}
+/** A server's variables, as the spec declares them: `{ region: { default: "us", enum: ["us", "eu"] } }`. */
+export type ServerVariables = Record<string, { default: string; enum?: string[] }>;
+
+/** The base URL of a server with variables, from the `serverVariables` option or their defaults; built by the runtime's `serverURL(url, variables)`. */
+export type ServerURL = (values: Record<string, string> | undefined) => string;
 
 /** Declared in clientgen.yaml: every response body is wrapped, e.g. Cloudflare's `{ success, errors, messages, result }`. */
 export interface EnvelopeSpec {
@@ -140,7 +148,10 @@ export interface Envelope extends EnvelopeSpec {
 export interface ClientSpec {
   /** Class name, used in messages: "OpenAI". */
   name: string;
-  servers: ServerSpec[];
+  /** The first server's URL, when it has no variables. */
+  baseURL?: string;
+  /** The first server's URL, when it has variables. Neither is set when the spec has no servers. */
+  server?: ServerURL;
   /** Read by `auth`; absent when the spec declares no security schemes, and so is `auth`. */
   credentials?: CredentialSpec[];
   /** Absent when the client has no client parameters (clientgen.yaml `clientParams`). */
@@ -217,17 +228,16 @@ export type RequestDraft = Omit<RequestInit, "headers"> & { headers: Record<stri
 export type BodyEncoder = (op: OperationSpec, params: Record<string, unknown>, init: RequestDraft) => void;
 
 /**
- * One operation. Generated code passes it with the caller's arguments to `core.request`.
+ * One operation. Generated code passes it with the caller's arguments to `core.request`: path
+ * parameter values by wire name, the params object and the request options.
  * Keys of `query`/`headers`/`cookies` are the keys in the caller's params object; values are wire names.
  * Rarely needed encoders are functions imported from the runtime, so a bundle carries only those its
  * operations use.
  */
 export interface OperationSpec {
   method: HttpMethod;
-  /** Path template from the spec, e.g. `/user/invites/{invite_id}`. */
+  /** Path template from the spec, e.g. `/user/invites/{invite_id}`: the caller passes its values by wire name, `{ invite_id: "abc" }`. */
   path: string;
-  /** Wire names of path parameters in the order the method takes them as arguments. */
-  pathParams?: string[];
   /**
    * The runtime's `collectParams`, present when the operation has query, header or cookie parameters:
    * it reads `query`, `headers`, `cookies` and `required`, which are ignored without it. Operations

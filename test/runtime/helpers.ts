@@ -81,7 +81,7 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export function spec(overrides: Partial<ClientSpec> = {}): ClientSpec {
   return {
     name: "Acme",
-    servers: [{ url: "https://api.acme.test/v1" }],
+    baseURL: "https://api.acme.test/v1",
     ...overrides,
   };
 }

@@ -1,7 +1,7 @@
 /**
  * ClientCore: turns an OperationSpec plus the caller's arguments into fetch calls, with retries,
  * timeouts, logging and error mapping. What only some APIs or operations need is imported by the
- * generated code and reached through the specs (auth, client parameters, envelopes, idempotency keys,
+ * generated code and reached through the specs (server variables, auth, client parameters, envelopes, idempotency keys,
  * query/header/cookie parameters, body encoders, query styles) or is a standalone function
  * (pagination), so a bundle of one operation carries only what it uses.
  */
@@ -20,18 +20,6 @@ type Init = Omit<RequestDraft, "headers"> & { headers: Record<string, string> };
 /** Headers whose values never reach a log; apiKey header names are added per client. */
 const SECRET_HEADERS = ["authorization", "proxy-authorization", "cookie", "set-cookie", "x-auth-key", "x-api-key", "api-key"];
 
-/** Replaces each `{name}` of a URL or path template (a scan, several times faster than a regex: this runs per request). */
-function fill(template: string, value: (name: string) => string): string {
-  let out = "";
-  let i = 0;
-  for (let open; (open = template.indexOf("{", i)) >= 0; ) {
-    const close = template.indexOf("}", open);
-    out += template.slice(i, open) + value(template.slice(open + 1, close));
-    i = close + 1;
-  }
-  return out + template.slice(i);
-}
-
 export class ClientCore {
   readonly spec: ClientSpec;
   readonly options: ClientOptions & Params;
@@ -46,23 +34,23 @@ export class ClientCore {
   constructor(spec: ClientSpec, options: ClientOptions & Params) {
     this.spec = spec;
     this.options = options;
-    const server = spec.servers[0];
-    const url = server ? fill(server.url, (k) => options.serverVariables?.[k] ?? server.variables?.[k]?.default ?? "") : "";
-    this.baseURL = (options.baseURL ?? url).replace(/\/+$/, "");
+    this.baseURL = (options.baseURL ?? spec.server?.(options.serverVariables) ?? spec.baseURL ?? "").replace(/\/+$/, "");
     this.#values = spec.clientParams?.(options) ?? {};
-    const secrets: string[] = [];
     const hidden = new Set(SECRET_HEADERS);
-    // Before the log is set up: auth adds the credentials it reads to `secrets`.
-    this.#auth = spec.auth?.(spec, options, secrets, hidden);
-    [this.#log, this.#redact, this.#fmt] = createLog(spec.name, options, secrets, hidden);
+    const auth = spec.auth?.(spec, options, hidden);
+    this.#auth = auth?.apply;
+    // Credentials are the only secret values; without auth, only hidden headers need hiding.
+    this.#redact = auth?.redact ?? ((text) => text);
+    [this.#log, this.#fmt] = createLog(spec.name, options, this.#redact, hidden);
   }
 
-  request<T>(op: OperationSpec, pathArgs: readonly unknown[], params: Params | undefined, options?: RequestOptions): APIPromise<T> {
+  /** `pathArgs` holds the path parameters by wire name, e.g. `{ invite_id: "abc" }`. */
+  request<T>(op: OperationSpec, pathArgs: Params, params: Params | undefined, options?: RequestOptions): APIPromise<T> {
     return new APIPromise<T>(this.send(op, pathArgs, params, options), (r, keep) => this.parse(op, r, false, keep) as Promise<T>);
   }
 
   /** Sends with retries; resolves with a 2xx Response (body unread) or rejects with an SDKError. */
-  async send(op: OperationSpec, pathArgs: readonly unknown[], params: Params | undefined, o: RequestOptions = {}): Promise<Response> {
+  async send(op: OperationSpec, pathArgs: Params, params: Params | undefined, o: RequestOptions = {}): Promise<Response> {
     const { options } = this;
     const [url, init] = this.#build(op, pathArgs, params ?? {}, o);
     const what = `${init.method} ${url}`;
@@ -115,11 +103,12 @@ export class ClientCore {
     return e && op.envelope !== false ? e.unwrap(body, r, this.#redact) : body;
   }
 
-  #build(op: OperationSpec, pathArgs: readonly unknown[], params: Params, o: RequestOptions): [string, Init] {
+  #build(op: OperationSpec, pathArgs: Params, params: Params, o: RequestOptions): [string, Init] {
     const { options } = this;
     const values = this.#values;
-    const path = fill(op.path, (name) => {
-      const v = pathArgs[op.pathParams?.indexOf(name) ?? -1] ?? values["path " + name];
+    // A regex costs well under a microsecond more than a hand-written scan, and fewer bytes in every bundle.
+    const path = op.path.replace(/\{(.*?)\}/g, (_, name: string) => {
+      const v = pathArgs[name] ?? values["path " + name];
       if (v == null || v === "") throw new SDKError(`${op.id}: missing required path parameter \`${name}\``);
       return encodePathSegment(v);
     });

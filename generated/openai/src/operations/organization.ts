@@ -14,7 +14,7 @@ const listInvitesSpec: OperationSpec = { id: "listInvites", method: "get", path:
  * GET /organization/invites
  */
 export function listInvites(client: ClientCore, params?: ListInvitesParams, options?: RequestOptions): PagePromise<ListInvitesItem> {
-  return requestPage<ListInvitesItem>(client, listInvitesSpec, [], params, options);
+  return requestPage<ListInvitesItem>(client, listInvitesSpec, {}, params, options);
 }
 
 const inviteUserSpec: OperationSpec = { id: "inviteUser", method: "post", path: "/organization/invites", body: { mode: "fields", encode: jsonBody, required: true } };
@@ -29,10 +29,10 @@ const inviteUserSpec: OperationSpec = { id: "inviteUser", method: "post", path: 
  * POST /organization/invites
  */
 export function inviteUser(client: ClientCore, params: InviteUserParams, options?: RequestOptions): APIPromise<InviteUserResponse> {
-  return client.request<InviteUserResponse>(inviteUserSpec, [], params, options);
+  return client.request<InviteUserResponse>(inviteUserSpec, {}, params, options);
 }
 
-const retrieveInviteSpec: OperationSpec = { id: "retrieveInvite", method: "get", path: "/organization/invites/{invite_id}", pathParams: ["invite_id"] };
+const retrieveInviteSpec: OperationSpec = { id: "retrieveInvite", method: "get", path: "/organization/invites/{invite_id}" };
 
 /**
  * Retrieve invite
@@ -42,10 +42,10 @@ const retrieveInviteSpec: OperationSpec = { id: "retrieveInvite", method: "get",
  * GET /organization/invites/{invite_id}
  */
 export function retrieveInvite(client: ClientCore, inviteId: string, options?: RequestOptions): APIPromise<RetrieveInviteResponse> {
-  return client.request<RetrieveInviteResponse>(retrieveInviteSpec, [inviteId], undefined, options);
+  return client.request<RetrieveInviteResponse>(retrieveInviteSpec, { invite_id: inviteId }, undefined, options);
 }
 
-const deleteInviteSpec: OperationSpec = { id: "deleteInvite", method: "delete", path: "/organization/invites/{invite_id}", pathParams: ["invite_id"] };
+const deleteInviteSpec: OperationSpec = { id: "deleteInvite", method: "delete", path: "/organization/invites/{invite_id}" };
 
 /**
  * Delete invite
@@ -56,5 +56,5 @@ const deleteInviteSpec: OperationSpec = { id: "deleteInvite", method: "delete", 
  * DELETE /organization/invites/{invite_id}
  */
 export function deleteInvite(client: ClientCore, inviteId: string, options?: RequestOptions): APIPromise<DeleteInviteResponse> {
-  return client.request<DeleteInviteResponse>(deleteInviteSpec, [inviteId], undefined, options);
+  return client.request<DeleteInviteResponse>(deleteInviteSpec, { invite_id: inviteId }, undefined, options);
 }

@@ -4,7 +4,7 @@
  * and each kind of scheme is bundled only when a client uses it.
  */
 import { SDKError } from "./errors.js";
-import type { Auth, ClientSpec, Scheme, SecurityRequirement } from "./types.js";
+import type { ApplyAuth, Auth, ClientSpec, Scheme, SecurityRequirement } from "./types.js";
 import { optionValue } from "./util.js";
 
 type Values = Record<string, string | undefined>;
@@ -28,13 +28,17 @@ export const apiKey = (where: "header" | "query" | "cookie", name: string, crede
 
 /** The client's schemes by name and its top-level security requirement. */
 export function auth(schemes: Record<string, Scheme>, security: SecurityRequirement): Auth {
-  return (spec, options, secrets, hidden) => {
+  return (spec, options, hidden) => {
     const values: Values = {};
+    const secrets: string[] = [];
     for (const c of spec.credentials ?? []) {
       const v = (values[c.option] = optionValue(options, c.option, c.env));
       // URLs carry the value percent-encoded, so redact that spelling too.
       if (v) secrets.push(v, encodeURIComponent(v));
     }
+    // Longest first, so a secret containing another is not left half-redacted.
+    secrets.sort((a, b) => b.length - a.length);
+    const redact = (text: string): string => secrets.reduce((t, s) => t.split(s).join("***"), text);
     for (const s of Object.values(schemes)) if (s.hide) hidden.add(s.hide);
     // Credentials are fixed once the client exists, so each requirement's choice is made once.
     const chosen = new Map<SecurityRequirement, Scheme[]>();
@@ -45,9 +49,10 @@ export function auth(schemes: Record<string, Scheme>, security: SecurityRequirem
     };
     // Missing credentials fail at construction rather than on the first request.
     pick(security);
-    return (requirement = security, to) => {
+    const apply: ApplyAuth = (requirement = security, to) => {
       for (const s of pick(requirement)) s.apply(values, to);
     };
+    return { apply, redact };
   };
 }
 

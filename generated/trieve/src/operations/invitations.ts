@@ -19,5 +19,5 @@ const postInvitationSpec: OperationSpec = { id: "post_invitation", method: "post
  * POST /api/invitation
  */
 export function postInvitation(client: ClientCore, params: PostInvitationParams, options?: RequestOptions): APIPromise<PostInvitationResponse> {
-  return client.request<PostInvitationResponse>(postInvitationSpec, [], params, options);
+  return client.request<PostInvitationResponse>(postInvitationSpec, {}, params, options);
 }

@@ -11,7 +11,7 @@ type Params = Record<string, unknown>;
 /** The body value: `params.body` (`whole`), or every param no other location claims (`fields`). */
 function bodyValue(op: OperationSpec, params: Params): unknown {
   if (op.body?.mode !== "fields") return params.body;
-  const claimed = (k: string) => [op.query, op.headers, op.cookies].some((m) => m && k in m) || op.pathParams?.includes(k);
+  const claimed = (k: string) => [op.query, op.headers, op.cookies].some((m) => m && k in m) || op.path.includes(`{${k}}`);
   const fields = Object.entries(params).filter(([k, v]) => v !== undefined && !claimed(k));
   return fields.length ? Object.fromEntries(fields) : undefined;
 }
