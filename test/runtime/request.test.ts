@@ -100,6 +100,68 @@ describe("query serialisation", () => {
   });
 });
 
+describe("an operation without query, header or cookie parameters (no collectParams in its spec)", () => {
+  const plain = op({ path: "/repos/{owner}/{repo}" });
+
+  it("still sends defaultQuery, defaultHeaders and the per-request query and headers", async () => {
+    expect(plain.collect).toBeUndefined();
+    const c = new ClientCore(spec(), { baseURL: server.url, defaultQuery: { v: "1", drop: "x", ids: [1, 2] }, defaultHeaders: { "X-Team": "core" } });
+    await c.request(plain, { owner: "o", repo: "r" }, undefined, { query: { drop: null, extra: "a b" }, headers: { "X-Extra": "e" } });
+    expect(last().url).toBe("/repos/o/r?v=1&ids=1&ids=2&extra=a%20b");
+    expect(last().headers["x-team"]).toBe("core");
+    expect(last().headers["x-extra"]).toBe("e");
+    expect(last().headers.cookie).toBeUndefined();
+  });
+
+  it("ignores params meant for parameters it does not declare", async () => {
+    await core.request(plain, { owner: "o", repo: "r" }, { limit: 5, trace: "t" });
+    expect(last().url).toBe("/repos/o/r");
+    expect(last().headers.trace).toBeUndefined();
+  });
+});
+
+describe("required parameters a client option may supply", () => {
+  const versioned = spec({
+    clientParams: clientParams([
+      { option: "version", in: "query", name: "api-version" },
+      { option: "org", in: "header", name: "TR-Organization", env: "TEST_REQUIRED_ORG" },
+    ]),
+  });
+  const queryOp = op({ query: { apiVersion: "api-version" }, required: ["query api-version"] });
+  const headerOp = op({ headers: { organization: "TR-Organization" }, required: ["header TR-Organization"] });
+
+  it.each<[string, OperationSpec, string]>([
+    ["query", queryOp, "testOp: missing required query parameter `api-version`: pass it, or set the client option that supplies it"],
+    ["header", headerOp, "testOp: missing required header parameter `TR-Organization`: pass it, or set the client option that supplies it"],
+  ])("refuses to send without a %s parameter, naming it", async (_where, operation, message) => {
+    const c = new ClientCore(versioned, { baseURL: server.url });
+    const p = c.request(operation, {}, {});
+    await expect(p).rejects.toThrow(message);
+    await expect(p).rejects.toBeInstanceOf(SDKError);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("sends the client's value, or the call's instead", async () => {
+    const c = new ClientCore(versioned, { baseURL: server.url, version: "2024-01", org: "org-1" });
+    await c.request(queryOp, {}, {});
+    expect(last().query.get("api-version")).toBe("2024-01");
+    await c.request(headerOp, {}, { organization: "org-2" });
+    expect(last().headers["tr-organization"]).toBe("org-2");
+  });
+
+  it("reads a client parameter's environment variable once, when the client is created", async () => {
+    process.env.TEST_REQUIRED_ORG = "org-env";
+    try {
+      const c = new ClientCore(versioned, { baseURL: server.url });
+      process.env.TEST_REQUIRED_ORG = "org-later";
+      await c.request(headerOp, {}, {});
+      expect(last().headers["tr-organization"]).toBe("org-env");
+    } finally {
+      delete process.env.TEST_REQUIRED_ORG;
+    }
+  });
+});
+
 describe("headers", () => {
   it("merges defaults, operation params and per-request headers; null removes", async () => {
     const c = new ClientCore(spec(), {
