@@ -36,7 +36,7 @@ export function clientSpec(api: NamedApi): ClientSpecData {
   return spec;
 }
 
-/** `bearer(option)`, `basic(username, password)` or `apiKey(in, name, option)` for each scheme a credential serves. */
+/** `bearer(option)`, `basic(username, password)`, `apiKey(in, name, option)` or `apiKeyCookie(name, option)` for each scheme a credential serves. */
 function schemes(credentials: NamedCredential[]): Record<string, RuntimeRef> {
   const out: Record<string, RuntimeRef> = {};
   for (const c of credentials) {
@@ -45,7 +45,7 @@ function schemes(credentials: NamedCredential[]): Record<string, RuntimeRef> {
       const [username = "", password = ""] = (out[s.name]?.args ?? []) as string[];
       out[s.name] = new RuntimeRef("basic", c.part === "password" ? [username, c.option] : [c.option, password]);
     } else if (s.kind === "apiKey") {
-      out[s.name] = new RuntimeRef("apiKey", [s.in, s.paramName, c.option]);
+      out[s.name] = s.in === "cookie" ? new RuntimeRef("apiKeyCookie", [s.paramName, c.option]) : new RuntimeRef("apiKey", [s.in, s.paramName, c.option]);
     } else {
       // oauth2 and openIdConnect tokens travel as bearer tokens.
       out[s.name] = new RuntimeRef("bearer", [c.option]);

@@ -3,6 +3,7 @@
  * `auth({ token: bearer("apiToken") }, [["token"]])`: clients without schemes never import this file,
  * and each kind of scheme is bundled only when a client uses it.
  */
+import { setCookies } from "./cookies.js";
 import { SDKError } from "./errors.js";
 import type { ApplyAuth, Auth, ClientSpec, Scheme, SecurityRequirement } from "./types.js";
 import { optionValue } from "./util.js";
@@ -20,10 +21,17 @@ export const basic = (username: string, password: string): Scheme => ({
   apply: (v, to) => (to.header.authorization = "Basic " + btoa(String.fromCharCode(...new TextEncoder().encode(`${v[username]}:${v[password]}`)))),
 });
 
-export const apiKey = (where: "header" | "query" | "cookie", name: string, credential: string): Scheme => ({
+export const apiKey = (where: "header" | "query", name: string, credential: string): Scheme => ({
   needs: [credential],
   hide: name.toLowerCase(),
   apply: (v, to) => (to[where][name] = v[credential]),
+});
+
+/** An API key sent as a cookie: apart from `apiKey`, so clients without one don't bundle the Cookie header code. */
+export const apiKeyCookie = (name: string, credential: string): Scheme => ({
+  needs: [credential],
+  hide: name.toLowerCase(),
+  apply: (v, to) => setCookies(to, { [name]: v[credential] }),
 });
 
 /** The client's schemes by name and its top-level security requirement. */
@@ -49,8 +57,8 @@ export function auth(schemes: Record<string, Scheme>, security: SecurityRequirem
     };
     // Missing credentials fail at construction rather than on the first request.
     pick(security);
-    const apply: ApplyAuth = (requirement = security, to) => {
-      for (const s of pick(requirement)) s.apply(values, to);
+    const apply: ApplyAuth = (draft) => {
+      for (const s of pick(draft.op.security ?? security)) s.apply(values, draft);
     };
     return { apply, redact };
   };

@@ -1,6 +1,6 @@
 /** Client construction (base URL, credentials, env fallback) and how auth reaches the wire. */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ClientCore, SDKError, apiKey, auth, basic, bearer, readEnv, serverURL } from "../../src/runtime/index.js";
+import { ClientCore, SDKError, apiKey, apiKeyCookie, auth, basic, bearer, readEnv, serverURL } from "../../src/runtime/index.js";
 import type { ClientSpec, SecurityRequirement } from "../../src/runtime/types.js";
 import { op, spec, startServer, type TestServer } from "./helpers.js";
 
@@ -144,7 +144,7 @@ describe("auth on the wire", () => {
     ],
     [
       "apiKey cookie",
-      spec({ credentials: [{ option: "apiKey" }], auth: auth({ k: apiKey("cookie", "token", "apiKey") }, [["k"]]) }),
+      spec({ credentials: [{ option: "apiKey" }], auth: auth({ k: apiKeyCookie("token", "apiKey") }, [["k"]]) }),
       { apiKey: "k3" },
       (r) => expect(r.headers.cookie).toBe("token=k3"),
     ],
@@ -180,7 +180,7 @@ describe("auth on the wire", () => {
   });
 
   it("merges apiKey cookies with operation cookies", async () => {
-    const s = spec({ credentials: [{ option: "apiKey" }], auth: auth({ k: apiKey("cookie", "token", "apiKey") }, [["k"]]) });
+    const s = spec({ credentials: [{ option: "apiKey" }], auth: auth({ k: apiKeyCookie("token", "apiKey") }, [["k"]]) });
     await new ClientCore(s, { apiKey: "k3", baseURL: server.url }).request(op({ cookies: { lang: "lang" } }), {}, { lang: "en" });
     expect(last().headers.cookie).toBe("lang=en; token=k3");
   });

@@ -1,6 +1,6 @@
 /** Logging levels and redaction: no credential may reach a log line or an error message. */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { APIError, ClientCore, apiKey, auth, bearer } from "../../src/runtime/index.js";
+import { APIError, ClientCore, apiKey, apiKeyCookie, auth, bearer } from "../../src/runtime/index.js";
 import type { ClientSpec, LogLevel, Logger } from "../../src/runtime/types.js";
 import { op, reply, spec, startServer, type Handler, type TestServer } from "./helpers.js";
 
@@ -25,7 +25,7 @@ const secure: ClientSpec = spec({
       bearer: bearer("token"),
       authKey: apiKey("header", "X-Auth-Key", "authKey"),
       query: apiKey("query", "api_key", "queryKey"),
-      cookie: apiKey("cookie", "sid", "cookieKey"),
+      cookie: apiKeyCookie("sid", "cookieKey"),
     },
     [["bearer", "authKey", "query", "cookie"]],
   ),

@@ -3,24 +3,29 @@
  * (`collect: collectParams`), so bundles of operations without them leave it out; the client's
  * `defaultQuery` and `defaultHeaders` and per-request options are applied by the core for every request.
  */
+import { setCookies } from "./cookies.js";
 import { SDKError } from "./errors.js";
-import type { CollectParams } from "./types.js";
+import type { CollectParams, RequestDraft } from "./types.js";
 
 type Params = Record<string, unknown>;
 
-export const collectParams: CollectParams = (op, params, values, to) => {
-  copy(to.query, op.query, "query", params, values);
-  copy(to.header, op.headers, "header", params, values);
-  copy(to.cookie, op.cookies, "cookie", params, values);
+export const collectParams: CollectParams = (draft) => {
+  const { op } = draft;
+  const cookies: Params = {};
+  copy(draft, draft.query, op.query, "query");
+  copy(draft, draft.paramHeader, op.headers, "header");
+  copy(draft, cookies, op.cookies, "cookie");
+  if (op.cookies) setCookies(draft, cookies);
   // Their types are optional because a client option may supply them, so nothing else checks them.
   for (const r of op.required ?? []) {
-    const [where, wire] = r.split(" ", 2) as [keyof typeof to, string];
-    if (to[where][wire] == null) throw new SDKError(`${op.id}: missing required ${where} parameter \`${wire}\`: pass it, or set the client option that supplies it`);
+    const [where, wire] = r.split(" ", 2) as [string, string];
+    const value = where === "query" ? draft.query[wire] : where === "header" ? draft.paramHeader[wire] : cookies[wire];
+    if (value == null) throw new SDKError(`${op.id}: missing required ${where} parameter \`${wire}\`: pass it, or set the client option that supplies it`);
   }
 };
 
 /** Copies the params named in `names` (params key → wire name) into `into` by wire name; a client value fills in for one the caller left out. */
-function copy(into: Params, names: Record<string, string> | undefined, where: string, params: Params, values: Record<string, string | undefined>): void {
+function copy({ params, values }: RequestDraft, into: Params, names: Record<string, string> | undefined, where: string): void {
   for (const key in names) {
     const wire = names[key]!;
     into[wire] = params[key] ?? values[where + " " + wire] ?? into[wire];

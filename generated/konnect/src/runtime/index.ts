@@ -35,7 +35,7 @@ export {
 export { readEnv, encodePathSegment } from "./util.js";
 export { queryStyle } from "./serialize.js";
 export { serverURL } from "./server-url.js";
-export { auth, bearer, basic, apiKey } from "./auth.js";
+export { auth, bearer, basic, apiKey, apiKeyCookie } from "./auth.js";
 export { clientParams } from "./client-params.js";
 export { collectParams } from "./collect-params.js";
 export { envelope } from "./envelope.js";

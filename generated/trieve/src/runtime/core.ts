@@ -1,21 +1,22 @@
 /**
  * ClientCore: turns an OperationSpec plus the caller's arguments into fetch calls, with retries,
  * timeouts, logging and error mapping. What only some APIs or operations need is imported by the
- * generated code and reached through the specs (server variables, auth, client parameters, envelopes, idempotency keys,
- * query/header/cookie parameters, body encoders, query styles) or is a standalone function
- * (pagination), so a bundle of one operation carries only what it uses.
+ * generated code and reached through the specs (server variables, auth, client parameters, envelopes,
+ * idempotency keys, query/header/cookie parameters, body encoders, query styles, response readers) or
+ * is a standalone function (pagination), so a bundle of one operation carries only what it uses. The
+ * request-side ones all take the request being built, a RequestDraft.
  */
 import { APIPromise } from "./api-promise.js";
 import { APIUserAbortError, SDKError, makeAPIError } from "./errors.js";
 import { fetchOnce } from "./fetch-once.js";
 import { createLog, type Log } from "./log.js";
 import { retryDelay, shouldRetry, sleep } from "./retry.js";
-import { addParam } from "./serialize.js";
-import type { ApplyAuth, ClientOptions, ClientSpec, OperationSpec, Pairs, QueryEncoder, RequestDraft, RequestOptions } from "./types.js";
+import { serialize } from "./serialize.js";
+import type { ApplyAuth, ClientOptions, ClientSpec, OperationSpec, RequestDraft, RequestOptions } from "./types.js";
 import { encodePathSegment } from "./util.js";
 
 type Params = Record<string, unknown>;
-type Init = Omit<RequestDraft, "headers"> & { headers: Record<string, string> };
+type Init = Omit<RequestDraft["init"], "headers"> & { headers: Record<string, string> };
 
 /** Headers whose values never reach a log; apiKey header names are added per client. */
 const SECRET_HEADERS = ["authorization", "proxy-authorization", "cookie", "set-cookie", "x-auth-key", "x-api-key", "api-key"];
@@ -112,36 +113,29 @@ export class ClientCore {
       if (v == null || v === "") throw new SDKError(`${op.id}: missing required path parameter \`${name}\``);
       return encodePathSegment(v);
     });
-    // Parameters by location and wire name; operation parameters override the client's defaultQuery.
-    const query: Params = { ...options.defaultQuery };
-    const header: Params = {};
-    const cookie: Params = {};
-    op.collect?.(op, params, values, { query, header, cookie });
-    const init: RequestDraft = {
-      ...options.fetchOptions,
-      method: op.method.toUpperCase(),
-      // The lowest-precedence headers: defaults, then the body's content-type, then auth's (which may also add query params and cookies).
-      headers: { accept: op.response ? op.response.accept : "application/json", ...this.spec.idempotency?.(op.method, o.idempotencyKey) },
-      body: undefined,
+    const init: RequestDraft["init"] = { ...options.fetchOptions, method: op.method.toUpperCase(), body: undefined };
+    const draft: RequestDraft = {
+      op,
+      params,
+      options: o,
+      values,
+      // Operation parameters override the client's defaultQuery.
+      query: { ...options.defaultQuery },
+      header: { accept: op.response ? op.response.accept : "application/json" },
+      paramHeader: {},
+      init,
     };
-    op.body?.encode(op, params, init);
-    const base = init.headers;
-    this.#auth?.(op.security, { header: base, query, cookie });
-    base.cookie = serialize(cookie, "; ", String) || undefined;
+    // The features this operation and client have, in this order: credentials win over parameters of the same name.
+    op.collect?.(draft);
+    op.body?.encode(draft);
+    this.spec.idempotency?.(draft);
+    this.#auth?.(draft);
     // Precedence, lowest first: defaults and auth, client defaultHeaders, operation header params, request options.
-    init.headers = mergeHeaders([base, options.defaultHeaders, header, o.headers]);
+    init.headers = mergeHeaders([draft.header, options.defaultHeaders, draft.paramHeader, o.headers]);
     // encodeURIComponent rather than URLSearchParams (`+` for spaces) so redaction recognises query secrets.
-    const qs = serialize(Object.assign(query, o.query), "&", encodeURIComponent, op.queryStyle);
+    const qs = serialize(Object.assign(draft.query, o.query), "&", encodeURIComponent, op.queryStyle);
     return [this.baseURL + path + (qs && "?" + qs), init as Init];
   }
-}
-
-/** `name=value` pairs (form + explode unless `styles` names another style for a name), joined by `sep`. */
-function serialize(values: Params, sep: string, encode: (s: string) => string, styles?: Record<string, QueryEncoder>): string {
-  const pairs: Pairs = [];
-  for (const k in values) (styles?.[k] ?? addParam)(pairs, k, values[k]);
-  // Usually there are none; skipping map/join then is measurably faster per request.
-  return pairs.length ? pairs.map((p) => p.map(encode).join("=")).join(sep) : "";
 }
 
 /** Lower-cases names, treats `null` as removal, and refuses CR/LF, which would let a value inject headers. */

@@ -58,13 +58,28 @@ export interface CredentialSpec {
 }
 
 /**
- * A request's parameters by location and wire name while it is built. Auth writes to the lowest
- * header layer; operation header parameters have their own, above the client's `defaultHeaders`.
+ * A request being built. The core fills in what every request has (the path, the client's
+ * defaultQuery, accept); the functions the specs name, for the features a client or operation has,
+ * add the rest: `collectParams`, a body encoder, `idempotencyHeader(...)`, `auth(...)`.
  */
-export interface ParamTarget {
-  header: Record<string, unknown>;
+export interface RequestDraft {
+  op: OperationSpec;
+  /** The caller's params object. */
+  params: Record<string, unknown>;
+  /** The per-request options. */
+  options: RequestOptions;
+  /** Client parameters' values by `in` and wire name, e.g. `header TR-Organization`. */
+  values: Record<string, string | undefined>;
+  /** Query parameters by wire name; the per-request `query` is applied over them. */
   query: Record<string, unknown>;
-  cookie: Record<string, unknown>;
+  /** The lowest-precedence headers: accept, content-type, idempotency key, credentials, Cookie. */
+  header: Record<string, unknown>;
+  /** The operation's header parameters: above the client's defaultHeaders, below the request's `headers`. */
+  paramHeader: Record<string, unknown>;
+  /** Cookies by name, kept by the runtime's `setCookies`, which writes them to `header` as one Cookie header. */
+  cookies?: Record<string, unknown>;
+  /** fetch's init: `body`, and `duplex: "half"` for a streamed body. */
+  init: RequestInit & { duplex?: "half" };
 }
 
 /** One security scheme, built by the runtime's `bearer`, `basic` or `apiKey`. */
@@ -73,7 +88,7 @@ export interface Scheme {
   needs: string[];
   /** Lower-cased name of a header whose values never reach a log. */
   hide?: string;
-  apply(values: Record<string, string | undefined>, to: ParamTarget): void;
+  apply(values: Record<string, string | undefined>, to: RequestDraft): void;
 }
 
 /**
@@ -82,8 +97,8 @@ export interface Scheme {
  */
 export type SecurityRequirement = string[][];
 
-/** Applies the credentials an operation's security needs (absent: the client's) to `to`, or throws an SDKError. */
-export type ApplyAuth = (security: SecurityRequirement | undefined, to: ParamTarget) => void;
+/** Applies the credentials the operation's security needs (absent: the client's) to the request, or throws an SDKError. */
+export type ApplyAuth = (draft: RequestDraft) => void;
 
 /** A client's auth once set up: the per-request step, and the redaction of the credentials' values. */
 export interface ClientAuth {
@@ -132,8 +147,8 @@ export interface EnvelopeSpec {
   errors?: string;
 }
 
-/** The idempotency-key header for a request (none for GET, HEAD, OPTIONS), built by the runtime's `idempotencyHeader(name)`. */
-export type Idempotency = (method: HttpMethod, key: string | undefined) => Record<string, string> | undefined;
+/** Adds the idempotency-key header to a request (none for GET, HEAD, OPTIONS); built by the runtime's `idempotencyHeader(name)`. */
+export type Idempotency = (draft: RequestDraft) => void;
 
 /** An envelope with its behaviour, built by the runtime's `envelope(spec)`. */
 export interface Envelope extends EnvelopeSpec {
@@ -205,11 +220,11 @@ export type PaginationSpec =
   | { kind: "single"; items: string };
 
 /**
- * Fills `to` with an operation's query, header and cookie parameters: the caller's value, else the
+ * Adds an operation's query, header and cookie parameters to the request: the caller's value, else the
  * client's (`values`, from `clientParams`), by wire name. Throws an SDKError for a `required` one left
  * empty. The runtime's `collectParams`.
  */
-export type CollectParams = (op: OperationSpec, params: Record<string, unknown>, values: Record<string, string | undefined>, to: ParamTarget) => void;
+export type CollectParams = (draft: RequestDraft) => void;
 
 /** Query pairs before percent-encoding. */
 export type Pairs = Array<[string, string]>;
@@ -217,15 +232,12 @@ export type Pairs = Array<[string, string]>;
 /** Appends one query parameter to `out` in a non-default OpenAPI style (form + explode is built in). */
 export type QueryEncoder = (out: Pairs, name: string, value: unknown) => void;
 
-/** The fetch init of a request being built: `headers` is the lowest-precedence layer, still unchecked. */
-export type RequestDraft = Omit<RequestInit, "headers"> & { headers: Record<string, unknown>; duplex?: "half" };
-
 /**
- * Builds an operation's request body from the caller's params and puts it on `init`, with its
+ * Builds an operation's request body from the caller's params and puts it on the request, with its
  * content-type among the lowest-precedence headers. The runtime's `jsonBody`, `formBody`,
  * `multipartBody`, `textBody` or `binaryBody`.
  */
-export type BodyEncoder = (op: OperationSpec, params: Record<string, unknown>, init: RequestDraft) => void;
+export type BodyEncoder = (draft: RequestDraft) => void;
 
 /**
  * One operation. Generated code passes it with the caller's arguments to `core.request`: path
