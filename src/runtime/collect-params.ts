@@ -5,16 +5,16 @@
  */
 import { setCookies } from "./cookies.js";
 import { SDKError } from "./errors.js";
-import type { CollectParams, RequestDraft } from "./types.js";
+import type { CollectParams } from "./types.js";
 
 type Params = Record<string, unknown>;
 
 export const collectParams: CollectParams = (draft) => {
-  const { op } = draft;
+  const { op, params } = draft;
   const cookies: Params = {};
-  copy(draft, draft.query, op.query, "query");
-  copy(draft, draft.paramHeader, op.headers, "header");
-  copy(draft, cookies, op.cookies, "cookie");
+  copy(params, draft.query, op.query);
+  copy(params, draft.paramHeader, op.headers);
+  copy(params, cookies, op.cookies);
   if (op.cookies) setCookies(draft, cookies);
   // Their types are optional because a client option may supply them, so nothing else checks them.
   for (const r of op.required ?? []) {
@@ -24,10 +24,10 @@ export const collectParams: CollectParams = (draft) => {
   }
 };
 
-/** Copies the params named in `names` (params key → wire name) into `into` by wire name; a client value fills in for one the caller left out. */
-function copy({ params, values }: RequestDraft, into: Params, names: Record<string, string> | undefined, where: string): void {
+/** Copies the params named in `names` (params key → wire name) into `into` by wire name, over what is there (a client parameter, defaultQuery). */
+function copy(params: Params, into: Params, names: Record<string, string> | undefined): void {
   for (const key in names) {
     const wire = names[key]!;
-    into[wire] = params[key] ?? values[where + " " + wire] ?? into[wire];
+    into[wire] = params[key] ?? into[wire];
   }
 }

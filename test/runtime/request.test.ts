@@ -98,6 +98,18 @@ describe("query serialisation", () => {
     await c.request(op(), {}, {});
     expect(last().query.has("api-version")).toBe(false);
   });
+
+  it("a client query param wins over defaultQuery for operations that declare it, and only for them", async () => {
+    const c = new ClientCore(spec({ clientParams: clientParams([{ option: "version", in: "query", name: "api-version" }]) }), {
+      baseURL: server.url,
+      version: "2024-01",
+      defaultQuery: { "api-version": "old" },
+    });
+    await c.request(op({ query: { apiVersion: "api-version" } }), {}, {});
+    expect(last().query.get("api-version")).toBe("2024-01");
+    await c.request(op(), {}, {});
+    expect(last().query.get("api-version")).toBe("old");
+  });
 });
 
 describe("an operation without query, header or cookie parameters (no collectParams in its spec)", () => {

@@ -31,7 +31,7 @@ export const clientSpec: ClientSpec = { name: "Cloudflare", baseURL: "https://ap
  * The Cloudflare client without its resources. Pass it to the standalone functions in `./operations` so a bundle keeps only the operations it calls.
  */
 export class CloudflareCore extends ClientCore {
-  constructor(options: CloudflareOptions = {}) {
+  constructor(options?: CloudflareOptions) {
     super(clientSpec, { ...options });
   }
 }

@@ -26,7 +26,7 @@ export const clientSpec: ClientSpec = { name: "Konnect", baseURL: "https://globa
  * The Konnect client without its resources. Pass it to the standalone functions in `./operations` so a bundle keeps only the operations it calls.
  */
 export class KonnectCore extends ClientCore {
-  constructor(options: KonnectOptions = {}) {
+  constructor(options?: KonnectOptions) {
     super(clientSpec, { ...options });
   }
 }

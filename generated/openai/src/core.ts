@@ -19,7 +19,7 @@ export const clientSpec: ClientSpec = { name: "OpenAI", baseURL: "https://api.op
  * The OpenAI client without its resources. Pass it to the standalone functions in `./operations` so a bundle keeps only the operations it calls.
  */
 export class OpenAICore extends ClientCore {
-  constructor(options: OpenAIOptions = {}) {
+  constructor(options?: OpenAIOptions) {
     super(clientSpec, { ...options });
   }
 }

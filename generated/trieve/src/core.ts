@@ -26,7 +26,7 @@ export const clientSpec: ClientSpec = { name: "Trieve", baseURL: "https://api.tr
  * The Trieve client without its resources. Pass it to the standalone functions in `./operations` so a bundle keeps only the operations it calls.
  */
 export class TrieveCore extends ClientCore {
-  constructor(options: TrieveOptions = {}) {
+  constructor(options?: TrieveOptions) {
     super(clientSpec, { ...options });
   }
 }

@@ -3,7 +3,7 @@
  * Generated list methods call `requestPage(client, op, pathArgs, params, options)`.
  */
 import { APIPromise } from "./api-promise.js";
-import type { ClientCore } from "./core.js";
+import { readJSON, type ClientCore } from "./core.js";
 import { SDKError } from "./errors.js";
 import type { OperationSpec, PaginationSpec, RequestOptions } from "./types.js";
 import { getPath } from "./util.js";
@@ -19,7 +19,7 @@ export function requestPage<Item>(
   options?: RequestOptions,
 ): PagePromise<Item> {
   const sent = core.send(op, pathArgs, params, options);
-  return new PagePromise<Item>(sent, async (r) => new Page<Item>(core, op, pathArgs, params ?? {}, options, await core.parse(op, r, true), r));
+  return new PagePromise<Item>(sent, async (r) => new Page<Item>(core, op, pathArgs, params ?? {}, options, await readJSON(r), r));
 }
 
 export class Page<Item> implements AsyncIterable<Item> {

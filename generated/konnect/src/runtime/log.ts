@@ -9,9 +9,10 @@ export type Log = (level: number, message: () => string) => void;
 
 /**
  * The client's log and header formatting. The level comes from `logLevel` or `<NAME>_LOG` (default
- * `warn`). Every line goes through `redact`; header values of the `hidden` headers are replaced by `***`.
+ * `warn`). Every line goes through `redact` (auth's, when the client has credentials); header values
+ * of the `hidden` headers are replaced by `***`.
  */
-export function createLog(name: string, options: ClientOptions, redact: (text: string) => string, hidden: Set<string>) {
+export function createLog(name: string, options: ClientOptions, hidden: Set<string>, redact = (text: string) => text) {
   const found = LEVELS.indexOf(options.logLevel ?? readEnv(`${name.toUpperCase().replace(/\W/g, "_")}_LOG`) ?? "warn");
   const level = found < 0 ? 2 : found;
   const logger = options.logger ?? console;

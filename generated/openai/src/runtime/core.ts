@@ -12,7 +12,7 @@ import { fetchOnce } from "./fetch-once.js";
 import { createLog, type Log } from "./log.js";
 import { retryDelay, shouldRetry, sleep } from "./retry.js";
 import { serialize } from "./serialize.js";
-import type { ApplyAuth, ClientOptions, ClientSpec, OperationSpec, RequestDraft, RequestOptions } from "./types.js";
+import type { ClientAuth, ClientOptions, ClientSpec, OperationSpec, RequestDraft, RequestOptions } from "./types.js";
 import { encodePathSegment } from "./util.js";
 
 type Params = Record<string, unknown>;
@@ -25,35 +25,32 @@ export class ClientCore {
   readonly spec: ClientSpec;
   readonly options: ClientOptions & Params;
   readonly baseURL: string;
-  /** Client parameters by `in` and wire name, e.g. `header TR-Organization`. */
-  #values: Record<string, string | undefined>;
-  #auth: ApplyAuth | undefined;
+  /** Fills client parameters into each request; absent when the client has none. */
+  #clientParams: ((draft: RequestDraft) => void) | undefined;
+  #auth: ClientAuth | undefined;
   #log: Log;
-  #redact: (text: string) => string;
   #fmt: (headers: HeadersInit) => string;
 
   constructor(spec: ClientSpec, options: ClientOptions & Params) {
     this.spec = spec;
     this.options = options;
     this.baseURL = (options.baseURL ?? spec.server?.(options.serverVariables) ?? spec.baseURL ?? "").replace(/\/+$/, "");
-    this.#values = spec.clientParams?.(options) ?? {};
+    this.#clientParams = spec.clientParams?.(options);
     const hidden = new Set(SECRET_HEADERS);
-    const auth = spec.auth?.(spec, options, hidden);
-    this.#auth = auth?.apply;
+    this.#auth = spec.auth?.(spec, options, hidden);
     // Credentials are the only secret values; without auth, only hidden headers need hiding.
-    this.#redact = auth?.redact ?? ((text) => text);
-    [this.#log, this.#fmt] = createLog(spec.name, options, this.#redact, hidden);
+    [this.#log, this.#fmt] = createLog(spec.name, options, hidden, this.#auth?.redact);
   }
 
   /** `pathArgs` holds the path parameters by wire name, e.g. `{ invite_id: "abc" }`. */
   request<T>(op: OperationSpec, pathArgs: Params, params: Params | undefined, options?: RequestOptions): APIPromise<T> {
-    return new APIPromise<T>(this.send(op, pathArgs, params, options), (r, keep) => this.parse(op, r, false, keep) as Promise<T>);
+    return new APIPromise<T>(this.send(op, pathArgs, params, options), (r, keep) => this.parse(op, r, keep) as Promise<T>);
   }
 
   /** Sends with retries; resolves with a 2xx Response (body unread) or rejects with an SDKError. */
-  async send(op: OperationSpec, pathArgs: Params, params: Params | undefined, o: RequestOptions = {}): Promise<Response> {
+  async send(op: OperationSpec, pathArgs: Params, params: Params = {}, o: RequestOptions = {}): Promise<Response> {
     const { options } = this;
-    const [url, init] = this.#build(op, pathArgs, params ?? {}, o);
+    const [url, init] = this.#build(op, pathArgs, params, o);
     const what = `${init.method} ${url}`;
     // A streamed body is consumed by the first attempt and cannot be replayed.
     const max = init.duplex ? 0 : (o.maxRetries ?? options.maxRetries ?? 2);
@@ -66,7 +63,7 @@ export class ClientCore {
         this.#log(4, () => `response ${res!.status} ${what} ${Date.now() - t0}ms ${this.#fmt(res!.headers)}`);
         if (res.ok) return res;
         // Reading the error body also frees the connection before a retry.
-        throw makeAPIError(res, await readBody(res), this.spec.envelope?.errors, this.#redact);
+        throw makeAPIError(res, await readBody(res), this.spec.envelope?.errors, this.#auth?.redact);
       } catch (e) {
         const err = e as Error;
         const aborted = err instanceof APIUserAbortError;
@@ -81,55 +78,47 @@ export class ClientCore {
   }
 
   /**
-   * Parses a 2xx response: JSON unless `op.response` names a reader. `raw` keeps the envelope (pages
-   * read fields beside the result); `keep` leaves the Response readable for the caller (`withResponse`),
-   * at the cost of a clone.
+   * Parses a 2xx response: JSON (unwrapped from the client's envelope) unless `op.response` names a
+   * reader. `keep` leaves the Response readable for the caller (`withResponse`), at the cost of a clone.
    */
-  async parse(op: OperationSpec, r: Response, raw?: boolean, keep?: boolean): Promise<unknown> {
+  async parse(op: OperationSpec, r: Response, keep?: boolean): Promise<unknown> {
     const read = keep ? r.clone() : r;
-    if (op.response) return op.response.read(read);
-    const text = await read.text();
-    let body: unknown;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      return text;
-    }
-    return raw ? body : this.unwrap(op, body, r);
+    return op.response ? op.response.read(read) : this.unwrap(op, await readJSON(read), r);
   }
 
   /** The result of a JSON body: unwrapped when the client has an envelope that applies to `op`. */
   unwrap(op: OperationSpec, body: unknown, r: Response): unknown {
     const e = this.spec.envelope;
-    return e && op.envelope !== false ? e.unwrap(body, r, this.#redact) : body;
+    return e ? e.unwrap(op, body, r, this.#auth?.redact) : body;
   }
 
   #build(op: OperationSpec, pathArgs: Params, params: Params, o: RequestOptions): [string, Init] {
     const { options } = this;
-    const values = this.#values;
-    // A regex costs well under a microsecond more than a hand-written scan, and fewer bytes in every bundle.
-    const path = op.path.replace(/\{(.*?)\}/g, (_, name: string) => {
-      const v = pathArgs[name] ?? values["path " + name];
-      if (v == null || v === "") throw new SDKError(`${op.id}: missing required path parameter \`${name}\``);
-      return encodePathSegment(v);
-    });
     const init: RequestDraft["init"] = { ...options.fetchOptions, method: op.method.toUpperCase(), body: undefined };
     const draft: RequestDraft = {
       op,
+      pathArgs,
       params,
       options: o,
-      values,
       // Operation parameters override the client's defaultQuery.
       query: { ...options.defaultQuery },
       header: { accept: op.response ? op.response.accept : "application/json" },
       paramHeader: {},
       init,
     };
+    // Client parameters first, as defaults for the caller's path arguments and params.
+    this.#clientParams?.(draft);
+    // A regex costs well under a microsecond more than a hand-written scan, and fewer bytes in every bundle.
+    const path = op.path.replace(/\{(.*?)\}/g, (_, name: string) => {
+      const v = pathArgs[name];
+      if (v == null || v === "") throw new SDKError(`${op.id}: missing required path parameter \`${name}\``);
+      return encodePathSegment(v);
+    });
     // The features this operation and client have, in this order: credentials win over parameters of the same name.
     op.collect?.(draft);
     op.body?.encode(draft);
     this.spec.idempotency?.(draft);
-    this.#auth?.(draft);
+    this.#auth?.apply(draft);
     // Precedence, lowest first: defaults and auth, client defaultHeaders, operation header params, request options.
     init.headers = mergeHeaders([draft.header, options.defaultHeaders, draft.paramHeader, o.headers]);
     // encodeURIComponent rather than URLSearchParams (`+` for spaces) so redaction recognises query secrets.
@@ -152,6 +141,16 @@ function mergeHeaders(sources: Array<Params | undefined>): Record<string, string
     }
   }
   return out;
+}
+
+/** A success response's body: JSON; the text when it is not JSON; undefined when empty. */
+export async function readJSON(r: Response): Promise<unknown> {
+  const text = await r.text();
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return text;
+  }
 }
 
 /** An error response's body: JSON when it says so (`application/problem+json` and other `+json` too), else text. */

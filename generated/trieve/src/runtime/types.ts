@@ -68,8 +68,8 @@ export interface RequestDraft {
   params: Record<string, unknown>;
   /** The per-request options. */
   options: RequestOptions;
-  /** Client parameters' values by `in` and wire name, e.g. `header TR-Organization`. */
-  values: Record<string, string | undefined>;
+  /** Path parameters by wire name. */
+  pathArgs: Record<string, unknown>;
   /** Query parameters by wire name; the per-request `query` is applied over them. */
   query: Record<string, unknown>;
   /** The lowest-precedence headers: accept, content-type, idempotency key, credentials, Cookie. */
@@ -126,10 +126,11 @@ export interface ClientParamSpec {
 }
 
 /**
- * The client parameters' values, read once per client by the runtime's `clientParams([...])`: by `in`
- * and wire name, e.g. `header TR-Organization`.
+ * Client parameters, set up once per client by the runtime's `clientParams([...])`, which reads their
+ * values. The step it returns runs first for every request: it fills in each value for the operation's
+ * parameter of that name, unless the caller gives one.
  */
-export type ClientParams = (options: Record<string, unknown>) => Record<string, string | undefined>;
+export type ClientParams = (options: Record<string, unknown>) => (draft: RequestDraft) => void;
 
 /** A server's variables, as the spec declares them: `{ region: { default: "us", enum: ["us", "eu"] } }`. */
 export type ServerVariables = Record<string, { default: string; enum?: string[] }>;
@@ -152,8 +153,11 @@ export type Idempotency = (draft: RequestDraft) => void;
 
 /** An envelope with its behaviour, built by the runtime's `envelope(spec)`. */
 export interface Envelope extends EnvelopeSpec {
-  /** The result field, or an APIError when the success field is false; bodies without the envelope's fields pass through. */
-  unwrap(body: unknown, response: Response, redact: (text: string) => string): unknown;
+  /**
+   * The result field, or an APIError when the success field is false. Bodies without the envelope's
+   * fields, and those of operations it does not apply to (`op.envelope === false`), pass through.
+   */
+  unwrap(op: OperationSpec, body: unknown, response: Response, redact: ((text: string) => string) | undefined): unknown;
 }
 
 /**
@@ -220,9 +224,9 @@ export type PaginationSpec =
   | { kind: "single"; items: string };
 
 /**
- * Adds an operation's query, header and cookie parameters to the request: the caller's value, else the
- * client's (`values`, from `clientParams`), by wire name. Throws an SDKError for a `required` one left
- * empty. The runtime's `collectParams`.
+ * Adds an operation's query, header and cookie parameters to the request by wire name: the caller's
+ * values, over those client parameters filled in. Throws an SDKError for a `required` one left empty.
+ * The runtime's `collectParams`.
  */
 export type CollectParams = (draft: RequestDraft) => void;
 
