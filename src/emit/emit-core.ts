@@ -34,7 +34,7 @@ export function emitCore(api: NamedApi): FileSet {
     description: `The ${client.className} client without its resources. Pass it to the standalone functions in \`./operations\` so a bundle keeps only the operations it calls.`,
   });
   w.write(`export class ${client.coreClassName} extends ClientCore`).block(() => {
-    w.write(`constructor(options: ${client.optionsType} = {})`).block(() => {
+    w.write(`constructor(options?: ${client.optionsType})`).block(() => {
       w.writeLine("super(clientSpec, { ...options });");
     });
   });

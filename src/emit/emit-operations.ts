@@ -52,7 +52,20 @@ export function signature(named: NamedOperation, first: string[]): { params: str
     paramsArg = "params";
   }
   params.push("options?: RequestOptions");
-  return { params, call: `[${named.pathArgs.map((a) => a.key).join(", ")}], ${paramsArg}, options` };
+  return { params, call: `${pathArgsLiteral(named)}, ${paramsArg}, options` };
+}
+
+/** The path arguments by wire name: `{ owner, repo }`, `{ invite_id: inviteId }`. */
+function pathArgsLiteral(named: NamedOperation): string {
+  if (!named.pathArgs.length) return "{}";
+  const entries = named.pathArgs.map(({ key, param: { name } }) => (name === key ? key : `${propertyKey(name)}: ${key}`));
+  return `{ ${entries.join(", ")} }`;
+}
+
+/** An object literal key for `name`; `__proto__` is computed, since as a plain key it would set the prototype. */
+function propertyKey(name: string): string {
+  if (name === "__proto__") return `["__proto__"]`;
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name);
 }
 
 export function returnType(named: NamedOperation): string {

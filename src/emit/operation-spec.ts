@@ -6,7 +6,8 @@ import { envelopeApplies } from "./type-exprs.js";
 type Ref<T> = { [K in keyof T]: T[K] extends Function | undefined ? RuntimeRef : T[K] };
 
 /** OperationSpec as the generator builds it: plain data, with RuntimeRefs where the runtime takes functions. */
-export type OperationSpecData = Omit<OperationSpec, "queryStyle" | "body" | "response"> & {
+export type OperationSpecData = Omit<OperationSpec, "collect" | "queryStyle" | "body" | "response"> & {
+  collect?: RuntimeRef;
   response?: RuntimeRef;
   queryStyle?: Record<string, RuntimeRef>;
   body?: Ref<NonNullable<OperationSpec["body"]>>;
@@ -16,7 +17,6 @@ export type OperationSpecData = Omit<OperationSpec, "queryStyle" | "body" | "res
 export function operationSpec(api: NamedApi, named: NamedOperation): OperationSpecData {
   const { op } = named;
   const spec: OperationSpecData = { id: op.key, method: op.method, path: op.path };
-  if (named.pathArgs.length) spec.pathParams = named.pathArgs.map((a) => a.param.name);
   const byLocation = (location: string) => {
     const entries = named.params.filter((p) => p.param.in === location).map((p) => [p.key, p.param.name] as const);
     return entries.length ? Object.fromEntries(entries) : undefined;
@@ -34,6 +34,8 @@ export function operationSpec(api: NamedApi, named: NamedOperation): OperationSp
   if (cookies) spec.cookies = cookies;
   const required = named.params.filter((p) => p.param.required && p.clientOption).map((p) => `${p.param.in} ${p.param.name}`);
   if (required.length) spec.required = required;
+  // Only operations with such parameters bundle the code that reads them.
+  if (query || headers || cookies) spec.collect = new RuntimeRef("collectParams");
   if (op.body) {
     const { mode, encoding, contentType, required } = op.body;
     spec.body = { mode, encode: new RuntimeRef(`${encoding}Body`) };

@@ -31,13 +31,14 @@ interface Provider {
   env: Record<string, string>;
   /** A fake with some state for list examples to show; an example that prints must print each of `shows`. */
   start(): Promise<{ server: FakeServer; shows: string[] }>;
-  servers: Array<{ url: string }>;
+  /** The client's default base URL, which the example's requests are routed from to the fake. */
+  baseURL: string | undefined;
 }
 
 const providers: Record<string, Provider> = {
   openai: {
     env: { OPENAI_ADMIN_KEY },
-    servers: openaiSpec.servers,
+    baseURL: openaiSpec.baseURL,
     start: async () => {
       const server = await startOpenAIServer();
       const invites = ["ann", "bob", "cat"].map((n) => server.addInvite(`${n}@example.com`));
@@ -46,7 +47,7 @@ const providers: Record<string, Provider> = {
   },
   cloudflare: {
     env: { CLOUDFLARE_API_TOKEN, CLOUDFLARE_EMAIL, CLOUDFLARE_API_KEY },
-    servers: cloudflareSpec.servers,
+    baseURL: cloudflareSpec.baseURL,
     start: async () => {
       const server = await startCloudflareServer();
       const invites = [server.addInvite(), server.addInvite()];
@@ -55,12 +56,12 @@ const providers: Record<string, Provider> = {
   },
   konnect: {
     env: { KONNECT_TOKEN: KONNECT_PAT, KONNECT_SYSTEM_ACCOUNT_ACCESS_TOKEN: KONNECT_SPAT },
-    servers: konnectSpec.servers,
+    baseURL: konnectSpec.baseURL,
     start: async () => ({ server: await startKonnectServer(), shows: [] }),
   },
   trieve: {
     env: { TRIEVE_API_KEY, TRIEVE_ORGANIZATION },
-    servers: trieveSpec.servers,
+    baseURL: trieveSpec.baseURL,
     start: async () => ({ server: await startTrieveServer(), shows: [] }),
   },
 };
@@ -179,7 +180,7 @@ async function run(example: Example): Promise<Omit<Outcome, "typeErrors">> {
   const p = providers[example.provider]!;
   const { server, shows } = await p.start();
   try {
-    const env: NodeJS.ProcessEnv = { ...process.env, FAKE_ROUTES: JSON.stringify(p.servers.map((s) => [s.url.replace(/\/+$/, ""), server.baseURL])) };
+    const env: NodeJS.ProcessEnv = { ...process.env, FAKE_ROUTES: JSON.stringify(p.baseURL ? [[p.baseURL.replace(/\/+$/, ""), server.baseURL]] : []) };
     // Only the variables the README names, so nothing from the machine running the tests leaks in.
     for (const name of Object.keys(env)) if (/^(OPENAI|CLOUDFLARE|KONNECT|TRIEVE)_/.test(name)) delete env[name];
     Object.assign(env, p.env);

@@ -1,6 +1,6 @@
 /** Client construction (base URL, credentials, env fallback) and how auth reaches the wire. */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ClientCore, SDKError, apiKey, auth, basic, bearer, readEnv } from "../../src/runtime/index.js";
+import { ClientCore, SDKError, apiKey, apiKeyCookie, auth, basic, bearer, readEnv, serverURL } from "../../src/runtime/index.js";
 import type { ClientSpec, SecurityRequirement } from "../../src/runtime/types.js";
 import { op, spec, startServer, type TestServer } from "./helpers.js";
 
@@ -51,22 +51,16 @@ const cloudflare: ClientSpec = spec({
   ),
 });
 
+const regional = serverURL("https://{region}.api.test/{ver}", { region: { default: "us", enum: ["us", "eu"] }, ver: { default: "v2" } });
+
 describe("base URL", () => {
   it.each<[string, ClientSpec, Record<string, unknown>, string]>([
-    ["first server, trailing slash trimmed", spec({ servers: [{ url: "https://a.test/v1/" }] }), {}, "https://a.test/v1"],
+    ["first server, trailing slash trimmed", spec({ baseURL: "https://a.test/v1/" }), {}, "https://a.test/v1"],
     ["baseURL option wins", spec(), { baseURL: "https://b.test/" }, "https://b.test"],
-    [
-      "server variables: defaults",
-      spec({ servers: [{ url: "https://{region}.api.test/{ver}", variables: { region: { default: "us" }, ver: { default: "v2" } } }] }),
-      {},
-      "https://us.api.test/v2",
-    ],
-    [
-      "server variables: options",
-      spec({ servers: [{ url: "https://{region}.api.test/{ver}", variables: { region: { default: "us" }, ver: { default: "v2" } } }] }),
-      { serverVariables: { region: "eu" } },
-      "https://eu.api.test/v2",
-    ],
+    ["no server", spec({ baseURL: undefined }), {}, ""],
+    ["server variables: defaults", spec({ baseURL: undefined, server: regional }), {}, "https://us.api.test/v2"],
+    ["server variables: options", spec({ baseURL: undefined, server: regional }), { serverVariables: { region: "eu" } }, "https://eu.api.test/v2"],
+    ["server variables: baseURL option wins", spec({ baseURL: undefined, server: regional }), { baseURL: "https://b.test", serverVariables: { region: "eu" } }, "https://b.test"],
   ])("%s", (_name, s, options, expected) => {
     expect(new ClientCore(s, options).baseURL).toBe(expected);
   });
@@ -108,13 +102,13 @@ describe("missing credentials at construction", () => {
     process.env.OPENAI_ADMIN_KEY = "  env-key  ";
     expect(readEnv("OPENAI_ADMIN_KEY")).toBe("env-key");
     const c = new ClientCore(openai, { baseURL: server.url });
-    await c.request(op(), [], undefined);
+    await c.request(op(), {}, undefined);
     expect(last().headers.authorization).toBe("Bearer env-key");
   });
 
   it("prefers the option to the environment", async () => {
     process.env.OPENAI_ADMIN_KEY = "env-key";
-    await new ClientCore(openai, { baseURL: server.url, adminApiKey: "opt-key" }).request(op(), [], undefined);
+    await new ClientCore(openai, { baseURL: server.url, adminApiKey: "opt-key" }).request(op(), {}, undefined);
     expect(last().headers.authorization).toBe("Bearer opt-key");
   });
 
@@ -150,7 +144,7 @@ describe("auth on the wire", () => {
     ],
     [
       "apiKey cookie",
-      spec({ credentials: [{ option: "apiKey" }], auth: auth({ k: apiKey("cookie", "token", "apiKey") }, [["k"]]) }),
+      spec({ credentials: [{ option: "apiKey" }], auth: auth({ k: apiKeyCookie("token", "apiKey") }, [["k"]]) }),
       { apiKey: "k3" },
       (r) => expect(r.headers.cookie).toBe("token=k3"),
     ],
@@ -174,41 +168,41 @@ describe("auth on the wire", () => {
       },
     ],
   ])("%s", async (_name, s, options, check) => {
-    await new ClientCore(s, { ...options, baseURL: server.url }).request(op(), [], undefined);
+    await new ClientCore(s, { ...options, baseURL: server.url }).request(op(), {}, undefined);
     check(last());
   });
 
   it("uses env vars for the second alternative", async () => {
     process.env.CLOUDFLARE_EMAIL = "env@example.com";
     process.env.CLOUDFLARE_API_KEY = "env-gk";
-    await new ClientCore(cloudflare, { baseURL: server.url }).request(op(), [], undefined);
+    await new ClientCore(cloudflare, { baseURL: server.url }).request(op(), {}, undefined);
     expect(last().headers["x-auth-key"]).toBe("env-gk");
   });
 
   it("merges apiKey cookies with operation cookies", async () => {
-    const s = spec({ credentials: [{ option: "apiKey" }], auth: auth({ k: apiKey("cookie", "token", "apiKey") }, [["k"]]) });
-    await new ClientCore(s, { apiKey: "k3", baseURL: server.url }).request(op({ cookies: { lang: "lang" } }), [], { lang: "en" });
+    const s = spec({ credentials: [{ option: "apiKey" }], auth: auth({ k: apiKeyCookie("token", "apiKey") }, [["k"]]) });
+    await new ClientCore(s, { apiKey: "k3", baseURL: server.url }).request(op({ cookies: { lang: "lang" } }), {}, { lang: "en" });
     expect(last().headers.cookie).toBe("lang=en; token=k3");
   });
 
   it("skips auth for operations with security []", async () => {
-    await new ClientCore(openai, { adminApiKey: "sk-1", baseURL: server.url }).request(op({ security: [] }), [], undefined);
+    await new ClientCore(openai, { adminApiKey: "sk-1", baseURL: server.url }).request(op({ security: [] }), {}, undefined);
     expect(last().headers.authorization).toBeUndefined();
   });
 
   it("sends credentials when auth is optional and they are present", async () => {
-    await new ClientCore(openaiWith([[], ["ApiKeyAuth"]]), { adminApiKey: "sk-1", baseURL: server.url }).request(op(), [], undefined);
+    await new ClientCore(openaiWith([[], ["ApiKeyAuth"]]), { adminApiKey: "sk-1", baseURL: server.url }).request(op(), {}, undefined);
     expect(last().headers.authorization).toBe("Bearer sk-1");
   });
 
   it("rejects an operation whose own security cannot be satisfied, naming option and env var", async () => {
     const s: ClientSpec = {
       ...openai,
-      credentials: [...openai.credentials, { option: "projectKey", env: "OPENAI_PROJECT_KEY" }],
+      credentials: [...openai.credentials!, { option: "projectKey", env: "OPENAI_PROJECT_KEY" }],
       auth: auth({ ApiKeyAuth: bearer("adminApiKey"), project: bearer("projectKey") }, [["ApiKeyAuth"]]),
     };
     const c = new ClientCore(s, { adminApiKey: "sk-1", baseURL: server.url });
-    await expect(c.request(op({ security: [["project"]] }), [], undefined)).rejects.toThrow(
+    await expect(c.request(op({ security: [["project"]] }), {}, undefined)).rejects.toThrow(
       "OpenAI: missing credentials. Pass `projectKey` to the client or set OPENAI_PROJECT_KEY.",
     );
     expect(server.requests).toHaveLength(0);

@@ -1,6 +1,7 @@
 /** Test helpers: a recording node:http server on 127.0.0.1 and small spec builders. */
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { collectParams } from "../../src/runtime/collect-params.js";
 import type { APIError } from "../../src/runtime/errors.js";
 import type { ClientSpec, OperationSpec } from "../../src/runtime/types.js";
 
@@ -80,15 +81,15 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export function spec(overrides: Partial<ClientSpec> = {}): ClientSpec {
   return {
     name: "Acme",
-    servers: [{ url: "https://api.acme.test/v1" }],
-    credentials: [],
-    clientParams: [],
+    baseURL: "https://api.acme.test/v1",
     ...overrides,
   };
 }
 
+/** An operation; like the generator, it names `collectParams` when it has query, header or cookie parameters. */
 export function op(overrides: Partial<OperationSpec> = {}): OperationSpec {
-  return { id: "testOp", method: "get", path: "/things", ...overrides };
+  const o: OperationSpec = { id: "testOp", method: "get", path: "/things", ...overrides };
+  return o.query || o.headers || o.cookies ? { collect: collectParams, ...o } : o;
 }
 
 /** The rejection of `p` (fails the test if `p` resolves). */

@@ -1,6 +1,6 @@
 /** Logging levels and redaction: no credential may reach a log line or an error message. */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { APIError, ClientCore, apiKey, auth, bearer } from "../../src/runtime/index.js";
+import { APIError, ClientCore, apiKey, apiKeyCookie, auth, bearer } from "../../src/runtime/index.js";
 import type { ClientSpec, LogLevel, Logger } from "../../src/runtime/types.js";
 import { op, reply, spec, startServer, type Handler, type TestServer } from "./helpers.js";
 
@@ -25,7 +25,7 @@ const secure: ClientSpec = spec({
       bearer: bearer("token"),
       authKey: apiKey("header", "X-Auth-Key", "authKey"),
       query: apiKey("query", "api_key", "queryKey"),
-      cookie: apiKey("cookie", "sid", "cookieKey"),
+      cookie: apiKeyCookie("sid", "cookieKey"),
     },
     [["bearer", "authKey", "query", "cookie"]],
   ),
@@ -55,7 +55,7 @@ const client = (logLevel?: LogLevel, extra: Record<string, unknown> = {}) => {
 describe("debug logging", () => {
   it("logs request and response with headers, redacting every secret", async () => {
     const { core, lines } = client("debug");
-    await core.request(op({ query: { q: "q" } }), [], { q: "visible" }, { headers: { "X-Visible": "yes" } });
+    await core.request(op({ query: { q: "q" } }), {}, { q: "visible" }, { headers: { "X-Visible": "yes" } });
     // The server did receive the secrets...
     const r = server.requests[0]!;
     expect(r.headers.authorization).toBe(`Bearer ${SECRETS.token}`);
@@ -77,7 +77,7 @@ describe("debug logging", () => {
   it("warns about retries and logs the final HTTP failure at info, redacted", async () => {
     handler = (_q, res) => reply(res, 500, { message: `bad key ${SECRETS.token} / ${SECRETS.queryKey}` }, { "retry-after-ms": "1" });
     const { core, lines } = client("info", { maxRetries: 1 });
-    const err = (await core.request(op(), [], undefined).catch((e) => e)) as APIError;
+    const err = (await core.request(op(), {}, undefined).catch((e) => e)) as APIError;
     expect(lines.map((l) => l[0])).toEqual(["warn", "info"]);
     expect(lines[0]![1]).toMatch(/retry 1\/1/);
     expect(err.message).toContain("bad key *** / ***");
@@ -90,7 +90,7 @@ describe("headers hidden from logs", () => {
     const { logger, lines } = capture();
     const s = spec({ credentials: [{ option: "token" }], auth: auth({ k: apiKey("header", "X-Custom-Token", "token") }, [["k"]]) });
     const core = new ClientCore(s, { token: "tok-1", baseURL: server.url, logger, logLevel: "debug", defaultHeaders: { "X-Custom-Token": "from-default-headers" } });
-    await core.request(op(), [], undefined);
+    await core.request(op(), {}, undefined);
     expect(server.requests[0]!.headers["x-custom-token"]).toBe("from-default-headers");
     const text = lines.map((l) => l[1]).join("\n");
     expect(text).toContain('"x-custom-token":"***"');
@@ -110,7 +110,7 @@ describe("levels", () => {
   ])("%s", async (level, expected) => {
     handler = (_q, res) => reply(res, 503, {}, { "retry-after-ms": "1" });
     const { core, lines } = client(level, { maxRetries: 1 });
-    await core.request(op(), [], undefined).catch(() => {});
+    await core.request(op(), {}, undefined).catch(() => {});
     expect(lines.map((l) => l[0])).toEqual(expected);
     expectNoSecrets(lines.map((l) => l[1]).join("\n"));
   });
@@ -125,14 +125,14 @@ describe("levels", () => {
     it("reads the level from the environment when no option is given", async () => {
       process.env.ACME_LOG = "debug";
       const { core, lines } = client();
-      await core.request(op(), [], undefined);
+      await core.request(op(), {}, undefined);
       expect(lines.map((l) => l[0])).toEqual(["debug", "debug"]);
     });
 
     it("prefers the option", async () => {
       process.env.ACME_LOG = "debug";
       const { core, lines } = client("off");
-      await core.request(op(), [], undefined);
+      await core.request(op(), {}, undefined);
       expect(lines).toEqual([]);
     });
   });

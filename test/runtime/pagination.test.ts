@@ -36,7 +36,7 @@ describe("cursor pagination (OpenAI style)", () => {
   const core = () => new ClientCore(spec(), { baseURL: server.url });
 
   it("await gives the first page", async () => {
-    const p = requestPage<Item>(core(), list, [], { limit: 2 });
+    const p = requestPage<Item>(core(), list, {}, { limit: 2 });
     expect(p).toBeInstanceOf(PagePromise);
     const page = await p;
     expect(page).toBeInstanceOf(Page);
@@ -49,13 +49,13 @@ describe("cursor pagination (OpenAI style)", () => {
 
   it("for await walks every item across three pages", async () => {
     const got: string[] = [];
-    for await (const item of requestPage<Item>(core(), list, [], { limit: 2 })) got.push(item.id);
+    for await (const item of requestPage<Item>(core(), list, {}, { limit: 2 })) got.push(item.id);
     expect(got).toEqual(all);
     expect(server.requests.map((r) => r.url)).toEqual(["/models?limit=2", "/models?after=b&limit=2", "/models?after=d&limit=2"]);
   });
 
   it("iterPages and getNextPage", async () => {
-    const first = await requestPage<Item>(core(), list, [], { limit: 2 });
+    const first = await requestPage<Item>(core(), list, {}, { limit: 2 });
     const pages: string[][] = [];
     for await (const page of first.iterPages()) pages.push(ids(page.items));
     expect(pages).toEqual([["a", "b"], ["c", "d"], ["e", "f"]]);
@@ -68,7 +68,7 @@ describe("cursor pagination (OpenAI style)", () => {
     handler = (req, res, n) => reply(res, 200, { items: [{ id: `i${n}` }], next: n < 3 ? `cur${n}` : null });
     const listNext = op({ query: { cursor: "cursor" }, pagination: { kind: "cursor", items: "items", cursorParam: "cursor", nextCursor: "next" } });
     const got: string[] = [];
-    for await (const item of requestPage<Item>(core(), listNext, [], {})) got.push(item.id);
+    for await (const item of requestPage<Item>(core(), listNext, {}, {})) got.push(item.id);
     expect(got).toEqual(["i1", "i2", "i3"]);
     expect(server.requests.map((r) => r.query.get("cursor"))).toEqual([null, "cur1", "cur2"]);
   });
@@ -76,7 +76,7 @@ describe("cursor pagination (OpenAI style)", () => {
   it("stops when the server ignores the cursor and repeats a page", async () => {
     handler = (_q, res) => reply(res, 200, { data: [{ id: "same" }], has_more: true });
     const got: string[] = [];
-    for await (const item of requestPage<Item>(core(), list, [], {})) got.push(item.id);
+    for await (const item of requestPage<Item>(core(), list, {}, {})) got.push(item.id);
     expect(got).toEqual(["same", "same"]);
     expect(server.requests).toHaveLength(2);
   });
@@ -85,7 +85,7 @@ describe("cursor pagination (OpenAI style)", () => {
     handler = (_q, res, n) => reply(res, 200, { data: n === 1 ? [{ id: "x" }] : [] });
     const noHasMore = op({ query: { after: "after" }, pagination: { kind: "cursor", items: "data", cursorParam: "after" } });
     const got: string[] = [];
-    for await (const item of requestPage<Item>(core(), noHasMore, [], {})) got.push(item.id);
+    for await (const item of requestPage<Item>(core(), noHasMore, {}, {})) got.push(item.id);
     expect(got).toEqual(["x"]);
     expect(server.requests).toHaveLength(2);
   });
@@ -127,7 +127,7 @@ describe("page-number pagination (Cloudflare style envelope)", () => {
 
   it("walks three pages and stops at total_pages", async () => {
     const got: string[] = [];
-    for await (const item of requestPage<Item>(core(), list, [], { perPage: 2 })) got.push(item.id);
+    for await (const item of requestPage<Item>(core(), list, {}, { perPage: 2 })) got.push(item.id);
     expect(got).toEqual(all);
     expect(server.requests.map((r) => [r.query.get("page"), r.query.get("per_page")])).toEqual([
       [null, "2"],
@@ -137,14 +137,14 @@ describe("page-number pagination (Cloudflare style envelope)", () => {
   });
 
   it("keeps the whole envelope in page.body", async () => {
-    const page = await requestPage<Item>(core(), list, [], { perPage: 2 });
+    const page = await requestPage<Item>(core(), list, {}, { perPage: 2 });
     expect(page.body).toMatchObject({ success: true, result_info: { total_count: 5 } });
     expect(ids(page.items)).toEqual(["z1", "z2"]);
   });
 
   it("rejects when the envelope says success: false", async () => {
     handler = (_q, res) => reply(res, 200, { success: false, errors: [{ code: 7003, message: "No route" }], result: null });
-    const err = await requestPage<Item>(core(), list, [], {}).catch((e) => e);
+    const err = await requestPage<Item>(core(), list, {}, {}).catch((e) => e);
     expect(err).toBeInstanceOf(APIError);
     expect(err.message).toContain("7003: No route");
   });
@@ -153,7 +153,7 @@ describe("page-number pagination (Cloudflare style envelope)", () => {
     handler = (req, res) => reply(res, 200, { success: true, result: Number(req.query.get("page") ?? 1) <= 3 ? [{ id: "p" }] : [] });
     const bare = op({ query: { page: "page" }, pagination: { kind: "page", items: "result", pageParam: "page" } });
     let count = 0;
-    for await (const _ of requestPage<Item>(core(), bare, [], {})) count++;
+    for await (const _ of requestPage<Item>(core(), bare, {}, {})) count++;
     expect(count).toBe(3);
     expect(server.requests).toHaveLength(4);
   });
@@ -169,18 +169,18 @@ describe("offset and single", () => {
     };
     const list = op({ query: { offset: "offset", limit: "limit" }, pagination: { kind: "offset", items: "items", offsetParam: "offset", limitParam: "limit", totalCount: "total" } });
     const got: string[] = [];
-    for await (const item of requestPage<Item>(core(), list, [], { limit: 2 })) got.push(item.id);
+    for await (const item of requestPage<Item>(core(), list, {}, { limit: 2 })) got.push(item.id);
     expect(got).toEqual(["o0", "o1", "o2", "o3", "o4"]);
     expect(server.requests.map((r) => r.query.get("offset"))).toEqual([null, "2", "4"]);
   });
 
   it("single never has a next page; a bare array body is the item list", async () => {
     handler = (_q, res) => reply(res, 200, [{ id: "s1" }, { id: "s2" }]);
-    const page = await requestPage<Item>(core(), op({ pagination: { kind: "single", items: "" } }), [], {});
+    const page = await requestPage<Item>(core(), op({ pagination: { kind: "single", items: "" } }), {}, {});
     expect(ids(page.items)).toEqual(["s1", "s2"]);
     expect(page.hasNextPage()).toBe(false);
     const got: string[] = [];
-    for await (const item of requestPage<Item>(core(), op({ pagination: { kind: "single", items: "" } }), [], {})) got.push(item.id);
+    for await (const item of requestPage<Item>(core(), op({ pagination: { kind: "single", items: "" } }), {}, {})) got.push(item.id);
     expect(got).toEqual(["s1", "s2"]);
   });
 });

@@ -44,19 +44,19 @@ describe("successful responses", () => {
     ["json that is not JSON falls back to text", (_q, res) => reply(res, 200, "plain"), {}, "plain"],
   ])("%s", async (_name, h, o, expected) => {
     handler = h;
-    expect(await core().request(op(o), [], undefined)).toEqual(expected);
+    expect(await core().request(op(o), {}, undefined)).toEqual(expected);
   });
 
   it("binary gives a Blob", async () => {
     handler = (_q, res) => reply(res, 200, "\x00\x01bin", { "content-type": "application/octet-stream" });
-    const blob = await core().request<Blob>(op({ response: binaryResponse }), [], undefined);
+    const blob = await core().request<Blob>(op({ response: binaryResponse }), {}, undefined);
     expect(blob).toBeInstanceOf(Blob);
     expect(new Uint8Array(await blob.arrayBuffer())).toEqual(new Uint8Array([0, 1, 98, 105, 110]));
   });
 
   it("withResponse gives data and the Response; asResponse the unread Response", async () => {
     handler = (_q, res) => reply(res, 200, { a: 1 }, { "x-custom": "yes" });
-    const p = core().request<{ a: number }>(op(), [], undefined);
+    const p = core().request<{ a: number }>(op(), {}, undefined);
     expect(p).toBeInstanceOf(APIPromise);
     expect(p).toBeInstanceOf(Promise);
     const { data, response } = await p.withResponse();
@@ -64,26 +64,26 @@ describe("successful responses", () => {
     expect(response.headers.get("x-custom")).toBe("yes");
     expect(await p).toEqual({ a: 1 });
 
-    const raw = await core().request(op(), [], undefined).asResponse();
+    const raw = await core().request(op(), {}, undefined).asResponse();
     expect(raw.bodyUsed).toBe(false);
     expect(await raw.json()).toEqual({ a: 1 });
   });
 
   it("then/catch/finally chain like a plain promise", async () => {
     handler = (_q, res) => reply(res, 200, { a: 1 });
-    const chained = core().request<{ a: number }>(op(), [], undefined).then((d) => d.a + 1);
+    const chained = core().request<{ a: number }>(op(), {}, undefined).then((d) => d.a + 1);
     expect(chained).not.toBeInstanceOf(APIPromise);
     expect(await chained).toBe(2);
     let done = false;
-    await core().request(op(), [], undefined).finally(() => (done = true));
+    await core().request(op(), {}, undefined).finally(() => (done = true));
     expect(done).toBe(true);
     handler = (_q, res) => reply(res, 404, { message: "nope" });
-    expect(await core().request(op(), [], undefined).catch((e: APIError) => e.status)).toBe(404);
+    expect(await core().request(op(), {}, undefined).catch((e: APIError) => e.status)).toBe(404);
   });
 
   it("asResponse still rejects for error statuses", async () => {
     handler = (_q, res) => reply(res, 404, { message: "nope" });
-    await expect(core().request(op(), [], undefined).asResponse()).rejects.toBeInstanceOf(NotFoundError);
+    await expect(core().request(op(), {}, undefined).asResponse()).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 
@@ -101,7 +101,7 @@ describe("error responses", () => {
     [418, APIError, "APIError"],
   ])("%i → %o", async (status, Cls, name) => {
     handler = (_q, res) => reply(res, status, { error: { message: "went wrong", type: "x" } }, { "x-request-id": "req_123" });
-    const err = (await core().request(op(), [], undefined).catch((e) => e)) as APIError<{ error: { message: string } }>;
+    const err = (await core().request(op(), {}, undefined).catch((e) => e)) as APIError<{ error: { message: string } }>;
     expect(err).toBeInstanceOf(Cls);
     expect(err).toBeInstanceOf(APIError);
     expect(err).toBeInstanceOf(SDKError);
@@ -133,19 +133,19 @@ describe("error responses", () => {
     ["no body", (_q, res) => reply(res, 500), "500 Internal Server Error"],
   ])("message from %s", async (_name, h, message) => {
     handler = h;
-    const err = (await core().request(op(), [], undefined).catch((e) => e)) as APIError;
+    const err = (await core().request(op(), {}, undefined).catch((e) => e)) as APIError;
     expect(err.message).toBe(message);
   });
 
   it("problem+json bodies are parsed", async () => {
     handler = (_q, res) => reply(res, 400, JSON.stringify({ title: "Bad", status: 400 }), { "content-type": "application/problem+json" });
-    const err = (await core().request(op(), [], undefined).catch((e) => e)) as APIError;
+    const err = (await core().request(op(), {}, undefined).catch((e) => e)) as APIError;
     expect(err.body).toEqual({ title: "Bad", status: 400 });
   });
 
   it.each(["request-id", "cf-ray", "x-kong-request-id"])("requestID from %s", async (header) => {
     handler = (_q, res) => reply(res, 500, "x", { [header]: "rid-9" });
-    const err = (await core().request(op(), [], undefined).catch((e) => e)) as APIError;
+    const err = (await core().request(op(), {}, undefined).catch((e) => e)) as APIError;
     expect(err.requestID).toBe("rid-9");
   });
 });
@@ -157,12 +157,12 @@ describe("envelope", () => {
 
   it("returns the result field", async () => {
     handler = (_q, res) => reply(res, 200, envelope);
-    expect(await envCore().request(op(), [], undefined)).toEqual({ id: "z1" });
+    expect(await envCore().request(op(), {}, undefined)).toEqual({ id: "z1" });
   });
 
   it("keeps the full envelope reachable through withResponse", async () => {
     handler = (_q, res) => reply(res, 200, envelope);
-    const { data, response } = await envCore().request(op(), [], undefined).withResponse();
+    const { data, response } = await envCore().request(op(), {}, undefined).withResponse();
     expect(data).toEqual({ id: "z1" });
     expect(await response.json()).toEqual(envelope);
   });
@@ -177,7 +177,7 @@ describe("envelope", () => {
         ],
         result: null,
       });
-    const err = (await envCore().request(op(), [], undefined).catch((e) => e)) as APIError;
+    const err = (await envCore().request(op(), {}, undefined).catch((e) => e)) as APIError;
     expect(err).toBeInstanceOf(APIError);
     expect(err.status).toBe(200);
     expect(err.message).toContain("1001: Invalid zone; 1002: Try again");
@@ -189,6 +189,6 @@ describe("envelope", () => {
     ["array body", {}, [1, 2], [1, 2]],
   ])("passes through: %s", async (_name, o, body, expected) => {
     handler = (_q, res) => reply(res, 200, body);
-    expect(await envCore().request(op(o), [], undefined)).toEqual(expected);
+    expect(await envCore().request(op(o), {}, undefined)).toEqual(expected);
   });
 });

@@ -36,19 +36,19 @@ const core = (options: ClientOptions = {}, idempotencyHeader?: string) =>
 describe("retry rules", () => {
   it.each([408, 409, 429, 500, 502, 503])("retries %i", async (status) => {
     handler = failThenOk(2, status);
-    expect(await core().request(op(), [], undefined)).toEqual({ ok: 3 });
+    expect(await core().request(op(), {}, undefined)).toEqual({ ok: 3 });
     expect(server.requests).toHaveLength(3);
   });
 
   it.each([400, 401, 403, 404, 422])("does not retry %i", async (status) => {
     handler = failThenOk(1, status);
-    await expect(core().request(op(), [], undefined)).rejects.toBeInstanceOf(APIError);
+    await expect(core().request(op(), {}, undefined)).rejects.toBeInstanceOf(APIError);
     expect(server.requests).toHaveLength(1);
   });
 
   it("makes maxRetries + 1 attempts, then throws the last error", async () => {
     handler = failThenOk(100, 503);
-    const err = await failure(core({ maxRetries: 3 }).request(op(), [], undefined));
+    const err = await failure(core({ maxRetries: 3 }).request(op(), {}, undefined));
     expect(err).toBeInstanceOf(InternalServerError);
     expect(err.message).toContain("fail 4");
     expect(server.requests).toHaveLength(4);
@@ -56,7 +56,7 @@ describe("retry rules", () => {
 
   it("lets a per-request maxRetries override the client's", async () => {
     handler = failThenOk(100, 500);
-    await expect(core({ maxRetries: 5 }).request(op(), [], undefined, { maxRetries: 1 })).rejects.toThrow();
+    await expect(core({ maxRetries: 5 }).request(op(), {}, undefined, { maxRetries: 1 })).rejects.toThrow();
     expect(server.requests).toHaveLength(2);
   });
 
@@ -65,13 +65,13 @@ describe("retry rules", () => {
     ["x-should-retry: true retries a 400", 400, "true", 2],
   ])("%s", async (_name, status, value, attempts) => {
     handler = failThenOk(1, status, { "x-should-retry": value, "retry-after-ms": "1" });
-    await core().request(op(), [], undefined).catch(() => {});
+    await core().request(op(), {}, undefined).catch(() => {});
     expect(server.requests).toHaveLength(attempts);
   });
 
   it("does not retry a 400 by default even with retry headers", async () => {
     handler = failThenOk(1, 400);
-    await expect(core().request(op(), [], undefined)).rejects.toBeInstanceOf(BadRequestError);
+    await expect(core().request(op(), {}, undefined)).rejects.toBeInstanceOf(BadRequestError);
     expect(server.requests).toHaveLength(1);
   });
 });
@@ -80,7 +80,7 @@ describe("retry delays", () => {
   const timed = async (headers: Record<string, string>) => {
     handler = failThenOk(1, 429, headers);
     const t0 = Date.now();
-    await core().request(op(), [], undefined);
+    await core().request(op(), {}, undefined);
     expect(server.requests).toHaveLength(2);
     return Date.now() - t0;
   };
@@ -114,7 +114,7 @@ describe("retry delays", () => {
 describe("idempotency keys", () => {
   it("sends the same generated key on every retry of a POST", async () => {
     handler = failThenOk(2, 500);
-    await core({}, "Idempotency-Key").request(op({ method: "post" }), [], undefined);
+    await core({}, "Idempotency-Key").request(op({ method: "post" }), {}, undefined);
     const keys = server.requests.map((r) => r.headers["idempotency-key"]);
     expect(keys).toHaveLength(3);
     expect(keys[0]).toMatch(/^clientgen-retry-[\w-]+$/);
@@ -124,9 +124,9 @@ describe("idempotency keys", () => {
   it("uses the caller's key, and a fresh key per call", async () => {
     handler = (_q, res) => reply(res, 200, {});
     const c = core({}, "Idempotency-Key");
-    await c.request(op({ method: "post" }), [], undefined, { idempotencyKey: "mine" });
-    await c.request(op({ method: "patch" }), [], undefined);
-    await c.request(op({ method: "delete" }), [], undefined);
+    await c.request(op({ method: "post" }), {}, undefined, { idempotencyKey: "mine" });
+    await c.request(op({ method: "patch" }), {}, undefined);
+    await c.request(op({ method: "delete" }), {}, undefined);
     const [a, b, d] = server.requests.map((r) => r.headers["idempotency-key"]);
     expect(a).toBe("mine");
     expect(b).not.toBe(d);
@@ -134,7 +134,7 @@ describe("idempotency keys", () => {
 
   it.each(["get", "head", "options"] as const)("sends none on %s", async (method) => {
     handler = (_q, res) => reply(res, 200);
-    await core({}, "Idempotency-Key").request(op({ method, response: voidResponse }), [], undefined);
+    await core({}, "Idempotency-Key").request(op({ method, response: voidResponse }), {}, undefined);
     expect(server.requests[0]!.headers["idempotency-key"]).toBeUndefined();
   });
 });
@@ -145,7 +145,7 @@ describe("timeouts, aborts, connection errors", () => {
   it("times out per attempt and throws APIConnectionTimeoutError after retries", async () => {
     handler = hang;
     const t0 = Date.now();
-    const err = await failure(core({ timeout: 50, maxRetries: 1 }).request(op(), [], undefined));
+    const err = await failure(core({ timeout: 50, maxRetries: 1 }).request(op(), {}, undefined));
     expect(err).toBeInstanceOf(APIConnectionTimeoutError);
     expect(err).toBeInstanceOf(APIConnectionError);
     expect(err.name).toBe("APIConnectionTimeoutError");
@@ -156,19 +156,19 @@ describe("timeouts, aborts, connection errors", () => {
 
   it("uses the per-request timeout over the client's", async () => {
     handler = hang;
-    const err = await failure(core({ timeout: 60_000, maxRetries: 0 }).request(op(), [], undefined, { timeout: 30 }));
+    const err = await failure(core({ timeout: 60_000, maxRetries: 0 }).request(op(), {}, undefined, { timeout: 30 }));
     expect(err).toBeInstanceOf(APIConnectionTimeoutError);
   });
 
   it("recovers when a retry after a timeout succeeds", async () => {
     handler = (_q, res, n) => (n === 1 ? new Promise(() => {}) : reply(res, 200, { ok: n }));
-    expect(await core({ timeout: 50 }).request(op(), [], undefined)).toEqual({ ok: 2 });
+    expect(await core({ timeout: 50 }).request(op(), {}, undefined)).toEqual({ ok: 2 });
   });
 
   it("rejects at once with APIUserAbortError on caller abort, without retrying", async () => {
     handler = hang;
     const ctl = new AbortController();
-    const p = core({ maxRetries: 3 }).request(op(), [], undefined, { signal: ctl.signal });
+    const p = core({ maxRetries: 3 }).request(op(), {}, undefined, { signal: ctl.signal });
     setTimeout(() => ctl.abort(), 30);
     const err = await failure(p);
     expect(err).toBeInstanceOf(APIUserAbortError);
@@ -180,7 +180,7 @@ describe("timeouts, aborts, connection errors", () => {
     handler = (_q, res) => reply(res, 503, {}, { "retry-after": "30" });
     const ctl = new AbortController();
     const t0 = Date.now();
-    const p = core().request(op(), [], undefined, { signal: ctl.signal });
+    const p = core().request(op(), {}, undefined, { signal: ctl.signal });
     setTimeout(() => ctl.abort(), 100);
     await expect(p).rejects.toBeInstanceOf(APIUserAbortError);
     expect(Date.now() - t0).toBeLessThan(1000);
@@ -189,7 +189,7 @@ describe("timeouts, aborts, connection errors", () => {
 
   it("rejects an already-aborted signal without sending", async () => {
     handler = (_q, res) => reply(res, 200, {});
-    await expect(core().request(op(), [], undefined, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(APIUserAbortError);
+    await expect(core().request(op(), {}, undefined, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(APIUserAbortError);
     expect(server.requests).toHaveLength(0);
   });
 
@@ -201,7 +201,7 @@ describe("timeouts, aborts, connection errors", () => {
       maxRetries: 1,
       fetch: (input, init) => (calls.push(String(input)), fetch(input, init)),
     });
-    const err = await failure(c.request(op(), [], undefined));
+    const err = await failure(c.request(op(), {}, undefined));
     expect(err).toBeInstanceOf(APIConnectionError);
     expect(err).not.toBeInstanceOf(APIConnectionTimeoutError);
     expect(err.message).toBe("Connection error.");

@@ -22,7 +22,7 @@ import { User } from "./resources/user.js";
  * const client = new Cloudflare();
  */
 export class Cloudflare extends CloudflareCore {
-  constructor(options: CloudflareOptions = {}) {
+  constructor(options?: CloudflareOptions) {
     super(options);
   }
   readonly user: User = new User(this);

@@ -19,7 +19,7 @@ import { Invites } from "./resources/invites.js";
  * const client = new Konnect();
  */
 export class Konnect extends KonnectCore {
-  constructor(options: KonnectOptions = {}) {
+  constructor(options?: KonnectOptions) {
     super(options);
   }
   readonly invites: Invites = new Invites(this);

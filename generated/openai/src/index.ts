@@ -17,7 +17,7 @@ import { Organization } from "./resources/organization.js";
  * const client = new OpenAI();
  */
 export class OpenAI extends OpenAICore {
-  constructor(options: OpenAIOptions = {}) {
+  constructor(options?: OpenAIOptions) {
     super(options);
   }
   readonly organization: Organization = new Organization(this);

@@ -22,7 +22,7 @@ import { Invitations } from "./resources/invitations.js";
  * const client = new Trieve();
  */
 export class Trieve extends TrieveCore {
-  constructor(options: TrieveOptions = {}) {
+  constructor(options?: TrieveOptions) {
     super(options);
   }
   readonly invitations: Invitations = new Invitations(this);

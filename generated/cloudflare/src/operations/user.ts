@@ -16,10 +16,10 @@ const listInvitesSpec: OperationSpec = { id: "user'-s-invites-list-invitations",
  * GET /user/invites
  */
 export function listInvites(client: ClientCore, options?: RequestOptions): PagePromise<ListInvitesItem> {
-  return requestPage<ListInvitesItem>(client, listInvitesSpec, [], undefined, options);
+  return requestPage<ListInvitesItem>(client, listInvitesSpec, {}, undefined, options);
 }
 
-const getInviteSpec: OperationSpec = { id: "user'-s-invites-invitation-details", method: "get", path: "/user/invites/{invite_id}", pathParams: ["invite_id"] };
+const getInviteSpec: OperationSpec = { id: "user'-s-invites-invitation-details", method: "get", path: "/user/invites/{invite_id}" };
 
 /**
  * Invitation Details
@@ -29,10 +29,10 @@ const getInviteSpec: OperationSpec = { id: "user'-s-invites-invitation-details",
  * GET /user/invites/{invite_id}
  */
 export function getInvite(client: ClientCore, inviteId: NonNullable<paths["/user/invites/{invite_id}"]["get"]["parameters"]["path"]>["invite_id"], options?: RequestOptions): APIPromise<GetInviteResponse> {
-  return client.request<GetInviteResponse>(getInviteSpec, [inviteId], undefined, options);
+  return client.request<GetInviteResponse>(getInviteSpec, { invite_id: inviteId }, undefined, options);
 }
 
-const editInviteSpec: OperationSpec = { id: "user'-s-invites-respond-to-invitation", method: "patch", path: "/user/invites/{invite_id}", pathParams: ["invite_id"], body: { mode: "fields", encode: jsonBody, required: true } };
+const editInviteSpec: OperationSpec = { id: "user'-s-invites-respond-to-invitation", method: "patch", path: "/user/invites/{invite_id}", body: { mode: "fields", encode: jsonBody, required: true } };
 
 /**
  * Respond to Invitation
@@ -44,5 +44,5 @@ const editInviteSpec: OperationSpec = { id: "user'-s-invites-respond-to-invitati
  * PATCH /user/invites/{invite_id}
  */
 export function editInvite(client: ClientCore, inviteId: NonNullable<paths["/user/invites/{invite_id}"]["patch"]["parameters"]["path"]>["invite_id"], params: EditInviteParams, options?: RequestOptions): APIPromise<EditInviteResponse> {
-  return client.request<EditInviteResponse>(editInviteSpec, [inviteId], params, options);
+  return client.request<EditInviteResponse>(editInviteSpec, { invite_id: inviteId }, params, options);
 }

@@ -5,10 +5,12 @@
  *   new ClientCore(spec, options)
  *   core.request<T>(op, pathArgs, params, options)          → APIPromise<T>
  *   requestPage<Item>(core, op, pathArgs, params, options)   → PagePromise<Item>   (list operations)
+ * with `pathArgs` the path parameters by wire name (`{ invite_id: inviteId }`).
  * `requestPage` is a standalone function from pagination.ts, not a ClientCore method, so bundles of
  * non-list operations leave the pagination code out. Likewise operations name the body encoders and
- * query styles they need (`jsonBody`, `queryStyle("deepObject")`…) in their OperationSpec, and clients
- * their auth and envelope (`auth({ token: bearer("apiToken") }, [["token"]])`, `envelope({...})`).
+ * query styles they need (`collectParams`, `jsonBody`, `queryStyle("deepObject")`…) in their OperationSpec,
+ * and clients their server variables, auth, client parameters and envelope (`serverURL(...)`,
+ * `auth({ token: bearer("apiToken") }, [["token"]])`, `clientParams([...])`, `envelope({...})`).
  */
 export { ClientCore } from "./core.js";
 export { APIPromise } from "./api-promise.js";
@@ -32,7 +34,10 @@ export {
 } from "./errors.js";
 export { readEnv, encodePathSegment } from "./util.js";
 export { queryStyle } from "./serialize.js";
-export { auth, bearer, basic, apiKey } from "./auth.js";
+export { serverURL } from "./server-url.js";
+export { auth, bearer, basic, apiKey, apiKeyCookie } from "./auth.js";
+export { clientParams } from "./client-params.js";
+export { collectParams } from "./collect-params.js";
 export { envelope } from "./envelope.js";
 export { idempotencyHeader } from "./idempotency.js";
 export { textResponse, binaryResponse, voidResponse } from "./responses.js";

@@ -57,11 +57,29 @@ export interface CredentialSpec {
   env?: string;
 }
 
-/** Where a request's credentials go: `header` is the lowest-precedence header layer. */
-export interface AuthTarget {
-  header: Record<string, unknown>;
+/**
+ * A request being built. The core fills in what every request has (the path, the client's
+ * defaultQuery, accept); the functions the specs name, for the features a client or operation has,
+ * add the rest: `collectParams`, a body encoder, `idempotencyHeader(...)`, `auth(...)`.
+ */
+export interface RequestDraft {
+  op: OperationSpec;
+  /** The caller's params object. */
+  params: Record<string, unknown>;
+  /** The per-request options. */
+  options: RequestOptions;
+  /** Path parameters by wire name. */
+  pathArgs: Record<string, unknown>;
+  /** Query parameters by wire name; the per-request `query` is applied over them. */
   query: Record<string, unknown>;
-  cookie: Record<string, unknown>;
+  /** The lowest-precedence headers: accept, content-type, idempotency key, credentials, Cookie. */
+  header: Record<string, unknown>;
+  /** The operation's header parameters: above the client's defaultHeaders, below the request's `headers`. */
+  paramHeader: Record<string, unknown>;
+  /** Cookies by name, kept by the runtime's `setCookies`, which writes them to `header` as one Cookie header. */
+  cookies?: Record<string, unknown>;
+  /** fetch's init: `body`, and `duplex: "half"` for a streamed body. */
+  init: RequestInit & { duplex?: "half" };
 }
 
 /** One security scheme, built by the runtime's `bearer`, `basic` or `apiKey`. */
@@ -70,7 +88,7 @@ export interface Scheme {
   needs: string[];
   /** Lower-cased name of a header whose values never reach a log. */
   hide?: string;
-  apply(values: Record<string, string | undefined>, to: AuthTarget): void;
+  apply(values: Record<string, string | undefined>, to: RequestDraft): void;
 }
 
 /**
@@ -79,15 +97,23 @@ export interface Scheme {
  */
 export type SecurityRequirement = string[][];
 
-/** Applies the credentials an operation's security needs (absent: the client's) to `to`, or throws an SDKError. */
-export type ApplyAuth = (security: SecurityRequirement | undefined, to: AuthTarget) => void;
+/** Applies the credentials the operation's security needs (absent: the client's) to the request, or throws an SDKError. */
+export type ApplyAuth = (draft: RequestDraft) => void;
+
+/** A client's auth once set up: the per-request step, and the redaction of the credentials' values. */
+export interface ClientAuth {
+  apply: ApplyAuth;
+  /** Replaces each credential value in a log line or error message with `***`. */
+  redact: (text: string) => string;
+}
 
 /**
- * A client's security, built by the runtime's `auth(schemes, security)`. Set up once per client with
- * its credential values, it checks them (throwing an SDKError naming what to set), adds header names
- * to hide from logs, and returns the per-request step.
+ * A client's security, built by the runtime's `auth(schemes, security)`. Set up once per client, it
+ * reads `spec.credentials` from the options (or environment), checks them (throwing an SDKError
+ * naming what to set) and adds the names of headers that carry them to `hidden`. Credentials are the
+ * only secret values a client has, so their redaction comes from here too.
  */
-export type Auth = (spec: ClientSpec, values: Record<string, string | undefined>, hidden: Set<string>) => ApplyAuth;
+export type Auth = (spec: ClientSpec, options: Record<string, unknown>, hidden: Set<string>) => ClientAuth;
 
 /** A value the client can supply to every operation that declares a matching parameter. */
 export interface ClientParamSpec {
@@ -99,10 +125,18 @@ export interface ClientParamSpec {
   env?: string;
 }
 
-export interface ServerSpec {
-  url: string;
-  variables?: Record<string, { default: string; enum?: string[] }>;
-}
+/**
+ * Client parameters, set up once per client by the runtime's `clientParams([...])`, which reads their
+ * values. The step it returns runs first for every request: it fills in each value for the operation's
+ * parameter of that name, unless the caller gives one.
+ */
+export type ClientParams = (options: Record<string, unknown>) => (draft: RequestDraft) => void;
+
+/** A server's variables, as the spec declares them: `{ region: { default: "us", enum: ["us", "eu"] } }`. */
+export type ServerVariables = Record<string, { default: string; enum?: string[] }>;
+
+/** The base URL of a server with variables, from the `serverVariables` option or their defaults; built by the runtime's `serverURL(url, variables)`. */
+export type ServerURL = (values: Record<string, string> | undefined) => string;
 
 /** Declared in clientgen.yaml: every response body is wrapped, e.g. Cloudflare's `{ success, errors, messages, result }`. */
 export interface EnvelopeSpec {
@@ -114,13 +148,16 @@ export interface EnvelopeSpec {
   errors?: string;
 }
 
-/** The idempotency-key header for a request (none for GET, HEAD, OPTIONS), built by the runtime's `idempotencyHeader(name)`. */
-export type Idempotency = (method: HttpMethod, key: string | undefined) => Record<string, string> | undefined;
+/** Adds the idempotency-key header to a request (none for GET, HEAD, OPTIONS); built by the runtime's `idempotencyHeader(name)`. */
+export type Idempotency = (draft: RequestDraft) => void;
 
 /** An envelope with its behaviour, built by the runtime's `envelope(spec)`. */
 export interface Envelope extends EnvelopeSpec {
-  /** The result field, or an APIError when the success field is false; bodies without the envelope's fields pass through. */
-  unwrap(body: unknown, response: Response, redact: (text: string) => string): unknown;
+  /**
+   * The result field, or an APIError when the success field is false. Bodies without the envelope's
+   * fields, and those of operations it does not apply to (`op.envelope === false`), pass through.
+   */
+  unwrap(op: OperationSpec, body: unknown, response: Response, redact: ((text: string) => string) | undefined): unknown;
 }
 
 /**
@@ -130,10 +167,14 @@ export interface Envelope extends EnvelopeSpec {
 export interface ClientSpec {
   /** Class name, used in messages: "OpenAI". */
   name: string;
-  servers: ServerSpec[];
-  credentials: CredentialSpec[];
-  clientParams: ClientParamSpec[];
-  /** Absent when the spec declares no security schemes. */
+  /** The first server's URL, when it has no variables. */
+  baseURL?: string;
+  /** The first server's URL, when it has variables. Neither is set when the spec has no servers. */
+  server?: ServerURL;
+  /** Read by `auth`; absent when the spec declares no security schemes, and so is `auth`. */
+  credentials?: CredentialSpec[];
+  /** Absent when the client has no client parameters (clientgen.yaml `clientParams`). */
+  clientParams?: ClientParams;
   auth?: Auth;
   /** Absent unless clientgen.yaml names an idempotency header. */
   idempotency?: Idempotency;
@@ -182,30 +223,43 @@ export type PaginationSpec =
   | { kind: "offset"; items: string; offsetParam: string; limitParam?: string; totalCount?: string }
   | { kind: "single"; items: string };
 
+/**
+ * Adds an operation's query, header and cookie parameters to the request by wire name: the caller's
+ * values, over those client parameters filled in. Throws an SDKError for a `required` one left empty.
+ * The runtime's `collectParams`.
+ */
+export type CollectParams = (draft: RequestDraft) => void;
+
 /** Query pairs before percent-encoding. */
 export type Pairs = Array<[string, string]>;
 
 /** Appends one query parameter to `out` in a non-default OpenAPI style (form + explode is built in). */
 export type QueryEncoder = (out: Pairs, name: string, value: unknown) => void;
 
-/** A request body as fetch takes it: the body, the content-type to send (undefined: fetch decides, e.g. multipart boundaries), and `true` for a stream. */
-export type EncodedBody = [body?: BodyInit, contentType?: string, streamed?: boolean];
-
-/** Builds an operation's request body from the caller's params: the runtime's `jsonBody`, `formBody`, `multipartBody`, `textBody` or `binaryBody`. */
-export type BodyEncoder = (op: OperationSpec, params: Record<string, unknown>) => EncodedBody;
+/**
+ * Builds an operation's request body from the caller's params and puts it on the request, with its
+ * content-type among the lowest-precedence headers. The runtime's `jsonBody`, `formBody`,
+ * `multipartBody`, `textBody` or `binaryBody`.
+ */
+export type BodyEncoder = (draft: RequestDraft) => void;
 
 /**
- * One operation. Generated code passes it with the caller's arguments to `core.request`.
+ * One operation. Generated code passes it with the caller's arguments to `core.request`: path
+ * parameter values by wire name, the params object and the request options.
  * Keys of `query`/`headers`/`cookies` are the keys in the caller's params object; values are wire names.
  * Rarely needed encoders are functions imported from the runtime, so a bundle carries only those its
  * operations use.
  */
 export interface OperationSpec {
   method: HttpMethod;
-  /** Path template from the spec, e.g. `/user/invites/{invite_id}`. */
+  /** Path template from the spec, e.g. `/user/invites/{invite_id}`: the caller passes its values by wire name, `{ invite_id: "abc" }`. */
   path: string;
-  /** Wire names of path parameters in the order the method takes them as arguments. */
-  pathParams?: string[];
+  /**
+   * The runtime's `collectParams`, present when the operation has query, header or cookie parameters:
+   * it reads `query`, `headers`, `cookies` and `required`, which are ignored without it. Operations
+   * without such parameters leave it out, and so do their bundles.
+   */
+  collect?: CollectParams;
   query?: Record<string, string>;
   /** Encoders, by wire name, of query params not serialised as `form` + `explode: true`, e.g. `{ ids: queryStyle("pipeDelimited") }`. */
   queryStyle?: Record<string, QueryEncoder>;

@@ -16,5 +16,5 @@ const inviteUserSpec: OperationSpec = { id: "invite-user", method: "post", path:
  * POST /v3/invites
  */
 export function inviteUser(client: ClientCore, params: InviteUserParams, options?: RequestOptions): APIPromise<InviteUserResponse> {
-  return client.request<InviteUserResponse>(inviteUserSpec, [], params, options);
+  return client.request<InviteUserResponse>(inviteUserSpec, {}, params, options);
 }

@@ -8,20 +8,17 @@ const LEVELS = ["off", "error", "warn", "info", "debug"];
 export type Log = (level: number, message: () => string) => void;
 
 /**
- * The client's log, redaction and header formatting. The level comes from `logLevel` or `<NAME>_LOG`
- * (default `warn`). `secrets` are replaced by `***` wherever they appear; so are the values of the
- * `hidden` headers, which auth may still add to after this call.
+ * The client's log and header formatting. The level comes from `logLevel` or `<NAME>_LOG` (default
+ * `warn`). Every line goes through `redact` (auth's, when the client has credentials); header values
+ * of the `hidden` headers are replaced by `***`.
  */
-export function createLog(name: string, options: ClientOptions, secrets: string[], hidden: Set<string>) {
+export function createLog(name: string, options: ClientOptions, hidden: Set<string>, redact = (text: string) => text) {
   const found = LEVELS.indexOf(options.logLevel ?? readEnv(`${name.toUpperCase().replace(/\W/g, "_")}_LOG`) ?? "warn");
   const level = found < 0 ? 2 : found;
   const logger = options.logger ?? console;
-  // Longest first, so a secret containing another is not left half-redacted.
-  secrets.sort((a, b) => b.length - a.length);
-  const redact = (text: string): string => secrets.reduce((t, s) => t.split(s).join("***"), text);
   const log: Log = (l, message) => {
     if (l <= level) logger[LEVELS[l] as "error"](redact(`[${name}] ${message()}`));
   };
   const headers = (h: HeadersInit): string => JSON.stringify(Object.fromEntries(Array.from(new Headers(h), ([k, v]) => [k, hidden.has(k) ? "***" : v])));
-  return [log, redact, headers] as const;
+  return [log, headers] as const;
 }

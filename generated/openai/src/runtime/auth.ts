@@ -3,8 +3,10 @@
  * `auth({ token: bearer("apiToken") }, [["token"]])`: clients without schemes never import this file,
  * and each kind of scheme is bundled only when a client uses it.
  */
+import { setCookies } from "./cookies.js";
 import { SDKError } from "./errors.js";
-import type { Auth, ClientSpec, Scheme, SecurityRequirement } from "./types.js";
+import type { ApplyAuth, Auth, ClientSpec, Scheme, SecurityRequirement } from "./types.js";
+import { optionValue } from "./util.js";
 
 type Values = Record<string, string | undefined>;
 
@@ -19,15 +21,32 @@ export const basic = (username: string, password: string): Scheme => ({
   apply: (v, to) => (to.header.authorization = "Basic " + btoa(String.fromCharCode(...new TextEncoder().encode(`${v[username]}:${v[password]}`)))),
 });
 
-export const apiKey = (where: "header" | "query" | "cookie", name: string, credential: string): Scheme => ({
+export const apiKey = (where: "header" | "query", name: string, credential: string): Scheme => ({
   needs: [credential],
   hide: name.toLowerCase(),
   apply: (v, to) => (to[where][name] = v[credential]),
 });
 
+/** An API key sent as a cookie: apart from `apiKey`, so clients without one don't bundle the Cookie header code. */
+export const apiKeyCookie = (name: string, credential: string): Scheme => ({
+  needs: [credential],
+  hide: name.toLowerCase(),
+  apply: (v, to) => setCookies(to, { [name]: v[credential] }),
+});
+
 /** The client's schemes by name and its top-level security requirement. */
 export function auth(schemes: Record<string, Scheme>, security: SecurityRequirement): Auth {
-  return (spec, values, hidden) => {
+  return (spec, options, hidden) => {
+    const values: Values = {};
+    const secrets: string[] = [];
+    for (const c of spec.credentials ?? []) {
+      const v = (values[c.option] = optionValue(options, c.option, c.env));
+      // URLs carry the value percent-encoded, so redact that spelling too.
+      if (v) secrets.push(v, encodeURIComponent(v));
+    }
+    // Longest first, so a secret containing another is not left half-redacted.
+    secrets.sort((a, b) => b.length - a.length);
+    const redact = (text: string): string => secrets.reduce((t, s) => t.split(s).join("***"), text);
     for (const s of Object.values(schemes)) if (s.hide) hidden.add(s.hide);
     // Credentials are fixed once the client exists, so each requirement's choice is made once.
     const chosen = new Map<SecurityRequirement, Scheme[]>();
@@ -38,9 +57,10 @@ export function auth(schemes: Record<string, Scheme>, security: SecurityRequirem
     };
     // Missing credentials fail at construction rather than on the first request.
     pick(security);
-    return (requirement = security, to) => {
-      for (const s of pick(requirement)) s.apply(values, to);
+    const apply: ApplyAuth = (draft) => {
+      for (const s of pick(draft.op.security ?? security)) s.apply(values, draft);
     };
+    return { apply, redact };
   };
 }
 
@@ -53,7 +73,7 @@ function pickSchemes(spec: ClientSpec, schemes: Record<string, Scheme>, requirem
   const alts = requirement.map((alt) => alt.map((name) => schemes[name]!)).filter((alt) => alt.every(Boolean));
   const found = alts.find((alt) => alt.length && alt.every((s) => s.needs.every((c) => values[c])));
   if (found || !alts.length || alts.some((alt) => !alt.length)) return found ?? [];
-  const envOf = (option: string) => spec.credentials.find((c) => c.option === option)?.env;
+  const envOf = (option: string) => spec.credentials?.find((c) => c.option === option)?.env;
   const say = alts.map((alt) => {
     const options = [...new Set(alt.flatMap((s) => s.needs))];
     return [options.map((o) => `\`${o}\``).join(" and "), options.map(envOf).filter(Boolean).join(" and ")];

@@ -10,8 +10,8 @@ export function envelope(spec: EnvelopeSpec): Envelope {
   const { result, success, errors } = spec;
   return {
     ...spec,
-    unwrap(body, response, redact) {
-      if (!isObject(body) || !(result in body || (success && success in body))) return body;
+    unwrap(op, body, response, redact) {
+      if (op.envelope === false || !isObject(body) || !(result in body || (success && success in body))) return body;
       if (success && body[success] === false) throw makeAPIError(response, body, errors, redact);
       return body[result];
     },

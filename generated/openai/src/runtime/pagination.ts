@@ -1,9 +1,9 @@
 /**
  * Pages of list operations. Kept apart from core.ts so operations that never paginate don't bundle it.
- * Generated list methods call `requestPage(this.core, op, pathArgs, params, options)`.
+ * Generated list methods call `requestPage(client, op, pathArgs, params, options)`.
  */
 import { APIPromise } from "./api-promise.js";
-import type { ClientCore } from "./core.js";
+import { readJSON, type ClientCore } from "./core.js";
 import { SDKError } from "./errors.js";
 import type { OperationSpec, PaginationSpec, RequestOptions } from "./types.js";
 import { getPath } from "./util.js";
@@ -14,12 +14,12 @@ type Lookup = (path: string | undefined) => unknown;
 export function requestPage<Item>(
   core: ClientCore,
   op: OperationSpec,
-  pathArgs: readonly unknown[],
+  pathArgs: Params,
   params: Params | undefined,
   options?: RequestOptions,
 ): PagePromise<Item> {
   const sent = core.send(op, pathArgs, params, options);
-  return new PagePromise<Item>(sent, async (r) => new Page<Item>(core, op, pathArgs, params ?? {}, options, await core.parse(op, r, true), r));
+  return new PagePromise<Item>(sent, async (r) => new Page<Item>(core, op, pathArgs, params ?? {}, options, await readJSON(r), r));
 }
 
 export class Page<Item> implements AsyncIterable<Item> {
@@ -31,7 +31,7 @@ export class Page<Item> implements AsyncIterable<Item> {
   #next: Params | undefined;
   #again: (params: Params) => PagePromise<Item>;
 
-  constructor(core: ClientCore, op: OperationSpec, pathArgs: readonly unknown[], params: Params, options: RequestOptions | undefined, body: unknown, response: Response) {
+  constructor(core: ClientCore, op: OperationSpec, pathArgs: Params, params: Params, options: RequestOptions | undefined, body: unknown, response: Response) {
     this.body = body;
     this.response = response;
     // Throws for an envelope with success: false, before anything is read from it.

@@ -13,6 +13,11 @@ export function readEnv(name: string): string | undefined {
   }
 }
 
+/** A credential or client parameter: the client option, else its environment variable; empty counts as unset. */
+export function optionValue(options: Record<string, unknown>, option: string, env?: string): string | undefined {
+  return String(options[option] ?? (env && readEnv(env)) ?? "") || undefined;
+}
+
 /**
  * The only way a value enters a URL path. encodeURIComponent keeps `/` out, so `../admin` stays one
  * segment. A value of exactly `.` or `..` is refused: WHATWG URL parsing (which fetch applies)

@@ -84,7 +84,7 @@ function emitIndex(api: NamedApi): string {
     `const client = new ${client.className}();`,
   ]);
   w.write(`export class ${client.className} extends ${client.coreClassName}`).block(() => {
-    w.write(`constructor(options: ${client.optionsType} = {})`).block(() => w.writeLine("super(options);"));
+    w.write(`constructor(options?: ${client.optionsType})`).block(() => w.writeLine("super(options);"));
     writeMembers(w, api.flat, "this", true);
   });
   w.blankLine();
