@@ -143,7 +143,7 @@ describe("error responses", () => {
     expect(err.body).toEqual({ title: "Bad", status: 400 });
   });
 
-  it.each(["request-id", "cf-ray", "x-kong-request-id"])("requestID from %s", async (header) => {
+  it.each(["request-id", "x-github-request-id", "cf-ray", "x-kong-request-id"])("requestID from %s", async (header) => {
     handler = (_q, res) => reply(res, 500, "x", { [header]: "rid-9" });
     const err = (await core().request(op(), {}, undefined).catch((e) => e)) as APIError;
     expect(err.requestID).toBe("rid-9");

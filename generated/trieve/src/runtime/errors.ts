@@ -8,7 +8,7 @@ export class SDKError extends Error {
 }
 
 /** Response headers that carry a request id, most common first. */
-const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-amzn-requestid", "cf-ray", "x-kong-request-id"];
+const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-github-request-id", "x-amzn-requestid", "cf-ray", "x-kong-request-id"];
 
 export class APIError<TBody = unknown> extends SDKError {
   override name = "APIError";
