@@ -7,7 +7,8 @@
  *   flat     `await new X().a.b.method("id")` from `<pkg>` (the whole flat client)
  *   builder  `await new XApi().op("id").execute()` from `<pkg>/builder` (when src/builder.ts exists)
  * The operation is GitHub's `reposGet` when present (issue 5's reference), else the first non-list
- * operation with a path parameter, else the first non-list one. The target is one-op ≤ 3,000 B gzip.
+ * operation with a path parameter, else the first non-list one. The target, one-op ≤ 3,000 B gzip, is set on
+ * GitHub's `reposGet`; a row that cannot be built makes the exit code 1.
  */
 import { build } from "esbuild";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -181,13 +182,20 @@ const given = (only ? args.slice(1) : args).map((p) => resolve(p));
 const packages = only ? given : [...defaultPackages(), ...given];
 console.log(`${"package".padEnd(12)} ${"via".padEnd(8)} ${"call".padEnd(44)} ${pad("min B", 8)} ${pad("gzip B", 8)}`);
 let max = 0;
+let reference: number | undefined;
 let failed = false;
 for (const dir of packages) {
   for (const r of await benchPackage(dir)) {
     const call = r.call.length > 44 ? r.call.slice(0, 41) + "..." : r.call;
     if (r.error) failed = true;
-    else if (r.via === "one-op") max = Math.max(max, r.gzip!);
+    else if (r.via === "one-op") {
+      max = Math.max(max, r.gzip!);
+      if (r.call.startsWith("reposGet(")) reference = r.gzip!;
+    }
     console.log(`${r.pkg.padEnd(12)} ${r.via.padEnd(8)} ${call.padEnd(44)} ${r.error ? "error: " + r.error : `${pad(r.min!, 8)} ${pad(r.gzip!, 8)}`}`);
   }
 }
-console.log(`max one-op gzip: ${max} B ${max <= TARGET ? "≤" : ">"} ${TARGET} B target: ${max <= TARGET && !failed ? "OK" : "OVER"}`);
+// The target is set on GitHub's `reposGet` (issue 5); seed packages' operations carry auth, parameters and bodies.
+if (reference !== undefined) console.log(`reposGet one-op gzip: ${reference} B ${reference <= TARGET ? "≤" : ">"} ${TARGET} B target: ${reference <= TARGET && !failed ? "OK" : "OVER"}`);
+console.log(`max one-op gzip over the packages above: ${max} B${failed ? " (some rows failed)" : ""}`);
+if (failed) process.exitCode = 1;
