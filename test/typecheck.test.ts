@@ -1,21 +1,10 @@
-import { execFile } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { projectRoot } from "./helpers/generate.js";
+import { tscErrors } from "./helpers/tsc.js";
 
-const run = promisify(execFile);
-const tsc = join(projectRoot, "node_modules", "typescript", "bin", "tsc");
-
-async function typecheck(project: string): Promise<string> {
-  try {
-    await run(process.execPath, [tsc, "--noEmit", "-p", project], { cwd: projectRoot });
-    return "";
-  } catch (err) {
-    return String((err as { stdout?: string }).stdout ?? err);
-  }
-}
+const typecheck = (project: string): Promise<string> => tscErrors("--noEmit", "-p", project);
 
 /**
  * Every generated package compiles under its own strict build config (declarations included, so a

@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixture, projectRoot } from "../helpers/generate.js";
 import { startRecordingServer, type RecordingServer } from "../helpers/recording-server.js";
+import { tscErrors } from "../helpers/tsc.js";
 
 const exec = promisify(execFile);
 const work = mkdtempSync(join(tmpdir(), "clientgen-provider-"));
@@ -25,7 +26,7 @@ describe("a new provider folder", () => {
     cpSync(fixture("specs", "minimal.yaml"), join(work, "specs", "pets", "openapi.yaml"));
     await exec(process.execPath, [join(projectRoot, "node_modules", "tsx", "dist", "cli.mjs"), join(projectRoot, "src", "cli.ts"), "generate"], { cwd: work });
     const pkg = join(work, "generated", "pets");
-    await exec(process.execPath, [join(projectRoot, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "-p", pkg]);
+    expect(await tscErrors("--noEmit", "-p", pkg)).toBe("");
 
     const { default: Pets } = (await import(pathToFileURL(join(pkg, "src", "index.ts")).href)) as {
       default: new (o: object) => { pets: { retrieve(id: string): Promise<unknown>; create(p: object): Promise<unknown> } };

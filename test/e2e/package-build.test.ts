@@ -6,9 +6,9 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../helpers/generate.js";
 import { startRecordingServer, type RecordingServer } from "../helpers/recording-server.js";
+import { tscBin } from "../helpers/tsc.js";
 
 const run = promisify(execFile);
-const tsc = join(projectRoot, "node_modules", "typescript", "bin", "tsc");
 
 /**
  * A generated package builds the way its README says (`npm run build`, i.e. `tsc -p tsconfig.build.json`),
@@ -33,7 +33,7 @@ describe("generated/openai built as a package", () => {
   it("npm run build is tsc over tsconfig.build.json, and it emits every exported file", async () => {
     const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { scripts: Record<string, string>; exports: Record<string, { types: string; import: string }> };
     expect(pkg.scripts.build).toBe("tsc -p tsconfig.build.json");
-    await run(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: dir });
+    await run(process.execPath, [tscBin, "-p", "tsconfig.build.json"], { cwd: dir });
     const missing = Object.values(pkg.exports)
       .flatMap((entry) => [entry.types, entry.import])
       .filter((file) => !existsSync(join(dir, file)));

@@ -3,16 +3,14 @@
  * or that an object literal treats specially (`__proto__`), must still reach the right segment. The
  * fixture is generated into a temporary package, type-checked, and called against a real server.
  */
-import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixture, generateFrom, projectRoot } from "../helpers/generate.js";
+import { fixture, generateFrom } from "../helpers/generate.js";
 import { startRecordingServer, type RecordingServer } from "../helpers/recording-server.js";
+import { tscErrors } from "../helpers/tsc.js";
 
-const run = promisify(execFile);
 let dir: string;
 let server: RecordingServer;
 // The generated modules are only known at run time; tsc checks their types below.
@@ -39,12 +37,7 @@ afterAll(async () => {
 
 describe("path arguments by wire name (generated from test/fixtures/specs/path-names.yaml)", () => {
   it("the package type-checks", async () => {
-    const tsc = join(projectRoot, "node_modules", "typescript", "bin", "tsc");
-    const output = await run(process.execPath, [tsc, "--noEmit", "-p", dir]).then(
-      () => "",
-      (err: { stdout?: string }) => String(err.stdout ?? err),
-    );
-    expect(output).toBe("");
+    expect(await tscErrors("--noEmit", "-p", dir)).toBe("");
   }, 60_000);
 
   it("each value lands in its own segment, `__proto__` and `user-id` included", async () => {
