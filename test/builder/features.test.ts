@@ -4,11 +4,10 @@
  * into a temporary package, type-checked with a file of `@ts-expect-error` lines, and called
  * against a real HTTP server on 127.0.0.1.
  */
-import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateFrom, projectRoot } from "../helpers/generate.js";
+import { generateIntoTemp, projectRoot } from "../helpers/generate.js";
 import { startRecordingServer, type RecordingServer } from "../helpers/recording-server.js";
 import { tscErrors } from "../helpers/tsc.js";
 
@@ -50,13 +49,7 @@ let builder: any;
 let operations: any;
 
 beforeAll(async () => {
-  const result = await generateFrom(join(projectRoot, "test", "builder", "fixtures", "features.yaml"), "features");
-  if (!result.files) throw new Error(result.diagnostics.map((d) => d.message).join("\n"));
-  dir = await mkdtemp(join(tmpdir(), "clientgen-builder-"));
-  for (const [path, text] of result.files) {
-    await mkdir(dirname(join(dir, path)), { recursive: true });
-    await writeFile(join(dir, path), text);
-  }
+  dir = await generateIntoTemp(join(projectRoot, "test", "builder", "fixtures", "features.yaml"), "features");
   await writeFile(join(dir, "src", "checks.ts"), CHECKS);
   server = await startRecordingServer();
   builder = await import(join(dir, "src", "builder.ts"));

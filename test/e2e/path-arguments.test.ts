@@ -3,11 +3,10 @@
  * or that an object literal treats specially (`__proto__`), must still reach the right segment. The
  * fixture is generated into a temporary package, type-checked, and called against a real server.
  */
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixture, generateFrom } from "../helpers/generate.js";
+import { fixture, generateIntoTemp } from "../helpers/generate.js";
 import { startRecordingServer, type RecordingServer } from "../helpers/recording-server.js";
 import { tscErrors } from "../helpers/tsc.js";
 
@@ -18,13 +17,7 @@ let core: any;
 let operations: any;
 
 beforeAll(async () => {
-  const result = await generateFrom(fixture("specs", "path-names.yaml"), "path-names");
-  if (!result.files) throw new Error(result.diagnostics.map((d) => d.message).join("\n"));
-  dir = await mkdtemp(join(tmpdir(), "clientgen-paths-"));
-  for (const [path, text] of result.files) {
-    await mkdir(dirname(join(dir, path)), { recursive: true });
-    await writeFile(join(dir, path), text);
-  }
+  dir = await generateIntoTemp(fixture("specs", "path-names.yaml"), "path-names");
   server = await startRecordingServer();
   core = await import(join(dir, "src", "core.ts"));
   operations = await import(join(dir, "src", "operations", "index.ts"));
