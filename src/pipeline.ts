@@ -1,12 +1,15 @@
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { checkSpec } from "./check/check-spec.js";
-import { hasErrors, type Diagnostic } from "./diagnostics.js";
+import { checkStructure } from "./check/check-structure.js";
+import { compareDiagnostics, hasErrors, type Diagnostic } from "./diagnostics.js";
 import { emitPackage } from "./emit/emit-package.js";
 import type { FileSet } from "./emit/file-set.js";
+import { TypesFailed, typesFailedDiagnostic } from "./emit/types-failed.js";
 import { loadSpec, type LoadedSpec } from "./load/load-spec.js";
 import type { GeneratorAssets } from "./load/read-assets.js";
-import { readConfig } from "./load/read-config.js";
+import { readConfig, type LoadedConfig } from "./load/read-config.js";
+import { isSwagger2, upgradeSwagger2 } from "./load/upgrade-swagger.js";
 import { emptyConfig } from "./load/provider-config.js";
 import { buildModel } from "./model/build-model.js";
 import { nameApi } from "./name/name-api.js";
@@ -44,20 +47,53 @@ async function typesInThisThread(spec: LoadedSpec): Promise<FileSet> {
   return emitTypes({ data: spec.data, source: { file: spec.root.file, hash: spec.hash } });
 }
 
+export interface CheckedProvider {
+  /** The document the later stages read (Swagger 2.0 already converted); absent when it could not be read. */
+  spec?: LoadedSpec;
+  config: LoadedConfig;
+  /** Every problem found, errors and warnings, sorted by place. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * load → validate → check: everything clientgen knows about a provider's input, all problems at once.
+ * A Swagger 2.0 file is converted only once it is structurally valid (the converter assumes so).
+ */
+export async function checkProvider(job: ProviderJob, cwd: string): Promise<CheckedProvider> {
+  const { spec: read, errors } = loadSpec(job.specPath, cwd);
+  const { loaded: config, errors: configErrors } = job.configPath ? readConfig(job.configPath, cwd) : { loaded: { config: emptyConfig() }, errors: [] };
+  const done = (spec: LoadedSpec | undefined, found: Diagnostic[]): CheckedProvider => ({ ...(spec ? { spec } : {}), config, diagnostics: [...found, ...configErrors].sort(compareDiagnostics) });
+  if (!read || hasErrors(errors)) return done(undefined, errors);
+  const structure = await checkStructure(read);
+  let spec = read;
+  const converted: Diagnostic[] = [];
+  if (isSwagger2(read.data)) {
+    if (hasErrors(structure)) return done(read, structure);
+    const upgraded = upgradeSwagger2(read);
+    converted.push(...upgraded.diagnostics);
+    if (hasErrors(converted)) return done(read, [...structure, ...converted]);
+    spec = upgraded.spec;
+  }
+  return done(spec, [...structure, ...converted, ...checkSpec({ spec, config })]);
+}
+
 /** load → check → model → name → emit, all in memory. Nothing here writes to disk. */
 export async function generateProvider(job: ProviderJob, assets: GeneratorAssets, cwd: string, typesSource?: TypesSource): Promise<ProviderResult> {
   // Asked for first so that, on another core, the types and the clients are made at once.
   const elsewhere = typesSource?.(job);
   elsewhere?.catch(() => {});
-  const fail = (diagnostics: Diagnostic[]): ProviderResult => ({ job, operations: 0, diagnostics });
-  const { spec, errors } = loadSpec(job.specPath, cwd);
-  const { loaded, errors: configErrors } = job.configPath ? readConfig(job.configPath, cwd) : { loaded: { config: emptyConfig() }, errors: [] };
-  if (!spec || hasErrors(errors) || hasErrors(configErrors)) return fail([...errors, ...configErrors]);
-  const problems = checkSpec({ spec, config: loaded });
-  if (hasErrors(problems)) return fail(problems);
-  const model = buildModel(spec, loaded.config);
+  const { spec, config, diagnostics } = await checkProvider(job, cwd);
+  if (!spec || hasErrors(diagnostics)) return { job, operations: 0, diagnostics };
+  const model = buildModel(spec, config.config);
   const api = nameApi(model, job.provider, job.name);
   const files = emitPackage(api, assets);
-  for (const [path, text] of await (elsewhere ?? typesInThisThread(spec))) files.set(path, text);
-  return { job, files, operations: model.operations.length, diagnostics: [...problems, ...model.notes, ...api.warnings] };
+  let types: FileSet;
+  try {
+    types = await (elsewhere ?? typesInThisThread(spec));
+  } catch (err) {
+    if (!(err instanceof TypesFailed)) throw err;
+    return { job, operations: 0, diagnostics: [...diagnostics, typesFailedDiagnostic(spec, err)] };
+  }
+  for (const [path, text] of types) files.set(path, text);
+  return { job, files, operations: model.operations.length, diagnostics: [...diagnostics, ...model.notes, ...api.warnings] };
 }

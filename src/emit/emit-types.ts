@@ -1,5 +1,6 @@
 import { astToString, resolveRef, scanDiscriminators, transformSchema, type GlobalContext, type OpenAPI3 } from "openapi-typescript";
 import type { FileSet } from "./file-set.js";
+import { TypesFailed } from "./types-failed.js";
 import { banner } from "./source-writer.js";
 
 export interface TypesInput {
@@ -15,7 +16,17 @@ export interface TypesInput {
  * openapiTS's own defaults.
  */
 export function emitTypes({ data, source }: TypesInput): FileSet {
-  const schema = data as unknown as OpenAPI3;
+  let text: string;
+  try {
+    text = typesText(data as unknown as OpenAPI3);
+  } catch (err) {
+    // Its errors are about the document (a shape it did not expect), so they become input errors.
+    throw new TypesFailed(err instanceof Error ? err.message : String(err));
+  }
+  return new Map([["src/types.ts", `${banner(source)}/* eslint-disable */\n${text}`]]);
+}
+
+function typesText(schema: OpenAPI3): string {
   const options = { silent: true };
   const ctx: GlobalContext = {
     additionalProperties: false,
@@ -48,6 +59,5 @@ export function emitTypes({ data, source }: TypesInput): FileSet {
     readWriteMarkers: false,
     resolve: ($ref) => resolveRef(schema, $ref, options),
   } as GlobalContext;
-  const text = astToString(transformSchema(schema, ctx));
-  return new Map([["src/types.ts", `${banner(source)}/* eslint-disable */\n${text}`]]);
+  return astToString(transformSchema(schema, ctx));
 }

@@ -1,5 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { FileSet } from "../emit/file-set.js";
+import { TypesFailed } from "../emit/types-failed.js";
 import type { TypesReply, TypesRequest } from "./types-worker.js";
 
 /** A worker thread that turns specs into `src/types.ts`, one request at a time, in order. */
@@ -29,7 +30,8 @@ export function startTypesWorker(): TypesWorker {
   worker.on("message", (reply: TypesReply) => {
     const waiter = pending.get(reply.id);
     pending.delete(reply.id);
-    if ("failed" in reply) waiter?.reject(new Error(`openapi-typescript failed: ${reply.failed}`));
+    if ("failed" in reply) waiter?.reject(new TypesFailed(reply.failed));
+    else if ("crashed" in reply) waiter?.reject(new Error(`types worker: ${reply.crashed}`));
     else waiter?.resolve(new Map(reply.files));
   });
   worker.on("error", failAll);

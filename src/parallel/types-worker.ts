@@ -1,6 +1,8 @@
 import { parentPort } from "node:worker_threads";
 import { emitTypes } from "../emit/emit-types.js";
+import { TypesFailed } from "../emit/types-failed.js";
 import { loadSpec } from "../load/load-spec.js";
+import { isSwagger2, upgradeSwagger2 } from "../load/upgrade-swagger.js";
 
 export interface TypesRequest {
   id: number;
@@ -8,7 +10,8 @@ export interface TypesRequest {
   cwd: string;
 }
 
-export type TypesReply = { id: number; files: [string, string][] } | { id: number; failed: string };
+/** `failed`: openapi-typescript rejected the document (an input error); `crashed`: anything else (a bug). */
+export type TypesReply = { id: number; files: [string, string][] } | { id: number; failed: string } | { id: number; crashed: string };
 
 /**
  * Runs openapi-typescript on a second core while the main thread emits the clients. It reads the
@@ -17,12 +20,14 @@ export type TypesReply = { id: number; files: [string, string][] } | { id: numbe
 parentPort?.on("message", (request: TypesRequest) => {
   let reply: TypesReply;
   try {
-    const { spec } = loadSpec(request.specPath, request.cwd);
+    const { spec: read } = loadSpec(request.specPath, request.cwd);
+    // The main thread validates; a document it refuses is never looked at, so a conversion error here is moot.
+    const spec = read && isSwagger2(read.data) ? upgradeSwagger2(read).spec : read;
     reply = spec
       ? { id: request.id, files: [...emitTypes({ data: spec.data, source: { file: spec.root.file, hash: spec.hash } })] }
       : { id: request.id, failed: "the spec could not be loaded" };
   } catch (err) {
-    reply = { id: request.id, failed: err instanceof Error ? (err.stack ?? err.message) : String(err) };
+    reply = err instanceof TypesFailed ? { id: request.id, failed: err.reason } : { id: request.id, crashed: err instanceof Error ? (err.stack ?? err.message) : String(err) };
   }
   parentPort?.postMessage(reply);
 });

@@ -5,8 +5,9 @@ import { openapiVersion } from "./openapi-version.js";
 import { operationIdsUnique } from "./operation-ids-unique.js";
 import { pathParams } from "./path-params.js";
 import { pathsShape } from "./paths-shape.js";
+import { refCycles } from "./ref-cycles.js";
 import { refsResolve } from "./refs-resolve.js";
 import { securitySchemesKnown } from "./security-schemes-known.js";
 
 /** Every rule, run in this order; all of them always run so one pass reports every problem. */
-export const rules: readonly Rule[] = [openapiVersion, infoRequired, pathsShape, refsResolve, pathParams, operationIdsUnique, securitySchemesKnown, configMatchesSpec];
+export const rules: readonly Rule[] = [openapiVersion, infoRequired, pathsShape, refsResolve, refCycles, pathParams, operationIdsUnique, securitySchemesKnown, configMatchesSpec];
