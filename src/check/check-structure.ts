@@ -2,6 +2,7 @@ import { BaseResolver, createConfig, lintDocument, Source, type NormalizedProble
 import type { Diagnostic } from "../diagnostics.js";
 import { getAt, type Pointer } from "../load/bundle-refs.js";
 import type { LoadedSpec } from "../load/load-spec.js";
+import { hasRefLoop } from "./ref-chains.js";
 import { reportFinding } from "./struct-findings.js";
 
 /** Every other file was already folded in by load: validation must never read a file or the network. */
@@ -22,10 +23,15 @@ export function validatable(data: Record<string, unknown>): boolean {
  * closed value sets (`in`, `style`, schema `type`…). Every finding becomes a located diagnostic.
  */
 export async function checkStructure(spec: LoadedSpec): Promise<Diagnostic[]> {
-  if (!validatable(spec.data)) return [];
-  const config = await createConfig({ extends: [], rules: { struct: "error" } });
-  const document = { source: new Source(spec.root.absPath, spec.root.text), parsed: spec.data };
-  const problems = await lintDocument({ document, config: config.styleguide, externalRefResolver: new NoExternalRefs() });
+  // A reference that only refers on in a circle is the `ref-cycle` rule's to report; Redocly cannot resolve it.
+  if (!validatable(spec.data) || hasRefLoop(spec.data)) return [];
+  let problems: NormalizedProblem[];
+  try {
+    problems = await lint(spec);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    return [spec.diagnostic([], { severity: "error", rule: "spec-structure", message: `the document could not be validated: ${reason}`, hint: "check its $refs; run with --debug and report it with the spec if the document looks right" })];
+  }
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const problem of problems) {
@@ -41,6 +47,12 @@ export async function checkStructure(spec: LoadedSpec): Promise<Diagnostic[]> {
   return out;
 }
 
+async function lint(spec: LoadedSpec): Promise<NormalizedProblem[]> {
+  const config = await createConfig({ extends: [], rules: { struct: "error" } });
+  const document = { source: new Source(spec.root.absPath, spec.root.text), parsed: spec.data };
+  return lintDocument({ document, config: config.styleguide, externalRefResolver: new NoExternalRefs() });
+}
+
 /** `#/paths/~1pets/get` → `["paths", "/pets", "get"]`. Redocly escapes only `~` and `/`. */
 function pointerOf(problem: NormalizedProblem): Pointer {
   const raw = problem.location[0]?.pointer ?? "#/";
@@ -51,9 +63,13 @@ function pointerOf(problem: NormalizedProblem): Pointer {
     .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
 
-/** The `info` and `openapi` fields have rules of their own with better messages; do not say it twice. */
+/**
+ * Where a rule of our own says it better, do not say it twice: `openapi` and `info` (openapi-version,
+ * info-required), and the types and keys of `paths` and its path items (paths-shape).
+ */
 function covered(pointer: Pointer, message: string): boolean {
   if (pointer.length === 0) return /`(openapi|info)`/.test(message);
+  if (pointer[0] === "paths" && pointer.length <= 3) return /^(Expected type|Property .* is not expected)/.test(message);
   if (pointer[0] !== "info") return false;
   return pointer.length === 1 || (pointer.length === 2 && (pointer[1] === "title" || pointer[1] === "version"));
 }

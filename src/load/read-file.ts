@@ -12,9 +12,9 @@ export function displayPath(absPath: string, cwd: string): string {
 export function readSourceFile(path: string, cwd: string): { doc?: SourceDocument; errors: Diagnostic[] } {
   const absPath = resolve(cwd, path);
   const file = displayPath(absPath, cwd);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(absPath, "utf8");
+    bytes = readFileSync(absPath);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === "ENOENT" ? "does not exist" : code === "EISDIR" ? "is a folder, not a file" : `cannot be read (${code ?? String(err)})`;
@@ -22,6 +22,22 @@ export function readSourceFile(path: string, cwd: string): { doc?: SourceDocumen
       errors: [{ severity: "error", rule: "file-unreadable", message: `${file} ${why}`, hint: "check the path; specs are YAML or JSON files", location: { file, line: 1, column: 1 } }],
     };
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const text = decodeText(bytes);
+  if (text === undefined) {
+    return {
+      errors: [{ severity: "error", rule: "file-binary", message: `${file} is not a text file (it holds bytes that are not UTF-8 text)`, hint: "a spec is a YAML or JSON text file: check that this is the file you meant", location: { file, line: 1, column: 1 } }],
+    };
+  }
   return parseSource(file, absPath, text);
+}
+
+/** UTF-8 text without its byte-order mark, or undefined for a binary file (a NUL byte, or bytes that are not UTF-8). */
+function decodeText(bytes: Buffer): string | undefined {
+  if (bytes.includes(0)) return undefined;
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    return undefined;
+  }
 }

@@ -84,7 +84,7 @@ function yamlError(file: string, text: string, pos: { line: number; col: number 
     severity: "error",
     rule: "yaml-syntax",
     message: `not valid YAML: ${message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`,
-    hint: "fix the syntax at this position (indentation, a missing colon or quote, or a duplicated key are the usual causes)",
+    hint: yamlHint(message),
     location: { file, line, column },
     frame: codeFrame(text, line, column),
   };
@@ -108,4 +108,10 @@ function jsonSyntaxError(file: string, text: string, err: unknown): Diagnostic {
     location: { file, line, column },
     frame: codeFrame(text, line, column),
   };
+}
+
+function yamlHint(message: string): string {
+  if (/Tabs are not allowed/i.test(message)) return "indent with spaces: YAML does not allow tabs for indentation";
+  if (/keys must be unique/i.test(message)) return "this key appears twice in the same mapping: remove or rename one of them";
+  return "fix the syntax at this position (indentation, a missing colon or quote, or a duplicated key are the usual causes)";
 }

@@ -8,5 +8,9 @@ export const infoRequired: Rule = ({ spec }) => {
   }
   return (["title", "version"] as const)
     .filter((key) => typeof info[key] !== "string" || info[key] === "")
-    .map((key) => spec.diagnostic(["info"], { severity: "error", rule: "info-required", message: `info.${key} is missing`, hint: `add '${key}:' under 'info:' (the ${key} names the generated package)` }));
+    .map((key) =>
+      info[key] === undefined || info[key] === ""
+        ? spec.diagnostic(["info"], { severity: "error", rule: "info-required", message: `info.${key} is missing`, hint: `add '${key}:' under 'info:' (the ${key} names the generated package)` })
+        : spec.diagnostic(["info", key], { severity: "error", rule: "info-required", message: `info.${key} must be text, not ${Array.isArray(info[key]) ? "a list" : typeof info[key] === "object" ? "a mapping" : `${typeof info[key]} ${JSON.stringify(info[key])}`}`, hint: `quote it (${key}: "…") so YAML keeps it as written` }),
+    );
 };

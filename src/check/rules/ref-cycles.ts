@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../../diagnostics.js";
-import { decodePointer, getAt, type Pointer } from "../../load/bundle-refs.js";
+import { decodePointer, type Pointer } from "../../load/bundle-refs.js";
+import { localRefs, refLoop } from "../ref-chains.js";
 import type { Rule } from "../rule.js";
 
 type Json = Record<string, unknown>;
@@ -25,8 +26,8 @@ export const refCycles: Rule = ({ spec }) => {
   };
   for (const ref of localRefs(spec.data)) {
     if (SCHEMA_REF.test(ref)) continue;
-    const chain = refChain(spec.data, ref);
-    if (chain) report(chain, [...decodePointer(chain[0]!.slice(1)), "$ref"], `$ref '${chain[0]}' only refers on, in a circle: ${[...chain, chain[0]].join(" → ")}`, "point one of these references at a real definition");
+    const chain = refLoop(spec.data, ref);
+    if (chain?.[0] === ref) report(chain, [...decodePointer(chain[0]!.slice(1)), "$ref"], `$ref '${chain[0]}' only refers on, in a circle: ${[...chain, chain[0]].join(" → ")}`, "point one of these references at a real definition");
   }
   const schemas = isJson(spec.data.components) && isJson(spec.data.components.schemas) ? spec.data.components.schemas : {};
   for (const cycle of schemaCycles(schemas)) {
@@ -34,34 +35,6 @@ export const refCycles: Rule = ({ spec }) => {
   }
   return out;
 };
-
-/** Every distinct local `$ref` string in the document, in document order. */
-function localRefs(root: unknown): Set<string> {
-  const refs = new Set<string>();
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(visit);
-    else if (isJson(node)) {
-      if (typeof node.$ref === "string" && node.$ref.startsWith("#")) refs.add(node.$ref);
-      for (const key in node) if (node[key] !== null && typeof node[key] === "object") visit(node[key]);
-    }
-  };
-  visit(root);
-  return refs;
-}
-
-/** The references of a chain that comes back to where it started, or undefined. */
-function refChain(root: unknown, start: string): string[] | undefined {
-  const chain: string[] = [];
-  let ref: string | undefined = start;
-  while (ref !== undefined) {
-    const at = chain.indexOf(ref);
-    if (at >= 0) return at === 0 ? chain : undefined;
-    chain.push(ref);
-    const target = getAt(root, decodePointer(ref.slice(1)));
-    ref = isJson(target) && typeof target.$ref === "string" && target.$ref.startsWith("#") ? target.$ref : undefined;
-  }
-  return undefined;
-}
 
 /** Names of schemas `schema` reaches without passing through an object's members. */
 function transparentRefs(schema: unknown, out: Set<string>): Set<string> {

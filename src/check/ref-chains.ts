@@ -1,0 +1,38 @@
+import { decodePointer, getAt } from "../load/bundle-refs.js";
+
+type Json = Record<string, unknown>;
+const isJson = (v: unknown): v is Json => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** Every distinct local `$ref` string in the document, in document order. */
+export function localRefs(root: unknown): Set<string> {
+  const refs = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (isJson(node)) {
+      if (typeof node.$ref === "string" && node.$ref.startsWith("#")) refs.add(node.$ref);
+      for (const key in node) if (node[key] !== null && typeof node[key] === "object") visit(node[key]);
+    }
+  };
+  visit(root);
+  return refs;
+}
+
+/**
+ * Follows `start` while each target is itself only a reference. Returns the circle it falls into
+ * (from the first reference that repeats), or undefined when the chain ends at a real definition.
+ */
+export function refLoop(root: unknown, start: string): string[] | undefined {
+  const chain: string[] = [];
+  let ref: string | undefined = start;
+  while (ref !== undefined) {
+    const at = chain.indexOf(ref);
+    if (at >= 0) return chain.slice(at);
+    chain.push(ref);
+    const target = getAt(root, decodePointer(ref.slice(1)));
+    ref = isJson(target) && typeof target.$ref === "string" && target.$ref.startsWith("#") ? target.$ref : undefined;
+  }
+  return undefined;
+}
+
+/** Some reference chain goes round for ever (Redocly's resolver throws on those, so they are checked first). */
+export const hasRefLoop = (root: unknown): boolean => [...localRefs(root)].some((ref) => refLoop(root, ref) !== undefined);
