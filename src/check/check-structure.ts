@@ -2,6 +2,7 @@ import { BaseResolver, createConfig, lintDocument, Source, type NormalizedProble
 import type { Diagnostic } from "../diagnostics.js";
 import { getAt, type Pointer } from "../load/bundle-refs.js";
 import type { LoadedSpec } from "../load/load-spec.js";
+import { hasUnsafeKeys, markUnsafeKeys, unmark } from "./redocly-safe-keys.js";
 import { hasRefLoop } from "./ref-chains.js";
 import { reportFinding } from "./struct-findings.js";
 
@@ -36,7 +37,7 @@ export async function checkStructure(spec: LoadedSpec): Promise<Diagnostic[]> {
   const seen = new Set<string>();
   for (const problem of problems) {
     const pointer = pointerOf(problem);
-    const report = reportFinding({ pointer, message: problem.message, suggest: problem.suggest, value: getAt(spec.data, pointer) });
+    const report = reportFinding({ pointer, message: unmark(problem.message), suggest: problem.suggest, value: getAt(spec.data, pointer) });
     if (!report || covered(pointer, problem.message)) continue;
     const d = spec.diagnostic(pointer, report);
     const key = `${d.location?.file}:${d.location?.line}:${d.location?.column}:${d.message}`;
@@ -49,7 +50,8 @@ export async function checkStructure(spec: LoadedSpec): Promise<Diagnostic[]> {
 
 async function lint(spec: LoadedSpec): Promise<NormalizedProblem[]> {
   const config = await createConfig({ extends: [], rules: { struct: "error" } });
-  const document = { source: new Source(spec.root.absPath, spec.root.text), parsed: spec.data };
+  const parsed = hasUnsafeKeys(spec.data) ? markUnsafeKeys(spec.data) : spec.data;
+  const document = { source: new Source(spec.root.absPath, spec.root.text), parsed };
   return lintDocument({ document, config: config.styleguide, externalRefResolver: new NoExternalRefs() });
 }
 
@@ -60,7 +62,7 @@ function pointerOf(problem: NormalizedProblem): Pointer {
     .replace(/^#\/?/, "")
     .split("/")
     .filter((s) => s !== "")
-    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+    .map((s) => unmark(s.replace(/~1/g, "/").replace(/~0/g, "~")));
 }
 
 /**

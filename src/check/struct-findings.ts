@@ -35,9 +35,6 @@ export function reportFinding(f: StructFinding): FindingReport | undefined {
   const here = place(f.pointer);
   let m: RegExpExecArray | null;
   if (/^The `type` field must be defined when the `nullable` field is used\.$/.test(f.message)) return undefined;
-  // Redocly looks fields up in plain objects, so a property named `constructor` or `toString` finds
-  // Object.prototype's and is misjudged; no OpenAPI field has such a name.
-  if (key in Object.prototype) return undefined;
   if ((m = /^Expected type `([^`]+)` \((object|array)\) but got `([^`]+)`$/.exec(f.message))) {
     const [, type, shape, got] = m as unknown as [string, string, "object" | "array", string];
     return error("spec-type", `${here} must be ${shape === "array" ? "a list" : "a mapping"} (OpenAPI ${typeName(type)}), not ${describe(f.value, got)}`, shape === "array" ? "write it as a list: one '- ' line per item" : "write 'field: value' lines indented under this key");

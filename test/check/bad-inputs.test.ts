@@ -49,6 +49,7 @@ const cases: BadCase[] = [
   { name: "openapi-3-2", at: "openapi.yaml:1:1", rule: "openapi-version", message: "unsupported document: openapi: \"3.2.0\"; clientgen reads OpenAPI 3.0 and 3.1" },
   { name: "openapi-number", at: "openapi.yaml:1:1", rule: "openapi-version", message: "unsupported document: openapi: 3; clientgen reads OpenAPI 3.0 and 3.1" },
   { name: "operation-not-map", at: "openapi.yaml:7:5", rule: "paths-shape", message: "GET /pets/{id} must be a mapping" },
+  { name: "operation-id-percent", at: "openapi.yaml:8:7", rule: "percent-escape", message: "operationId 'get%Pet' has a '%' that does not start a %XX escape" },
   { name: "param-in-unknown", at: "openapi.yaml:11:11", rule: "spec-value", message: "'in' is the string \"body\"; OpenAPI allows only query, header, path, cookie", errors: 2 },
   { name: "param-style-unknown", at: "openapi.yaml:13:11", rule: "spec-value", message: "'style' is the string \"csv\"; OpenAPI allows only form, simple, label, matrix, spaceDelimited, pipeDelimited, deepObject" },
   { name: "parameter-no-name", at: "openapi.yaml:10:11", rule: "spec-required", message: "parameters[0] has no 'name', which OpenAPI requires here", errors: 2 },

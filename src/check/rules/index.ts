@@ -4,9 +4,10 @@ import { infoRequired } from "./info-required.js";
 import { operationIdsUnique } from "./operation-ids-unique.js";
 import { pathParams } from "./path-params.js";
 import { pathsShape } from "./paths-shape.js";
+import { percentEscapes } from "./percent-escapes.js";
 import { refCycles } from "./ref-cycles.js";
 import { refsResolve } from "./refs-resolve.js";
 import { securitySchemesKnown } from "./security-schemes-known.js";
 
 /** Every rule after `openapi-version` (which check-spec runs first), in this order; all of them run so one pass reports every problem. */
-export const rules: readonly Rule[] = [infoRequired, pathsShape, refsResolve, refCycles, pathParams, operationIdsUnique, securitySchemesKnown, configMatchesSpec];
+export const rules: readonly Rule[] = [infoRequired, pathsShape, percentEscapes, refsResolve, refCycles, pathParams, operationIdsUnique, securitySchemesKnown, configMatchesSpec];
