@@ -42,11 +42,13 @@ function operationPart(rest: Pointer, convertedOp: unknown, originalOp: unknown)
     return at < 0 ? ["parameters"] : ["parameters", at, ...(tail[0] === "schema" ? tail.slice(1) : tail)];
   }
   if (first === "requestBody") {
-    const property = tail[3] === "properties" ? tail[4] : undefined;
+    // requestBody / content / <media type> / schema / properties / <form field> / …
+    const body = rest.slice(1);
+    const property = body[3] === "properties" ? body[4] : undefined;
     const form = property === undefined ? -1 : indexWhere((p) => p.in === "formData" && p.name === property);
-    if (form >= 0) return ["parameters", form, ...tail.slice(5)];
-    const body = indexWhere((p) => p.in === "body");
-    return body < 0 ? [] : ["parameters", body, ...(tail[0] === "content" ? tail.slice(2) : [])];
+    if (form >= 0) return ["parameters", form, ...body.slice(5)];
+    const at = indexWhere((p) => p.in === "body");
+    return at < 0 ? [] : ["parameters", at, ...(body[0] === "content" ? body.slice(2) : [])];
   }
   if (first === "responses" && second !== undefined) return ["responses", second, ...inside(tail)];
   return rest;

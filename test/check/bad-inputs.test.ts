@@ -75,6 +75,8 @@ const cases: BadCase[] = [
   { name: "servers-not-list", at: "openapi.yaml:5:1", rule: "spec-type", message: "'servers' must be a list (OpenAPI server list), not the string \"https://api.example.com\"" },
   { name: "swagger-1", at: "openapi.yaml:1:1", rule: "openapi-version", message: "this is a Swagger 1.2 document; clientgen reads OpenAPI 3.0 and 3.1, and converts Swagger 2.0" },
   { name: "swagger-unquoted", at: "openapi.yaml:1:1", rule: "openapi-version", message: "'swagger: 2.0' is read as the number 2; the version must be the string \"2.0\"" },
+  // Found after the in-memory conversion, shown on the Swagger 2.0 file's own line (the body parameter's $ref).
+  { name: "swagger2-after-conversion", at: "openapi.yaml:17:13", rule: "ref-unresolved", message: "$ref '#/components/schemas/Pett' points at nothing", errors: 3 },
   { name: "swagger2-param-in-unknown", at: "openapi.yaml:11:11", rule: "spec-value", message: "'in' is the string \"querystring\"; OpenAPI allows only query, header, path, formData, body" },
   { name: "tabs", at: "openapi.yaml:8:1", rule: "yaml-syntax", message: "not valid YAML: Tabs are not allowed as indentation", errors: 4 },
   { name: "top-level-list", at: "openapi.yaml:1:1", rule: "not-openapi", message: "test/fixtures/bad/top-level-list/openapi.yaml is not an OpenAPI document: its top level must be a mapping" },
