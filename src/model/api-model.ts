@@ -55,7 +55,34 @@ export interface SchemaModel extends Docs {
   /** Key under components.schemas. */
   name: string;
   example?: unknown;
+  /** The schema itself: its shape, enum, default (what a model page shows when it is not an object). */
+  facts: SchemaFacts;
+  /** Properties of an object schema, own and from `allOf` parts, in spec order. */
+  properties: PropertyModel[];
+  /** `additionalProperties`: the type of the values of keys not listed, when the schema allows them with a schema. */
+  additionalProperties?: TypeShape;
 }
+
+export interface PropertyModel extends Docs {
+  name: string;
+  required: boolean;
+  readOnly?: boolean;
+  writeOnly?: boolean;
+  schema: SchemaFacts;
+}
+
+/**
+ * What a schema is, as docs write it (`Invite[]`, `string (date-time)`, `A | B`), with the component
+ * names it refers to so pages can link them. Inline objects are not expanded: their types are in types.ts.
+ */
+export type TypeShape =
+  | { kind: "ref"; name: string }
+  | { kind: "primitive"; type: "string" | "integer" | "number" | "boolean" | "null"; format?: string }
+  | { kind: "array"; items: TypeShape }
+  | { kind: "map"; values: TypeShape }
+  | { kind: "object" }
+  | { kind: "union" | "intersection"; variants: TypeShape[] }
+  | { kind: "unknown" };
 
 export interface SchemaFacts {
   type?: string;
@@ -67,6 +94,11 @@ export interface SchemaFacts {
   ref?: string;
   /** `nullable: true` (3.0) or `null` among its types (3.1): the type openapi-typescript makes includes `null`. */
   nullable?: boolean;
+  shape: TypeShape;
+  readOnly?: boolean;
+  writeOnly?: boolean;
+  deprecated?: boolean;
+  description?: string;
 }
 
 export type ParamLocation = "path" | "query" | "header" | "cookie";

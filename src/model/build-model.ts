@@ -2,9 +2,10 @@ import type { Diagnostic } from "../diagnostics.js";
 import type { LoadedSpec } from "../load/load-spec.js";
 import type { ProviderConfig } from "../load/provider-config.js";
 import type { HttpMethod } from "../runtime/types.js";
-import type { ApiModel, SchemaModel, SecuritySchemeModel, ServerModel } from "./api-model.js";
+import type { ApiModel, SecuritySchemeModel, ServerModel } from "./api-model.js";
 import { buildOperation, copyDocs, securityAlternatives } from "./build-operation.js";
 import { deref, isObject, str, type Json } from "./deref.js";
+import { buildSchemas } from "./build-schemas.js";
 import { applyPagination } from "./recognise-pagination.js";
 
 export const HTTP_METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
@@ -87,18 +88,4 @@ function buildSecuritySchemes(root: Json): SecuritySchemeModel[] {
     else if (s.type === "oauth2" || s.type === "openIdConnect") out.push({ ...base, kind: s.type });
   }
   return out;
-}
-
-function buildSchemas(root: Json): SchemaModel[] {
-  const components = isObject(root.components) ? root.components : {};
-  const schemas = isObject(components.schemas) ? components.schemas : {};
-  return Object.entries(schemas).map(([name, raw]) => {
-    const schema: SchemaModel = { name };
-    if (isObject(raw)) {
-      copyDocs(schema, raw);
-      const example = "example" in raw ? raw.example : Array.isArray(raw.examples) ? raw.examples[0] : undefined;
-      if (example !== undefined) schema.example = example;
-    }
-    return schema;
-  });
 }

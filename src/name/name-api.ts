@@ -2,6 +2,7 @@ import type { ApiModel } from "../model/api-model.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { pascal, uniqueName } from "./identifiers.js";
 import { buildApis, buildFlatTree } from "./flat-resources.js";
+import { nameDocPages } from "./name-docs.js";
 import { nameClient, nameClientParams, nameCredentials } from "./name-client.js";
 import { nameOperations } from "./name-operations.js";
 import type { NamedApi } from "./named-api.js";
@@ -21,7 +22,7 @@ export function nameApi(model: ApiModel, provider: string, nameOverride?: string
   const warnings: Diagnostic[] = [];
   const client = nameClient(model, provider, nameOverride);
   const typeNames = new Set<string>([...RUNTIME_EXPORTS, client.className, client.coreClassName, client.optionsType, client.errorClass, "paths", "components", "operations", "webhooks", "$defs"]);
-  const schemas = model.schemas.map((s) => {
+  const aliased = model.schemas.map((s) => {
     const wanted = pascal(s.name) || "Schema";
     // An error schema named like a runtime error class describes that error's body.
     const renamed = GLOBAL_TYPES.has(wanted) || typeNames.has(wanted) ? `${wanted}${wanted.endsWith("Error") ? "Body" : "Model"}` : wanted;
@@ -33,5 +34,7 @@ export function nameApi(model: ApiModel, provider: string, nameOverride?: string
   const operations = nameOperations({ model, clientParams, typeNames, warnings });
   const flat = buildFlatTree(client.className, operations, warnings, [client.coreClassName, client.optionsType]);
   const apis = buildApis(operations, typeNames);
-  return { model, client, credentials: nameCredentials(model, client, warnings), clientParams, schemas, operations, flat, apis, warnings };
+  const { pages: docPages, modelFiles } = nameDocPages(operations, aliased.map((s) => s.alias));
+  const schemas = aliased.map((s, i) => ({ ...s, docFile: modelFiles[i]! }));
+  return { model, client, credentials: nameCredentials(model, client, warnings), clientParams, schemas, operations, docPages, flat, apis, warnings };
 }
