@@ -14,6 +14,7 @@ export function htmlToMarkdown(text: string, inline: boolean): string {
   const out: string[] = [];
   const links: (string | undefined)[] = [];
   const lists: ("ul" | "ol")[] = [];
+  const marks = new Map<string, number>();
   let i = 0;
   while (i < text.length) {
     const lt = text.indexOf("<", i);
@@ -33,7 +34,7 @@ export function htmlToMarkdown(text: string, inline: boolean): string {
       i = lt + close.index + close.length;
     }
     else if (tag && HTML_ELEMENTS.has(tag[2]!.toLowerCase())) {
-      out.push(convertTag(tag[2]!.toLowerCase(), !!tag[1], tag[3] ?? "", { inline, links, lists }));
+      out.push(convertTag(tag[2]!.toLowerCase(), !!tag[1], tag[3] ?? "", { inline, links, lists, marks }));
       i = lt + tag[0].length;
     } else if (/^<(?:https?|mailto):[^\s<>]*>/i.test(rest)) {
       const end = rest.indexOf(">");
@@ -66,6 +67,15 @@ interface State {
   /** The href of each open `<a>`, undefined when it was unsafe (its text stays, unlinked). */
   links: (string | undefined)[];
   lists: ("ul" | "ol")[];
+  /** How many of each emphasis marker are open, so a stray closing tag adds none. */
+  marks: Map<string, number>;
+}
+
+function mark(marker: string, closing: boolean, s: State): string {
+  const open = s.marks.get(marker) ?? 0;
+  if (closing && open === 0) return "";
+  s.marks.set(marker, open + (closing ? -1 : 1));
+  return marker;
 }
 
 function convertTag(name: string, closing: boolean, attrs: string, s: State): string {
@@ -81,10 +91,10 @@ function convertTag(name: string, closing: boolean, attrs: string, s: State): st
       return s.links.at(-1) === undefined ? "" : "[";
     case "b":
     case "strong":
-      return "**";
+      return mark("**", closing, s);
     case "i":
     case "em":
-      return "*";
+      return mark("*", closing, s);
     case "code":
     case "tt":
     case "kbd":
@@ -93,7 +103,7 @@ function convertTag(name: string, closing: boolean, attrs: string, s: State): st
     case "s":
     case "del":
     case "strike":
-      return "~~";
+      return mark("~~", closing, s);
     case "br":
       return block("  \n");
     case "hr":

@@ -78,7 +78,7 @@ function spanEnd(text: string, from: number, run: string): { index: number; clos
 }
 
 function renderText(text: string, inline: boolean): string {
-  return neutraliseLinks(htmlToMarkdown(text, inline));
+  return neutraliseLinks(htmlToMarkdown(text, inline)).replace(/[ \t]+(?=\n\n)/g, "");
 }
 
 /** `[text](javascript:…)` and `![alt](data:…)` keep their text and lose the link. */
