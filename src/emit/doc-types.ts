@@ -1,6 +1,6 @@
 import { posix } from "node:path";
 import type { SchemaFacts, SchemaModel, TypeShape } from "../model/api-model.js";
-import type { NamedApi } from "../name/named-api.js";
+import type { NamedApi, NamedSchema } from "../name/named-api.js";
 import { escapePipes, inlineCode } from "./markdown.js";
 
 /** Where a docs page finds model pages: links relative to the page, and the models by component name. */
@@ -13,9 +13,17 @@ export interface DocLinks {
   readme: string;
 }
 
-export function docLinks(api: NamedApi, fromFile: string): DocLinks {
-  const models = new Map(api.model.schemas.map((s) => [s.name, s]));
-  const named = new Map(api.schemas.map((s) => [s.name, s]));
+/** The component schemas by name, built once per package: pages look them up by the thousand on big specs. */
+export interface ModelIndex {
+  models: Map<string, SchemaModel>;
+  named: Map<string, NamedSchema>;
+}
+
+export function modelIndex(api: NamedApi): ModelIndex {
+  return { models: new Map(api.model.schemas.map((s) => [s.name, s])), named: new Map(api.schemas.map((s) => [s.name, s])) };
+}
+
+export function docLinks({ models, named }: ModelIndex, fromFile: string): DocLinks {
   const dir = posix.dirname(fromFile);
   return {
     model: (name) => models.get(name),

@@ -1,7 +1,7 @@
 import type { GeneratorAssets } from "../load/read-assets.js";
 import type { PropertyModel, SchemaModel } from "../model/api-model.js";
 import type { NamedApi, NamedSchema } from "../name/named-api.js";
-import { docLinks, shapeMarkdown, typeMarkdown, valueCode, type DocLinks } from "./doc-types.js";
+import { docLinks, modelIndex, shapeMarkdown, typeMarkdown, valueCode, type DocLinks } from "./doc-types.js";
 import type { FileSet } from "./file-set.js";
 import { escapePipes, inlineCode, markdownBlock, tableCell } from "./markdown.js";
 import { renderTemplate } from "./render-template.js";
@@ -13,10 +13,10 @@ import { renderTemplate } from "./render-template.js";
  */
 export function emitModelDocs(api: NamedApi, assets: GeneratorAssets): FileSet {
   const files: FileSet = new Map();
-  const models = new Map(api.model.schemas.map((s) => [s.name, s]));
+  const index = modelIndex(api);
   for (const named of api.schemas) {
-    const model = models.get(named.name)!;
-    files.set(named.docFile, renderTemplate(assets, "docs/model.md.hbs", modelData(api, named, model, docLinks(api, named.docFile))));
+    const model = index.models.get(named.name)!;
+    files.set(named.docFile, renderTemplate(assets, "docs/model.md.hbs", modelData(api, named, model, docLinks(index, named.docFile))));
   }
   return files;
 }

@@ -2,7 +2,7 @@ import type { GeneratorAssets } from "../load/read-assets.js";
 import type { NamedApi, NamedDocPage, NamedOperation, NamedParam } from "../name/named-api.js";
 import { APIError, BY_STATUS, InternalServerError } from "../runtime/errors.js";
 import { operationAuthText } from "./auth-text.js";
-import { docLinks, shapeAt, shapeMarkdown, typeMarkdown, valueCode, type DocLinks } from "./doc-types.js";
+import { docLinks, modelIndex, shapeAt, shapeMarkdown, typeMarkdown, valueCode, type DocLinks } from "./doc-types.js";
 import type { FileSet } from "./file-set.js";
 import { headingSlugger } from "./heading-slugs.js";
 import { escapePipes, inlineCode, markdownBlock, markdownInline, tableCell } from "./markdown.js";
@@ -16,7 +16,9 @@ import { styles } from "./styles/index.js";
  */
 export function emitResourceDocs(api: NamedApi, assets: GeneratorAssets): FileSet {
   const files: FileSet = new Map();
-  for (const page of api.docPages) files.set(page.file, renderTemplate(assets, "docs/resource.md.hbs", pageData(api, page)));
+  const index = modelIndex(api);
+  const styleTitles = styles.map((s) => s.usage(api).title);
+  for (const page of api.docPages) files.set(page.file, renderTemplate(assets, "docs/resource.md.hbs", pageData(api, page, docLinks(index, page.file), styleTitles)));
   return files;
 }
 
@@ -38,8 +40,7 @@ function operationSections(named: NamedOperation): string[] {
   return ["Example", ...(hasParams ? ["Parameters"] : []), "Return type", ...(named.op.errors.length ? ["Errors"] : []), "Authorization", "HTTP request headers"];
 }
 
-function pageData(api: NamedApi, page: NamedDocPage) {
-  const links = docLinks(api, page.file);
+function pageData(api: NamedApi, page: NamedDocPage, links: DocLinks, styleTitles: string[]) {
   const anchors = operationAnchors(page);
   const readme = links.readme;
   return {
@@ -52,11 +53,11 @@ function pageData(api: NamedApi, page: NamedDocPage) {
       http: `**${named.op.method.toUpperCase()}** ${escapePipes(inlineCode(named.op.path))}`,
       description: tableCell(named.op.summary ?? firstLine(named.op.description)) + (named.op.deprecated ? " (deprecated)" : ""),
     })),
-    operations: page.operations.map((named) => operationData(api, named, links, readme)),
+    operations: page.operations.map((named) => operationData(api, named, links, styleTitles)),
   };
 }
 
-function operationData(api: NamedApi, named: NamedOperation, links: DocLinks, readme: string) {
+function operationData(api: NamedApi, named: NamedOperation, links: DocLinks, styleTitles: string[]) {
   const { op } = named;
   const sections = operationSections(named);
   return {
@@ -65,7 +66,7 @@ function operationData(api: NamedApi, named: NamedOperation, links: DocLinks, re
     summary: op.summary && op.description ? markdownInline(op.summary) : "",
     deprecated: !!op.deprecated,
     description: markdownBlock(op.description ?? op.summary),
-    examples: styles.map((s) => ({ style: s.usage(api).title, language: s.language ?? "ts", code: s.example(api, named) })),
+    examples: styles.map((s, i) => ({ style: styleTitles[i]!, language: s.language ?? "ts", code: s.example(api, named) })),
     hasParams: sections.includes("Parameters"),
     params: [...named.pathArgs.map((p) => paramRow(p, links, "path")), ...named.params.map((p) => paramRow(p, links, p.param.in)), ...bodyRow(named, links)],
     returns: returnText(api, named, links),
@@ -75,7 +76,7 @@ function operationData(api: NamedApi, named: NamedOperation, links: DocLinks, re
       contentType: e.contentType ? `${escapePipes(inlineCode(e.contentType))}${e.kind === "json" ? ` (${typeMarkdown(e.schema, links)})` : ""}` : "none",
       description: tableCell(e.description),
     })),
-    authorization: operationAuthText(api, op, readme),
+    authorization: operationAuthText(api, op, links.readme),
     contentType: op.body ? [op.body.contentType, ...op.body.alternatives].map((t) => escapePipes(inlineCode(t))).join(", ") : "Not defined",
     accept: acceptText(named),
   };
