@@ -3,8 +3,8 @@ import { decodeEntities, safeUrl } from "./safe-url.js";
 /**
  * HTML inside a spec's Markdown, turned into Markdown (OpenAPI descriptions are CommonMark, and
  * specs mix in `<a href>`, `<code>`, `<br>`, `<p>`, lists). The policy:
- * - a small set of inline and block tags becomes its Markdown equivalent (links only to http(s),
- *   mailto and relative URLs; anything else keeps its text and loses the link);
+ * - a small set of inline and block tags becomes its Markdown equivalent (links only to absolute http(s) or
+ *   mailto URLs; anything else, relative links included, keeps its text and loses the link);
  * - other HTML elements are dropped and their text kept; `<script>`, `<style>` and other elements
  *   whose content is not text are dropped with their content; comments are dropped;
  * - anything else that starts with `<` (`<owner>`, `a < b`) is text, and its `<` is escaped,

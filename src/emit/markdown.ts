@@ -7,23 +7,34 @@ import { safeUrl } from "./safe-url.js";
  * emphasis, links, lists and code render; HTML in them becomes Markdown (html-to-markdown.ts); and
  * nothing in them can break the page around them: no heading joins the page's outline, a code fence
  * left open is closed, link reference definitions and setext underlines are escaped, and links go
- * only to http(s), mailto or relative URLs. Code spans and fenced blocks are kept as written.
+ * only to absolute http(s) or mailto URLs. Code spans and fenced blocks are kept as written.
  */
 export function markdownBlock(text: string | undefined): string {
-  const segments = splitCode((text ?? "").replace(/\r\n?/g, "\n").trim(), true);
+  const segments = splitCode(clean(text).replace(/\r\n?/g, "\n").trim(), true);
   let atLineStart = true;
   const out = segments.map((seg) => {
     const rendered = seg.code ? seg.text : guardLines(renderText(seg.text, false), atLineStart);
     atLineStart = rendered.endsWith("\n");
-    return rendered;
+    return { text: rendered, code: seg.code };
   });
-  return out.join("").replace(/\n{3,}/g, "\n\n").trim();
+  return withLinksChecked(out).replace(/\n{3,}/g, "\n\n").trim();
 }
 
 /** Spec text on one line (a heading, a list item): Markdown inline, whitespace collapsed. */
 export function markdownInline(text: string | undefined): string {
-  const segments = splitCode((text ?? "").replace(/\s+/g, " "), false);
-  return segments.map((seg) => (seg.code ? seg.text : renderText(seg.text, true))).join("").replace(/\s+/g, " ").trim();
+  const segments = splitCode(clean(text).replace(/\s+/g, " "), false);
+  return withLinksChecked(segments.map((seg) => (seg.code ? seg : { text: renderText(seg.text, true), code: false }))).replace(/\s+/g, " ").trim();
+}
+
+/** Private-use characters stand in for code while links are checked; the spec's own are dropped. */
+const clean = (text: string | undefined): string => (text ?? "").replace(/[\uE000\uE001]/g, "");
+
+/** Links are checked across code spans (`` [`GET /x`](url) ``), but code is never changed. */
+function withLinksChecked(segments: Segment[]): string {
+  const code = segments.filter((s) => s.code).map((s) => s.text);
+  let n = 0;
+  const joined = segments.map((s) => (s.code ? `\uE000${n++}\uE001` : s.text)).join("");
+  return neutraliseLinks(joined).replace(/\uE000(\d+)\uE001/g, (_m, i: string) => code[Number(i)]!);
 }
 
 /** Spec text in a table cell: inline, and no `|` that would split the row (code spans included, as GFM requires). */
@@ -78,7 +89,7 @@ function spanEnd(text: string, from: number, run: string): { index: number; clos
 }
 
 function renderText(text: string, inline: boolean): string {
-  return neutraliseLinks(htmlToMarkdown(text, inline)).replace(/[ \t]+(?=\n\n)/g, "");
+  return htmlToMarkdown(text, inline).replace(/[ \t]+(?=\n\n)/g, "");
 }
 
 /** `[text](javascript:…)` and `![alt](data:…)` keep their text and lose the link. */

@@ -13,16 +13,16 @@ export function decodeEntities(text: string): string {
 
 /**
  * A link target from a spec, ready for a Markdown `(destination)`, or undefined when it must not be a
- * link: only http(s), mailto and scheme-less (relative, `#anchor`) URLs pass. The scheme is judged
- * after decoding entities and removing the whitespace and control characters browsers ignore, so
- * `java&#x09;script:` is caught too.
+ * link: only absolute http(s) and mailto URLs pass. Relative ones (`/developers/apps`, `#section`, as
+ * GitHub's spec writes them) point into the site the spec was written for, never into these pages,
+ * so they lose the link too. The scheme is judged after decoding entities and removing the
+ * whitespace and control characters browsers ignore, so `java&#x09;script:` is caught.
  */
 export function safeUrl(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
   const url = decodeEntities(raw).trim();
   const squeezed = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, "");
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(squeezed)?.[1]?.toLowerCase();
-  if (scheme !== undefined && !["http", "https", "mailto"].includes(scheme)) return undefined;
-  if (scheme === undefined && /^[^/?#]*:/.test(squeezed)) return undefined;
+  if (scheme === undefined || !["http", "https", "mailto"].includes(scheme)) return undefined;
   return url.replace(/[\s()<>\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }

@@ -37,6 +37,8 @@ describe("spec descriptions cannot break the page or inject script", () => {
     ["obfuscated schemes are caught", '<a href="java&#x09;script:alert(1)">a</a> <a href=" JaVaScRiPt:x">b</a> <a href="data:text/html,x">c</a>', "a b c"],
     ["Markdown links to javascript: lose the link", "[x](javascript:alert(1)) [y](vbscript:z) [z](&#106;avascript:q)", "x y z"],
     ["Markdown images to data: lose the image", "![pic](data:image/svg+xml,x)", "pic"],
+    ["links around code spans are checked too", "[`GET /x`](/rest/x#y) [`ok`](https://x.io) [`a`](javascript:b)", "`GET /x` [`ok`](https://x.io) `a`"],
+    ["relative links point into the spec author's site: they lose the link", '[apps](/developers/apps) [see](#section) <a href="/x">x</a>', "apps see x"],
     ["autolinks to javascript: are text", "<javascript:alert(1)>", "&lt;javascript:alert(1)>"],
     ["headings do not join the page's outline", "# Title\n## Sub ##\ntext", "**Title**\n**Sub**\ntext"],
     ["HTML headings are bold", "<h2>Sub</h2>text", "**Sub**\n\ntext"],
@@ -80,8 +82,9 @@ describe("spec descriptions cannot break the page or inject script", () => {
 describe("helpers", () => {
   it.each([
     ["https://x.io/a b", "https://x.io/a%20b"],
-    ["/relative/path(1)", "/relative/path%281%29"],
-    ["#anchor", "#anchor"],
+    ["https://x.io/path(1)", "https://x.io/path%281%29"],
+    ["/developers/apps", undefined],
+    ["#anchor", undefined],
     ["mailto:a@b.io", "mailto:a@b.io"],
     ["javascript:x", undefined],
     ["JAVASCRIPT:x", undefined],
