@@ -78,39 +78,26 @@ function mark(marker: string, closing: boolean, s: State): string {
   return marker;
 }
 
+/** Inline elements with a Markdown marker on both sides. */
+const MARKERS: Record<string, string> = { b: "**", strong: "**", i: "*", em: "*", s: "~~", del: "~~", strike: "~~" };
+/** Elements that are a paragraph of their own. */
+const BLOCKS = new Set(
+  "p div pre blockquote section article header footer main aside nav figure figcaption details summary dl dt dd table tr caption address html body form".split(" "),
+);
+
 function convertTag(name: string, closing: boolean, attrs: string, s: State): string {
   const block = (text: string) => (s.inline ? " " : text);
+  if (MARKERS[name]) return mark(MARKERS[name], closing, s);
+  if (BLOCKS.has(name)) return block("\n\n");
+  // Headings from a spec would join the page's outline: they are bold paragraphs instead.
+  if (/^h[1-6]$/.test(name)) return closing ? `**${block("\n\n")}` : `${block("\n\n")}**`;
   switch (name) {
     case "a":
-      if (closing) {
-        if (!s.links.length) return "";
-        const href = s.links.pop();
-        return href === undefined ? "" : `](${href})`;
-      }
-      s.links.push(safeUrl(attribute(attrs, "href")));
-      return s.links.at(-1) === undefined ? "" : "[";
-    case "b":
-    case "strong":
-      return mark("**", closing, s);
-    case "i":
-    case "em":
-      return mark("*", closing, s);
-    case "code":
-    case "tt":
-    case "kbd":
-    case "samp":
-      return ""; // unclosed: its text stays text
-    case "s":
-    case "del":
-    case "strike":
-      return mark("~~", closing, s);
+      return link(closing, attrs, s);
     case "br":
       return block("  \n");
     case "hr":
       return block("\n\n---\n\n");
-    case "h1": case "h2": case "h3": case "h4": case "h5": case "h6":
-      // Headings from a spec would join the page's outline: they are bold paragraphs instead.
-      return closing ? `**${block("\n\n")}` : `${block("\n\n")}**`;
     case "ul":
     case "ol":
       if (closing) s.lists.pop();
@@ -121,16 +108,25 @@ function convertTag(name: string, closing: boolean, attrs: string, s: State): st
       return s.inline ? " • " : `\n${"   ".repeat(Math.max(0, s.lists.length - 1))}${s.lists.at(-1) === "ol" ? "1." : "-"} `;
     case "img":
       return escapeText(decodeEntities(attribute(attrs, "alt") ?? ""));
-    case "p": case "div": case "pre": case "blockquote": case "section": case "article": case "header": case "footer": case "main": case "aside":
-    case "nav": case "figure": case "figcaption": case "details": case "summary": case "dl": case "dt": case "dd": case "table": case "tr": case "caption": case "address":
-    case "html": case "body": case "form":
-      return block("\n\n");
     case "td":
     case "th":
       return " ";
     default:
+      // Other elements (and an unclosed <code>) lose the tag and keep their text.
       return "";
   }
+}
+
+/** `<a href>` opens `[` and its closing tag writes `](url)`; without a safe href, neither. */
+function link(closing: boolean, attrs: string, s: State): string {
+  if (closing) {
+    if (!s.links.length) return "";
+    const href = s.links.pop();
+    return href === undefined ? "" : `](${href})`;
+  }
+  const href = safeUrl(attribute(attrs, "href"));
+  s.links.push(href);
+  return href === undefined ? "" : "[";
 }
 
 /** Skips an element dropped with its content: to its closing tag, or to the end when it has none. */
