@@ -21,6 +21,7 @@ export function emitTypes({ data, source }: TypesInput): FileSet {
     additionalProperties: false,
     alphabetize: false,
     arrayLength: false,
+    // Properties with a default are required in the types; model/example-fits.ts builds examples to match.
     defaultNonNullable: true,
     discriminators: scanDiscriminators(schema, options),
     emptyObjectsUnknown: false,

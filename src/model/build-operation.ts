@@ -5,6 +5,7 @@ import type { HttpMethod } from "../runtime/types.js";
 import type { BodyModel, OperationModel, ParamLocation, ParamModel, ResponseModel, TypePath } from "./api-model.js";
 import { bodyEncoding, pickContentType, responseKind } from "./classify-media.js";
 import { deref, isObject, str, type Json } from "./deref.js";
+import { exampleFits } from "./example-fits.js";
 import { exampleValue } from "./example-value.js";
 import { objectProperties, schemaFacts } from "./schema-facts.js";
 
@@ -132,7 +133,8 @@ function buildBody(root: unknown, raw: unknown, type: TypePath): BodyModel | und
     properties: properties ?? [],
     alternatives: types.filter((t) => t !== contentType),
   };
-  const example = mediaExample(root, media) ?? exampleValue(root, schema);
+  const given = mediaExample(root, media);
+  const example = given !== undefined && exampleFits(root, schema, given) ? given : exampleValue(root, schema);
   if (example !== undefined) body.example = example;
   copyDocs(body, value);
   return body;

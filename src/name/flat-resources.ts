@@ -39,7 +39,7 @@ export function buildFlatTree(rootClass: string, operations: NamedOperation[], w
   return root;
 }
 
-function dedupeMethods(node: FlatResource, warnings: Diagnostic[]): void {
+function dedupeMethods(node: FlatResource, warnings: Diagnostic[], properties: string[] = []): void {
   const taken = new Set([...CLIENT_MEMBERS, ...node.children.map((c) => c.property)]);
   for (const named of node.operations) {
     const wanted = named.flat.method;
@@ -53,10 +53,10 @@ function dedupeMethods(node: FlatResource, warnings: Diagnostic[]): void {
         hint: `choose a name in clientgen.yaml under operations.${JSON.stringify(named.op.key)}.method`,
       });
     }
-    named.flat = { resource: node.path, method };
+    named.flat = { resource: node.path, method, properties };
     taken.add(method);
   }
-  for (const child of node.children) dedupeMethods(child, warnings);
+  for (const child of node.children) dedupeMethods(child, warnings, [...properties, child.property]);
 }
 
 /** Groups operations into builder API classes, with unique method names inside each. */

@@ -96,7 +96,11 @@ export interface NamedOperation {
   params: NamedParam[];
   /** Builder setter for the whole body. */
   bodySetter?: string;
-  flat: { resource: string[]; method: string };
+  /**
+   * Flat style: the resource path, the method, and the properties that reach the resource from the
+   * client (`credentials` is a client member, so that resource is `client.credentialsResource`).
+   */
+  flat: { resource: string[]; method: string; properties?: string[] };
   /** Builder style: API class, method, and the per-operation builder type `ListInvitesBuilder`. */
   builder: { api: string; method: string; type: string };
 }
