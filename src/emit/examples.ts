@@ -3,10 +3,11 @@ import type { NamedApi, NamedOperation } from "../name/named-api.js";
 import { propertyKey } from "../name/identifiers.js";
 import { dataLiteral } from "./source-writer.js";
 
-/** A literal for an example argument: the spec's example or default, else a readable placeholder. */
+/** A literal for an example argument: the spec's example or default, a value built for a structured one, else a readable placeholder. */
 export function exampleValue(param: ParamModel): string {
   const value = param.schema.example ?? param.schema.default ?? param.schema.enum?.[0];
   if (value !== undefined && (typeof value !== "object" || value === null)) return JSON.stringify(value);
+  if (param.example !== undefined) return dataLiteral(param.example);
   const type = param.schema.type;
   if (type === "integer" || type === "number") return "1";
   if (type === "boolean") return "true";

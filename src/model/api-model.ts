@@ -112,6 +112,8 @@ export interface ParamModel extends Docs {
   style?: string;
   explode?: boolean;
   type: TypePath;
+  /** A value of a structured parameter (object, array, union) for examples: the spec's, or one built from the schema. */
+  example?: unknown;
 }
 
 export interface BodyModel extends Docs {

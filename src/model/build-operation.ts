@@ -94,6 +94,9 @@ function buildParams(spec: LoadedSpec, pathItem: Json, operation: Json, pointer:
         schema: schemaFacts(root, value.schema ?? firstMediaSchema(value.content)),
         type: [...pointerToType(pointer), "parameters", location, name],
       };
+      const structured = param.schema.type === undefined || param.schema.type === "object" || param.schema.type === "array";
+      const example = structured ? exampleValue(root, value.schema ?? firstMediaSchema(value.content)) : undefined;
+      if (example !== undefined) param.example = example;
       copyDocs(param, value);
       if (typeof value.style === "string") param.style = value.style;
       if (typeof value.explode === "boolean") param.explode = value.explode;

@@ -27,7 +27,8 @@ interface PackageJson {
   exports: Record<string, { import: string }>;
 }
 
-const generated = join(projectRoot, "generated");
+/** generated/, or another folder of packages (`CLIENTGEN_DOCS_ROOT=/tmp/out`, e.g. GitHub's spec generated there). */
+const generated = process.env.CLIENTGEN_DOCS_ROOT ?? join(projectRoot, "generated");
 const providers = readdirSync(generated).filter((p) => existsSync(join(generated, p, "package.json")));
 const work = mkdtempSync(join(tmpdir(), "clientgen-doc-examples-"));
 const packages = new Map(providers.map((p) => [p, JSON.parse(readFileSync(join(generated, p, "package.json"), "utf8")) as PackageJson]));

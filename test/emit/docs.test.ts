@@ -22,7 +22,7 @@ const tableRow = (text: string, first: string) => text.split("\n").find((l) => l
 describe("docs/<resource>.md", () => {
   it("opens with the seeds' table of operations: method link, HTTP request, description", () => {
     const lines = page("docs/pets.md").split("\n");
-    expect(lines.slice(0, 10)).toEqual([
+    expect(lines.slice(0, 11)).toEqual([
       "# pets",
       "",
       "All URIs are relative to *https://pets.example.com/v2*",
@@ -31,6 +31,7 @@ describe("docs/<resource>.md", () => {
       "------------- | ------------- | -------------",
       "[**list**](#list) | **GET** `/pets` | List pets",
       "[**create**](#create) | **POST** `/pets` | Create a pet",
+      "[**update**](#update) | **PUT** `/pets/{pet_id}` | Replace a pet",
       "[**delete**](#delete) | **DELETE** `/pets/{pet_id}` | Delete a pet",
       "",
     ]);
@@ -38,7 +39,7 @@ describe("docs/<resource>.md", () => {
 
   it("gives every operation its sections in the seeds' order", () => {
     const doc = page("docs/pets.md");
-    expect(headings(doc, "##")).toEqual(["list", "create", "delete"]);
+    expect(headings(doc, "##")).toEqual(["list", "create", "update", "delete"]);
     expect(headings(section(doc, "list"), "###")).toEqual(["Example", "Parameters", "Return type", "Errors", "Authorization", "HTTP request headers"]);
     expect(headings(section(doc, "delete"), "###")).toEqual(["Example", "Parameters", "Return type", "Errors", "Authorization", "HTTP request headers"]);
   });
@@ -49,6 +50,12 @@ describe("docs/<resource>.md", () => {
     expect(list).toContain("**Builders**\n\n```ts\nimport { PetsApi } from \"fixture-client/builder\";");
     // The credential each operation's own security asks for, not the first the spec declares.
     expect(section(page("docs/pets.md"), "delete")).toContain("new PetStore({ key: process.env.FIXTURE_KEY });\nawait client.pets.delete(\"pet_id\");");
+  });
+
+  it("builds examples that fit the types: structured parameters get a value, a spec example that does not fit is replaced", () => {
+    expect(section(page("docs/pets.search.md"), "list")).toContain('await client.pets.search.list({ filter: { kind: "cat" } });');
+    // The spec's example `{ label: 7 }` is not a Tag (label is a string): one is built from the schema.
+    expect(section(page("docs/pets.md"), "update")).toContain('await client.pets.update("pet_id", { label: "string" });');
   });
 
   it("lists parameters with type, description and notes (optional, default, enum, where sent)", () => {
@@ -93,7 +100,7 @@ describe("docs/models/<Model>.md", () => {
     const models = [...files.keys()].filter((f) => f.startsWith("docs/models/")).sort();
     expect(models).toEqual(["Base", "Pet", "PetOrTag", "Problem", "Status", "Tag"].map((m) => `docs/models/${m}.md`));
     for (const m of models) expect(page("README.md")).toContain(`](${m})`);
-    for (const r of ["docs/pets.md"]) expect(page("README.md")).toContain(`- [pets](${r})`);
+    expect(page("README.md")).toContain("- [pets](docs/pets.md)\n- [pets.search](docs/pets.search.md)\n");
   });
 
   it("lists properties, own and inherited through allOf, with linked types and notes", () => {
