@@ -1,7 +1,7 @@
 import { posix } from "node:path";
 import type { SchemaFacts, SchemaModel, TypeShape } from "../model/api-model.js";
 import type { NamedApi, NamedSchema } from "../name/named-api.js";
-import { escapePipes, inlineCode } from "./markdown.js";
+import { codeCell, escapePipes } from "./markdown.js";
 
 /** Where a docs page finds model pages: links relative to the page, and the models by component name. */
 export interface DocLinks {
@@ -48,7 +48,7 @@ export function shapeMarkdown(shape: TypeShape, links: DocLinks, depth: number):
     case "ref": {
       const alias = links.alias(shape.name);
       const href = links.href(shape.name);
-      return alias && href ? `[${alias}](${href})` : escapePipes(inlineCode(shape.name));
+      return alias && href ? `[${alias}](${href})` : codeCell(shape.name);
     }
     case "primitive":
       return `\`${shape.type}\``;
@@ -89,4 +89,4 @@ export function shapeAt(shape: TypeShape, path: string[], links: DocLinks): Type
 }
 
 /** `` `20` ``, `` `"pending"` ``: a value from a spec as inline code in a table. */
-export const valueCode = (value: unknown): string => escapePipes(inlineCode(JSON.stringify(value) ?? "undefined"));
+export const valueCode = (value: unknown): string => codeCell(JSON.stringify(value) ?? "undefined");

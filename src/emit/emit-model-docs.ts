@@ -3,7 +3,7 @@ import type { PropertyModel, SchemaModel } from "../model/api-model.js";
 import type { NamedApi, NamedSchema } from "../name/named-api.js";
 import { docLinks, modelIndex, shapeMarkdown, typeMarkdown, valueCode, type DocLinks } from "./doc-types.js";
 import type { FileSet } from "./file-set.js";
-import { escapePipes, inlineCode, markdownBlock, tableCell } from "./markdown.js";
+import { codeCell, markdownBlock, tableCell } from "./markdown.js";
 import { renderTemplate } from "./render-template.js";
 
 /**
@@ -45,5 +45,5 @@ function propertyRow(p: PropertyModel, links: DocLinks) {
   if (p.deprecated) notes.push("[deprecated]");
   if (p.schema.default !== undefined) notes.push(`[default to ${valueCode(p.schema.default)}]`);
   if (p.schema.enum) notes.push(`one of ${p.schema.enum.map(valueCode).join(", ")}`);
-  return { name: escapePipes(inlineCode(p.name)), type: typeMarkdown(p.schema, links), description: tableCell(p.description), notes: notes.join(" ") };
+  return { name: codeCell(p.name), type: typeMarkdown(p.schema, links), description: tableCell(p.description), notes: notes.join(" ") };
 }

@@ -2,10 +2,10 @@ import type { GeneratorAssets } from "../load/read-assets.js";
 import type { NamedApi, NamedCredential } from "../name/named-api.js";
 import { authNote } from "./auth-text.js";
 import { emitModelDocs } from "./emit-model-docs.js";
-import { emitResourceDocs, operationAnchors } from "./emit-resource-docs.js";
+import { emitResourceDocs, operationAnchors, operationSummary } from "./emit-resource-docs.js";
 import { clientConstruction, exampleArgs, showcaseOperation } from "./examples.js";
 import type { FileSet } from "./file-set.js";
-import { escapePipes, inlineCode, markdownBlock, markdownInline, tableCell } from "./markdown.js";
+import { codeCell, markdownBlock, markdownInline, tableCell } from "./markdown.js";
 import { renderTemplate } from "./render-template.js";
 import { styles } from "./styles/index.js";
 
@@ -23,7 +23,7 @@ export function emitReadme(api: NamedApi, assets: GeneratorAssets): FileSet {
     hasPagination: api.operations.some((o) => o.op.pagination),
     credentials: api.credentials.map((c) => ({ option: c.option, env: c.env ? `\`${c.env}\`` : "none", scheme: schemeText(c) })),
     authNote: authNote(api),
-    clientParams: api.clientParams.map((p) => ({ option: p.option, env: p.env ? `\`${p.env}\`` : "none", sentAs: `${p.in} ${escapePipes(inlineCode(p.name))}` })),
+    clientParams: api.clientParams.map((p) => ({ option: p.option, env: p.env ? `\`${p.env}\`` : "none", sentAs: `${p.in} ${codeCell(p.name)}` })),
     usages: styles.map((s) => ({ ...s.usage(api), language: s.language ?? "ts" })),
     styleNames: styles.map((s) => s.usage(api).title),
     operations: operationRows(api),
@@ -54,15 +54,15 @@ function operationRows(api: NamedApi) {
     const anchors = operationAnchors(page);
     return page.operations.map((named) => ({
       calls: styles.map((s, i) => (i === 0 ? `[\`${s.callName(api, named)}\`](${page.file}#${anchors.get(named)})` : `\`${s.callName(api, named)}\``)),
-      http: `${named.op.method.toUpperCase()} ${escapePipes(inlineCode(named.op.path))}`,
-      summary: tableCell(named.op.summary ?? named.op.description?.split("\n")[0]) + (named.op.deprecated ? " (deprecated)" : ""),
+      http: `${named.op.method.toUpperCase()} ${codeCell(named.op.path)}`,
+      summary: operationSummary(named),
     }));
   });
 }
 
 function schemeText(c: NamedCredential): string {
   const s = c.scheme;
-  const kind = s.kind === "apiKey" ? `API key in ${s.in} ${escapePipes(inlineCode(s.paramName))}` : s.kind === "basic" ? `HTTP basic (${c.part})` : "bearer token";
+  const kind = s.kind === "apiKey" ? `API key in ${s.in} ${codeCell(s.paramName)}` : s.kind === "basic" ? `HTTP basic (${c.part})` : "bearer token";
   return `${tableCell(s.name)}: ${kind}`;
 }
 

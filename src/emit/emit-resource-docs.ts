@@ -5,7 +5,7 @@ import { operationAuthText } from "./auth-text.js";
 import { docLinks, modelIndex, shapeAt, shapeMarkdown, typeMarkdown, valueCode, type DocLinks } from "./doc-types.js";
 import type { FileSet } from "./file-set.js";
 import { headingSlugger } from "./heading-slugs.js";
-import { escapePipes, inlineCode, markdownBlock, markdownInline, tableCell } from "./markdown.js";
+import { codeCell, inlineCode, markdownBlock, markdownInline, tableCell } from "./markdown.js";
 import { renderTemplate } from "./render-template.js";
 import { styles } from "./styles/index.js";
 
@@ -50,8 +50,8 @@ function pageData(api: NamedApi, page: NamedDocPage, links: DocLinks, styleTitle
     summary: page.operations.map((named) => ({
       method: named.flat.method,
       anchor: anchors.get(named)!,
-      http: `**${named.op.method.toUpperCase()}** ${escapePipes(inlineCode(named.op.path))}`,
-      description: tableCell(named.op.summary ?? firstLine(named.op.description)) + (named.op.deprecated ? " (deprecated)" : ""),
+      http: `**${named.op.method.toUpperCase()}** ${codeCell(named.op.path)}`,
+      description: operationSummary(named),
     })),
     operations: page.operations.map((named) => operationData(api, named, links, styleTitles)),
   };
@@ -72,12 +72,12 @@ function operationData(api: NamedApi, named: NamedOperation, links: DocLinks, st
     returns: returnText(api, named, links),
     errors: op.errors.map((e) => ({
       className: `\`${errorClass(e.status)}\``,
-      status: escapePipes(inlineCode(e.status)),
-      contentType: e.contentType ? `${escapePipes(inlineCode(e.contentType))}${e.kind === "json" ? ` (${typeMarkdown(e.schema, links)})` : ""}` : "none",
+      status: codeCell(e.status),
+      contentType: e.contentType ? `${codeCell(e.contentType)}${e.kind === "json" ? ` (${typeMarkdown(e.schema, links)})` : ""}` : "none",
       description: tableCell(e.description),
     })),
     authorization: operationAuthText(api, op, links.readme),
-    contentType: op.body ? [op.body.contentType, ...op.body.alternatives].map((t) => escapePipes(inlineCode(t))).join(", ") : "Not defined",
+    contentType: op.body ? [op.body.contentType, ...op.body.alternatives].map((t) => codeCell(t)).join(", ") : "Not defined",
     accept: acceptText(named),
   };
 }
@@ -90,8 +90,8 @@ function paramRow(p: NamedParam, links: DocLinks, where: string) {
   if (param.schema.default !== undefined) notes.push(`[default to ${valueCode(param.schema.default)}]`);
   if (param.schema.enum) notes.push(`one of ${param.schema.enum.map(valueCode).join(", ")}`);
   if (param.deprecated) notes.push("[deprecated]");
-  notes.push(where === "path" ? "path" : `${where} ${escapePipes(inlineCode(param.name))}`);
-  return { name: escapePipes(inlineCode(p.key)), type: typeMarkdown(param.schema, links), description: tableCell(param.description ?? param.schema.description), notes: notes.join(" ") };
+  notes.push(where === "path" ? "path" : `${where} ${codeCell(param.name)}`);
+  return { name: codeCell(p.key), type: typeMarkdown(param.schema, links), description: tableCell(param.description ?? param.schema.description), notes: notes.join(" ") };
 }
 
 /** The body as one row: the builder's setter name; flat methods take its fields (or `body`) in the params object. */
@@ -99,9 +99,9 @@ function bodyRow(named: NamedOperation, links: DocLinks) {
   const body = named.op.body;
   if (!body) return [];
   const how = body.mode === "fields" ? "its fields go in the params object" : "`body` in the params object";
-  const notes = [...(body.required ? [] : ["[optional]"]), `request body (${escapePipes(inlineCode(body.contentType))}); flat methods: ${how}`];
+  const notes = [...(body.required ? [] : ["[optional]"]), `request body (${codeCell(body.contentType)}); flat methods: ${how}`];
   const type = body.encoding === "binary" ? "`Blob`" : typeMarkdown(body.schema, links);
-  return [{ name: escapePipes(inlineCode(named.bodySetter ?? "body")), type, description: tableCell(body.description ?? body.schema.description), notes: notes.join(" ") }];
+  return [{ name: codeCell(named.bodySetter ?? "body"), type, description: tableCell(body.description ?? body.schema.description), notes: notes.join(" ") }];
 }
 
 function returnText(api: NamedApi, named: NamedOperation, links: DocLinks): string {
@@ -132,7 +132,11 @@ function errorClass(status: string): string {
 
 function acceptText(named: NamedOperation): string {
   const types = [named.op.success, ...named.op.errors].flatMap((r) => (r?.contentType ? [r.contentType] : []));
-  return types.length ? [...new Set(types)].map((t) => escapePipes(inlineCode(t))).join(", ") : "Not defined";
+  return types.length ? [...new Set(types)].map((t) => codeCell(t)).join(", ") : "Not defined";
 }
 
-const firstLine = (text: string | undefined): string | undefined => text?.split(/\n\s*\n|\n/)[0];
+/** One table cell about an operation: its summary, else the first line of its description. */
+export function operationSummary(named: NamedOperation): string {
+  const { summary, description, deprecated } = named.op;
+  return tableCell(summary ?? description?.split("\n")[0]) + (deprecated ? " (deprecated)" : "");
+}

@@ -1,5 +1,6 @@
 import { htmlToMarkdown } from "./html-to-markdown.js";
-export { inlineCode } from "./html-to-markdown.js";
+import { inlineCode } from "./html-to-markdown.js";
+export { inlineCode };
 import { safeUrl } from "./safe-url.js";
 
 /**
@@ -49,6 +50,9 @@ export function tableCell(text: string | undefined): string {
 export function escapePipes(text: string): string {
   return text.replace(/(\\*)\|/g, (_m, slashes: string) => "&#92;".repeat(slashes.length) + "\\|");
 }
+
+/** Text as inline code in a table cell: backticks survive, pipes do not split the row. */
+export const codeCell = (text: string): string => escapePipes(inlineCode(text));
 
 interface Segment {
   text: string;
