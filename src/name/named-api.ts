@@ -62,6 +62,8 @@ export interface NamedOperation {
   op: OperationModel;
   /** Standalone function, unique in the package: `listInvites`. */
   fn: string;
+  /** The module-level constant holding its OperationSpec: `listInvitesSpec`. */
+  specConst: string;
   /** Module (under src/) holding the standalone function: `operations/invites`. */
   module: string;
   paramsType: string;
@@ -74,6 +76,8 @@ export interface NamedOperation {
   pathArgs: NamedParam[];
   /** Query, header and cookie parameters. */
   params: NamedParam[];
+  /** How the body travels in the params: its fields spread beside the parameters, or whole as `body`. Absent without a body. */
+  bodyMode?: "fields" | "whole";
   /** Builder setter for the whole body. */
   bodySetter?: string;
   flat: { resource: string[]; method: string };

@@ -1,10 +1,9 @@
 import type { Diagnostic } from "../../diagnostics.js";
 import type { Pointer } from "../../load/bundle-refs.js";
-import { HTTP_METHODS } from "../../model/build-model.js";
-import { deref, isObject } from "../../model/deref.js";
+import { deref, HTTP_METHODS, isObject } from "../../load/json-helpers.js";
 import type { Rule } from "../rule.js";
+import { isIdentifier } from "../../ts-syntax.js";
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** What clientgen.yaml names (schemes, operations, parameters) exists in the spec. */
 export const configMatchesSpec: Rule = ({ spec, config }) => {
@@ -29,7 +28,7 @@ export const configMatchesSpec: Rule = ({ spec, config }) => {
       fail(["operations", key], `operation '${key}' is not in ${spec.root.file}`, closest(key, [...operations.keys()]));
       continue;
     }
-    if (opConfig.resource && !opConfig.resource.split(".").every((s) => IDENTIFIER.test(s))) {
+    if (opConfig.resource && !opConfig.resource.split(".").every((s) => isIdentifier(s))) {
       fail(["operations", key, "resource"], `resource '${opConfig.resource}' must be dotted identifiers`, "write it like 'user.invites'");
     }
     const pagination = opConfig.pagination;
