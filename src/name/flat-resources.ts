@@ -8,6 +8,10 @@ import { RESERVED } from "./reserved-names.js";
 /** The members a node's class already has: the client's (ClientCore's) at the root, APIResource's below. */
 const membersAt = (depth: number): ReadonlySet<string> => (depth === 0 ? RESERVED.clientMembers : RESERVED.resourceMembers);
 
+/** Why a member name cannot be had: `then` would make the object a thenable, others would replace the class's own member. */
+const overrides = (depth: number, name: string): string =>
+  name === "then" ? `would make the ${depth === 0 ? "client" : "resource"} thenable` : `would override the ${depth === 0 ? "client's" : "resource's"} own member '${name}'`;
+
 /**
  * Places each operation in the resource tree and makes every class, property and method name unique.
  * Class names come from `scope` (the names any generated file may import) and are added to it.
@@ -27,7 +31,7 @@ export function buildFlatTree(rootClass: string, operations: NamedOperation[], s
         const property = membersAt(depth).has(segment) ? `${segment}Resource` : segment;
         if (property !== segment) {
           const where = ["client", ...path.slice(0, depth + 1)].join(".");
-          warnings.push(renamed(named.op, `resource '${where}' would override the ${depth === 0 ? "client's" : "resource's"} own member '${segment}'`, property, configKey(named.op, "resource")));
+          warnings.push(renamed(named.op, `resource '${where}' ${overrides(depth, segment)}`, property, configKey(named.op, "resource")));
         }
         child = { property, className, path: path.slice(0, depth + 1), file: `resources/${path.slice(0, depth + 1).map(kebab).join("/")}`, operations: [], children: [] };
         node.children.push(child);
@@ -48,8 +52,9 @@ function dedupeMethods(node: FlatResource, depth: number, warnings: Diagnostic[]
     const wanted = named.flat.method;
     // A default verb taken by a sibling falls back to the operation's own name before getting a number.
     const method = !taken.has(wanted) ? wanted : !taken.has(named.fn) ? named.fn : uniqueName(named.fn, taken);
-    if (method !== wanted && method !== named.fn) {
-      const why = members.has(wanted) ? `would override the ${depth === 0 ? "client's" : "resource's"} own member` : "is taken";
+    // Falling back from a default verb to the function's name is the naming rule, not a rename.
+    if (method !== wanted && (named.op.names.method !== undefined || method !== named.fn)) {
+      const why = members.has(wanted) ? overrides(depth, wanted) : "is taken";
       warnings.push(renamed(named.op, `method '${[...named.flat.resource, wanted].join(".")}' ${why}`, method, configKey(named.op, "method")));
     }
     named.flat = { resource: node.path, method };
@@ -71,7 +76,10 @@ export function buildApis(operations: NamedOperation[], scope: Set<string>, warn
     }
     // Functions are unique in the package, so methods are unique in their class; only the class's own members are off limits.
     const method = RESERVED.apiMembers.has(named.builder.method) ? `${named.builder.method}Operation` : named.builder.method;
-    if (method !== named.builder.method) warnings.push(renamed(named.op, `builder method '${named.builder.method}' would override the API class's own member`, method, configKey(named.op, "builderMethod")));
+    if (method !== named.builder.method) {
+      const why = named.builder.method === "then" ? "would make the API object thenable" : "would override the API class's own member";
+      warnings.push(renamed(named.op, `builder method '${named.builder.method}' ${why}`, method, configKey(named.op, "builderMethod")));
+    }
     named.builder = { ...named.builder, api: api.className, method };
     api.operations.push(named);
   }

@@ -59,11 +59,13 @@ export function nameOperations(ctx: NamingContext): NamedOperation[] {
 
 /** The standalone function: the configured or derived name, unless it is taken or would make `operations/index.ts` thenable. */
 function nameFunction(ctx: NamingContext, op: OperationModel): string {
-  const wanted = safeIdentifier(op.names.builderMethod ?? operationName(op), "operation");
-  const fn = RESERVED.moduleExports.has(wanted) ? uniqueName(`${wanted}Operation`, ctx.scope) : uniqueName(wanted, ctx.scope);
+  const wanted = op.names.builderMethod ?? operationName(op);
+  const safe = safeIdentifier(wanted, "operation");
+  const fn = RESERVED.moduleExports.has(safe) ? uniqueName(`${safe}Operation`, ctx.scope) : uniqueName(safe, ctx.scope);
   if (fn !== wanted) {
     const first = ctx.model.operations.find((o) => o !== op && ctx.scope.has(wanted) && operationName(o) === wanted);
-    const why = RESERVED.moduleExports.has(wanted) ? `would make the operations module thenable` : `is taken${first ? ` (by ${first.method.toUpperCase()} ${first.path})` : ""}`;
+    const why =
+      safe !== wanted ? "is a reserved word" : RESERVED.moduleExports.has(safe) ? "would make the operations module thenable" : `is taken${first ? ` (by ${first.method.toUpperCase()} ${first.path})` : ""}`;
     ctx.warnings.push(renamed(op, `function name '${wanted}' ${why}`, fn, configKey(op, "builderMethod")));
   }
   ctx.scope.add(fn);
