@@ -3,21 +3,13 @@
  * every request is recorded, authenticated, rate limited, routed and answered. Each
  * provider file supplies the routes, the state and its own error bodies.
  */
-import type { IncomingHttpHeaders } from "node:http";
 import { performance } from "node:perf_hooks";
-import { startHttpServer } from "../helpers/http-server.js";
+import { startHttpServer, type ReceivedRequest } from "../helpers/http-server.js";
 
-export interface FakeRequest {
-  /** 1-based number of this request on the server; handy for request ids. */
-  n: number;
-  method: string;
-  /** Request target as sent, e.g. `/v1/organization/invites?limit=2`. */
-  url: string;
+/** A request as the shared server received it (body as text), with its path below the fake's base path. */
+export interface FakeRequest extends Omit<ReceivedRequest, "body" | "tooLarge" | "path"> {
   /** Path below the fake's base path (the whole path when outside it), still percent-encoded, e.g. `/organization/invites`. */
   path: string;
-  query: URLSearchParams;
-  headers: IncomingHttpHeaders;
-  text: string;
   /** Route parameters, percent-decoded (`:invite_id` → `params.invite_id`). */
   params: Record<string, string>;
 }

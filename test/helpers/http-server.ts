@@ -12,7 +12,7 @@ export interface ReceivedRequest {
   method: string;
   /** Raw request target as sent on the wire, e.g. `/files/..%2Fadmin?x=1`. */
   url: string;
-  /** Decoded-URL pathname (percent-encoding kept as sent by URL parsing). */
+  /** The pathname as URL parsing gives it (percent-encoding kept). */
   path: string;
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
