@@ -29,8 +29,3 @@ export function propertyKey(name: string): string {
   if (name === "__proto__") return `["__proto__"]`;
   return isIdentifier(name) ? name : JSON.stringify(name);
 }
-
-/** A property access: `.name`, or `["na-me"]` when the name is not an identifier. */
-export function propertyAccess(name: string): string {
-  return isIdentifier(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
-}

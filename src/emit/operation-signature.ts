@@ -1,7 +1,7 @@
 import type { NamedApi, NamedOperation } from "../name/named-api.js";
 import type { Imports } from "./imports.js";
 import { propertyKey } from "../ts-syntax.js";
-import { hasParamsArg, modelType, paramsRequired, pathArgType } from "./type-exprs.js";
+import { hasParamsArg, modelType, paramType, paramsRequired } from "./type-exprs.js";
 
 const RUNTIME = "runtime/index";
 
@@ -12,7 +12,7 @@ const RUNTIME = "runtime/index";
  */
 export function operationSignature(api: NamedApi, named: NamedOperation, first: string[], imports: Imports): { params: string[]; call: string } {
   const params = [...first];
-  for (const a of named.pathArgs) params.push(`${a.key}: ${imports.typeText(pathArgType(a.param))}`);
+  for (const a of named.pathArgs) params.push(`${a.key}: ${imports.typeText(paramType(api, a.param))}`);
   let paramsArg = "undefined";
   if (hasParamsArg(named)) {
     imports.uses(modelType(named.paramsType));

@@ -50,18 +50,15 @@ export function schemaAlias(api: NamedApi, ref: string | undefined): TypeExpr | 
 const PRIMITIVES: Record<string, string> = { string: "string", integer: "number", number: "number", boolean: "boolean" };
 
 /**
- * The type a parameter reads best as, wherever it is written: `string` for a plain primitive, the
- * schema alias for a `$ref`, else its type in `types.ts`.
+ * The type a parameter reads best as, wherever it is written (flat and builder signatures, setters):
+ * `string` for a primitive without an enum (a `$ref` to one included: openapi-typescript makes the
+ * same `string`), the schema alias for a `$ref` to anything else, else its type in `types.ts`.
  */
 export function paramType(api: NamedApi, param: ParamModel): TypeExpr {
-  const simple = !param.schema.enum && !param.schema.ref && param.schema.type ? PRIMITIVES[param.schema.type] : undefined;
-  return simple ? plainType(simple) : (schemaAlias(api, param.schema.ref) ?? indexedType(param.type));
-}
-
-/** Path arguments read better as `string` than as an indexed type, when the schema is a plain primitive. */
-export function pathArgType(param: ParamModel): TypeExpr {
-  const simple = !param.schema.enum && !param.schema.ref && param.schema.type ? PRIMITIVES[param.schema.type] : undefined;
-  return simple ? plainType(simple) : indexedType(param.type);
+  const { type, enum: values, nullable, ref } = param.schema;
+  const primitive = !values && type ? PRIMITIVES[type] : undefined;
+  if (primitive) return plainType(nullable ? `${primitive} | null` : primitive);
+  return schemaAlias(api, ref) ?? indexedType(param.type);
 }
 
 /** The response body as sent, before any envelope is removed. */

@@ -1,5 +1,5 @@
 import type { NamedApi, NamedOperation, NamedParam } from "../../../name/named-api.js";
-import { bodyType, composeType, hasParamsArg, indexedType, modelType, type TypeExpr } from "../../type-exprs.js";
+import { bodyType, composeType, hasParamsArg, modelType, paramType, type TypeExpr } from "../../type-exprs.js";
 
 /** One chained setter of an operation's builder: its name, the TypeScript type of its value, and where the value goes. */
 export interface BuilderSetter {
@@ -15,11 +15,11 @@ export interface BuilderSetter {
 
 /**
  * The type a parameter's setter takes: the member of the operation's params type (`ListInvitesParams["limit"]`,
- * the same type, cheaper to check than indexing `paths` again), or the spec's own type for a parameter a
- * client option fills (optional in the params type, but the setter takes a value).
+ * the same type, cheaper to check than indexing `paths` again), or, for a parameter a client option
+ * fills (optional in the params type, but the setter takes a value), its readable type (`string`).
  */
-function paramSetterType(named: NamedOperation, p: NamedParam): TypeExpr {
-  if (p.clientOption) return indexedType(p.param.type);
+function paramSetterType(api: NamedApi, named: NamedOperation, p: NamedParam): TypeExpr {
+  if (p.clientOption) return paramType(api, p.param);
   return composeType((params) => `${params}[${JSON.stringify(p.key)}]`, modelType(named.paramsType));
 }
 
@@ -27,7 +27,7 @@ function paramSetterType(named: NamedOperation, p: NamedParam): TypeExpr {
 export function builderSetters(api: NamedApi, named: NamedOperation): BuilderSetter[] {
   const setters: BuilderSetter[] = named.params.map((p) => ({
     name: p.setter,
-    type: paramSetterType(named, p),
+    type: paramSetterType(api, named, p),
     required: p.param.required && !p.clientOption,
     param: p,
     key: p.key,

@@ -7,7 +7,7 @@ import type { FileSet } from "../../file-set.js";
 import { Imports } from "../../imports.js";
 import { operationReturnType } from "../../operation-signature.js";
 import { banner, dataLiteral, newWriter, writeJsDoc } from "../../source-writer.js";
-import { pathArgType } from "../../type-exprs.js";
+import { paramType } from "../../type-exprs.js";
 import { builderSetters, builderSetup, missingUnion, type BuilderSetter } from "./builder-types.js";
 import { builderExample } from "./usage.js";
 
@@ -58,7 +58,7 @@ function emitApi(api: NamedApi, group: BuilderApi): string {
     });
     for (const [named, list] of setters) {
       w.blankLine();
-      writeMethod(w, named, list, imports);
+      writeMethod(w, api, named, list, imports);
     }
   });
   w.newLine();
@@ -121,12 +121,12 @@ function setterNotes(named: NamedOperation, s: BuilderSetter): string[] {
   return notes;
 }
 
-function writeMethod(w: CodeBlockWriter, named: NamedOperation, setters: BuilderSetter[], imports: Imports): void {
+function writeMethod(w: CodeBlockWriter, api: NamedApi, named: NamedOperation, setters: BuilderSetter[], imports: Imports): void {
   const pathDocs = named.pathArgs.filter((a) => a.param.description).map((a) => `@param ${a.key} - ${a.param.description!.replace(/\s+/g, " ").trim()}`);
   const list = setters.map((s) => `\`.${s.name}(…)\`${s.required ? " (required)" : ""}`).join(", ");
   const chain = setters.length ? `Returns a builder: set ${list}, then call \`.execute()\`.` : "Returns a builder: call `.execute()` to send the request.";
   writeJsDoc(w, named.op, [`${named.op.method.toUpperCase()} ${named.op.path}`, "", chain, ...pathDocs]);
-  const args = named.pathArgs.map((a) => `${a.key}: ${imports.typeText(pathArgType(a.param))}`);
+  const args = named.pathArgs.map((a) => `${a.key}: ${imports.typeText(paramType(api, a.param))}`);
   const pathKeys = named.pathArgs.map((a) => a.key).join(", ");
   const setup = dataLiteral(builderSetup(named, setters));
   w.write(`${named.builder.method}(${args.join(", ")}): ${named.builder.type}`).block(() => {
