@@ -42,10 +42,17 @@ export function nameClient(model: ApiModel, provider: string, override: string |
     coreClassName: `${className}Core`,
     optionsType: `${className}Options`,
     errorClass: `${className}Error`,
-    packageName: model.names.packageName ?? `${provider.toLowerCase().replace(/[^a-z0-9._-]+/g, "-")}-client`,
+    packageName: model.names.packageName ?? packageNameFor(provider),
     envPrefix,
     provider,
   };
+}
+
+/** `openai` → `openai-client`; a folder already named for a client keeps its name (`spotify-client`, not `spotify-client-client`). */
+export function packageNameFor(provider: string): string {
+  const base = provider.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[._-]+/, "");
+  const stem = base.replace(/[._-]?client$/, "");
+  return stem ? `${stem}-client` : "client";
 }
 
 /** Credentials from clientgen.yaml, plus a derived option for every scheme it does not cover. */
