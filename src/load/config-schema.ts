@@ -31,10 +31,21 @@ const pagination: Shape = {
   },
 };
 
+const schemeCommon = { type: "string", description: "string", required: "boolean" } as const;
+const securityScheme: Shape = {
+  tagged: "type",
+  variants: {
+    bearer: { fields: schemeCommon },
+    basic: { fields: schemeCommon },
+    apiKey: { fields: { ...schemeCommon, in: { enum: ["header", "query"] }, name: "string" }, required: ["in", "name"] },
+  },
+};
+
 export const configShape: Shape = {
   fields: {
     name: "identifier",
     packageName: "string",
+    securitySchemes: { map: securityScheme },
     credentials: {
       keys: "identifier",
       map: {

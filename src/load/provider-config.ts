@@ -6,6 +6,8 @@ export interface ProviderConfig {
   name?: string;
   /** npm package name of the generated package. */
   packageName?: string;
+  /** Security schemes the spec lacks, by name (GitHub's spec declares none). */
+  securitySchemes: Record<string, SchemeConfig>;
   credentials: Record<string, CredentialConfig>;
   clientParams: Record<string, ClientParamConfig>;
   envelope?: { result: string; success?: string; errors?: string };
@@ -13,8 +15,15 @@ export interface ProviderConfig {
   operations: Record<string, OperationConfig>;
 }
 
+/** A scheme clientgen.yaml adds: sent with every operation the spec gives no security of its own. */
+export type SchemeConfig = {
+  description?: string;
+  /** Every such request needs it; by default it is sent when given and optional otherwise. */
+  required?: boolean;
+} & ({ type: "bearer" } | { type: "basic" } | { type: "apiKey"; in: "header" | "query"; name: string });
+
 export interface CredentialConfig {
-  /** Key of `components.securitySchemes`. */
+  /** Key of the spec's `components.securitySchemes` or of clientgen.yaml's `securitySchemes`. */
   scheme: string;
   env?: string;
   /** For http basic schemes: which half this credential is. */
@@ -41,4 +50,4 @@ export interface OperationConfig {
   pagination?: PaginationSpec | "none";
 }
 
-export const emptyConfig = (): ProviderConfig => ({ credentials: {}, clientParams: {}, operations: {} });
+export const emptyConfig = (): ProviderConfig => ({ securitySchemes: {}, credentials: {}, clientParams: {}, operations: {} });

@@ -4,7 +4,7 @@ import type { ProviderConfig } from "../load/provider-config.js";
 import type { ApiModel, SchemaModel, SecuritySchemeModel, ServerModel } from "./api-model.js";
 import { buildOperation, copyDocs, securityAlternatives } from "./build-operation.js";
 import { deref, HTTP_METHODS, isObject, str, type Json } from "../load/json-helpers.js";
-import { applyOperationConfig, resolveClientConfig } from "./resolve-config.js";
+import { addConfigSchemes, applyOperationConfig, resolveClientConfig } from "./resolve-config.js";
 
 /** Builds the IR from a checked spec. Spec order is kept everywhere. */
 export function buildModel(spec: LoadedSpec, config: ProviderConfig): ApiModel {
@@ -24,6 +24,7 @@ export function buildModel(spec: LoadedSpec, config: ProviderConfig): ApiModel {
     notes,
   };
   if (str(info.description)) model.description = info.description as string;
+  addConfigSchemes(model, config);
   const paths = isObject(root.paths) ? root.paths : {};
   for (const [path, rawItem] of Object.entries(paths)) {
     const pathItem = deref(root, rawItem).value;

@@ -1,5 +1,5 @@
 import type { ProviderConfig } from "../load/provider-config.js";
-import type { ApiModel, OperationModel } from "./api-model.js";
+import type { ApiModel, OperationModel, SecuritySchemeModel } from "./api-model.js";
 import { applyPagination } from "./recognise-pagination.js";
 
 type ClientConfig = Pick<ApiModel, "names" | "credentials" | "clientParams" | "envelope" | "idempotencyHeader">;
@@ -29,4 +29,20 @@ export function applyOperationConfig(op: OperationModel, config: ProviderConfig,
   applyPagination(op, own.pagination);
   const success = op.success;
   op.enveloped = !!model.envelope && success?.kind === "json" && !!success.properties?.includes(model.envelope.result);
+}
+
+/**
+ * Security schemes clientgen.yaml adds to a spec that lacks them, as the spec's own would be modelled,
+ * and the top-level security they make: when the spec has none, any one of them (or, unless one is
+ * `required`, nothing), so the credential is sent when given.
+ */
+export function addConfigSchemes(model: Pick<ApiModel, "securitySchemes" | "security">, config: ProviderConfig): void {
+  const added = Object.entries(config.securitySchemes);
+  for (const [name, s] of added) {
+    const base = s.description ? { name, description: s.description } : { name };
+    const scheme: SecuritySchemeModel = s.type === "apiKey" ? { ...base, kind: "apiKey", in: s.in, paramName: s.name } : { ...base, kind: s.type };
+    model.securitySchemes.push(scheme);
+  }
+  if (added.length === 0 || model.security.some((alt) => alt.length > 0)) return;
+  model.security = [...added.map(([name]) => [name]), ...(added.some(([, s]) => s.required) ? [] : [[]])];
 }

@@ -116,3 +116,16 @@ describe("security schemes", () => {
     ]);
   });
 });
+
+describe("security schemes clientgen.yaml adds", () => {
+  const doc = (security?: unknown) => ({ ...specWith({}), ...(security ? { security, components: { securitySchemes: { spec: { type: "http", scheme: "bearer" } } } } : {}) });
+  it.each<[string, Record<string, unknown>, unknown, { schemes: unknown[]; security: string[][] }]>([
+    ["a bearer token, optional where the spec requires nothing", { token: { type: "bearer", description: "PAT" } }, undefined, { schemes: [{ name: "token", description: "PAT", kind: "bearer" }], security: [["token"], []] }],
+    ["an API key in a header, required", { key: { type: "apiKey", in: "header", name: "X-Key", required: true } }, undefined, { schemes: [{ name: "key", kind: "apiKey", in: "header", paramName: "X-Key" }], security: [["key"]] }],
+    ["basic, beside an API key in the query: either, or nothing", { login: { type: "basic" }, key: { type: "apiKey", in: "query", name: "k" } }, undefined, { schemes: [{ name: "login", kind: "basic" }, { name: "key", kind: "apiKey", in: "query", paramName: "k" }], security: [["login"], ["key"], []] }],
+    ["the spec's own security stays as it is", { token: { type: "bearer" } }, [{ spec: [] }], { schemes: [{ name: "spec", kind: "bearer" }, { name: "token", kind: "bearer" }], security: [["spec"]] }],
+  ])("%s", (_name, securitySchemes, security, expected) => {
+    const model = modelOf(doc(security), { securitySchemes: securitySchemes as never });
+    expect({ schemes: model.securitySchemes, security: model.security }).toEqual(expected);
+  });
+});

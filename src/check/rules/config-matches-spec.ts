@@ -13,11 +13,17 @@ export const configMatchesSpec: Rule = ({ spec, config }) => {
   const fail = (at: Pointer, message: string, hint: string) => out.push(doc.diagnostic(at, { severity: "error", rule: "config-mismatch", message, hint }));
   const components = isObject(spec.data.components) ? spec.data.components : {};
   const schemes = isObject(components.securitySchemes) ? components.securitySchemes : {};
+  const added = config.config.securitySchemes;
+  for (const name of Object.keys(added)) {
+    if (Object.hasOwn(schemes, name)) fail(["securitySchemes", name], `scheme '${name}' is already defined in ${spec.root.file}`, `remove it here and refer to the spec's scheme from credentials, or give this one another name`);
+  }
   for (const [option, cred] of Object.entries(config.config.credentials)) {
-    const scheme = deref(spec.data, schemes[cred.scheme]).value;
+    const scheme = deref(spec.data, schemes[cred.scheme]).value ?? (Object.hasOwn(added, cred.scheme) ? added[cred.scheme] : undefined);
+    const basic = scheme?.type === "basic" || (scheme?.type === "http" && String(scheme.scheme).toLowerCase() === "basic");
     if (!scheme) {
-      fail(["credentials", option, "scheme"], `credential '${option}' names scheme '${cred.scheme}', which ${spec.root.file} does not define`, `defined schemes: ${Object.keys(schemes).join(", ") || "none"}`);
-    } else if (scheme.type === "http" && String(scheme.scheme).toLowerCase() === "basic" && !cred.part) {
+      const known = [...new Set([...Object.keys(schemes), ...Object.keys(added)])];
+      fail(["credentials", option, "scheme"], `credential '${option}' names scheme '${cred.scheme}', which neither ${spec.root.file} nor clientgen.yaml's securitySchemes define`, `defined schemes: ${known.join(", ") || "none: declare one under securitySchemes (type: bearer, apiKey or basic)"}`);
+    } else if (basic && !cred.part) {
       fail(["credentials", option], `credential '${option}' uses basic scheme '${cred.scheme}' and must say which half it is`, "add 'part: username' or 'part: password'");
     }
   }
