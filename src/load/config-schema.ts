@@ -59,9 +59,10 @@ export const configShape: Shape = {
     },
     envelope: { fields: { result: "string", success: "string", errors: "string" }, required: ["result"] },
     idempotencyHeader: "string",
+    schemas: { map: "identifier" },
     operations: {
       map: {
-        fields: { resource: "string", method: "identifier", api: "identifier", builderMethod: "identifier", pagination },
+        fields: { resource: "string", method: "identifier", api: "identifier", builderMethod: "identifier", parameters: { map: "identifier" }, pagination },
       },
     },
   },

@@ -13,6 +13,8 @@ export interface ProviderConfig {
   envelope?: { result: string; success?: string; errors?: string };
   idempotencyHeader?: string;
   operations: Record<string, OperationConfig>;
+  /** Alias in models.ts by schema name (key of `components.schemas`): `{ Page: PageInfo }`. */
+  schemas: Record<string, string>;
 }
 
 /** A scheme clientgen.yaml adds: sent with every operation the spec gives no security of its own. */
@@ -46,8 +48,10 @@ export interface OperationConfig {
   /** Builder style: API class name without the `Api` suffix. */
   api?: string;
   builderMethod?: string;
+  /** Name by parameter wire name: the flat params key (or path argument) and the builder setter. */
+  parameters?: Record<string, string>;
   /** `none` turns off pagination recognised from the response shape. */
   pagination?: PaginationSpec | "none";
 }
 
-export const emptyConfig = (): ProviderConfig => ({ securitySchemes: {}, credentials: {}, clientParams: {}, operations: {} });
+export const emptyConfig = (): ProviderConfig => ({ securitySchemes: {}, credentials: {}, clientParams: {}, operations: {}, schemas: {} });

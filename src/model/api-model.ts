@@ -65,6 +65,8 @@ export interface OperationNames {
   api?: string;
   /** The standalone function and builder method. */
   builderMethod?: string;
+  /** Name by parameter wire name: flat params key (or path argument) and builder setter. */
+  parameters?: Record<string, string>;
 }
 
 export interface Docs {
@@ -92,6 +94,8 @@ export type SecuritySchemeModel = {
 export interface SchemaModel extends Docs {
   /** Key under components.schemas. */
   name: string;
+  /** The alias clientgen.yaml chooses for it in models.ts. */
+  alias?: string;
   example?: unknown;
 }
 

@@ -18,7 +18,7 @@ export function buildModel(spec: LoadedSpec, config: ProviderConfig): ApiModel {
     securitySchemes: buildSecuritySchemes(root),
     security: Array.isArray(root.security) ? securityAlternatives(root.security) : [],
     operations: [],
-    schemas: buildSchemas(root),
+    schemas: buildSchemas(root, config.schemas),
     ...resolveClientConfig(config),
     source: { file: spec.root.file, hash: spec.hash },
     notes,
@@ -87,11 +87,12 @@ function buildSecuritySchemes(root: Json): SecuritySchemeModel[] {
   return out;
 }
 
-function buildSchemas(root: Json): SchemaModel[] {
+function buildSchemas(root: Json, aliases: Record<string, string>): SchemaModel[] {
   const components = isObject(root.components) ? root.components : {};
   const schemas = isObject(components.schemas) ? components.schemas : {};
   return Object.entries(schemas).map(([name, raw]) => {
     const schema: SchemaModel = { name };
+    if (Object.hasOwn(aliases, name)) schema.alias = aliases[name]!;
     if (isObject(raw)) {
       copyDocs(schema, raw);
       const example = "example" in raw ? raw.example : Array.isArray(raw.examples) ? raw.examples[0] : undefined;

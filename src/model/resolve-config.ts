@@ -26,6 +26,7 @@ export function applyOperationConfig(op: OperationModel, config: ProviderConfig,
   if (own.method) op.names.method = own.method;
   if (own.api) op.names.api = own.api;
   if (own.builderMethod) op.names.builderMethod = own.builderMethod;
+  if (own.parameters) op.names.parameters = { ...own.parameters };
   applyPagination(op, own.pagination);
   const success = op.success;
   op.enveloped = !!model.envelope && success?.kind === "json" && !!success.properties?.includes(model.envelope.result);

@@ -26,8 +26,10 @@ export function buildFlatTree(rootClass: string, operations: NamedOperation[], s
       // Matched by path segment: the property itself may have been renamed (`send` → `sendResource`).
       let child = node.children.find((c) => c.path[depth] === segment);
       if (!child) {
-        const className = uniqueName(pascal(path.slice(0, depth + 1).join(" ")) || "Resource", scope);
+        const wantedClass = pascal(path.slice(0, depth + 1).join(" ")) || "Resource";
+        const className = uniqueName(wantedClass, scope);
         scope.add(className);
+        if (className !== wantedClass) warnings.push(renamed(named.op, `resource class '${wantedClass}' is taken`, className, configKey(named.op, "resource")));
         const property = membersAt(depth).has(segment) ? `${segment}Resource` : segment;
         if (property !== segment) {
           const where = ["client", ...path.slice(0, depth + 1)].join(".");
@@ -71,6 +73,7 @@ export function buildApis(operations: NamedOperation[], scope: Set<string>, warn
     if (!api) {
       const className = uniqueName(named.builder.api, scope);
       scope.add(className);
+      if (className !== named.builder.api) warnings.push(renamed(named.op, `API class '${named.builder.api}' is taken`, className, configKey(named.op, "api")));
       api = { className, file: `apis/${kebab(className)}`, operations: [] };
       apis.set(named.builder.api, api);
     }

@@ -5,6 +5,7 @@ import { buildApis, buildFlatTree } from "./flat-resources.js";
 import { nameClient, nameClientParams, nameCredentials } from "./name-client.js";
 import { nameOperations } from "./name-operations.js";
 import type { NamedApi } from "./named-api.js";
+import { renamed } from "./rename-warning.js";
 import { RESERVED } from "./reserved-names.js";
 
 /** What openapi-typescript's types.ts exports: generated files import these by name. */
@@ -21,13 +22,17 @@ const GLOBAL_TYPES = new Set(
  */
 export function nameApi(model: ApiModel, provider: string, nameOverride?: string): NamedApi {
   const warnings: Diagnostic[] = [];
-  const client = nameClient(model, provider, nameOverride);
+  const client = nameClient(model, provider, nameOverride, warnings);
   const scope = new Set<string>([...RESERVED.runtimeExports, client.className, client.coreClassName, client.optionsType, client.errorClass, ...TYPES_EXPORTS, "clientSpec"]);
   const schemas = model.schemas.map((s) => {
-    const wanted = pascal(s.name) || "Schema";
+    const wanted = s.alias ?? (pascal(s.name) || "Schema");
+    const shadows = GLOBAL_TYPES.has(wanted);
     // An error schema named like a runtime error class describes that error's body.
-    const renamed = GLOBAL_TYPES.has(wanted) || scope.has(wanted) ? `${wanted}${wanted.endsWith("Error") ? "Body" : "Model"}` : wanted;
-    const alias = uniqueName(renamed, scope);
+    const alias = uniqueName(shadows || scope.has(wanted) ? `${wanted}${wanted.endsWith("Error") ? "Body" : "Model"}` : wanted, scope);
+    if (alias !== wanted) {
+      const why = shadows ? "would shadow the global type" : RESERVED.runtimeExports.has(wanted) ? "is a runtime export" : "is taken";
+      warnings.push(renamed(undefined, `schema '${s.name}': alias '${wanted}' ${why}`, alias, `schemas.${JSON.stringify(s.name)}`));
+    }
     scope.add(alias);
     return { name: s.name, alias };
   });

@@ -2,6 +2,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import type { ApiModel } from "../model/api-model.js";
 import { camel, pascal, uniqueName, words } from "./identifiers.js";
 import type { ClientNames, NamedClientParam, NamedCredential } from "./named-api.js";
+import { renamed } from "./rename-warning.js";
 import { RESERVED } from "./reserved-names.js";
 
 /** Names a client must not take: they are globals the generated code uses. */
@@ -33,9 +34,10 @@ export function clientNameFromTitle(title: string): string {
   return pascal(chosen.join(" "));
 }
 
-export function nameClient(model: ApiModel, provider: string, override: string | undefined): ClientNames {
-  let className = model.names.client ?? override ?? (clientNameFromTitle(model.title) || pascal(provider) || "Client");
-  if (TAKEN_GLOBALS.has(className)) className = `${className}Client`;
+export function nameClient(model: ApiModel, provider: string, override: string | undefined, warnings: Diagnostic[]): ClientNames {
+  const wanted = model.names.client ?? override ?? (clientNameFromTitle(model.title) || pascal(provider) || "Client");
+  const className = TAKEN_GLOBALS.has(wanted) ? `${wanted}Client` : wanted;
+  if (className !== wanted) warnings.push(renamed(undefined, `client class '${wanted}' would shadow the global '${wanted}'`, className, "name"));
   const envPrefix = words(provider).join("_").toUpperCase() || "API";
   return {
     className,

@@ -33,11 +33,13 @@ export function nameOperations(ctx: NamingContext): NamedOperation[] {
     const fn = fns[i]!;
     const config = op.names;
     const typeBase = pascal(fn);
-    const paramsType = take(ctx.scope, `${typeBase}Params`);
-    const responseType = take(ctx.scope, `${typeBase}Response`);
-    const itemType = op.pagination ? take(ctx.scope, `${typeBase}Item`) : undefined;
-    const errorsType = op.errors.some((e) => e.kind === "json") ? take(ctx.scope, `${typeBase}Errors`) : undefined;
-    const builderType = take(ctx.scope, `${typeBase}Builder`);
+    const type = (suffix: string): string => takeType(ctx, op, `${typeBase}${suffix}`);
+    const paramsType = type("Params");
+    const responseType = type("Response");
+    const itemType = op.pagination ? type("Item") : undefined;
+    const errorsType = op.errors.some((e) => e.kind === "json") ? type("Errors") : undefined;
+    const builderType = type("Builder");
+    // Module-private: no user ever writes it, so taking another name needs no warning.
     const specConst = take(ctx.scope, `${fn}Spec`);
     const resource = config.resource ?? resourceSegments(op.path);
     const named: NamedOperation = {
@@ -86,6 +88,13 @@ function take(scope: Set<string>, wanted: string): string {
   return name;
 }
 
+/** An exported type of models.ts: a rename is a warning, since users write these names. */
+function takeType(ctx: NamingContext, op: OperationModel, wanted: string): string {
+  const name = take(ctx.scope, wanted);
+  if (name !== wanted) ctx.warnings.push(renamed(op, `type '${wanted}' is taken`, name, configKey(op, "builderMethod")));
+  return name;
+}
+
 type ParamNames = Pick<NamedOperation, "pathArgs" | "params" | "bodyMode" | "bodySetter">;
 
 function nameParams(ctx: NamingContext, op: OperationModel, usedInBody: string[]): ParamNames {
@@ -98,24 +107,29 @@ function nameParams(ctx: NamingContext, op: OperationModel, usedInBody: string[]
     const cp = ctx.clientParams.find((c) => c.in === named.param.in && c.name === named.param.name);
     return cp ? { ...named, clientOption: cp.option } : named;
   };
+  const chosen = (param: ParamModel): string | undefined => op.names.parameters?.[param.name];
+  // Renames warn, naming the key that chooses the parameter's name; deriving a name (`user-id` → `userId`) is not a rename.
+  const pick = (param: ParamModel, wanted: string, taken: Set<string>, what: string, safe = (s: string) => s): string => {
+    const name = uniqueName(safe(wanted), taken);
+    if (name !== wanted) ctx.warnings.push(renamed(op, `${what} '${wanted}' of ${param.in} parameter '${param.name}' ${safe(wanted) !== wanted ? "is a reserved word" : "is taken"}`, name, `${configKey(op, "parameters")}.${JSON.stringify(param.name)}`));
+    taken.add(name);
+    return name;
+  };
   const pathArgs = op.params
     .filter((p) => p.in === "path")
     .sort((a, b) => op.path.indexOf(`{${a.name}}`) - op.path.indexOf(`{${b.name}}`))
     .map((param) => {
-      const key = uniqueName(safeIdentifier(camel(param.name), "id"), argNames);
-      argNames.add(key);
+      const key = pick(param, chosen(param) ?? (camel(param.name) || "id"), argNames, "argument", (s) => safeIdentifier(s, "id"));
       setters.add(key);
       return withClientOption({ param, key, setter: key });
     });
   const params = op.params
     .filter((p) => p.in !== "path")
     .map((param) => {
-      const preferred = param.in === "header" ? camel(param.name) || param.name : param.name;
-      const key = keys.has(preferred) ? uniqueName(param.name, keys) : preferred;
-      keys.add(key);
+      const own = chosen(param);
+      const key = pick(param, own ?? (param.in === "header" ? camel(param.name) || param.name : param.name), keys, "key");
       // A setter is a property: reserved words are fine there (`.type("x")`), only the builder's own members are not.
-      const setter = uniqueName(camel(param.name) || "param", setters);
-      setters.add(setter);
+      const setter = pick(param, own ?? (camel(param.name) || "param"), setters, "builder setter");
       return withClientOption({ param, key, setter });
     });
   if (!op.body || !bodyMode) return { pathArgs, params };

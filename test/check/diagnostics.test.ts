@@ -20,6 +20,7 @@ const cases = [
 const allAtOnce = [
   ["broken-config-scheme/openapi.yaml", ["2:3 scheme 'token' is already defined", "4:10 credential 'key' names scheme 'missing'"]],
   ["broken-config-shape/openapi.yaml", ["2:3 securitySchemes.key: 'name' is required here", "3:3 securitySchemes.other: 'type' must be one of"]],
+  ["broken-config-names/openapi.yaml", ["3:3 schema 'Gadget' is not in", "8:7 'listThings' has no parameter 'limit'"]],
 ] as const;
 
 describe("diagnostics for broken input", () => {

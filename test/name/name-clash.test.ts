@@ -103,3 +103,51 @@ describe("generated identifiers: each kind is unique where files share it", () =
     expect(hints(api)).toEqual([expect.stringContaining("credentials")]);
   });
 });
+
+describe("renames warn with the clientgen.yaml key that fixes them, and that key works", () => {
+  it("a path argument named like the function's own argument: `operations.<id>.parameters.<wire name>`", () => {
+    const path = { "/x/{params}": { get: { operationId: "op", parameters: [{ name: "params", in: "path", required: true }], responses: jsonResponse({}) } } };
+    const api = named(path);
+    expect(op(api, "op").pathArgs[0]!.key).toBe("params2");
+    expect(hints(api)).toEqual(['choose a name in clientgen.yaml under operations."op".parameters."params"']);
+    const fixed = named(path, { operations: { op: { parameters: { params: "filter" } } } });
+    expect(op(fixed, "op").pathArgs[0]!.key).toBe("filter");
+    expect(fixed.warnings).toEqual([]);
+  });
+
+  it("a builder setter named like a builder member, then chosen in config for key and setter alike", () => {
+    const path = { "/x": get("op", { parameters: queryParams("execute") }) };
+    const api = named(path);
+    expect(op(api, "op").params[0]!.setter).toBe("execute2");
+    expect(hints(api)).toEqual(['choose a name in clientgen.yaml under operations."op".parameters."execute"']);
+    const fixed = named(path, { operations: { op: { parameters: { execute: "runNow" } } } });
+    expect(op(fixed, "op").params.map((p) => [p.key, p.setter])).toEqual([["runNow", "runNow"]]);
+  });
+
+  it("a schema alias that would shadow a global: `schemas.<name>`", () => {
+    const api = named({}, {}, { schemas: { Error: {} } });
+    expect(api.schemas[0]!.alias).toBe("ErrorBody");
+    expect(hints(api)).toEqual(['choose a name in clientgen.yaml under schemas."Error"']);
+    const fixed = named({}, { schemas: { Error: "Problem" } }, { schemas: { Error: {} } });
+    expect(fixed.schemas[0]!.alias).toBe("Problem");
+    expect(fixed.warnings).toEqual([]);
+  });
+
+  it("a client class named like a global: `name`", () => {
+    const api = nameApi(modelOf({ ...specWith({}), info: { title: "Promise", version: "1" } }), "acme");
+    expect(api.client.className).toBe("PromiseClient");
+    expect(hints(api)).toEqual(["choose a name in clientgen.yaml under name"]);
+  });
+
+  it("an operation type taken by a schema alias: `operations.<id>.builderMethod`", () => {
+    const api = named({ "/a": get("list") }, {}, { schemas: { ListResponse: {} } });
+    expect(op(api, "list").responseType).toBe("ListResponse2");
+    expect(hints(api)).toEqual(['choose a name in clientgen.yaml under operations."list".builderMethod']);
+  });
+
+  it("an API class taken by a schema alias: `operations.<id>.api`", () => {
+    const api = named({ "/a": get("op", { tags: ["things"] }) }, {}, { schemas: { ThingsApi: {} } });
+    expect(api.apis[0]!.className).toBe("ThingsApi2");
+    expect(hints(api)).toContain('choose a name in clientgen.yaml under operations."op".api');
+  });
+});

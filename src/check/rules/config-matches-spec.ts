@@ -37,6 +37,9 @@ export const configMatchesSpec: Rule = ({ spec, config }) => {
     if (opConfig.resource && !opConfig.resource.split(".").every((s) => isIdentifier(s))) {
       fail(["operations", key, "resource"], `resource '${opConfig.resource}' must be dotted identifiers`, "write it like 'user.invites'");
     }
+    for (const wire of Object.keys(opConfig.parameters ?? {})) {
+      if (!op.names.has(wire)) fail(["operations", key, "parameters", wire], `'${key}' has no parameter '${wire}'`, `its parameters: ${[...op.names].join(", ") || "none"}`);
+    }
     const pagination = opConfig.pagination;
     if (pagination && pagination !== "none") {
       const param = pagination.kind === "cursor" ? pagination.cursorParam : pagination.kind === "page" ? pagination.pageParam : pagination.kind === "offset" ? pagination.offsetParam : undefined;
@@ -44,6 +47,10 @@ export const configMatchesSpec: Rule = ({ spec, config }) => {
         fail(["operations", key, "pagination"], `pagination uses query parameter '${param}', which '${key}' does not declare`, `its query parameters: ${[...op.query].join(", ") || "none"}`);
       }
     }
+  }
+  const schemas = isObject(components.schemas) ? components.schemas : {};
+  for (const name of Object.keys(config.config.schemas)) {
+    if (!Object.hasOwn(schemas, name)) fail(["schemas", name], `schema '${name}' is not in ${spec.root.file}`, `keys are names under components.schemas; known: ${Object.keys(schemas).slice(0, 12).join(", ") || "none"}`);
   }
   for (const [option, param] of Object.entries(config.config.clientParams)) {
     const used = [...operations.values()].some((op) => op.params.has(`${param.in}:${param.name}`));
@@ -55,6 +62,8 @@ export const configMatchesSpec: Rule = ({ spec, config }) => {
 interface OpIndexEntry {
   query: Set<string>;
   params: Set<string>;
+  /** Wire names of every parameter. */
+  names: Set<string>;
 }
 
 function operationIndex(root: Record<string, unknown>): Map<string, OpIndexEntry> {
@@ -70,6 +79,7 @@ function operationIndex(root: Record<string, unknown>): Map<string, OpIndexEntry
       const entry: OpIndexEntry = {
         query: new Set(params.filter((p) => p.in === "query").map((p) => String(p.name))),
         params: new Set(params.map((p) => `${String(p.in)}:${String(p.name)}`)),
+        names: new Set(params.map((p) => String(p.name))),
       };
       index.set(typeof op.operationId === "string" ? op.operationId : `${method.toUpperCase()} ${path}`, entry);
     }
