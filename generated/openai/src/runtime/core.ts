@@ -101,7 +101,7 @@ export class ClientCore {
       params,
       options: o,
       // Operation parameters override the client's defaultQuery. No prototype, so a parameter named `__proto__` is a parameter.
-      query: Object.assign(Object.create(null), options.defaultQuery),
+      query: { __proto__: null, ...options.defaultQuery },
       header: { accept: op.response ? op.response.accept : "application/json" },
       paramHeader: {},
       init,
