@@ -17,7 +17,7 @@ const overrides = (depth: number, name: string): string =>
  * Class names come from `scope` (the names any generated file may import) and are added to it.
  */
 export function buildFlatTree(rootClass: string, operations: NamedOperation[], scope: Set<string>, warnings: Diagnostic[]): FlatResource {
-  const root: FlatResource = { property: "", className: rootClass, path: [], file: "", operations: [], children: [] };
+  const root: FlatResource = { property: "", className: rootClass, path: [], properties: [], file: "", operations: [], children: [] };
   const nodeFor = (named: NamedOperation): FlatResource => {
     const path = named.flat.resource;
     let node = root;
@@ -35,7 +35,7 @@ export function buildFlatTree(rootClass: string, operations: NamedOperation[], s
           const where = ["client", ...path.slice(0, depth + 1)].join(".");
           warnings.push(renamed(named.op, `resource '${where}' ${overrides(depth, segment)}`, property, configKey(named.op, "resource")));
         }
-        child = { property, className, path: path.slice(0, depth + 1), file: `resources/${path.slice(0, depth + 1).map(kebab).join("/")}`, operations: [], children: [] };
+        child = { property, className, path: path.slice(0, depth + 1), properties: [...node.properties, property], file: `resources/${path.slice(0, depth + 1).map(kebab).join("/")}`, operations: [], children: [] };
         node.children.push(child);
       }
       node = child;
@@ -59,7 +59,7 @@ function dedupeMethods(node: FlatResource, depth: number, warnings: Diagnostic[]
       const why = members.has(wanted) ? overrides(depth, wanted) : "is taken";
       warnings.push(renamed(named.op, `method '${[...named.flat.resource, wanted].join(".")}' ${why}`, method, configKey(named.op, "method")));
     }
-    named.flat = { resource: node.path, method };
+    named.flat = { resource: node.path, properties: node.properties, method };
     taken.add(method);
   }
   node.children.forEach((child) => dedupeMethods(child, depth + 1, warnings));

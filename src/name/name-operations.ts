@@ -50,7 +50,7 @@ export function nameOperations(ctx: NamingContext): NamedOperation[] {
       paramsType,
       responseType,
       ...nameParams(ctx, op, [fn, specConst]),
-      flat: { resource, method: config.method ?? crudVerb(op) ?? fn },
+      flat: { resource, properties: [], method: config.method ?? crudVerb(op) ?? fn },
       builder: { api: `${pascal(config.api ?? op.tags[0] ?? "Default") || "Default"}Api`, method: fn, type: builderType },
     };
     if (itemType) named.itemType = itemType;

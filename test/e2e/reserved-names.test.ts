@@ -17,13 +17,16 @@ const spec = fixture("specs", "reserved-names.yaml");
 let dir: string;
 let server: RecordingServer;
 let warnings: Diagnostic[];
+let readme: string;
 // The generated modules are only known at run time; tsc checks their types below.
 let index: any;
 let builder: any;
 let operations: any;
 
 beforeAll(async () => {
-  warnings = (await generateFrom(spec, "reserved")).diagnostics.filter((d) => d.severity === "warning");
+  const result = await generateFrom(spec, "reserved");
+  warnings = result.diagnostics.filter((d) => d.severity === "warning");
+  readme = result.files!.get("README.md")!;
   dir = await generateIntoTemp(spec, "reserved");
   server = await startRecordingServer();
   index = await import(join(dir, "src", "index.ts"));
@@ -70,6 +73,11 @@ describe("reserved names (generated from test/fixtures/specs/reserved-names.yaml
     );
     // Setters `state` and `type` and the spec constants clash with nothing a user sees: no warning.
     expect(hints.filter((h) => /state|type|Spec/.test(h))).toEqual([]);
+  });
+
+  it("the README and docs call renamed resources by their properties", () => {
+    expect(readme).toContain("client.sendResource.things.list");
+    expect(readme).not.toMatch(/client\.send\.things/);
   });
 
   it("listThings and listThingsSpec keep their names; each sends its own request", async () => {
