@@ -1,4 +1,4 @@
-import type { GeneratorAssets } from "../load/read-assets.js";
+import type { GeneratorAssets } from "../generator-assets.js";
 import type { PropertyModel, SchemaModel } from "../model/api-model.js";
 import type { NamedApi, NamedSchema } from "../name/named-api.js";
 import { docLinks, modelIndex, shapeMarkdown, typeMarkdown, valueCode, type DocLinks } from "./doc-types.js";

@@ -1,4 +1,4 @@
-import type { GeneratorAssets } from "../load/read-assets.js";
+import type { GeneratorAssets } from "../generator-assets.js";
 import type { NamedApi, NamedDocPage, NamedOperation, NamedParam } from "../name/named-api.js";
 import { APIError, BY_STATUS, InternalServerError } from "../runtime/errors.js";
 import { operationAuthText } from "./auth-text.js";
@@ -98,7 +98,7 @@ function paramRow(p: NamedParam, links: DocLinks, where: string) {
 function bodyRow(named: NamedOperation, links: DocLinks) {
   const body = named.op.body;
   if (!body) return [];
-  const how = body.mode === "fields" ? "its fields go in the params object" : "`body` in the params object";
+  const how = named.bodyMode === "fields" ? "its fields go in the params object" : "`body` in the params object";
   const notes = [...(body.required ? [] : ["[optional]"]), `request body (${codeCell(body.contentType)}); flat methods: ${how}`];
   const type = body.encoding === "binary" ? "`Blob`" : typeMarkdown(body.schema, links);
   return [{ name: codeCell(named.bodySetter ?? "body"), type, description: tableCell(body.description ?? body.schema.description), notes: notes.join(" ") }];
@@ -110,7 +110,7 @@ function returnText(api: NamedApi, named: NamedOperation, links: DocLinks): stri
   if (success.kind === "text") return "`string`";
   if (success.kind === "binary") return "`Blob`";
   const description = success.description ? `\n\n${markdownBlock(success.description)}` : "";
-  const envelope = api.model.config.envelope?.result;
+  const envelope = api.model.envelope?.result;
   const applies = !!envelope && !!success.properties?.includes(envelope);
   const shape = applies ? shapeAt(success.schema.shape, [envelope!], links) : success.schema.shape;
   if (named.itemType) {

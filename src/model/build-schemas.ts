@@ -1,15 +1,16 @@
 import type { PropertyModel, SchemaModel } from "./api-model.js";
 import { copyDocs } from "./build-operation.js";
-import { deref, isObject, type Json } from "./deref.js";
+import { deref, isObject, type Json } from "../load/json-helpers.js";
 import { schemaFacts, typeShape } from "./schema-facts.js";
 
-/** Every component schema with what its model page shows: its shape and, for objects, its properties. */
-export function buildSchemas(root: Json): SchemaModel[] {
+/** Every component schema with what its model page shows: its shape and, for objects, its properties; and its alias from clientgen.yaml. */
+export function buildSchemas(root: Json, aliases: Record<string, string>): SchemaModel[] {
   const components = isObject(root.components) ? root.components : {};
   const schemas = isObject(components.schemas) ? components.schemas : {};
   return Object.entries(schemas).map(([name, raw]) => {
     const { value } = deref(root, raw);
     const schema: SchemaModel = { name, facts: schemaFacts(root, value), properties: value ? schemaProperties(root, value) : [] };
+    if (Object.hasOwn(aliases, name)) schema.alias = aliases[name]!;
     if (!value) return schema;
     copyDocs(schema, value);
     const example = "example" in value ? value.example : Array.isArray(value.examples) ? value.examples[0] : undefined;

@@ -1,4 +1,4 @@
-import { deref, isObject, type Json } from "./deref.js";
+import { deref, isObject, type Json } from "../load/json-helpers.js";
 
 /**
  * Whether a spec's example has the shape of its schema, as the generated types see it: required

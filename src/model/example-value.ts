@@ -1,4 +1,4 @@
-import { deref, isObject, type Json } from "./deref.js";
+import { deref, isObject, type Json } from "../load/json-helpers.js";
 import { exampleFits, requiredNames } from "./example-fits.js";
 
 const FORMAT_EXAMPLES: Record<string, string> = {
