@@ -24,7 +24,7 @@ export function emitReadme(api: NamedApi, assets: GeneratorAssets): FileSet {
     credentials: api.credentials.map((c) => ({ option: c.option, env: c.env ? `\`${c.env}\`` : "none", scheme: schemeText(c) })),
     authNote: authNote(api),
     clientParams: api.clientParams.map((p) => ({ option: p.option, env: p.env ? `\`${p.env}\`` : "none", sentAs: `${p.in} ${codeCell(p.name)}` })),
-    usages: styles.map((s) => ({ ...s.usage(api), language: s.language ?? "ts" })),
+    usages: styles.map((s) => ({ ...s.usage(api), language: s.language })),
     styleNames: styles.map((s) => s.usage(api).title),
     operations: operationRows(api),
     docs: api.docPages.map((page) => ({ file: page.file, title: page.title })),

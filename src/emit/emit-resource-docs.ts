@@ -66,7 +66,7 @@ function operationData(api: NamedApi, named: NamedOperation, links: DocLinks, st
     summary: op.summary && op.description ? markdownInline(op.summary) : "",
     deprecated: !!op.deprecated,
     description: markdownBlock(op.description ?? op.summary),
-    examples: styles.map((s, i) => ({ style: styleTitles[i]!, language: s.language ?? "ts", code: s.example(api, named) })),
+    examples: styles.map((s, i) => ({ style: styleTitles[i]!, language: s.language, code: s.example(api, named) })),
     hasParams: sections.includes("Parameters"),
     params: [...named.pathArgs.map((p) => paramRow(p, links, "path")), ...named.params.map((p) => paramRow(p, links, p.param.in)), ...bodyRow(named, links)],
     returns: returnText(api, named, links),

@@ -6,16 +6,13 @@ export interface Style {
   name: string;
   /** Package entry points this style adds, e.g. `{ ".": "index" }` → `src/index.ts`. */
   entries: Record<string, string>;
+  /** The language of its examples, for Markdown code fences: `ts`, `sh`. */
+  language: string;
   emit(api: NamedApi): FileSet;
   /** The README's example for this style: a heading and a TypeScript snippet. */
   usage(api: NamedApi): { title: string; code: string };
   /** How an operation is called in this style, for the operation tables in docs: `client.user.invites.list()`. */
   callName(api: NamedApi, named: NamedApi["operations"][number]): string;
-  /**
-   * A complete example of one operation in this style, for the docs pages: a whole program as a user
-   * would paste it, imports by the package's name included (test/e2e/doc-examples.test.ts compiles every one).
-   */
+  /** A complete example of one operation in this style (construction and call), for the docs pages. */
   example(api: NamedApi, named: NamedApi["operations"][number]): string;
-  /** The code fence language of `usage` and `example`: `ts` unless the style is not TypeScript (a command line's `sh`). */
-  language?: string;
 }
