@@ -36,6 +36,7 @@ const MAX_DEPTH = 48;
 export class TypeWalker {
   readonly changes: ApiChange[] = [];
   readonly #seen = new Set<string>();
+  readonly #seenDocs = new Map<ts.Symbol, Set<ts.Symbol>>();
 
   constructor(private readonly ctx: WalkContext) {}
 
@@ -59,7 +60,7 @@ export class TypeWalker {
       this.typeArguments(o, n, flow, path, at, next);
     } else if (o.flags & ts.TypeFlags.Union || n.flags & ts.TypeFlags.Union) {
       this.unions(o, n, flow, path, at, { ...next, dropUndefined: step.dropUndefined ?? false });
-    } else if (isStructured(o) && isStructured(n)) {
+    } else if (isStructured(o) && isStructured(n) && !this.isForeign(o) && !this.isForeign(n)) {
       this.members(o, n, flow, path, at, next);
     } else {
       this.leaf([o], [n], o, n, flow, path, at);
@@ -91,6 +92,10 @@ export class TypeWalker {
   /** Documentation of a symbol both sides share: a change there alone is a patch. */
   docs(o: ts.Symbol, n: ts.Symbol, path: string, at: At): void {
     const { checker } = this.ctx;
+    // An inherited member is reached through every class that inherits it: its documentation is reported once.
+    const seen = this.#seenDocs.get(o) ?? this.#seenDocs.set(o, new Set()).get(o)!;
+    if (seen.has(n)) return;
+    seen.add(n);
     if (docsOf(checker, o) === docsOf(checker, n)) return;
     const deprecated = isDeprecated(checker, n) && !isDeprecated(checker, o);
     this.add("none", path, deprecated ? "deprecated" : "documentation changed", at);
@@ -198,6 +203,15 @@ export class TypeWalker {
     for (let i = 0; i < oa.length; i++) this.types(oa[i]!, na[i]!, flow, path, at, step);
   }
 
+  /** A type from outside both packages (the DOM's `Response`): its members are not the package's API. */
+  private isForeign(t: ts.Type): boolean {
+    const symbol = t.aliasSymbol ?? t.symbol;
+    // Only named types: a method of the standard library's Promise, instantiated with the package's types, is walked.
+    if (!symbol || !(symbol.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias))) return false;
+    const file = symbol.declarations?.[0]?.getSourceFile().fileName;
+    return file !== undefined && !isInside(file, this.ctx.old.pkg.dir) && !isInside(file, this.ctx.new.pkg.dir);
+  }
+
   /** Whether two union constituents are the same thing in each package, to be compared with each other. */
   private counterparts(o: ts.Type, n: ts.Type): boolean {
     return o === n || sameTypeParameter(o, n) || sameClass(o, n) || this.sharedName(o, n) !== undefined;
@@ -207,6 +221,10 @@ export class TypeWalker {
     const newNames = namesOf(this.ctx.new, n);
     return newNames && namesOf(this.ctx.old, o)?.find((name) => newNames.includes(name));
   }
+}
+
+function isInside(file: string, dir: string): boolean {
+  return file.startsWith(dir.endsWith("/") ? dir : `${dir}/`);
 }
 
 function typeId(t: ts.Type): number {
