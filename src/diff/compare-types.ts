@@ -73,7 +73,7 @@ export class TypeWalker {
     const oldProps = publicProperties(checker, o);
     const newProps = publicProperties(checker, n);
     for (const [name, symbol] of oldProps) {
-      if (!newProps.has(name)) this.add("breaking", memberPath(path, name), `${memberWord(symbol)} removed`, { old: symbol.declarations?.[0] }, "old");
+      if (!newProps.has(name)) this.add("breaking", memberPath(path, name), `${memberWord(checker, symbol)} removed`, { old: symbol.declarations?.[0] }, "old");
     }
     for (const [name, symbol] of newProps) {
       const before = oldProps.get(name);
@@ -81,7 +81,7 @@ export class TypeWalker {
       else {
         const required = !(symbol.flags & ts.SymbolFlags.Optional);
         const kind = additionKind(required, flow);
-        this.add(kind, memberPath(path, name), `${kind === "breaking" ? "required " : ""}${memberWord(symbol)} added`, { new: symbol.declarations?.[0] });
+        this.add(kind, memberPath(path, name), `${kind === "breaking" ? "required " : ""}${memberWord(checker, symbol)} added`, { new: symbol.declarations?.[0] });
       }
     }
     this.signatures(checker.getSignaturesOfType(o, ts.SignatureKind.Call), checker.getSignaturesOfType(n, ts.SignatureKind.Call), flow, path, at, step);
@@ -110,7 +110,7 @@ export class TypeWalker {
     const at: At = { old: o.declarations?.[0], new: n.declarations?.[0] };
     const wasOptional = Boolean(o.flags & ts.SymbolFlags.Optional);
     const isOptional = Boolean(n.flags & ts.SymbolFlags.Optional);
-    if (wasOptional !== isOptional) this.add(optionalityChangeKind(!isOptional, flow), path, `${memberWord(n)} made ${isOptional ? "optional" : "required"}`, at);
+    if (wasOptional !== isOptional) this.add(optionalityChangeKind(!isOptional, flow), path, `${memberWord(this.ctx.checker, n)} made ${isOptional ? "optional" : "required"}`, at);
     this.docs(o, n, path, at);
     const { checker } = this.ctx;
     this.types(checker.getTypeOfSymbol(o), checker.getTypeOfSymbol(n), flow, path, at, { depth: step.depth, dropUndefined: wasOptional !== isOptional });
@@ -291,8 +291,11 @@ function isRequired(checker: ts.TypeChecker, param: ts.Symbol): boolean {
   return !(decl && ts.isParameter(decl) && (checker.isOptionalParameter(decl) || decl.dotDotDotToken));
 }
 
-function memberWord(symbol: ts.Symbol): string {
-  return symbol.flags & ts.SymbolFlags.Method ? "method" : "field";
+/** A builder's setters are function-typed properties: to the user they are methods. */
+function memberWord(checker: ts.TypeChecker, symbol: ts.Symbol): string {
+  if (symbol.flags & ts.SymbolFlags.Method) return "method";
+  const type = checker.getNonNullableType(checker.getTypeOfSymbol(symbol));
+  return type.getCallSignatures().length && !type.getProperties().length ? "method" : "field";
 }
 
 function memberPath(path: string, name: string): string {
