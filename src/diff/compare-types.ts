@@ -2,6 +2,7 @@ import { ts } from "ts-morph";
 import { OUT, additionKind, flip, optionalityChangeKind, typeChangeKind, type ApiChange, type ChangeKind, type Flow } from "./classify.js";
 import { describeTypeChange, docsOf, isDeprecated, typeText } from "./describe-type.js";
 import { namesOf, placeOf, type PublicApi } from "./read-public-api.js";
+import { constituents, isClass, isInside, isReference, isRequired, isStructured, memberPath, memberWord, publicProperties, sameClass, sameTarget, sameTypeParameter, typeId } from "./type-facts.js";
 
 /** The declarations a change is located at: the old one for what went, the new one for the rest. */
 export interface At {
@@ -221,84 +222,4 @@ export class TypeWalker {
     const newNames = namesOf(this.ctx.new, n);
     return newNames && namesOf(this.ctx.old, o)?.find((name) => newNames.includes(name));
   }
-}
-
-function isInside(file: string, dir: string): boolean {
-  return file.startsWith(dir.endsWith("/") ? dir : `${dir}/`);
-}
-
-function typeId(t: ts.Type): number {
-  return (t as unknown as { id: number }).id;
-}
-
-/** A generic's type parameters are the same parameter on both sides when they have the same name. */
-function sameTypeParameter(o: ts.Type, n: ts.Type): boolean {
-  return Boolean(o.flags & n.flags & ts.TypeFlags.TypeParameter) && o.symbol?.escapedName === n.symbol?.escapedName;
-}
-
-function isReference(t: ts.Type): t is ts.TypeReference {
-  return Boolean(t.flags & ts.TypeFlags.Object && (t as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference);
-}
-
-/** The same generic from outside both packages (Array, Promise, a tuple shape): only the arguments can differ. */
-function sameTarget(o: ts.Type, n: ts.Type): boolean {
-  return isReference(o) && isReference(n) && o.target === n.target;
-}
-
-function isClass(t: ts.Type): boolean {
-  return Boolean(t.symbol && t.symbol.flags & ts.SymbolFlags.Class);
-}
-
-/** Instances of one class of the package's runtime, copied into both: its `#private` fields make assignability fail. */
-function sameClass(o: ts.Type, n: ts.Type): boolean {
-  return isClass(o) && isClass(n) && o.symbol.escapedName === n.symbol.escapedName;
-}
-
-function isStructured(t: ts.Type): boolean {
-  return Boolean(t.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection));
-}
-
-function constituents(t: ts.Type): ts.Type[] {
-  return t.flags & ts.TypeFlags.Union ? [...(t as ts.UnionType).types] : [t];
-}
-
-function publicProperties(checker: ts.TypeChecker, t: ts.Type): Map<string, ts.Symbol> {
-  const out = new Map<string, ts.Symbol>();
-  for (const symbol of checker.getPropertiesOfType(t)) {
-    const name = propertyName(symbol);
-    if (name === "prototype" || name.startsWith("__#") || isHidden(symbol)) continue;
-    out.set(name, symbol);
-  }
-  return out;
-}
-
-/** Symbol-keyed members (`[missing]`) carry the symbol's id in their internal name; the id differs per package. */
-function propertyName(symbol: ts.Symbol): string {
-  const name = symbol.escapedName as string;
-  const unique = /^__@(.+)@\d+$/.exec(name);
-  return unique ? `[${unique[1]}]` : name;
-}
-
-function isHidden(symbol: ts.Symbol): boolean {
-  const decl = symbol.declarations?.[0];
-  if (!decl) return false;
-  if ((decl as ts.NamedDeclaration).name && ts.isPrivateIdentifier((decl as ts.NamedDeclaration).name!)) return true;
-  return Boolean(ts.getCombinedModifierFlags(decl) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected));
-}
-
-function isRequired(checker: ts.TypeChecker, param: ts.Symbol): boolean {
-  const decl = param.valueDeclaration;
-  return !(decl && ts.isParameter(decl) && (checker.isOptionalParameter(decl) || decl.dotDotDotToken));
-}
-
-/** A builder's setters are function-typed properties: to the user they are methods. */
-function memberWord(checker: ts.TypeChecker, symbol: ts.Symbol): string {
-  if (symbol.flags & ts.SymbolFlags.Method) return "method";
-  const type = checker.getNonNullableType(checker.getTypeOfSymbol(symbol));
-  return type.getCallSignatures().length && !type.getProperties().length ? "method" : "field";
-}
-
-function memberPath(path: string, name: string): string {
-  const key = /^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : /^\[.*\]$/.test(name) ? name : `[${/^\d+$/.test(name) ? name : JSON.stringify(name)}]`;
-  return path ? `${path}${key}` : key.replace(/^\./, "");
 }
