@@ -1,3 +1,4 @@
+import { realpathSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { relative, resolve } from "node:path";
 import { formatJson, formatReport, type SideLabels } from "../diff/format-report.js";
@@ -95,8 +96,8 @@ export async function runDiff(argv: string[]): Promise<number> {
     const newDir = base ? resolve(cwd, args.outDir, args.provider!) : args.new!;
     const labels: SideLabels = { old: base?.label ?? args.old!, new: base ? relative(cwd, newDir) || "." : args.new! };
     // Both folders are checked, and ts-morph loaded, only once the arguments are known good.
-    readPackage(base?.dir ?? args.old!);
-    readPackage(newDir);
+    const [oldPkg, newPkg] = [readPackage(base?.dir ?? args.old!), readPackage(newDir)];
+    if (realpathSync(oldPkg.dir) === realpathSync(newPkg.dir)) throw new DiffInputError(`${args.old} and ${args.new} are the same folder: give the old package and the new one`);
     const { diffPackages } = await import("../diff/diff-packages.js");
     const result = diffPackages(base?.dir ?? args.old!, newDir);
     process.stdout.write(args.json ? formatJson(result, labels) : formatReport(result, labels));

@@ -22,6 +22,14 @@ const schemas = (s: Spec): Spec => s.components.schemas;
 const orders = (s: Spec): Spec => s.paths["/orders"];
 const order = (s: Spec): Spec => s.paths["/orders/{order_id}"];
 
+/** Renames a component schema and every `$ref` to it. */
+function renameSchema(spec: Spec, from: string, to: string): void {
+  schemas(spec)[to] = schemas(spec)[from];
+  delete schemas(spec)[from];
+  const text = JSON.stringify(spec).split(`"#/components/schemas/${from}"`).join(`"#/components/schemas/${to}"`);
+  Object.assign(spec, JSON.parse(text));
+}
+
 const edits: SpecEdit[] = [
   { name: "remove an operation", edit: (s) => delete order(s).delete, semver: "major", expect: [["breaking", "Shop.orders.delete", /method removed/], ["breaking", "cancelOrder", /export removed/]] },
   {
@@ -56,6 +64,10 @@ const edits: SpecEdit[] = [
   { name: "add a required request field", edit: (s) => { schemas(s).NewOrder.properties.currency = { type: "string" }; schemas(s).NewOrder.required.push("currency"); }, semver: "major", expect: [["breaking", "NewOrder.currency", /required field added/]] },
   { name: "add an optional request field", edit: (s) => (schemas(s).NewOrder.properties.coupon = { type: "string" }), semver: "minor", expect: [["compatible", "NewOrder.coupon", /field added/]] },
   { name: "widen a request field's type", edit: (s) => (schemas(s).NewOrder.properties.quantity = { type: ["integer", "string"] }), semver: "minor", expect: [["compatible", "NewOrder.quantity", /type widened: now also string/]] },
+  { name: "change a path parameter's type", edit: (s) => (order(s).parameters[0].schema = { type: "integer" }), semver: "major", expect: [["breaking", "Shop.orders.retrieve(orderId)", /type changed incompatibly: string → number/]] },
+  { name: "remove an optional query parameter", edit: (s) => orders(s).get.parameters.pop(), semver: "major", expect: [["breaking", "ListOrdersParams.status", /field removed/], ["breaking", "ListOrdersBuilder.status", /method removed/]] },
+  { name: "rename a model", edit: (s) => renameSchema(s, "Order", "Purchase"), semver: "major", expect: [["breaking", "Order", /export removed/], ["compatible", "Purchase", /export added/]] },
+  { name: "make a response nullable", edit: (s) => (order(s).get.responses["200"].content["application/json"].schema = { oneOf: [{ $ref: "#/components/schemas/Order" }, { type: "null" }] }), semver: "major", expect: [["breaking", "GetOrderResponse", /type widened: now also null/]] },
   { name: "deprecate an operation", edit: (s) => (order(s).delete.deprecated = true), semver: "patch", expect: [["none", "Shop.orders.delete", /deprecated/]] },
 ];
 
