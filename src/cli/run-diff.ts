@@ -1,6 +1,6 @@
 import { realpathSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { relative, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { formatJson, formatReport, type SideLabels } from "../diff/format-report.js";
 import { materialiseBase, type BaseCheckout } from "../diff/materialise-base.js";
 import { DiffInputError, readPackage } from "../diff/read-package.js";
@@ -9,6 +9,7 @@ import type { ApiChange } from "../diff/classify.js";
 export const diffUsage = `Usage:
   clientgen diff OLD NEW                    compare the public API of two generated package folders
   clientgen diff <provider> --base REF      generated/<provider> now against the same folder at git commit REF
+  clientgen diff DIR --base REF             any package folder in the repository (a path with a /) against REF
 
 Options:
   --base REF            a commit, branch or tag (with a provider name)
@@ -92,8 +93,9 @@ export async function runDiff(argv: string[]): Promise<number> {
   let base: BaseCheckout | undefined;
   try {
     const cwd = process.cwd();
-    base = args.base === undefined ? undefined : materialiseBase(args.provider!, args.base, args.outDir, cwd);
-    const newDir = base ? resolve(cwd, args.outDir, args.provider!) : args.new!;
+    const packageDir = args.provider === undefined ? undefined : providerDir(args.provider, args.outDir, cwd);
+    base = args.base === undefined ? undefined : materialiseBase(packageDir!, args.base, cwd);
+    const newDir = packageDir ?? args.new!;
     const labels: SideLabels = { old: base?.label ?? args.old!, new: base ? relative(cwd, newDir) || "." : args.new! };
     // Both folders are checked, and ts-morph loaded, only once the arguments are known good.
     const [oldPkg, newPkg] = [readPackage(base?.dir ?? args.old!), readPackage(newDir)];
@@ -116,6 +118,11 @@ export async function runDiff(argv: string[]): Promise<number> {
   } finally {
     base?.cleanup();
   }
+}
+
+/** `openai` is generated/openai; anything that looks like a path (`packages/openai`, `./x`) is taken as one. */
+function providerDir(provider: string, outDir: string, cwd: string): string {
+  return resolve(cwd, /[\\/]/.test(provider) || provider.startsWith(".") ? provider : join(outDir, provider));
 }
 
 function failed(changes: readonly ApiChange[], failOn: FailOn | undefined): boolean {

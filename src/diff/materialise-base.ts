@@ -13,14 +13,15 @@ export interface BaseCheckout {
 }
 
 /**
- * Writes `<outDir>/<provider>` as committed at `ref` into a temporary folder, with `git archive` (which reads
- * the object store and leaves the work tree and index alone). The caller calls `cleanup()` when done.
+ * Writes the package folder `packageDir` as committed at `ref` into a temporary folder, with `git archive`
+ * (which reads the object store and leaves the work tree and index alone). The caller calls `cleanup()` when done.
  */
-export function materialiseBase(provider: string, ref: string, outDir: string, cwd: string): BaseCheckout {
+export function materialiseBase(packageDir: string, ref: string, cwd: string): BaseCheckout {
   if (ref.startsWith("-")) throw new DiffInputError(`--base '${ref}' is not a git ref`);
   const root = git(["rev-parse", "--show-toplevel"], cwd, `${cwd} is not inside a git repository, so --base has nothing to read from`).trim();
   const commit = git(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], cwd, `--base '${ref}': no such commit, branch or tag in ${root}`).trim();
-  const path = relative(root, resolve(cwd, outDir, provider)).split(sep).join("/");
+  const path = relative(root, resolve(cwd, packageDir)).split(sep).join("/");
+  if (path.startsWith("..")) throw new DiffInputError(`${packageDir} is outside the git repository at ${root}`);
   git(["cat-file", "-e", `${commit}:${path}/package.json`], root, `${path} is not a generated package at ${ref} (no ${path}/package.json in that commit)`);
   const tmp = mkdtempSync(join(tmpdir(), "clientgen-diff-base-"));
   const cleanup = (): void => rmSync(tmp, { recursive: true, force: true });

@@ -68,7 +68,7 @@ describe("clientgen diff", () => {
     expect(result.stdout).toMatch(/^breaking +Order\.note +field removed +\(HEAD:generated\/shop\/src\/types\.ts:\d+\)$/m);
     expect(result.stdout).toMatch(/^compatible +ListOrdersParams\.cursor +field added +\(generated\/shop\/src\/models\.ts:\d+\)$/m);
     expect(leftovers()).toEqual([]);
-    const missing = await clientgen(["shop", "--base", "HEAD~1"], repo);
+    const missing = await clientgen(["./generated/shop", "--base", "HEAD~1"], repo);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/generated\/shop is not a generated package at HEAD~1/);
     const badRef = await clientgen(["shop", "--base", "no-such-branch"], repo);
