@@ -2,7 +2,7 @@ import { ts } from "ts-morph";
 import { OUT, additionKind, flip, optionalityChangeKind, typeChangeKind, type ApiChange, type ChangeKind, type Flow } from "./classify.js";
 import { describeTypeChange, docsOf, isDeprecated, typeText } from "./describe-type.js";
 import { namesOf, placeOf, type PublicApi } from "./read-public-api.js";
-import { constituents, isClass, isInside, isReference, isRequired, isStructured, memberPath, memberWord, publicProperties, sameClass, sameTarget, sameTypeParameter, typeId } from "./type-facts.js";
+import { constituents, isClass, isInside, isReference, isRequired, isStructured, memberPath, memberWord, publicProperties, sameClass, sameTarget, sameTypeParameter, typeId, writtenTypeOf } from "./type-facts.js";
 
 /** The declarations a change is located at: the old one for what went, the new one for the rest. */
 export interface At {
@@ -114,7 +114,7 @@ export class TypeWalker {
     if (wasOptional !== isOptional) this.add(optionalityChangeKind(!isOptional, flow), path, `${memberWord(this.ctx.checker, n)} made ${isOptional ? "optional" : "required"}`, at);
     this.docs(o, n, path, at);
     const { checker } = this.ctx;
-    this.types(checker.getTypeOfSymbol(o), checker.getTypeOfSymbol(n), flow, path, at, { depth: step.depth, dropUndefined: wasOptional !== isOptional });
+    this.types(writtenTypeOf(checker, o), writtenTypeOf(checker, n), flow, path, at, { depth: step.depth, dropUndefined: wasOptional !== isOptional });
   }
 
   /** Overloads pair up in order; a function's parameters run against its own flow, its result with it. */
@@ -147,7 +147,7 @@ export class TypeWalker {
     const at: At = { old: a.valueDeclaration, new: b.valueDeclaration };
     const [was, is] = [isRequired(checker, a), isRequired(checker, b)];
     if (was !== is) this.add(optionalityChangeKind(is, flow), path, `parameter made ${is ? "required" : "optional"}`, at);
-    this.types(checker.getTypeOfSymbol(a), checker.getTypeOfSymbol(b), flow, path, at, { depth: step.depth, dropUndefined: was !== is });
+    this.types(writtenTypeOf(checker, a), writtenTypeOf(checker, b), flow, path, at, { depth: step.depth, dropUndefined: was !== is });
   }
 
   private indexes(o: ts.Type, n: ts.Type, flow: Flow, path: string, at: At, step: Step): void {

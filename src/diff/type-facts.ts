@@ -37,8 +37,14 @@ export function isStructured(t: ts.Type): boolean {
   return Boolean(t.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection));
 }
 
+/**
+ * A union's members as written: `InviteStatus | undefined` stays two members (the checker keeps the written
+ * form as the union's `origin`), so the named enum is compared once, as itself, not literal by literal.
+ */
 export function constituents(t: ts.Type): ts.Type[] {
-  return t.flags & ts.TypeFlags.Union ? [...(t as ts.UnionType).types] : [t];
+  if (!(t.flags & ts.TypeFlags.Union)) return [t];
+  const origin = (t as ts.UnionType & { origin?: ts.Type }).origin;
+  return [...(origin && origin.flags & ts.TypeFlags.Union ? (origin as ts.UnionType) : (t as ts.UnionType)).types];
 }
 
 export function publicProperties(checker: ts.TypeChecker, t: ts.Type): Map<string, ts.Symbol> {
@@ -63,6 +69,17 @@ function isHidden(symbol: ts.Symbol): boolean {
   if (!decl) return false;
   if ((decl as ts.NamedDeclaration).name && ts.isPrivateIdentifier((decl as ts.NamedDeclaration).name!)) return true;
   return Boolean(ts.getCombinedModifierFlags(decl) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected));
+}
+
+/**
+ * The type of a property or parameter as written, without the `| undefined` that `?` adds (optionality is
+ * compared on its own), so `status?: InviteStatus` is compared as the named `InviteStatus`. Members of an
+ * instantiated generic have no written type of their own and keep the checker's.
+ */
+export function writtenTypeOf(checker: ts.TypeChecker, symbol: ts.Symbol): ts.Type {
+  const decl = symbol.valueDeclaration;
+  const written = !(symbol.flags & ts.SymbolFlags.Transient) && decl && (ts.isPropertySignature(decl) || ts.isPropertyDeclaration(decl) || ts.isParameter(decl)) ? decl.type : undefined;
+  return written ? checker.getTypeFromTypeNode(written) : checker.getTypeOfSymbol(symbol);
 }
 
 export function isRequired(checker: ts.TypeChecker, param: ts.Symbol): boolean {
