@@ -90,22 +90,8 @@ export async function runDiff(argv: string[]): Promise<number> {
     process.stdout.write(diffUsage);
     return 0;
   }
-  let base: BaseCheckout | undefined;
   try {
-    const cwd = process.cwd();
-    const packageDir = args.provider === undefined ? undefined : providerDir(args.provider, args.outDir, cwd);
-    base = args.base === undefined ? undefined : materialiseBase(packageDir!, args.base, cwd);
-    const newDir = packageDir ?? args.new!;
-    const labels: SideLabels = { old: base?.label ?? args.old!, new: base ? relative(cwd, newDir) || "." : args.new! };
-    // Both folders are checked, and ts-morph loaded, only once the arguments are known good.
-    const [oldPkg, newPkg] = [readPackage(base?.dir ?? args.old!), readPackage(newDir)];
-    if (realpathSync(oldPkg.dir) === realpathSync(newPkg.dir)) throw new DiffInputError(`${args.old} and ${args.new} are the same folder: give the old package and the new one`);
-    const { diffPackages } = await import("../diff/diff-packages.js");
-    const result = diffPackages(base?.dir ?? args.old!, newDir);
-    process.stdout.write(args.json ? formatJson(result, labels) : formatReport(result, labels));
-    if (!failed(result.changes, args.failOn)) return 0;
-    process.stderr.write(`clientgen diff: failing: changes at or above '${args.failOn}' (--fail-on ${args.failOn})\n`);
-    return 1;
+    return await compareAndReport(args);
   } catch (err) {
     if (err instanceof DiffInputError) {
       process.stderr.write(`clientgen diff: ${err.message}\n`);
@@ -115,6 +101,25 @@ export async function runDiff(argv: string[]): Promise<number> {
     if (args.debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
     else process.stderr.write("run again with --debug for the stack trace, and report it with the packages that caused it\n");
     return 3;
+  }
+}
+
+async function compareAndReport(args: DiffArgs): Promise<number> {
+  const cwd = process.cwd();
+  const packageDir = args.provider === undefined ? undefined : providerDir(args.provider, args.outDir, cwd);
+  const base: BaseCheckout | undefined = args.base === undefined ? undefined : materialiseBase(packageDir!, args.base, cwd);
+  try {
+    const [oldDir, newDir] = [base?.dir ?? args.old!, packageDir ?? args.new!];
+    const labels: SideLabels = { old: base?.label ?? args.old!, new: base ? relative(cwd, newDir) || "." : args.new! };
+    // Both folders are checked, and ts-morph loaded, only once the arguments are known good.
+    const [oldPkg, newPkg] = [readPackage(oldDir), readPackage(newDir)];
+    if (realpathSync(oldPkg.dir) === realpathSync(newPkg.dir)) throw new DiffInputError(`${labels.old} and ${labels.new} are the same folder: give the old package and the new one`);
+    const { diffPackages } = await import("../diff/diff-packages.js");
+    const result = diffPackages(oldDir, newDir);
+    process.stdout.write(args.json ? formatJson(result, labels) : formatReport(result, labels));
+    if (!failed(result.changes, args.failOn)) return 0;
+    process.stderr.write(`clientgen diff: failing: changes at or above '${args.failOn}' (--fail-on ${args.failOn})\n`);
+    return 1;
   } finally {
     base?.cleanup();
   }
