@@ -61,6 +61,8 @@ export class TypeWalker {
       this.typeArguments(o, n, flow, path, at, next);
     } else if (o.flags & ts.TypeFlags.Union || n.flags & ts.TypeFlags.Union) {
       this.unions(o, n, flow, path, at, { ...next, dropUndefined: step.dropUndefined ?? false });
+    } else if (o.flags & n.flags & ts.TypeFlags.Intersection && this.intersections(o as ts.IntersectionType, n as ts.IntersectionType, flow, path, at, next)) {
+      return;
     } else if (isStructured(o) && isStructured(n) && !this.isForeign(o) && !this.isForeign(n)) {
       this.members(o, n, flow, path, at, next);
     } else {
@@ -179,6 +181,27 @@ export class TypeWalker {
     const [a, b] = [oldLeft[0]!, newLeft[0]!];
     if (oldLeft.length === 1 && newLeft.length === 1 && isStructured(a) && isStructured(b)) this.types(a, b, flow, path, at, step);
     else this.leaf(oldLeft, newLeft, o, n, flow, path, at);
+  }
+
+  /**
+   * `Issue & { extra }` against its new version: when the named parts pair up and one inline part is left on
+   * each side, the named parts are compared as themselves and only the inline parts here. Otherwise (false)
+   * the caller walks the whole intersection member by member.
+   */
+  private intersections(o: ts.IntersectionType, n: ts.IntersectionType, flow: Flow, path: string, at: At, step: Step): boolean {
+    if (o.types.length !== n.types.length) return false;
+    const pairs: Array<[ts.Type, ts.Type]> = [];
+    const newLeft = [...n.types];
+    let oldRest: ts.Type[] = [];
+    for (const part of o.types) {
+      const j = newLeft.findIndex((t) => this.counterparts(part, t));
+      if (j < 0) oldRest = [...oldRest, part];
+      else pairs.push([part, newLeft.splice(j, 1)[0]!]);
+    }
+    if (oldRest.length > 1 || newLeft.length !== oldRest.length) return false;
+    if (oldRest.length) pairs.push([oldRest[0]!, newLeft[0]!]);
+    for (const [a, b] of pairs) this.types(a, b, flow, path, at, step);
+    return true;
   }
 
   /** Where structure ends: the checker decides, in both directions, on the constituents left unmatched. */

@@ -71,6 +71,7 @@ const edits: SpecEdit[] = [
   { name: "rename a model", edit: (s) => renameSchema(s, "Order", "Purchase"), semver: "major", expect: [["breaking", "Order", /export removed/], ["compatible", "Purchase", /export added/]] },
   { name: "make a response nullable", edit: (s) => (order(s).get.responses["200"].content["application/json"].schema = { oneOf: [{ $ref: "#/components/schemas/Order" }, { type: "null" }] }), semver: "major", expect: [["breaking", "GetOrderResponse", /type widened: now also null/]] },
   { name: "widen a named enum an optional response field uses", edit: (s) => schemas(s).Channel.enum.push("phone"), semver: "major", only: true, expect: [["breaking", "Channel", /type widened: now also "phone"/]] },
+  { name: "add a field to the inline part of an allOf response", edit: (s) => (order(s).get.responses["200"].content["application/json"].schema.allOf[1].properties.links.properties.next = { type: "string" }), semver: "minor", only: true, expect: [["compatible", "GetOrderResponse.links.next", /field added/]] },
   { name: "deprecate an operation", edit: (s) => (order(s).delete.deprecated = true), semver: "patch", expect: [["none", "Shop.orders.delete", /deprecated/]] },
 ];
 
