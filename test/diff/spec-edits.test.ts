@@ -8,7 +8,7 @@ import { diffPairs, type DiffResult } from "../../src/diff/diff-packages.js";
 import { fixture, generateIntoTemp } from "../helpers/generate.js";
 
 // A spec as plain data: the edits below reach into it by path.
-type Spec = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Spec = any;
 
 interface SpecEdit {
   name: string;
