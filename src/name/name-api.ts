@@ -11,6 +11,7 @@ const RUNTIME_EXPORTS = [
   "APIPromise", "PagePromise", "Page", "ClientOptions", "RequestOptions", "Logger", "LogLevel", "Fetch", "ClientCore", "APIResource", "RequestBuilder",
   "SDKError", "APIError", "BadRequestError", "AuthenticationError", "PermissionDeniedError", "NotFoundError", "ConflictError",
   "UnprocessableEntityError", "RateLimitError", "InternalServerError", "APIConnectionError", "APIConnectionTimeoutError", "APIUserAbortError",
+  "UnexpectedResponseError",
 ];
 /** Global names a schema alias must not shadow: generated code and users' code rely on the real ones. */
 const GLOBAL_TYPES = new Set(

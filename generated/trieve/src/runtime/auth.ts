@@ -5,8 +5,8 @@
  */
 import { setCookies } from "./cookies.js";
 import { SDKError } from "./errors.js";
-import type { ApplyAuth, Auth, ClientSpec, Scheme, SecurityRequirement } from "./types.js";
-import { optionValue } from "./util.js";
+import type { ApplyAuth, Auth, ClientSpec, Redact, Scheme, SecurityRequirement } from "./types.js";
+import { isObject, optionValue } from "./util.js";
 
 type Values = Record<string, string | undefined>;
 
@@ -43,10 +43,22 @@ export function auth(schemes: Record<string, Scheme>, security: SecurityRequirem
       const v = (values[c.option] = optionValue(options, c.option, c.env));
       // URLs carry the value percent-encoded, so redact that spelling too.
       if (v) secrets.push(v, encodeURIComponent(v));
+      // Kept, but out of util.inspect(client), JSON.stringify(client.options) and spreads of it.
+      if (c.option in options) Object.defineProperty(options, c.option, { enumerable: false });
     }
     // Longest first, so a secret containing another is not left half-redacted.
     secrets.sort((a, b) => b.length - a.length);
-    const redact = (text: string): string => secrets.reduce((t, s) => t.split(s).join("***"), text);
+    const text = (t: string): string => secrets.reduce((t, s) => t.split(s).join("***"), t);
+    const redact = ((v: unknown): unknown =>
+      typeof v == "string"
+        ? text(v)
+        : v instanceof Headers
+          ? new Headers(Array.from(v, ([k, x]) => [k, text(x)]))
+          : Array.isArray(v)
+            ? v.map(redact)
+            : isObject(v)
+              ? Object.fromEntries(Object.entries(v).map(([k, x]) => [text(k), redact(x)]))
+              : v) as Redact;
     for (const s of Object.values(schemes)) if (s.hide) hidden.add(s.hide);
     // Credentials are fixed once the client exists, so each requirement's choice is made once.
     const chosen = new Map<SecurityRequirement, Scheme[]>();

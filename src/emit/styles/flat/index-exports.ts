@@ -8,7 +8,7 @@ export function writeIndexExports(w: CodeBlockWriter, api: NamedApi): void {
   w.writeLine(`export type { ${client.optionsType} } from "./core.js";`);
   w.writeLine(`export type * from "./models.js";`);
   w.writeLine(
-    `export { SDKError as ${client.errorClass}, APIError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, APIPromise, Page, PagePromise } from "./runtime/index.js";`,
+    `export { SDKError as ${client.errorClass}, APIError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, UnexpectedResponseError, APIPromise, Page, PagePromise } from "./runtime/index.js";`,
   );
   w.writeLine(`export type { ClientOptions, RequestOptions, Logger, LogLevel } from "./runtime/index.js";`);
 }
