@@ -1,5 +1,5 @@
 /** One attempt under its own timeout: from sending the request to the last byte of the body read. */
-import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, SDKError } from "./errors.js";
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, SDKError } from "./errors.js";
 
 /**
  * Runs `send(signal)` (the fetch, any redirects and the reading of the body) with a signal that aborts
@@ -17,8 +17,18 @@ export async function attempt<T>(ms: number, signal: AbortSignal | undefined, se
   signal?.addEventListener("abort", abort);
   try {
     return await send(ctl.signal);
-  } catch (e) {
-    throw e instanceof SDKError ? e : signal?.aborted ? new APIUserAbortError() : ctl.signal.aborted ? new APIConnectionTimeoutError(`Request timed out after ${ms}ms.`) : new APIConnectionError(undefined, e);
+  } catch (e: any) {
+    // fetch's own redirect limit (a loop, for clients that let fetch follow): an answer, not a failed connection, so never retried.
+    const why: string = e?.cause?.message ?? e?.message;
+    throw e instanceof SDKError
+      ? e
+      : signal?.aborted
+        ? new APIUserAbortError()
+        : ctl.signal.aborted
+          ? new APIConnectionTimeoutError(`Request timed out after ${ms}ms.`)
+          : /redirect/i.test(why)
+            ? new APIError("Redirect not followed: " + why)
+            : new APIConnectionError(undefined, e);
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener("abort", abort);

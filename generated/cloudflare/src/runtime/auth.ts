@@ -5,7 +5,8 @@
  */
 import { setCookies } from "./cookies.js";
 import { SDKError } from "./errors.js";
-import type { ApplyAuth, Auth, ClientSpec, Redact, Scheme, SecurityRequirement } from "./types.js";
+import { fetchFollowing } from "./redirects.js";
+import type { ApplyAuth, Auth, ClientAuth, ClientSpec, Redact, Scheme, SecurityRequirement } from "./types.js";
 import { isObject, optionValue } from "./util.js";
 
 type Values = Record<string, string | undefined>;
@@ -72,7 +73,14 @@ export function auth(schemes: Record<string, Scheme>, security: SecurityRequirem
     const apply: ApplyAuth = (draft) => {
       for (const s of pick(draft.op.security ?? security)) s.apply(values, draft);
     };
-    return { apply, redact };
+    // On a redirect to another origin: no query parameter named like a credential, no credential value in the URL.
+    const toOtherOrigin = (url: URL) => {
+      for (const k of [...url.searchParams.keys()]) if (hidden.has(k.toLowerCase())) url.searchParams.delete(k);
+      if (redact(url.href) != url.href) throw new SDKError(`Redirect refused: ${redact(url.href)} carries a credential`);
+    };
+    // Unless fetchOptions say otherwise, redirects are followed by hand, credentials dropped on another origin.
+    const follow: ClientAuth["follow"] = (fetch, url, init) => fetchFollowing(fetch, url, ((init.redirect ??= "manual"), init), hidden, toOtherOrigin);
+    return { apply, redact, follow };
   };
 }
 

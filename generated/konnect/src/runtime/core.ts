@@ -10,7 +10,6 @@ import { APIPromise } from "./api-promise.js";
 import { attempt } from "./attempt.js";
 import { APIConnectionError, APIUserAbortError, SDKError, UnexpectedResponseError, makeAPIError } from "./errors.js";
 import { createLog, type Log } from "./log.js";
-import { fetchFollowing } from "./redirects.js";
 import { retryDelay, shouldRetry, sleep } from "./retry.js";
 import { serialize } from "./serialize.js";
 import type { ClientAuth, ClientOptions, ClientSpec, OperationSpec, Redact, RequestDraft, RequestOptions } from "./types.js";
@@ -19,7 +18,7 @@ import { encodePathSegment } from "./util.js";
 type Params = Record<string, unknown>;
 type Init = Omit<RequestDraft["init"], "headers"> & { headers: Record<string, string> };
 
-/** Headers whose values never reach a log; apiKey header names are added per client. */
+/** Headers whose values never reach a log nor, with a client's credentials, another origin; apiKey names are added per client. */
 const SECRET_HEADERS = ["authorization", "proxy-authorization", "cookie", "set-cookie", "x-auth-key", "x-api-key", "api-key"];
 
 export class ClientCore {
@@ -29,8 +28,6 @@ export class ClientCore {
   /** Fills client parameters into each request; absent when the client has none. */
   #clientParams: ((draft: RequestDraft) => void) | undefined;
   #auth: ClientAuth | undefined;
-  /** Headers never logged, and dropped (with query parameters of these names) on a redirect to another origin. */
-  #hidden = new Set(SECRET_HEADERS);
   #log: Log;
   #fmt: (headers: HeadersInit) => string;
 
@@ -39,9 +36,10 @@ export class ClientCore {
     this.options = options;
     this.baseURL = (options.baseURL ?? spec.server?.(options.serverVariables) ?? spec.baseURL ?? "").replace(/\/+$/, "");
     this.#clientParams = spec.clientParams?.(options);
-    this.#auth = spec.auth?.(spec, options, this.#hidden);
+    const hidden = new Set(SECRET_HEADERS);
+    this.#auth = spec.auth?.(spec, options, hidden);
     // Credentials are the only secret values; without auth, only hidden headers need hiding.
-    [this.#log, this.#fmt] = createLog(spec.name, options, this.#hidden, this.#auth?.redact);
+    [this.#log, this.#fmt] = createLog(spec.name, options, hidden, this.#auth?.redact);
   }
 
   /** `pathArgs` holds the path parameters by wire name, e.g. `{ invite_id: "abc" }`. */
@@ -66,7 +64,9 @@ export class ClientCore {
         this.#log(4, () => `request ${what} ${this.#fmt(init.headers)}`);
         return await attempt(o.timeout ?? options.timeout ?? 60_000, o.signal, async (signal) => {
           init.signal = signal;
-          const r = (res = await fetchFollowing(options.fetch ?? fetch, url, init, this.#hidden, this.#auth?.redact));
+          const f = options.fetch ?? fetch;
+          // Clients with credentials follow redirects by hand (auth.ts); the others let fetch follow.
+          const r = (res = await (this.#auth ? this.#auth.follow(f, url, init) : f(url, init)));
           this.#log(4, () => `response ${r.status} ${what} ${Date.now() - t0}ms ${this.#fmt(r.headers)}`);
           // Reading the error body also frees the connection before a retry.
           if (!r.ok) throw makeAPIError(r, await readBody(r), this.spec.envelope?.errors, this.#auth?.redact);
@@ -105,8 +105,7 @@ export class ClientCore {
 
   #build(op: OperationSpec, pathArgs: Params, params: Params, o: RequestOptions): [string, Init] {
     const { options } = this;
-    // Redirects are followed by hand (see redirects.ts) unless fetchOptions say otherwise.
-    const init: RequestDraft["init"] = { redirect: "manual", ...options.fetchOptions, method: op.method.toUpperCase(), body: undefined };
+    const init: RequestDraft["init"] = { ...options.fetchOptions, method: op.method.toUpperCase(), body: undefined };
     const draft: RequestDraft = {
       op,
       pathArgs,

@@ -111,6 +111,11 @@ export interface ClientAuth {
   apply: ApplyAuth;
   /** For log lines, and for the message, body and headers of errors. */
   redact: Redact;
+  /**
+   * Sends one request in place of `fetch`, following redirects by hand so that no credential reaches
+   * another origin (the runtime's redirects.ts).
+   */
+  follow: (fetch: Fetch, url: string, init: RequestInit & { headers: Record<string, string> }) => Promise<Response>;
 }
 
 /**

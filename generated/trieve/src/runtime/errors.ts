@@ -84,8 +84,9 @@ export class UnexpectedResponseError extends APIError<string> {
 
   constructor(operation: string, r: Response, text: string, redact: Redact = (v) => v) {
     const contentType = r.headers.get("content-type") ?? undefined;
-    const start = redact(text.slice(0, 200));
-    super(redact(`${operation}: expected a JSON body, got ${text ? `${contentType ?? "no content type"} (${r.status}): ${start}` : `an empty ${r.status} response`}`), r.status, start, redact(r.headers));
+    // Redacted before it is cut, so no credential is left half-shown at the cut.
+    const start = redact(text).slice(0, 200);
+    super(`${operation}: ${r.status} response is not JSON (${contentType ?? "no content-type"}): ${start || "empty body"}`, r.status, start, redact(r.headers));
     Object.assign(this, { operation, contentType });
   }
 }
