@@ -24,7 +24,7 @@ export async function fetchFollowing(fetch: Fetch, url: string, init: Init, hidd
     const r = await fetch(url, init);
     const to = r.status > 299 && r.status < 400 && r.headers.get("location");
     // A browser's fetch hides the target of a manual redirect (an "opaqueredirect" response).
-    if (r.type == "opaqueredirect") throw new APIError(`Redirect not followed: this fetch hides its target (fetchOptions: { redirect: "follow" } lets fetch follow it)`);
+    if (!r.status && r.type == "opaqueredirect") throw new APIError(`Redirect not followed: this fetch hides its target (fetchOptions: { redirect: "follow" } lets fetch follow it)`);
     if (to && hops == MAX_HOPS) throw new APIError(`Redirect not followed: ${r.status} after ${hops} redirects`, r.status, undefined, r.headers);
     if (!to) return r;
     // Nothing of a redirect's body is read; cancelling it frees the connection.
