@@ -74,11 +74,12 @@ export class ClientCore {
         });
       } catch (e) {
         const err = e as Error;
-        // No answer, or a body cut short, is retried; an HTTP error by its status (a 2xx whose body is wrong never).
-        const retry = n < max && (err instanceof APIConnectionError || (!!res && !res.ok && shouldRetry(res)));
+        // No answer, or a body cut short (a connection error), is retried; an HTTP error by its status; a 2xx whose body is wrong never.
+        const lost = err instanceof APIConnectionError;
+        const retry = n < max && (lost || (!!res && !res.ok && shouldRetry(res)));
         const ms = retry ? retryDelay(res?.headers, n) : 0;
-        // An HTTP error is an answer the caller handles (info); no answer at all is worth a warning.
-        if (!(err instanceof APIUserAbortError)) this.#log(res && !retry ? 3 : 2, () => `${what} failed` + (retry ? ` (${res?.status ?? err.message}), retry ${n + 1}/${max} in ${ms | 0}ms` : `: ${err.message}`));
+        // An answer is something the caller handles (info); no answer at all is worth a warning.
+        if (!(err instanceof APIUserAbortError)) this.#log(res && !lost && !retry ? 3 : 2, () => `${what} failed` + (retry ? ` (${lost ? err.message : res!.status}), retry ${n + 1}/${max} in ${ms | 0}ms` : `: ${err.message}`));
         if (!retry) throw err;
         await sleep(ms, o.signal);
       }
