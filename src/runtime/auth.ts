@@ -42,24 +42,11 @@ export function auth(schemes: Record<string, Scheme>, security: SecurityRequirem
     const secrets: string[] = [];
     for (const c of spec.credentials ?? []) {
       const v = (values[c.option] = optionValue(options, c.option, c.env));
-      // URLs carry the value percent-encoded, so redact that spelling too.
-      if (v) secrets.push(v, encodeURIComponent(v));
+      if (v) secrets.push(v);
       // Kept, but out of util.inspect(client), JSON.stringify(client.options) and spreads of it.
       if (c.option in options) Object.defineProperty(options, c.option, { enumerable: false });
     }
-    // Longest first, so a secret containing another is not left half-redacted.
-    secrets.sort((a, b) => b.length - a.length);
-    const text = (t: string): string => secrets.reduce((t, s) => t.split(s).join("***"), t);
-    const redact = ((v: unknown): unknown =>
-      typeof v == "string"
-        ? text(v)
-        : v instanceof Headers
-          ? new Headers(Array.from(v, ([k, x]) => [k, text(x)]))
-          : Array.isArray(v)
-            ? v.map(redact)
-            : isObject(v)
-              ? Object.fromEntries(Object.entries(v).map(([k, x]) => [text(k), redact(x)]))
-              : v) as Redact;
+    const redact = redactor(secrets);
     for (const s of Object.values(schemes)) if (s.hide) hidden.add(s.hide);
     // Credentials are fixed once the client exists, so each requirement's choice is made once.
     const chosen = new Map<SecurityRequirement, Scheme[]>();
@@ -73,15 +60,31 @@ export function auth(schemes: Record<string, Scheme>, security: SecurityRequirem
     const apply: ApplyAuth = (draft) => {
       for (const s of pick(draft.op.security ?? security)) s.apply(values, draft);
     };
-    // On a redirect to another origin: no query parameter named like a credential, no credential value in the URL.
-    const toOtherOrigin = (url: URL) => {
-      for (const k of [...url.searchParams.keys()]) if (hidden.has(k.toLowerCase())) url.searchParams.delete(k);
-      if (redact(url.href) != url.href) throw new SDKError(`Redirect refused: ${redact(url.href)} carries a credential`);
-    };
     // Unless fetchOptions say otherwise, redirects are followed by hand, credentials dropped on another origin.
-    const follow: ClientAuth["follow"] = (fetch, url, init) => fetchFollowing(fetch, url, ((init.redirect ??= "manual"), init), hidden, toOtherOrigin);
+    const follow: ClientAuth["follow"] = (fetch, url, init) => fetchFollowing(fetch, url, ((init.redirect ??= "manual"), init), hidden, redact);
     return { apply, redact, follow };
   };
+}
+
+/**
+ * Replaces each secret with `***` in a string, and in the strings (keys too) of a JSON value or Headers,
+ * which it copies. URLs carry a value percent-encoded, so that spelling goes too; longest first, so a
+ * secret containing another is not left half-redacted.
+ */
+function redactor(values: string[]): Redact {
+  const secrets = values.flatMap((v) => [v, encodeURIComponent(v)]).sort((a, b) => b.length - a.length);
+  const text = (t: string): string => secrets.reduce((t, s) => t.split(s).join("***"), t);
+  const redact = (v: unknown): unknown =>
+    typeof v == "string"
+      ? text(v)
+      : v instanceof Headers
+        ? new Headers(Array.from(v, ([k, x]) => [k, text(x)]))
+        : Array.isArray(v)
+          ? v.map(redact)
+          : isObject(v)
+            ? Object.fromEntries(Object.entries(v).map(([k, x]) => [text(k), redact(x)]))
+            : v;
+  return redact as Redact;
 }
 
 /**

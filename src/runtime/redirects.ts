@@ -4,8 +4,8 @@
  * also drops Cookie) on a hop to another origin: an API-key header would reach it. Clients without
  * credentials let fetch follow, so their bundles leave this out.
  */
-import { APIError } from "./errors.js";
-import type { Fetch } from "./types.js";
+import { APIError, SDKError } from "./errors.js";
+import type { Fetch, Redact } from "./types.js";
 
 export type Init = RequestInit & { headers: Record<string, string> };
 
@@ -14,12 +14,13 @@ const MAX_HOPS = 20;
 
 /**
  * Fetches `url`, following redirects. On a hop to another origin (scheme, host or port) every `hidden`
- * header (Authorization, Cookie, API-key headers) is dropped, for that hop and the ones after it, and
- * `toOtherOrigin` cleans or refuses the target URL. 303, and
+ * header (Authorization, Cookie, API-key headers) and query parameter (API-key parameters) is dropped,
+ * for that hop and the ones after it, and a target URL still carrying a credential value (one `redact`
+ * changes) is refused with an SDKError. 303, and
  * 301/302 after a POST, continue as a GET without a body. More than 20 hops fail once with an
  * APIError, which the retry rule never retries (a 3xx).
  */
-export async function fetchFollowing(fetch: Fetch, url: string, init: Init, hidden: Set<string>, toOtherOrigin: (url: URL) => void): Promise<Response> {
+export async function fetchFollowing(fetch: Fetch, url: string, init: Init, hidden: Set<string>, redact: Redact): Promise<Response> {
   for (let hops = 0; ; hops++) {
     const r = await fetch(url, init);
     const to = r.status > 299 && r.status < 400 && r.headers.get("location");
@@ -34,7 +35,8 @@ export async function fetchFollowing(fetch: Fetch, url: string, init: Init, hidd
     init = { ...init, headers: { ...init.headers } };
     if (next.origin != new URL(url).origin) {
       for (const h of hidden) delete init.headers[h];
-      toOtherOrigin(next);
+      for (const k of [...next.searchParams.keys()]) if (hidden.has(k.toLowerCase())) next.searchParams.delete(k);
+      if (redact(next.href) != next.href) throw new SDKError(`Redirect refused: ${redact(next.href)} carries a credential`);
     }
     if (r.status == 303 || (r.status < 303 && init.method == "POST")) {
       init.method = "GET";
