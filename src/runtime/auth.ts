@@ -5,7 +5,7 @@
  */
 import { setCookies } from "./cookies.js";
 import { SDKError } from "./errors.js";
-import { fetchFollowing } from "./redirects.js";
+import { followRedirects } from "./redirects.js";
 import type { ApplyAuth, Auth, ClientAuth, ClientSpec, Redact, Scheme, SecurityRequirement } from "./types.js";
 import { isObject, optionValue } from "./util.js";
 
@@ -58,10 +58,11 @@ export function auth(schemes: Record<string, Scheme>, security: SecurityRequirem
     // Missing credentials fail at construction rather than on the first request.
     pick(security);
     const apply: ApplyAuth = (draft) => {
+      // Unless fetchOptions say otherwise, redirects are followed by hand (`follow`), credentials dropped on another origin.
+      draft.init.redirect ??= "manual";
       for (const s of pick(draft.op.security ?? security)) s.apply(values, draft);
     };
-    // Unless fetchOptions say otherwise, redirects are followed by hand, credentials dropped on another origin.
-    const follow: ClientAuth["follow"] = (fetch, url, init) => fetchFollowing(fetch, url, ((init.redirect ??= "manual"), init), hidden, redact);
+    const follow: ClientAuth["follow"] = (fetch, r, url, init) => followRedirects(fetch, r, url, init, hidden, redact);
     return { apply, redact, follow };
   };
 }

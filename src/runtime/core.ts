@@ -65,8 +65,10 @@ export class ClientCore {
         return await attempt(o.timeout ?? options.timeout ?? 60_000, o.signal, async (signal) => {
           init.signal = signal;
           const f = options.fetch ?? fetch;
+          let r = await f(url, init);
           // Clients with credentials follow redirects by hand (auth.ts); the others let fetch follow.
-          const r = (res = await (this.#auth ? this.#auth.follow(f, url, init) : f(url, init)));
+          if (!r.ok && this.#auth) r = await this.#auth.follow(f, r, url, init);
+          res = r;
           this.#log(4, () => `response ${r.status} ${what} ${Date.now() - t0}ms ${this.#fmt(r.headers)}`);
           // Reading the error body also frees the connection before a retry.
           if (!r.ok) throw makeAPIError(r, await readBody(r), this.spec.envelope?.errors, this.#auth?.redact);

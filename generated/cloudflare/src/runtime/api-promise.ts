@@ -25,6 +25,9 @@ const Keep = 1;
 const Raw = 2;
 type Mode = typeof Data | typeof Keep | typeof Raw;
 
+/** The executor of the underlying Promise, which holds nothing: one function for all, not a closure each. */
+const settle = (resolve: (value: any) => void) => resolve(undefined);
+
 export class APIPromise<T> extends Promise<T> {
   // `then` on a Promise subclass would otherwise try to build another APIPromise via this constructor.
   static override get [Symbol.species]() {
@@ -38,7 +41,7 @@ export class APIPromise<T> extends Promise<T> {
   #late: Promise<T> | undefined;
 
   constructor(send: Send<T>, parse: Parse<T>) {
-    super((resolve) => resolve(undefined as T));
+    super(settle);
     this.#parse = parse;
     // Nobody asked yet when the body arrives: read a clone, which serves whoever asks later.
     this.#sent = send((r) => ((this.#mode ??= Keep) == Raw ? undefined : parse(r, this.#mode != Data)));

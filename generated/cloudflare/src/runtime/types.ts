@@ -112,10 +112,10 @@ export interface ClientAuth {
   /** For log lines, and for the message, body and headers of errors. */
   redact: Redact;
   /**
-   * Sends one request in place of `fetch`, following redirects by hand so that no credential reaches
-   * another origin (the runtime's redirects.ts).
+   * Follows the answer `r` to `url` if it is a redirect (`apply` asked fetch for `redirect: "manual"`),
+   * so that no credential reaches another origin; the runtime's redirects.ts.
    */
-  follow: (fetch: Fetch, url: string, init: RequestInit & { headers: Record<string, string> }) => Promise<Response>;
+  follow: (fetch: Fetch, r: Response, url: string, init: RequestInit & { headers: Record<string, string> }) => Promise<Response>;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
- * Redirects, followed by hand for clients with credentials (auth.ts sends their requests with
- * `redirect: "manual"` and calls this), because fetch keeps every header but Authorization (Node's
+ * Redirects, followed by hand for clients with credentials (their auth sends requests with
+ * `redirect: "manual"`, and the core hands this every answer that is not a 2xx), because fetch keeps every header but Authorization (Node's
  * also drops Cookie) on a hop to another origin: an API-key header would reach it. Clients without
  * credentials let fetch follow, so their bundles leave this out.
  */
@@ -13,21 +13,20 @@ export type Init = RequestInit & { headers: Record<string, string> };
 const MAX_HOPS = 20;
 
 /**
- * Fetches `url`, following redirects. On a hop to another origin (scheme, host or port) every `hidden`
- * header (Authorization, Cookie, API-key headers) and query parameter (API-key parameters) is dropped,
- * for that hop and the ones after it, and a target URL still carrying a credential value (one `redact`
- * changes) is refused with an SDKError. 303, and
- * 301/302 after a POST, continue as a GET without a body. More than 20 hops fail once with an
- * APIError, which the retry rule never retries (a 3xx).
+ * Follows the redirect `r` (the answer to `url`) when it is one, else returns it. On a hop to another
+ * origin (scheme, host or port) every `hidden` header (Authorization, Cookie, API-key headers) and query
+ * parameter (API-key parameters) is dropped, for that hop and the ones after it, and a target URL still
+ * carrying a credential value (one `redact` changes) is refused with an SDKError. 303, and 301/302 after
+ * a POST, continue as a GET without a body. More than 20 hops fail once with an APIError, which the
+ * retry rule never retries (a 3xx).
  */
-export async function fetchFollowing(fetch: Fetch, url: string, init: Init, hidden: Set<string>, redact: Redact): Promise<Response> {
+export async function followRedirects(fetch: Fetch, r: Response, url: string, init: Init, hidden: Set<string>, redact: Redact): Promise<Response> {
   for (let hops = 0; ; hops++) {
-    const r = await fetch(url, init);
     const to = r.status > 299 && r.status < 400 && r.headers.get("location");
     // A browser's fetch hides the target of a manual redirect (an "opaqueredirect" response).
     if (!r.status && r.type == "opaqueredirect") throw new APIError(`Redirect not followed: this fetch hides its target (fetchOptions: { redirect: "follow" } lets fetch follow it)`);
-    if (to && hops == MAX_HOPS) throw new APIError(`Redirect not followed: ${r.status} after ${hops} redirects`, r.status, undefined, r.headers);
     if (!to) return r;
+    if (hops == MAX_HOPS) throw new APIError(`Redirect not followed: ${r.status} after ${hops} redirects`, r.status, undefined, r.headers);
     // Nothing of a redirect's body is read; cancelling it frees the connection.
     r.body?.cancel().catch(() => {});
     const next = new URL(to, url);
@@ -43,6 +42,6 @@ export async function fetchFollowing(fetch: Fetch, url: string, init: Init, hidd
       init.body = undefined;
       delete init.headers["content-type"];
     }
-    url = next.href;
+    r = await fetch((url = next.href), init);
   }
 }
