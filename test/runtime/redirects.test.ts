@@ -94,6 +94,13 @@ describe("followRedirects", () => {
     expect(sent).toHaveLength(21);
   });
 
+  it("a Location that cannot be a URL is an APIError with the status, not a connection error", async () => {
+    const { fetch, sent } = fakeFetch({ [`${API}/a`]: [302, "http://[bad"] });
+    const err = await fetchFollowing(fetch, `${API}/a`, init(), hidden, redact).catch((e: unknown) => e);
+    expect([err instanceof APIError, (err as APIError).status, (err as Error).message]).toEqual([true, 302, "Redirect not followed: 302 to an invalid Location"]);
+    expect(sent).toHaveLength(1);
+  });
+
   it("a 3xx without Location, and a 304, are answers", async () => {
     const { fetch } = fakeFetch({ [`${API}/a`]: [304] });
     expect((await fetchFollowing(fetch, `${API}/a`, init(), hidden, redact)).status).toBe(304);

@@ -29,7 +29,8 @@ export async function followRedirects(fetch: Fetch, r: Response, url: string, in
     if (hops == MAX_HOPS) throw new APIError(`Redirect not followed: ${r.status} after ${hops} redirects`, r.status, undefined, r.headers);
     // Nothing of a redirect's body is read; cancelling it frees the connection.
     r.body?.cancel().catch(() => {});
-    const next = new URL(to, url);
+    const next = parse(to, url);
+    if (!next) throw new APIError(`Redirect not followed: ${r.status} to an invalid Location`, r.status, undefined, r.headers);
     // A copy: the next attempt, if any, starts again from the API with its credentials.
     init = { ...init, headers: { ...init.headers } };
     if (next.origin != new URL(url).origin) {
@@ -43,5 +44,14 @@ export async function followRedirects(fetch: Fetch, r: Response, url: string, in
       delete init.headers["content-type"];
     }
     r = await fetch((url = next.href), init);
+  }
+}
+
+/** The target of a redirect; undefined when the Location cannot be a URL (an answer, not a reason to retry). */
+function parse(location: string, base: string): URL | undefined {
+  try {
+    return new URL(location, base);
+  } catch {
+    return undefined;
   }
 }
