@@ -1,8 +1,8 @@
 /**
  * Redirects, followed by hand for clients with credentials (their auth sends requests with
- * `redirect: "manual"`, and the core hands this every answer that is not a 2xx), because fetch keeps every header but Authorization (Node's
- * also drops Cookie) on a hop to another origin: an API-key header would reach it. Clients without
- * credentials let fetch follow, so their bundles leave this out.
+ * `redirect: "manual"`, and the core hands it every answer that is not a 2xx), because fetch keeps
+ * every header but Authorization (Node's also drops Cookie) on a hop to another origin: an API-key
+ * header would reach it. Clients without credentials let fetch follow; their bundles leave this out.
  */
 import { APIError, SDKError } from "./errors.js";
 import type { Fetch, Redact } from "./types.js";
