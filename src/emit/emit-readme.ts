@@ -19,12 +19,13 @@ export function emitReadme(api: NamedApi, assets: GeneratorAssets): FileSet {
     specFile: model.source.file,
     apiVersion: markdownText(model.version),
     packageName: client.packageName,
-    styleList: styles.map((s) => s.usage(api).title.toLowerCase()).join(" and "),
+    styleCount: ["One calling style", "Two calling styles", "Three calling styles"][styles.length - 1] ?? `${styles.length} calling styles`,
+    styleList: listText(styles.map((s) => s.usage(api).title.toLowerCase())),
     hasPagination: api.operations.some((o) => o.op.pagination),
     credentials: api.credentials.map((c) => ({ option: c.option, env: c.env ? `\`${c.env}\`` : "none", scheme: schemeText(c) })),
     authNote: authNote(api),
     clientParams: api.clientParams.map((p) => ({ option: p.option, env: p.env ? `\`${p.env}\`` : "none", sentAs: `${p.in} \`${p.name}\`` })),
-    usages: styles.map((s) => s.usage(api)),
+    usages: styles.map((s) => ({ ...s.usage(api), language: s.language })),
     styleNames: styles.map((s) => s.usage(api).title),
     operations: api.operations.map((named) => ({
       calls: styles.map((s) => s.callName(api, named)),
@@ -50,6 +51,9 @@ export function emitReadme(api: NamedApi, assets: GeneratorAssets): FileSet {
   });
   return new Map([["README.md", readme], ...docs]);
 }
+
+/** `a`, `a and b`, `a, b and c`. */
+const listText = (items: string[]): string => (items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}` : (items[0] ?? ""));
 
 function schemeText(c: NamedCredential): string {
   const s = c.scheme;

@@ -27,7 +27,7 @@ function operationDoc(api: NamedApi, named: NamedOperation) {
     http: `${op.method.toUpperCase()} ${op.path}`,
     deprecated: !!op.deprecated,
     description: markdownText(op.description ?? ""),
-    calls: styles.map((s) => ({ style: s.usage(api).title, call: `${s.callName(api, named)}(…)` })),
+    calls: styles.map((s) => ({ style: s.usage(api).title, call: `${s.callName(api, named)}${s.language === "ts" ? "(…)" : " …"}` })),
     params: [...named.pathArgs, ...named.params].map((p) => ({
       name: p.param.in === "path" ? p.key : p.key,
       in: p.param.in === "path" ? "path (argument)" : `${p.param.in} \`${tableCell(p.param.name)}\``,
@@ -43,6 +43,6 @@ function operationDoc(api: NamedApi, named: NamedOperation) {
         ? "Nothing (`void`)."
         : `\`${named.responseType}\`${success.description ? `: ${markdownText(success.description)}` : ""}`,
     errors: op.errors.map((e) => ({ status: e.status, contentType: e.contentType ?? "none", description: tableCell(e.description) })),
-    examples: styles.map((s) => ({ style: s.usage(api).title, code: s.example(api, named) })),
+    examples: styles.map((s) => ({ style: s.usage(api).title, language: s.language, code: s.example(api, named) })),
   };
 }

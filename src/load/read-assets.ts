@@ -6,6 +6,8 @@ import { fileURLToPath } from "node:url";
 export interface GeneratorAssets {
   /** `src/runtime/*.ts` → contents. */
   runtime: Map<string, string>;
+  /** `src/cli-runtime/*.ts` → contents: the command-line engine, copied into packages beside the runtime. */
+  cliRuntime: Map<string, string>;
   /** `docs/resource.md.hbs` → source. */
   templates: Map<string, string>;
   /** The generator's own version, written into package banners' metadata. */
@@ -28,10 +30,13 @@ function readTree(root: string, keep: (file: string) => boolean): Map<string, st
   return out;
 }
 
+const isSource = (file: string): boolean => file.endsWith(".ts") && !file.endsWith(".test.ts");
+
 export function readAssets(): GeneratorAssets {
   const pkg = JSON.parse(readFileSync(join(projectRoot, "package.json"), "utf8")) as { version: string };
   return {
-    runtime: readTree(join(projectRoot, "src", "runtime"), (f) => f.endsWith(".ts") && !f.endsWith(".test.ts")),
+    runtime: readTree(join(projectRoot, "src", "runtime"), isSource),
+    cliRuntime: readTree(join(projectRoot, "src", "cli-runtime"), isSource),
     templates: readTree(join(projectRoot, "templates"), (f) => f.endsWith(".hbs")),
     version: pkg.version,
   };

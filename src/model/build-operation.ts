@@ -6,7 +6,7 @@ import type { BodyModel, OperationModel, ParamLocation, ParamModel, ResponseMode
 import { bodyEncoding, pickContentType, responseKind } from "./classify-media.js";
 import { deref, isObject, str, type Json } from "./deref.js";
 import { exampleValue } from "./example-value.js";
-import { objectProperties, schemaFacts } from "./schema-facts.js";
+import { objectFields, objectProperties, schemaFacts } from "./schema-facts.js";
 
 const LOCATIONS: readonly ParamLocation[] = ["path", "query", "header", "cookie"];
 /** OpenAPI says these header parameters are ignored: content negotiation and auth belong to the client. */
@@ -121,7 +121,8 @@ function buildBody(root: unknown, raw: unknown, type: TypePath): BodyModel | und
   const media = value.content[contentType];
   const schema = isObject(media) ? media.schema : undefined;
   const encoding = bodyEncoding(contentType);
-  const properties = encoding === "json" || encoding === "form" || encoding === "multipart" ? objectProperties(root, schema) : undefined;
+  const fields = encoding === "json" || encoding === "form" || encoding === "multipart" ? objectFields(root, schema) : undefined;
+  const properties = fields?.map((f) => f.name);
   const body: BodyModel = {
     required: value.required === true,
     contentType,
@@ -130,6 +131,7 @@ function buildBody(root: unknown, raw: unknown, type: TypePath): BodyModel | und
     schema: schemaFacts(root, schema),
     type: [...type, "content", contentType],
     properties: properties ?? [],
+    fields: fields ?? [],
     alternatives: types.filter((t) => t !== contentType),
   };
   const example = mediaExample(root, media) ?? exampleValue(root, schema);

@@ -2,6 +2,7 @@ import type { ApiModel } from "../model/api-model.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { pascal, uniqueName } from "./identifiers.js";
 import { buildApis, buildFlatTree } from "./flat-resources.js";
+import { nameCli } from "./name-cli.js";
 import { nameClient, nameClientParams, nameCredentials } from "./name-client.js";
 import { nameOperations } from "./name-operations.js";
 import type { NamedApi } from "./named-api.js";
@@ -33,5 +34,7 @@ export function nameApi(model: ApiModel, provider: string, nameOverride?: string
   const operations = nameOperations({ model, clientParams, typeNames, warnings });
   const flat = buildFlatTree(client.className, operations, warnings, [client.coreClassName, client.optionsType]);
   const apis = buildApis(operations, typeNames);
-  return { model, client, credentials: nameCredentials(model, client, warnings), clientParams, schemas, operations, flat, apis, warnings };
+  const credentials = nameCredentials(model, client, warnings);
+  const cli = nameCli(client, operations, [...credentials, ...clientParams], warnings);
+  return { model, client, credentials, clientParams, schemas, operations, flat, apis, cli, warnings };
 }

@@ -1,0 +1,53 @@
+import type { GeneratorAssets } from "../../../load/read-assets.js";
+import type { NamedApi } from "../../../name/named-api.js";
+import { packageVersion } from "../../emit-package-files.js";
+import type { FileSet } from "../../file-set.js";
+import { banner, dataLiteral, newWriter, writeJsDoc } from "../../source-writer.js";
+import { cliOperation, cliOptions, CodeRef } from "./cli-program.js";
+import { emitCliDocs } from "./emit-cli-docs.js";
+
+/**
+ * The command-line style: `src/cli.ts` describes every operation as data for the engine in
+ * `src/cli-runtime/` (copied verbatim, like the runtime) and calls the same standalone operation
+ * functions as the other styles; docs/CLI.md documents it in seed 002's format.
+ */
+export function emitCli(api: NamedApi, assets: GeneratorAssets): FileSet {
+  const files: FileSet = new Map([...assets.cliRuntime].map(([path, text]) => [`src/cli-runtime/${path}`, text]));
+  files.set("src/cli.ts", emitEntry(api));
+  files.set("docs/CLI.md", emitCliDocs(api, assets));
+  return files;
+}
+
+const code = (value: unknown): string => dataLiteral(value, (v) => (v instanceof CodeRef ? v.code : undefined));
+
+function emitEntry(api: NamedApi): string {
+  const { client, model } = api;
+  const head = {
+    bin: api.cli.bin,
+    title: model.title,
+    version: packageVersion(api),
+    ...(model.servers[0] ? { baseURL: model.servers[0].url } : {}),
+    client: new CodeRef(`(options) => new ${client.coreClassName}(options)`),
+    options: cliOptions(api),
+  };
+  const w = newWriter();
+  // The shebang must be the first line for the built dist/cli.js to run as the package's bin.
+  w.writeLine("#!/usr/bin/env node");
+  w.write(banner(model.source));
+  w.writeLine(`import { main, type CliProgram } from "./cli-runtime/index.js";`);
+  w.writeLine(`import { ${client.coreClassName} } from "./core.js";`);
+  w.writeLine(`import * as operations from "./operations/index.js";`);
+  w.blankLine();
+  writeJsDoc(w, { summary: `${model.title}: the command line (\`${api.cli.bin} --help\`).` });
+  w.write("const program: CliProgram = ").inlineBlock(() => {
+    for (const [key, value] of Object.entries(head)) w.writeLine(`${key}: ${code(value)},`);
+    w.write("operations: [").indent(() => {
+      for (const named of api.operations) w.writeLine(`${code(cliOperation(api, named))},`);
+    });
+    w.writeLine("],");
+  });
+  w.write(";").newLine();
+  w.blankLine();
+  w.writeLine("await main(program);");
+  return w.toString();
+}
