@@ -20,7 +20,7 @@ export interface Host {
 
 interface NodeStream {
   isTTY?: boolean;
-  write(chunk: string | Uint8Array): boolean;
+  write(chunk: string | Uint8Array, done?: () => void): boolean;
   once(event: "drain" | "error", listener: (err?: { code?: string }) => void): unknown;
   on(event: "error", listener: (err: { code?: string }) => void): unknown;
 }
@@ -32,6 +32,7 @@ interface NodeProcess {
   stderr: NodeStream;
   stdin: AsyncIterable<Uint8Array>;
   exitCode?: number;
+  exit(code?: number): never;
   once(event: "SIGINT", listener: () => void): unknown;
 }
 
@@ -59,8 +60,11 @@ export function nodeHost(): Host {
       return fs.readFile(path);
     },
     onInterrupt: (abort) => void proc.once("SIGINT", abort),
+    // Exits once stdout and stderr are flushed: an idle keep-alive connection would otherwise hold the process open for a while.
     exit: (code) => {
       proc.exitCode = code;
+      const flushed = (s: NodeStream) => new Promise<void>((resolve) => s.write("", () => resolve()));
+      void Promise.all([flushed(proc.stdout), flushed(proc.stderr)]).then(() => proc.exit(code));
     },
   };
 }
