@@ -57,13 +57,17 @@ export function cliExample(api: NamedApi, named: NamedOperation): string {
 export function cliUsage(api: NamedApi): { title: string; code: string } {
   const named = showcaseOperation(api);
   const { bin } = api.cli;
+  const commented: [string, string][] = [
+    [`npx ${bin} --help`, "operations, options, exit codes"],
+    ...(named ? [[`npx ${cliCallName(api, named)} --help`, "its parameters and an example"] as [string, string]] : []),
+    [`eval "$(npx ${bin} completion bash)"`, `or: source <(npx ${bin} completion zsh)`],
+  ];
+  const width = Math.max(...commented.map(([c]) => c.length));
   const lines = [
     `# After installing the package (its bin is ${bin}); docs/CLI.md lists every operation.`,
     ...exampleEnv(api),
     ...(named ? [`npx ${cliCallName(api, named)} ${cliExampleArgs(named)}`.trimEnd()] : []),
-    `npx ${bin} --help                 # operations, options, exit codes`,
-    ...(named ? [`npx ${cliCallName(api, named)} --help   # its parameters and an example`] : []),
-    `eval "$(npx ${bin} completion bash)"   # or: source <(npx ${bin} completion zsh)`,
+    ...commented.map(([c, comment]) => `${c.padEnd(width)}   # ${comment}`),
   ];
   return { title: "Command line", code: lines.join("\n") };
 }
