@@ -1,8 +1,9 @@
 import { checkJSON, convertJSON, convertText, describeSchema } from "./convert.js";
 import type { Host } from "./host.js";
-import type { ParsedArgs, Input } from "./parse-args.js";
+import type { Input, ParsedArgs } from "./parse-args.js";
+import { GLOBAL_OPTIONS } from "./reserved.js";
 import type { CliField, CliOperation, CliParam, CliProgram, CliSchema } from "./program.js";
-import { suggestion, UsageError } from "./usage-error.js";
+import { didYouMean, suggestion, UsageError } from "./usage-error.js";
 
 type Target = { param: CliParam; field?: undefined } | { field: CliField; param?: undefined };
 
@@ -16,11 +17,12 @@ export async function buildCall(program: CliProgram, op: CliOperation, parsed: P
   const fields: Record<string, unknown> = {};
   const targets = targetsOf(op);
   for (const input of parsed.inputs) {
-    const target = find(targets, input.name, op);
+    const target = find(targets, input, op, program);
+    if (input.value === undefined) throw new UsageError(`--${input.name} needs a value`, op.command);
     const schema = target.param?.schema ?? target.field!.schema;
     const label = target.param?.name ?? target.field!.name;
     const before = target.param ? values.get(target.param) : fields[label];
-    const value = await convert(input, label, schema, before, host, target.field);
+    const value = await convert({ ...input, value: input.value }, label, schema, before, host, target.field);
     if (target.param) values.set(target.param, value);
     else fields[label] = value;
   }
@@ -44,7 +46,7 @@ function targetsOf(op: CliOperation): Map<string, Target> {
   return targets;
 }
 
-function find(targets: Map<string, Target>, name: string, op: CliOperation): Target {
+function find(targets: Map<string, Target>, { name, flag }: Input, op: CliOperation, program: CliProgram): Target {
   const exact = targets.get(name);
   if (exact) return exact;
   // Header names are case-insensitive on the wire, so they are here too.
@@ -52,10 +54,14 @@ function find(targets: Map<string, Target>, name: string, op: CliOperation): Tar
   if (header) return { param: header };
   const known = [...new Set([...op.params.map((p) => p.name), ...(op.body?.fields ?? []).map((f) => f.name)])];
   const list = known.length ? ` (it takes ${known.join(", ")})` : " (it takes no parameters)";
+  if (flag) {
+    const option = didYouMean(name, [...GLOBAL_OPTIONS, ...program.options.map((o) => o.flag)]);
+    if (option && !didYouMean(name, known)) throw new UsageError(`unknown option '--${name}'; did you mean '--${option}'?`, op.command);
+  }
   throw new UsageError(`unknown parameter '${name}' for ${op.command}${suggestion(name, known) || list}`, op.command);
 }
 
-async function convert(input: Input, label: string, schema: CliSchema, before: unknown, host: Host, field?: CliField): Promise<unknown> {
+async function convert(input: Input & { value: string }, label: string, schema: CliSchema, before: unknown, host: Host, field?: CliField): Promise<unknown> {
   if (input.json) return convertJSON(label, input.value, schema);
   // A file field of a multipart body: `file=@photo.png`.
   if (field && schema.format === "binary" && input.value.startsWith("@")) return new Blob([(await host.readFile(input.value.slice(1))) as Uint8Array<ArrayBuffer>]);

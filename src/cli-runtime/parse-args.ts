@@ -4,9 +4,12 @@ import { UsageError } from "./usage-error.js";
 /** A parameter or body field as typed: `limit=2`, `projects:='[…]'`, `--limit 2`. */
 export interface Input {
   name: string;
-  value: string;
+  /** Undefined for a `--name` with nothing after it (or another option): an error once the name is known. */
+  value: string | undefined;
   /** `name:=value`: the value is JSON. */
   json: boolean;
+  /** Given as `--name value`: a mistyped global option looks the same. */
+  flag: boolean;
 }
 
 export interface ParsedArgs {
@@ -44,12 +47,17 @@ export function parseArgs(program: CliProgram, args: string[]): ParsedArgs {
       out.help = true;
       continue;
     }
-    if (!arg.startsWith("--") || arg === "--") {
+    if (arg === "--") continue;
+    if (!arg.startsWith("--")) {
       const assignment = ASSIGNMENT.exec(arg);
-      if (assignment && out.command !== undefined) out.inputs.push({ name: assignment[1]!, value: assignment[3]!, json: assignment[2] === ":" });
-      else if (out.command === undefined && !assignment && arg !== "--") out.command = arg;
-      else if (arg !== "--") out.positionals.push(arg);
-      if (assignment && out.command === undefined) throw new UsageError(`'${arg}' comes before the operation: write the operation first, then its parameters`);
+      if (!assignment) {
+        if (out.command === undefined) out.command = arg;
+        else out.positionals.push(arg);
+      } else if (out.command === undefined) {
+        throw new UsageError(`'${arg}' comes before the operation: write the operation first, then its parameters`);
+      } else {
+        out.inputs.push({ name: assignment[1]!, value: assignment[3]!, json: assignment[2] === ":", flag: false });
+      }
       continue;
     }
     const eq = arg.indexOf("=");
@@ -70,7 +78,7 @@ export function parseArgs(program: CliProgram, args: string[]): ParsedArgs {
     else if (flag === "max-retries") out.maxRetries = count(flag, value());
     else if (flag === "data") out.data = value();
     else if (byFlag.has(flag)) out.clientOptions[byFlag.get(flag)!] = value();
-    else out.inputs.push({ name: flag, value: value(), json: false });
+    else out.inputs.push({ name: flag, value: eq >= 0 ? arg.slice(eq + 1) : args[i + 1]?.startsWith("--") ? undefined : args[++i], json: false, flag: true });
   }
   return out;
 }

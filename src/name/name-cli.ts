@@ -1,3 +1,4 @@
+import { BUILTIN_COMMANDS, GLOBAL_OPTIONS } from "../cli-runtime/reserved.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { uniqueName, words } from "./identifiers.js";
 import { kebab } from "./name-operations.js";
@@ -22,12 +23,9 @@ export interface CliCommand {
   group: string;
 }
 
-/** Words the command line itself takes: commands and global flags (without `--`). */
-export const CLI_COMMANDS = ["completion", "help"];
-export const CLI_FLAGS = ["base-url", "header", "timeout", "max-retries", "verbose", "raw", "all", "data", "help", "version"];
 
 export function nameCli(client: ClientNames, operations: NamedOperation[], options: (NamedCredential | NamedClientParam)[], warnings: Diagnostic[]): CliNames {
-  const taken = new Set(CLI_COMMANDS);
+  const taken = new Set(BUILTIN_COMMANDS);
   const commands = operations.map((named) => {
     const wanted = named.builder.method;
     const command = uniqueName(wanted, taken);
@@ -43,7 +41,7 @@ export function nameCli(client: ClientNames, operations: NamedOperation[], optio
     taken.add(alias);
     return { command, alias, group };
   });
-  const flagsTaken = new Set(CLI_FLAGS);
+  const flagsTaken = new Set(GLOBAL_OPTIONS);
   const flags = options.map(({ option }) => {
     const wanted = words(option).join("-").toLowerCase() || option;
     const flag = uniqueName(wanted, flagsTaken);

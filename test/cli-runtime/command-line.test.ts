@@ -36,6 +36,8 @@ describe("usage errors: exit 2, the parameter and what it expects on stderr, not
     ["JSON that does not parse", ["inviteUser", "email=a@b.co", "role=reader", "projects:=[oops"], /error: projects: not valid JSON/],
     ["JSON of the wrong type", ["inviteUser", "email=a@b.co", "role=reader", 'projects:={"id":"p"}'], /error: projects: expected array of object, got \{"id":"p"\}/],
     ["--all on an operation that is not a list", ["retrieveInvite", "invite_id=x", "--all"], /--all applies to list operations/],
+    ["a mistyped global option, with a did-you-mean", ["listInvites", "--verbos"], /error: unknown option '--verbos'; did you mean '--verbose'\?/],
+    ["a --name with no value", ["listInvites", "--limit"], /error: --limit needs a value/],
     ["a malformed --header", ["listInvites", "--header", "nocolon"], /--header expects 'Name: value'/],
     ["missing credentials, naming the variable and the flag", ["listInvites"], /missing credentials[\s\S]*OPENAI_ADMIN_KEY[\s\S]*--admin-api-key/, { OPENAI_ADMIN_KEY: undefined }],
   ];

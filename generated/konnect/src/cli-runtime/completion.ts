@@ -1,10 +1,10 @@
 import { plain } from "./help.js";
 import type { CliOperation, CliProgram } from "./program.js";
+import { BUILTIN_COMMANDS, GLOBAL_OPTIONS } from "./reserved.js";
 import { UsageError } from "./usage-error.js";
 
 /** Words safe to place in a shell script unquoted; names outside this set are left out of completion. */
 const SAFE = /^[A-Za-z0-9_.,@%+-]+$/;
-const GLOBAL_FLAGS = ["--base-url", "--header", "--timeout", "--max-retries", "--data", "--all", "--raw", "--verbose", "--help"];
 
 /** `completion bash|zsh`: a script completing operations, their parameters and enum values. */
 export function completionScript(program: CliProgram, shell: string | undefined): string {
@@ -15,7 +15,7 @@ export function completionScript(program: CliProgram, shell: string | undefined)
 
 const names = (op: CliOperation): string[] => [...op.params.map((p) => p.name), ...(op.body?.fields ?? []).map((f) => f.name)].filter((n) => SAFE.test(n));
 const commandWords = (op: CliOperation): string => [op.command, op.alias].filter(Boolean).join("|");
-const flags = (program: CliProgram): string[] => [...GLOBAL_FLAGS, ...program.options.map((o) => `--${o.flag}`)];
+const flags = (program: CliProgram): string[] => [...GLOBAL_OPTIONS, ...program.options.map((o) => o.flag)].map((f) => `--${f}`);
 const funcName = (program: CliProgram): string => `_${program.bin.replace(/[^A-Za-z0-9_]/g, "_")}`;
 
 /** Enum values by parameter name, for `name=<TAB>`. */
@@ -41,7 +41,7 @@ function bash(program: CliProgram): string {
     `${fn}() {`,
     `  local cur="\${COMP_WORDS[COMP_CWORD]}" prev="\${COMP_WORDS[COMP_CWORD-1]}" op="\${COMP_WORDS[1]}" words="" values="" name=""`,
     `  if [ "$COMP_CWORD" -eq 1 ]; then`,
-    `    COMPREPLY=($(compgen -W "${commands.join(" ")} completion --help" -- "$cur"))`,
+    `    COMPREPLY=($(compgen -W "${[...commands, ...BUILTIN_COMMANDS].join(" ")} --help" -- "$cur"))`,
     "    return",
     "  fi",
     "  # bash splits name=value at '=': complete a value after it",
@@ -86,7 +86,7 @@ function zsh(program: CliProgram): string {
     ...ops,
     "    )",
     "    _describe 'operation' ops",
-    "    compadd -- completion --help",
+    `    compadd -- ${BUILTIN_COMMANDS.join(" ")} --help`,
     "    return",
     "  fi",
     `  if [[ "$PREFIX" == *=* ]]; then`,
