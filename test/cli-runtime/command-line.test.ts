@@ -86,6 +86,8 @@ describe("answers and failures", () => {
     expect(run.code).toBe(3);
     expect(run.stdout).toBe("");
     expect(run.stderr).toMatch(/APIConnectionError: Connection error\..*ECONNREFUSED/);
+    // Reported once: the runtime's own warning is left to --verbose.
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
   });
 
   it("a timeout (--timeout): exit 3", async () => {

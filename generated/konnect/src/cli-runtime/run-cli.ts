@@ -83,6 +83,7 @@ function clientOptions(parsed: ParsedArgs, host: Host): ClientOptions & Record<s
   const line = (message: string) => void host.write("err", `${message}\n`);
   const logger: Logger = { error: line, warn: line, info: line, debug: line };
   options.logger = logger;
-  if (parsed.verbose) options.logLevel = "debug";
+  // The final error is reported once, by reportError; retries and requests are logged with --verbose.
+  options.logLevel = parsed.verbose ? "debug" : "error";
   return options;
 }

@@ -1,15 +1,14 @@
-import type { CliBody, CliOperation, CliOption, CliParam, CliSchema } from "../../../cli-runtime/program.js";
+import type { CliOperationData } from "../../../cli-runtime/operations.js";
+import type { CliBody, CliOption, CliParam, CliSchema } from "../../../cli-runtime/program.js";
 import type { SchemaFacts } from "../../../model/api-model.js";
 import type { NamedApi, NamedOperation, NamedParam } from "../../../name/named-api.js";
 import { hasParamsArg } from "../../type-exprs.js";
 import { cliCommand, cliExampleArgs } from "./usage.js";
 
-/** A reference to code inside the program literal (`operations.listInvites`), printed as it is. */
+/** A reference to code inside the program literal (`(options) => new OpenAICore(options)`), printed as it is. */
 export class CodeRef {
   constructor(readonly code: string) {}
 }
-
-type Described = Omit<CliOperation, "call"> & { call: CodeRef };
 
 /** The facts the command line converts and checks values by. */
 export function cliSchema(facts: SchemaFacts): CliSchema {
@@ -50,12 +49,12 @@ function cliBody(api: NamedApi, named: NamedOperation): CliBody | undefined {
   return { mode: body.mode, encoding: body.encoding, contentType: body.contentType, required: body.required, fields, type: bodyTypeName(api, named) };
 }
 
-/** One operation as the command line sees it; `call` refers to the standalone function. */
-export function cliOperation(api: NamedApi, named: NamedOperation): Described {
+/** One operation as the command line sees it; `fn` names its standalone function. */
+export function cliOperation(api: NamedApi, named: NamedOperation): CliOperationData {
   const { op } = named;
   const names = cliCommand(api, named);
   // Keys in reading order: the literal in src/cli.ts is read by people too.
-  const out: Described = {
+  const out: CliOperationData = {
     command: names.command,
     ...(names.alias ? { alias: names.alias } : {}),
     group: names.group,
@@ -64,7 +63,7 @@ export function cliOperation(api: NamedApi, named: NamedOperation): Described {
     ...(op.deprecated ? { deprecated: true } : {}),
     method: op.method,
     path: op.path,
-    call: new CodeRef(`operations.${named.fn}`),
+    fn: named.fn,
     params: [...named.pathArgs, ...named.params].map(cliParam),
     takesParams: hasParamsArg(named),
     response: op.success?.kind ?? "json",

@@ -18,6 +18,9 @@ export function emitCli(api: NamedApi, assets: GeneratorAssets): FileSet {
   return files;
 }
 
+/** A single-quoted string literal: JSON reads better without every `"` escaped. */
+const singleQuoted = (text: string): string => `'${text.replace(/[\\'\u2028\u2029]/g, (c) => (c === "\\" ? "\\\\" : c === "'" ? "\\'" : `\\u${c.charCodeAt(0).toString(16)}`))}'`;
+
 const code = (value: unknown): string => dataLiteral(value, (v) => (v instanceof CodeRef ? v.code : undefined));
 
 function emitEntry(api: NamedApi): string {
@@ -34,17 +37,18 @@ function emitEntry(api: NamedApi): string {
   // The shebang must be the first line for the built dist/cli.js to run as the package's bin.
   w.writeLine("#!/usr/bin/env node");
   w.write(banner(model.source));
-  w.writeLine(`import { main, type CliProgram } from "./cli-runtime/index.js";`);
+  w.writeLine(`import { main, operationsFrom, type CliProgram } from "./cli-runtime/index.js";`);
   w.writeLine(`import { ${client.coreClassName} } from "./core.js";`);
   w.writeLine(`import * as operations from "./operations/index.js";`);
   w.blankLine();
   writeJsDoc(w, { summary: `${model.title}: the command line (\`${api.cli.bin} --help\`).` });
   w.write("const program: CliProgram = ").inlineBlock(() => {
     for (const [key, value] of Object.entries(head)) w.writeLine(`${key}: ${code(value)},`);
-    w.write("operations: [").indent(() => {
-      for (const named of api.operations) w.writeLine(`${code(cliOperation(api, named))},`);
+    // JSON text, one operation a line: see operationsFrom for why not object literals.
+    w.write("operations: operationsFrom(operations, [").indent(() => {
+      for (const named of api.operations) w.writeLine(`${singleQuoted(JSON.stringify(cliOperation(api, named)))},`);
     });
-    w.writeLine("],");
+    w.writeLine("]),");
   });
   w.write(";").newLine();
   w.blankLine();
