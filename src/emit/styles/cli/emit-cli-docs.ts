@@ -2,7 +2,9 @@ import { describeSchema } from "../../../cli-runtime/convert.js";
 import { EXIT_CODES } from "../../../cli-runtime/help.js";
 import type { GeneratorAssets } from "../../../load/read-assets.js";
 import type { NamedApi, NamedOperation } from "../../../name/named-api.js";
+import type { CliOption } from "../../../cli-runtime/program.js";
 import { markdownText, tableCell } from "../../markdown.js";
+import { envelopeApplies } from "../../type-exprs.js";
 import { renderTemplate } from "../../render-template.js";
 import { bodyTypeName, cliOperation, cliOptions } from "./cli-program.js";
 import { cliCommand, cliExample } from "./usage.js";
@@ -22,13 +24,14 @@ export function emitCliDocs(api: NamedApi, assets: GeneratorAssets): string {
 
 function operationDoc(api: NamedApi, named: NamedOperation) {
   const { op } = named;
+  const options = cliOptions(api);
   const described = cliOperation(api, named);
   const { command, alias } = cliCommand(api, named);
   const params = described.params.map((p) => ({
     name: tableCell(p.name),
     type: tableCell(describeSchema(p.schema)),
     description: tableCell(p.description),
-    notes: [p.required ? "" : "[optional]", p.schema.default === undefined ? "" : `[default to ${tableCell(JSON.stringify(p.schema.default))}]`, `[${p.in}]`, p.key !== p.name ? `[or ${tableCell(p.key)}]` : "", p.clientOption ? `[defaults to the client's \`${p.clientOption}\`]` : ""].filter(Boolean).join(" "),
+    notes: [p.required ? "" : "[optional]", p.schema.default === undefined ? "" : `[default to ${tableCell(JSON.stringify(p.schema.default))}]`, `[${p.in}]`, p.key !== p.name ? `[or ${tableCell(p.key)}]` : "", p.clientOption ? `[defaults to ${given(options.find((o) => o.option === p.clientOption)!)}]` : ""].filter(Boolean).join(" "),
   }));
   const body = described.body;
   const fields = (body?.fields ?? []).map((f) => ({
@@ -55,11 +58,16 @@ function operationDoc(api: NamedApi, named: NamedOperation) {
   };
 }
 
+/** `` `--api-key` or `TRIEVE_API_KEY` ``: how a credential or client parameter is given. */
+const given = (o: CliOption): string => `\`--${o.flag}\`${o.env ? ` or \`${o.env}\`` : ""}`;
+
 function returnType(api: NamedApi, named: NamedOperation): string {
   const success = named.op.success;
   if (success && success.kind === "void") return "null (empty response body)";
-  const ref = success?.schema.ref ? api.schemas.find((s) => s.name === success.schema.ref)?.alias : undefined;
-  const type = `**${ref ?? named.responseType}**`;
+  // A list prints its first page as sent; other operations print the result, unwrapped from any envelope.
+  const raw = success?.schema.ref ? api.schemas.find((s) => s.name === success.schema.ref)?.alias : undefined;
+  const printed = named.itemType || !envelopeApplies(api.model, named) ? (raw ?? named.responseType) : named.responseType;
+  const type = `**${printed}**`;
   return named.itemType ? `${type}: the first page; with \`--all\`, every **${named.itemType}** of every page, one JSON line each` : type;
 }
 
@@ -72,8 +80,8 @@ function authorization(api: NamedApi, named: NamedOperation): string {
     .map((alt) =>
       alt
         .map((scheme) => {
-          const given = api.credentials.filter((c) => c.scheme.name === scheme).map((c) => options.find((o) => o.option === c.option)!);
-          return `${tableCell(scheme)} (${given.map((o) => `\`--${o.flag}\`${o.env ? ` or \`${o.env}\`` : ""}`).join(" and ")})`;
+          const credentials = api.credentials.filter((c) => c.scheme.name === scheme).map((c) => options.find((o) => o.option === c.option)!);
+          return `${tableCell(scheme)} (${credentials.map(given).join(" and ")})`;
         })
         .join(" and "),
     )
