@@ -198,3 +198,67 @@ it("runs from the repository root with no build step: node --import tsx generate
   expect(JSON.parse(run.stdout).data[0].id).toBe("invite-xyz");
   expect(server.requests.at(-1)!.url).toBe("/organization/invites?limit=2&after=invite-abc");
 }, 30_000);
+
+describe("streaming and interrupts", () => {
+  /** A server whose second page waits until the test lets it go. */
+  async function gatedServer() {
+    const { createServer } = await import("node:http");
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let asked = 0;
+    const srv = createServer((req, res) => {
+      const page = asked++;
+      const send = () => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify({ object: "list", data: [invite(`p${page}`)], has_more: page === 0 }));
+      };
+      if (page === 0) send();
+      else void gate.then(send);
+    });
+    srv.keepAliveTimeout = 1;
+    await new Promise<void>((resolve) => srv.listen(0, "127.0.0.1", resolve));
+    const { port } = srv.address() as { port: number };
+    return { baseURL: `http://127.0.0.1:${port}`, release, close: () => new Promise<void>((r) => (srv.closeAllConnections(), srv.close(() => r()))) };
+  }
+
+  const spawnBundle = async (args: string[]) => {
+    const { spawn } = await import("node:child_process");
+    return spawn(process.execPath, [join(cli.dir, "openai.mjs"), ...args], { env: { PATH: process.env.PATH ?? "", ...OPENAI }, stdio: ["ignore", "pipe", "pipe"] });
+  };
+
+  it("--all prints the first page's items before the second page has arrived", async () => {
+    const srv = await gatedServer();
+    try {
+      const child = await spawnBundle(["listInvites", "--all", "--base-url", srv.baseURL]);
+      let out = "";
+      const firstLine = new Promise<string>((resolve) => child.stdout.on("data", (c: Buffer) => ((out += c.toString()), out.includes("\n") && resolve(out))));
+      // The second page is held back until the first item has been printed: streaming, not collected.
+      expect(JSON.parse((await firstLine).split("\n")[0]!).id).toBe("p0");
+      srv.release();
+      const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+      expect(code).toBe(0);
+      expect(out.trim().split("\n").map((l) => JSON.parse(l).id)).toEqual(["p0", "p1"]);
+    } finally {
+      srv.release();
+      await srv.close();
+    }
+  });
+
+  it("Ctrl-C (SIGINT) aborts the request in flight: exit 130", async () => {
+    const srv = await gatedServer();
+    try {
+      const child = await spawnBundle(["listInvites", "--all", "--base-url", srv.baseURL]);
+      let stderr = "";
+      child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+      // Once the first page is printed, the second request is waiting at the gate.
+      await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
+      child.kill("SIGINT");
+      const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+      expect(code).toBe(130);
+      expect(stderr).toContain("interrupted");
+    } finally {
+      srv.release();
+      await srv.close();
+    }
+  });
+});

@@ -13,7 +13,7 @@ function columns(rows: string[][], by = "  "): string {
   return rows.map((r) => by + r.map((cell, i) => (i < r.length - 1 ? cell.padEnd(widths[i]!) : cell)).join("  ").trimEnd()).join("\n");
 }
 
-export const EXIT_CODES = "Exit codes: 0 success, 1 the API answered with an error, 2 usage error (nothing was sent), 3 connection error or timeout.";
+export const EXIT_CODES = "Exit codes: 0 success, 1 the API answered with an error, 2 usage error (nothing was sent), 3 connection error or timeout, 130 interrupted (Ctrl-C).";
 
 export function generalHelp(program: CliProgram): string {
   const { bin } = program;
