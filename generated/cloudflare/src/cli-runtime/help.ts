@@ -31,8 +31,9 @@ export function generalHelp(program: CliProgram): string {
     "Operations:",
     sections.map((s) => indent(s)).join("\n\n"),
     "",
-    "Parameters go by their wire name (invite_id=…, TR-Organization=…) or camelCase name; body fields as",
-    "key=value, or key:=<json> for any JSON value; the whole body as --data '<json>', --data @file or --data -.",
+    "Parameters go by their wire name (as <operation> --help lists them) or camelCase name, as name=value or",
+    "--name value; body fields as key=value, or key:=<json> for any JSON value; the whole body as",
+    "--data '<json>', --data @file or --data - (stdin).",
     "",
     "Options:",
     columns([
