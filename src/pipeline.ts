@@ -1,26 +1,17 @@
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
 import { checkSpec } from "./check/check-spec.js";
 import { hasErrors, type Diagnostic } from "./diagnostics.js";
 import { emitPackage } from "./emit/emit-package.js";
 import type { FileSet } from "./emit/file-set.js";
 import { loadSpec, type LoadedSpec } from "./load/load-spec.js";
-import type { GeneratorAssets } from "./load/read-assets.js";
+import type { GeneratorAssets } from "./generator-assets.js";
+import type { ProviderJob } from "./load/provider-job.js";
 import { readConfig } from "./load/read-config.js";
 import { emptyConfig } from "./load/provider-config.js";
 import { buildModel } from "./model/build-model.js";
 import { nameApi } from "./name/name-api.js";
 
-export interface ProviderJob {
-  /** Folder name of the package: `openai`. */
-  provider: string;
-  specPath: string;
-  /** clientgen.yaml beside the spec, when present. */
-  configPath?: string;
-  outDir: string;
-  /** Client class name from `--name`. */
-  name?: string;
-}
+export type { ProviderJob };
+export { configBeside } from "./load/provider-job.js";
 
 export interface ProviderResult {
   job: ProviderJob;
@@ -28,11 +19,6 @@ export interface ProviderResult {
   files?: FileSet;
   operations: number;
   diagnostics: Diagnostic[];
-}
-
-/** The config file that sits beside a spec, if any. */
-export function configBeside(specPath: string): string | undefined {
-  return ["clientgen.yaml", "clientgen.yml"].map((f) => join(dirname(specPath), f)).find((p) => existsSync(p));
 }
 
 /** Makes `src/types.ts` for a job on another core (see parallel/types-pool.ts). */

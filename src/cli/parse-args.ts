@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { isIdentifier } from "../ts-syntax.js";
 
 export class UsageError extends Error {}
 
@@ -65,7 +66,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (values.spec && !values.out) throw new UsageError("--spec needs --out DIR (where the package goes)");
   if (values.out && !values.spec) throw new UsageError("--out goes with --spec FILE");
   if (values.spec && providers.length) throw new UsageError("give either --spec or provider names, not both");
-  if (values.name !== undefined && !/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(values.name)) throw new UsageError(`--name '${values.name}' is not a valid class name`);
+  if (values.name !== undefined && !isIdentifier(values.name)) throw new UsageError(`--name '${values.name}' is not a valid class name`);
   const args: CliArgs = {
     command: "generate",
     help: false,

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CliBundles, runNode } from "../helpers/cli-bundle.js";
+import { reply, startHttpServer } from "../helpers/http-server.js";
 import { startRecordingServer, type RecordingServer } from "../helpers/recording-server.js";
 
 /** The generated command lines run as real processes against servers on 127.0.0.1. */
@@ -202,23 +203,14 @@ it("runs from the repository root with no build step: node --import tsx generate
 describe("streaming and interrupts", () => {
   /** A server whose second page waits until the test lets it go. */
   async function gatedServer() {
-    const { createServer } = await import("node:http");
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    let asked = 0;
-    const srv = createServer((req, res) => {
-      const page = asked++;
-      const send = () => {
-        res.writeHead(200, { "content-type": "application/json" });
-        res.end(JSON.stringify({ object: "list", data: [invite(`p${page}`)], has_more: page === 0 }));
-      };
-      if (page === 0) send();
-      else void gate.then(send);
+    const srv = await startHttpServer(async (req, res) => {
+      const page = req.n - 1;
+      if (page > 0) await gate;
+      reply(res, 200, { object: "list", data: [invite(`p${page}`)], has_more: page === 0 });
     });
-    srv.keepAliveTimeout = 1;
-    await new Promise<void>((resolve) => srv.listen(0, "127.0.0.1", resolve));
-    const { port } = srv.address() as { port: number };
-    return { baseURL: `http://127.0.0.1:${port}`, release, close: () => new Promise<void>((r) => (srv.closeAllConnections(), srv.close(() => r()))) };
+    return { baseURL: srv.url, release, close: () => srv.close() };
   }
 
   const spawnBundle = async (args: string[]) => {

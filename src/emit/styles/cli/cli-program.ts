@@ -2,7 +2,7 @@ import type { CliOperationData } from "../../../cli-runtime/operations.js";
 import type { CliBody, CliOption, CliParam, CliSchema } from "../../../cli-runtime/program.js";
 import type { SchemaFacts } from "../../../model/api-model.js";
 import type { NamedApi, NamedOperation, NamedParam } from "../../../name/named-api.js";
-import { hasParamsArg } from "../../type-exprs.js";
+import { hasParamsArg, schemaAlias } from "../../type-exprs.js";
 import { cliCommand, cliExampleArgs } from "./usage.js";
 
 /** A reference to code inside the program literal (`(options) => new OpenAICore(options)`), printed as it is. */
@@ -25,8 +25,7 @@ export function cliSchema(facts: SchemaFacts): CliSchema {
 /** What the docs call the body's type: its component's alias, else its JSON type. */
 export function bodyTypeName(api: NamedApi, named: NamedOperation): string {
   const schema = named.op.body?.schema;
-  const alias = schema?.ref ? api.schemas.find((s) => s.name === schema.ref)?.alias : undefined;
-  return alias ?? schema?.type ?? "body";
+  return schemaAlias(api, schema?.ref)?.text ?? schema?.type ?? "body";
 }
 
 function cliParam(p: NamedParam): CliParam {
@@ -46,7 +45,7 @@ function cliBody(api: NamedApi, named: NamedOperation): CliBody | undefined {
     if (f.deprecated) field.deprecated = true;
     return field;
   });
-  return { mode: body.mode, encoding: body.encoding, contentType: body.contentType, required: body.required, fields, type: bodyTypeName(api, named) };
+  return { mode: named.bodyMode ?? "whole", encoding: body.encoding, contentType: body.contentType, required: body.required, fields, type: bodyTypeName(api, named) };
 }
 
 /** One operation as the command line sees it; `fn` names its standalone function. */

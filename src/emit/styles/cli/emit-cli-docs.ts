@@ -1,10 +1,10 @@
 import { describeSchema } from "../../../cli-runtime/convert.js";
 import { EXIT_CODES } from "../../../cli-runtime/help.js";
-import type { GeneratorAssets } from "../../../load/read-assets.js";
+import type { GeneratorAssets } from "../../../generator-assets.js";
 import type { NamedApi, NamedOperation } from "../../../name/named-api.js";
 import type { CliOption } from "../../../cli-runtime/program.js";
 import { markdownText, tableCell } from "../../markdown.js";
-import { envelopeApplies } from "../../type-exprs.js";
+import { schemaAlias } from "../../type-exprs.js";
 import { renderTemplate } from "../../render-template.js";
 import { bodyTypeName, cliOperation, cliOptions } from "./cli-program.js";
 import { cliCommand, cliExample } from "./usage.js";
@@ -65,8 +65,8 @@ function returnType(api: NamedApi, named: NamedOperation): string {
   const success = named.op.success;
   if (success && success.kind === "void") return "null (empty response body)";
   // A list prints its first page as sent; other operations print the result, unwrapped from any envelope.
-  const raw = success?.schema.ref ? api.schemas.find((s) => s.name === success.schema.ref)?.alias : undefined;
-  const printed = named.itemType || !envelopeApplies(api.model, named) ? (raw ?? named.responseType) : named.responseType;
+  const raw = schemaAlias(api, success?.schema.ref)?.text;
+  const printed = named.itemType || !(api.model.envelope && named.op.enveloped) ? (raw ?? named.responseType) : named.responseType;
   const type = `**${printed}**`;
   return named.itemType ? `${type}: the first page; with \`--all\`, every **${named.itemType}** of every page, one JSON line each` : type;
 }
