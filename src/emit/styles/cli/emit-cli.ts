@@ -1,6 +1,7 @@
 import type { GeneratorAssets } from "../../../generator-assets.js";
 import type { NamedApi } from "../../../name/named-api.js";
 import { packageVersion } from "../../emit-package-files.js";
+import { Imports } from "../../imports.js";
 import type { FileSet } from "../../file-set.js";
 import { banner, dataLiteral, newWriter, writeJsDoc } from "../../source-writer.js";
 import { cliOperation, cliOptions, CodeRef } from "./cli-program.js";
@@ -37,9 +38,8 @@ function emitEntry(api: NamedApi): string {
   // The shebang must be the first line for the built dist/cli.js to run as the package's bin.
   w.writeLine("#!/usr/bin/env node");
   w.write(banner(model.source));
-  w.writeLine(`import { main, operationsFrom, type CliProgram } from "./cli-runtime/index.js";`);
-  w.writeLine(`import { ${client.coreClassName} } from "./core.js";`);
-  w.writeLine(`import * as operations from "./operations/index.js";`);
+  const imports = new Imports("cli").value("cli-runtime/index", "main", "operationsFrom").type("cli-runtime/index", "CliProgram").value("core", client.coreClassName).namespace("operations/index", "operations");
+  imports.write(w);
   w.blankLine();
   writeJsDoc(w, { summary: `${model.title}: the command line (\`${api.cli.bin} --help\`).` });
   w.writeLine("const program: CliProgram = {");
