@@ -1,5 +1,3 @@
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
 import { checkSpec } from "./check/check-spec.js";
 import { checkStructure } from "./check/check-structure.js";
 import { compareDiagnostics, hasErrors, type Diagnostic } from "./diagnostics.js";
@@ -7,23 +5,16 @@ import { emitPackage } from "./emit/emit-package.js";
 import type { FileSet } from "./emit/file-set.js";
 import { TypesFailed, typesFailedDiagnostic } from "./emit/types-failed.js";
 import { loadSpec, type LoadedSpec } from "./load/load-spec.js";
-import type { GeneratorAssets } from "./load/read-assets.js";
+import type { GeneratorAssets } from "./generator-assets.js";
+import type { ProviderJob } from "./load/provider-job.js";
 import { readConfig, type LoadedConfig } from "./load/read-config.js";
 import { isSwagger2, upgradeSwagger2 } from "./load/upgrade-swagger.js";
 import { emptyConfig } from "./load/provider-config.js";
 import { buildModel } from "./model/build-model.js";
 import { nameApi } from "./name/name-api.js";
 
-export interface ProviderJob {
-  /** Folder name of the package: `openai`. */
-  provider: string;
-  specPath: string;
-  /** clientgen.yaml beside the spec, when present. */
-  configPath?: string;
-  outDir: string;
-  /** Client class name from `--name`. */
-  name?: string;
-}
+export type { ProviderJob };
+export { configBeside } from "./load/provider-job.js";
 
 export interface ProviderResult {
   job: ProviderJob;
@@ -31,11 +22,6 @@ export interface ProviderResult {
   files?: FileSet;
   operations: number;
   diagnostics: Diagnostic[];
-}
-
-/** The config file that sits beside a spec, if any. */
-export function configBeside(specPath: string): string | undefined {
-  return ["clientgen.yaml", "clientgen.yml"].map((f) => join(dirname(specPath), f)).find((p) => existsSync(p));
 }
 
 /** Makes `src/types.ts` for a job on another core (see parallel/types-pool.ts). */

@@ -1,14 +1,13 @@
 import { decodePointer, getAt } from "../load/bundle-refs.js";
+import { isObject, type Json } from "../load/json-helpers.js";
 
-type Json = Record<string, unknown>;
-const isJson = (v: unknown): v is Json => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** Every distinct local `$ref` string in the document, in document order. */
 export function localRefs(root: unknown): Set<string> {
   const refs = new Set<string>();
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(visit);
-    else if (isJson(node)) {
+    else if (isObject(node)) {
       if (typeof node.$ref === "string" && node.$ref.startsWith("#")) refs.add(node.$ref);
       for (const key in node) if (node[key] !== null && typeof node[key] === "object") visit(node[key]);
     }
@@ -29,7 +28,7 @@ export function refLoop(root: unknown, start: string): string[] | undefined {
     if (at >= 0) return chain.slice(at);
     chain.push(ref);
     const target = getAt(root, decodePointer(ref.slice(1)));
-    ref = isJson(target) && typeof target.$ref === "string" && target.$ref.startsWith("#") ? target.$ref : undefined;
+    ref = isObject(target) && typeof target.$ref === "string" && target.$ref.startsWith("#") ? target.$ref : undefined;
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { isIdentifier } from "../ts-syntax.js";
 
 export class UsageError extends Error {}
 
@@ -22,6 +23,8 @@ export const usage = `Usage:
   clientgen generate <provider>…              only those providers
   clientgen generate --spec FILE --out DIR    one spec from anywhere (YAML or JSON) → DIR
   clientgen generate --check                  write nothing; exit 1 and list stale files if generated/ is out of date
+  clientgen diff OLD NEW                      what changed in the public API between two generated packages (diff --help)
+  clientgen diff <provider> --base REF        generated/<provider> against the same package at a git commit
 
 Options:
   --spec FILE     a single OpenAPI 3.0/3.1 file (YAML or JSON); clientgen.yaml beside it is used
@@ -65,7 +68,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (values.spec && !values.out) throw new UsageError("--spec needs --out DIR (where the package goes)");
   if (values.out && !values.spec) throw new UsageError("--out goes with --spec FILE");
   if (values.spec && providers.length) throw new UsageError("give either --spec or provider names, not both");
-  if (values.name !== undefined && !/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(values.name)) throw new UsageError(`--name '${values.name}' is not a valid class name`);
+  if (values.name !== undefined && !isIdentifier(values.name)) throw new UsageError(`--name '${values.name}' is not a valid class name`);
   const args: CliArgs = {
     command: "generate",
     help: false,

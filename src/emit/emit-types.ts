@@ -16,9 +16,10 @@ export interface TypesInput {
  * openapiTS's own defaults.
  */
 export function emitTypes({ data, source }: TypesInput): FileSet {
+  const schema = data as unknown as OpenAPI3;
   let text: string;
   try {
-    text = typesText(data as unknown as OpenAPI3);
+    text = astToString(transformSchema(schema, typesContext(schema)));
   } catch (err) {
     // Its errors are about the document (a shape it did not expect), so they become input errors.
     throw new TypesFailed(err instanceof Error ? err.message : String(err));
@@ -26,12 +27,21 @@ export function emitTypes({ data, source }: TypesInput): FileSet {
   return new Map([["src/types.ts", `${banner(source)}/* eslint-disable */\n${text}`]]);
 }
 
-function typesText(schema: OpenAPI3): string {
+/**
+ * The openapi-typescript version whose `openapiTS()` context `typesContext` copies. GlobalContext is
+ * internal: test/emit/types-context.test.ts fails when the installed version differs, or its context
+ * gains, loses or changes a default, so an upgrade is checked before it changes types.ts quietly.
+ */
+export const OPENAPI_TYPESCRIPT_VERSION = "7.13.0";
+
+/** openapiTS()'s own context for `schema` with its default options (and silent), as in OPENAPI_TYPESCRIPT_VERSION. */
+export function typesContext(schema: OpenAPI3): GlobalContext {
   const options = { silent: true };
-  const ctx: GlobalContext = {
+  return {
     additionalProperties: false,
     alphabetize: false,
     arrayLength: false,
+    // Properties with a default are required in the types; model/example-fits.ts builds examples to match.
     defaultNonNullable: true,
     discriminators: scanDiscriminators(schema, options),
     emptyObjectsUnknown: false,
@@ -59,5 +69,4 @@ function typesText(schema: OpenAPI3): string {
     readWriteMarkers: false,
     resolve: ($ref) => resolveRef(schema, $ref, options),
   } as GlobalContext;
-  return astToString(transformSchema(schema, ctx));
 }

@@ -1,12 +1,13 @@
 import type { ParamModel } from "../model/api-model.js";
 import type { NamedApi, NamedOperation } from "../name/named-api.js";
-import { propertyKey } from "../name/identifiers.js";
+import { propertyKey } from "../ts-syntax.js";
 import { dataLiteral } from "./source-writer.js";
 
-/** A literal for an example argument: the spec's example or default, else a readable placeholder. */
+/** A literal for an example argument: the spec's example or default, a value built for a structured one, else a readable placeholder. */
 export function exampleValue(param: ParamModel): string {
   const value = param.schema.example ?? param.schema.default ?? param.schema.enum?.[0];
   if (value !== undefined && (typeof value !== "object" || value === null)) return JSON.stringify(value);
+  if (param.example !== undefined) return dataLiteral(param.example);
   const type = param.schema.type;
   if (type === "integer" || type === "number") return "1";
   if (type === "boolean") return "true";
@@ -19,11 +20,11 @@ export function exampleArgs(named: NamedOperation): string[] {
   const required = named.params.filter((p) => p.param.required && !p.clientOption);
   const fields = required.map((p) => `${propertyKey(p.key)}: ${exampleValue(p.param)}`);
   const body = named.op.body;
-  if (body?.required && body.mode === "fields") {
+  if (body?.required && named.bodyMode === "fields") {
     const example = isRecord(body.example) ? body.example : {};
     fields.push(...Object.entries(example).map(([k, v]) => `${propertyKey(k)}: ${dataLiteral(v)}`));
   }
-  if (body?.required && body.mode === "whole") fields.push(`body: ${exampleBody(named)}`);
+  if (body?.required && named.bodyMode === "whole") fields.push(`body: ${exampleBody(named)}`);
   if (fields.length) args.push(`{ ${fields.join(", ")} }`);
   return args;
 }
@@ -43,9 +44,9 @@ export function showcaseOperation(api: NamedApi): NamedOperation | undefined {
   return api.operations.find((o) => o.op.method === "get" && o.op.pagination) ?? api.operations.find((o) => o.op.method === "get") ?? api.operations[0];
 }
 
-/** `new Client({ apiKey: process.env.X })` with the first credential alternative the spec asks for. */
-export function clientConstruction(api: NamedApi, className: string): string {
-  const first = api.model.security[0] ?? [];
+/** `new Client({ apiKey: process.env.X })` with the first credential alternative the operation (else the spec) asks for. */
+export function clientConstruction(api: NamedApi, className: string, named?: NamedOperation): string {
+  const first = (named?.op.security ?? api.model.security)[0] ?? api.model.security[0] ?? [];
   const creds = api.credentials.filter((c) => first.includes(c.scheme.name));
   const args = [...creds, ...api.clientParams].map((c) => `${c.option}: ${c.env ? `process.env.${c.env}` : `"<${c.option}>"`}`);
   return `new ${className}(${args.length ? `{ ${args.join(", ")} }` : ""})`;

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
-import { configBeside, type ProviderJob } from "../pipeline.js";
+import { configBeside, type ProviderJob } from "./provider-job.js";
 
 const SPEC_NAMES = ["openapi.yaml", "openapi.yml", "openapi.json"];
 

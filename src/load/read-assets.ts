@@ -2,15 +2,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** What the generator ships with: the runtime copied into every package, and the handlebars templates. */
-export interface GeneratorAssets {
-  /** `src/runtime/*.ts` → contents. */
-  runtime: Map<string, string>;
-  /** `docs/resource.md.hbs` → source. */
-  templates: Map<string, string>;
-  /** The generator's own version, written into package banners' metadata. */
-  version: string;
-}
+import type { GeneratorAssets } from "../generator-assets.js";
+
+export type { GeneratorAssets };
 
 const here = dirname(fileURLToPath(import.meta.url));
 const projectRoot = join(here, "..", "..");
@@ -28,10 +22,13 @@ function readTree(root: string, keep: (file: string) => boolean): Map<string, st
   return out;
 }
 
+const isSource = (file: string): boolean => file.endsWith(".ts") && !file.endsWith(".test.ts");
+
 export function readAssets(): GeneratorAssets {
   const pkg = JSON.parse(readFileSync(join(projectRoot, "package.json"), "utf8")) as { version: string };
   return {
-    runtime: readTree(join(projectRoot, "src", "runtime"), (f) => f.endsWith(".ts") && !f.endsWith(".test.ts")),
+    runtime: readTree(join(projectRoot, "src", "runtime"), isSource),
+    cliRuntime: readTree(join(projectRoot, "src", "cli-runtime"), isSource),
     templates: readTree(join(projectRoot, "templates"), (f) => f.endsWith(".hbs")),
     version: pkg.version,
   };

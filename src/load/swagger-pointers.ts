@@ -1,7 +1,6 @@
 import { getAt, type Pointer } from "./bundle-refs.js";
+import { isObject, type Json } from "./json-helpers.js";
 
-type Json = Record<string, unknown>;
-const isJson = (v: unknown): v is Json => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** Where the converter moves Swagger 2.0's top-level maps. */
 const COMPONENT_HOMES: Record<string, string> = {
@@ -34,11 +33,11 @@ export function originalPointer(pointer: Pointer, converted: Json, original: Jso
 /** Inside one operation (or path item): parameters by name and place, the body, response schemas. */
 function operationPart(rest: Pointer, convertedOp: unknown, originalOp: unknown): Pointer {
   const [first, second, ...tail] = rest;
-  const params = isJson(originalOp) && Array.isArray(originalOp.parameters) ? (originalOp.parameters as unknown[]) : [];
-  const indexWhere = (test: (p: Json) => boolean) => params.findIndex((p) => isJson(p) && test(p));
-  if (first === "parameters" && second !== undefined && isJson(convertedOp) && Array.isArray(convertedOp.parameters)) {
+  const params = isObject(originalOp) && Array.isArray(originalOp.parameters) ? (originalOp.parameters as unknown[]) : [];
+  const indexWhere = (test: (p: Json) => boolean) => params.findIndex((p) => isObject(p) && test(p));
+  if (first === "parameters" && second !== undefined && isObject(convertedOp) && Array.isArray(convertedOp.parameters)) {
     const param = convertedOp.parameters[Number(second)];
-    const at = isJson(param) ? indexWhere((p) => p.name === param.name && p.in === param.in) : -1;
+    const at = isObject(param) ? indexWhere((p) => p.name === param.name && p.in === param.in) : -1;
     return at < 0 ? ["parameters"] : ["parameters", at, ...(tail[0] === "schema" ? tail.slice(1) : tail)];
   }
   if (first === "requestBody") {

@@ -1,7 +1,6 @@
 import type { Diagnostic } from "../diagnostics.js";
 import type { Pointer } from "../load/bundle-refs.js";
-import type { ProviderConfig } from "../load/provider-config.js";
-import type { BodyEncoding, HttpMethod, PaginationSpec, ResponseKind } from "../runtime/types.js";
+import type { BodyEncoding, EnvelopeSpec, HttpMethod, PaginationSpec, ResponseKind } from "../runtime/types.js";
 
 /**
  * The intermediate representation: plain data, no TypeScript and no I/O. Every emitter reads this
@@ -21,13 +20,54 @@ export interface ApiModel {
   security: string[][];
   operations: OperationModel[];
   schemas: SchemaModel[];
-  config: ProviderConfig;
+  /** Names clientgen.yaml chooses for the package; the name stage derives the rest. */
+  names: { client?: string; packageName?: string };
+  /** Credential options clientgen.yaml names, each for a scheme of `securitySchemes`. */
+  credentials: CredentialModel[];
+  /** Parameters the client supplies from its options (clientgen.yaml `clientParams`). */
+  clientParams: ClientParamModel[];
+  /** The response envelope every JSON response of the API may be wrapped in. */
+  envelope?: EnvelopeSpec;
+  /** Header that carries an idempotency key on every non-GET request. */
+  idempotencyHeader?: string;
   source: { file: string; hash: string };
   /** Warnings found while modelling (skipped callbacks, unsupported media types...). */
   notes: Diagnostic[];
 }
 
 export type TypePath = readonly string[];
+
+export interface CredentialModel {
+  option: string;
+  /** Key of `securitySchemes`. */
+  scheme: string;
+  env?: string;
+  /** For http basic schemes: which half this credential is. */
+  part?: "username" | "password";
+  description?: string;
+}
+
+export interface ClientParamModel {
+  option: string;
+  in: "header" | "query" | "path";
+  name: string;
+  env?: string;
+  description?: string;
+}
+
+/** Names clientgen.yaml chooses for an operation (`operations.<operationId>`). */
+export interface OperationNames {
+  /** Flat style: resource path, e.g. `["user", "invites"]`. */
+  resource?: string[];
+  /** Flat style: method name on the resource. */
+  method?: string;
+  /** Builder style: API class name without the `Api` suffix. */
+  api?: string;
+  /** The standalone function and builder method. */
+  builderMethod?: string;
+  /** Name by parameter wire name: flat params key (or path argument) and builder setter. */
+  parameters?: Record<string, string>;
+}
 
 export interface Docs {
   summary?: string;
@@ -54,8 +94,37 @@ export type SecuritySchemeModel = {
 export interface SchemaModel extends Docs {
   /** Key under components.schemas. */
   name: string;
+  /** The alias clientgen.yaml chooses for it in models.ts. */
+  alias?: string;
   example?: unknown;
+  /** The schema itself: its shape, enum, default (what a model page shows when it is not an object). */
+  facts: SchemaFacts;
+  /** Properties of an object schema, own and from `allOf` parts, in spec order. */
+  properties: PropertyModel[];
+  /** `additionalProperties`: the type of the values of keys not listed, when the schema allows them with a schema. */
+  additionalProperties?: TypeShape;
 }
+
+export interface PropertyModel extends Docs {
+  name: string;
+  required: boolean;
+  readOnly?: boolean;
+  writeOnly?: boolean;
+  schema: SchemaFacts;
+}
+
+/**
+ * What a schema is, as docs write it (`Invite[]`, `string (date-time)`, `A | B`), with the component
+ * names it refers to so pages can link them. Inline objects are not expanded: their types are in types.ts.
+ */
+export type TypeShape =
+  | { kind: "ref"; name: string }
+  | { kind: "primitive"; type: "string" | "integer" | "number" | "boolean" | "null"; format?: string }
+  | { kind: "array"; items: TypeShape }
+  | { kind: "map"; values: TypeShape }
+  | { kind: "object" }
+  | { kind: "union" | "intersection"; variants: TypeShape[] }
+  | { kind: "unknown" };
 
 export interface SchemaFacts {
   type?: string;
@@ -67,6 +136,13 @@ export interface SchemaFacts {
   ref?: string;
   /** `nullable: true` (3.0) or `null` among its types (3.1): the type openapi-typescript makes includes `null`. */
   nullable?: boolean;
+  shape: TypeShape;
+  readOnly?: boolean;
+  writeOnly?: boolean;
+  deprecated?: boolean;
+  description?: string;
+  /** An array's item schema (arrays only). */
+  items?: SchemaFacts;
 }
 
 export type ParamLocation = "path" | "query" | "header" | "cookie";
@@ -80,22 +156,35 @@ export interface ParamModel extends Docs {
   style?: string;
   explode?: boolean;
   type: TypePath;
+  /** A value of a structured parameter (object, array, union) for examples: the spec's, or one built from the schema. */
+  example?: unknown;
 }
 
 export interface BodyModel extends Docs {
   required: boolean;
   contentType: string;
   encoding: BodyEncoding;
-  /** `fields`: an object whose properties are spread into the params; `whole`: passed as `body`. */
-  mode: "fields" | "whole";
+  /** An object body, whose properties can be spread into the params (the name stage decides whether they are). */
+  spreadable: boolean;
   schema: SchemaFacts;
   type: TypePath;
   /** Property names of an object body (to detect clashes with parameters). */
   properties: string[];
+  /** The same properties with their schema facts and whether the body requires them (the command line converts and checks values by them). */
+  fields: FieldModel[];
   /** Other content types the spec also accepts. */
   alternatives: string[];
   /** The spec's example of the body (media or schema), or one built from the schema. */
   example?: unknown;
+}
+
+/** One property of an object request body. */
+export interface FieldModel extends Docs {
+  name: string;
+  required: boolean;
+  schema: SchemaFacts;
+  /** `readOnly: true`: the server sets it; requests leave it out. */
+  readOnly?: boolean;
 }
 
 export interface ResponseModel {
@@ -108,6 +197,8 @@ export interface ResponseModel {
   type?: TypePath;
   /** Top-level property names of an object JSON body. */
   properties?: string[];
+  /** Success only: another 2xx status of the operation has no content, so an empty body is a valid answer. */
+  mayBeEmpty?: true;
 }
 
 export interface OperationModel extends Docs {
@@ -125,6 +216,9 @@ export interface OperationModel extends Docs {
   errors: ResponseModel[];
   security?: string[][];
   pagination?: PaginationSpec;
+  /** The client's envelope wraps this operation's JSON response (its result is unwrapped). */
+  enveloped: boolean;
+  names: OperationNames;
   /** `["paths", path, method]`: where openapi-typescript puts this operation. */
   type: TypePath;
 }

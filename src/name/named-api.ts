@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../diagnostics.js";
 import type { ApiModel, OperationModel, ParamModel, SecuritySchemeModel } from "../model/api-model.js";
+import type { CliNames } from "./name-cli.js";
 
 /** Every identifier the emitters use, decided once. Emitters never invent names. */
 export interface NamedApi {
@@ -7,13 +8,35 @@ export interface NamedApi {
   client: ClientNames;
   credentials: NamedCredential[];
   clientParams: NamedClientParam[];
-  schemas: { name: string; alias: string }[];
+  /** Component schemas: the alias models.ts exports and the model page under docs/models. */
+  schemas: NamedSchema[];
   operations: NamedOperation[];
+  /** The reference pages under docs/, one per flat resource. */
+  docPages: NamedDocPage[];
   /** The flat style's resource tree; the root is the client class itself. */
   flat: FlatResource;
   /** The builder style's API classes, in first-seen order. */
   apis: BuilderApi[];
+  /** The command line's executable, commands and flags. */
+  cli: CliNames;
   warnings: Diagnostic[];
+}
+
+export interface NamedSchema {
+  /** Key under components.schemas. */
+  name: string;
+  /** `Invite`: the type models.ts exports. */
+  alias: string;
+  /** `docs/models/Invite.md` */
+  docFile: string;
+}
+
+export interface NamedDocPage {
+  /** `user.invites`, or `client` for operations on the client itself. */
+  title: string;
+  /** `docs/user.invites.md` */
+  file: string;
+  operations: NamedOperation[];
 }
 
 export interface ClientNames {
@@ -62,6 +85,8 @@ export interface NamedOperation {
   op: OperationModel;
   /** Standalone function, unique in the package: `listInvites`. */
   fn: string;
+  /** The module-level constant holding its OperationSpec: `listInvitesSpec`. */
+  specConst: string;
   /** Module (under src/) holding the standalone function: `operations/invites`. */
   module: string;
   paramsType: string;
@@ -74,9 +99,15 @@ export interface NamedOperation {
   pathArgs: NamedParam[];
   /** Query, header and cookie parameters. */
   params: NamedParam[];
+  /** How the body travels in the params: its fields spread beside the parameters, or whole as `body`. Absent without a body. */
+  bodyMode?: "fields" | "whole";
   /** Builder setter for the whole body. */
   bodySetter?: string;
-  flat: { resource: string[]; method: string };
+  /**
+   * Flat style: the resource by path segment (`["send", "things"]`), the properties that reach it from
+   * the client (`["sendResource", "things"]`, which differ where a segment was renamed), and the method.
+   */
+  flat: { resource: string[]; properties: string[]; method: string };
   /** Builder style: API class, method, and the per-operation builder type `ListInvitesBuilder`. */
   builder: { api: string; method: string; type: string };
 }
@@ -86,8 +117,10 @@ export interface FlatResource {
   property: string;
   /** Class name: `UserInvites`. */
   className: string;
-  /** Path from the root, e.g. `["user", "invites"]`. */
+  /** Path from the root by segment, e.g. `["user", "invites"]`. */
   path: string[];
+  /** Properties from the client to this resource, e.g. `["user", "invites"]` (`["sendResource"]` for a renamed one). */
+  properties: string[];
   /** File under src/resources (no extension); empty for the root. */
   file: string;
   operations: NamedOperation[];

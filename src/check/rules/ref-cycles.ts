@@ -2,9 +2,8 @@ import type { Diagnostic } from "../../diagnostics.js";
 import { decodePointer, type Pointer } from "../../load/bundle-refs.js";
 import { localRefs, refLoop } from "../ref-chains.js";
 import type { Rule } from "../rule.js";
+import { isObject, type Json } from "../../load/json-helpers.js";
 
-type Json = Record<string, unknown>;
-const isJson = (v: unknown): v is Json => v !== null && typeof v === "object" && !Array.isArray(v);
 const SCHEMA_REF = /^#\/components\/schemas\/([^/]+)$/;
 
 /**
@@ -29,7 +28,7 @@ export const refCycles: Rule = ({ spec }) => {
     const chain = refLoop(spec.data, ref);
     if (chain?.[0] === ref) report(chain, [...decodePointer(chain[0]!.slice(1)), "$ref"], `$ref '${chain[0]}' only refers on, in a circle: ${[...chain, chain[0]].join(" → ")}`, "point one of these references at a real definition");
   }
-  const schemas = isJson(spec.data.components) && isJson(spec.data.components.schemas) ? spec.data.components.schemas : {};
+  const schemas = isObject(spec.data.components) && isObject(spec.data.components.schemas) ? spec.data.components.schemas : {};
   for (const cycle of schemaCycles(schemas)) {
     report(cycle, ["components", "schemas", cycle[0]!], `schema '${cycle[0]}' contains itself with no object in between (${[...cycle, cycle[0]].join(" → ")}): no TypeScript type can hold it`, "break the circle with an object: put the recursive reference under 'properties' (for example 'children: { type: array, items: { $ref: … } }')");
   }
@@ -42,7 +41,7 @@ function transparentRefs(schema: unknown, out: Set<string>): Set<string> {
     schema.forEach((s) => transparentRefs(s, out));
     return out;
   }
-  if (!isJson(schema)) return out;
+  if (!isObject(schema)) return out;
   const m = typeof schema.$ref === "string" ? SCHEMA_REF.exec(schema.$ref) : null;
   if (m) out.add(decodePointer(`/${m[1]}`)[0] as string);
   for (const key of ["allOf", "anyOf", "oneOf", "items", "prefixItems"]) transparentRefs(schema[key], out);

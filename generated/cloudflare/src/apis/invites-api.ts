@@ -3,7 +3,6 @@ import { CloudflareCore, type CloudflareOptions } from "../core.js";
 import type { EditInviteResponse, GetInviteResponse, InviteEditRequest, ListInvitesItem } from "../models.js";
 import { listInvites, getInvite, editInvite } from "../operations/user.js";
 import { type ClientCore, requestBuilder, type RequestBuilder, type APIPromise, type PagePromise } from "../runtime/index.js";
-import type { paths } from "../types.js";
 
 /**
  * What `InvitesApi.listInvites()` returns: call `.execute()` to send the request.
@@ -38,6 +37,8 @@ export interface EditInviteBuilder<Missing extends "inviteEditRequest" = "invite
  * setting a parameter twice keeps the last value.
  *
  * @example
+ * import { InvitesApi } from "cloudflare-client/builder";
+ *
  * const api = new InvitesApi({ apiToken: process.env.CLOUDFLARE_API_TOKEN });
  *
  * const page = await api.listInvites().execute();
@@ -80,7 +81,7 @@ export class InvitesApi {
    * Returns a builder: call `.execute()` to send the request.
    * @param inviteId - Identifier of the invitation.
    */
-  getInvite(inviteId: NonNullable<paths["/user/invites/{invite_id}"]["get"]["parameters"]["path"]>["invite_id"]): GetInviteBuilder {
+  getInvite(inviteId: string): GetInviteBuilder {
     return requestBuilder<GetInviteBuilder>({ name: "getInvite" }, this.#client, getInvite, [inviteId]);
   }
 
@@ -96,7 +97,7 @@ export class InvitesApi {
    * Returns a builder: set `.inviteEditRequest(…)` (required), then call `.execute()`.
    * @param inviteId - Identifier of the invitation.
    */
-  editInvite(inviteId: NonNullable<paths["/user/invites/{invite_id}"]["patch"]["parameters"]["path"]>["invite_id"]): EditInviteBuilder {
+  editInvite(inviteId: string): EditInviteBuilder {
     return requestBuilder<EditInviteBuilder>({ name: "editInvite", fields: "inviteEditRequest", required: ["inviteEditRequest"], params: true }, this.#client, editInvite, [inviteId]);
   }
 }

@@ -1,0 +1,31 @@
+/** Reading the loaded JSON document: shared by the check rules and the model builder. */
+import type { HttpMethod } from "../runtime/types.js";
+import { decodePointer, getAt } from "./bundle-refs.js";
+
+/** The operation keys of a path item, in the order OpenAPI lists them. */
+export const HTTP_METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+export type Json = Record<string, unknown>;
+
+export const isObject = (v: unknown): v is Json => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** Follows local `$ref`s (cycles stop at the last object seen). Returns the target and its component name. */
+export function deref(root: unknown, node: unknown): { value: Json | undefined; ref?: string } {
+  let current = node;
+  let ref: string | undefined;
+  for (let hops = 0; hops < 32 && isObject(current) && typeof current.$ref === "string"; hops++) {
+    const target: string = current.$ref;
+    if (!target.startsWith("#")) return { value: undefined };
+    ref ??= componentName(target);
+    current = getAt(root, decodePointer(target.slice(1)));
+  }
+  return { value: isObject(current) ? current : undefined, ...(ref ? { ref } : {}) };
+}
+
+/** `#/components/schemas/Invite` → `Invite`; other refs → undefined. */
+export function componentName(ref: string): string | undefined {
+  const m = /^#\/components\/schemas\/([^/]+)$/.exec(ref);
+  return m ? decodePointer(`/${m[1]}`)[0] as string : undefined;
+}
+
+export const str = (v: unknown): string | undefined => (typeof v === "string" && v.trim() !== "" ? v : undefined);
