@@ -3,7 +3,7 @@ import { checkStructure } from "./check/check-structure.js";
 import { compareDiagnostics, hasErrors, type Diagnostic } from "./diagnostics.js";
 import { emitPackage } from "./emit/emit-package.js";
 import type { FileSet } from "./emit/file-set.js";
-import { TypesFailed, typesFailedDiagnostic } from "./emit/types-failed.js";
+import { TypesFailed } from "./emit/types-failed.js";
 import { loadSpec, type LoadedSpec } from "./load/load-spec.js";
 import type { GeneratorAssets } from "./generator-assets.js";
 import type { ProviderJob } from "./load/provider-job.js";
@@ -61,6 +61,16 @@ export async function checkProvider(job: ProviderJob, cwd: string): Promise<Chec
     spec = upgraded.spec;
   }
   return done(spec, [...structure, ...converted, ...checkSpec({ spec, config })]);
+}
+
+/** openapi-typescript's failure as a diagnostic on the spec: exit 1 and a message, not an internal error. */
+function typesFailedDiagnostic(spec: LoadedSpec, err: TypesFailed): Diagnostic {
+  return spec.diagnostic([], {
+    severity: "error",
+    rule: "types-failed",
+    message: `openapi-typescript could not turn ${spec.root.file} into TypeScript types: ${err.reason}`,
+    hint: "the spec passed clientgen's checks but holds something openapi-typescript cannot read; simplify the schema it names, run with --debug for details, and report it with the spec",
+  });
 }
 
 /** load → check → model → name → emit, all in memory. Nothing here writes to disk. */

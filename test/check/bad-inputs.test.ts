@@ -29,7 +29,7 @@ const cases: BadCase[] = [
   { name: "config-name-not-identifier", at: "clientgen.yaml:1:1", rule: "config-invalid", message: "name: expected an identifier, got string \"My Pets\"" },
   { name: "config-operation-unknown", at: "clientgen.yaml:2:3", rule: "config-mismatch", message: "operation 'getPets' is not in test/fixtures/bad/config-operation-unknown/openapi.yaml" },
   { name: "config-param-in-unknown", at: "clientgen.yaml:3:5", rule: "config-invalid", message: "clientParams.region.in: expected one of header, query, path, got string \"body\"" },
-  { name: "config-scheme-unknown", at: "clientgen.yaml:3:5", rule: "config-mismatch", message: "credential 'apiKey' names scheme 'apiKey', which test/fixtures/bad/config-scheme-unknown/openapi.yaml does not define" },
+  { name: "config-scheme-unknown", at: "clientgen.yaml:3:5", rule: "config-mismatch", message: "credential 'apiKey' names scheme 'apiKey', which neither test/fixtures/bad/config-scheme-unknown/openapi.yaml nor clientgen.yaml's securitySchemes define" },
   { name: "config-unknown-key", at: "clientgen.yaml:2:1", rule: "config-invalid", message: "unknown key 'credential'" },
   { name: "config-yaml-syntax", at: "clientgen.yaml:3:3", rule: "yaml-syntax", message: "not valid YAML: Implicit keys need to be on a single line" },
   { name: "content-not-map", at: "openapi.yaml:18:11", rule: "spec-type", message: "'content' must be a mapping (OpenAPI media types map), not the string \"application/json\"" },
