@@ -27,7 +27,7 @@ const PAYLOADS = [
   "*/", "/*", "/**", "`", "${globalThis.__pwned = 1}", "\"; globalThis.__pwned = 1; //", "'; globalThis.__pwned = 1; //",
   "*/ globalThis.__pwned = 1; /*", "\\", "\\u0022", "\u2028", "\u2029", "</script>", "<!--", "-->", "\r\n", "\n", "\r", "\0",
   "@deprecated", "{@link x}", "__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "default", "class",
-  "delete", "await", "eval", "arguments", "Object", "Promise", "fetch", "😀", "\u202e", "$", "#", "|", "[x](y)",
+  "delete", "await", "eval", "arguments", "Object", "Promise", "fetch", "then", "😀", "\u202e", "$", "#", "|", "[x](y)",
   "**", "\t", " ", "0", "1e3", "-", "_", "ü", "日本",
 ];
 
@@ -61,10 +61,8 @@ const hostileCase: fc.Arbitrary<HostileCase> = fc.record({
   tag: hostile,
 });
 
-// `then` is left out: an operation named `then` makes a module thenable, which the name stage is
-// getting its own fix for (issue 11's runtime half).
 // A name with a '%' that starts no %XX escape is refused (openapi-typescript cannot decode it): see test/fixtures/bad/operation-id-percent.
-const batch = fc.uniqueArray(hostileCase.filter((c) => !malformedPercent(c.name)), { minLength: CASES_PER_SPEC, maxLength: CASES_PER_SPEC, selector: (c) => c.name }).filter((cases) => cases.every((c) => c.name.trim().toLowerCase() !== "then"));
+const batch = fc.uniqueArray(hostileCase.filter((c) => !malformedPercent(c.name)), { minLength: CASES_PER_SPEC, maxLength: CASES_PER_SPEC, selector: (c) => c.name });
 
 const pathOf = (c: HostileCase, i: number): string => `/c${i}/${c.segment}/{id}`;
 
