@@ -1,9 +1,19 @@
 import { existsSync, readdirSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
-import { configBeside, type ProviderJob } from "../pipeline.js";
+import type { ProviderJob } from "../pipeline.js";
 
 const SPEC_NAMES = ["openapi.yaml", "openapi.yml", "openapi.json"];
+
+/** The spec a provider folder holds (`openapi.yaml`, `.yml` or `.json`), if any. */
+export function specIn(dir: string): string | undefined {
+  return SPEC_NAMES.map((f) => join(dir, f)).find((p) => existsSync(p));
+}
+
+/** The config file that sits beside a spec, if any. */
+export function configBeside(specPath: string): string | undefined {
+  return ["clientgen.yaml", "clientgen.yml"].map((f) => join(dirname(specPath), f)).find((p) => existsSync(p));
+}
 
 /** One job per `specs/<provider>/openapi.*`, in name order; or only the named providers. */
 export function findProviders(specsDir: string, outDir: string, only: string[], cwd: string): { jobs: ProviderJob[]; errors: Diagnostic[] } {
@@ -19,7 +29,7 @@ export function findProviders(specsDir: string, outDir: string, only: string[], 
   const jobs: ProviderJob[] = [];
   for (const provider of folders) {
     if (only.length && !only.includes(provider)) continue;
-    const spec = SPEC_NAMES.map((f) => join(root, provider, f)).find((p) => existsSync(p));
+    const spec = specIn(join(root, provider));
     if (!spec) {
       errors.push({ severity: "error", rule: "spec-missing", message: `${specsDir}/${provider}/ has no openapi.yaml`, hint: `add ${specsDir}/${provider}/openapi.yaml, or remove the folder` });
       continue;

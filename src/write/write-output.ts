@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync }
 import { basename, dirname, join } from "node:path";
 import type { FileSet } from "../emit/file-set.js";
 import { compareOutput, isClean, type OutputDiff } from "./compare-output.js";
+import { isUnmanaged } from "./unmanaged.js";
 
 const TMP = ".clientgen-tmp-";
 const OLD = ".clientgen-old-";
@@ -38,11 +39,11 @@ export function writeOutput(outDir: string, files: FileSet): OutputDiff {
   return diff;
 }
 
-/** A package's own `node_modules` and `dist` (from `npm install`/`npm run build` inside it) survive regeneration. */
+/** A package's own build outputs (`npm install`, `npm run build`, `npm pack` inside it) survive regeneration. */
 function keepUnmanaged(outDir: string, tmp: string): void {
-  for (const name of ["node_modules", "dist"]) {
-    const from = join(outDir, name);
-    if (existsSync(from)) renameSync(from, join(tmp, name));
+  if (!existsSync(outDir)) return;
+  for (const entry of readdirSync(outDir, { withFileTypes: true })) {
+    if (isUnmanaged(entry.name, { topLevel: true, isDirectory: entry.isDirectory() })) renameSync(join(outDir, entry.name), join(tmp, entry.name));
   }
 }
 
