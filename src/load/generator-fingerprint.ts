@@ -17,15 +17,11 @@ function hashTree(hash: ReturnType<typeof createHash>, root: string): void {
   }
 }
 
-/** openapi-typescript writes `types.ts`: a new version of it is a new generator. */
+/** openapi-typescript writes `types.ts`: a new version of it is a new generator. Found the way Node would, without resolving (or loading) it. */
 function openapiTypescriptVersion(): string {
-  const entry = fileURLToPath(import.meta.resolve("openapi-typescript"));
-  for (let dir = dirname(entry); dir !== dirname(dir); dir = dirname(dir)) {
-    const manifest = join(dir, "package.json");
-    if (existsSync(manifest)) {
-      const pkg = JSON.parse(readFileSync(manifest, "utf8")) as { name?: string; version?: string };
-      if (pkg.name === "openapi-typescript") return pkg.version ?? "";
-    }
+  for (let dir = projectRoot; dir !== dirname(dir); dir = dirname(dir)) {
+    const manifest = join(dir, "node_modules", "openapi-typescript", "package.json");
+    if (existsSync(manifest)) return (JSON.parse(readFileSync(manifest, "utf8")) as { version?: string }).version ?? "";
   }
   return "";
 }
