@@ -5,7 +5,7 @@ import { renderTemplate } from "../emit/render-template.js";
 import { jobFor } from "../load/find-providers.js";
 import { loadSpec, type LoadedSpec } from "../load/load-spec.js";
 import { readAssets, type GeneratorAssets } from "../load/read-assets.js";
-import { camel, pascal } from "../name/identifiers.js";
+import { camel, pascal, words } from "../name/identifiers.js";
 import { stringOption, UsageError, type CommandArgs } from "./command.js";
 import { GenerateSession } from "./generate-session.js";
 import { Reporter } from "./reporter.js";
@@ -78,7 +78,7 @@ function configExamples(provider: string, data: Record<string, unknown> | undefi
   const credentials = schemes.map(([name, scheme]) => ({
     option: camel(name) || "credential",
     scheme: JSON.stringify(name),
-    env: `${envPrefix}_${name.toUpperCase().replace(/[^A-Z0-9]+/g, "_")}`,
+    env: [envPrefix, ...words(name)].join("_").toUpperCase(),
     description: JSON.stringify(scheme.description?.split("\n")[0] ?? [scheme.type, scheme.scheme].filter(Boolean).join(" ")),
   }));
   const [operationKey, builderMethod] = firstOperation(data) ?? ["listItems", "listItems"];
