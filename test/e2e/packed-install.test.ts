@@ -27,7 +27,7 @@ function installSteps(readme: string): string[] {
 describe("clientgen installed from its packed tarball", () => {
   it("npx clientgen generate works in an empty project, and the package's README steps build it", async () => {
     const { stdout } = await npm(["pack", "--json", "--pack-destination", work], projectRoot);
-    const [{ filename, files }] = JSON.parse(stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
+    const { filename, files } = (JSON.parse(stdout) as Array<{ filename: string; files: Array<{ path: string }> }>)[0]!;
     const packed = files.map((f) => f.path);
     expect(packed).toEqual(expect.arrayContaining(["bin/clientgen.js", "dist/cli.js", "dist/parallel/types-worker.js", "templates/package/package.json.hbs", "src/runtime/core.ts"]));
     expect(packed.filter((p) => p.startsWith("test/") || p.startsWith("generated/") || (p.startsWith("src/") && !p.startsWith("src/runtime/")))).toEqual([]);
