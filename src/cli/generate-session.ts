@@ -53,6 +53,7 @@ export class GenerateSession {
     outcome.lines.sort((a, b) => order.get(a.provider)! - order.get(b.provider)!);
     this.out.providers(outcome.lines);
     this.out.summary(outcome.lines, performance.now() - started);
+    if (outcome.lines.some((l) => l.status === "stale")) this.out.problem("stale output: run 'clientgen generate' and commit the result");
     return outcome;
   }
 
@@ -84,7 +85,6 @@ export class GenerateSession {
       outcome.lines.push({ ...line, ms: ms + performance.now() - started });
       if (line.status === "stale") outcome.code = 1;
     }
-    if (this.check) this.out.note(outcome.code ? "stale output: run 'clientgen generate' and commit the result" : "generated output is up to date");
   }
 
   private async write({ job, files, operations, inputs }: ProviderResult): Promise<ProviderLine> {

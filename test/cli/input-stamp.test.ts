@@ -50,6 +50,7 @@ describe("generate skips providers whose inputs did not change", () => {
     expect((await generate()).stderr).toMatch(/split\s+1 operation\s+written/);
     expect(readFileSync(join(out, "split", "src", "index.ts"), "utf8")).toMatch(/export class Splitter /);
     expect((await generate()).stderr).toMatch(/split\s+1 operation\s+skipped/);
+    expect(await generate("--quiet")).toEqual({ code: 0, stdout: "", stderr: "" });
   });
 
   it("--check still compares the files themselves, and generate repairs a hand-edited file", async () => {

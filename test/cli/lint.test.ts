@@ -23,6 +23,7 @@ describe("clientgen lint", () => {
     expect(result.stderr).toMatch(/^ {2}pets\s+failed\s.*1 error$/m);
     expect(result.stderr).toMatch(/clientgen: 3 providers in \d+\.\d\d s: 2 failed, 1 ok/);
     expect(readdirSync(work).sort()).toEqual(["specs"]);
+    expect(result.stderr).not.toContain("\u001b[");
   });
 
   it("--spec FILE (or a folder) and a provider name select what is linted; a clean spec exits 0", async () => {
