@@ -119,7 +119,10 @@ export class GenerateSession {
     return this.worker;
   }
 
+  /** Stops the worker; the next batch starts a new one (after a crash, `--watch` goes on with a fresh worker). */
   async close(): Promise<void> {
-    await this.worker?.close();
+    const worker = this.worker;
+    this.worker = undefined;
+    await worker?.close();
   }
 }

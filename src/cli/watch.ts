@@ -38,6 +38,7 @@ export function watchProviders(jobs: ProviderJob[], firstInputs: Map<string, str
         watchFolders();
       } catch (err) {
         out.problem(`internal error while regenerating ${job.provider}: ${err instanceof Error ? err.message : String(err)}`);
+        await session.close();
       }
     });
   };

@@ -26,7 +26,8 @@ function installSteps(readme: string): string[] {
  */
 describe("clientgen installed from its packed tarball", () => {
   it("npx clientgen generate works in an empty project, and the package's README steps build it", async () => {
-    const { stdout } = await npm(["pack", "--json", "--pack-destination", work], projectRoot);
+    // dist/ was built by the test setup; `prepare` would rebuild it under the feet of CLI tests running alongside.
+    const { stdout } = await npm(["pack", "--json", "--ignore-scripts", "--pack-destination", work], projectRoot);
     const { filename, files } = (JSON.parse(stdout) as Array<{ filename: string; files: Array<{ path: string }> }>)[0]!;
     const packed = files.map((f) => f.path);
     expect(packed).toEqual(expect.arrayContaining(["bin/clientgen.js", "dist/cli.js", "dist/parallel/types-worker.js", "templates/package/package.json.hbs", "src/runtime/core.ts"]));
