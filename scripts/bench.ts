@@ -39,7 +39,8 @@ const theirs = join(work, "ots", "types.ts");
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const row = (label: string, value: string, extra = "") => process.stdout.write(`${label.padEnd(58)} ${value.padStart(12)}  ${extra}\n`);
 
-process.stdout.write(`bench: ${basename(spec)}, ${runs} measured run(s) after one warm-up, ${(await import("node:os")).cpus().length} cores\n`);
+const os = await import("node:os");
+process.stdout.write(`bench: ${basename(spec)}, ${runs} measured run(s) after one warm-up, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}\n`);
 // The bin runs dist/: build it from the current sources first, as `npm ci` (prepare) does.
 spawnSync(process.execPath, [join(root, "scripts", "build.mjs")], { cwd: root, stdio: "inherit" });
 process.stdout.write(`through the installed bin (${relative(root, bin.clientgen)} → dist/), each beside its reference\n\n`);
@@ -49,7 +50,7 @@ const noop = () => runNode([bin.clientgen, "generate", "--specs", join(root, "sp
 noop(); // writes the packages and their input stamps; every measured run then has nothing to do
 const noopGen = measure("no-op clientgen generate", runs, noop);
 const bare = measure("node -e 0", runs, () => runNode(["-e", "0"], root));
-row(`no-op clientgen generate (${readdirSync(join(root, "specs")).length} providers)`, fmt(noopGen.medianMs), `node -e 0: ${fmt(bare.medianMs)}`);
+row(`no-op clientgen generate (${readdirSync(join(root, "specs")).length} providers)`, fmt(noopGen.medianMs), `cpu ${fmt(noopGen.cpuMs)}; node -e 0: ${fmt(bare.medianMs)}, cpu ${fmt(bare.cpuMs)}`);
 row("ratio no-op / node -e 0", `${(noopGen.medianMs / bare.medianMs).toFixed(2)}x`, "target <= 8x");
 
 // Every run writes into an empty folder: a folder left by the previous run would be skipped by its input stamp.
@@ -60,8 +61,8 @@ const fresh = () => {
 const gen = measure("clientgen generate", runs, fresh);
 const ots = measure("openapi-typescript", runs, () => runNode([bin.ots, spec, "--output", theirs, "--silent"], root));
 process.stdout.write("\n");
-row("clientgen generate, empty folder (types, both styles, docs)", fmt(gen.medianMs), `peak ${gen.peakMiB.toFixed(0)} MiB`);
-row("openapi-typescript CLI (types only)", fmt(ots.medianMs), `peak ${ots.peakMiB.toFixed(0)} MiB`);
+row("clientgen generate, empty folder (types, both styles, docs)", fmt(gen.medianMs), `cpu ${fmt(gen.cpuMs)}, peak ${gen.peakMiB.toFixed(0)} MiB`);
+row("openapi-typescript CLI (types only)", fmt(ots.medianMs), `cpu ${fmt(ots.cpuMs)}, peak ${ots.peakMiB.toFixed(0)} MiB`);
 row("ratio clientgen / openapi-typescript", `${(gen.medianMs / ots.medianMs).toFixed(2)}x`, "target <= 0.80x, peak <= 600 MiB");
 
 const build = () => runNode([bin.tsc7, "-p", join(ours, "tsconfig.build.json")], root);
