@@ -1,11 +1,21 @@
+import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { clientgen } from "../helpers/cli.js";
+import { clientgen, clientgenBin } from "../helpers/cli.js";
 import { fixture } from "../helpers/generate.js";
 
 const work = mkdtempSync(join(tmpdir(), "clientgen-lint-"));
+/** util-linux's `script` runs a command on a pseudo-terminal, which is what colour depends on. */
+const hasScript = ((): boolean => {
+  try {
+    execFileSync("script", ["--version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** `clientgen lint`: every diagnostic generate would give, nothing written, exit 1 on errors. */
@@ -34,5 +44,13 @@ describe("clientgen lint", () => {
     expect(only.code).toBe(0);
     expect(only.stderr).not.toMatch(/pets/);
     expect(existsSync(join(work, "generated"))).toBe(false);
+  });
+
+  it.skipIf(!hasScript)("colours its output on a terminal, and not with NO_COLOR", () => {
+    const command = `"${process.execPath}" "${clientgenBin}" lint --spec "${fixture("specs", "minimal.yaml")}"`;
+    const onTerminal = (env: NodeJS.ProcessEnv) => execFileSync("script", ["-qec", command, "/dev/null"], { env, encoding: "utf8" });
+    const { NO_COLOR: _unset, ...withoutNoColor } = process.env;
+    expect(onTerminal(withoutNoColor)).toContain("\u001b[32mok");
+    expect(onTerminal({ ...withoutNoColor, NO_COLOR: "1" })).not.toContain("\u001b[");
   });
 });
