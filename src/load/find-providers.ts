@@ -19,7 +19,7 @@ export function configBeside(specPath: string): string | undefined {
 export function findProviders(specsDir: string, outDir: string, only: string[], cwd: string): { jobs: ProviderJob[]; errors: Diagnostic[] } {
   const root = resolve(cwd, specsDir);
   if (!existsSync(root)) {
-    return { jobs: [], errors: [{ severity: "error", rule: "specs-missing", message: `no ${specsDir}/ folder here (${cwd})`, hint: "run from the project root, or pass --spec FILE --out DIR" }] };
+    return { jobs: [], errors: [{ severity: "error", rule: "specs-missing", message: `no ${specsDir}/ folder here (${cwd})`, hint: "run from the project root, start one with 'clientgen init <provider>', or pass --spec FILE --out DIR" }] };
   }
   const folders = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
   const errors: Diagnostic[] = [];

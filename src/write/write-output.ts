@@ -22,9 +22,13 @@ export function writeOutput(outDir: string, files: FileSet): OutputDiff {
   const old = join(parent, `${OLD}${basename(outDir)}-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
   try {
+    // A package holds over a thousand files for a large API: one mkdir per folder, not per file.
+    const made = new Set<string>();
     for (const [path, contents] of files) {
       const target = join(tmp, path);
-      mkdirSync(dirname(target), { recursive: true });
+      const dir = dirname(target);
+      if (!made.has(dir)) mkdirSync(dir, { recursive: true });
+      made.add(dir);
       writeFileSync(target, contents);
     }
     keepUnmanaged(outDir, tmp);
