@@ -75,14 +75,19 @@ export function lintProvider(job: ProviderJob, cwd: string): ProviderResult {
   return { job, operations: ready?.model.operations.length ?? 0, diagnostics, inputs };
 }
 
-/** load → check → model → name → emit, all in memory. Nothing here writes to disk. */
-export async function generateProvider(job: ProviderJob, assets: GeneratorAssets, cwd: string, typesSource?: TypesSource): Promise<ProviderResult> {
+/**
+ * load → check → model → name → emit, all in memory. Nothing here writes to disk. `whileWaiting`
+ * gets the files made so far while the types are still being made on another core.
+ */
+export async function generateProvider(job: ProviderJob, assets: GeneratorAssets, cwd: string, typesSource?: TypesSource, whileWaiting?: (files: FileSet) => void): Promise<ProviderResult> {
   // Asked for first so that, on another core, the types and the clients are made at once.
   const elsewhere = typesSource?.(job);
   elsewhere?.catch(() => {});
   const { diagnostics, inputs, ready } = analyzeProvider(job, cwd);
   if (!ready) return { job, operations: 0, diagnostics, inputs };
-  const files = emitPackage(ready.api, assets);
-  for (const [path, text] of await (elsewhere ?? typesInThisThread(ready.spec))) files.set(path, text);
-  return { job, files: job.layout === "sources" ? onlySources(files) : files, operations: ready.model.operations.length, diagnostics, inputs };
+  const layout = (files: FileSet) => (job.layout === "sources" ? onlySources(files) : files);
+  const files = layout(emitPackage(ready.api, assets));
+  if (elsewhere) whileWaiting?.(files);
+  for (const [path, text] of layout(await (elsewhere ?? typesInThisThread(ready.spec)))) files.set(path, text);
+  return { job, files, operations: ready.model.operations.length, diagnostics, inputs };
 }

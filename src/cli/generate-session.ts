@@ -1,9 +1,12 @@
+import { existsSync } from "node:fs";
 import { relative } from "node:path";
+import type { FileSet } from "../emit/file-set.js";
 import { generatorFingerprint } from "../load/generator-fingerprint.js";
 import type { GeneratorAssets } from "../load/read-assets.js";
 import type { TypesWorker } from "../parallel/types-pool.js";
 import type { ProviderJob, ProviderResult } from "../pipeline.js";
 import { upToDate, writeStamp } from "../write/input-stamp.js";
+import type { StagedOutput } from "../write/write-output.js";
 import { describeErrors, type ProviderLine, type Reporter } from "./reporter.js";
 
 export interface BatchOutcome {
@@ -60,17 +63,22 @@ export class GenerateSession {
   private async generate(jobs: ProviderJob[], outcome: BatchOutcome): Promise<void> {
     const { generateProvider } = await import("../pipeline.js");
     const { readAssets } = await import("../load/read-assets.js");
+    const { stageOutput, discardStaged } = await import("../write/write-output.js");
     const worker = await this.startWorker();
     this.assets ??= readAssets();
-    const results: Array<{ result: ProviderResult; ms: number }> = [];
+    const results: Array<{ result: ProviderResult; ms: number; staged?: StagedOutput }> = [];
     for (const job of jobs) {
       const started = performance.now();
-      const result = await generateProvider(job, this.assets, this.cwd, (j) => worker.types(j.specPath, this.cwd));
+      let staged: StagedOutput | undefined;
+      // A new package is written while its types are made on the other core; it only replaces anything once all jobs succeeded.
+      const stage = this.check || existsSync(job.outDir) ? undefined : (files: FileSet) => (staged = stageOutput(job.outDir, files));
+      const result = await generateProvider(job, this.assets, this.cwd, (j) => worker.types(j.specPath, this.cwd), stage);
       this.out.diagnostics(result.diagnostics);
-      results.push({ result, ms: performance.now() - started });
+      results.push({ result, ms: performance.now() - started, ...(staged ? { staged } : {}) });
       outcome.inputs.set(job.outDir, result.inputs.map((i) => i.absPath));
     }
     if (results.some(({ result }) => !result.files)) {
+      for (const { staged } of results) if (staged) discardStaged(staged);
       for (const { result, ms } of results) {
         const failed = !result.files;
         outcome.lines.push({ provider: result.job.provider, status: failed ? "failed" : "not written", operations: result.operations, ms, detail: failed ? describeErrors(result.diagnostics) : "another provider failed" });
@@ -79,17 +87,17 @@ export class GenerateSession {
       outcome.code = 1;
       return;
     }
-    for (const { result, ms } of results) {
+    for (const { result, ms, staged } of results) {
       const started = performance.now();
-      const line = this.check ? await this.compare(result) : await this.write(result);
+      const line = this.check ? await this.compare(result) : await this.write(result, staged);
       outcome.lines.push({ ...line, ms: ms + performance.now() - started });
       if (line.status === "stale") outcome.code = 1;
     }
   }
 
-  private async write({ job, files, operations, inputs }: ProviderResult): Promise<ProviderLine> {
+  private async write({ job, files, operations, inputs }: ProviderResult, staged?: StagedOutput): Promise<ProviderLine> {
     const { writeOutput } = await import("../write/write-output.js");
-    const diff = writeOutput(job.outDir, files!);
+    const diff = writeOutput(job.outDir, files!, staged);
     writeStamp(job, this.generator(), inputs, operations, files!);
     const changes = [`${diff.added.length} added`, `${diff.changed.length} changed`, `${diff.removed.length} removed`].filter((c) => !c.startsWith("0 "));
     return { provider: job.provider, status: changes.length ? "written" : "unchanged", operations, ms: 0, ...(changes.length ? { detail: changes.join(", ") } : {}) };

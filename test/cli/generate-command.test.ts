@@ -41,6 +41,17 @@ describe("clientgen generate", () => {
     expect(readFileSync(join(outDir, "pets", "src", "models.ts"), "utf8")).toBe(before);
   });
 
+  it("when one provider fails, a new package already begun for another is not left behind", async () => {
+    const specs = join(work, "half-specs");
+    cpSync(fixture("specs", "minimal.yaml"), join(specs, "a-good", "openapi.yaml"));
+    cpSync(fixture("specs", "broken", "ref-unresolved.yaml"), join(specs, "b-broken", "openapi.yaml"));
+    const outDir = join(work, "half-out");
+    const result = await clientgen(["generate", "--specs", specs, "--out-dir", outDir], work);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/a-good\s+4 operations\s+not written\s.*another provider failed/);
+    expect(existsSync(outDir) ? readdirSync(outDir) : []).toEqual([]);
+  });
+
   it("--check exits 1 and lists stale files, 0 when up to date", async () => {
     const specs = join(work, "check-specs");
     cpSync(fixture("specs", "minimal.yaml"), join(specs, "pets", "openapi.yaml"));
