@@ -14,7 +14,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { basename, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { measure, runNode } from "./lib/measure.js";
+import { measure, median, runNode } from "./lib/measure.js";
 
 const root = resolve(import.meta.dirname, "..");
 const bin = {
@@ -65,17 +65,18 @@ row("clientgen generate, empty folder (types, both styles, docs)", fmt(gen.media
 row("openapi-typescript CLI (types only)", fmt(ots.medianMs), `cpu ${fmt(ots.cpuMs)}, peak ${ots.peakMiB.toFixed(0)} MiB`);
 row("ratio clientgen / openapi-typescript", `${(gen.medianMs / ots.medianMs).toFixed(2)}x`, "target <= 0.80x, peak <= 600 MiB");
 
-const build = () => runNode([bin.tsc7, "-p", join(ours, "tsconfig.build.json")], root);
+const buildMs: number[] = [];
 const built = measure("spec to consumable package", runs, () => {
   const generated = fresh();
   if (generated.status !== 0) return generated;
-  const compiled = build();
+  const compiled = runNode([bin.tsc7, "-p", join(ours, "tsconfig.build.json")], root);
+  buildMs.push(compiled.ms);
   return { ...compiled, ms: generated.ms + compiled.ms, peakMiB: Math.max(generated.peakMiB, compiled.peakMiB) };
 });
 process.stdout.write("\n");
 row("spec to consumable package (generate + tsc 7 build)", fmt(built.medianMs), "JavaScript and declarations in dist/");
 row("ratio / openapi-typescript generation", `${(built.medianMs / ots.medianMs).toFixed(2)}x`, "goal <= 1.50x");
-row("  of which the tsc 7 build", fmt(built.medianMs - gen.medianMs), "(median difference)");
+row("  of which the tsc 7 build (tsc -p tsconfig.build.json)", fmt(median(buildMs.slice(1))), "median of the measured runs");
 
 writeFileSync(
   join(work, "ots", "tsconfig.json"),

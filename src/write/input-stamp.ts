@@ -24,7 +24,8 @@ interface InputStamp {
 }
 
 const posix = (p: string): string => p.split("\\").join("/");
-const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
+/** Over UTF-8 bytes: an input's text when written, the file's bytes when checked (a file with a BOM is simply never skipped). */
+const sha256 = (content: string | Buffer): string => createHash("sha256").update(content).digest("hex");
 
 /** The options that change what a job writes (its inputs' contents are hashed separately). */
 function describeJob(job: ProviderJob): string {
@@ -32,10 +33,9 @@ function describeJob(job: ProviderJob): string {
   return JSON.stringify({ provider: job.provider, spec: rel(job.specPath), config: rel(job.configPath), name: job.name ?? null, layout: job.layout ?? "package" });
 }
 
-function readText(path: string): string | undefined {
+function readBytes(path: string): Buffer | undefined {
   try {
-    const text = readFileSync(path, "utf8");
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return readFileSync(path);
   } catch {
     return undefined;
   }
@@ -51,17 +51,17 @@ function outputsUnchanged(outDir: string, outputs: InputStamp["outputs"]): boole
 
 /** For an output that is still what its stamp says: its operation count and input files. Undefined when the job must run. */
 export function upToDate(job: ProviderJob, generator: () => string): { operations: number; inputs: string[] } | undefined {
-  const text = readText(join(job.outDir, STAMP_FILE));
-  if (text === undefined) return undefined;
+  const raw = readBytes(join(job.outDir, STAMP_FILE));
+  if (raw === undefined) return undefined;
   let stamp: InputStamp;
   try {
-    stamp = JSON.parse(text) as InputStamp;
+    stamp = JSON.parse(raw.toString("utf8")) as InputStamp;
   } catch {
     return undefined;
   }
   if (stamp.generator !== generator() || stamp.job !== describeJob(job) || !stamp.inputs || !stamp.outputs) return undefined;
   for (const [path, hash] of Object.entries(stamp.inputs)) {
-    const current = readText(resolve(job.outDir, path));
+    const current = readBytes(resolve(job.outDir, path));
     if (current === undefined || sha256(current) !== hash) return undefined;
   }
   if (!outputsUnchanged(job.outDir, stamp.outputs)) return undefined;
