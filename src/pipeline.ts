@@ -3,7 +3,8 @@ import { hasErrors, type Diagnostic } from "./diagnostics.js";
 import { emitPackage } from "./emit/emit-package.js";
 import { onlySources, type FileSet } from "./emit/file-set.js";
 import { loadSpec, type LoadedSpec } from "./load/load-spec.js";
-import type { GeneratorAssets } from "./load/read-assets.js";
+import type { GeneratorAssets } from "./generator-assets.js";
+import type { InputFile, ProviderJob } from "./load/provider-job.js";
 import { readConfig } from "./load/read-config.js";
 import { emptyConfig } from "./load/provider-config.js";
 import type { ApiModel } from "./model/api-model.js";
@@ -11,24 +12,8 @@ import { buildModel } from "./model/build-model.js";
 import { nameApi } from "./name/name-api.js";
 import type { NamedApi } from "./name/named-api.js";
 
-export interface ProviderJob {
-  /** Folder name of the package: `openai`. */
-  provider: string;
-  specPath: string;
-  /** clientgen.yaml beside the spec, when present. */
-  configPath?: string;
-  outDir: string;
-  /** Client class name from `--name`. */
-  name?: string;
-  /** `package` (default): a buildable npm package; `sources`: only what its `src/` holds. */
-  layout?: "package" | "sources";
-}
-
-/** A file the output was made from, with the text that was used. */
-export interface InputFile {
-  absPath: string;
-  text: string;
-}
+export type { InputFile, ProviderJob };
+export { configBeside } from "./load/provider-job.js";
 
 export interface ProviderResult {
   job: ProviderJob;

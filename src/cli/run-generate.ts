@@ -2,7 +2,8 @@ import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { findProviders, jobFor, specIn } from "../load/find-providers.js";
-import type { ProviderJob } from "../pipeline.js";
+import type { ProviderJob } from "../load/provider-job.js";
+import { isIdentifier } from "../ts-syntax.js";
 import { flagOption, stringOption, UsageError, type CommandArgs } from "./command.js";
 import { GenerateSession } from "./generate-session.js";
 import { Reporter } from "./reporter.js";
@@ -24,7 +25,7 @@ export function resolveSpecArg(spec: string, cwd: string): string {
 export function jobsFromArgs(args: CommandArgs, outFor: (spec: string) => string): { jobs: ProviderJob[]; errors: Diagnostic[] } {
   const spec = stringOption(args, "spec");
   const name = stringOption(args, "name");
-  if (name !== undefined && !/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name)) throw new UsageError(`--name '${name}' is not a valid class name`);
+  if (name !== undefined && !isIdentifier(name)) throw new UsageError(`--name '${name}' is not a valid class name`);
   if (spec) {
     if (args.positionals.length) throw new UsageError("give either --spec or provider names, not both");
     const specPath = resolveSpecArg(spec, args.cwd);

@@ -1,7 +1,7 @@
 import { existsSync, watch, type FSWatcher } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { configBeside } from "../load/find-providers.js";
-import type { ProviderJob } from "../pipeline.js";
+import { configBeside } from "../load/provider-job.js";
+import type { ProviderJob } from "../load/provider-job.js";
 import type { GenerateSession } from "./generate-session.js";
 import type { Reporter } from "./reporter.js";
 

@@ -31,8 +31,8 @@ export function clientSpec(api: NamedApi): ClientSpecData {
   if (params.length) spec.clientParams = new RuntimeRef("clientParams", [params]);
   const byName = schemes(api.credentials);
   if (Object.keys(byName).length) spec.auth = new RuntimeRef("auth", [byName, model.security]);
-  if (model.config.idempotencyHeader) spec.idempotency = new RuntimeRef("idempotencyHeader", [model.config.idempotencyHeader]);
-  if (model.config.envelope) spec.envelope = new RuntimeRef("envelope", [model.config.envelope]);
+  if (model.idempotencyHeader) spec.idempotency = new RuntimeRef("idempotencyHeader", [model.idempotencyHeader]);
+  if (model.envelope) spec.envelope = new RuntimeRef("envelope", [model.envelope]);
   return spec;
 }
 

@@ -1,48 +1,49 @@
 import type CodeBlockWriter from "code-block-writer";
 import type { NamedApi, NamedOperation } from "../name/named-api.js";
-import { propertyKey } from "../name/identifiers.js";
+import { propertyKey } from "../ts-syntax.js";
 import type { FileSet } from "./file-set.js";
 import { banner, newWriter, writeJsDoc } from "./source-writer.js";
-import { bodyType, indexedType, itemTypeExpr, resultType } from "./type-exprs.js";
+import { Imports } from "./imports.js";
+import { bodyType, indexedType, itemTypeExpr, resultType, schemaAlias, type TypeExpr } from "./type-exprs.js";
 
 /** `src/models.ts`: readable aliases for every schema, and the params/response types of every operation. */
 export function emitModels(api: NamedApi): FileSet {
+  const imports = new Imports("models");
   const w = newWriter();
-  w.write(banner(api.model.source));
-  w.writeLine(`import type { components, paths } from "./types.js";`);
-  w.blankLine();
   const docs = new Map(api.model.schemas.map((s) => [s.name, s]));
   for (const { name, alias } of api.schemas) {
     writeJsDoc(w, docs.get(name));
+    imports.type("types", "components");
     w.writeLine(`export type ${alias} = components["schemas"][${JSON.stringify(name)}];`);
   }
-  for (const named of api.operations) writeOperationTypes(w, api, named);
+  for (const named of api.operations) writeOperationTypes(w, api, named, imports);
   if (api.schemas.length === 0 && api.operations.length === 0) w.writeLine("export {};");
-  return new Map([["src/models.ts", w.toString()]]);
+  return new Map([["src/models.ts", imports.file(banner(api.model.source), w.toString())]]);
 }
 
-function writeOperationTypes(w: CodeBlockWriter, api: NamedApi, named: NamedOperation): void {
+function writeOperationTypes(w: CodeBlockWriter, api: NamedApi, named: NamedOperation, imports: Imports): void {
   const { op } = named;
   w.blankLine();
-  writeParamsType(w, api, named);
+  writeParamsType(w, api, named, imports);
   writeJsDoc(w, { description: `What \`${named.fn}\` resolves to${op.success?.description ? `: ${op.success.description}` : "."}` });
-  w.writeLine(`export type ${named.responseType} = ${resultType(api, named)};`);
-  if (named.errorsType) writeErrorsType(w, api, named, named.errorsType);
+  w.writeLine(`export type ${named.responseType} = ${imports.typeText(resultType(api, named))};`);
+  if (named.errorsType) writeErrorsType(w, api, named, named.errorsType, imports);
   if (named.itemType) {
     writeJsDoc(w, { description: `One item of the list \`${named.fn}\` pages through.` });
-    w.writeLine(`export type ${named.itemType} = ${itemTypeExpr(api, named)};`);
+    w.writeLine(`export type ${named.itemType} = ${imports.typeText(itemTypeExpr(api, named))};`);
   }
 }
 
-function writeParamsType(w: CodeBlockWriter, api: NamedApi, named: NamedOperation): void {
+function writeParamsType(w: CodeBlockWriter, api: NamedApi, named: NamedOperation, imports: Imports): void {
   const body = named.op.body;
   const parts: string[] = [];
-  const bodyTypeExpr = bodyType(api, named);
+  const bodyExpr = bodyType(api, named);
+  const bodyTypeExpr = bodyExpr && imports.typeText(bodyExpr);
   // Fields are spread into the params object, which cannot be null.
-  if (body && bodyTypeExpr && body.mode === "fields") parts.push(body.schema.nullable ? `NonNullable<${bodyTypeExpr}>` : bodyTypeExpr);
-  const members = named.params.length > 0 || (body && body.mode === "whole");
+  if (body && bodyTypeExpr && named.bodyMode === "fields") parts.push(body.schema.nullable ? `NonNullable<${bodyTypeExpr}>` : bodyTypeExpr);
+  const members = named.params.length > 0 || named.bodyMode === "whole";
   if (!members && parts.length === 0) return;
-  writeJsDoc(w, { description: `Parameters of \`${named.fn}\`${body?.mode === "fields" ? " (body fields and parameters together)" : ""}.` });
+  writeJsDoc(w, { description: `Parameters of \`${named.fn}\`${named.bodyMode === "fields" ? " (body fields and parameters together)" : ""}.` });
   w.write(`export type ${named.paramsType} = `);
   if (parts.length) w.write(parts.join(" & "));
   if (!members) {
@@ -57,9 +58,9 @@ function writeParamsType(w: CodeBlockWriter, api: NamedApi, named: NamedOperatio
       const sent = p.param.in === "query" && p.key === p.param.name ? [] : [`Sent as ${p.param.in} \`${p.param.name}\`.`];
       writeJsDoc(w, p.param, [...sent, ...extra]);
       const optional = !p.param.required || !!p.clientOption;
-      w.writeLine(`${propertyKey(p.key)}${optional ? "?" : ""}: ${indexedType(p.param.type)};`);
+      w.writeLine(`${propertyKey(p.key)}${optional ? "?" : ""}: ${imports.typeText(indexedType(p.param.type))};`);
     }
-    if (body && body.mode === "whole") {
+    if (body && named.bodyMode === "whole") {
       writeJsDoc(w, body);
       w.writeLine(`body${body.required ? "" : "?"}: ${bodyTypeExpr};`);
     }
@@ -68,15 +69,15 @@ function writeParamsType(w: CodeBlockWriter, api: NamedApi, named: NamedOperatio
 }
 
 /** The error bodies the spec declares, by status: `(err as ConflictError<InviteUserErrors[409]>).body`. */
-function writeErrorsType(w: CodeBlockWriter, api: NamedApi, named: NamedOperation, name: string): void {
+function writeErrorsType(w: CodeBlockWriter, api: NamedApi, named: NamedOperation, name: string, imports: Imports): void {
   writeJsDoc(w, { description: `Error bodies of \`${named.fn}\` by HTTP status, for typing \`APIError.body\`.` });
   w.write(`export type ${name} = {`).newLine();
   w.indent(() => {
     for (const e of named.op.errors) {
       if (e.kind !== "json" || !e.type) continue;
-      const alias = e.schema.ref ? api.schemas.find((s) => s.name === e.schema.ref)?.alias : undefined;
+      const type = schemaAlias(api, e.schema.ref) ?? indexedType(e.type);
       if (e.description) writeJsDoc(w, { description: e.description });
-      w.writeLine(`${/^\d+$/.test(e.status) ? e.status : JSON.stringify(e.status)}: ${alias ?? indexedType(e.type)};`);
+      w.writeLine(`${/^\d+$/.test(e.status) ? e.status : JSON.stringify(e.status)}: ${imports.typeText(type)};`);
     }
   });
   w.write("};").newLine();

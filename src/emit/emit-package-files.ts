@@ -1,4 +1,4 @@
-import type { GeneratorAssets } from "../load/read-assets.js";
+import type { GeneratorAssets } from "../generator-assets.js";
 import type { NamedApi } from "../name/named-api.js";
 import type { Style } from "./styles/style.js";
 import type { FileSet } from "./file-set.js";

@@ -1,4 +1,4 @@
-import type { GeneratorAssets } from "../load/read-assets.js";
+import type { GeneratorAssets } from "../generator-assets.js";
 import type { NamedApi } from "../name/named-api.js";
 import { emitCore } from "./emit-core.js";
 import { emitModels } from "./emit-models.js";

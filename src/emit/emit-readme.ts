@@ -1,4 +1,4 @@
-import type { GeneratorAssets } from "../load/read-assets.js";
+import type { GeneratorAssets } from "../generator-assets.js";
 import type { NamedApi, NamedCredential } from "../name/named-api.js";
 import { emitResourceDocs } from "./emit-resource-docs.js";
 import { exampleArgs, showcaseOperation } from "./examples.js";
@@ -36,8 +36,8 @@ export function emitReadme(api: NamedApi, assets: GeneratorAssets): FileSet {
     envPrefix: client.envPrefix,
     errorClass: client.errorClass,
     errorExample: errorExample(api),
-    idempotencyHeader: model.config.idempotencyHeader ?? "",
-    envelope: model.config.envelope?.result ?? "",
+    idempotencyHeader: model.idempotencyHeader ?? "",
+    envelope: model.envelope?.result ?? "",
     standaloneExample: showcase
       ? [
           `import { ${client.coreClassName} } from "${client.packageName}/core";`,

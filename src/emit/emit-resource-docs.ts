@@ -1,4 +1,4 @@
-import type { GeneratorAssets } from "../load/read-assets.js";
+import type { GeneratorAssets } from "../generator-assets.js";
 import type { NamedApi, NamedOperation } from "../name/named-api.js";
 import type { FileSet } from "./file-set.js";
 import { markdownText, tableCell } from "./markdown.js";

@@ -1,4 +1,4 @@
-import type { GeneratorAssets } from "../load/read-assets.js";
+import type { GeneratorAssets } from "../generator-assets.js";
 import type { FileSet } from "./file-set.js";
 
 /** The runtime, byte for byte, under `src/runtime/`: every package carries its own copy and needs no dependency. */

@@ -25,8 +25,21 @@ export interface TypesInput {
  */
 export function emitTypes({ data, source }: TypesInput): FileSet {
   const schema = data as unknown as OpenAPI3;
+  const text = astToString(transformSchema(schema, typesContext(schema)));
+  return new Map([["src/types.ts", `${banner(source)}/* eslint-disable */\n${text}`]]);
+}
+
+/**
+ * The openapi-typescript version whose `openapiTS()` context `typesContext` copies. GlobalContext is
+ * internal: test/emit/types-context.test.ts fails when the installed version differs, or its context
+ * gains, loses or changes a default, so an upgrade is checked before it changes types.ts quietly.
+ */
+export const OPENAPI_TYPESCRIPT_VERSION = "7.13.0";
+
+/** openapiTS()'s own context for `schema` with its default options (and silent), as in OPENAPI_TYPESCRIPT_VERSION. */
+export function typesContext(schema: OpenAPI3): GlobalContext {
   const options = { silent: true };
-  const ctx: GlobalContext = {
+  return {
     additionalProperties: false,
     alphabetize: false,
     arrayLength: false,
@@ -57,6 +70,4 @@ export function emitTypes({ data, source }: TypesInput): FileSet {
     readWriteMarkers: false,
     resolve: ($ref) => resolveRef(schema, $ref, options),
   } as GlobalContext;
-  const text = astToString(transformSchema(schema, ctx));
-  return new Map([["src/types.ts", `${banner(source)}/* eslint-disable */\n${text}`]]);
 }

@@ -1,6 +1,6 @@
 import type { ParamModel } from "../model/api-model.js";
 import type { NamedApi, NamedOperation } from "../name/named-api.js";
-import { propertyKey } from "../name/identifiers.js";
+import { propertyKey } from "../ts-syntax.js";
 import { dataLiteral } from "./source-writer.js";
 
 /** A literal for an example argument: the spec's example or default, else a readable placeholder. */
@@ -19,11 +19,11 @@ export function exampleArgs(named: NamedOperation): string[] {
   const required = named.params.filter((p) => p.param.required && !p.clientOption);
   const fields = required.map((p) => `${propertyKey(p.key)}: ${exampleValue(p.param)}`);
   const body = named.op.body;
-  if (body?.required && body.mode === "fields") {
+  if (body?.required && named.bodyMode === "fields") {
     const example = isRecord(body.example) ? body.example : {};
     fields.push(...Object.entries(example).map(([k, v]) => `${propertyKey(k)}: ${dataLiteral(v)}`));
   }
-  if (body?.required && body.mode === "whole") fields.push(`body: ${exampleBody(named)}`);
+  if (body?.required && named.bodyMode === "whole") fields.push(`body: ${exampleBody(named)}`);
   if (fields.length) args.push(`{ ${fields.join(", ")} }`);
   return args;
 }

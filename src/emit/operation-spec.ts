@@ -1,7 +1,6 @@
 import type { NamedApi, NamedOperation } from "../name/named-api.js";
 import type { OperationSpec } from "../runtime/types.js";
 import { RuntimeRef } from "./runtime-ref.js";
-import { envelopeApplies } from "./type-exprs.js";
 
 type Ref<T> = { [K in keyof T]: T[K] extends Function | undefined ? RuntimeRef : T[K] };
 
@@ -37,8 +36,8 @@ export function operationSpec(api: NamedApi, named: NamedOperation): OperationSp
   // Only operations with such parameters bundle the code that reads them.
   if (query || headers || cookies) spec.collect = new RuntimeRef("collectParams");
   if (op.body) {
-    const { mode, encoding, contentType, required } = op.body;
-    spec.body = { mode, encode: new RuntimeRef(`${encoding}Body`) };
+    const { encoding, contentType, required } = op.body;
+    spec.body = { mode: named.bodyMode ?? "whole", encode: new RuntimeRef(`${encoding}Body`) };
     // The runtime sends its default (JSON: application/json; form and multipart: fetch's own) when this is absent.
     if (!contentType.includes("*") && !(encoding === "json" && contentType === "application/json")) spec.body.contentType = contentType;
     if (required) spec.body.required = true;
@@ -47,6 +46,6 @@ export function operationSpec(api: NamedApi, named: NamedOperation): OperationSp
   if (kind !== "json") spec.response = new RuntimeRef(`${kind}Response`);
   if (op.security) spec.security = op.security;
   if (op.pagination) spec.pagination = op.pagination;
-  if (api.model.config.envelope && !envelopeApplies(api.model, named)) spec.envelope = false;
+  if (api.model.envelope && !op.enveloped) spec.envelope = false;
   return spec;
 }

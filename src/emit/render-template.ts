@@ -1,5 +1,5 @@
 import Handlebars from "handlebars";
-import type { GeneratorAssets } from "../load/read-assets.js";
+import type { GeneratorAssets } from "../generator-assets.js";
 
 /**
  * Renders `templates/<name>.hbs`. Strict (a missing field is an error, not an empty string) and

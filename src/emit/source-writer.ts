@@ -3,6 +3,7 @@
 // 120 MiB, the difference between meeting and missing the 600 MiB memory target).
 import CodeBlockWriter from "code-block-writer";
 import type { Docs } from "../model/api-model.js";
+import { propertyKey } from "../ts-syntax.js";
 
 /** A ts-morph CodeBlockWriter set up the way every generated file is written. */
 export function newWriter(): CodeBlockWriter {
@@ -44,7 +45,7 @@ export function banner(source: { file: string; hash: string }): string {
 export const literal = (value: string): string => JSON.stringify(value);
 
 /**
- * A JS expression for plain JSON data (numbers, strings, arrays, objects), keys quoted only when needed.
+ * A JS expression for plain JSON data (numbers, strings, arrays, objects), keys written by `propertyKey`.
  * `code` may print some values itself (e.g. references to runtime functions); it returns undefined for the rest.
  */
 export function dataLiteral(value: unknown, code?: (value: unknown) => string | undefined): string {
@@ -54,7 +55,7 @@ export function dataLiteral(value: unknown, code?: (value: unknown) => string | 
   if (value !== null && typeof value === "object") {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);
     if (entries.length === 0) return "{}";
-    return `{ ${entries.map(([k, v]) => `${/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : JSON.stringify(k)}: ${dataLiteral(v, code)}`).join(", ")} }`;
+    return `{ ${entries.map(([k, v]) => `${propertyKey(k)}: ${dataLiteral(v, code)}`).join(", ")} }`;
   }
   return JSON.stringify(value) ?? "undefined";
 }

@@ -31,10 +31,21 @@ const pagination: Shape = {
   },
 };
 
+const schemeCommon = { type: "string", description: "string", required: "boolean" } as const;
+const securityScheme: Shape = {
+  tagged: "type",
+  variants: {
+    bearer: { fields: schemeCommon },
+    basic: { fields: schemeCommon },
+    apiKey: { fields: { ...schemeCommon, in: { enum: ["header", "query"] }, name: "string" }, required: ["in", "name"] },
+  },
+};
+
 export const configShape: Shape = {
   fields: {
     name: "identifier",
     packageName: "string",
+    securitySchemes: { map: securityScheme },
     credentials: {
       keys: "identifier",
       map: {
@@ -48,9 +59,10 @@ export const configShape: Shape = {
     },
     envelope: { fields: { result: "string", success: "string", errors: "string" }, required: ["result"] },
     idempotencyHeader: "string",
+    schemas: { map: "identifier" },
     operations: {
       map: {
-        fields: { resource: "string", method: "identifier", api: "identifier", builderMethod: "identifier", pagination },
+        fields: { resource: "string", method: "identifier", api: "identifier", builderMethod: "identifier", parameters: { map: "identifier" }, pagination },
       },
     },
   },

@@ -1,18 +1,13 @@
 import { existsSync, readdirSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
-import type { ProviderJob } from "../pipeline.js";
+import { configBeside, type ProviderJob } from "./provider-job.js";
 
 const SPEC_NAMES = ["openapi.yaml", "openapi.yml", "openapi.json"];
 
 /** The spec a provider folder holds (`openapi.yaml`, `.yml` or `.json`), if any. */
 export function specIn(dir: string): string | undefined {
   return SPEC_NAMES.map((f) => join(dir, f)).find((p) => existsSync(p));
-}
-
-/** The config file that sits beside a spec, if any. */
-export function configBeside(specPath: string): string | undefined {
-  return ["clientgen.yaml", "clientgen.yml"].map((f) => join(dirname(specPath), f)).find((p) => existsSync(p));
 }
 
 /** One job per `specs/<provider>/openapi.*`, in name order; or only the named providers. */

@@ -6,15 +6,26 @@ export interface ProviderConfig {
   name?: string;
   /** npm package name of the generated package. */
   packageName?: string;
+  /** Security schemes the spec lacks, by name (GitHub's spec declares none). */
+  securitySchemes: Record<string, SchemeConfig>;
   credentials: Record<string, CredentialConfig>;
   clientParams: Record<string, ClientParamConfig>;
   envelope?: { result: string; success?: string; errors?: string };
   idempotencyHeader?: string;
   operations: Record<string, OperationConfig>;
+  /** Alias in models.ts by schema name (key of `components.schemas`): `{ Page: PageInfo }`. */
+  schemas: Record<string, string>;
 }
 
+/** A scheme clientgen.yaml adds: sent with every operation the spec gives no security of its own. */
+export type SchemeConfig = {
+  description?: string;
+  /** Every such request needs it; by default it is sent when given and optional otherwise. */
+  required?: boolean;
+} & ({ type: "bearer" } | { type: "basic" } | { type: "apiKey"; in: "header" | "query"; name: string });
+
 export interface CredentialConfig {
-  /** Key of `components.securitySchemes`. */
+  /** Key of the spec's `components.securitySchemes` or of clientgen.yaml's `securitySchemes`. */
   scheme: string;
   env?: string;
   /** For http basic schemes: which half this credential is. */
@@ -37,8 +48,10 @@ export interface OperationConfig {
   /** Builder style: API class name without the `Api` suffix. */
   api?: string;
   builderMethod?: string;
+  /** Name by parameter wire name: the flat params key (or path argument) and the builder setter. */
+  parameters?: Record<string, string>;
   /** `none` turns off pagination recognised from the response shape. */
   pagination?: PaginationSpec | "none";
 }
 
-export const emptyConfig = (): ProviderConfig => ({ credentials: {}, clientParams: {}, operations: {} });
+export const emptyConfig = (): ProviderConfig => ({ securitySchemes: {}, credentials: {}, clientParams: {}, operations: {}, schemas: {} });

@@ -2,15 +2,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** What the generator ships with: the runtime copied into every package, and the handlebars templates. */
-export interface GeneratorAssets {
-  /** `src/runtime/*.ts` → contents. */
-  runtime: Map<string, string>;
-  /** `docs/resource.md.hbs` → source. */
-  templates: Map<string, string>;
-  /** The generator's own version, written into package banners' metadata. */
-  version: string;
-}
+import type { GeneratorAssets } from "../generator-assets.js";
+
+export type { GeneratorAssets };
 
 const here = dirname(fileURLToPath(import.meta.url));
 const projectRoot = join(here, "..", "..");

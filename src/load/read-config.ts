@@ -5,8 +5,8 @@ import { configShape, type Shape } from "./config-schema.js";
 import { emptyConfig, type ProviderConfig } from "./provider-config.js";
 import { readSourceFile } from "./read-file.js";
 import type { SourceDocument } from "./source-document.js";
+import { isIdentifier } from "../ts-syntax.js";
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 export interface LoadedConfig {
   config: ProviderConfig;
@@ -32,7 +32,7 @@ function checkShape(doc: SourceDocument, value: unknown, shape: Shape, at: Point
     return;
   }
   if (shape === "identifier") {
-    if (typeof value !== "string" || !IDENTIFIER.test(value))
+    if (typeof value !== "string" || !isIdentifier(value))
       fail(`expected an identifier, got ${describe(value)}`, "use letters, digits, _ or $, not starting with a digit");
     return;
   }
@@ -51,7 +51,7 @@ function checkShape(doc: SourceDocument, value: unknown, shape: Shape, at: Point
   const obj = value as Record<string, unknown>;
   if ("map" in shape) {
     for (const [key, item] of Object.entries(obj)) {
-      if (shape.keys === "identifier" && !IDENTIFIER.test(key)) fail(`'${key}' is not an identifier`, "option names become TypeScript property names: use camelCase letters and digits", [...at, key]);
+      if (shape.keys === "identifier" && !isIdentifier(key)) fail(`'${key}' is not an identifier`, "option names become TypeScript property names: use camelCase letters and digits", [...at, key]);
       checkShape(doc, item, shape.map, [...at, key], out);
     }
     return;

@@ -1,7 +1,6 @@
 import type { Diagnostic } from "../diagnostics.js";
 import type { Pointer } from "../load/bundle-refs.js";
-import type { ProviderConfig } from "../load/provider-config.js";
-import type { BodyEncoding, HttpMethod, PaginationSpec, ResponseKind } from "../runtime/types.js";
+import type { BodyEncoding, EnvelopeSpec, HttpMethod, PaginationSpec, ResponseKind } from "../runtime/types.js";
 
 /**
  * The intermediate representation: plain data, no TypeScript and no I/O. Every emitter reads this
@@ -21,13 +20,54 @@ export interface ApiModel {
   security: string[][];
   operations: OperationModel[];
   schemas: SchemaModel[];
-  config: ProviderConfig;
+  /** Names clientgen.yaml chooses for the package; the name stage derives the rest. */
+  names: { client?: string; packageName?: string };
+  /** Credential options clientgen.yaml names, each for a scheme of `securitySchemes`. */
+  credentials: CredentialModel[];
+  /** Parameters the client supplies from its options (clientgen.yaml `clientParams`). */
+  clientParams: ClientParamModel[];
+  /** The response envelope every JSON response of the API may be wrapped in. */
+  envelope?: EnvelopeSpec;
+  /** Header that carries an idempotency key on every non-GET request. */
+  idempotencyHeader?: string;
   source: { file: string; hash: string };
   /** Warnings found while modelling (skipped callbacks, unsupported media types...). */
   notes: Diagnostic[];
 }
 
 export type TypePath = readonly string[];
+
+export interface CredentialModel {
+  option: string;
+  /** Key of `securitySchemes`. */
+  scheme: string;
+  env?: string;
+  /** For http basic schemes: which half this credential is. */
+  part?: "username" | "password";
+  description?: string;
+}
+
+export interface ClientParamModel {
+  option: string;
+  in: "header" | "query" | "path";
+  name: string;
+  env?: string;
+  description?: string;
+}
+
+/** Names clientgen.yaml chooses for an operation (`operations.<operationId>`). */
+export interface OperationNames {
+  /** Flat style: resource path, e.g. `["user", "invites"]`. */
+  resource?: string[];
+  /** Flat style: method name on the resource. */
+  method?: string;
+  /** Builder style: API class name without the `Api` suffix. */
+  api?: string;
+  /** The standalone function and builder method. */
+  builderMethod?: string;
+  /** Name by parameter wire name: flat params key (or path argument) and builder setter. */
+  parameters?: Record<string, string>;
+}
 
 export interface Docs {
   summary?: string;
@@ -54,6 +94,8 @@ export type SecuritySchemeModel = {
 export interface SchemaModel extends Docs {
   /** Key under components.schemas. */
   name: string;
+  /** The alias clientgen.yaml chooses for it in models.ts. */
+  alias?: string;
   example?: unknown;
 }
 
@@ -86,8 +128,8 @@ export interface BodyModel extends Docs {
   required: boolean;
   contentType: string;
   encoding: BodyEncoding;
-  /** `fields`: an object whose properties are spread into the params; `whole`: passed as `body`. */
-  mode: "fields" | "whole";
+  /** An object body, whose properties can be spread into the params (the name stage decides whether they are). */
+  spreadable: boolean;
   schema: SchemaFacts;
   type: TypePath;
   /** Property names of an object body (to detect clashes with parameters). */
@@ -125,6 +167,9 @@ export interface OperationModel extends Docs {
   errors: ResponseModel[];
   security?: string[][];
   pagination?: PaginationSpec;
+  /** The client's envelope wraps this operation's JSON response (its result is unwrapped). */
+  enveloped: boolean;
+  names: OperationNames;
   /** `["paths", path, method]`: where openapi-typescript puts this operation. */
   type: TypePath;
 }

@@ -1,13 +1,10 @@
 import type { Diagnostic } from "../diagnostics.js";
 import type { LoadedSpec } from "../load/load-spec.js";
 import type { ProviderConfig } from "../load/provider-config.js";
-import type { HttpMethod } from "../runtime/types.js";
 import type { ApiModel, SchemaModel, SecuritySchemeModel, ServerModel } from "./api-model.js";
 import { buildOperation, copyDocs, securityAlternatives } from "./build-operation.js";
-import { deref, isObject, str, type Json } from "./deref.js";
-import { applyPagination } from "./recognise-pagination.js";
-
-export const HTTP_METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+import { deref, HTTP_METHODS, isObject, str, type Json } from "../load/json-helpers.js";
+import { addConfigSchemes, applyOperationConfig, resolveClientConfig } from "./resolve-config.js";
 
 /** Builds the IR from a checked spec. Spec order is kept everywhere. */
 export function buildModel(spec: LoadedSpec, config: ProviderConfig): ApiModel {
@@ -21,12 +18,13 @@ export function buildModel(spec: LoadedSpec, config: ProviderConfig): ApiModel {
     securitySchemes: buildSecuritySchemes(root),
     security: Array.isArray(root.security) ? securityAlternatives(root.security) : [],
     operations: [],
-    schemas: buildSchemas(root),
-    config,
+    schemas: buildSchemas(root, config.schemas),
+    ...resolveClientConfig(config),
     source: { file: spec.root.file, hash: spec.hash },
     notes,
   };
   if (str(info.description)) model.description = info.description as string;
+  addConfigSchemes(model, config);
   const paths = isObject(root.paths) ? root.paths : {};
   for (const [path, rawItem] of Object.entries(paths)) {
     const pathItem = deref(root, rawItem).value;
@@ -35,7 +33,7 @@ export function buildModel(spec: LoadedSpec, config: ProviderConfig): ApiModel {
       const operation = pathItem[method];
       if (!isObject(operation)) continue;
       const op = buildOperation({ spec, path, method, operation, pathItem, notes });
-      applyPagination(op, config.operations[op.key]?.pagination);
+      applyOperationConfig(op, config, model);
       model.operations.push(op);
     }
   }
@@ -89,11 +87,12 @@ function buildSecuritySchemes(root: Json): SecuritySchemeModel[] {
   return out;
 }
 
-function buildSchemas(root: Json): SchemaModel[] {
+function buildSchemas(root: Json, aliases: Record<string, string>): SchemaModel[] {
   const components = isObject(root.components) ? root.components : {};
   const schemas = isObject(components.schemas) ? components.schemas : {};
   return Object.entries(schemas).map(([name, raw]) => {
     const schema: SchemaModel = { name };
+    if (Object.hasOwn(aliases, name)) schema.alias = aliases[name]!;
     if (isObject(raw)) {
       copyDocs(schema, raw);
       const example = "example" in raw ? raw.example : Array.isArray(raw.examples) ? raw.examples[0] : undefined;

@@ -4,7 +4,7 @@ import type { LoadedSpec } from "../load/load-spec.js";
 import type { HttpMethod } from "../runtime/types.js";
 import type { BodyModel, OperationModel, ParamLocation, ParamModel, ResponseModel, TypePath } from "./api-model.js";
 import { bodyEncoding, pickContentType, responseKind } from "./classify-media.js";
-import { deref, isObject, str, type Json } from "./deref.js";
+import { deref, isObject, str, type Json } from "../load/json-helpers.js";
 import { exampleValue } from "./example-value.js";
 import { objectProperties, schemaFacts } from "./schema-facts.js";
 
@@ -35,11 +35,13 @@ export function buildOperation({ spec, path, method, operation, pathItem, notes 
     params: buildParams(spec, pathItem, operation, pointer, notes),
     errors: [],
     type,
+    enveloped: false,
+    names: {},
   };
   if (operationId) op.operationId = operationId;
   copyDocs(op, operation);
   const body = buildBody(root, operation.requestBody, [...type, "requestBody"]);
-  if (body) op.body = avoidParamClash(body, op.params);
+  if (body) op.body = body;
   const { success, errors } = buildResponses(root, operation.responses, [...type, "responses"]);
   if (success) op.success = success;
   op.errors = errors;
@@ -126,7 +128,7 @@ function buildBody(root: unknown, raw: unknown, type: TypePath): BodyModel | und
     required: value.required === true,
     contentType,
     encoding,
-    mode: properties ? "fields" : "whole",
+    spreadable: !!properties,
     schema: schemaFacts(root, schema),
     type: [...type, "content", contentType],
     properties: properties ?? [],
@@ -136,14 +138,6 @@ function buildBody(root: unknown, raw: unknown, type: TypePath): BodyModel | und
   if (example !== undefined) body.example = example;
   copyDocs(body, value);
   return body;
-}
-
-/** A body field named like a parameter would make the flat params ambiguous: pass the body whole instead. */
-function avoidParamClash(body: BodyModel, params: ParamModel[]): BodyModel {
-  if (body.mode !== "fields") return body;
-  const names = new Set(params.map((p) => p.name));
-  const clash = body.properties.some((p) => names.has(p) || p === "body");
-  return clash ? { ...body, mode: "whole" } : body;
 }
 
 function buildResponses(root: unknown, raw: unknown, type: TypePath): { success?: ResponseModel; errors: ResponseModel[] } {

@@ -1,4 +1,4 @@
-import { deref, isObject, type Json } from "./deref.js";
+import { deref, isObject, type Json } from "../load/json-helpers.js";
 
 const FORMAT_EXAMPLES: Record<string, string> = {
   email: "user@example.com",

@@ -1,5 +1,5 @@
 import type { SchemaFacts } from "./api-model.js";
-import { deref, isObject, str, type Json } from "./deref.js";
+import { deref, isObject, str, type Json } from "../load/json-helpers.js";
 
 /** What docs and naming need to know about a schema, without converting it to a type. */
 export function schemaFacts(root: unknown, schema: unknown): SchemaFacts {

@@ -1,77 +1,89 @@
 import type { Diagnostic } from "../diagnostics.js";
 import { pascal, uniqueName } from "./identifiers.js";
-import { kebab } from "./name-operations.js";
+import { configKey, kebab } from "./name-operations.js";
 import type { BuilderApi, FlatResource, NamedOperation } from "./named-api.js";
+import { renamed } from "./rename-warning.js";
+import { RESERVED } from "./reserved-names.js";
 
-/** Members of the runtime's ClientCore and of resource classes: no resource or method may take these. */
-export const CLIENT_MEMBERS = new Set([
-  "constructor", "request", "requestPage", "baseURL", "options", "spec", "credentials", "clientParams", "logger", "logLevel",
-  "timeout", "maxRetries", "fetch", "defaultHeaders", "defaultQuery", "withOptions", "_client", "client", "then",
-]);
+/** The members a node's class already has: the client's (ClientCore's) at the root, APIResource's below. */
+const membersAt = (depth: number): ReadonlySet<string> => (depth === 0 ? RESERVED.clientMembers : RESERVED.resourceMembers);
 
-/** Places each operation in the resource tree and makes every class, property and method name unique. */
-/** Runtime names that resource files and index.ts import beside the resource classes. */
-const RESOURCE_FILE_IMPORTS = ["APIResource", "RequestOptions", "APIPromise", "PagePromise"];
+/** Why a member name cannot be had: `then` would make the object a thenable, others would replace the class's own member. */
+const overrides = (depth: number, name: string): string =>
+  name === "then" ? `would make the ${depth === 0 ? "client" : "resource"} thenable` : `would override the ${depth === 0 ? "client's" : "resource's"} own member '${name}'`;
 
-export function buildFlatTree(rootClass: string, operations: NamedOperation[], warnings: Diagnostic[], reserved: readonly string[] = []): FlatResource {
-  const root: FlatResource = { property: "", className: rootClass, path: [], file: "", operations: [], children: [] };
-  const classNames = new Set([rootClass, ...RESOURCE_FILE_IMPORTS, ...reserved]);
-  const nodeFor = (path: string[]): FlatResource => {
+/**
+ * Places each operation in the resource tree and makes every class, property and method name unique.
+ * Class names come from `scope` (the names any generated file may import) and are added to it.
+ */
+export function buildFlatTree(rootClass: string, operations: NamedOperation[], scope: Set<string>, warnings: Diagnostic[]): FlatResource {
+  const root: FlatResource = { property: "", className: rootClass, path: [], properties: [], file: "", operations: [], children: [] };
+  const nodeFor = (named: NamedOperation): FlatResource => {
+    const path = named.flat.resource;
     let node = root;
     for (let depth = 0; depth < path.length; depth++) {
-      const property = path[depth]!;
-      // Matched by path segment: the property itself may have been renamed (`options` → `optionsResource`).
-      let child = node.children.find((c) => c.path[depth] === property);
+      const segment = path[depth]!;
+      // Matched by path segment: the property itself may have been renamed (`send` → `sendResource`).
+      let child = node.children.find((c) => c.path[depth] === segment);
       if (!child) {
-        const wanted = pascal(path.slice(0, depth + 1).join(" ")) || "Resource";
-        const className = uniqueName(CLIENT_MEMBERS.has(wanted) ? `${wanted}Resource` : wanted, classNames);
-        classNames.add(className);
-        const prop = CLIENT_MEMBERS.has(property) ? `${property}Resource` : property;
-        child = { property: prop, className, path: path.slice(0, depth + 1), file: `resources/${path.slice(0, depth + 1).map(kebab).join("/")}`, operations: [], children: [] };
+        const wantedClass = pascal(path.slice(0, depth + 1).join(" ")) || "Resource";
+        const className = uniqueName(wantedClass, scope);
+        scope.add(className);
+        if (className !== wantedClass) warnings.push(renamed(named.op, `resource class '${wantedClass}' is taken`, className, configKey(named.op, "resource")));
+        const property = membersAt(depth).has(segment) ? `${segment}Resource` : segment;
+        if (property !== segment) {
+          const where = ["client", ...path.slice(0, depth + 1)].join(".");
+          warnings.push(renamed(named.op, `resource '${where}' ${overrides(depth, segment)}`, property, configKey(named.op, "resource")));
+        }
+        child = { property, className, path: path.slice(0, depth + 1), properties: [...node.properties, property], file: `resources/${path.slice(0, depth + 1).map(kebab).join("/")}`, operations: [], children: [] };
         node.children.push(child);
       }
       node = child;
     }
     return node;
   };
-  for (const named of operations) nodeFor(named.flat.resource).operations.push(named);
-  dedupeMethods(root, warnings);
+  for (const named of operations) nodeFor(named).operations.push(named);
+  dedupeMethods(root, 0, warnings);
   return root;
 }
 
-function dedupeMethods(node: FlatResource, warnings: Diagnostic[]): void {
-  const taken = new Set([...CLIENT_MEMBERS, ...node.children.map((c) => c.property)]);
+function dedupeMethods(node: FlatResource, depth: number, warnings: Diagnostic[]): void {
+  const members = membersAt(depth);
+  const taken = new Set([...members, ...node.children.map((c) => c.property)]);
   for (const named of node.operations) {
     const wanted = named.flat.method;
-    // A verb taken by a sibling falls back to the operation's own name before getting a number.
+    // A default verb taken by a sibling falls back to the operation's own name before getting a number.
     const method = !taken.has(wanted) ? wanted : !taken.has(named.fn) ? named.fn : uniqueName(named.fn, taken);
-    if (method !== wanted && taken.has(wanted) && !CLIENT_MEMBERS.has(wanted) && method !== named.fn) {
-      warnings.push({
-        severity: "warning",
-        rule: "name-clash",
-        message: `${named.op.method.toUpperCase()} ${named.op.path}: method '${[...named.flat.resource, wanted].join(".")}' is taken; using '${method}'`,
-        hint: `choose a name in clientgen.yaml under operations.${JSON.stringify(named.op.key)}.method`,
-      });
+    // Falling back from a default verb to the function's name is the naming rule, not a rename.
+    if (method !== wanted && (named.op.names.method !== undefined || method !== named.fn)) {
+      const why = members.has(wanted) ? overrides(depth, wanted) : "is taken";
+      warnings.push(renamed(named.op, `method '${[...named.flat.resource, wanted].join(".")}' ${why}`, method, configKey(named.op, "method")));
     }
-    named.flat = { resource: node.path, method };
+    named.flat = { resource: node.path, properties: node.properties, method };
     taken.add(method);
   }
-  for (const child of node.children) dedupeMethods(child, warnings);
+  node.children.forEach((child) => dedupeMethods(child, depth + 1, warnings));
 }
 
 /** Groups operations into builder API classes, with unique method names inside each. */
-export function buildApis(operations: NamedOperation[], reserved: ReadonlySet<string>): BuilderApi[] {
+export function buildApis(operations: NamedOperation[], scope: Set<string>, warnings: Diagnostic[]): BuilderApi[] {
   const apis = new Map<string, BuilderApi>();
-  const classNames = new Set(reserved);
   for (const named of operations) {
     let api = apis.get(named.builder.api);
     if (!api) {
-      const className = uniqueName(named.builder.api, classNames);
-      classNames.add(className);
+      const className = uniqueName(named.builder.api, scope);
+      scope.add(className);
+      if (className !== named.builder.api) warnings.push(renamed(named.op, `API class '${named.builder.api}' is taken`, className, configKey(named.op, "api")));
       api = { className, file: `apis/${kebab(className)}`, operations: [] };
       apis.set(named.builder.api, api);
     }
-    named.builder = { ...named.builder, api: api.className };
+    // Functions are unique in the package, so methods are unique in their class; only the class's own members are off limits.
+    const method = RESERVED.apiMembers.has(named.builder.method) ? `${named.builder.method}Operation` : named.builder.method;
+    if (method !== named.builder.method) {
+      const why = named.builder.method === "then" ? "would make the API object thenable" : "would override the API class's own member";
+      warnings.push(renamed(named.op, `builder method '${named.builder.method}' ${why}`, method, configKey(named.op, "builderMethod")));
+    }
+    named.builder = { ...named.builder, api: api.className, method };
     api.operations.push(named);
   }
   return [...apis.values()];

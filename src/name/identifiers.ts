@@ -1,12 +1,5 @@
 /** Casing and identifier rules shared by every naming decision. */
-
-const RESERVED = new Set(
-  (
-    "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in " +
-    "instanceof new null return super switch this throw true try typeof var void while with as implements interface let package private " +
-    "protected public static yield await any boolean number string symbol type undefined never object unknown arguments eval constructor"
-  ).split(" "),
-);
+import { isReservedWord } from "../ts-syntax.js";
 
 /** Splits on separators and case changes: `user'-s-invites` → [user, s, invites]; `getHTTPStatus` → [get, HTTP, Status]. */
 export function words(input: string): string[] {
@@ -33,19 +26,10 @@ export function pascal(input: string): string {
 
 const safeStart = (s: string): string => (/^[0-9]/.test(s) ? `_${s}` : s);
 
-export const isIdentifier = (s: string): boolean => /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(s);
-
-export const isReserved = (s: string): boolean => RESERVED.has(s);
-
 /** An identifier usable as a variable or function name. */
 export function safeIdentifier(candidate: string, fallback: string): string {
   const name = candidate || fallback;
-  return isReserved(name) ? `${name}_` : name;
-}
-
-/** A property key as it must be written in TypeScript source: bare when possible, quoted otherwise. */
-export function propertyKey(name: string): string {
-  return isIdentifier(name) ? name : JSON.stringify(name);
+  return isReservedWord(name) ? `${name}_` : name;
 }
 
 /** Adds `2`, `3`… until `taken` does not have the name. */

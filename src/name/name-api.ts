@@ -5,33 +5,40 @@ import { buildApis, buildFlatTree } from "./flat-resources.js";
 import { nameClient, nameClientParams, nameCredentials } from "./name-client.js";
 import { nameOperations } from "./name-operations.js";
 import type { NamedApi } from "./named-api.js";
+import { renamed } from "./rename-warning.js";
+import { RESERVED } from "./reserved-names.js";
 
-/** Type names models.ts must not take: they are exported from the runtime or the client. */
-const RUNTIME_EXPORTS = [
-  "APIPromise", "PagePromise", "Page", "ClientOptions", "RequestOptions", "Logger", "LogLevel", "Fetch", "ClientCore", "APIResource", "RequestBuilder",
-  "SDKError", "APIError", "BadRequestError", "AuthenticationError", "PermissionDeniedError", "NotFoundError", "ConflictError",
-  "UnprocessableEntityError", "RateLimitError", "InternalServerError", "APIConnectionError", "APIConnectionTimeoutError", "APIUserAbortError",
-];
+/** What openapi-typescript's types.ts exports: generated files import these by name. */
+const TYPES_EXPORTS = ["paths", "components", "operations", "webhooks", "$defs"];
 /** Global names a schema alias must not shadow: generated code and users' code rely on the real ones. */
 const GLOBAL_TYPES = new Set(
   "Error Object Promise Response Request Headers Blob File FormData Date Array Map Set Record Partial Required Readonly Pick Omit Exclude Extract NonNullable ReadonlyArray String Number Boolean Symbol Function URL URLSearchParams AbortSignal ReadableStream Uint8Array ArrayBuffer JSON Math Event Node Element Document Window Location Storage Text Comment".split(" "),
 );
 
+/**
+ * The name stage: every identifier a generated file declares or imports, decided once. Names that
+ * files share (runtime exports, client classes, schema aliases, operation functions, types and spec
+ * constants, resource and API classes) come from one scope, so no file can import two things of one name.
+ */
 export function nameApi(model: ApiModel, provider: string, nameOverride?: string): NamedApi {
   const warnings: Diagnostic[] = [];
-  const client = nameClient(model, provider, nameOverride);
-  const typeNames = new Set<string>([...RUNTIME_EXPORTS, client.className, client.coreClassName, client.optionsType, client.errorClass, "paths", "components", "operations", "webhooks", "$defs"]);
+  const client = nameClient(model, provider, nameOverride, warnings);
+  const scope = new Set<string>([...RESERVED.runtimeExports, client.className, client.coreClassName, client.optionsType, client.errorClass, ...TYPES_EXPORTS, "clientSpec"]);
   const schemas = model.schemas.map((s) => {
-    const wanted = pascal(s.name) || "Schema";
+    const wanted = s.alias ?? (pascal(s.name) || "Schema");
+    const shadows = GLOBAL_TYPES.has(wanted);
     // An error schema named like a runtime error class describes that error's body.
-    const renamed = GLOBAL_TYPES.has(wanted) || typeNames.has(wanted) ? `${wanted}${wanted.endsWith("Error") ? "Body" : "Model"}` : wanted;
-    const alias = uniqueName(renamed, typeNames);
-    typeNames.add(alias);
+    const alias = uniqueName(shadows || scope.has(wanted) ? `${wanted}${wanted.endsWith("Error") ? "Body" : "Model"}` : wanted, scope);
+    if (alias !== wanted) {
+      const why = shadows ? "would shadow the global type" : RESERVED.runtimeExports.has(wanted) ? "is a runtime export" : "is taken";
+      warnings.push(renamed(undefined, `schema '${s.name}': alias '${wanted}' ${why}`, alias, `schemas.${JSON.stringify(s.name)}`));
+    }
+    scope.add(alias);
     return { name: s.name, alias };
   });
   const clientParams = nameClientParams(model);
-  const operations = nameOperations({ model, clientParams, typeNames, warnings });
-  const flat = buildFlatTree(client.className, operations, warnings, [client.coreClassName, client.optionsType]);
-  const apis = buildApis(operations, typeNames);
+  const operations = nameOperations({ model, clientParams, scope, warnings });
+  const flat = buildFlatTree(client.className, operations, scope, warnings);
+  const apis = buildApis(operations, scope, warnings);
   return { model, client, credentials: nameCredentials(model, client, warnings), clientParams, schemas, operations, flat, apis, warnings };
 }

@@ -2,11 +2,11 @@ import type { Diagnostic } from "../diagnostics.js";
 import type { ApiModel } from "../model/api-model.js";
 import { camel, pascal, uniqueName, words } from "./identifiers.js";
 import type { ClientNames, NamedClientParam, NamedCredential } from "./named-api.js";
+import { renamed } from "./rename-warning.js";
+import { RESERVED } from "./reserved-names.js";
 
 /** Names a client must not take: they are globals the generated code uses. */
 const TAKEN_GLOBALS = new Set(["Object", "Promise", "Response", "Request", "Headers", "Error", "Array", "String", "Number", "Map", "Set", "URL", "Blob", "FormData", "Date"]);
-/** Options every client already has (see runtime ClientOptions). */
-export const BUILTIN_OPTIONS = ["baseURL", "serverVariables", "defaultHeaders", "defaultQuery", "fetch", "timeout", "maxRetries", "logLevel", "logger", "fetchOptions"];
 
 /** Words that describe the document rather than name the API: `Stripe API`, `GitHub's official OpenAPI spec`. */
 const GENERIC_WORD = /^(api|apis|rest|restful|v\d+(\.\d+)*|openapi|swagger|service|spec|specification|official|documentation|docs|interactive|ui|definition)$/i;
@@ -34,27 +34,36 @@ export function clientNameFromTitle(title: string): string {
   return pascal(chosen.join(" "));
 }
 
-export function nameClient(model: ApiModel, provider: string, override: string | undefined): ClientNames {
-  let className = model.config.name ?? override ?? (clientNameFromTitle(model.title) || pascal(provider) || "Client");
-  if (TAKEN_GLOBALS.has(className)) className = `${className}Client`;
+export function nameClient(model: ApiModel, provider: string, override: string | undefined, warnings: Diagnostic[]): ClientNames {
+  const wanted = model.names.client ?? override ?? (clientNameFromTitle(model.title) || pascal(provider) || "Client");
+  const className = TAKEN_GLOBALS.has(wanted) ? `${wanted}Client` : wanted;
+  if (className !== wanted) warnings.push(renamed(undefined, `client class '${wanted}' would shadow the global '${wanted}'`, className, "name"));
   const envPrefix = words(provider).join("_").toUpperCase() || "API";
   return {
     className,
     coreClassName: `${className}Core`,
     optionsType: `${className}Options`,
     errorClass: `${className}Error`,
-    packageName: model.config.packageName ?? `${provider.toLowerCase().replace(/[^a-z0-9._-]+/g, "-")}-client`,
+    packageName: model.names.packageName ?? packageNameFor(provider),
     envPrefix,
     provider,
   };
 }
 
+/** `openai` → `openai-client`; a folder already named for a client keeps its name (`spotify-client`, not `spotify-client-client`). */
+export function packageNameFor(provider: string): string {
+  const base = provider.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[._-]+/, "");
+  const stem = base.replace(/[._-]?client$/, "");
+  return stem ? `${stem}-client` : "client";
+}
+
 /** Credentials from clientgen.yaml, plus a derived option for every scheme it does not cover. */
 export function nameCredentials(model: ApiModel, client: ClientNames, warnings: Diagnostic[]): NamedCredential[] {
   const out: NamedCredential[] = [];
-  const taken = new Set(BUILTIN_OPTIONS);
+  const taken = new Set(RESERVED.clientOptions);
   const covered = new Set<string>();
-  for (const [option, cred] of Object.entries(model.config.credentials)) {
+  for (const cred of model.credentials) {
+    const option = cred.option;
     const scheme = model.securitySchemes.find((s) => s.name === cred.scheme);
     if (!scheme) continue;
     covered.add(cred.scheme);
@@ -92,8 +101,8 @@ export function nameCredentials(model: ApiModel, client: ClientNames, warnings: 
 }
 
 export function nameClientParams(model: ApiModel): NamedClientParam[] {
-  return Object.entries(model.config.clientParams).map(([option, p]) => {
-    const named: NamedClientParam = { option, in: p.in, name: p.name };
+  return model.clientParams.map((p) => {
+    const named: NamedClientParam = { option: p.option, in: p.in, name: p.name };
     if (p.env) named.env = p.env;
     if (p.description) named.description = p.description;
     return named;

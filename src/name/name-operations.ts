@@ -1,57 +1,77 @@
 import type { Diagnostic } from "../diagnostics.js";
-import type { ApiModel, OperationModel } from "../model/api-model.js";
+import type { ApiModel, BodyModel, OperationModel, ParamModel } from "../model/api-model.js";
 import { camel, pascal, safeIdentifier, uniqueName } from "./identifiers.js";
 import { crudVerb, operationName, resourceSegments } from "./default-names.js";
 import type { NamedClientParam, NamedOperation, NamedParam } from "./named-api.js";
+import { renamed } from "./rename-warning.js";
+import { RESERVED } from "./reserved-names.js";
 
-/** Builder members a setter must not shadow. */
-const BUILDER_MEMBERS = new Set(["execute", "executeRaw", "withOptions", "then", "catch", "finally", "constructor", "state", "api", "op"]);
-const ARGUMENT_NAMES = new Set(["params", "options", "client", "body"]);
-/** Runtime functions generated files import beside the operation functions: no operation may take their names. */
-const RUNTIME_FUNCTIONS = ["requestPage", "requestBuilder"];
+/** Argument names of the generated functions and methods: no path argument may take one. */
+const ARGUMENT_NAMES = ["params", "options", "client", "body"];
 
 export interface NamingContext {
   model: ApiModel;
   clientParams: NamedClientParam[];
-  /** Names already used in models.ts (schema aliases); operation types are added to it. */
-  typeNames: Set<string>;
+  /**
+   * Every name declared at the top of some generated file and importable by another: runtime exports,
+   * client classes, schema aliases, operation functions and types. Names taken here are added to it.
+   */
+  scope: Set<string>;
   warnings: Diagnostic[];
 }
 
+export const configKey = (op: OperationModel, field: string): string => `operations.${JSON.stringify(op.key)}.${field}`;
+
+/**
+ * Names every operation: its standalone function first (for all operations, so an internal name such
+ * as a spec constant never pushes a function the user calls off its name), then its types, spec
+ * constant, parameters and places in each style.
+ */
 export function nameOperations(ctx: NamingContext): NamedOperation[] {
-  const fnNames = new Set<string>(RUNTIME_FUNCTIONS);
-  const firstByName = new Map<string, OperationModel>();
-  return ctx.model.operations.map((op) => {
-    const config = ctx.model.config.operations[op.key] ?? {};
-    const wanted = safeIdentifier(config.builderMethod ?? operationName(op), "operation");
-    const fn = uniqueName(wanted, fnNames);
-    if (fn !== wanted) clash(ctx, op, firstByName.get(wanted), wanted, fn, `operations.${JSON.stringify(op.key)}.builderMethod`);
-    fnNames.add(fn);
-    firstByName.set(wanted, op);
+  const fns = ctx.model.operations.map((op) => nameFunction(ctx, op));
+  return ctx.model.operations.map((op, i) => {
+    const fn = fns[i]!;
+    const config = op.names;
     const typeBase = pascal(fn);
-    const paramsType = takeType(ctx, `${typeBase}Params`);
-    const responseType = takeType(ctx, `${typeBase}Response`);
-    const itemType = op.pagination ? takeType(ctx, `${typeBase}Item`) : undefined;
-    const errorsType = op.errors.some((e) => e.kind === "json") ? takeType(ctx, `${typeBase}Errors`) : undefined;
-    const builderType = takeType(ctx, `${typeBase}Builder`);
-    const { pathArgs, params, bodySetter } = nameParams(op, ctx.clientParams, fn);
-    const resource = config.resource ? config.resource.split(".") : resourceSegments(op.path);
+    const type = (suffix: string): string => takeType(ctx, op, `${typeBase}${suffix}`);
+    const paramsType = type("Params");
+    const responseType = type("Response");
+    const itemType = op.pagination ? type("Item") : undefined;
+    const errorsType = op.errors.some((e) => e.kind === "json") ? type("Errors") : undefined;
+    const builderType = type("Builder");
+    // Module-private: no user ever writes it, so taking another name needs no warning.
+    const specConst = take(ctx.scope, `${fn}Spec`);
+    const resource = config.resource ?? resourceSegments(op.path);
     const named: NamedOperation = {
       op,
       fn,
+      specConst,
       module: `operations/${moduleFile(resource[0])}`,
       paramsType,
       responseType,
-      pathArgs,
-      params,
-      flat: { resource, method: config.method ?? crudVerb(op) ?? fn },
+      ...nameParams(ctx, op, [fn, specConst]),
+      flat: { resource, properties: [], method: config.method ?? crudVerb(op) ?? fn },
       builder: { api: `${pascal(config.api ?? op.tags[0] ?? "Default") || "Default"}Api`, method: fn, type: builderType },
     };
-    if (bodySetter) named.bodySetter = bodySetter;
     if (itemType) named.itemType = itemType;
     if (errorsType) named.errorsType = errorsType;
     return named;
   });
+}
+
+/** The standalone function: the configured or derived name, unless it is taken or would make `operations/index.ts` thenable. */
+function nameFunction(ctx: NamingContext, op: OperationModel): string {
+  const wanted = op.names.builderMethod ?? operationName(op);
+  const safe = safeIdentifier(wanted, "operation");
+  const fn = RESERVED.moduleExports.has(safe) ? uniqueName(`${safe}Operation`, ctx.scope) : uniqueName(safe, ctx.scope);
+  if (fn !== wanted) {
+    const first = ctx.model.operations.find((o) => o !== op && ctx.scope.has(wanted) && operationName(o) === wanted);
+    const why =
+      safe !== wanted ? "is a reserved word" : RESERVED.moduleExports.has(safe) ? "would make the operations module thenable" : `is taken${first ? ` (by ${first.method.toUpperCase()} ${first.path})` : ""}`;
+    ctx.warnings.push(renamed(op, `function name '${wanted}' ${why}`, fn, configKey(op, "builderMethod")));
+  }
+  ctx.scope.add(fn);
+  return fn;
 }
 
 /** `operations/index.ts` is the barrel of all operations: a resource called `index` gets another file. */
@@ -62,51 +82,76 @@ const moduleFile = (resource: string | undefined): string => {
 
 export const kebab = (name: string): string => name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
 
-function takeType(ctx: NamingContext, wanted: string): string {
-  const name = uniqueName(wanted, ctx.typeNames);
-  ctx.typeNames.add(name);
+function take(scope: Set<string>, wanted: string): string {
+  const name = uniqueName(wanted, scope);
+  scope.add(name);
   return name;
 }
 
-function nameParams(op: OperationModel, clientParams: NamedClientParam[], fn: string): { pathArgs: NamedParam[]; params: NamedParam[]; bodySetter?: string } {
-  // A path argument named like the function the method calls would shadow it (`class_(class_) { return class_(…) }`).
-  const argNames = new Set([...ARGUMENT_NAMES, ...RUNTIME_FUNCTIONS, fn]);
-  const setters = new Set(BUILDER_MEMBERS);
-  const keys = new Set(op.body?.mode === "fields" ? op.body.properties : op.body ? ["body"] : []);
+/** An exported type of models.ts: a rename is a warning, since users write these names. */
+function takeType(ctx: NamingContext, op: OperationModel, wanted: string): string {
+  const name = take(ctx.scope, wanted);
+  if (name !== wanted) ctx.warnings.push(renamed(op, `type '${wanted}' is taken`, name, configKey(op, "builderMethod")));
+  return name;
+}
+
+type ParamNames = Pick<NamedOperation, "pathArgs" | "params" | "bodyMode" | "bodySetter">;
+
+function nameParams(ctx: NamingContext, op: OperationModel, usedInBody: string[]): ParamNames {
+  // A path argument named like what the function body refers to would shadow it (`class_(class_) { return class_(…) }`).
+  const argNames = new Set([...ARGUMENT_NAMES, ...RESERVED.runtimeValues, ...usedInBody]);
+  const setters = new Set(RESERVED.builderMembers);
+  const bodyMode = op.body ? chooseBodyMode(ctx, op, op.body) : undefined;
+  const keys = new Set(bodyMode === "fields" ? op.body!.properties : bodyMode ? ["body"] : []);
   const withClientOption = (named: NamedParam): NamedParam => {
-    const cp = clientParams.find((c) => c.in === named.param.in && c.name === named.param.name);
+    const cp = ctx.clientParams.find((c) => c.in === named.param.in && c.name === named.param.name);
     return cp ? { ...named, clientOption: cp.option } : named;
+  };
+  const chosen = (param: ParamModel): string | undefined => op.names.parameters?.[param.name];
+  // Renames warn, naming the key that chooses the parameter's name; deriving a name (`user-id` → `userId`) is not a rename.
+  const pick = (param: ParamModel, wanted: string, taken: Set<string>, what: string, safe = (s: string) => s): string => {
+    const name = uniqueName(safe(wanted), taken);
+    if (name !== wanted) ctx.warnings.push(renamed(op, `${what} '${wanted}' of ${param.in} parameter '${param.name}' ${safe(wanted) !== wanted ? "is a reserved word" : "is taken"}`, name, `${configKey(op, "parameters")}.${JSON.stringify(param.name)}`));
+    taken.add(name);
+    return name;
   };
   const pathArgs = op.params
     .filter((p) => p.in === "path")
     .sort((a, b) => op.path.indexOf(`{${a.name}}`) - op.path.indexOf(`{${b.name}}`))
     .map((param) => {
-      const key = uniqueName(safeIdentifier(camel(param.name), "id"), argNames);
-      argNames.add(key);
+      const key = pick(param, chosen(param) ?? (camel(param.name) || "id"), argNames, "argument", (s) => safeIdentifier(s, "id"));
       setters.add(key);
       return withClientOption({ param, key, setter: key });
     });
   const params = op.params
     .filter((p) => p.in !== "path")
     .map((param) => {
-      const preferred = param.in === "header" ? camel(param.name) || param.name : param.name;
-      const key = keys.has(preferred) ? uniqueName(param.name, keys) : preferred;
-      keys.add(key);
-      const setter = uniqueName(safeIdentifier(camel(param.name), "param"), setters);
-      setters.add(setter);
+      const own = chosen(param);
+      const key = pick(param, own ?? (param.in === "header" ? camel(param.name) || param.name : param.name), keys, "key");
+      // A setter is a property: reserved words are fine there (`.type("x")`), only the builder's own members are not.
+      const setter = pick(param, own ?? (camel(param.name) || "param"), setters, "builder setter");
       return withClientOption({ param, key, setter });
     });
-  if (!op.body) return { pathArgs, params };
-  const bodySetter = uniqueName(safeIdentifier(camel(op.body.schema.ref ?? "body"), "body"), setters);
-  return { pathArgs, params, bodySetter };
+  if (!op.body || !bodyMode) return { pathArgs, params };
+  const bodySetter = uniqueName(camel(op.body.schema.ref ?? "body") || "body", setters);
+  return { pathArgs, params, bodyMode, bodySetter };
 }
 
-function clash(ctx: NamingContext, op: OperationModel, first: OperationModel | undefined, wanted: string, used: string, configKey: string): void {
-  const other = first ? ` (also wanted by ${first.method.toUpperCase()} ${first.path})` : "";
+/**
+ * Object bodies are spread into the params beside the parameters (`{ name, limit }`), unless a field
+ * has a parameter's name: then the body is passed whole (`{ limit, body: { name } }`), with a warning.
+ */
+function chooseBodyMode(ctx: NamingContext, op: OperationModel, body: BodyModel): "fields" | "whole" {
+  if (!body.spreadable) return "whole";
+  const clash = clashingParam(op.params, body.properties);
+  if (!clash) return "fields";
   ctx.warnings.push({
     severity: "warning",
-    rule: "name-clash",
-    message: `${op.method.toUpperCase()} ${op.path}: name '${wanted}' is taken${other}; using '${used}'`,
-    hint: `choose a name in clientgen.yaml under ${configKey}`,
+    rule: "body-passed-whole",
+    message: `${op.method.toUpperCase()} ${op.path}: body field '${clash.name}' has the name of the ${clash.in} parameter '${clash.name}', so the body is passed whole as \`body\``,
+    hint: "the shape follows the spec: rename the parameter or the body field there to have them side by side",
   });
+  return "whole";
 }
+
+const clashingParam = (params: ParamModel[], fields: string[]): ParamModel | undefined => params.find((p) => fields.includes(p.name));

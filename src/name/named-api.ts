@@ -62,6 +62,8 @@ export interface NamedOperation {
   op: OperationModel;
   /** Standalone function, unique in the package: `listInvites`. */
   fn: string;
+  /** The module-level constant holding its OperationSpec: `listInvitesSpec`. */
+  specConst: string;
   /** Module (under src/) holding the standalone function: `operations/invites`. */
   module: string;
   paramsType: string;
@@ -74,9 +76,15 @@ export interface NamedOperation {
   pathArgs: NamedParam[];
   /** Query, header and cookie parameters. */
   params: NamedParam[];
+  /** How the body travels in the params: its fields spread beside the parameters, or whole as `body`. Absent without a body. */
+  bodyMode?: "fields" | "whole";
   /** Builder setter for the whole body. */
   bodySetter?: string;
-  flat: { resource: string[]; method: string };
+  /**
+   * Flat style: the resource by path segment (`["send", "things"]`), the properties that reach it from
+   * the client (`["sendResource", "things"]`, which differ where a segment was renamed), and the method.
+   */
+  flat: { resource: string[]; properties: string[]; method: string };
   /** Builder style: API class, method, and the per-operation builder type `ListInvitesBuilder`. */
   builder: { api: string; method: string; type: string };
 }
@@ -86,8 +94,10 @@ export interface FlatResource {
   property: string;
   /** Class name: `UserInvites`. */
   className: string;
-  /** Path from the root, e.g. `["user", "invites"]`. */
+  /** Path from the root by segment, e.g. `["user", "invites"]`. */
   path: string[];
+  /** Properties from the client to this resource, e.g. `["user", "invites"]` (`["sendResource"]` for a renamed one). */
+  properties: string[];
   /** File under src/resources (no extension); empty for the root. */
   file: string;
   operations: NamedOperation[];

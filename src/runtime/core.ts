@@ -100,8 +100,8 @@ export class ClientCore {
       pathArgs,
       params,
       options: o,
-      // Operation parameters override the client's defaultQuery.
-      query: { ...options.defaultQuery },
+      // Operation parameters override the client's defaultQuery. No prototype, so a parameter named `__proto__` is a parameter.
+      query: { __proto__: null, ...options.defaultQuery },
       header: { accept: op.response ? op.response.accept : "application/json" },
       paramHeader: {},
       init,

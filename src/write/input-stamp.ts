@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import type { FileSet } from "../emit/file-set.js";
-import type { InputFile, ProviderJob } from "../pipeline.js";
+import type { InputFile, ProviderJob } from "../load/provider-job.js";
 
 /** Kept in each output folder; ignored by git (the package's .gitignore), by `--check` and by the write stage. */
 export const STAMP_FILE = ".clientgen-inputs.json";

@@ -12,6 +12,15 @@ const cases = [
   { file: "broken/method-case.yaml", rule: "paths-shape", line: 7, column: 5, hint: /write 'get:'/ },
   { file: "broken/security-unknown.yaml", rule: "security-scheme-unknown", line: 6, column: 5, hint: /token/ },
   { file: "broken-config/openapi.yaml", rule: "config-invalid", line: 2, column: 1, hint: /did you mean 'credentials'/, in: "clientgen.yaml" },
+  { file: "broken-config-scheme/openapi.yaml", rule: "config-mismatch", line: 2, column: 3, message: /scheme 'token' is already defined in/, in: "clientgen.yaml" },
+  { file: "broken-config-shape/openapi.yaml", rule: "config-invalid", line: 2, column: 3, message: /securitySchemes.key: 'name' is required/, in: "clientgen.yaml" },
+] as const;
+
+/** Every problem of a clientgen.yaml comes in one run, each at its own line. */
+const allAtOnce = [
+  ["broken-config-scheme/openapi.yaml", ["2:3 scheme 'token' is already defined", "4:10 credential 'key' names scheme 'missing'"]],
+  ["broken-config-shape/openapi.yaml", ["2:3 securitySchemes.key: 'name' is required here", "3:3 securitySchemes.other: 'type' must be one of"]],
+  ["broken-config-names/openapi.yaml", ["3:3 schema 'Gadget' is not in", "8:7 'listThings' has no parameter 'limit'"]],
 ] as const;
 
 describe("diagnostics for broken input", () => {
@@ -27,6 +36,12 @@ describe("diagnostics for broken input", () => {
     if ("hint" in c) expect(d.hint).toMatch(c.hint);
     expect(d.hint).toBeTruthy();
     expect(d.frame).toContain(">");
+  });
+
+  it.each(allAtOnce)("%s: every problem, located", async (file, expected) => {
+    const result = await generateFrom(fixture("specs", file));
+    const found = result.diagnostics.map((d) => `${d.location?.line}:${d.location?.column} ${d.message}`);
+    expect(found).toEqual(expected.map((e) => expect.stringContaining(e)));
   });
 
   it("reports every problem of a file in one run", async () => {

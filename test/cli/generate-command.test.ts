@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { clientgen } from "../helpers/cli.js";
+import { runClientgen as clientgen } from "../helpers/run-cli.js";
 import { fixture } from "../helpers/generate.js";
 import { tscErrors } from "../helpers/tsc.js";
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { commands } from "../../src/cli/commands/index.js";
-import { clientgen } from "../helpers/cli.js";
+import { runClientgen as clientgen } from "../helpers/run-cli.js";
 import { projectRoot } from "../helpers/generate.js";
 
 /** help, --version, and the one-line usage errors (never Node's argument-parser text). */

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
-import { clientgen } from "../helpers/cli.js";
+import { runClientgen as clientgen } from "../helpers/run-cli.js";
 import { fixture } from "../helpers/generate.js";
 import { tscErrors } from "../helpers/tsc.js";
 

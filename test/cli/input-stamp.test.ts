@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { clientgen } from "../helpers/cli.js";
+import { runClientgen as clientgen } from "../helpers/run-cli.js";
 import { fixture } from "../helpers/generate.js";
 
 const work = mkdtempSync(join(tmpdir(), "clientgen-stamp-"));
@@ -15,7 +15,7 @@ cpSync(fixture("specs", "multi-file"), join(specs, "split"), { recursive: true }
 const generate = (...extra: string[]) => clientgen(["generate", "--specs", specs, "--out-dir", out, ...extra], work);
 
 /** A preload that records the URL of every module the process resolves, so a test can see what a run loaded. */
-function moduleLog(name: string): { options: NodeJS.ProcessEnv; loaded: () => string[] } {
+function moduleLog(name: string): { options: Record<string, string>; loaded: () => string[] } {
   const log = join(work, `${name}.log`);
   const hooks = `import { appendFileSync } from "node:fs";\nexport async function resolve(specifier, context, next) { const r = await next(specifier, context); appendFileSync(${JSON.stringify(log)}, r.url + "\\n"); return r; }\n`;
   const preload = join(work, `${name}.mjs`);

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { clientgen, clientgenBin } from "../helpers/cli.js";
+import { clientgenBin, runClientgen as clientgen } from "../helpers/run-cli.js";
 import { fixture } from "../helpers/generate.js";
 
 const work = mkdtempSync(join(tmpdir(), "clientgen-lint-"));

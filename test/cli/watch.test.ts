@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { clientgenBin } from "../helpers/cli.js";
+import { clientgenBin } from "../helpers/run-cli.js";
 import { fixture } from "../helpers/generate.js";
 
 const work = mkdtempSync(join(tmpdir(), "clientgen-watch-"));

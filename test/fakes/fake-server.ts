@@ -1,23 +1,15 @@
 /**
- * The plumbing shared by the provider fakes: a node:http server on 127.0.0.1 (port 0) that records
- * every request, authenticates it, applies a rate limit, routes it and writes the reply. Each
+ * The plumbing shared by the provider fakes, over the shared test server (test/helpers/http-server.ts):
+ * every request is recorded, authenticated, rate limited, routed and answered. Each
  * provider file supplies the routes, the state and its own error bodies.
  */
-import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
+import { startHttpServer, type ReceivedRequest } from "../helpers/http-server.js";
 
-export interface FakeRequest {
-  /** 1-based number of this request on the server; handy for request ids. */
-  n: number;
-  method: string;
-  /** Request target as sent, e.g. `/v1/organization/invites?limit=2`. */
-  url: string;
+/** A request as the shared server received it (body as text), with its path below the fake's base path. */
+export interface FakeRequest extends Omit<ReceivedRequest, "body" | "tooLarge" | "path"> {
   /** Path below the fake's base path (the whole path when outside it), still percent-encoded, e.g. `/organization/invites`. */
   path: string;
-  query: URLSearchParams;
-  headers: IncomingHttpHeaders;
-  text: string;
   /** Route parameters, percent-decoded (`:invite_id` → `params.invite_id`). */
   params: Record<string, string>;
 }
@@ -113,59 +105,35 @@ export async function startFakeServer(config: FakeServerConfig): Promise<FakeSer
     return config.notFound(req);
   };
 
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (c: Buffer) => {
-      size += c.length;
-      if (size <= MAX_BODY) chunks.push(c);
+  const server = await startHttpServer((received, res) => {
+    const inBase = received.path === basePath || received.path.startsWith(basePath + "/");
+    const rawPath = received.url.split("?")[0]!;
+    const { body: _raw, tooLarge, ...rest } = received;
+    const fake: FakeRequest = { ...rest, path: inBase ? rawPath.slice(basePath.length) : rawPath, params: {} };
+    requests.push(fake);
+    let reply: FakeReply;
+    try {
+      reply = tooLarge ? { status: 413, body: { message: "Request body too large" } } : answer(fake, inBase);
+    } catch (e) {
+      reply = { status: 500, body: { message: `fake server bug: ${String(e)}` } };
+    }
+    const body = reply.body === undefined ? undefined : JSON.stringify(reply.body);
+    res.writeHead(reply.status, {
+      ...config.headers?.(fake),
+      ...(body === undefined ? { "content-length": "0" } : { "content-type": reply.contentType ?? "application/json" }),
+      ...reply.headers,
     });
-    req.on("end", () => {
-      const url = new URL(req.url ?? "/", "http://127.0.0.1");
-      const inBase = url.pathname === basePath || url.pathname.startsWith(basePath + "/");
-      const rawPath = (req.url ?? "/").split("?")[0]!;
-      const fake: FakeRequest = {
-        n: requests.length + 1,
-        method: req.method ?? "",
-        url: req.url ?? "",
-        path: inBase ? rawPath.slice(basePath.length) : rawPath,
-        query: url.searchParams,
-        headers: req.headers,
-        text: Buffer.concat(chunks).toString("utf8"),
-        params: {},
-      };
-      requests.push(fake);
-      let reply: FakeReply;
-      try {
-        reply = size > MAX_BODY ? { status: 413, body: { message: "Request body too large" } } : answer(fake, inBase);
-      } catch (e) {
-        reply = { status: 500, body: { message: `fake server bug: ${String(e)}` } };
-      }
-      const body = reply.body === undefined ? undefined : JSON.stringify(reply.body);
-      res.writeHead(reply.status, {
-        ...config.headers?.(fake),
-        ...(body === undefined ? { "content-length": "0" } : { "content-type": reply.contentType ?? "application/json" }),
-        ...reply.headers,
-      });
-      res.end(body);
-    });
-  });
-  server.keepAliveTimeout = 1;
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+    res.end(body);
+  }, { maxBody: MAX_BODY });
   return {
-    baseURL: `http://127.0.0.1:${port}${basePath}`,
+    baseURL: server.url + basePath,
     requests,
     setRateLimit: (next) => {
       limit = next;
       passed = 0;
       closedUntil = 0;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => server.close(),
   };
 }
 

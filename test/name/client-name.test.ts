@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { clientNameFromTitle } from "../../src/name/name-client.js";
+import { jobFor } from "../../src/load/find-providers.js";
+import { readAssets } from "../../src/load/read-assets.js";
+import { clientNameFromTitle, packageNameFor } from "../../src/name/name-client.js";
+import { generateProvider } from "../../src/pipeline.js";
+import { fixture, projectRoot } from "../helpers/generate.js";
 
 /** Titles as real specs write them (GitHub, Stripe, APIs.guru entries) and the class name each gets without a `name` in clientgen.yaml. */
 describe("client class name from the spec title", () => {
@@ -23,4 +27,26 @@ describe("client class name from the spec title", () => {
     expect(clientNameFromTitle("The API")).toBe("");
     expect(clientNameFromTitle("OpenAPI spec")).toBe("");
   });
+});
+
+/** The npm name from the provider folder (or `--out`'s last folder) when clientgen.yaml gives none. */
+describe("package name from the provider", () => {
+  it.each([
+    ["openai", "openai-client"],
+    ["spotify-client", "spotify-client"],
+    ["SpotifyClient", "spotify-client"],
+    ["my_client", "my-client"],
+    ["Kong Konnect", "kong-konnect-client"],
+    ["client", "client"],
+    ["clientele", "clientele-client"],
+  ])("%s → %s", (provider, expected) => {
+    expect(packageNameFor(provider)).toBe(expected);
+  });
+});
+
+describe("--out names the package", () => {
+  it("`--out some/dir/spotify-client` gives the npm name spotify-client", async () => {
+    const result = await generateProvider(jobFor(fixture("specs", "minimal.yaml"), "/tmp/some/dir/spotify-client"), readAssets(), projectRoot);
+    expect(JSON.parse(result.files!.get("package.json")!).name).toBe("spotify-client");
+  }, 30_000);
 });

@@ -66,7 +66,7 @@ export type ListInvitesErrors = {
 /**
  * One item of the list `listInvites` pages through.
  */
-export type ListInvitesItem = NonNullable<NonNullable<InviteListResponse["data"]>>[number];
+export type ListInvitesItem = NonNullable<InviteListResponse["data"]>[number];
 
 /**
  * Parameters of `inviteUser` (body fields and parameters together).

@@ -1,10 +1,9 @@
 import type { Diagnostic } from "../../diagnostics.js";
 import type { Pointer } from "../../load/bundle-refs.js";
-import { HTTP_METHODS } from "../../model/build-model.js";
-import { deref, isObject } from "../../model/deref.js";
+import { deref, HTTP_METHODS, isObject } from "../../load/json-helpers.js";
 import type { Rule } from "../rule.js";
+import { isIdentifier } from "../../ts-syntax.js";
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** What clientgen.yaml names (schemes, operations, parameters) exists in the spec. */
 export const configMatchesSpec: Rule = ({ spec, config }) => {
@@ -14,11 +13,17 @@ export const configMatchesSpec: Rule = ({ spec, config }) => {
   const fail = (at: Pointer, message: string, hint: string) => out.push(doc.diagnostic(at, { severity: "error", rule: "config-mismatch", message, hint }));
   const components = isObject(spec.data.components) ? spec.data.components : {};
   const schemes = isObject(components.securitySchemes) ? components.securitySchemes : {};
+  const added = config.config.securitySchemes;
+  for (const name of Object.keys(added)) {
+    if (Object.hasOwn(schemes, name)) fail(["securitySchemes", name], `scheme '${name}' is already defined in ${spec.root.file}`, `remove it here and refer to the spec's scheme from credentials, or give this one another name`);
+  }
   for (const [option, cred] of Object.entries(config.config.credentials)) {
-    const scheme = deref(spec.data, schemes[cred.scheme]).value;
+    const scheme = deref(spec.data, schemes[cred.scheme]).value ?? (Object.hasOwn(added, cred.scheme) ? added[cred.scheme] : undefined);
+    const basic = scheme?.type === "basic" || (scheme?.type === "http" && String(scheme.scheme).toLowerCase() === "basic");
     if (!scheme) {
-      fail(["credentials", option, "scheme"], `credential '${option}' names scheme '${cred.scheme}', which ${spec.root.file} does not define`, `defined schemes: ${Object.keys(schemes).join(", ") || "none"}`);
-    } else if (scheme.type === "http" && String(scheme.scheme).toLowerCase() === "basic" && !cred.part) {
+      const known = [...new Set([...Object.keys(schemes), ...Object.keys(added)])];
+      fail(["credentials", option, "scheme"], `credential '${option}' names scheme '${cred.scheme}', which neither ${spec.root.file} nor clientgen.yaml's securitySchemes define`, `defined schemes: ${known.join(", ") || "none: declare one under securitySchemes (type: bearer, apiKey or basic)"}`);
+    } else if (basic && !cred.part) {
       fail(["credentials", option], `credential '${option}' uses basic scheme '${cred.scheme}' and must say which half it is`, "add 'part: username' or 'part: password'");
     }
   }
@@ -29,8 +34,11 @@ export const configMatchesSpec: Rule = ({ spec, config }) => {
       fail(["operations", key], `operation '${key}' is not in ${spec.root.file}`, closest(key, [...operations.keys()]));
       continue;
     }
-    if (opConfig.resource && !opConfig.resource.split(".").every((s) => IDENTIFIER.test(s))) {
+    if (opConfig.resource && !opConfig.resource.split(".").every((s) => isIdentifier(s))) {
       fail(["operations", key, "resource"], `resource '${opConfig.resource}' must be dotted identifiers`, "write it like 'user.invites'");
+    }
+    for (const wire of Object.keys(opConfig.parameters ?? {})) {
+      if (!op.names.has(wire)) fail(["operations", key, "parameters", wire], `'${key}' has no parameter '${wire}'`, `its parameters: ${[...op.names].join(", ") || "none"}`);
     }
     const pagination = opConfig.pagination;
     if (pagination && pagination !== "none") {
@@ -39,6 +47,10 @@ export const configMatchesSpec: Rule = ({ spec, config }) => {
         fail(["operations", key, "pagination"], `pagination uses query parameter '${param}', which '${key}' does not declare`, `its query parameters: ${[...op.query].join(", ") || "none"}`);
       }
     }
+  }
+  const schemas = isObject(components.schemas) ? components.schemas : {};
+  for (const name of Object.keys(config.config.schemas)) {
+    if (!Object.hasOwn(schemas, name)) fail(["schemas", name], `schema '${name}' is not in ${spec.root.file}`, `keys are names under components.schemas; known: ${Object.keys(schemas).slice(0, 12).join(", ") || "none"}`);
   }
   for (const [option, param] of Object.entries(config.config.clientParams)) {
     const used = [...operations.values()].some((op) => op.params.has(`${param.in}:${param.name}`));
@@ -50,6 +62,8 @@ export const configMatchesSpec: Rule = ({ spec, config }) => {
 interface OpIndexEntry {
   query: Set<string>;
   params: Set<string>;
+  /** Wire names of every parameter. */
+  names: Set<string>;
 }
 
 function operationIndex(root: Record<string, unknown>): Map<string, OpIndexEntry> {
@@ -65,6 +79,7 @@ function operationIndex(root: Record<string, unknown>): Map<string, OpIndexEntry
       const entry: OpIndexEntry = {
         query: new Set(params.filter((p) => p.in === "query").map((p) => String(p.name))),
         params: new Set(params.map((p) => `${String(p.in)}:${String(p.name)}`)),
+        names: new Set(params.map((p) => String(p.name))),
       };
       index.set(typeof op.operationId === "string" ? op.operationId : `${method.toUpperCase()} ${path}`, entry);
     }

@@ -1,4 +1,4 @@
-import { isObject } from "../../model/deref.js";
+import { isObject } from "../../load/json-helpers.js";
 import type { Rule } from "../rule.js";
 
 export const infoRequired: Rule = ({ spec }) => {

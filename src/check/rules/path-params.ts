@@ -1,6 +1,5 @@
 import type { Diagnostic } from "../../diagnostics.js";
-import { HTTP_METHODS } from "../../model/build-model.js";
-import { deref, isObject } from "../../model/deref.js";
+import { deref, HTTP_METHODS, isObject } from "../../load/json-helpers.js";
 import type { Rule } from "../rule.js";
 
 /** Every `{name}` in a path has a path parameter, and every path parameter appears in the path. */

@@ -1,6 +1,5 @@
 import type { Diagnostic } from "../../diagnostics.js";
-import { isObject } from "../../model/deref.js";
-import { HTTP_METHODS } from "../../model/build-model.js";
+import { HTTP_METHODS, isObject } from "../../load/json-helpers.js";
 import type { Rule } from "../rule.js";
 
 const PATH_ITEM_KEYS = new Set<string>([...HTTP_METHODS, "$ref", "summary", "description", "servers", "parameters"]);

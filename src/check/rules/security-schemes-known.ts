@@ -1,7 +1,6 @@
 import type { Diagnostic } from "../../diagnostics.js";
 import type { Pointer } from "../../load/bundle-refs.js";
-import { HTTP_METHODS } from "../../model/build-model.js";
-import { deref, isObject } from "../../model/deref.js";
+import { deref, HTTP_METHODS, isObject } from "../../load/json-helpers.js";
 import type { Rule } from "../rule.js";
 
 /** Security requirements name schemes that exist under components.securitySchemes. */

@@ -3,7 +3,6 @@ import { CloudflareCore, type CloudflareOptions } from "../core.js";
 import type { EditInviteResponse, GetInviteResponse, InviteEditRequest, ListInvitesItem } from "../models.js";
 import { listInvites, getInvite, editInvite } from "../operations/user.js";
 import { type ClientCore, requestBuilder, type RequestBuilder, type APIPromise, type PagePromise } from "../runtime/index.js";
-import type { paths } from "../types.js";
 
 /**
  * What `InvitesApi.listInvites()` returns: call `.execute()` to send the request.
@@ -80,7 +79,7 @@ export class InvitesApi {
    * Returns a builder: call `.execute()` to send the request.
    * @param inviteId - Identifier of the invitation.
    */
-  getInvite(inviteId: NonNullable<paths["/user/invites/{invite_id}"]["get"]["parameters"]["path"]>["invite_id"]): GetInviteBuilder {
+  getInvite(inviteId: string): GetInviteBuilder {
     return requestBuilder<GetInviteBuilder>({ name: "getInvite" }, this.#client, getInvite, [inviteId]);
   }
 
@@ -96,7 +95,7 @@ export class InvitesApi {
    * Returns a builder: set `.inviteEditRequest(…)` (required), then call `.execute()`.
    * @param inviteId - Identifier of the invitation.
    */
-  editInvite(inviteId: NonNullable<paths["/user/invites/{invite_id}"]["patch"]["parameters"]["path"]>["invite_id"]): EditInviteBuilder {
+  editInvite(inviteId: string): EditInviteBuilder {
     return requestBuilder<EditInviteBuilder>({ name: "editInvite", fields: "inviteEditRequest", required: ["inviteEditRequest"], params: true }, this.#client, editInvite, [inviteId]);
   }
 }

@@ -3,7 +3,6 @@ import { TrieveCore, type TrieveOptions } from "../core.js";
 import type { InvitationData, PostInvitationResponse } from "../models.js";
 import { postInvitation } from "../operations/invitations.js";
 import { type ClientCore, requestBuilder, type RequestBuilder, type APIPromise } from "../runtime/index.js";
-import type { paths } from "../types.js";
 
 /**
  * What `InvitationApi.postInvitation()` returns: set parameters with its setters, then call `.execute()`. `.execute()` type-checks once `.invitationData(…)` has been called.
@@ -19,7 +18,7 @@ export interface PostInvitationBuilder<Missing extends "trOrganization" | "invit
    * Sent as header `TR-Organization`.
    * Defaults to the client's `trOrganization` option.
    */
-  readonly trOrganization: (value: NonNullable<paths["/api/invitation"]["post"]["parameters"]["header"]>["TR-Organization"]) => this;
+  readonly trOrganization: (value: string) => this;
   /**
    * Who to invite, with which role, and where the invitation link should lead.
    *

@@ -1,10 +1,10 @@
 import type { NamedApi, NamedOperation, NamedParam } from "../../../name/named-api.js";
-import { bodyType, hasParamsArg, indexedType } from "../../type-exprs.js";
+import { bodyType, composeType, hasParamsArg, modelType, paramType, type TypeExpr } from "../../type-exprs.js";
 
 /** One chained setter of an operation's builder: its name, the TypeScript type of its value, and where the value goes. */
 export interface BuilderSetter {
   name: string;
-  type: string;
+  type: TypeExpr;
   /** Must be called before `execute()` type-checks. */
   required: boolean;
   /** The parameter it sets; absent for the body setter. */
@@ -15,19 +15,19 @@ export interface BuilderSetter {
 
 /**
  * The type a parameter's setter takes: the member of the operation's params type (`ListInvitesParams["limit"]`,
- * the same type, cheaper to check than indexing `paths` again), or the spec's own type for a parameter a
- * client option fills (optional in the params type, but the setter takes a value).
+ * the same type, cheaper to check than indexing `paths` again), or, for a parameter a client option
+ * fills (optional in the params type, but the setter takes a value), its readable type (`string`).
  */
-function paramSetterType(named: NamedOperation, p: NamedParam): string {
-  if (p.clientOption) return indexedType(p.param.type);
-  return `${named.paramsType}[${JSON.stringify(p.key)}]`;
+function paramSetterType(api: NamedApi, named: NamedOperation, p: NamedParam): TypeExpr {
+  if (p.clientOption) return paramType(api, p.param);
+  return composeType((params) => `${params}[${JSON.stringify(p.key)}]`, modelType(named.paramsType));
 }
 
 /** The setters of an operation, in parameter order, the body's last. */
 export function builderSetters(api: NamedApi, named: NamedOperation): BuilderSetter[] {
   const setters: BuilderSetter[] = named.params.map((p) => ({
     name: p.setter,
-    type: paramSetterType(named, p),
+    type: paramSetterType(api, named, p),
     required: p.param.required && !p.clientOption,
     param: p,
     key: p.key,
@@ -35,7 +35,7 @@ export function builderSetters(api: NamedApi, named: NamedOperation): BuilderSet
   const body = named.op.body;
   const type = bodyType(api, named);
   if (body && type && named.bodySetter) {
-    setters.push({ name: named.bodySetter, type, required: body.required, ...(body.mode === "whole" ? { key: "body" } : {}) });
+    setters.push({ name: named.bodySetter, type, required: body.required, ...(named.bodyMode === "whole" ? { key: "body" } : {}) });
   }
   return setters;
 }

@@ -1,14 +1,17 @@
 import type CodeBlockWriter from "code-block-writer";
 import type { BuilderApi, NamedApi, NamedOperation } from "../../../name/named-api.js";
-import { propertyKey } from "../../../name/identifiers.js";
-import { returnType } from "../../emit-operations.js";
+import { RESERVED } from "../../../name/reserved-names.js";
+import { propertyKey } from "../../../ts-syntax.js";
+import { writeEntryExports } from "../../entry-exports.js";
 import type { FileSet } from "../../file-set.js";
+import { Imports } from "../../imports.js";
+import { operationReturnType } from "../../operation-signature.js";
 import { banner, dataLiteral, newWriter, writeJsDoc } from "../../source-writer.js";
-import { pathArgType } from "../../type-exprs.js";
-import { writeIndexExports } from "../flat/index-exports.js";
+import { paramType } from "../../type-exprs.js";
 import { builderSetters, builderSetup, missingUnion, type BuilderSetter } from "./builder-types.js";
 import { builderExample } from "./usage.js";
 
+const RUNTIME = "runtime/index";
 const IMMUTABLE = "Immutable: each setter returns a new builder and leaves this one unchanged;\nsetting a parameter twice keeps the last value.";
 
 /**
@@ -29,18 +32,17 @@ function emitEntry(api: NamedApi): string {
   writeJsDoc(w, { summary: `${api.model.title}: builder-style client (API version ${api.model.version}).` }, ["@example", ...builderExample(api).split("\n")]);
   w.writeLine("");
   for (const group of api.apis) w.writeLine(`export * from "./${group.file}.js";`);
-  writeIndexExports(w, api);
-  w.writeLine(`export type { RequestBuilder } from "./runtime/index.js";`);
+  writeEntryExports(w, api);
+  w.writeLine(`export type { ${RESERVED.builderEntryTypes.join(", ")} } from "./runtime/index.js";`);
   return w.toString();
 }
 
 function emitApi(api: NamedApi, group: BuilderApi): string {
   const { client } = api;
   const w = newWriter();
-  w.write(banner(api.model.source));
   const setters = new Map(group.operations.map((named) => [named, builderSetters(api, named)]));
-  writeImports(w, api, group, [...setters.values()].flat());
-  for (const [named, list] of setters) writeOperationTypes(w, named, list);
+  const imports = groupImports(api, group);
+  for (const [named, list] of setters) writeOperationTypes(w, named, list, imports);
   w.blankLine();
   const showcase = group.operations.find((o) => o.op.method === "get") ?? group.operations[0];
   writeJsDoc(w, { description: `Builder-style calls: each method returns a request builder; chain its setters, then call \`.execute()\`.\n${IMMUTABLE}` }, [
@@ -56,38 +58,23 @@ function emitApi(api: NamedApi, group: BuilderApi): string {
     });
     for (const [named, list] of setters) {
       w.blankLine();
-      writeMethod(w, named, list);
+      writeMethod(w, api, named, list, imports);
     }
   });
   w.newLine();
-  return w.toString();
+  return imports.file(banner(api.model.source), w.toString());
 }
 
-function writeImports(w: CodeBlockWriter, api: NamedApi, group: BuilderApi, setters: BuilderSetter[]): void {
-  const fromFile = `${group.file}.ts`;
-  const up = "../".repeat(fromFile.split("/").length - 1);
-  w.writeLine(`import { ${api.client.coreClassName}, type ${api.client.optionsType} } from "${up}core.js";`);
-  const models = new Set<string>();
-  const aliases = new Set(api.schemas.map((s) => s.alias));
-  for (const named of group.operations) models.add(named.itemType ?? named.responseType);
-  const paramsTypes = new Set(group.operations.map((named) => named.paramsType));
-  for (const s of setters) {
-    if (aliases.has(s.type)) models.add(s.type);
-    // A setter takes a member of its operation's params type: `ListInvitesParams["limit"]`.
-    const owner = /^(\w+)\[/.exec(s.type)?.[1];
-    if (owner && paramsTypes.has(owner)) models.add(owner);
-  }
-  w.writeLine(`import type { ${[...models].sort().join(", ")} } from "${up}models.js";`);
+/** The core, then, in that order, models, the operation functions, runtime and types.ts; the types add what they use as they are written. */
+function groupImports(api: NamedApi, group: BuilderApi): Imports {
+  const imports = new Imports(group.file).value("core", api.client.coreClassName).type("core", api.client.optionsType).module("models");
   const modules = new Map<string, string[]>();
   for (const named of group.operations) modules.set(named.module, [...(modules.get(named.module) ?? []), named.fn]);
-  for (const [module, fns] of [...modules].sort(([a], [b]) => (a < b ? -1 : 1))) w.writeLine(`import { ${fns.join(", ")} } from "${up}${module}.js";`);
-  const runtime = ["type ClientCore", "requestBuilder", "type RequestBuilder"];
-  if (group.operations.some((o) => !o.itemType)) runtime.push("type APIPromise");
-  if (group.operations.some((o) => o.itemType)) runtime.push("type PagePromise");
-  w.writeLine(`import { ${runtime.join(", ")} } from "${up}runtime/index.js";`);
-  const typeExprs = [...setters.map((s) => s.type), ...group.operations.flatMap((o) => o.pathArgs.map((a) => pathArgType(a.param)))];
-  const roots = ["components", "paths"].filter((root) => typeExprs.some((t) => t.includes(`${root}[`)));
-  if (roots.length) w.writeLine(`import type { ${roots.join(", ")} } from "${up}types.js";`);
+  for (const [module, fns] of [...modules].sort(([a], [b]) => (a < b ? -1 : 1))) imports.value(module, ...fns);
+  imports.type(RUNTIME, "ClientCore").value(RUNTIME, "requestBuilder").type(RUNTIME, "RequestBuilder");
+  if (group.operations.some((o) => !o.itemType)) imports.type(RUNTIME, "APIPromise");
+  if (group.operations.some((o) => o.itemType)) imports.type(RUNTIME, "PagePromise");
+  return imports.module("types");
 }
 
 /**
@@ -96,9 +83,9 @@ function writeImports(w: CodeBlockWriter, api: NamedApi, group: BuilderApi, sett
  * builder with its name taken out of `Missing`. Plain members, no mapped or conditional types per
  * operation, so a thousand operations stay cheap to type-check.
  */
-function writeOperationTypes(w: CodeBlockWriter, named: NamedOperation, setters: BuilderSetter[]): void {
+function writeOperationTypes(w: CodeBlockWriter, named: NamedOperation, setters: BuilderSetter[], imports: Imports): void {
   const { type, api, method } = named.builder;
-  const result = returnType(named);
+  const result = operationReturnType(named, imports);
   w.blankLine();
   if (setters.length === 0) {
     writeJsDoc(w, { description: `What \`${api}.${method}()\` returns: call \`.execute()\` to send the request.` });
@@ -115,7 +102,7 @@ function writeOperationTypes(w: CodeBlockWriter, named: NamedOperation, setters:
     for (const s of setters) {
       writeJsDoc(w, s.param?.param ?? named.op.body, setterNotes(named, s));
       const next = s.required ? `${type}<Exclude<Missing, ${JSON.stringify(s.name)}>>` : "this";
-      w.writeLine(`readonly ${propertyKey(s.name)}: (value: ${s.type}) => ${next};`);
+      w.writeLine(`readonly ${propertyKey(s.name)}: (value: ${imports.typeText(s.type)}) => ${next};`);
     }
   });
 }
@@ -128,18 +115,18 @@ function setterNotes(named: NamedOperation, s: BuilderSetter): string[] {
     if (p.clientOption) notes.push(`Defaults to the client's \`${p.clientOption}\` option.`);
   } else {
     const body = named.op.body!;
-    notes.push(`The request body (\`${body.contentType}\`)${body.mode === "fields" ? ", as one object" : ""}.`);
+    notes.push(`The request body (\`${body.contentType}\`)${named.bodyMode === "fields" ? ", as one object" : ""}.`);
   }
   if (s.required) notes.push("Required.");
   return notes;
 }
 
-function writeMethod(w: CodeBlockWriter, named: NamedOperation, setters: BuilderSetter[]): void {
+function writeMethod(w: CodeBlockWriter, api: NamedApi, named: NamedOperation, setters: BuilderSetter[], imports: Imports): void {
   const pathDocs = named.pathArgs.filter((a) => a.param.description).map((a) => `@param ${a.key} - ${a.param.description!.replace(/\s+/g, " ").trim()}`);
   const list = setters.map((s) => `\`.${s.name}(…)\`${s.required ? " (required)" : ""}`).join(", ");
   const chain = setters.length ? `Returns a builder: set ${list}, then call \`.execute()\`.` : "Returns a builder: call `.execute()` to send the request.";
   writeJsDoc(w, named.op, [`${named.op.method.toUpperCase()} ${named.op.path}`, "", chain, ...pathDocs]);
-  const args = named.pathArgs.map((a) => `${a.key}: ${pathArgType(a.param)}`);
+  const args = named.pathArgs.map((a) => `${a.key}: ${imports.typeText(paramType(api, a.param))}`);
   const pathKeys = named.pathArgs.map((a) => a.key).join(", ");
   const setup = dataLiteral(builderSetup(named, setters));
   w.write(`${named.builder.method}(${args.join(", ")}): ${named.builder.type}`).block(() => {

@@ -1,10 +1,13 @@
 import type CodeBlockWriter from "code-block-writer";
 import type { FlatResource, NamedApi, NamedOperation } from "../../../name/named-api.js";
-import { returnType, signature } from "../../emit-operations.js";
+import { writeEntryExports } from "../../entry-exports.js";
 import type { FileSet } from "../../file-set.js";
+import { Imports } from "../../imports.js";
+import { operationReturnType, operationSignature } from "../../operation-signature.js";
 import { banner, newWriter, writeJsDoc } from "../../source-writer.js";
-import { hasParamsArg, pathArgType } from "../../type-exprs.js";
-import { writeIndexExports } from "./index-exports.js";
+import { hasParamsArg } from "../../type-exprs.js";
+
+const RUNTIME = "runtime/index";
 
 /** Flat style: `client.user.invites.list()`, one class per resource, methods delegating to the operations. */
 export function emitFlat(api: NamedApi): FileSet {
@@ -18,66 +21,54 @@ export function emitFlat(api: NamedApi): FileSet {
   return files;
 }
 
-function relativeTo(fromFile: string, target: string): string {
-  const depth = fromFile.split("/").length - 1;
-  return `${depth === 0 ? "./" : "../".repeat(depth)}${target}.js`;
-}
-
-function writeImports(w: CodeBlockWriter, api: NamedApi, node: FlatResource, fromFile: string): void {
+/** The operation functions and child classes a node's file calls, then, in that order, models, runtime and types.ts. */
+function nodeImports(node: FlatResource, imports: Imports): Imports {
   const modules = new Map<string, string[]>();
   for (const named of node.operations) modules.set(named.module, [...(modules.get(named.module) ?? []), named.fn]);
-  for (const [module, fns] of [...modules].sort(([a], [b]) => (a < b ? -1 : 1))) w.writeLine(`import { ${fns.join(", ")} } from "${relativeTo(fromFile, module)}";`);
-  for (const child of node.children) w.writeLine(`import { ${child.className} } from "${relativeTo(fromFile, child.file)}";`);
-  const types = new Set<string>();
-  for (const o of node.operations) {
-    if (hasParamsArg(o)) types.add(o.paramsType);
-    types.add(o.itemType ?? o.responseType);
-  }
-  if (types.size) w.writeLine(`import type { ${[...types].sort().join(", ")} } from "${relativeTo(fromFile, "models")}";`);
-  const runtime = ["type RequestOptions"];
-  if (node.operations.some((o) => !o.itemType)) runtime.push("type APIPromise");
-  if (node.operations.some((o) => o.itemType)) runtime.push("type PagePromise");
-  if (node.path.length > 0) runtime.unshift("APIResource");
-  if (node.operations.length || node.path.length) w.writeLine(`import { ${runtime.join(", ")} } from "${relativeTo(fromFile, "runtime/index")}";`);
-  if (node.operations.some((o) => o.pathArgs.some((a) => pathArgType(a.param).includes("paths[")))) w.writeLine(`import type { paths } from "${relativeTo(fromFile, "types")}";`);
+  for (const [module, fns] of [...modules].sort(([a], [b]) => (a < b ? -1 : 1))) imports.value(module, ...fns);
+  for (const child of node.children) imports.value(child.file, child.className);
+  imports.module("models");
+  if (node.path.length > 0) imports.value(RUNTIME, "APIResource");
+  if (node.operations.length) imports.type(RUNTIME, "RequestOptions");
+  if (node.operations.some((o) => !o.itemType)) imports.type(RUNTIME, "APIPromise");
+  if (node.operations.some((o) => o.itemType)) imports.type(RUNTIME, "PagePromise");
+  return imports.module("types");
 }
 
 /** Sub-resources as properties, then one method per operation. */
-export function writeMembers(w: CodeBlockWriter, node: FlatResource, clientExpr: string, hasMembersAbove: boolean): void {
+function writeMembers(w: CodeBlockWriter, api: NamedApi, node: FlatResource, imports: Imports, clientExpr: string, hasMembersAbove: boolean): void {
   for (const child of node.children) {
     w.writeLine(`readonly ${child.property}: ${child.className} = new ${child.className}(${clientExpr});`);
   }
   node.operations.forEach((named, i) => {
     if (i > 0 || hasMembersAbove || node.children.length > 0) w.blankLine();
-    writeMethod(w, named, clientExpr);
+    writeMethod(w, api, named, imports, clientExpr);
   });
 }
 
-function writeMethod(w: CodeBlockWriter, named: NamedOperation, clientExpr: string): void {
+function writeMethod(w: CodeBlockWriter, api: NamedApi, named: NamedOperation, imports: Imports, clientExpr: string): void {
   writeJsDoc(w, named.op, [`${named.op.method.toUpperCase()} ${named.op.path}`]);
-  const { params } = signature(named, []);
+  const { params } = operationSignature(api, named, [], imports);
   const args = [clientExpr, ...named.pathArgs.map((a) => a.key), ...(hasParamsArg(named) ? ["params"] : []), "options"];
-  w.write(`${named.flat.method}(${params.join(", ")}): ${returnType(named)}`).block(() => {
+  w.write(`${named.flat.method}(${params.join(", ")}): ${operationReturnType(named, imports)}`).block(() => {
     w.writeLine(`return ${named.fn}(${args.join(", ")});`);
   });
 }
 
 function emitResource(api: NamedApi, node: FlatResource): string {
-  const w = newWriter();
-  w.write(banner(api.model.source));
-  writeImports(w, api, node, node.file);
-  w.blankLine();
-  writeJsDoc(w, { description: `\`client.${node.path.join(".")}\`` });
-  w.write(`export class ${node.className} extends APIResource`).block(() => writeMembers(w, node, "this._client", false));
-  return w.toString();
+  const imports = nodeImports(node, new Imports(node.file));
+  const body = newWriter();
+  body.blankLine();
+  writeJsDoc(body, { description: `\`client.${node.path.join(".")}\`` });
+  body.write(`export class ${node.className} extends APIResource`).block(() => writeMembers(body, api, node, imports, "this._client", false));
+  return imports.file(banner(api.model.source), body.toString());
 }
+
 
 function emitIndex(api: NamedApi): string {
   const { client } = api;
+  const imports = nodeImports(api.flat, new Imports("index").value("core", client.coreClassName).type("core", client.optionsType));
   const w = newWriter();
-  w.write(banner(api.model.source));
-  w.writeLine(`import { ${client.coreClassName}, type ${client.optionsType} } from "./core.js";`);
-  writeImports(w, api, api.flat, "index");
   w.blankLine();
   writeJsDoc(w, { summary: `${api.model.title} client (API version ${api.model.version}).`, ...(api.model.description ? { description: api.model.description } : {}) }, [
     "@example",
@@ -85,10 +76,10 @@ function emitIndex(api: NamedApi): string {
   ]);
   w.write(`export class ${client.className} extends ${client.coreClassName}`).block(() => {
     w.write(`constructor(options?: ${client.optionsType})`).block(() => w.writeLine("super(options);"));
-    writeMembers(w, api.flat, "this", true);
+    writeMembers(w, api, api.flat, imports, "this", true);
   });
   w.blankLine();
   w.writeLine(`export default ${client.className};`);
-  writeIndexExports(w, api);
-  return w.toString();
+  writeEntryExports(w, api);
+  return imports.file(banner(api.model.source), w.toString());
 }

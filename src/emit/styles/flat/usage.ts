@@ -2,7 +2,7 @@ import type { NamedApi, NamedOperation } from "../../../name/named-api.js";
 import { clientConstruction, exampleArgs, showcaseOperation } from "../../examples.js";
 
 export function flatCallName(api: NamedApi, named: NamedOperation): string {
-  return ["client", ...named.flat.resource, named.flat.method].join(".");
+  return ["client", ...named.flat.properties, named.flat.method].join(".");
 }
 
 /** `import X from "pkg"; const client = new X(...); for await (…)` for the README. */

@@ -2,7 +2,6 @@
 import { listInvites, getInvite, editInvite } from "../../operations/user.js";
 import type { EditInviteParams, EditInviteResponse, GetInviteResponse, ListInvitesItem } from "../../models.js";
 import { APIResource, type RequestOptions, type APIPromise, type PagePromise } from "../../runtime/index.js";
-import type { paths } from "../../types.js";
 
 /**
  * `client.user.invites`
@@ -29,7 +28,7 @@ export class UserInvites extends APIResource {
    *
    * GET /user/invites/{invite_id}
    */
-  get(inviteId: NonNullable<paths["/user/invites/{invite_id}"]["get"]["parameters"]["path"]>["invite_id"], options?: RequestOptions): APIPromise<GetInviteResponse> {
+  get(inviteId: string, options?: RequestOptions): APIPromise<GetInviteResponse> {
     return getInvite(this._client, inviteId, options);
   }
 
@@ -42,7 +41,7 @@ export class UserInvites extends APIResource {
    *
    * PATCH /user/invites/{invite_id}
    */
-  edit(inviteId: NonNullable<paths["/user/invites/{invite_id}"]["patch"]["parameters"]["path"]>["invite_id"], params: EditInviteParams, options?: RequestOptions): APIPromise<EditInviteResponse> {
+  edit(inviteId: string, params: EditInviteParams, options?: RequestOptions): APIPromise<EditInviteResponse> {
     return editInvite(this._client, inviteId, params, options);
   }
 }

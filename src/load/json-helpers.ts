@@ -1,4 +1,9 @@
-import { decodePointer, getAt } from "../load/bundle-refs.js";
+/** Reading the loaded JSON document: shared by the check rules and the model builder. */
+import type { HttpMethod } from "../runtime/types.js";
+import { decodePointer, getAt } from "./bundle-refs.js";
+
+/** The operation keys of a path item, in the order OpenAPI lists them. */
+export const HTTP_METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 export type Json = Record<string, unknown>;
 

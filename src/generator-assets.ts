@@ -1,0 +1,12 @@
+/**
+ * What the generator ships with: the runtime copied into every package, and the handlebars templates.
+ * Read from disk by load/read-assets.ts and handed to the emitters, which never read files themselves.
+ */
+export interface GeneratorAssets {
+  /** `src/runtime/*.ts` → contents. */
+  runtime: Map<string, string>;
+  /** `docs/resource.md.hbs` → source. */
+  templates: Map<string, string>;
+  /** The generator's own version, written into package banners' metadata. */
+  version: string;
+}

@@ -1,0 +1,49 @@
+import type { ProviderConfig } from "../load/provider-config.js";
+import type { ApiModel, OperationModel, SecuritySchemeModel } from "./api-model.js";
+import { applyPagination } from "./recognise-pagination.js";
+
+type ClientConfig = Pick<ApiModel, "names" | "credentials" | "clientParams" | "envelope" | "idempotencyHeader">;
+
+/** clientgen.yaml's client-wide settings, as the model carries them: later stages never read the config. */
+export function resolveClientConfig(config: ProviderConfig): ClientConfig {
+  const names: ApiModel["names"] = {};
+  if (config.name) names.client = config.name;
+  if (config.packageName) names.packageName = config.packageName;
+  const resolved: ClientConfig = {
+    names,
+    credentials: Object.entries(config.credentials).map(([option, c]) => ({ option, ...c })),
+    clientParams: Object.entries(config.clientParams).map(([option, p]) => ({ option, ...p })),
+  };
+  if (config.envelope) resolved.envelope = config.envelope;
+  if (config.idempotencyHeader) resolved.idempotencyHeader = config.idempotencyHeader;
+  return resolved;
+}
+
+/** An operation's names and pagination from clientgen.yaml, and whether the client's envelope wraps its response. */
+export function applyOperationConfig(op: OperationModel, config: ProviderConfig, model: Pick<ApiModel, "envelope">): void {
+  const own = config.operations[op.key] ?? {};
+  if (own.resource) op.names.resource = own.resource.split(".");
+  if (own.method) op.names.method = own.method;
+  if (own.api) op.names.api = own.api;
+  if (own.builderMethod) op.names.builderMethod = own.builderMethod;
+  if (own.parameters) op.names.parameters = { ...own.parameters };
+  applyPagination(op, own.pagination);
+  const success = op.success;
+  op.enveloped = !!model.envelope && success?.kind === "json" && !!success.properties?.includes(model.envelope.result);
+}
+
+/**
+ * Security schemes clientgen.yaml adds to a spec that lacks them, as the spec's own would be modelled,
+ * and the top-level security they make: when the spec has none, any one of them (or, unless one is
+ * `required`, nothing), so the credential is sent when given.
+ */
+export function addConfigSchemes(model: Pick<ApiModel, "securitySchemes" | "security">, config: ProviderConfig): void {
+  const added = Object.entries(config.securitySchemes);
+  for (const [name, s] of added) {
+    const base = s.description ? { name, description: s.description } : { name };
+    const scheme: SecuritySchemeModel = s.type === "apiKey" ? { ...base, kind: "apiKey", in: s.in, paramName: s.name } : { ...base, kind: s.type };
+    model.securitySchemes.push(scheme);
+  }
+  if (added.length === 0 || model.security.some((alt) => alt.length > 0)) return;
+  model.security = [...added.map(([name]) => [name]), ...(added.some(([, s]) => s.required) ? [] : [[]])];
+}

@@ -1,0 +1,52 @@
+/**
+ * The names generated code must leave alone, read from the runtime itself rather than kept by hand:
+ * the members ClientCore, APIResource and request builders really have, the runtime's exports, and
+ * the ClientOptions keys. A runtime change moves these lists with it.
+ */
+import * as runtime from "../runtime/index.js";
+import { APIResource, ClientCore, PUBLIC_EXPORTS, requestBuilder } from "../runtime/index.js";
+
+/** Every name an object has, own and inherited (Object.prototype's included), constructors too. */
+function membersOf(value: object): string[] {
+  const names = new Set<string>();
+  for (let o: object | null = value; o; o = Object.getPrototypeOf(o)) {
+    for (const key of Reflect.ownKeys(o)) if (typeof key === "string") names.add(key);
+  }
+  return [...names];
+}
+
+/** `then` makes any object (a client, an API object, a module namespace) a thenable: `await` would call it. */
+const THENABLE = ["then"];
+
+function readReservedNames() {
+  const core = new ClientCore({ name: "Reserved" }, {});
+  const builder = requestBuilder<object>({ name: "reserved" }, core, () => undefined, []);
+  const values = Object.keys(runtime);
+  return {
+    /** Members of the client class (ClientCore's): no resource property or root method may take one. */
+    clientMembers: new Set([...membersOf(core), ...THENABLE]),
+    /** Members of flat resource classes (APIResource's). */
+    resourceMembers: new Set([...membersOf(new APIResource(core)), ...THENABLE]),
+    /** Members of every request builder: no setter may take one. `catch` and `finally` too, which would make it look like a promise. */
+    builderMembers: new Set([...membersOf(builder), ...THENABLE, "catch", "finally"]),
+    /** Members of builder API classes: their constructor, and nothing that makes them thenable. */
+    apiMembers: new Set([...membersOf(Object.prototype), "constructor", ...THENABLE]),
+    /** Exports of a module that must not be thenable (`operations/index.ts`). */
+    moduleExports: new Set([...THENABLE, "default"]),
+    /** The runtime's value exports: generated functions refer to some, so no argument may shadow one. */
+    runtimeValues: new Set(values),
+    /** Every runtime value export, and every type export generated files import: no generated name may take one. */
+    runtimeExports: new Set<string>([...values, ...PUBLIC_EXPORTS.types, ...PUBLIC_EXPORTS.builderTypes, ...PUBLIC_EXPORTS.importedTypes]),
+    /** Values every entry point re-exports (SDKError under the client's error class name). */
+    entryValues: PUBLIC_EXPORTS.values,
+    entryTypes: PUBLIC_EXPORTS.types,
+    builderEntryTypes: PUBLIC_EXPORTS.builderTypes,
+    /** ClientOptions keys: credential and client-parameter options must not take them. */
+    clientOptions: new Set<string>(PUBLIC_EXPORTS.clientOptions),
+  } as const;
+}
+
+export type ReservedNames = ReturnType<typeof readReservedNames>;
+
+/** Read once per process; never changed after. */
+export const RESERVED: ReservedNames = readReservedNames();

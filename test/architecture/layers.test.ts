@@ -1,0 +1,70 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { projectRoot } from "../helpers/generate.js";
+
+/**
+ * Stages import downward only: cli → pipeline → write/emit → name → model → check/load → runtime.
+ * Top-level shared files (diagnostics, ts-syntax, did-you-mean, generator-assets) sit below every stage. `diff` (clientgen
+ * diff, reading generated packages with ts-morph) sits beside the pipeline: only the CLI imports it.
+ */
+const LAYERS: [prefix: string, rank: number][] = [
+  ["cli", 7],
+  ["pipeline", 6],
+  ["parallel", 6],
+  ["diff", 6],
+  ["write", 5],
+  ["emit", 5],
+  ["name", 4],
+  ["model", 3],
+  ["check", 2],
+  ["load", 2],
+  ["runtime", 1],
+  ["diagnostics", 0],
+  ["ts-syntax", 0],
+  ["did-you-mean", 0],
+  ["generator-assets", 0],
+];
+
+const src = join(projectRoot, "src");
+
+function rankOf(file: string): number {
+  const first = file.split("/")[0]!.replace(/\.[jt]s$/, "");
+  const found = LAYERS.find(([prefix]) => prefix === first);
+  if (!found) throw new Error(`src/${file} belongs to no layer: add it to LAYERS`);
+  return found[1];
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));
+}
+
+/** Every relative import of a file, as a path under src/. */
+function importsOf(path: string): string[] {
+  const text = readFileSync(path, "utf8");
+  const specifiers = [...text.matchAll(/^(?:import|export)\b[^;]*?from "(\.[^"]+)"/gm), ...text.matchAll(/import\("(\.[^"]+)"\)/g)].map((m) => m[1]!);
+  return specifiers.map((s) => relative(src, join(path, "..", s)).split("\\").join("/").replace(/\.js$/, ".ts"));
+}
+
+describe("stage layering", () => {
+  const files = sourceFiles(src).map((p) => [relative(src, p).split("\\").join("/"), p] as const);
+
+  it("finds the stages", () => {
+    expect(files.length).toBeGreaterThan(50);
+  });
+
+  it.each(files)("src/%s imports only its own layer and those below", (file, path) => {
+    const rank = rankOf(file);
+    const upward = importsOf(path).filter((target) => rankOf(target) > rank && target.split("/")[0] !== file.split("/")[0]);
+    expect(upward).toEqual([]);
+  });
+
+  it("emit reads no files of load/, and check/ none of model/", () => {
+    const offending = files.flatMap(([file, path]) =>
+      importsOf(path)
+        .filter((t) => (file.startsWith("emit/") && t.startsWith("load/")) || (file.startsWith("check/") && t.startsWith("model/")))
+        .map((t) => `${file} → ${t}`),
+    );
+    expect(offending).toEqual([]);
+  });
+});

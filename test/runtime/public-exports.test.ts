@@ -1,0 +1,51 @@
+import { join } from "node:path";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+import * as runtime from "../../src/runtime/index.js";
+import { PUBLIC_EXPORTS } from "../../src/runtime/index.js";
+import { projectRoot } from "../helpers/generate.js";
+
+/** What the type checker says src/runtime/index.ts exports: each name, and whether it is only a type. */
+function checkerExports(): Map<string, "value" | "type"> {
+  const file = join(projectRoot, "src", "runtime", "index.ts");
+  const program = ts.createProgram([file], { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, noEmit: true });
+  const checker = program.getTypeChecker();
+  const symbol = checker.getSymbolAtLocation(program.getSourceFile(file)!)!;
+  const out = new Map<string, "value" | "type">();
+  for (const s of checker.getExportsOfModule(symbol)) {
+    const target = s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s;
+    out.set(s.name, target.flags & ts.SymbolFlags.Value ? "value" : "type");
+  }
+  return out;
+}
+
+/** PUBLIC_EXPORTS is what the generator re-exports and reserves: it must name real exports of the right kind. */
+describe("the runtime's PUBLIC_EXPORTS constant", () => {
+  const exported = checkerExports();
+
+  it("lists values the runtime really exports as values", () => {
+    for (const name of PUBLIC_EXPORTS.values) {
+      expect(exported.get(name), name).toBe("value");
+      expect(Object.keys(runtime), name).toContain(name);
+    }
+  });
+
+  it.each(["types", "builderTypes", "importedTypes"] as const)("lists %s the runtime really exports as types", (list) => {
+    for (const name of PUBLIC_EXPORTS[list]) expect(exported.get(name), name).toBe("type");
+  });
+
+  it("names every error class the runtime exports, so packages re-export them all", () => {
+    const errors = [...exported.keys()].filter((name) => /^[A-Z]\w*Error$/.test(name) && exported.get(name) === "value");
+    expect(errors.length).toBeGreaterThan(10);
+    expect(PUBLIC_EXPORTS.values).toEqual(expect.arrayContaining(errors));
+  });
+
+  it("clientOptions holds every ClientOptions key", () => {
+    const program = ts.createProgram([join(projectRoot, "src", "runtime", "types.ts")], { noEmit: true });
+    const checker = program.getTypeChecker();
+    const source = program.getSourceFile(join(projectRoot, "src", "runtime", "types.ts"))!;
+    const decl = source.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === "ClientOptions")!;
+    const keys = checker.getPropertiesOfType(checker.getTypeAtLocation(decl)).map((p) => p.name);
+    expect([...PUBLIC_EXPORTS.clientOptions].sort()).toEqual(keys.sort());
+  });
+});
