@@ -6,6 +6,8 @@ export interface Command {
   /** Invocation forms for `clientgen <command> --help`, each with what it does. */
   usage: Array<[form: string, meaning: string]>;
   options: Record<string, OptionSpec>;
+  /** Lines printed after the options in `--help`: what the output means. */
+  notes?: string[];
   /** Most positionals the command takes (0 when none). */
   maxPositionals: number;
   /** Loaded only when the command runs, so `--help` and a no-op stay cheap. */

@@ -30,5 +30,6 @@ export function commandHelp(command: Command): string {
     `${o.short ? `-${o.short}, ` : ""}--${name}${o.value ? ` ${o.value}` : ""}`,
     o.description,
   ]);
-  return [`clientgen ${command.name}: ${command.summary}`, "", "Usage:", table(command.usage), "", "Options:", table(options), "", EXIT_CODES].join("\n");
+  const notes = command.notes ? [...command.notes, ""] : [];
+  return [`clientgen ${command.name}: ${command.summary}`, "", "Usage:", table(command.usage), "", "Options:", table(options), "", ...notes, EXIT_CODES].join("\n");
 }

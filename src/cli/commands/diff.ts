@@ -14,6 +14,10 @@ export const diffCommand: Command = {
     "fail-on": { type: "string", value: "LEVEL", description: "exit 1 when a change is at least this serious: breaking | compatible | any" },
     json: { type: "boolean", description: "the changes and the verdict as JSON" },
   },
+  notes: [
+    "Each change is printed with its place and classified as breaking, compatible or none (documentation only);",
+    "the last line is `semver: major|minor|patch`. Exit 1 also when --fail-on is met.",
+  ],
   maxPositionals: 2,
   // ts-morph (and the TypeScript it bundles) is loaded only when a diff runs.
   async run(args) {

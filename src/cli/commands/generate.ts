@@ -20,6 +20,10 @@ export const generateCommand: Command = {
     check: { type: "boolean", description: "compare instead of writing; exit 1 when anything is stale" },
     watch: { type: "boolean", short: "w", description: "keep running and regenerate what changes (Ctrl-C stops)" },
   },
+  notes: [
+    "A provider whose inputs (spec, the files it $refs, clientgen.yaml) and output are as the last run left them",
+    "is skipped without loading the generator: see .clientgen-inputs.json in each output folder. --check never skips.",
+  ],
   maxPositionals: Infinity,
   async run(args) {
     const { runGenerate } = await import("../run-generate.js");
