@@ -28,13 +28,13 @@ function openapiTypescriptVersion(): string {
 
 /**
  * What made an output besides its inputs: the generator's own code (so a changed emitter regenerates
- * even without a version bump, which matters most while developing it), its templates, the runtime
- * it copies, its version and openapi-typescript's. Reading ~100 small files costs a few milliseconds.
+ * even without a version bump, which matters most while developing it), its templates, the
+ * runtimes it copies (client and command line), its version and openapi-typescript's. Reading ~100 small files costs a few milliseconds.
  */
 export function generatorFingerprint(): string {
   const hash = createHash("sha256");
   const pkg = JSON.parse(readFileSync(join(projectRoot, "package.json"), "utf8")) as { version: string };
   hash.update(`clientgen ${pkg.version}\0openapi-typescript ${openapiTypescriptVersion()}\0`);
-  for (const root of [codeRoot, join(projectRoot, "templates"), join(projectRoot, "src", "runtime")]) hashTree(hash, root);
+  for (const root of [codeRoot, join(projectRoot, "templates"), join(projectRoot, "src", "runtime"), join(projectRoot, "src", "cli-runtime")]) hashTree(hash, root);
   return hash.digest("hex");
 }

@@ -97,7 +97,34 @@ export interface SchemaModel extends Docs {
   /** The alias clientgen.yaml chooses for it in models.ts. */
   alias?: string;
   example?: unknown;
+  /** The schema itself: its shape, enum, default (what a model page shows when it is not an object). */
+  facts: SchemaFacts;
+  /** Properties of an object schema, own and from `allOf` parts, in spec order. */
+  properties: PropertyModel[];
+  /** `additionalProperties`: the type of the values of keys not listed, when the schema allows them with a schema. */
+  additionalProperties?: TypeShape;
 }
+
+export interface PropertyModel extends Docs {
+  name: string;
+  required: boolean;
+  readOnly?: boolean;
+  writeOnly?: boolean;
+  schema: SchemaFacts;
+}
+
+/**
+ * What a schema is, as docs write it (`Invite[]`, `string (date-time)`, `A | B`), with the component
+ * names it refers to so pages can link them. Inline objects are not expanded: their types are in types.ts.
+ */
+export type TypeShape =
+  | { kind: "ref"; name: string }
+  | { kind: "primitive"; type: "string" | "integer" | "number" | "boolean" | "null"; format?: string }
+  | { kind: "array"; items: TypeShape }
+  | { kind: "map"; values: TypeShape }
+  | { kind: "object" }
+  | { kind: "union" | "intersection"; variants: TypeShape[] }
+  | { kind: "unknown" };
 
 export interface SchemaFacts {
   type?: string;
@@ -109,6 +136,13 @@ export interface SchemaFacts {
   ref?: string;
   /** `nullable: true` (3.0) or `null` among its types (3.1): the type openapi-typescript makes includes `null`. */
   nullable?: boolean;
+  shape: TypeShape;
+  readOnly?: boolean;
+  writeOnly?: boolean;
+  deprecated?: boolean;
+  description?: string;
+  /** An array's item schema (arrays only). */
+  items?: SchemaFacts;
 }
 
 export type ParamLocation = "path" | "query" | "header" | "cookie";
@@ -122,6 +156,8 @@ export interface ParamModel extends Docs {
   style?: string;
   explode?: boolean;
   type: TypePath;
+  /** A value of a structured parameter (object, array, union) for examples: the spec's, or one built from the schema. */
+  example?: unknown;
 }
 
 export interface BodyModel extends Docs {
@@ -134,10 +170,21 @@ export interface BodyModel extends Docs {
   type: TypePath;
   /** Property names of an object body (to detect clashes with parameters). */
   properties: string[];
+  /** The same properties with their schema facts and whether the body requires them (the command line converts and checks values by them). */
+  fields: FieldModel[];
   /** Other content types the spec also accepts. */
   alternatives: string[];
   /** The spec's example of the body (media or schema), or one built from the schema. */
   example?: unknown;
+}
+
+/** One property of an object request body. */
+export interface FieldModel extends Docs {
+  name: string;
+  required: boolean;
+  schema: SchemaFacts;
+  /** `readOnly: true`: the server sets it; requests leave it out. */
+  readOnly?: boolean;
 }
 
 export interface ResponseModel {
@@ -150,6 +197,8 @@ export interface ResponseModel {
   type?: TypePath;
   /** Top-level property names of an object JSON body. */
   properties?: string[];
+  /** Success only: another 2xx status of the operation has no content, so an empty body is a valid answer. */
+  mayBeEmpty?: true;
 }
 
 export interface OperationModel extends Docs {

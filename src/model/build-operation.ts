@@ -5,8 +5,9 @@ import type { HttpMethod } from "../runtime/types.js";
 import type { BodyModel, OperationModel, ParamLocation, ParamModel, ResponseModel, TypePath } from "./api-model.js";
 import { bodyEncoding, pickContentType, responseKind } from "./classify-media.js";
 import { deref, isObject, str, type Json } from "../load/json-helpers.js";
+import { exampleFits } from "./example-fits.js";
 import { exampleValue } from "./example-value.js";
-import { objectProperties, schemaFacts } from "./schema-facts.js";
+import { objectFields, objectProperties, schemaFacts } from "./schema-facts.js";
 
 const LOCATIONS: readonly ParamLocation[] = ["path", "query", "header", "cookie"];
 /** OpenAPI says these header parameters are ignored: content negotiation and auth belong to the client. */
@@ -95,6 +96,9 @@ function buildParams(spec: LoadedSpec, pathItem: Json, operation: Json, pointer:
         schema: schemaFacts(root, value.schema ?? firstMediaSchema(value.content)),
         type: [...pointerToType(pointer), "parameters", location, name],
       };
+      const structured = param.schema.type === undefined || param.schema.type === "object" || param.schema.type === "array";
+      const example = structured ? exampleValue(root, value.schema ?? firstMediaSchema(value.content)) : undefined;
+      if (example !== undefined) param.example = example;
       copyDocs(param, value);
       if (typeof value.style === "string") param.style = value.style;
       if (typeof value.explode === "boolean") param.explode = value.explode;
@@ -123,7 +127,8 @@ function buildBody(root: unknown, raw: unknown, type: TypePath): BodyModel | und
   const media = value.content[contentType];
   const schema = isObject(media) ? media.schema : undefined;
   const encoding = bodyEncoding(contentType);
-  const properties = encoding === "json" || encoding === "form" || encoding === "multipart" ? objectProperties(root, schema) : undefined;
+  const fields = encoding === "json" || encoding === "form" || encoding === "multipart" ? objectFields(root, schema) : undefined;
+  const properties = fields?.map((f) => f.name);
   const body: BodyModel = {
     required: value.required === true,
     contentType,
@@ -132,9 +137,11 @@ function buildBody(root: unknown, raw: unknown, type: TypePath): BodyModel | und
     schema: schemaFacts(root, schema),
     type: [...type, "content", contentType],
     properties: properties ?? [],
+    fields: fields ?? [],
     alternatives: types.filter((t) => t !== contentType),
   };
-  const example = mediaExample(root, media) ?? exampleValue(root, schema);
+  const given = mediaExample(root, media);
+  const example = given !== undefined && exampleFits(root, schema, given) ? given : exampleValue(root, schema);
   if (example !== undefined) body.example = example;
   copyDocs(body, value);
   return body;
@@ -144,6 +151,7 @@ function buildResponses(root: unknown, raw: unknown, type: TypePath): { success?
   const errors: ResponseModel[] = [];
   let success: ResponseModel | undefined;
   let fallback: ResponseModel | undefined;
+  let emptySuccess = false;
   if (!isObject(raw)) return { errors };
   for (const [status, entry] of Object.entries(raw)) {
     const { value } = deref(root, entry);
@@ -163,10 +171,14 @@ function buildResponses(root: unknown, raw: unknown, type: TypePath): { success?
       const properties = response.kind === "json" ? objectProperties(root, isObject(media) ? media.schema : undefined) : undefined;
       if (properties) response.properties = properties;
     }
-    if (/^2/.test(status)) success ??= response;
+    if (/^2/.test(status)) {
+      success ??= response;
+      if (!contentType) emptySuccess = true;
+    }
     else if (status === "default") fallback = response;
     else errors.push(response);
   }
+  if (success && emptySuccess && success.contentType) success.mayBeEmpty = true;
   if (!success && fallback) success = fallback;
   else if (fallback) errors.push(fallback);
   return success ? { success, errors } : { errors };

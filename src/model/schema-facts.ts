@@ -1,39 +1,127 @@
-import type { SchemaFacts } from "./api-model.js";
-import { deref, isObject, str, type Json } from "../load/json-helpers.js";
+import type { FieldModel, SchemaFacts, TypeShape } from "./api-model.js";
+import { componentName, deref, isObject, str, type Json } from "../load/json-helpers.js";
 
 /** What docs and naming need to know about a schema, without converting it to a type. */
-export function schemaFacts(root: unknown, schema: unknown): SchemaFacts {
+export function schemaFacts(root: unknown, schema: unknown, depth = 0): SchemaFacts {
   const { value, ref } = deref(root, schema);
-  if (!value) return ref ? { ref } : {};
-  const facts: SchemaFacts = {};
+  const shape = typeShape(root, schema);
+  if (!value) return ref ? { ref, shape } : { shape };
+  const facts: SchemaFacts = { shape };
   if (ref) facts.ref = ref;
   const type = Array.isArray(value.type) ? value.type.filter((t) => t !== "null").join(" | ") : str(value.type);
   if (type) facts.type = type;
   if (value.nullable === true || (Array.isArray(value.type) && value.type.includes("null"))) facts.nullable = true;
   if (str(value.format)) facts.format = value.format as string;
   if (Array.isArray(value.enum)) facts.enum = value.enum;
+  else if ("const" in value) facts.enum = [value.const];
   if ("default" in value) facts.default = value.default;
   const example = "example" in value ? value.example : Array.isArray(value.examples) ? value.examples[0] : undefined;
   if (example !== undefined) facts.example = example;
+  copyFlags(facts, isObject(schema) ? schema : {}, value, ref !== undefined);
+  // Item facts one level down are enough to convert `ids=a ids=b`; deeper values are given as JSON.
+  if (type === "array" && value.items !== undefined && depth < 1) facts.items = schemaFacts(root, value.items, depth + 1);
   return facts;
 }
 
-/** Property names of an object schema, following `$ref` and `allOf`; undefined when it is not clearly an object. */
-export function objectProperties(root: unknown, schema: unknown, depth = 0): string[] | undefined {
+/**
+ * Flags and description written next to a `$ref` (3.1) win over the target's; a referenced model's own
+ * description belongs on its page, so it is not copied onto every place that refers to it.
+ */
+function copyFlags(facts: SchemaFacts, own: Json, target: Json, viaRef: boolean): void {
+  const pick = (key: string) => (key in own ? own[key] : viaRef ? undefined : target[key]);
+  const description = str(pick("description"));
+  if (description) facts.description = description;
+  if (pick("readOnly") === true || target.readOnly === true) facts.readOnly = true;
+  if (pick("writeOnly") === true || target.writeOnly === true) facts.writeOnly = true;
+  if (pick("deprecated") === true) facts.deprecated = true;
+}
+
+const PRIMITIVE_TYPES = new Set(["string", "integer", "number", "boolean", "null"]);
+type Primitive = Extract<TypeShape, { kind: "primitive" }>["type"];
+
+/** The shape of a schema for docs: component refs stay refs, so each is one link; depth-limited for recursive inline schemas. */
+export function typeShape(root: unknown, schema: unknown, depth = 0): TypeShape {
+  if (isObject(schema) && typeof schema.$ref === "string") {
+    const name = componentName(schema.$ref);
+    if (name !== undefined) return { kind: "ref", name };
+  }
+  const { value } = deref(root, schema);
+  if (!value || depth > 8) return { kind: "unknown" };
+  for (const key of ["oneOf", "anyOf"] as const) {
+    if (Array.isArray(value[key]) && value[key].length) return union(value[key].map((v) => typeShape(root, v, depth + 1)));
+  }
+  if (Array.isArray(value.allOf) && value.allOf.length) {
+    const parts = value.allOf.map((v) => typeShape(root, v, depth + 1));
+    return parts.length === 1 ? parts[0]! : { kind: "intersection", variants: parts };
+  }
+  const types = Array.isArray(value.type) ? value.type.filter((t): t is string => typeof t === "string") : typeof value.type === "string" ? [value.type] : [];
+  const nonNull = types.filter((t) => t !== "null");
+  if (nonNull.length > 1) return union(nonNull.map((t) => typeShape(root, { ...value, type: t }, depth + 1)));
+  const type = nonNull[0] ?? (isObject(value.properties) ? "object" : value.items ? "array" : enumType(value));
+  if (type === "array") return { kind: "array", items: value.items === undefined ? { kind: "unknown" } : typeShape(root, value.items, depth + 1) };
+  if (type === "object") {
+    if (!isObject(value.properties) && isObject(value.additionalProperties)) return { kind: "map", values: typeShape(root, value.additionalProperties, depth + 1) };
+    return { kind: "object" };
+  }
+  if (type && PRIMITIVE_TYPES.has(type)) return str(value.format) ? { kind: "primitive", type: type as Primitive, format: value.format as string } : { kind: "primitive", type: type as Primitive };
+  return types.includes("null") ? { kind: "primitive", type: "null" } : { kind: "unknown" };
+}
+
+const union = (variants: TypeShape[]): TypeShape => (variants.length === 1 ? variants[0]! : { kind: "union", variants });
+
+/** An untyped `enum`/`const` still says what its values are. */
+function enumType(value: Json): string | undefined {
+  const values = Array.isArray(value.enum) ? value.enum : "const" in value ? [value.const] : [];
+  const kinds = new Set(values.filter((v) => v !== null).map((v) => (typeof v === "number" ? (Number.isInteger(v) ? "integer" : "number") : typeof v)));
+  return kinds.size === 1 ? [...kinds][0] : undefined;
+}
+
+interface ObjectShape {
+  properties: Map<string, unknown>;
+  required: Set<string>;
+}
+
+/** Properties (raw schemas) and required names of an object schema, following `$ref` and `allOf`; undefined when it is not clearly an object. */
+function objectShape(root: unknown, schema: unknown, depth = 0): ObjectShape | undefined {
   const { value } = deref(root, schema);
   if (!value || depth > 16) return undefined;
-  const names = new Set<string>();
+  const shape: ObjectShape = { properties: new Map(), required: new Set() };
   let objectLike = value.type === "object" || isObject(value.properties);
-  if (isObject(value.properties)) for (const k of Object.keys(value.properties)) names.add(k);
+  if (isObject(value.properties)) for (const [k, v] of Object.entries(value.properties)) shape.properties.set(k, v);
+  if (Array.isArray(value.required)) for (const r of value.required) if (typeof r === "string") shape.required.add(r);
   if (Array.isArray(value.allOf)) {
     for (const part of value.allOf as Json[]) {
-      const inner = objectProperties(root, part, depth + 1);
+      const inner = objectShape(root, part, depth + 1);
       if (!inner) return undefined;
       objectLike = true;
-      for (const k of inner) names.add(k);
+      for (const [k, v] of inner.properties) if (!shape.properties.has(k)) shape.properties.set(k, v);
+      for (const r of inner.required) shape.required.add(r);
     }
   }
   if (Array.isArray(value.oneOf) || Array.isArray(value.anyOf)) return undefined;
   if (Array.isArray(value.type) && !value.type.every((t) => t === "object")) return undefined;
-  return objectLike && names.size > 0 ? [...names] : undefined;
+  return objectLike && shape.properties.size > 0 ? shape : undefined;
+}
+
+/** Property names of an object schema, following `$ref` and `allOf`; undefined when it is not clearly an object. */
+export function objectProperties(root: unknown, schema: unknown): string[] | undefined {
+  const shape = objectShape(root, schema);
+  return shape && [...shape.properties.keys()];
+}
+
+/** The properties of an object schema with their facts, docs and whether they are required; undefined when it is not clearly an object. */
+export function objectFields(root: unknown, schema: unknown): FieldModel[] | undefined {
+  const shape = objectShape(root, schema);
+  if (!shape) return undefined;
+  return [...shape.properties].map(([name, raw]) => {
+    const field: FieldModel = { name, required: shape.required.has(name), schema: schemaFacts(root, raw) };
+    const { value } = deref(root, raw);
+    if (value) {
+      const description = str(value.description) ?? str(value.title);
+      if (description) field.description = description;
+      if (value.deprecated === true) field.deprecated = true;
+      if (value.readOnly === true) field.readOnly = true;
+    }
+    return field;
+  });
 }

@@ -3,6 +3,8 @@
  * Cloudflare API - User's Invites: builder-style client (API version 4.0.0).
  *
  * @example
+ * import { InvitesApi } from "cloudflare-client/builder";
+ *
  * const api = new InvitesApi({ apiToken: process.env.CLOUDFLARE_API_TOKEN });
  *
  * const page = await api.listInvites().execute();
@@ -14,6 +16,6 @@ export * from "./apis/invites-api.js";
 export { CloudflareCore, clientSpec } from "./core.js";
 export type { CloudflareOptions } from "./core.js";
 export type * from "./models.js";
-export { SDKError as CloudflareError, APIError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, APIPromise, Page, PagePromise } from "./runtime/index.js";
+export { SDKError as CloudflareError, APIError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, UnexpectedResponseError, APIPromise, Page, PagePromise } from "./runtime/index.js";
 export type { ClientOptions, RequestOptions, Logger, LogLevel } from "./runtime/index.js";
 export type { RequestBuilder } from "./runtime/index.js";

@@ -3,6 +3,8 @@
  * Trieve API - Invitation: builder-style client (API version 0.13.0).
  *
  * @example
+ * import { InvitationApi } from "trieve-client/builder";
+ *
  * const api = new InvitationApi({ apiKey: process.env.TRIEVE_API_KEY, trOrganization: process.env.TRIEVE_ORGANIZATION });
  *
  * await api.postInvitation().invitationData({ app_url: "https://admin.trieve.ai", email: "jane@example.com", redirect_uri: "https://admin.trieve.ai", user_role: 1 }).execute();
@@ -12,6 +14,6 @@ export * from "./apis/invitation-api.js";
 export { TrieveCore, clientSpec } from "./core.js";
 export type { TrieveOptions } from "./core.js";
 export type * from "./models.js";
-export { SDKError as TrieveError, APIError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, APIPromise, Page, PagePromise } from "./runtime/index.js";
+export { SDKError as TrieveError, APIError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, UnexpectedResponseError, APIPromise, Page, PagePromise } from "./runtime/index.js";
 export type { ClientOptions, RequestOptions, Logger, LogLevel } from "./runtime/index.js";
 export type { RequestBuilder } from "./runtime/index.js";
