@@ -5,7 +5,7 @@ import { projectRoot } from "../helpers/generate.js";
 
 /**
  * Stages import downward only: cli → pipeline → write/emit → name → model → check/load → runtime.
- * Top-level shared files (diagnostics, ts-syntax, generator-assets) sit below every stage. `diff` (clientgen
+ * Top-level shared files (diagnostics, ts-syntax, did-you-mean, generator-assets) sit below every stage. `diff` (clientgen
  * diff, reading generated packages with ts-morph) sits beside the pipeline: only the CLI imports it.
  */
 const LAYERS: [prefix: string, rank: number][] = [
@@ -24,6 +24,7 @@ const LAYERS: [prefix: string, rank: number][] = [
   ["cli-runtime", 1],
   ["diagnostics", 0],
   ["ts-syntax", 0],
+  ["did-you-mean", 0],
   ["generator-assets", 0],
 ];
 
