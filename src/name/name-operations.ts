@@ -154,4 +154,5 @@ function chooseBodyMode(ctx: NamingContext, op: OperationModel, body: BodyModel)
   return "whole";
 }
 
-const clashingParam = (params: ParamModel[], fields: string[]): ParamModel | undefined => params.find((p) => fields.includes(p.name));
+/** Path parameters are positional arguments, so only the others share the params object with the fields. */
+const clashingParam = (params: ParamModel[], fields: string[]): ParamModel | undefined => params.find((p) => p.in !== "path" && fields.includes(p.name));
