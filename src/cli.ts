@@ -4,6 +4,8 @@ import { startTypesWorker } from "./parallel/types-pool.js";
 
 /** Exit codes: 0 ok, 1 bad input or stale output, 2 usage error, 3 internal error. */
 async function main(argv: string[]): Promise<number> {
+  // `diff` parses its own arguments and loads ts-morph; generate never pays for either.
+  if (argv[0] === "diff") return (await import("./cli/run-diff.js")).runDiff(argv.slice(1));
   let args: CliArgs;
   try {
     args = parseCliArgs(argv);

@@ -23,6 +23,8 @@ export const usage = `Usage:
   clientgen generate <provider>…              only those providers
   clientgen generate --spec FILE --out DIR    one spec from anywhere (YAML or JSON) → DIR
   clientgen generate --check                  write nothing; exit 1 and list stale files if generated/ is out of date
+  clientgen diff OLD NEW                      what changed in the public API between two generated packages (diff --help)
+  clientgen diff <provider> --base REF        generated/<provider> against the same package at a git commit
 
 Options:
   --spec FILE     a single OpenAPI 3.0/3.1 file (YAML or JSON); clientgen.yaml beside it is used

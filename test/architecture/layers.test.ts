@@ -5,12 +5,14 @@ import { projectRoot } from "../helpers/generate.js";
 
 /**
  * Stages import downward only: cli → pipeline → write/emit → name → model → check/load → runtime.
- * Top-level shared files (diagnostics, ts-syntax, generator-assets) sit below every stage.
+ * Top-level shared files (diagnostics, ts-syntax, generator-assets) sit below every stage. `diff` (clientgen
+ * diff, reading generated packages with ts-morph) sits beside the pipeline: only the CLI imports it.
  */
 const LAYERS: [prefix: string, rank: number][] = [
   ["cli", 7],
   ["pipeline", 6],
   ["parallel", 6],
+  ["diff", 6],
   ["write", 5],
   ["emit", 5],
   ["name", 4],

@@ -1,26 +1,12 @@
-import { execFile } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { fixture, projectRoot } from "../helpers/generate.js";
+import { runClientgen as clientgen } from "../helpers/run-cli.js";
 
-const exec = promisify(execFile);
-const tsx = join(projectRoot, "node_modules", "tsx", "dist", "cli.mjs");
-const cli = join(projectRoot, "src", "cli.ts");
 const work = mkdtempSync(join(tmpdir(), "clientgen-cli-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-async function clientgen(args: string[], cwd = projectRoot): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [tsx, cli, ...args], { cwd, env: { ...process.env, NO_COLOR: "1" } });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe("clientgen generate", () => {
   it("--spec FILE --out DIR writes a package; a second run changes nothing", async () => {
