@@ -136,7 +136,9 @@ function nameParams(ctx: NamingContext, op: OperationModel, usedInBody: string[]
       return withClientOption({ param, key, setter });
     });
   if (!op.body || !bodyMode) return { pathArgs, params };
-  const bodySetter = uniqueName(camel(op.body.schema.ref ?? "body") || "body", setters);
+  const wanted = op.names.bodySetter ?? (camel(op.body.schema.ref ?? "body") || "body");
+  const bodySetter = uniqueName(wanted, setters);
+  if (bodySetter !== wanted) ctx.warnings.push(renamed(op, `body setter '${wanted}' is taken by a parameter's setter`, bodySetter, configKey(op, "bodySetter")));
   return { pathArgs, params, bodyMode, bodySetter };
 }
 

@@ -168,4 +168,13 @@ describe("renames warn with the clientgen.yaml key that fixes them, and that key
     expect(api.apis[0]!.className).toBe("ThingsApi2");
     expect(hints(api)).toContain('choose a name in clientgen.yaml under operations."op".api');
   });
+
+  it("a body setter taken by a parameter's setter: `operations.<id>.bodySetter`", () => {
+    const path = { "/x": { post: { operationId: "op", parameters: queryParams("body"), requestBody: { content: { "text/plain": { schema: { type: "string" } } } }, responses: jsonResponse({}) } } };
+    const api = named(path);
+    expect(op(api, "op").bodySetter).toBe("body2");
+    // The query parameter's params key gives way to the whole body's `body` too, with its own key.
+    expect(hints(api)).toEqual(['choose a name in clientgen.yaml under operations."op".parameters."body"', 'choose a name in clientgen.yaml under operations."op".bodySetter']);
+    expect(op(named(path, { operations: { op: { bodySetter: "content" } } }), "op").bodySetter).toBe("content");
+  });
 });
