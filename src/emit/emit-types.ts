@@ -34,6 +34,7 @@ export function typesContext(schema: OpenAPI3): GlobalContext {
     additionalProperties: false,
     alphabetize: false,
     arrayLength: false,
+    // Properties with a default are required in the types; model/example-fits.ts builds examples to match.
     defaultNonNullable: true,
     discriminators: scanDiscriminators(schema, options),
     emptyObjectsUnknown: false,

@@ -3,10 +3,11 @@ import type { NamedApi, NamedOperation } from "../name/named-api.js";
 import { propertyKey } from "../ts-syntax.js";
 import { dataLiteral } from "./source-writer.js";
 
-/** A literal for an example argument: the spec's example or default, else a readable placeholder. */
+/** A literal for an example argument: the spec's example or default, a value built for a structured one, else a readable placeholder. */
 export function exampleValue(param: ParamModel): string {
   const value = param.schema.example ?? param.schema.default ?? param.schema.enum?.[0];
   if (value !== undefined && (typeof value !== "object" || value === null)) return JSON.stringify(value);
+  if (param.example !== undefined) return dataLiteral(param.example);
   const type = param.schema.type;
   if (type === "integer" || type === "number") return "1";
   if (type === "boolean") return "true";
@@ -43,9 +44,9 @@ export function showcaseOperation(api: NamedApi): NamedOperation | undefined {
   return api.operations.find((o) => o.op.method === "get" && o.op.pagination) ?? api.operations.find((o) => o.op.method === "get") ?? api.operations[0];
 }
 
-/** `new Client({ apiKey: process.env.X })` with the first credential alternative the spec asks for. */
-export function clientConstruction(api: NamedApi, className: string): string {
-  const first = api.model.security[0] ?? [];
+/** `new Client({ apiKey: process.env.X })` with the first credential alternative the operation (else the spec) asks for. */
+export function clientConstruction(api: NamedApi, className: string, named?: NamedOperation): string {
+  const first = (named?.op.security ?? api.model.security)[0] ?? api.model.security[0] ?? [];
   const creds = api.credentials.filter((c) => first.includes(c.scheme.name));
   const args = [...creds, ...api.clientParams].map((c) => `${c.option}: ${c.env ? `process.env.${c.env}` : `"<${c.option}>"`}`);
   return `new ${className}(${args.length ? `{ ${args.join(", ")} }` : ""})`;

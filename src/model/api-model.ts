@@ -99,7 +99,34 @@ export interface SchemaModel extends Docs {
   /** The alias clientgen.yaml chooses for it in models.ts. */
   alias?: string;
   example?: unknown;
+  /** The schema itself: its shape, enum, default (what a model page shows when it is not an object). */
+  facts: SchemaFacts;
+  /** Properties of an object schema, own and from `allOf` parts, in spec order. */
+  properties: PropertyModel[];
+  /** `additionalProperties`: the type of the values of keys not listed, when the schema allows them with a schema. */
+  additionalProperties?: TypeShape;
 }
+
+export interface PropertyModel extends Docs {
+  name: string;
+  required: boolean;
+  readOnly?: boolean;
+  writeOnly?: boolean;
+  schema: SchemaFacts;
+}
+
+/**
+ * What a schema is, as docs write it (`Invite[]`, `string (date-time)`, `A | B`), with the component
+ * names it refers to so pages can link them. Inline objects are not expanded: their types are in types.ts.
+ */
+export type TypeShape =
+  | { kind: "ref"; name: string }
+  | { kind: "primitive"; type: "string" | "integer" | "number" | "boolean" | "null"; format?: string }
+  | { kind: "array"; items: TypeShape }
+  | { kind: "map"; values: TypeShape }
+  | { kind: "object" }
+  | { kind: "union" | "intersection"; variants: TypeShape[] }
+  | { kind: "unknown" };
 
 export interface SchemaFacts {
   type?: string;
@@ -111,6 +138,11 @@ export interface SchemaFacts {
   ref?: string;
   /** `nullable: true` (3.0) or `null` among its types (3.1): the type openapi-typescript makes includes `null`. */
   nullable?: boolean;
+  shape: TypeShape;
+  readOnly?: boolean;
+  writeOnly?: boolean;
+  deprecated?: boolean;
+  description?: string;
 }
 
 export type ParamLocation = "path" | "query" | "header" | "cookie";
@@ -124,6 +156,8 @@ export interface ParamModel extends Docs {
   style?: string;
   explode?: boolean;
   type: TypePath;
+  /** A value of a structured parameter (object, array, union) for examples: the spec's, or one built from the schema. */
+  example?: unknown;
 }
 
 export interface BodyModel extends Docs {

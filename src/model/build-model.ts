@@ -1,9 +1,10 @@
 import type { Diagnostic } from "../diagnostics.js";
 import type { LoadedSpec } from "../load/load-spec.js";
 import type { ProviderConfig } from "../load/provider-config.js";
-import type { ApiModel, SchemaModel, SecuritySchemeModel, ServerModel } from "./api-model.js";
+import type { ApiModel, SecuritySchemeModel, ServerModel } from "./api-model.js";
 import { buildOperation, copyDocs, securityAlternatives } from "./build-operation.js";
 import { deref, HTTP_METHODS, isObject, str, type Json } from "../load/json-helpers.js";
+import { buildSchemas } from "./build-schemas.js";
 import { addConfigSchemes, applyOperationConfig, resolveClientConfig } from "./resolve-config.js";
 
 /** Builds the IR from a checked spec. Spec order is kept everywhere. */
@@ -85,19 +86,4 @@ function buildSecuritySchemes(root: Json): SecuritySchemeModel[] {
     else if (s.type === "oauth2" || s.type === "openIdConnect") out.push({ ...base, kind: s.type });
   }
   return out;
-}
-
-function buildSchemas(root: Json, aliases: Record<string, string>): SchemaModel[] {
-  const components = isObject(root.components) ? root.components : {};
-  const schemas = isObject(components.schemas) ? components.schemas : {};
-  return Object.entries(schemas).map(([name, raw]) => {
-    const schema: SchemaModel = { name };
-    if (Object.hasOwn(aliases, name)) schema.alias = aliases[name]!;
-    if (isObject(raw)) {
-      copyDocs(schema, raw);
-      const example = "example" in raw ? raw.example : Array.isArray(raw.examples) ? raw.examples[0] : undefined;
-      if (example !== undefined) schema.example = example;
-    }
-    return schema;
-  });
 }

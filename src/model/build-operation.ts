@@ -5,6 +5,7 @@ import type { HttpMethod } from "../runtime/types.js";
 import type { BodyModel, OperationModel, ParamLocation, ParamModel, ResponseModel, TypePath } from "./api-model.js";
 import { bodyEncoding, pickContentType, responseKind } from "./classify-media.js";
 import { deref, isObject, str, type Json } from "../load/json-helpers.js";
+import { exampleFits } from "./example-fits.js";
 import { exampleValue } from "./example-value.js";
 import { objectProperties, schemaFacts } from "./schema-facts.js";
 
@@ -95,6 +96,9 @@ function buildParams(spec: LoadedSpec, pathItem: Json, operation: Json, pointer:
         schema: schemaFacts(root, value.schema ?? firstMediaSchema(value.content)),
         type: [...pointerToType(pointer), "parameters", location, name],
       };
+      const structured = param.schema.type === undefined || param.schema.type === "object" || param.schema.type === "array";
+      const example = structured ? exampleValue(root, value.schema ?? firstMediaSchema(value.content)) : undefined;
+      if (example !== undefined) param.example = example;
       copyDocs(param, value);
       if (typeof value.style === "string") param.style = value.style;
       if (typeof value.explode === "boolean") param.explode = value.explode;
@@ -134,7 +138,8 @@ function buildBody(root: unknown, raw: unknown, type: TypePath): BodyModel | und
     properties: properties ?? [],
     alternatives: types.filter((t) => t !== contentType),
   };
-  const example = mediaExample(root, media) ?? exampleValue(root, schema);
+  const given = mediaExample(root, media);
+  const example = given !== undefined && exampleFits(root, schema, given) ? given : exampleValue(root, schema);
   if (example !== undefined) body.example = example;
   copyDocs(body, value);
   return body;

@@ -1,4 +1,5 @@
 import { deref, isObject, type Json } from "../load/json-helpers.js";
+import { exampleFits, requiredNames } from "./example-fits.js";
 
 const FORMAT_EXAMPLES: Record<string, string> = {
   email: "user@example.com",
@@ -18,13 +19,14 @@ const FORMAT_EXAMPLES: Record<string, string> = {
 export function exampleValue(root: unknown, schema: unknown, depth = 0): unknown {
   const { value: s } = deref(root, schema);
   if (!s || depth > 6) return undefined;
-  if ("example" in s) return s.example;
-  if (Array.isArray(s.examples) && s.examples.length) return s.examples[0];
+  if ("example" in s && exampleFits(root, s, s.example)) return s.example;
+  if (Array.isArray(s.examples) && s.examples.length && exampleFits(root, s, s.examples[0])) return s.examples[0];
   if ("default" in s) return s.default;
   if ("const" in s) return s.const;
   if (Array.isArray(s.enum) && s.enum.length) return s.enum.find((v) => v !== null) ?? s.enum[0];
+  // An object with its own properties and a oneOf of `required` lists is built from its properties.
   for (const key of ["oneOf", "anyOf"] as const) {
-    if (Array.isArray(s[key]) && s[key].length) return exampleValue(root, s[key][0], depth + 1);
+    if (Array.isArray(s[key]) && s[key].length && !isObject(s.properties)) return exampleValue(root, s[key][0], depth + 1);
   }
   if (Array.isArray(s.allOf)) {
     const parts = s.allOf.map((p) => exampleValue(root, p, depth + 1));
@@ -44,7 +46,9 @@ export function exampleValue(root: unknown, schema: unknown, depth = 0): unknown
 
 function objectExample(root: unknown, s: Json, depth: number): Record<string, unknown> {
   const properties = isObject(s.properties) ? s.properties : {};
-  const required = Array.isArray(s.required) ? s.required.filter((r): r is string => typeof r === "string") : [];
+  const variant = [s.oneOf, s.anyOf].find((v): v is unknown[] => Array.isArray(v) && v.length > 0)?.[0];
+  const alsoRequired = isObject(variant) && Array.isArray(variant.required) ? variant.required.filter((r): r is string => typeof r === "string" && r in properties) : [];
+  const required = [...new Set([...requiredNames(root, s), ...alsoRequired])];
   const keys = required.length ? required : Object.keys(properties).slice(0, 3);
   const out: Record<string, unknown> = {};
   for (const key of keys) {

@@ -1,21 +1,77 @@
-import type { SchemaFacts } from "./api-model.js";
-import { deref, isObject, str, type Json } from "../load/json-helpers.js";
+import type { SchemaFacts, TypeShape } from "./api-model.js";
+import { componentName, deref, isObject, str, type Json } from "../load/json-helpers.js";
 
 /** What docs and naming need to know about a schema, without converting it to a type. */
 export function schemaFacts(root: unknown, schema: unknown): SchemaFacts {
   const { value, ref } = deref(root, schema);
-  if (!value) return ref ? { ref } : {};
-  const facts: SchemaFacts = {};
+  const shape = typeShape(root, schema);
+  if (!value) return ref ? { ref, shape } : { shape };
+  const facts: SchemaFacts = { shape };
   if (ref) facts.ref = ref;
   const type = Array.isArray(value.type) ? value.type.filter((t) => t !== "null").join(" | ") : str(value.type);
   if (type) facts.type = type;
   if (value.nullable === true || (Array.isArray(value.type) && value.type.includes("null"))) facts.nullable = true;
   if (str(value.format)) facts.format = value.format as string;
   if (Array.isArray(value.enum)) facts.enum = value.enum;
+  else if ("const" in value) facts.enum = [value.const];
   if ("default" in value) facts.default = value.default;
   const example = "example" in value ? value.example : Array.isArray(value.examples) ? value.examples[0] : undefined;
   if (example !== undefined) facts.example = example;
+  copyFlags(facts, isObject(schema) ? schema : {}, value, ref !== undefined);
   return facts;
+}
+
+/**
+ * Flags and description written next to a `$ref` (3.1) win over the target's; a referenced model's own
+ * description belongs on its page, so it is not copied onto every place that refers to it.
+ */
+function copyFlags(facts: SchemaFacts, own: Json, target: Json, viaRef: boolean): void {
+  const pick = (key: string) => (key in own ? own[key] : viaRef ? undefined : target[key]);
+  const description = str(pick("description"));
+  if (description) facts.description = description;
+  if (pick("readOnly") === true || target.readOnly === true) facts.readOnly = true;
+  if (pick("writeOnly") === true || target.writeOnly === true) facts.writeOnly = true;
+  if (pick("deprecated") === true) facts.deprecated = true;
+}
+
+const PRIMITIVE_TYPES = new Set(["string", "integer", "number", "boolean", "null"]);
+type Primitive = Extract<TypeShape, { kind: "primitive" }>["type"];
+
+/** The shape of a schema for docs: component refs stay refs, so each is one link; depth-limited for recursive inline schemas. */
+export function typeShape(root: unknown, schema: unknown, depth = 0): TypeShape {
+  if (isObject(schema) && typeof schema.$ref === "string") {
+    const name = componentName(schema.$ref);
+    if (name !== undefined) return { kind: "ref", name };
+  }
+  const { value } = deref(root, schema);
+  if (!value || depth > 8) return { kind: "unknown" };
+  for (const key of ["oneOf", "anyOf"] as const) {
+    if (Array.isArray(value[key]) && value[key].length) return union(value[key].map((v) => typeShape(root, v, depth + 1)));
+  }
+  if (Array.isArray(value.allOf) && value.allOf.length) {
+    const parts = value.allOf.map((v) => typeShape(root, v, depth + 1));
+    return parts.length === 1 ? parts[0]! : { kind: "intersection", variants: parts };
+  }
+  const types = Array.isArray(value.type) ? value.type.filter((t): t is string => typeof t === "string") : typeof value.type === "string" ? [value.type] : [];
+  const nonNull = types.filter((t) => t !== "null");
+  if (nonNull.length > 1) return union(nonNull.map((t) => typeShape(root, { ...value, type: t }, depth + 1)));
+  const type = nonNull[0] ?? (isObject(value.properties) ? "object" : value.items ? "array" : enumType(value));
+  if (type === "array") return { kind: "array", items: value.items === undefined ? { kind: "unknown" } : typeShape(root, value.items, depth + 1) };
+  if (type === "object") {
+    if (!isObject(value.properties) && isObject(value.additionalProperties)) return { kind: "map", values: typeShape(root, value.additionalProperties, depth + 1) };
+    return { kind: "object" };
+  }
+  if (type && PRIMITIVE_TYPES.has(type)) return str(value.format) ? { kind: "primitive", type: type as Primitive, format: value.format as string } : { kind: "primitive", type: type as Primitive };
+  return types.includes("null") ? { kind: "primitive", type: "null" } : { kind: "unknown" };
+}
+
+const union = (variants: TypeShape[]): TypeShape => (variants.length === 1 ? variants[0]! : { kind: "union", variants });
+
+/** An untyped `enum`/`const` still says what its values are. */
+function enumType(value: Json): string | undefined {
+  const values = Array.isArray(value.enum) ? value.enum : "const" in value ? [value.const] : [];
+  const kinds = new Set(values.filter((v) => v !== null).map((v) => (typeof v === "number" ? (Number.isInteger(v) ? "integer" : "number") : typeof v)));
+  return kinds.size === 1 ? [...kinds][0] : undefined;
 }
 
 /** Property names of an object schema, following `$ref` and `allOf`; undefined when it is not clearly an object. */

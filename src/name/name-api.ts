@@ -5,6 +5,7 @@ import { buildApis, buildFlatTree } from "./flat-resources.js";
 import { nameClient, nameClientParams, nameCredentials } from "./name-client.js";
 import { nameOperations } from "./name-operations.js";
 import type { NamedApi } from "./named-api.js";
+import { nameDocPages } from "./name-docs.js";
 import { renamed } from "./rename-warning.js";
 import { RESERVED } from "./reserved-names.js";
 
@@ -24,7 +25,7 @@ export function nameApi(model: ApiModel, provider: string, nameOverride?: string
   const warnings: Diagnostic[] = [];
   const client = nameClient(model, provider, nameOverride, warnings);
   const scope = new Set<string>([...RESERVED.runtimeExports, client.className, client.coreClassName, client.optionsType, client.errorClass, ...TYPES_EXPORTS, "clientSpec"]);
-  const schemas = model.schemas.map((s) => {
+  const aliased = model.schemas.map((s) => {
     const wanted = s.alias ?? (pascal(s.name) || "Schema");
     const shadows = GLOBAL_TYPES.has(wanted);
     // An error schema named like a runtime error class describes that error's body.
@@ -40,7 +41,9 @@ export function nameApi(model: ApiModel, provider: string, nameOverride?: string
   const operations = nameOperations({ model, clientParams, scope, warnings });
   const flat = buildFlatTree(client.className, operations, flatScope(model, schemas, scope), warnings);
   const apis = buildApis(operations, scope, warnings);
-  return { model, client, credentials: nameCredentials(model, client, warnings), clientParams, schemas, operations, flat, apis, warnings };
+  const { pages: docPages, modelFiles } = nameDocPages(operations, aliased.map((s) => s.alias));
+  const schemas = aliased.map((s, i) => ({ ...s, docFile: modelFiles[i]! }));
+  return { model, client, credentials: nameCredentials(model, client, warnings), clientParams, schemas, operations, docPages, flat, apis, warnings };
 }
 
 /**

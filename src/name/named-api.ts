@@ -7,13 +7,33 @@ export interface NamedApi {
   client: ClientNames;
   credentials: NamedCredential[];
   clientParams: NamedClientParam[];
-  schemas: { name: string; alias: string }[];
+  /** Component schemas: the alias models.ts exports and the model page under docs/models. */
+  schemas: NamedSchema[];
   operations: NamedOperation[];
+  /** The reference pages under docs/, one per flat resource. */
+  docPages: NamedDocPage[];
   /** The flat style's resource tree; the root is the client class itself. */
   flat: FlatResource;
   /** The builder style's API classes, in first-seen order. */
   apis: BuilderApi[];
   warnings: Diagnostic[];
+}
+
+export interface NamedSchema {
+  /** Key under components.schemas. */
+  name: string;
+  /** `Invite`: the type models.ts exports. */
+  alias: string;
+  /** `docs/models/Invite.md` */
+  docFile: string;
+}
+
+export interface NamedDocPage {
+  /** `user.invites`, or `client` for operations on the client itself. */
+  title: string;
+  /** `docs/user.invites.md` */
+  file: string;
+  operations: NamedOperation[];
 }
 
 export interface ClientNames {

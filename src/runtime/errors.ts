@@ -72,7 +72,8 @@ export class APIUserAbortError extends APIError<undefined> {
 
 type ErrorClass = new (message: string, status: number, body: unknown, headers: Headers) => APIError;
 
-const BY_STATUS: Record<number, ErrorClass> = {
+/** The class thrown for each status with its own; others are `InternalServerError` above 499, else `APIError`. */
+export const BY_STATUS: Record<number, ErrorClass> = {
   400: BadRequestError,
   401: AuthenticationError,
   403: PermissionDeniedError,

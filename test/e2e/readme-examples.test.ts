@@ -14,17 +14,18 @@ import { KONNECT_PAT, KONNECT_SPAT, startKonnectServer } from "../fakes/konnect-
 import { OPENAI_ADMIN_KEY, startOpenAIServer } from "../fakes/openai-server.js";
 import { TRIEVE_API_KEY, TRIEVE_ORGANIZATION, startTrieveServer } from "../fakes/trieve-server.js";
 import { projectRoot } from "../helpers/generate.js";
+import { codeBlocks } from "../helpers/markdown-blocks.js";
 
 /**
  * The code in each generated README runs for real: every ```ts block under "## Usage" (and the
- * standalone one under "## Tree-shaking") is written to a file with its package import pointed at
+ * error handling one under "## Errors" and the standalone one under "## Tree-shaking") is written to a file with its package import pointed at
  * generated/<provider>/src, type-checked under --strict, and run by tsx in a fresh process against
  * a fake of the API. The example is left as printed: credentials come from the environment variables
  * the README names, and `fetch` is redirected from the real server to the fake (test/fakes/run-example.ts).
  */
 
 /** README sections whose ```ts blocks are whole programs. */
-const SECTIONS = ["Usage", "Tree-shaking"];
+const SECTIONS = ["Usage", "Errors", "Tree-shaking"];
 
 interface Provider {
   /** Environment variables the README tells users to set, with values the fake accepts. */
@@ -87,21 +88,9 @@ interface Outcome {
 
 /** The ```ts blocks under the given `## ` sections, titled by their section and `### ` heading. */
 function extractExamples(markdown: string): Array<{ title: string; code: string }> {
-  const out: Array<{ title: string; code: string }> = [];
-  let section = "";
-  let sub = "";
-  let block: string[] | undefined;
-  for (const line of markdown.split("\n")) {
-    if (block) {
-      if (line.trim() === "```") {
-        if (SECTIONS.includes(section)) out.push({ title: [section, sub].filter(Boolean).join(" › "), code: block.join("\n") });
-        block = undefined;
-      } else block.push(line);
-    } else if (line.startsWith("## ")) [section, sub] = [line.slice(3).trim(), ""];
-    else if (line.startsWith("### ")) sub = line.slice(4).trim();
-    else if (/^```(ts|typescript)\s*$/.test(line.trim())) block = [];
-  }
-  return out;
+  return codeBlocks(markdown)
+    .filter((b) => (b.language === "ts" || b.language === "typescript") && SECTIONS.includes(b.section))
+    .map((b) => ({ title: [b.section, b.sub].filter(Boolean).join(" › "), code: b.code }));
 }
 
 /** Points `from "pkg"` / `from "pkg/sub"` at the source file behind the package's `exports` entry. */
@@ -231,7 +220,8 @@ describe("README examples", () => {
       expect(example.problem, where).toBeUndefined();
       const o = outcomes.get(example)!;
       // One comparison, so a failure shows the type errors and the run together.
-      const missing = example.code.includes("console.log") ? o.shows.filter((id) => !o.stdout.includes(id)) : [];
+      // Usage examples print what they list; the error example prints only when the call fails.
+      const missing = title.startsWith("Usage") && example.code.includes("console.log") ? o.shows.filter((id) => !o.stdout.includes(id)) : [];
       expect({ typeErrors: o.typeErrors, exitCode: o.exitCode, stderr: o.stderr.trim(), reachedFake: o.requests > 0, notPrinted: missing }, where).toEqual({ typeErrors: [], exitCode: 0, stderr: "", reachedFake: true, notPrinted: [] });
     });
   });

@@ -3,6 +3,8 @@
  * Cloudflare API - User's Invites: builder-style client (API version 4.0.0).
  *
  * @example
+ * import { InvitesApi } from "cloudflare-client/builder";
+ *
  * const api = new InvitesApi({ apiToken: process.env.CLOUDFLARE_API_TOKEN });
  *
  * const page = await api.listInvites().execute();

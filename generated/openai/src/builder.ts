@@ -3,6 +3,8 @@
  * OpenAI Administration API - Invites: builder-style client (API version 2.3.0).
  *
  * @example
+ * import { InvitesApi } from "openai-client/builder";
+ *
  * const api = new InvitesApi({ adminApiKey: process.env.OPENAI_ADMIN_KEY });
  *
  * const page = await api.listInvites().limit(20).execute();

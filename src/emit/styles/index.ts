@@ -6,6 +6,6 @@ import type { Style } from "./style.js";
 
 /** Every calling style, in output order. Adding a style is one folder and one entry here. */
 export const styles: readonly Style[] = [
-  { name: "flat", entries: { ".": "index" }, emit: emitFlat, usage: flatUsage, callName: flatCallName, example: flatExample },
-  { name: "builder", entries: { "./builder": "builder" }, emit: emitBuilder, usage: builderUsage, callName: builderCallName, example: builderExample },
+  { name: "flat", entries: { ".": "index" }, language: "ts", emit: emitFlat, usage: flatUsage, callName: flatCallName, example: flatExample },
+  { name: "builder", entries: { "./builder": "builder" }, language: "ts", emit: emitBuilder, usage: builderUsage, callName: builderCallName, example: builderExample },
 ];

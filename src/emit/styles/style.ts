@@ -6,6 +6,8 @@ export interface Style {
   name: string;
   /** Package entry points this style adds, e.g. `{ ".": "index" }` → `src/index.ts`. */
   entries: Record<string, string>;
+  /** The language of its examples, for Markdown code fences: `ts`, `sh`. */
+  language: string;
   emit(api: NamedApi): FileSet;
   /** The README's example for this style: a heading and a TypeScript snippet. */
   usage(api: NamedApi): { title: string; code: string };

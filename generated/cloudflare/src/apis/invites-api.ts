@@ -37,6 +37,8 @@ export interface EditInviteBuilder<Missing extends "inviteEditRequest" = "invite
  * setting a parameter twice keeps the last value.
  *
  * @example
+ * import { InvitesApi } from "cloudflare-client/builder";
+ *
  * const api = new InvitesApi({ apiToken: process.env.CLOUDFLARE_API_TOKEN });
  *
  * const page = await api.listInvites().execute();

@@ -27,6 +27,8 @@ export interface InviteUserBuilder<Missing extends "inviteUser" = "inviteUser"> 
  * setting a parameter twice keeps the last value.
  *
  * @example
+ * import { InvitesApi } from "konnect-client/builder";
+ *
  * const api = new InvitesApi({ personalAccessToken: process.env.KONNECT_TOKEN });
  *
  * await api.inviteUser().inviteUser({ email: "james.c.woods@example.com" }).execute();

@@ -61,6 +61,8 @@ export interface DeleteInviteBuilder extends RequestBuilder<APIPromise<DeleteInv
  * setting a parameter twice keeps the last value.
  *
  * @example
+ * import { InvitesApi } from "openai-client/builder";
+ *
  * const api = new InvitesApi({ adminApiKey: process.env.OPENAI_ADMIN_KEY });
  *
  * const page = await api.listInvites().limit(20).execute();

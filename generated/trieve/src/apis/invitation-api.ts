@@ -34,6 +34,8 @@ export interface PostInvitationBuilder<Missing extends "trOrganization" | "invit
  * setting a parameter twice keeps the last value.
  *
  * @example
+ * import { InvitationApi } from "trieve-client/builder";
+ *
  * const api = new InvitationApi({ apiKey: process.env.TRIEVE_API_KEY, trOrganization: process.env.TRIEVE_ORGANIZATION });
  *
  * await api.postInvitation().invitationData({ app_url: "https://admin.trieve.ai", email: "jane@example.com", redirect_uri: "https://admin.trieve.ai", user_role: 1 }).execute();

@@ -16,11 +16,11 @@ export function builderCall(named: NamedOperation): string {
   return `api.${named.builder.method}(${args})${chain.join("")}`;
 }
 
-/** The lines after `import`: construct the API class, build a request, execute it. */
+/** Import the API class, construct it, build a request and execute it: a whole program. */
 export function builderExample(api: NamedApi, named = showcaseOperation(api)): string {
-  if (!named) return "// This API has no operations.";
+  if (!named) return "// This API has no operations.\nexport {};";
   const call = builderCall(named);
-  const lines = [`const api = ${clientConstruction(api, named.builder.api)};`, ""];
+  const lines = [`import { ${named.builder.api} } from "${api.client.packageName}/builder";`, "", `const api = ${clientConstruction(api, named.builder.api, named)};`, ""];
   if (named.itemType) {
     lines.push(`const page = await ${call}.execute();`, `// Or every item, pages fetched as the loop goes:`, `for await (const item of ${call}.execute()) console.log(item);`);
   } else if (named.op.success?.kind === "void") {
@@ -34,7 +34,6 @@ export function builderExample(api: NamedApi, named = showcaseOperation(api)): s
 /** `import { InvitesApi } from "pkg/builder"; const api = new InvitesApi(...); …` for the README. */
 export function builderUsage(api: NamedApi): { title: string; code: string } {
   const named = showcaseOperation(api);
-  const imports = named ? [`import { ${named.builder.api} } from "${api.client.packageName}/builder";`, ""] : [];
   const notes = named
     ? [
         "",
@@ -42,5 +41,5 @@ export function builderUsage(api: NamedApi): { title: string; code: string } {
         "// Per-request options go in .withOptions({ timeout, maxRetries, signal, headers }) before .execute().",
       ]
     : [];
-  return { title: "Builders", code: [...imports, builderExample(api), ...notes].join("\n") };
+  return { title: "Builders", code: [builderExample(api), ...notes].join("\n") };
 }

@@ -9,7 +9,7 @@ export function flatCallName(api: NamedApi, named: NamedOperation): string {
 export function flatUsage(api: NamedApi): { title: string; code: string } {
   const { client } = api;
   const named = showcaseOperation(api);
-  const lines = [`import ${client.className} from "${client.packageName}";`, "", `const client = ${clientConstruction(api, client.className)};`];
+  const lines = [flatImport(api), "", `const client = ${clientConstruction(api, client.className, named)};`];
   if (named) {
     const call = `${flatCallName(api, named)}(${exampleArgs(named).join(", ")})`;
     lines.push("");
@@ -24,9 +24,15 @@ export function flatUsage(api: NamedApi): { title: string; code: string } {
   return { title: "Flat methods", code: lines.join("\n") };
 }
 
-/** Construct the client and call one operation, as the docs pages show it. */
+const flatImport = (api: NamedApi): string => `import ${api.client.className} from "${api.client.packageName}";`;
+
+/** Import, construct the client and call one operation, as the docs pages show it: a whole program. */
 export function flatExample(api: NamedApi, named: NamedOperation): string {
   const call = `${flatCallName(api, named)}(${exampleArgs(named).join(", ")})`;
-  const result = named.itemType ? [`for await (const item of ${call}) console.log(item);`] : named.op.success?.kind === "void" ? [`await ${call};`] : [`const result = await ${call};`];
-  return [`const client = ${clientConstruction(api, api.client.className)};`, ...result].join("\n");
+  const result = named.itemType
+    ? [`for await (const item of ${call}) console.log(item);`]
+    : named.op.success?.kind === "void"
+      ? [`await ${call};`]
+      : [`const result = await ${call};`, "console.log(result);"];
+  return [flatImport(api), "", `const client = ${clientConstruction(api, api.client.className, named)};`, ...result].join("\n");
 }

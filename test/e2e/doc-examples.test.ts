@@ -1,0 +1,124 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ts from "typescript";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { projectRoot } from "../helpers/generate.js";
+import { codeBlocks } from "../helpers/markdown-blocks.js";
+
+/**
+ * Every ```ts block in every generated README and docs page compiles as printed: each is written to a
+ * file of its own, unchanged, and all of them are type-checked under --strict in one program whose
+ * `paths` resolve each package's name and entry points (package.json `exports`) to its sources, as an
+ * installed package would resolve them to its built declarations. A block that leans on something it
+ * does not import (a `client` from another block) fails here.
+ */
+
+interface Block {
+  provider: string;
+  /** `generated/openai/docs/organization.invites.md:31` */
+  where: string;
+  code: string;
+  file: string;
+}
+
+interface PackageJson {
+  name: string;
+  exports: Record<string, { import: string }>;
+}
+
+/** generated/, or another folder of packages (`CLIENTGEN_DOCS_ROOT=/tmp/out`, e.g. GitHub's spec generated there). */
+const generated = process.env.CLIENTGEN_DOCS_ROOT ?? join(projectRoot, "generated");
+const providers = readdirSync(generated).filter((p) => existsSync(join(generated, p, "package.json")));
+const work = mkdtempSync(join(tmpdir(), "clientgen-doc-examples-"));
+const packages = new Map(providers.map((p) => [p, JSON.parse(readFileSync(join(generated, p, "package.json"), "utf8")) as PackageJson]));
+
+/** README.md and every page under docs/, relative to the package. */
+const markdownFiles = (provider: string): string[] => {
+  const docs = join(generated, provider, "docs");
+  const pages = existsSync(docs) ? (readdirSync(docs, { recursive: true }) as string[]).filter((f) => f.endsWith(".md")).map((f) => join("docs", f)) : [];
+  return ["README.md", ...pages.sort()];
+};
+
+const blocks: Block[] = providers.flatMap((provider) =>
+  markdownFiles(provider).flatMap((page) =>
+    codeBlocks(readFileSync(join(generated, provider, page), "utf8"))
+      .filter((b) => b.language === "ts" || b.language === "typescript")
+      .map((b): Block => {
+        const dir = join(work, provider);
+        mkdirSync(dir, { recursive: true });
+        // .mts: each block is an ES module on its own, whatever it contains.
+        const file = join(dir, `${page.replace(/[/\\.]/g, "_")}_${b.line}.mts`);
+        writeFileSync(file, b.code + "\n");
+        return { provider, where: `generated/${provider}/${page}:${b.line}`, code: b.code, file };
+      }),
+  ),
+);
+
+/** `openai-client/builder` → generated/openai/src/builder.ts, for every entry of every package. */
+function entryPaths(): Record<string, string[]> {
+  const paths: Record<string, string[]> = {};
+  for (const [provider, pkg] of packages) {
+    for (const [key, entry] of Object.entries(pkg.exports)) {
+      const source = join(generated, provider, entry.import.replace(/^\.\/dist\//, "src/").replace(/\.js$/, ".ts"));
+      paths[key === "." ? pkg.name : `${pkg.name}/${key.replace(/^\.\//, "")}`] = [source];
+    }
+  }
+  return paths;
+}
+
+const errors = new Map<string, string[]>();
+
+beforeAll(() => {
+  const { options, errors: optionErrors } = ts.convertCompilerOptionsFromJson(
+    {
+      target: "ES2022",
+      module: "NodeNext",
+      moduleResolution: "NodeNext",
+      lib: ["ES2022", "DOM", "DOM.Iterable"],
+      types: ["node"],
+      typeRoots: [join(projectRoot, "node_modules", "@types")],
+      strict: true,
+      noUncheckedIndexedAccess: true,
+      skipLibCheck: true,
+      noEmit: true,
+      paths: entryPaths(),
+    },
+    projectRoot,
+  );
+  expect(optionErrors).toEqual([]);
+  const program = ts.createProgram(blocks.map((b) => b.file), options);
+  expect(program.getOptionsDiagnostics().map((d) => ts.flattenDiagnosticMessageText(d.messageText, " "))).toEqual([]);
+  for (const block of blocks) {
+    const sf = program.getSourceFile(block.file)!;
+    const found = [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)];
+    errors.set(block.file, found.map((d) => `${sf.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}: TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`));
+  }
+}, 120_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe.each(providers)("generated/%s docs", (provider) => {
+  const mine = blocks.filter((b) => b.provider === provider);
+  const pkg = packages.get(provider)!;
+
+  it("has a TypeScript example in the README and on every docs page", () => {
+    const pages = markdownFiles(provider).map((f) => `generated/${provider}/${f}`);
+    const withBlocks = new Set(mine.map((b) => b.where.replace(/:\d+$/, "")));
+    expect(pages.filter((p) => !withBlocks.has(p))).toEqual([]);
+    expect(pages.length).toBeGreaterThan(1);
+  });
+
+  it("every block imports what it uses from the package by its name", () => {
+    const imports = (code: string) => [...code.matchAll(/^import\s[^;]*?from\s+"([^"]+)";/gm)].map((m) => m[1]!);
+    const bad = mine.filter((b) => {
+      const specs = imports(b.code);
+      return specs.length === 0 || specs.some((s) => s !== pkg.name && !s.startsWith(`${pkg.name}/`));
+    });
+    expect(bad.map((b) => `${b.where}\n${b.code}`)).toEqual([]);
+  });
+
+  it("every block compiles under --strict as printed", () => {
+    const failing = mine.filter((b) => errors.get(b.file)!.length > 0).map((b) => `${b.where}\n${b.code}\n${errors.get(b.file)!.join("\n")}`);
+    expect(failing).toEqual([]);
+  });
+});
