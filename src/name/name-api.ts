@@ -39,7 +39,7 @@ export function nameApi(model: ApiModel, provider: string, nameOverride?: string
   });
   const clientParams = nameClientParams(model);
   const operations = nameOperations({ model, clientParams, scope, warnings });
-  const flat = buildFlatTree(client.className, operations, flatScope(model, schemas, scope), warnings);
+  const flat = buildFlatTree(client.className, operations, flatScope(model, aliased, scope), warnings);
   const apis = buildApis(operations, scope, warnings);
   const { pages: docPages, modelFiles } = nameDocPages(operations, aliased.map((s) => s.alias));
   const schemas = aliased.map((s, i) => ({ ...s, docFile: modelFiles[i]! }));
