@@ -44,6 +44,7 @@ export function operationSpec(api: NamedApi, named: NamedOperation): OperationSp
   }
   const kind = op.success?.kind ?? "void";
   if (kind !== "json") spec.response = new RuntimeRef(`${kind}Response`);
+  else if (op.success?.mayBeEmpty) spec.empty = true;
   if (op.security) spec.security = op.security;
   if (op.pagination) spec.pagination = op.pagination;
   if (api.model.envelope && !op.enveloped) spec.envelope = false;

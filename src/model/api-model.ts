@@ -186,6 +186,8 @@ export interface ResponseModel {
   type?: TypePath;
   /** Top-level property names of an object JSON body. */
   properties?: string[];
+  /** Success only: another 2xx status of the operation has no content, so an empty body is a valid answer. */
+  mayBeEmpty?: true;
 }
 
 export interface OperationModel extends Docs {

@@ -149,6 +149,7 @@ function buildResponses(root: unknown, raw: unknown, type: TypePath): { success?
   const errors: ResponseModel[] = [];
   let success: ResponseModel | undefined;
   let fallback: ResponseModel | undefined;
+  let emptySuccess = false;
   if (!isObject(raw)) return { errors };
   for (const [status, entry] of Object.entries(raw)) {
     const { value } = deref(root, entry);
@@ -168,10 +169,14 @@ function buildResponses(root: unknown, raw: unknown, type: TypePath): { success?
       const properties = response.kind === "json" ? objectProperties(root, isObject(media) ? media.schema : undefined) : undefined;
       if (properties) response.properties = properties;
     }
-    if (/^2/.test(status)) success ??= response;
+    if (/^2/.test(status)) {
+      success ??= response;
+      if (!contentType) emptySuccess = true;
+    }
     else if (status === "default") fallback = response;
     else errors.push(response);
   }
+  if (success && emptySuccess && success.contentType) success.mayBeEmpty = true;
   if (!success && fallback) success = fallback;
   else if (fallback) errors.push(fallback);
   return success ? { success, errors } : { errors };

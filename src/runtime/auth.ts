@@ -5,8 +5,9 @@
  */
 import { setCookies } from "./cookies.js";
 import { SDKError } from "./errors.js";
-import type { ApplyAuth, Auth, ClientSpec, Scheme, SecurityRequirement } from "./types.js";
-import { optionValue } from "./util.js";
+import { followRedirects } from "./redirects.js";
+import type { ApplyAuth, Auth, ClientAuth, ClientSpec, Redact, Scheme, SecurityRequirement } from "./types.js";
+import { isObject, optionValue } from "./util.js";
 
 type Values = Record<string, string | undefined>;
 
@@ -41,12 +42,11 @@ export function auth(schemes: Record<string, Scheme>, security: SecurityRequirem
     const secrets: string[] = [];
     for (const c of spec.credentials ?? []) {
       const v = (values[c.option] = optionValue(options, c.option, c.env));
-      // URLs carry the value percent-encoded, so redact that spelling too.
-      if (v) secrets.push(v, encodeURIComponent(v));
+      if (v) secrets.push(v);
+      // Kept, but out of util.inspect(client), JSON.stringify(client.options) and spreads of it.
+      if (c.option in options) Object.defineProperty(options, c.option, { enumerable: false });
     }
-    // Longest first, so a secret containing another is not left half-redacted.
-    secrets.sort((a, b) => b.length - a.length);
-    const redact = (text: string): string => secrets.reduce((t, s) => t.split(s).join("***"), text);
+    const redact = redactor(secrets);
     for (const s of Object.values(schemes)) if (s.hide) hidden.add(s.hide);
     // Credentials are fixed once the client exists, so each requirement's choice is made once.
     const chosen = new Map<SecurityRequirement, Scheme[]>();
@@ -58,10 +58,34 @@ export function auth(schemes: Record<string, Scheme>, security: SecurityRequirem
     // Missing credentials fail at construction rather than on the first request.
     pick(security);
     const apply: ApplyAuth = (draft) => {
+      // Unless fetchOptions say otherwise, redirects are followed by hand (`follow`), credentials dropped on another origin.
+      draft.init.redirect ??= "manual";
       for (const s of pick(draft.op.security ?? security)) s.apply(values, draft);
     };
-    return { apply, redact };
+    const follow: ClientAuth["follow"] = (fetch, r, url, init) => followRedirects(fetch, r, url, init, hidden, redact);
+    return { apply, redact, follow };
   };
+}
+
+/**
+ * Replaces each secret with `***` in a string, and in the strings (keys too) of a JSON value or Headers,
+ * which it copies. URLs carry a value percent-encoded, so that spelling goes too; longest first, so a
+ * secret containing another is not left half-redacted.
+ */
+function redactor(values: string[]): Redact {
+  const secrets = values.flatMap((v) => [v, encodeURIComponent(v)]).sort((a, b) => b.length - a.length);
+  const text = (t: string): string => secrets.reduce((t, s) => t.split(s).join("***"), t);
+  const redact = (v: unknown): unknown =>
+    typeof v == "string"
+      ? text(v)
+      : v instanceof Headers
+        ? new Headers(Array.from(v, ([k, x]) => [k, text(x)]))
+        : Array.isArray(v)
+          ? v.map(redact)
+          : isObject(v)
+            ? Object.fromEntries(Object.entries(v).map(([k, x]) => [text(k), redact(x)]))
+            : v;
+  return redact as Redact;
 }
 
 /**

@@ -19,7 +19,7 @@ import {
   voidResponse,
 } from "../../src/runtime/index.js";
 import type { ClientSpec } from "../../src/runtime/types.js";
-import { op, reply, spec, startServer, type Handler, type TestServer } from "./helpers.js";
+import { op, reply, sleep, spec, startServer, type Handler, type TestServer } from "./helpers.js";
 
 let server: TestServer;
 let handler: Handler;
@@ -36,12 +36,12 @@ const core = () => new ClientCore(spec(), { baseURL: server.url, maxRetries: 0 }
 describe("successful responses", () => {
   it.each<[string, Handler, Partial<Parameters<typeof op>[0]>, unknown]>([
     ["json", (_q, res) => reply(res, 200, { a: 1 }), {}, { a: 1 }],
-    ["json with empty body", (_q, res) => reply(res, 200, ""), {}, undefined],
+    ["json with empty body, when the operation declares an empty 2xx", (_q, res) => reply(res, 200, ""), { empty: true }, undefined],
+    ["205 with no body", (_q, res) => reply(res, 205), {}, undefined],
     ["204", (_q, res) => reply(res, 204), {}, undefined],
     ["void ignores a body", (_q, res) => reply(res, 200, { a: 1 }), { response: voidResponse }, undefined],
     ["text", (_q, res) => reply(res, 200, "hello", { "content-type": "text/plain" }), { response: textResponse }, "hello"],
     ["text with empty body", (_q, res) => reply(res, 200, ""), { response: textResponse }, undefined],
-    ["json that is not JSON falls back to text", (_q, res) => reply(res, 200, "plain"), {}, "plain"],
   ])("%s", async (_name, h, o, expected) => {
     handler = h;
     expect(await core().request(op(o), {}, undefined)).toEqual(expected);
@@ -67,6 +67,25 @@ describe("successful responses", () => {
     const raw = await core().request(op(), {}, undefined).asResponse();
     expect(raw.bodyUsed).toBe(false);
     expect(await raw.json()).toEqual({ a: 1 });
+  });
+
+  it("whoever asks after the body arrived still gets it: the data, and a readable Response", async () => {
+    handler = (_q, res) => reply(res, 200, { a: 1 });
+    const p = core().request<{ a: number }>(op(), {}, undefined);
+    await sleep(100);
+    const raw = await p.asResponse();
+    expect(raw.bodyUsed).toBe(false);
+    expect(await p).toEqual({ a: 1 });
+    expect((await p.withResponse()).data).toEqual({ a: 1 });
+    expect(await raw.json()).toEqual({ a: 1 });
+  });
+
+  it("asResponse first, then await: the data is read from the unread body", async () => {
+    handler = (_q, res) => reply(res, 200, { a: 2 });
+    const p = core().request<{ a: number }>(op(), {}, undefined);
+    expect((await p.asResponse()).bodyUsed).toBe(false);
+    expect(await p).toEqual({ a: 2 });
+    expect(server.requests).toHaveLength(1);
   });
 
   it("then/catch/finally chain like a plain promise", async () => {

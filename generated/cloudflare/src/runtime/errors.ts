@@ -1,3 +1,5 @@
+import type { Redact } from "./types.js";
+
 /**
  * Error classes. `name` is assigned explicitly on each class because minifiers mangle class names and
  * callers (and logs) rely on `err.name`.
@@ -70,6 +72,25 @@ export class APIUserAbortError extends APIError<undefined> {
   }
 }
 
+/**
+ * A 2xx response whose body is not what the operation declares: a JSON operation answered with HTML (a
+ * proxy's login page) or truncated JSON, or with no body at all. `body` holds the start of the body.
+ */
+export class UnexpectedResponseError extends APIError<string> {
+  override name = "UnexpectedResponseError";
+  /** The operation, as in messages: the operationId or `GET /path`. */
+  declare readonly operation: string;
+  declare readonly contentType: string | undefined;
+
+  constructor(operation: string, r: Response, text: string, redact: Redact = (v) => v) {
+    const contentType = r.headers.get("content-type") ?? undefined;
+    // Redacted before it is cut, so no credential is left half-shown at the cut.
+    const start = redact(text).slice(0, 200);
+    super(`${operation}: ${r.status} response is not JSON (${contentType ?? "no content-type"}): ${start || "empty body"}`, r.status, start, redact(r.headers));
+    Object.assign(this, { operation, contentType });
+  }
+}
+
 type ErrorClass = new (message: string, status: number, body: unknown, headers: Headers) => APIError;
 
 /** The class thrown for each status with its own; others are `InternalServerError` above 499, else `APIError`. */
@@ -85,12 +106,13 @@ export const BY_STATUS: Record<number, ErrorClass> = {
 
 /**
  * The APIError subclass for the response's status, with a message built from the body's usual error
- * fields. `errorsField` names a list of `{ code, message }` objects (an envelope's `errors`).
+ * fields. `redact` is the client's (auth's) when it has credentials. `errorsField` names a list of `{ code, message }` objects (an envelope's `errors`).
  */
-export function makeAPIError(r: Response, body: unknown, errorsField = "errors", redact = (s: string) => s): APIError {
+export function makeAPIError(r: Response, body: unknown, errorsField = "errors", redact: Redact = (v) => v): APIError {
   const message = [`${r.status} ${r.statusText}`.trim(), describe(body, errorsField)].filter(Boolean).join(": ");
   const Cls = BY_STATUS[r.status] ?? (r.status > 499 ? InternalServerError : APIError);
-  return new Cls(redact(message), r.status, body, r.headers);
+  // The server may echo a credential back: the message, body and headers are redacted (auth's `redact`).
+  return new Cls(redact(message), r.status, redact(body), redact(r.headers));
 }
 
 /** The first human-readable message among the shapes APIs commonly use, else the body itself (at most 500 characters). */

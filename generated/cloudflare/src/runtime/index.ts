@@ -22,6 +22,7 @@ export {
   APIConnectionError,
   APIConnectionTimeoutError,
   APIUserAbortError,
+  UnexpectedResponseError,
   BadRequestError,
   AuthenticationError,
   PermissionDeniedError,

@@ -1,40 +1,74 @@
 /**
- * The promise every operation returns. The request is sent eagerly, but the body is parsed only when
- * someone asks for the data, so `.asResponse()` can hand back an unread Response.
+ * The promise every operation returns. The request is sent eagerly; the body is read inside the same
+ * attempt (under its timeout and the caller's signal, retried like any connection failure), in the
+ * way the first of `then`, `withResponse` and `asResponse` asks for. Callers ask at once (`await`
+ * calls `then` in a microtask, long before any answer), so the choice is made before the body arrives.
  */
+
+/** Reads a 2xx body into the data; `keep` leaves the Response's own body readable (a clone is read). */
+export type Parse<T> = (response: Response, keep: boolean) => Promise<T>;
+
+/**
+ * Sends the request with retries, calling `read` on the 2xx Response within the attempt; resolves
+ * with the Response and what `read` gave.
+ */
+export type Send<T> = (read: (response: Response) => Promise<T> | undefined) => Promise<[Response, T | undefined]>;
+
+/**
+ * How the body is read, chosen by the first caller: `Data` (`await`: the data only, no clone), `Keep`
+ * (`withResponse()`, and the default when nobody has asked yet: the data read from a clone, so the
+ * Response stays readable), `Raw` (`asResponse()`: the body is left unread, outside the timeout once
+ * handed out). Plain numbers rather than an enum, which not every TypeScript setting allows.
+ */
+const Data = 0;
+const Keep = 1;
+const Raw = 2;
+type Mode = typeof Data | typeof Keep | typeof Raw;
+
+/** The executor of the underlying Promise, which holds nothing: one function for all, not a closure each. */
+const settle = (resolve: (value: any) => void) => resolve(undefined);
+
 export class APIPromise<T> extends Promise<T> {
   // `then` on a Promise subclass would otherwise try to build another APIPromise via this constructor.
   static override get [Symbol.species]() {
     return Promise;
   }
 
-  #response: Promise<Response>;
-  #parse: (response: Response, keep: boolean) => Promise<T>;
-  #data: Promise<T> | undefined;
-  #withResponse: Promise<{ data: T; response: Response }> | undefined;
+  #mode: Mode | undefined;
+  #sent: Promise<[Response, T | undefined]>;
+  #parse: Parse<T>;
+  /** The data of a Response first handed out unread. */
+  #late: Promise<T> | undefined;
 
-  /** `parse(response, keep)`: `keep` asks it to leave the body readable (withResponse hands the Response out). */
-  constructor(response: Promise<Response>, parse: (response: Response, keep: boolean) => Promise<T>) {
-    super((resolve) => resolve(undefined as T));
-    this.#response = response;
+  constructor(send: Send<T>, parse: Parse<T>) {
+    super(settle);
     this.#parse = parse;
+    // Nobody asked yet when the body arrives: read a clone, which serves whoever asks later.
+    this.#sent = send((r) => ((this.#mode ??= Keep) == Raw ? undefined : parse(r, this.#mode != Data)));
   }
 
-  /** The raw Response of a successful request, body unread. Error statuses still reject. */
+  /** The raw Response of a successful request, body unread unless the data was asked for first. Error statuses still reject. */
   asResponse(): Promise<Response> {
-    return this.#response;
+    this.#mode ??= Raw;
+    return this.#sent.then(([r]) => r);
   }
 
   /** The data with the Response, whose body stays readable unless the data was awaited first. */
   withResponse(): Promise<{ data: T; response: Response }> {
-    return (this.#withResponse ??= this.#response.then(async (response) => ({ data: await (this.#data ??= this.#parse(response, true)), response })));
+    this.#mode ??= Keep;
+    return this.#sent.then(async ([response, data]) => ({ data: await this.#data(response, data), response }));
   }
 
-  // The body is parsed once, by whichever of `then` and `withResponse` gets the Response first.
   override then<R1 = T, R2 = never>(
     onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: any) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
-    return (this.#data ??= this.#response.then((response) => this.#parse(response, false))).then(onfulfilled, onrejected);
+    this.#mode ??= Data;
+    return this.#sent.then(([r, data]) => this.#data(r, data)).then(onfulfilled, onrejected);
+  }
+
+  /** The data read within the attempt, or, after `asResponse()` came first, read now (once). */
+  #data(r: Response, data: T | undefined): T | Promise<T> {
+    return this.#mode == Raw ? (this.#late ??= this.#parse(r, false)) : (data as T);
   }
 }

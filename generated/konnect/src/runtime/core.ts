@@ -7,18 +7,18 @@
  * request-side ones all take the request being built, a RequestDraft.
  */
 import { APIPromise } from "./api-promise.js";
-import { APIUserAbortError, SDKError, makeAPIError } from "./errors.js";
-import { fetchOnce } from "./fetch-once.js";
+import { attempt } from "./attempt.js";
+import { APIConnectionError, APIUserAbortError, SDKError, UnexpectedResponseError, makeAPIError } from "./errors.js";
 import { createLog, type Log } from "./log.js";
 import { retryDelay, shouldRetry, sleep } from "./retry.js";
 import { serialize } from "./serialize.js";
-import type { ClientAuth, ClientOptions, ClientSpec, OperationSpec, RequestDraft, RequestOptions } from "./types.js";
+import type { ClientAuth, ClientOptions, ClientSpec, OperationSpec, Redact, RequestDraft, RequestOptions } from "./types.js";
 import { encodePathSegment } from "./util.js";
 
 type Params = Record<string, unknown>;
 type Init = Omit<RequestDraft["init"], "headers"> & { headers: Record<string, string> };
 
-/** Headers whose values never reach a log; apiKey header names are added per client. */
+/** Headers whose values never reach a log nor, with a client's credentials, another origin; apiKey names are added per client. */
 const SECRET_HEADERS = ["authorization", "proxy-authorization", "cookie", "set-cookie", "x-auth-key", "x-api-key", "api-key"];
 
 export class ClientCore {
@@ -44,11 +44,14 @@ export class ClientCore {
 
   /** `pathArgs` holds the path parameters by wire name, e.g. `{ invite_id: "abc" }`. */
   request<T>(op: OperationSpec, pathArgs: Params, params: Params | undefined, options?: RequestOptions): APIPromise<T> {
-    return new APIPromise<T>(this.send(op, pathArgs, params, options), (r, keep) => this.parse(op, r, keep) as Promise<T>);
+    return new APIPromise<T>((read) => this.send(op, pathArgs, params, options, read), (r, keep) => this.parse(op, r, keep) as Promise<T>);
   }
 
-  /** Sends with retries; resolves with a 2xx Response (body unread) or rejects with an SDKError. */
-  async send(op: OperationSpec, pathArgs: Params, params: Params = {}, o: RequestOptions = {}): Promise<Response> {
+  /**
+   * Sends with retries. Each attempt (redirects and `read` of the 2xx Response included) runs under
+   * one timeout; resolves with the Response and what `read` gave, or rejects with an SDKError.
+   */
+  async send<T>(op: OperationSpec, pathArgs: Params, params: Params = {}, o: RequestOptions = {}, read?: (r: Response) => Promise<T> | undefined): Promise<[Response, T | undefined]> {
     const { options } = this;
     const [url, init] = this.#build(op, pathArgs, params, o);
     const what = `${init.method} ${url}`;
@@ -59,18 +62,26 @@ export class ClientCore {
       try {
         const t0 = Date.now();
         this.#log(4, () => `request ${what} ${this.#fmt(init.headers)}`);
-        res = await fetchOnce(options.fetch ?? fetch, url, init, o.timeout ?? options.timeout ?? 60_000, o.signal);
-        this.#log(4, () => `response ${res!.status} ${what} ${Date.now() - t0}ms ${this.#fmt(res!.headers)}`);
-        if (res.ok) return res;
-        // Reading the error body also frees the connection before a retry.
-        throw makeAPIError(res, await readBody(res), this.spec.envelope?.errors, this.#auth?.redact);
+        return await attempt(o.timeout ?? options.timeout ?? 60_000, o.signal, async (signal) => {
+          init.signal = signal;
+          const f = options.fetch ?? fetch;
+          let r = await f(url, init);
+          // Clients with credentials follow redirects by hand (auth.ts); the others let fetch follow.
+          if (!r.ok && this.#auth) r = await this.#auth.follow(f, r, url, init);
+          res = r;
+          this.#log(4, () => `response ${r.status} ${what} ${Date.now() - t0}ms ${this.#fmt(r.headers)}`);
+          // Reading the error body also frees the connection before a retry.
+          if (!r.ok) throw makeAPIError(r, await readBody(r), this.spec.envelope?.errors, this.#auth?.redact);
+          return [r, await read?.(r)];
+        });
       } catch (e) {
         const err = e as Error;
-        const aborted = err instanceof APIUserAbortError;
-        const retry = n < max && (res ? shouldRetry(res) : !aborted);
+        // No answer, or a body cut short (a connection error), is retried; an HTTP error by its status; a 2xx whose body is wrong never.
+        const lost = err instanceof APIConnectionError;
+        const retry = n < max && (lost || (!!res && !res.ok && shouldRetry(res)));
         const ms = retry ? retryDelay(res?.headers, n) : 0;
-        // An HTTP error is an answer the caller handles (info); no answer at all is worth a warning.
-        if (!aborted) this.#log(res && !retry ? 3 : 2, () => `${what} failed` + (retry ? ` (${res?.status ?? err.message}), retry ${n + 1}/${max} in ${ms | 0}ms` : `: ${err.message}`));
+        // An answer is something the caller handles (info); no answer at all is worth a warning.
+        if (!(err instanceof APIUserAbortError)) this.#log(res && !lost && !retry ? 3 : 2, () => `${what} failed` + (retry ? ` (${lost ? err.message : res!.status}), retry ${n + 1}/${max} in ${ms | 0}ms` : `: ${err.message}`));
         if (!retry) throw err;
         await sleep(ms, o.signal);
       }
@@ -79,11 +90,14 @@ export class ClientCore {
 
   /**
    * Parses a 2xx response: JSON (unwrapped from the client's envelope) unless `op.response` names a
-   * reader. `keep` leaves the Response readable for the caller (`withResponse`), at the cost of a clone.
+   * reader. `keep` leaves the Response readable for the caller (`withResponse`), at the cost of a clone;
+   * `whole` keeps the envelope (pages read their fields from the whole body).
    */
-  async parse(op: OperationSpec, r: Response, keep?: boolean): Promise<unknown> {
+  async parse(op: OperationSpec, r: Response, keep?: boolean, whole?: boolean): Promise<unknown> {
     const read = keep ? r.clone() : r;
-    return op.response ? op.response.read(read) : this.unwrap(op, await readJSON(read), r);
+    if (op.response) return op.response.read(read);
+    const body = await readJSON(op, read, this.#auth?.redact);
+    return whole ? body : this.unwrap(op, body, r);
   }
 
   /** The result of a JSON body: unwrapped when the client has an envelope that applies to `op`. */
@@ -143,19 +157,23 @@ function mergeHeaders(sources: Array<Params | undefined>): Record<string, string
   return out;
 }
 
-/** A success response's body: JSON; the text when it is not JSON; undefined when empty. */
-export async function readJSON(r: Response): Promise<unknown> {
+/**
+ * A JSON operation's 2xx body. One that does not parse (a proxy's HTML page, JSON cut short) is an
+ * UnexpectedResponseError, and so is an empty one unless the status (204, 205) or the operation
+ * (`op.empty`) allows it: then undefined.
+ */
+async function readJSON(op: OperationSpec, r: Response, redact?: Redact): Promise<unknown> {
   const text = await r.text();
   try {
-    return text ? JSON.parse(text) : undefined;
+    if (text || !(op.empty || r.status == 204 || r.status == 205)) return JSON.parse(text);
   } catch {
-    return text;
+    throw new UnexpectedResponseError(op.id, r, text, redact);
   }
 }
 
 /** An error response's body: JSON when it says so (`application/problem+json` and other `+json` too), else text. */
 async function readBody(r: Response): Promise<unknown> {
-  const text = await r.text().catch(() => "");
+  const text = await r.text();
   try {
     if (/json/i.test(r.headers.get("content-type") ?? "")) return JSON.parse(text);
   } catch {}

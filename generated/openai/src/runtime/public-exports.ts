@@ -34,6 +34,7 @@ export const PUBLIC_EXPORTS = {
     "APIConnectionError",
     "APIConnectionTimeoutError",
     "APIUserAbortError",
+    "UnexpectedResponseError",
     "APIPromise",
     "Page",
     "PagePromise",

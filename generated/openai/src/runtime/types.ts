@@ -100,11 +100,22 @@ export type SecurityRequirement = string[][];
 /** Applies the credentials the operation's security needs (absent: the client's) to the request, or throws an SDKError. */
 export type ApplyAuth = (draft: RequestDraft) => void;
 
+/**
+ * Replaces each credential value with `***`: in a string, and in the strings of a JSON value (keys too)
+ * or of a Headers object, which it copies. Other values come back as they are.
+ */
+export type Redact = <T>(value: T) => T;
+
 /** A client's auth once set up: the per-request step, and the redaction of the credentials' values. */
 export interface ClientAuth {
   apply: ApplyAuth;
-  /** Replaces each credential value in a log line or error message with `***`. */
-  redact: (text: string) => string;
+  /** For log lines, and for the message, body and headers of errors. */
+  redact: Redact;
+  /**
+   * Follows the answer `r` to `url` if it is a redirect (`apply` asked fetch for `redirect: "manual"`),
+   * so that no credential reaches another origin; the runtime's redirects.ts.
+   */
+  follow: (fetch: Fetch, r: Response, url: string, init: RequestInit & { headers: Record<string, string> }) => Promise<Response>;
 }
 
 /**
@@ -157,7 +168,7 @@ export interface Envelope extends EnvelopeSpec {
    * The result field, or an APIError when the success field is false. Bodies without the envelope's
    * fields, and those of operations it does not apply to (`op.envelope === false`), pass through.
    */
-  unwrap(op: OperationSpec, body: unknown, response: Response, redact: ((text: string) => string) | undefined): unknown;
+  unwrap(op: OperationSpec, body: unknown, response: Response, redact: Redact | undefined): unknown;
 }
 
 /**
@@ -279,6 +290,12 @@ export interface OperationSpec {
   body?: { mode: "fields" | "whole"; encode: BodyEncoder; contentType?: string; required?: boolean };
   /** Absent for JSON; else the runtime's `textResponse`, `binaryResponse` or `voidResponse`. */
   response?: ResponseReader;
+  /**
+   * A JSON operation that also declares a 2xx response without content: an empty body is then its
+   * answer (undefined). Otherwise only 204 and 205 may be empty; any other empty 2xx is an
+   * UnexpectedResponseError.
+   */
+  empty?: boolean;
   /** Absent: the client's top-level security. */
   security?: SecurityRequirement;
   pagination?: PaginationSpec;

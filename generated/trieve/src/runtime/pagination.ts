@@ -3,7 +3,7 @@
  * Generated list methods call `requestPage(client, op, pathArgs, params, options)`.
  */
 import { APIPromise } from "./api-promise.js";
-import { readJSON, type ClientCore } from "./core.js";
+import type { ClientCore } from "./core.js";
 import { SDKError } from "./errors.js";
 import type { OperationSpec, PaginationSpec, RequestOptions } from "./types.js";
 import { getPath } from "./util.js";
@@ -18,8 +18,10 @@ export function requestPage<Item>(
   params: Params | undefined,
   options?: RequestOptions,
 ): PagePromise<Item> {
-  const sent = core.send(op, pathArgs, params, options);
-  return new PagePromise<Item>(sent, async (r) => new Page<Item>(core, op, pathArgs, params ?? {}, options, await readJSON(r), r));
+  return new PagePromise<Item>(
+    (read) => core.send(op, pathArgs, params, options, read),
+    async (r, keep) => new Page<Item>(core, op, pathArgs, params ?? {}, options, await core.parse(op, r, keep, true), r),
+  );
 }
 
 export class Page<Item> implements AsyncIterable<Item> {
