@@ -5,6 +5,8 @@
 export interface GeneratorAssets {
   /** `src/runtime/*.ts` → contents. */
   runtime: Map<string, string>;
+  /** `src/cli-runtime/*.ts` → contents: the command-line engine, copied into packages beside the runtime. */
+  cliRuntime: Map<string, string>;
   /** `docs/resource.md.hbs` → source. */
   templates: Map<string, string>;
   /** The generator's own version, written into package banners' metadata. */

@@ -13,7 +13,7 @@ import { styles } from "./styles/index.js";
 export function emitPackage(api: NamedApi, assets: GeneratorAssets): FileSet {
   const files: FileSet = new Map();
   mergeFileSets(files, emitRuntime(assets), emitModels(api), emitOperations(api), emitCore(api));
-  for (const style of styles) mergeFileSets(files, style.emit(api));
+  for (const style of styles) mergeFileSets(files, style.emit(api, assets));
   mergeFileSets(files, emitPackageFiles(api, assets, styles), emitReadme(api, assets));
   return files;
 }

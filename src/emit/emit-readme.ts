@@ -19,7 +19,8 @@ export function emitReadme(api: NamedApi, assets: GeneratorAssets): FileSet {
     specFile: model.source.file,
     apiVersion: markdownInline(model.version),
     packageName: client.packageName,
-    styleList: styles.map((s) => s.usage(api).title.toLowerCase()).join(" and "),
+    styleCount: ["One calling style", "Two calling styles", "Three calling styles"][styles.length - 1] ?? `${styles.length} calling styles`,
+    styleList: listText(styles.map((s) => s.usage(api).title.toLowerCase())),
     hasPagination: api.operations.some((o) => o.op.pagination),
     credentials: api.credentials.map((c) => ({ option: c.option, env: c.env ? `\`${c.env}\`` : "none", scheme: schemeText(c) })),
     authNote: authNote(api),
@@ -59,6 +60,9 @@ function operationRows(api: NamedApi) {
     }));
   });
 }
+
+/** `a`, `a and b`, `a, b and c`. */
+const listText = (items: string[]): string => (items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}` : (items[0] ?? ""));
 
 function schemeText(c: NamedCredential): string {
   const s = c.scheme;

@@ -62,7 +62,7 @@ function operationData(api: NamedApi, named: NamedOperation, links: DocLinks, st
   const sections = operationSections(named);
   return {
     method: named.flat.method,
-    signature: styles.map((s) => inlineCode(`${s.callName(api, named)}(…)`)).join(" · "),
+    signature: styles.map((s) => inlineCode(`${s.callName(api, named)}${s.language === "ts" ? "(…)" : " …"}`)).join(" · "),
     summary: op.summary && op.description ? markdownInline(op.summary) : "",
     deprecated: !!op.deprecated,
     description: markdownBlock(op.description ?? op.summary),

@@ -11,6 +11,8 @@ import type { TypeExpr } from "./type-exprs.js";
  */
 export class Imports {
   readonly #modules = new Map<string, Map<string, "value" | "type">>();
+  /** `import * as name from "module"`, by module. */
+  readonly #namespaces = new Map<string, string>();
 
   /** `from` is the module of the file being written (its own names are never imported). */
   constructor(readonly from: string) {}
@@ -24,6 +26,12 @@ export class Imports {
     const entry = this.#entry(module);
     for (const name of names) if (entry && !entry.has(name)) entry.set(name, "type");
     return this;
+  }
+
+  /** The whole module under one name: `import * as operations from "./operations/index.js"`. */
+  namespace(module: string, name: string): this {
+    this.#namespaces.set(module, name);
+    return this.module(module);
   }
 
   /** Whatever the expressions refer to, as types. */
@@ -54,6 +62,8 @@ export class Imports {
 
   write(w: CodeBlockWriter): void {
     for (const [module, names] of this.#modules) {
+      const namespace = this.#namespaces.get(module);
+      if (namespace) w.writeLine(`import * as ${namespace} from "${relativeModule(this.from, module)}";`);
       if (names.size === 0) continue;
       let list = [...names];
       const typesOnly = list.every(([, kind]) => kind === "type");

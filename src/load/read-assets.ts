@@ -22,10 +22,13 @@ function readTree(root: string, keep: (file: string) => boolean): Map<string, st
   return out;
 }
 
+const isSource = (file: string): boolean => file.endsWith(".ts") && !file.endsWith(".test.ts");
+
 export function readAssets(): GeneratorAssets {
   const pkg = JSON.parse(readFileSync(join(projectRoot, "package.json"), "utf8")) as { version: string };
   return {
-    runtime: readTree(join(projectRoot, "src", "runtime"), (f) => f.endsWith(".ts") && !f.endsWith(".test.ts")),
+    runtime: readTree(join(projectRoot, "src", "runtime"), isSource),
+    cliRuntime: readTree(join(projectRoot, "src", "cli-runtime"), isSource),
     templates: readTree(join(projectRoot, "templates"), (f) => f.endsWith(".hbs")),
     version: pkg.version,
   };

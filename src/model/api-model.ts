@@ -143,6 +143,8 @@ export interface SchemaFacts {
   writeOnly?: boolean;
   deprecated?: boolean;
   description?: string;
+  /** An array's item schema (arrays only). */
+  items?: SchemaFacts;
 }
 
 export type ParamLocation = "path" | "query" | "header" | "cookie";
@@ -170,10 +172,21 @@ export interface BodyModel extends Docs {
   type: TypePath;
   /** Property names of an object body (to detect clashes with parameters). */
   properties: string[];
+  /** The same properties with their schema facts and whether the body requires them (the command line converts and checks values by them). */
+  fields: FieldModel[];
   /** Other content types the spec also accepts. */
   alternatives: string[];
   /** The spec's example of the body (media or schema), or one built from the schema. */
   example?: unknown;
+}
+
+/** One property of an object request body. */
+export interface FieldModel extends Docs {
+  name: string;
+  required: boolean;
+  schema: SchemaFacts;
+  /** `readOnly: true`: the server sets it; requests leave it out. */
+  readOnly?: boolean;
 }
 
 export interface ResponseModel {

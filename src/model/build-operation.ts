@@ -7,7 +7,7 @@ import { bodyEncoding, pickContentType, responseKind } from "./classify-media.js
 import { deref, isObject, str, type Json } from "../load/json-helpers.js";
 import { exampleFits } from "./example-fits.js";
 import { exampleValue } from "./example-value.js";
-import { objectProperties, schemaFacts } from "./schema-facts.js";
+import { objectFields, objectProperties, schemaFacts } from "./schema-facts.js";
 
 const LOCATIONS: readonly ParamLocation[] = ["path", "query", "header", "cookie"];
 /** OpenAPI says these header parameters are ignored: content negotiation and auth belong to the client. */
@@ -127,7 +127,8 @@ function buildBody(root: unknown, raw: unknown, type: TypePath): BodyModel | und
   const media = value.content[contentType];
   const schema = isObject(media) ? media.schema : undefined;
   const encoding = bodyEncoding(contentType);
-  const properties = encoding === "json" || encoding === "form" || encoding === "multipart" ? objectProperties(root, schema) : undefined;
+  const fields = encoding === "json" || encoding === "form" || encoding === "multipart" ? objectFields(root, schema) : undefined;
+  const properties = fields?.map((f) => f.name);
   const body: BodyModel = {
     required: value.required === true,
     contentType,
@@ -136,6 +137,7 @@ function buildBody(root: unknown, raw: unknown, type: TypePath): BodyModel | und
     schema: schemaFacts(root, schema),
     type: [...type, "content", contentType],
     properties: properties ?? [],
+    fields: fields ?? [],
     alternatives: types.filter((t) => t !== contentType),
   };
   const given = mediaExample(root, media);

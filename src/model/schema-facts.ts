@@ -1,8 +1,8 @@
-import type { SchemaFacts, TypeShape } from "./api-model.js";
+import type { FieldModel, SchemaFacts, TypeShape } from "./api-model.js";
 import { componentName, deref, isObject, str, type Json } from "../load/json-helpers.js";
 
 /** What docs and naming need to know about a schema, without converting it to a type. */
-export function schemaFacts(root: unknown, schema: unknown): SchemaFacts {
+export function schemaFacts(root: unknown, schema: unknown, depth = 0): SchemaFacts {
   const { value, ref } = deref(root, schema);
   const shape = typeShape(root, schema);
   if (!value) return ref ? { ref, shape } : { shape };
@@ -18,6 +18,8 @@ export function schemaFacts(root: unknown, schema: unknown): SchemaFacts {
   const example = "example" in value ? value.example : Array.isArray(value.examples) ? value.examples[0] : undefined;
   if (example !== undefined) facts.example = example;
   copyFlags(facts, isObject(schema) ? schema : {}, value, ref !== undefined);
+  // Item facts one level down are enough to convert `ids=a ids=b`; deeper values are given as JSON.
+  if (type === "array" && value.items !== undefined && depth < 1) facts.items = schemaFacts(root, value.items, depth + 1);
   return facts;
 }
 
@@ -74,22 +76,52 @@ function enumType(value: Json): string | undefined {
   return kinds.size === 1 ? [...kinds][0] : undefined;
 }
 
-/** Property names of an object schema, following `$ref` and `allOf`; undefined when it is not clearly an object. */
-export function objectProperties(root: unknown, schema: unknown, depth = 0): string[] | undefined {
+interface ObjectShape {
+  properties: Map<string, unknown>;
+  required: Set<string>;
+}
+
+/** Properties (raw schemas) and required names of an object schema, following `$ref` and `allOf`; undefined when it is not clearly an object. */
+function objectShape(root: unknown, schema: unknown, depth = 0): ObjectShape | undefined {
   const { value } = deref(root, schema);
   if (!value || depth > 16) return undefined;
-  const names = new Set<string>();
+  const shape: ObjectShape = { properties: new Map(), required: new Set() };
   let objectLike = value.type === "object" || isObject(value.properties);
-  if (isObject(value.properties)) for (const k of Object.keys(value.properties)) names.add(k);
+  if (isObject(value.properties)) for (const [k, v] of Object.entries(value.properties)) shape.properties.set(k, v);
+  if (Array.isArray(value.required)) for (const r of value.required) if (typeof r === "string") shape.required.add(r);
   if (Array.isArray(value.allOf)) {
     for (const part of value.allOf as Json[]) {
-      const inner = objectProperties(root, part, depth + 1);
+      const inner = objectShape(root, part, depth + 1);
       if (!inner) return undefined;
       objectLike = true;
-      for (const k of inner) names.add(k);
+      for (const [k, v] of inner.properties) if (!shape.properties.has(k)) shape.properties.set(k, v);
+      for (const r of inner.required) shape.required.add(r);
     }
   }
   if (Array.isArray(value.oneOf) || Array.isArray(value.anyOf)) return undefined;
   if (Array.isArray(value.type) && !value.type.every((t) => t === "object")) return undefined;
-  return objectLike && names.size > 0 ? [...names] : undefined;
+  return objectLike && shape.properties.size > 0 ? shape : undefined;
+}
+
+/** Property names of an object schema, following `$ref` and `allOf`; undefined when it is not clearly an object. */
+export function objectProperties(root: unknown, schema: unknown): string[] | undefined {
+  const shape = objectShape(root, schema);
+  return shape && [...shape.properties.keys()];
+}
+
+/** The properties of an object schema with their facts, docs and whether they are required; undefined when it is not clearly an object. */
+export function objectFields(root: unknown, schema: unknown): FieldModel[] | undefined {
+  const shape = objectShape(root, schema);
+  if (!shape) return undefined;
+  return [...shape.properties].map(([name, raw]) => {
+    const field: FieldModel = { name, required: shape.required.has(name), schema: schemaFacts(root, raw) };
+    const { value } = deref(root, raw);
+    if (value) {
+      const description = str(value.description) ?? str(value.title);
+      if (description) field.description = description;
+      if (value.deprecated === true) field.deprecated = true;
+      if (value.readOnly === true) field.readOnly = true;
+    }
+    return field;
+  });
 }

@@ -2,6 +2,7 @@ import type { ApiModel } from "../model/api-model.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { pascal, uniqueName } from "./identifiers.js";
 import { buildApis, buildFlatTree } from "./flat-resources.js";
+import { nameCli } from "./name-cli.js";
 import { nameClient, nameClientParams, nameCredentials } from "./name-client.js";
 import { nameOperations } from "./name-operations.js";
 import type { NamedApi } from "./named-api.js";
@@ -43,7 +44,9 @@ export function nameApi(model: ApiModel, provider: string, nameOverride?: string
   const apis = buildApis(operations, scope, warnings);
   const { pages: docPages, modelFiles } = nameDocPages(operations, aliased.map((s) => s.alias));
   const schemas = aliased.map((s, i) => ({ ...s, docFile: modelFiles[i]! }));
-  return { model, client, credentials: nameCredentials(model, client, warnings), clientParams, schemas, operations, docPages, flat, apis, warnings };
+  const credentials = nameCredentials(model, client, warnings);
+  const cli = nameCli(client, operations, [...credentials, ...clientParams], warnings);
+  return { model, client, credentials, clientParams, schemas, operations, docPages, flat, apis, cli, warnings };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../diagnostics.js";
 import type { ApiModel, OperationModel, ParamModel, SecuritySchemeModel } from "../model/api-model.js";
+import type { CliNames } from "./name-cli.js";
 
 /** Every identifier the emitters use, decided once. Emitters never invent names. */
 export interface NamedApi {
@@ -16,6 +17,8 @@ export interface NamedApi {
   flat: FlatResource;
   /** The builder style's API classes, in first-seen order. */
   apis: BuilderApi[];
+  /** The command line's executable, commands and flags. */
+  cli: CliNames;
   warnings: Diagnostic[];
 }
 

@@ -20,6 +20,8 @@ const LAYERS: [prefix: string, rank: number][] = [
   ["check", 2],
   ["load", 2],
   ["runtime", 1],
+  // The command-line engine: copied into packages beside the runtime, which it calls.
+  ["cli-runtime", 1],
   ["diagnostics", 0],
   ["ts-syntax", 0],
   ["generator-assets", 0],

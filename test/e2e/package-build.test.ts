@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -60,4 +60,21 @@ describe("generated/openai built as a package", () => {
     expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual(["GET /organization/invites?limit=5", "GET /organization/invites?limit=7"]);
     expect(server.requests[0]!.headers.authorization).toBe("Bearer sk-admin-test");
   });
+
+  it("the built dist/cli.js is the package's bin: installed in another project, npx openai-client sends the request", async () => {
+    const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { bin: Record<string, string> };
+    expect(pkg.bin).toEqual({ "openai-client": "./dist/cli.js" });
+    expect(readFileSync(join(dir, "dist", "cli.js"), "utf8")).toMatch(/^#!\/usr\/bin\/env node\n/);
+    const consumer = join(dir, "consumer");
+    mkdirSync(consumer);
+    writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true }));
+    // A folder install: no registry is asked, and npm links the bin into node_modules/.bin.
+    await run("npm", ["install", "--offline", "--no-audit", "--no-fund", dir], { cwd: consumer });
+    server.reply({ status: 200, body: { object: "list", data: [{ id: "invite-9" }], has_more: false } });
+    const env = { ...process.env, OPENAI_ADMIN_KEY: "sk-admin-test" };
+    const { stdout } = await run("npx", ["--no-install", "openai-client", "listInvites", "limit=3", "--base-url", server.baseURL], { cwd: consumer, env });
+    expect(JSON.parse(stdout).data).toEqual([{ id: "invite-9" }]);
+    expect(server.requests.at(-1)!.url).toBe("/organization/invites?limit=3");
+  }, 120_000);
 });
+

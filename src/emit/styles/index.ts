@@ -1,5 +1,7 @@
 import { emitBuilder } from "./builder/emit-builder.js";
 import { builderCallName, builderExample, builderUsage } from "./builder/usage.js";
+import { emitCli } from "./cli/emit-cli.js";
+import { cliCallName, cliExample, cliUsage } from "./cli/usage.js";
 import { emitFlat } from "./flat/emit-flat.js";
 import { flatCallName, flatExample, flatUsage } from "./flat/usage.js";
 import type { Style } from "./style.js";
@@ -8,4 +10,5 @@ import type { Style } from "./style.js";
 export const styles: readonly Style[] = [
   { name: "flat", entries: { ".": "index" }, language: "ts", emit: emitFlat, usage: flatUsage, callName: flatCallName, example: flatExample },
   { name: "builder", entries: { "./builder": "builder" }, language: "ts", emit: emitBuilder, usage: builderUsage, callName: builderCallName, example: builderExample },
+  { name: "cli", entries: {}, bin: (api) => ({ [api.cli.bin]: "cli" }), language: "sh", emit: emitCli, usage: cliUsage, callName: cliCallName, example: cliExample },
 ];

@@ -1,0 +1,71 @@
+import { APIConnectionError, APIError, APIUserAbortError, SDKError } from "../runtime/errors.js";
+import type { Page } from "../runtime/pagination.js";
+import type { Host } from "./host.js";
+import type { CliOperation, CliProgram } from "./program.js";
+import { UsageError } from "./usage-error.js";
+
+/** Exit codes, as `--help` and docs/CLI.md document them. */
+export const EXIT = { ok: 0, api: 1, usage: 2, connection: 3, interrupted: 130 } as const;
+
+/** JSON for people on a terminal (indented), one line for pipes. */
+export const json = (host: Host, value: unknown): string => `${JSON.stringify(value, null, host.stdoutIsTTY ? 2 : undefined)}\n`;
+
+/** `HTTP 200 OK` and the headers, as `--raw` shows them before the body. */
+export async function writeHead(host: Host, response: Response): Promise<void> {
+  const lines = [`HTTP ${response.status} ${response.statusText}`.trim()];
+  response.headers.forEach((value, name) => lines.push(`${name}: ${value}`));
+  await host.write("out", `${lines.join("\n")}\n\n`);
+}
+
+/** One operation's result: JSON, text as it came, bytes as they came, nothing for `void`. */
+export async function writeResult(host: Host, op: CliOperation, data: unknown): Promise<void> {
+  if (op.response === "void" || data === undefined) return;
+  if (data instanceof Blob) return host.write("out", new Uint8Array(await data.arrayBuffer()));
+  if (typeof data === "string" && op.response === "text") return host.write("out", data.endsWith("\n") ? data : `${data}\n`);
+  await host.write("out", json(host, data));
+}
+
+/** `--all`: every item of every page, one JSON line each, written as each page arrives. */
+export async function writeAllItems(host: Host, first: Page<unknown>): Promise<void> {
+  for await (const page of first.iterPages()) for (const item of page.items) await host.write("out", `${JSON.stringify(item)}\n`);
+}
+
+/** Reports an error on stderr and gives the exit code: 1 the API answered with an error, 2 usage, 3 no answer. */
+export async function reportError(host: Host, program: CliProgram, err: unknown, verbose: boolean): Promise<number> {
+  const say = (text: string) => host.write("err", `${program.bin}: ${text}\n`);
+  if (err instanceof UsageError) {
+    await say(`error: ${err.message}`);
+    await host.write("err", `Run '${program.bin} ${err.command ? `${err.command} ` : ""}--help' for usage.\n`);
+    return EXIT.usage;
+  }
+  if (err instanceof APIUserAbortError) {
+    await say("interrupted");
+    return EXIT.interrupted;
+  }
+  if (err instanceof APIConnectionError) {
+    const cause = err.cause instanceof Error ? ` (${err.cause.message}${causeCode(err.cause)})` : "";
+    await say(`${err.name}: ${err.message}${cause}`);
+    return EXIT.connection;
+  }
+  if (err instanceof APIError) {
+    const lines = [`${err.name}: ${err.message}`, `  status: ${err.status}`];
+    if (err.requestID) lines.push(`  request id: ${err.requestID}`);
+    if (verbose && err.body !== undefined) lines.push(`  body: ${JSON.stringify(err.body)}`);
+    await say(lines.join("\n"));
+    return EXIT.api;
+  }
+  if (err instanceof SDKError) {
+    // Raised before sending: missing credentials or client parameters, a header value with CR/LF.
+    const flags = program.options.map((o) => `--${o.flag}${o.env ? ` (${o.env})` : ""}`);
+    await say(`error: ${err.message}${/credentials|client option/.test(err.message) && flags.length ? `\n  on the command line: ${flags.join(", ")}` : ""}`);
+    return EXIT.usage;
+  }
+  await say(`error: ${err instanceof Error ? err.message : String(err)}`);
+  return EXIT.api;
+}
+
+/** fetch's connection errors keep the system's code on their cause: `ECONNREFUSED`. */
+function causeCode(cause: Error): string {
+  const code = (cause as { cause?: { code?: unknown } }).cause?.code;
+  return typeof code === "string" ? `: ${code}` : "";
+}

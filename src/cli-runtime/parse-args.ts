@@ -1,0 +1,97 @@
+import type { CliProgram } from "./program.js";
+import { UsageError } from "./usage-error.js";
+
+/** A parameter or body field as typed: `limit=2`, `projects:='[…]'`, `--limit 2`. */
+export interface Input {
+  name: string;
+  /** Undefined for a `--name` with nothing after it (or another option): an error once the name is known. */
+  value: string | undefined;
+  /** `name:=value`: the value is JSON. */
+  json: boolean;
+  /** Given as `--name value`: a mistyped global option looks the same. */
+  flag: boolean;
+}
+
+export interface ParsedArgs {
+  /** The operation, `completion` or `help`. */
+  command?: string;
+  /** Words after the command that are not assignments (`completion bash`). */
+  positionals: string[];
+  inputs: Input[];
+  help: boolean;
+  version: boolean;
+  all: boolean;
+  raw: boolean;
+  verbose: boolean;
+  baseURL?: string;
+  headers: [string, string][];
+  timeout?: number;
+  maxRetries?: number;
+  /** `--data`: JSON, `@file` or `-` (stdin). */
+  data?: string;
+  /** Client options given as flags (`--admin-api-key …` → `adminApiKey`). */
+  clientOptions: Record<string, string>;
+}
+
+const SWITCHES = { help: "help", version: "version", all: "all", raw: "raw", verbose: "verbose" } as const;
+/** `name=value` or `name:=json`; the name stops at the first `=`. */
+const ASSIGNMENT = /^([^=]+?)(:?)=([\s\S]*)$/;
+
+/** Splits the command line into the command, global options and parameter inputs. Global options may come anywhere. */
+export function parseArgs(program: CliProgram, args: string[]): ParsedArgs {
+  const out: ParsedArgs = { positionals: [], inputs: [], help: false, version: false, all: false, raw: false, verbose: false, headers: [], clientOptions: {} };
+  const byFlag = new Map(program.options.map((o) => [o.flag, o.option]));
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === "-h") {
+      out.help = true;
+      continue;
+    }
+    if (arg === "--") continue;
+    if (!arg.startsWith("--")) {
+      const assignment = ASSIGNMENT.exec(arg);
+      if (!assignment) {
+        if (out.command === undefined) out.command = arg;
+        else out.positionals.push(arg);
+      } else if (out.command === undefined) {
+        throw new UsageError(`'${arg}' comes before the operation: write the operation first, then its parameters`);
+      } else {
+        out.inputs.push({ name: assignment[1]!, value: assignment[3]!, json: assignment[2] === ":", flag: false });
+      }
+      continue;
+    }
+    const eq = arg.indexOf("=");
+    const flag = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
+    if (flag in SWITCHES && eq < 0) {
+      out[SWITCHES[flag as keyof typeof SWITCHES]] = true;
+      continue;
+    }
+    const value = (): string => {
+      if (eq >= 0) return arg.slice(eq + 1);
+      const next = args[++i];
+      if (next === undefined) throw new UsageError(`--${flag} needs a value`);
+      return next;
+    };
+    if (flag === "base-url") out.baseURL = value();
+    else if (flag === "header") out.headers.push(header(value()));
+    else if (flag === "timeout") out.timeout = count(flag, value());
+    else if (flag === "max-retries") out.maxRetries = count(flag, value());
+    else if (flag === "data") out.data = value();
+    else if (byFlag.has(flag)) out.clientOptions[byFlag.get(flag)!] = value();
+    else out.inputs.push({ name: flag, value: eq >= 0 ? arg.slice(eq + 1) : args[i + 1]?.startsWith("--") ? undefined : args[++i], json: false, flag: true });
+  }
+  return out;
+}
+
+/** `Name: value`, as curl takes it. */
+function header(text: string): [string, string] {
+  const colon = text.indexOf(":");
+  const name = colon < 0 ? "" : text.slice(0, colon).trim();
+  if (!/^[!#$%&'*+.^`|~\w-]+$/.test(name)) throw new UsageError(`--header expects 'Name: value', got '${text}'`);
+  return [name, text.slice(colon + 1).trim()];
+}
+
+function count(flag: string, text: string): number {
+  if (!/^\d+$/.test(text)) throw new UsageError(`--${flag} expects a whole number, got '${text}'`);
+  return Number(text);
+}

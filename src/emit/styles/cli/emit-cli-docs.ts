@@ -1,0 +1,89 @@
+import { describeSchema } from "../../../cli-runtime/convert.js";
+import { EXIT_CODES } from "../../../cli-runtime/help.js";
+import type { GeneratorAssets } from "../../../generator-assets.js";
+import type { NamedApi, NamedOperation } from "../../../name/named-api.js";
+import type { CliOption } from "../../../cli-runtime/program.js";
+import { markdownBlock, markdownInline, tableCell } from "../../markdown.js";
+import { schemaAlias } from "../../type-exprs.js";
+import { renderTemplate } from "../../render-template.js";
+import { bodyTypeName, cliOperation, cliOptions } from "./cli-program.js";
+import { cliCommand, cliExample } from "./usage.js";
+
+/** docs/CLI.md in seed 002's format: the table of operations, then each with its example, parameters, return type, authorization and headers. */
+export function emitCliDocs(api: NamedApi, assets: GeneratorAssets): string {
+  const { bin } = api.cli;
+  return renderTemplate(assets, "docs/cli.md.hbs", {
+    bin,
+    title: markdownInline(api.model.title),
+    baseURL: api.model.servers[0]?.url ?? "none",
+    options: cliOptions(api).map((o) => ({ flag: o.flag, env: o.env ? `\`${o.env}\`` : "none", what: tableCell(`${o.kind}${o.description ? `: ${o.description}` : ""}`) })),
+    exitCodes: EXIT_CODES,
+    operations: api.operations.map((named) => operationDoc(api, named)),
+  });
+}
+
+function operationDoc(api: NamedApi, named: NamedOperation) {
+  const { op } = named;
+  const options = cliOptions(api);
+  const described = cliOperation(api, named);
+  const { command, alias } = cliCommand(api, named);
+  const params = described.params.map((p) => ({
+    name: tableCell(p.name),
+    type: tableCell(describeSchema(p.schema)),
+    description: tableCell(p.description),
+    notes: [p.required ? "" : "[optional]", p.schema.default === undefined ? "" : `[default to ${tableCell(JSON.stringify(p.schema.default))}]`, `[${p.in}]`, p.key !== p.name ? `[or ${tableCell(p.key)}]` : "", p.clientOption ? `[defaults to ${given(options.find((o) => o.option === p.clientOption)!)}]` : ""].filter(Boolean).join(" "),
+  }));
+  const body = described.body;
+  const fields = (body?.fields ?? []).map((f) => ({
+    name: tableCell(f.name),
+    type: tableCell(describeSchema(f.schema)),
+    description: tableCell(f.description),
+    notes: [f.required ? "" : "[optional]", f.schema.default === undefined ? "" : `[default to ${tableCell(JSON.stringify(f.schema.default))}]`, "[body]"].filter(Boolean).join(" "),
+  }));
+  if (body && !body.fields.length) fields.push({ name: "--data", type: tableCell(bodyTypeName(api, named)), description: tableCell(op.body?.description), notes: `${body.required ? "" : "[optional] "}[body: JSON, @file or -]` });
+  return {
+    command,
+    anchor: command.toLowerCase(),
+    alias: alias ?? "",
+    method: op.method.toUpperCase(),
+    path: op.path,
+    summary: tableCell(op.summary ?? op.description?.split("\n")[0]) + (op.deprecated ? " (deprecated)" : ""),
+    description: markdownBlock(op.description ?? op.summary),
+    example: cliExample(api, named),
+    rows: [...params, ...fields],
+    returns: returnType(api, named),
+    authorization: authorization(api, named),
+    contentType: op.body?.contentType ?? "Not Applicable",
+    accept: op.success?.contentType ?? "Not Applicable",
+  };
+}
+
+/** `` `--api-key` or `TRIEVE_API_KEY` ``: how a credential or client parameter is given. */
+const given = (o: CliOption): string => `\`--${o.flag}\`${o.env ? ` or \`${o.env}\`` : ""}`;
+
+function returnType(api: NamedApi, named: NamedOperation): string {
+  const success = named.op.success;
+  if (success && success.kind === "void") return "null (empty response body)";
+  // A list prints its first page as sent; other operations print the result, unwrapped from any envelope.
+  const raw = schemaAlias(api, success?.schema.ref)?.text;
+  const printed = named.itemType || !(api.model.envelope && named.op.enveloped) ? (raw ?? named.responseType) : named.responseType;
+  const type = `**${printed}**`;
+  return named.itemType ? `${type}: the first page; with \`--all\`, every **${named.itemType}** of every page, one JSON line each` : type;
+}
+
+/** The schemes the operation accepts, each with the flags and variables that give it. */
+function authorization(api: NamedApi, named: NamedOperation): string {
+  const alternatives = (named.op.security ?? api.model.security).filter((alt) => alt.length > 0);
+  if (!alternatives.length) return "No authorization required";
+  const options = cliOptions(api);
+  return alternatives
+    .map((alt) =>
+      alt
+        .map((scheme) => {
+          const credentials = api.credentials.filter((c) => c.scheme.name === scheme).map((c) => options.find((o) => o.option === c.option)!);
+          return `${tableCell(scheme)} (${credentials.map(given).join(" and ")})`;
+        })
+        .join(" and "),
+    )
+    .join(", or ");
+}
