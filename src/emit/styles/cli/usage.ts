@@ -1,5 +1,5 @@
 import type { NamedApi, NamedOperation, NamedParam } from "../../../name/named-api.js";
-import { exampleValue, showcaseOperation } from "../../examples.js";
+import { exampleData, showcaseOperation } from "../../examples.js";
 
 /** The operation's names on the command line, in `NamedApi.operations` order. */
 export const cliCommand = (api: NamedApi, named: NamedOperation) => api.cli.commands[api.operations.indexOf(named)]!;
@@ -13,7 +13,6 @@ export function shellWord(text: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-const raw = (param: NamedParam["param"]): unknown => JSON.parse(exampleValue(param)) as unknown;
 const hasExample = (p: NamedParam) => p.param.schema.example !== undefined || p.param.schema.default !== undefined || !!p.param.schema.enum;
 const isScalar = (v: unknown): v is string | number | boolean => ["string", "number", "boolean"].includes(typeof v);
 
@@ -30,7 +29,7 @@ export function cliExampleArgs(named: NamedOperation): string {
   const required = named.params.filter((p) => p.param.required && !p.clientOption);
   const optional = named.params.filter((p) => !required.includes(p) && p.param.in === "query" && hasExample(p)).slice(0, 2);
   const params = [...named.pathArgs, ...named.params.filter((p) => required.includes(p) || optional.includes(p))];
-  const args = params.map((p) => assignment(p.param.name, raw(p.param)));
+  const args = params.map((p) => assignment(p.param.name, exampleData(p.param)));
   const body = named.op.body;
   if (body?.required && body.encoding !== "binary" && body.example !== undefined) {
     const example = body.example;
