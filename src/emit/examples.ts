@@ -3,7 +3,7 @@ import type { NamedApi, NamedOperation } from "../name/named-api.js";
 import { propertyKey } from "../ts-syntax.js";
 import { dataLiteral } from "./source-writer.js";
 
-/** The value of an example argument: the spec's example or default, a value built for a structured one, else a readable placeholder. */
+/** An example value of a parameter, as data: the spec's example or default, one built from its schema, else a readable placeholder. */
 export function exampleData(param: ParamModel): unknown {
   const value = param.schema.example ?? param.schema.default ?? param.schema.enum?.[0];
   if (value !== undefined && (typeof value !== "object" || value === null)) return value;
@@ -14,8 +14,10 @@ export function exampleData(param: ParamModel): unknown {
   return param.name;
 }
 
-/** The same example as a TypeScript literal. */
-export const exampleValue = (param: ParamModel): string => dataLiteral(exampleData(param));
+/** A literal for an example argument (see exampleData). */
+export function exampleValue(param: ParamModel): string {
+  return dataLiteral(exampleData(param));
+}
 
 /** The arguments of a call as a user would write them: path args, then required params. */
 export function exampleArgs(named: NamedOperation): string[] {

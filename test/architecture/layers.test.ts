@@ -61,6 +61,12 @@ describe("stage layering", () => {
     expect(upward).toEqual([]);
   });
 
+  it("no calling style imports another: what they share lives in emit/", () => {
+    const style = (f: string) => /^emit\/styles\/([^/]+)\//.exec(f)?.[1];
+    const offending = files.flatMap(([file, path]) => importsOf(path).filter((t) => style(file) && style(t) && style(t) !== style(file)).map((t) => `${file} → ${t}`));
+    expect(offending).toEqual([]);
+  });
+
   it("emit reads no files of load/, and check/ none of model/", () => {
     const offending = files.flatMap(([file, path]) =>
       importsOf(path)
