@@ -45,8 +45,8 @@ interface Row {
   other?: Fault;
   /** The credential given by its flag; the others come from their environment variables. */
   flag?: Credential;
-  /** Ctrl-C once the server has the first request. */
-  interrupt?: boolean;
+  /** Ctrl-C this many ms after the server has the first request. */
+  interrupt?: number;
   exit: number;
   /** The whole of stderr, after the `faults-client: ` prefix of its first line. */
   stderr: RegExp;
@@ -68,7 +68,7 @@ const readerRows = Object.entries(READERS).flatMap(([reader, command]): Row[] =>
   { name: `headers then stall (${reader}) → timeout, retried once`, args: [...command, ...cut], api: () => stall, exit: 3, stderr: /^APIConnectionTimeoutError: Request timed out after 500ms\.$/, requests: 2 },
   { name: `slow drip (${reader}) → timeout, retried once`, args: [...command, ...cut], api: () => drip(20), exit: 3, stderr: /^APIConnectionTimeoutError: Request timed out after 500ms\.$/, requests: 2 },
   { name: `reset mid-body (${reader}) → APIConnectionError after --max-retries`, args: [...command, "--max-retries", "2"], api: () => resetMidBody, exit: 3, stderr: /^APIConnectionError: Connection error\..*terminated/, requests: 3 },
-  { name: `Ctrl-C mid-body (${reader}) → interrupted at once, not retried`, args: [...command, "--timeout", "60000"], api: () => stall, interrupt: true, exit: 130, stderr: /^interrupted$/, requests: 1 },
+  { name: `Ctrl-C mid-body (${reader}) → interrupted at once, not retried`, args: [...command, "--timeout", "60000"], api: () => stall, interrupt: 50, exit: 130, stderr: /^interrupted$/, requests: 1 },
 ]);
 
 const crossOrigin = (kind: Credential, check: (seen: FaultServer["requests"][number]) => void): Row => ({
@@ -99,6 +99,14 @@ const echo401 = answer(401, JSON.stringify({ error: { message: `bad key ${CREDEN
   "x-request-id": "req_7",
 });
 
+/** The options of the rows where a 401 echoes every credential, and the credential each gives by flag. */
+const echoOptions: [string[], Credential][] = [
+  [[], "bearerAuth"],
+  [["--verbose"], "headerKey"],
+  [["--raw"], "queryKey"],
+  [["--verbose", "--raw"], "cookieKey"],
+];
+
 const rows: Row[] = [
   ...readerRows,
   {
@@ -119,6 +127,25 @@ const rows: Row[] = [
     stderr: /^$/,
     stdout: `${JSON.stringify({ id: "a" })}\n${JSON.stringify({ id: "c" })}\n`,
     requests: 3,
+  },
+  {
+    name: "--all: page 2 is an HTML page with 200 → the items of page 1, then exit 1",
+    args: READERS.all,
+    api: () => sequence(page("a", true), html("Sign in")),
+    exit: 1,
+    stderr: /^UnexpectedResponseError: listItems: 200 response is not JSON \(text\/html\): <html><body>Sign in…+\n {2}status: 200$/,
+    stdout: `${JSON.stringify({ id: "a" })}\n`,
+    requests: 2,
+  },
+  {
+    name: "Ctrl-C while waiting out a Retry-After of 30 s → interrupted at once",
+    args: [...READERS.json, "--max-retries", "2"],
+    api: () => answer(429, "{}", { "content-type": "application/json", "retry-after": "30" }),
+    // Late enough for the client to be in its wait, not in the request.
+    interrupt: 300,
+    exit: 130,
+    stderr: /^interrupted$/,
+    requests: 1,
   },
   { name: "reset mid-body, then an answer → the answer", args: READERS.json, api: () => sequence(resetMidBody, answer(200, item)), exit: 0, stderr: /^$/, stdout: `${item}\n`, requests: 2 },
   {
@@ -177,10 +204,11 @@ const rows: Row[] = [
     requests: 1,
     check: (_run, _api, other) => expect(other.requests).toHaveLength(0),
   },
-  ...[[], ["--verbose"], ["--raw"], ["--verbose", "--raw"]].map(
-    (flags): Row => ({
-      name: `secrets echoed in a 401 (${flags.join(" ") || "no flag"}) → exit 1, redacted on stderr`,
+  ...echoOptions.map(
+    ([flags, flag]): Row => ({
+      name: `secrets echoed in a 401 (${flags.join(" ") || "no option"}, ${GIVEN[flag].flag}) → exit 1, redacted on stderr`,
       args: [...READERS.json, ...flags],
+      flag,
       api: () => echo401,
       exit: 1,
       stderr: flags.includes("--verbose")
@@ -228,7 +256,8 @@ async function runRow(row: Row): Promise<{ run: CliRun; api: FaultServer; other:
   try {
     let child: ChildProcess | undefined;
     const fault = row.api(other.url);
-    api.serve(row.interrupt ? (res, req, url, n) => (fault(res, req, url, n), child?.kill("SIGINT")) : fault);
+    const interrupt = () => setTimeout(() => child?.kill("SIGINT"), row.interrupt);
+    api.serve(row.interrupt === undefined ? fault : (res, req, url, n) => (fault(res, req, url, n), interrupt()));
     other.serve(row.other ?? answer(500));
     const env = Object.fromEntries(Object.entries(GIVEN).filter(([k]) => k !== row.flag).map(([k, g]) => [g.env, CREDENTIALS[k as Credential]]));
     const flag = row.flag ? [GIVEN[row.flag].flag, CREDENTIALS[row.flag]] : [];
@@ -240,7 +269,7 @@ async function runRow(row: Row): Promise<{ run: CliRun; api: FaultServer; other:
 }
 
 describe.concurrent("the command line against misbehaving servers", () => {
-  it.for(rows)("$name", async (row) => {
+  it.for(rows.map((r) => [r.name, r] as const))("%s", async ([, row]) => {
     const { run, api, other } = await runRow(row);
     const stderr = run.stderr.replace(/^faults-client: /, "").trimEnd();
     // With --verbose the runtime's log comes first; the report is the last lines.
