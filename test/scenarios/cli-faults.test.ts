@@ -59,14 +59,14 @@ interface Row {
 
 const item = JSON.stringify({ id: "b" });
 const page = (id: string, more: boolean) => answer(200, JSON.stringify({ data: [{ id }], has_more: more }));
-/** Short enough to keep the table fast, long enough for the server of a loaded machine to see each request before it is cut. */
-const cut = ["--timeout", "500", "--max-retries", "1"];
+/** Short enough to keep the table fast, long enough for the server of a loaded machine (load 11 on 2 cores seen) to see each request before it is cut. */
+const cut = ["--timeout", "1000", "--max-retries", "1"];
 const html = (text: string) => answer(200, `<html><body>${text}${"…".repeat(300)}</body></html>`, { "content-type": "text/html" });
 
 /** The faults every response reader must survive. */
 const readerRows = Object.entries(READERS).flatMap(([reader, command]): Row[] => [
-  { name: `headers then stall (${reader}) → timeout, retried once`, args: [...command, ...cut], api: () => stall, exit: 3, stderr: /^APIConnectionTimeoutError: Request timed out after 500ms\.$/, requests: 2 },
-  { name: `slow drip (${reader}) → timeout, retried once`, args: [...command, ...cut], api: () => drip(20), exit: 3, stderr: /^APIConnectionTimeoutError: Request timed out after 500ms\.$/, requests: 2 },
+  { name: `headers then stall (${reader}) → timeout, retried once`, args: [...command, ...cut], api: () => stall, exit: 3, stderr: /^APIConnectionTimeoutError: Request timed out after 1000ms\.$/, requests: 2 },
+  { name: `slow drip (${reader}) → timeout, retried once`, args: [...command, ...cut], api: () => drip(20), exit: 3, stderr: /^APIConnectionTimeoutError: Request timed out after 1000ms\.$/, requests: 2 },
   { name: `reset mid-body (${reader}) → APIConnectionError after --max-retries`, args: [...command, "--max-retries", "2"], api: () => resetMidBody, exit: 3, stderr: /^APIConnectionError: Connection error\..*terminated/, requests: 3 },
   { name: `Ctrl-C mid-body (${reader}) → interrupted at once, not retried`, args: [...command, "--timeout", "60000"], api: () => stall, interrupt: 50, exit: 130, stderr: /^interrupted$/, requests: 1 },
 ]);
@@ -114,7 +114,7 @@ const rows: Row[] = [
     args: [...READERS.all, ...cut],
     api: () => sequence(page("a", true), stall),
     exit: 3,
-    stderr: /^APIConnectionTimeoutError: Request timed out after 500ms\.$/,
+    stderr: /^APIConnectionTimeoutError: Request timed out after 1000ms\.$/,
     stdout: `${JSON.stringify({ id: "a" })}\n`,
     requests: 3,
     check: (_run, api) => expect(api.requests.map((r) => r.url)).toEqual([`/items?api_key=${CREDENTIALS.queryKey}`, ...Array(2).fill(`/items?after=a&api_key=${CREDENTIALS.queryKey}`)]),
