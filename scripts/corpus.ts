@@ -20,7 +20,8 @@ import { readAssets, type GeneratorAssets } from "../src/load/read-assets.js";
 import { generateProvider } from "../src/pipeline.js";
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const TSC = join(projectRoot, "node_modules", "typescript", "bin", "tsc");
+/** TypeScript 7 (through its npm alias): the compiler generated packages build with. */
+const TSC = join(projectRoot, "node_modules", "typescript7", "bin", "tsc");
 const SPEC_EXTENSIONS = new Set([".json", ".yaml", ".yml"]);
 const CONCURRENCY = 2;
 

@@ -1,38 +1,39 @@
 #!/usr/bin/env node
-import { parseCliArgs, usage, UsageError, type CliArgs } from "./cli/parse-args.js";
-import { startTypesWorker } from "./parallel/types-pool.js";
+import { UsageError } from "./cli/command.js";
+import { commands, findCommand } from "./cli/commands/index.js";
+import { unknownCommandMessage } from "./cli/commands/help.js";
+import { parseCommandArgs } from "./cli/parse-args.js";
 
 /** Exit codes: 0 ok, 1 bad input or stale output, 2 usage error, 3 internal error. */
 async function main(argv: string[]): Promise<number> {
-  // `diff` parses its own arguments and loads ts-morph; generate never pays for either.
-  if (argv[0] === "diff") return (await import("./cli/run-diff.js")).runDiff(argv.slice(1));
-  let args: CliArgs;
+  const [first, ...rest] = argv;
   try {
-    args = parseCliArgs(argv);
+    if (first === "--version" || first === "-v") {
+      const { readVersion } = await import("./cli/version.js");
+      process.stdout.write(`${readVersion()}\n`);
+      return 0;
+    }
+    if (first === undefined || first === "--help" || first === "-h") return await findCommand("help")!.run(parseCommandArgs([], findCommand("help")!, process.env, false));
+    if (first.startsWith("-")) throw new UsageError(`give a command first, for example 'clientgen generate ${first}' (see 'clientgen help')`);
+    const command = findCommand(first);
+    if (!command) throw new UsageError(unknownCommandMessage(first, commands.map((c) => c.name)));
+    const args = parseCommandArgs(rest, command, process.env, process.stderr.isTTY === true);
+    if (args.values.help) {
+      const { commandHelp } = await import("./cli/help-text.js");
+      process.stdout.write(commandHelp(command));
+      return 0;
+    }
+    return await command.run(args);
   } catch (err) {
     if (err instanceof UsageError) {
-      process.stderr.write(`clientgen: ${err.message}\n\n${usage}`);
+      process.stderr.write(`clientgen: ${err.message}\n`);
       return 2;
     }
-    throw err;
-  }
-  if (args.help) {
-    process.stdout.write(usage);
-    return 0;
-  }
-  // The worker starts loading openapi-typescript on the other core while this thread loads the rest.
-  const worker = startTypesWorker();
-  try {
-    const { runGenerate } = await import("./cli/run-generate.js");
-    return await runGenerate(args, worker);
-  } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     process.stderr.write(`clientgen: internal error: ${message}\n`);
-    if (args.debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+    if (rest.includes("--debug") && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
     else process.stderr.write("run again with --debug for the stack trace, and report it with the spec that caused it\n");
     return 3;
-  } finally {
-    await worker.close();
   }
 }
 

@@ -51,7 +51,7 @@ export interface FormatOptions {
   color: boolean;
 }
 
-const paint = (on: boolean, code: number, s: string): string => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
+export const paint = (on: boolean, code: number, s: string): string => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
 
 /** `file:line:col error[rule] message`, then the frame and the hint. */
 export function formatDiagnostic(d: Diagnostic, { color }: FormatOptions): string {

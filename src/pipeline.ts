@@ -2,18 +2,20 @@ import { checkSpec } from "./check/check-spec.js";
 import { checkStructure } from "./check/check-structure.js";
 import { compareDiagnostics, hasErrors, type Diagnostic } from "./diagnostics.js";
 import { emitPackage } from "./emit/emit-package.js";
-import type { FileSet } from "./emit/file-set.js";
+import { onlySources, type FileSet } from "./emit/file-set.js";
 import { TypesFailed } from "./emit/types-failed.js";
 import { loadSpec, type LoadedSpec } from "./load/load-spec.js";
 import type { GeneratorAssets } from "./generator-assets.js";
-import type { ProviderJob } from "./load/provider-job.js";
+import type { InputFile, ProviderJob } from "./load/provider-job.js";
 import { readConfig, type LoadedConfig } from "./load/read-config.js";
 import { isSwagger2, upgradeSwagger2 } from "./load/upgrade-swagger.js";
 import { emptyConfig } from "./load/provider-config.js";
+import type { ApiModel } from "./model/api-model.js";
 import { buildModel } from "./model/build-model.js";
 import { nameApi } from "./name/name-api.js";
+import type { NamedApi } from "./name/named-api.js";
 
-export type { ProviderJob };
+export type { InputFile, ProviderJob };
 export { configBeside } from "./load/provider-job.js";
 
 export interface ProviderResult {
@@ -22,6 +24,8 @@ export interface ProviderResult {
   files?: FileSet;
   operations: number;
   diagnostics: Diagnostic[];
+  /** The spec, every file its `$ref`s reach and clientgen.yaml, as far as they could be read (for input stamps and `--watch`). */
+  inputs: InputFile[];
 }
 
 /** Makes `src/types.ts` for a job on another core (see parallel/types-pool.ts). */
@@ -33,22 +37,24 @@ async function typesInThisThread(spec: LoadedSpec): Promise<FileSet> {
   return emitTypes({ data: spec.data, source: { file: spec.root.file, hash: spec.hash } });
 }
 
-export interface CheckedProvider {
+interface Checked {
   /** The document the later stages read (Swagger 2.0 already converted); absent when it could not be read. */
   spec?: LoadedSpec;
   config: LoadedConfig;
   /** Every problem found, errors and warnings, sorted by place. */
   diagnostics: Diagnostic[];
+  inputs: InputFile[];
 }
 
 /**
  * load → validate → check: everything clientgen knows about a provider's input, all problems at once.
  * A Swagger 2.0 file is converted only once it is structurally valid (the converter assumes so).
  */
-export async function checkProvider(job: ProviderJob, cwd: string): Promise<CheckedProvider> {
+async function checkProvider(job: ProviderJob, cwd: string): Promise<Checked> {
   const { spec: read, errors } = loadSpec(job.specPath, cwd);
   const { loaded: config, errors: configErrors } = job.configPath ? readConfig(job.configPath, cwd) : { loaded: { config: emptyConfig() }, errors: [] };
-  const done = (spec: LoadedSpec | undefined, found: Diagnostic[]): CheckedProvider => ({ ...(spec ? { spec } : {}), config, diagnostics: [...found, ...configErrors].sort(compareDiagnostics) });
+  const inputs = [...(read?.sources ?? []), ...(config.doc ? [config.doc] : [])].map(({ absPath, text }) => ({ absPath, text }));
+  const done = (spec: LoadedSpec | undefined, found: Diagnostic[]): Checked => ({ ...(spec ? { spec } : {}), config, inputs, diagnostics: [...found, ...configErrors].sort(compareDiagnostics) });
   if (!read || hasErrors(errors)) return done(undefined, errors);
   const structure = await checkStructure(read);
   let spec = read;
@@ -63,6 +69,28 @@ export async function checkProvider(job: ProviderJob, cwd: string): Promise<Chec
   return done(spec, [...structure, ...converted, ...checkSpec({ spec, config })]);
 }
 
+interface Analysis {
+  diagnostics: Diagnostic[];
+  inputs: InputFile[];
+  /** Absent when the input had errors. */
+  ready?: { spec: LoadedSpec; model: ApiModel; api: NamedApi };
+}
+
+/** load → check → model → name: every diagnostic the input deserves, nothing emitted. */
+async function analyzeProvider(job: ProviderJob, cwd: string): Promise<Analysis> {
+  const { spec, config, diagnostics, inputs } = await checkProvider(job, cwd);
+  if (!spec || hasErrors(diagnostics)) return { diagnostics, inputs };
+  const model = buildModel(spec, config.config);
+  const api = nameApi(model, job.provider, job.name);
+  return { diagnostics: [...diagnostics, ...model.notes, ...api.warnings], inputs, ready: { spec, model, api } };
+}
+
+/** What `clientgen lint` reports: the diagnostics of a generation, without generating. */
+export async function lintProvider(job: ProviderJob, cwd: string): Promise<ProviderResult> {
+  const { diagnostics, inputs, ready } = await analyzeProvider(job, cwd);
+  return { job, operations: ready?.model.operations.length ?? 0, diagnostics, inputs };
+}
+
 /** openapi-typescript's failure as a diagnostic on the spec: exit 1 and a message, not an internal error. */
 function typesFailedDiagnostic(spec: LoadedSpec, err: TypesFailed): Diagnostic {
   return spec.diagnostic([], {
@@ -73,23 +101,26 @@ function typesFailedDiagnostic(spec: LoadedSpec, err: TypesFailed): Diagnostic {
   });
 }
 
-/** load → check → model → name → emit, all in memory. Nothing here writes to disk. */
-export async function generateProvider(job: ProviderJob, assets: GeneratorAssets, cwd: string, typesSource?: TypesSource): Promise<ProviderResult> {
+/**
+ * load → check → model → name → emit, all in memory. Nothing here writes to disk. `whileWaiting`
+ * gets the files made so far while the types are still being made on another core.
+ */
+export async function generateProvider(job: ProviderJob, assets: GeneratorAssets, cwd: string, typesSource?: TypesSource, whileWaiting?: (files: FileSet) => void): Promise<ProviderResult> {
   // Asked for first so that, on another core, the types and the clients are made at once.
   const elsewhere = typesSource?.(job);
   elsewhere?.catch(() => {});
-  const { spec, config, diagnostics } = await checkProvider(job, cwd);
-  if (!spec || hasErrors(diagnostics)) return { job, operations: 0, diagnostics };
-  const model = buildModel(spec, config.config);
-  const api = nameApi(model, job.provider, job.name);
-  const files = emitPackage(api, assets);
+  const { diagnostics, inputs, ready } = await analyzeProvider(job, cwd);
+  if (!ready) return { job, operations: 0, diagnostics, inputs };
+  const layout = (files: FileSet) => (job.layout === "sources" ? onlySources(files) : files);
+  const files = layout(emitPackage(ready.api, assets));
+  if (elsewhere) whileWaiting?.(files);
   let types: FileSet;
   try {
-    types = await (elsewhere ?? typesInThisThread(spec));
+    types = await (elsewhere ?? typesInThisThread(ready.spec));
   } catch (err) {
     if (!(err instanceof TypesFailed)) throw err;
-    return { job, operations: 0, diagnostics: [...diagnostics, typesFailedDiagnostic(spec, err)] };
+    return { job, operations: 0, diagnostics: [...diagnostics, typesFailedDiagnostic(ready.spec, err)], inputs };
   }
-  for (const [path, text] of types) files.set(path, text);
-  return { job, files, operations: model.operations.length, diagnostics: [...diagnostics, ...model.notes, ...api.warnings] };
+  for (const [path, text] of layout(types)) files.set(path, text);
+  return { job, files, operations: ready.model.operations.length, diagnostics, inputs };
 }

@@ -1,86 +1,53 @@
 import { parseArgs } from "node:util";
-import { isIdentifier } from "../ts-syntax.js";
+import { didYouMean } from "../did-you-mean.js";
+import { commonOptions, UsageError, type Command, type CommandArgs } from "./command.js";
 
-export class UsageError extends Error {}
+const seeHelp = (command: Command) => `see 'clientgen ${command.name} --help'`;
 
-export interface CliArgs {
-  command: "generate";
-  help: boolean;
-  check: boolean;
-  debug: boolean;
-  color: boolean;
-  spec?: string;
-  out?: string;
-  name?: string;
-  specsDir: string;
-  outDir: string;
-  /** Only these providers (folder names under specs/). */
-  providers: string[];
+/** Our own one-line message for an option the command does not know, before Node's parser words it its way. */
+function checkOptionNames(argv: string[], command: Command): void {
+  const options = { ...command.options, ...commonOptions };
+  const longs = Object.keys(options);
+  const shorts = new Set(Object.values(options).flatMap((o) => (o.short ? [o.short] : [])));
+  for (const arg of argv) {
+    if (arg === "--") return;
+    if (arg.startsWith("--")) {
+      const name = arg.slice(2).split("=", 1)[0]!;
+      if (longs.includes(name)) continue;
+      const close = didYouMean(name, longs);
+      throw new UsageError(`unknown option '--${name}' for '${command.name}'${close ? `: did you mean '--${close}'?` : ""} (${seeHelp(command)})`);
+    }
+    if (/^-[^-]/.test(arg) && ![...arg.slice(1)].every((c) => shorts.has(c))) {
+      throw new UsageError(`unknown option '${arg}' for '${command.name}' (${seeHelp(command)})`);
+    }
+  }
 }
 
-export const usage = `Usage:
-  clientgen generate                          every specs/<provider>/openapi.{yaml,yml,json} → generated/<provider>/
-  clientgen generate <provider>…              only those providers
-  clientgen generate --spec FILE --out DIR    one spec from anywhere (YAML or JSON) → DIR
-  clientgen generate --check                  write nothing; exit 1 and list stale files if generated/ is out of date
-  clientgen diff OLD NEW                      what changed in the public API between two generated packages (diff --help)
-  clientgen diff <provider> --base REF        generated/<provider> against the same package at a git commit
-
-Options:
-  --spec FILE     a single OpenAPI 3.0/3.1 file (YAML or JSON); clientgen.yaml beside it is used
-  --out DIR       where --spec's package goes
-  --name NAME     client class name (default: clientgen.yaml's name, else the spec's title)
-  --specs DIR     folder of provider folders (default: specs)
-  --out-dir DIR   folder of generated packages (default: generated)
-  --check         compare instead of writing
-  --debug         print stack traces for internal errors
-  --no-color      plain output (also NO_COLOR=1)
-  -h, --help      this text
-
-Exit codes: 0 ok, 1 bad input or stale output, 2 usage error, 3 internal error.
-`;
-
-export function parseCliArgs(argv: string[]): CliArgs {
+/** `argv` after the command name → values and positionals, or a UsageError worded by us. */
+export function parseCommandArgs(argv: string[], command: Command, env: NodeJS.ProcessEnv, isTTY: boolean): CommandArgs {
+  checkOptionNames(argv, command);
+  const options = Object.fromEntries(Object.entries({ ...command.options, ...commonOptions }).map(([name, o]) => [name, o.short ? { type: o.type, short: o.short } : { type: o.type }]));
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        help: { type: "boolean", short: "h", default: false },
-        check: { type: "boolean", default: false },
-        debug: { type: "boolean", default: false },
-        "no-color": { type: "boolean", default: false },
-        spec: { type: "string" },
-        out: { type: "string" },
-        name: { type: "string" },
-        specs: { type: "string", default: "specs" },
-        "out-dir": { type: "string", default: "generated" },
-      },
-    });
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
+    const code = (err as { code?: string }).code;
+    const option = /'(-[^' ]+)/.exec(String((err as Error).message))?.[1] ?? "an option";
+    const isFlag = Object.entries({ ...command.options, ...commonOptions }).some(([name, o]) => `--${name}` === option && o.type === "boolean");
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw new UsageError(`${option} ${isFlag ? "takes no value" : "needs a value"} (${seeHelp(command)})`);
+    throw new UsageError(`cannot read the arguments of '${command.name}' (${seeHelp(command)})`);
   }
   const { values, positionals } = parsed;
-  const [command = "generate", ...providers] = positionals;
-  if (values.help) return { command: "generate", help: true, check: false, debug: false, color: false, specsDir: "specs", outDir: "generated", providers: [] };
-  if (command !== "generate") throw new UsageError(`unknown command '${command}'`);
-  if (values.spec && !values.out) throw new UsageError("--spec needs --out DIR (where the package goes)");
-  if (values.out && !values.spec) throw new UsageError("--out goes with --spec FILE");
-  if (values.spec && providers.length) throw new UsageError("give either --spec or provider names, not both");
-  if (values.name !== undefined && !isIdentifier(values.name)) throw new UsageError(`--name '${values.name}' is not a valid class name`);
-  const args: CliArgs = {
-    command: "generate",
-    help: false,
-    check: values.check,
-    debug: values.debug,
-    color: !values["no-color"] && !process.env.NO_COLOR && process.stderr.isTTY === true,
-    specsDir: values.specs,
-    outDir: values["out-dir"],
-    providers,
+  if (positionals.length > command.maxPositionals && !values.help) {
+    const extra = positionals[command.maxPositionals]!;
+    throw new UsageError(`unexpected argument '${extra}' for '${command.name}' (${seeHelp(command)})`);
+  }
+  return {
+    values,
+    positionals,
+    color: isTTY && !values["no-color"] && !env.NO_COLOR,
+    quiet: values.quiet === true,
+    debug: values.debug === true,
+    cwd: process.cwd(),
   };
-  if (values.spec) args.spec = values.spec;
-  if (values.out) args.out = values.out;
-  if (values.name) args.name = values.name;
-  return args;
 }

@@ -1,28 +1,10 @@
 import { realpathSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { join, relative, resolve } from "node:path";
 import { formatJson, formatReport, type SideLabels } from "../diff/format-report.js";
 import { materialiseBase, type BaseCheckout } from "../diff/materialise-base.js";
 import { DiffInputError, readPackage } from "../diff/read-package.js";
 import type { ApiChange } from "../diff/classify.js";
-
-export const diffUsage = `Usage:
-  clientgen diff OLD NEW                    compare the public API of two generated package folders
-  clientgen diff <provider> --base REF      generated/<provider> now against the same folder at git commit REF
-  clientgen diff DIR --base REF             any package folder in the repository (a path with a /) against REF
-
-Options:
-  --base REF            a commit, branch or tag (with a provider name)
-  --out-dir DIR         folder of generated packages (default: generated)
-  --fail-on LEVEL       exit 1 when a change is at least this serious: breaking | compatible | any
-  --json                the changes and the verdict as JSON
-  --debug               print stack traces for internal errors
-  -h, --help            this text
-
-Each change is printed with its place and classified as breaking, compatible or none (documentation only);
-the last line is \`semver: major|minor|patch\`.
-Exit codes: 0 ok, 1 bad input or --fail-on met, 2 usage error, 3 internal error.
-`;
+import { flagOption, stringOption, UsageError, type CommandArgs } from "./command.js";
 
 const FAIL_ON = { breaking: ["breaking"], compatible: ["breaking", "compatible"], any: ["breaking", "compatible", "none"] } as const;
 type FailOn = keyof typeof FAIL_ON;
@@ -36,60 +18,30 @@ export interface DiffArgs {
   failOn?: FailOn;
   json: boolean;
   debug: boolean;
-  help: boolean;
 }
 
-export class DiffUsageError extends Error {}
-
-export function parseDiffArgs(argv: string[]): DiffArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        base: { type: "string" },
-        "out-dir": { type: "string", default: "generated" },
-        "fail-on": { type: "string" },
-        json: { type: "boolean", default: false },
-        debug: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (err) {
-    throw new DiffUsageError(err instanceof Error ? err.message : String(err));
-  }
-  const { values, positionals } = parsed;
-  const args: DiffArgs = { outDir: values["out-dir"], json: values.json, debug: values.debug, help: values.help };
-  if (args.help) return args;
-  const failOn = values["fail-on"];
+/** The command line of `clientgen diff` (already parsed by the command registry) → what to compare, or a UsageError. */
+export function diffArgsFrom(args: CommandArgs): DiffArgs {
+  const { positionals } = args;
+  const diff: DiffArgs = { outDir: stringOption(args, "out-dir") ?? "generated", json: flagOption(args, "json"), debug: args.debug };
+  const failOn = stringOption(args, "fail-on");
   if (failOn !== undefined) {
-    if (!(failOn in FAIL_ON)) throw new DiffUsageError(`--fail-on '${failOn}': expected one of ${Object.keys(FAIL_ON).join(", ")}`);
-    args.failOn = failOn as FailOn;
+    if (!(failOn in FAIL_ON)) throw new UsageError(`--fail-on '${failOn}': expected one of ${Object.keys(FAIL_ON).join(", ")}`);
+    diff.failOn = failOn as FailOn;
   }
-  if (values.base !== undefined) {
-    if (positionals.length !== 1) throw new DiffUsageError(`--base compares one provider with a commit: give exactly one provider name (got ${positionals.length})`);
-    return { ...args, provider: positionals[0]!, base: values.base };
+  const base = stringOption(args, "base");
+  if (base !== undefined) {
+    if (positionals.length !== 1) throw new UsageError(`--base compares one provider with a commit: give exactly one provider name (got ${positionals.length})`);
+    return { ...diff, provider: positionals[0]!, base };
   }
-  if (positionals.length === 1) throw new DiffUsageError(`one folder given: give OLD and NEW folders, or a provider with --base REF`);
-  if (positionals.length !== 2) throw new DiffUsageError(`expected OLD and NEW package folders, got ${positionals.length} argument(s)`);
-  return { ...args, old: positionals[0]!, new: positionals[1]! };
+  if (positionals.length === 1) throw new UsageError(`one folder given: give OLD and NEW folders, or a provider with --base REF`);
+  if (positionals.length !== 2) throw new UsageError(`expected OLD and NEW package folders, got ${positionals.length} argument(s)`);
+  return { ...diff, old: positionals[0]!, new: positionals[1]! };
 }
 
 /** `clientgen diff`: exit 0 with the report, 1 on bad input or when `--fail-on` is met, 2 on usage errors. */
-export async function runDiff(argv: string[]): Promise<number> {
-  let args: DiffArgs;
-  try {
-    args = parseDiffArgs(argv);
-  } catch (err) {
-    if (!(err instanceof DiffUsageError)) throw err;
-    process.stderr.write(`clientgen diff: ${err.message}\n\n${diffUsage}`);
-    return 2;
-  }
-  if (args.help) {
-    process.stdout.write(diffUsage);
-    return 0;
-  }
+export async function runDiff(command: CommandArgs): Promise<number> {
+  const args = diffArgsFrom(command);
   try {
     return await compareAndReport(args);
   } catch (err) {

@@ -1,79 +1,67 @@
-import { resolve, relative } from "node:path";
-import { compareDiagnostics, formatDiagnostic, hasErrors, type Diagnostic } from "../diagnostics.js";
-import { findProviders, jobFor } from "../load/find-providers.js";
-import { readAssets } from "../load/read-assets.js";
-import { generateProvider, type ProviderResult } from "../pipeline.js";
-import { compareOutput, isClean } from "../write/compare-output.js";
-import { writeOutput } from "../write/write-output.js";
-import type { TypesWorker } from "../parallel/types-pool.js";
-import type { CliArgs } from "./parse-args.js";
+import { existsSync, statSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Diagnostic } from "../diagnostics.js";
+import { findProviders, jobFor, specIn } from "../load/find-providers.js";
+import type { ProviderJob } from "../load/provider-job.js";
+import { isIdentifier } from "../ts-syntax.js";
+import { flagOption, stringOption, UsageError, type CommandArgs } from "./command.js";
+import { GenerateSession } from "./generate-session.js";
+import { Reporter } from "./reporter.js";
 
-const MAX_WARNINGS_SHOWN = 20;
+const LAYOUTS = ["package", "sources"] as const;
 
-/** `clientgen generate`: every job in memory first, then write (or compare) only if all of them succeeded. */
-export async function runGenerate(args: CliArgs, worker?: TypesWorker): Promise<number> {
-  const cwd = process.cwd();
-  const { jobs, errors } = args.spec
-    ? { jobs: [jobFor(resolve(cwd, args.spec), resolve(cwd, args.out!), undefined, args.name)], errors: [] as Diagnostic[] }
-    : findProviders(args.specsDir, args.outDir, args.providers, cwd);
-  print(errors, args);
-  if (hasErrors(errors)) return 1;
-  const assets = readAssets();
-  const results: ProviderResult[] = [];
-  for (const job of jobs) {
-    const started = performance.now();
-    const result = await generateProvider(job, assets, cwd, worker ? (j) => worker.types(j.specPath, cwd) : undefined);
-    results.push(result);
-    report(result, performance.now() - started, args);
+/** A spec file, or a folder holding `openapi.yaml` (`.yml`, `.json`). */
+export function resolveSpecArg(spec: string, cwd: string): string {
+  const path = resolve(cwd, spec);
+  if (existsSync(path) && statSync(path).isDirectory()) {
+    const inside = specIn(path);
+    if (!inside) throw new UsageError(`--spec ${spec} is a folder without openapi.yaml (or .yml, .json) in it`);
+    return inside;
   }
-  if (results.some((r) => !r.files)) {
-    process.stderr.write(`clientgen: nothing written: fix the errors above and run again\n`);
-    return 1;
-  }
-  return args.check ? checkAll(results, cwd) : writeAll(results, cwd);
+  return path;
 }
 
-function report(result: ProviderResult, ms: number, args: CliArgs): void {
-  const errors = result.diagnostics.filter((d) => d.severity === "error");
-  const warnings = result.diagnostics.filter((d) => d.severity === "warning");
-  print(errors, args);
-  print(warnings.slice(0, MAX_WARNINGS_SHOWN), args);
-  if (warnings.length > MAX_WARNINGS_SHOWN) process.stderr.write(`… and ${warnings.length - MAX_WARNINGS_SHOWN} more warnings\n`);
-  const status = result.files ? "ok" : "failed";
-  const counts = result.files ? `${result.operations} operations, ${result.files.size} files` : `${errors.length} error${errors.length === 1 ? "" : "s"}`;
-  process.stderr.write(`${result.job.provider}: ${status}, ${counts}, ${(ms / 1000).toFixed(2)} s${warnings.length ? `, ${warnings.length} warning(s)` : ""}\n`);
+/** The jobs `generate` and `lint` work on: `--spec FILE` alone, or providers under `--specs`. */
+export function jobsFromArgs(args: CommandArgs, outFor: (spec: string) => string): { jobs: ProviderJob[]; errors: Diagnostic[] } {
+  const spec = stringOption(args, "spec");
+  const name = stringOption(args, "name");
+  if (name !== undefined && !isIdentifier(name)) throw new UsageError(`--name '${name}' is not a valid class name`);
+  if (spec) {
+    if (args.positionals.length) throw new UsageError("give either --spec or provider names, not both");
+    const specPath = resolveSpecArg(spec, args.cwd);
+    return { jobs: [jobFor(specPath, outFor(specPath), undefined, name)], errors: [] };
+  }
+  return findProviders(stringOption(args, "specs") ?? "specs", stringOption(args, "out-dir") ?? "generated", args.positionals, args.cwd);
 }
 
-function print(diagnostics: Diagnostic[], args: CliArgs): void {
-  for (const d of [...diagnostics].sort(compareDiagnostics)) process.stderr.write(`${formatDiagnostic(d, { color: args.color })}\n\n`);
+function readLayout(args: CommandArgs): ProviderJob["layout"] {
+  const layout = stringOption(args, "layout") ?? "package";
+  if (!(LAYOUTS as readonly string[]).includes(layout)) throw new UsageError(`--layout must be ${LAYOUTS.join(" or ")}, not '${layout}'`);
+  return layout as ProviderJob["layout"];
 }
 
-function checkAll(results: ProviderResult[], cwd: string): number {
-  let stale = 0;
-  for (const { job, files } of results) {
-    const diff = compareOutput(job.outDir, files!);
-    if (isClean(diff)) continue;
-    const rel = relative(cwd, job.outDir) || ".";
-    for (const [what, list] of [["missing", diff.added], ["differs", diff.changed], ["not generated", diff.removed]] as const) {
-      for (const file of list) {
-        process.stdout.write(`stale: ${rel}/${file} (${what})\n`);
-        stale++;
-      }
-    }
+/** `clientgen generate`. */
+export async function runGenerate(args: CommandArgs): Promise<number> {
+  const spec = stringOption(args, "spec");
+  const out = stringOption(args, "out");
+  if (spec && !out) throw new UsageError("--spec needs --out DIR (where the package goes)");
+  if (out && !spec) throw new UsageError("--out goes with --spec FILE");
+  const check = flagOption(args, "check");
+  const watch = flagOption(args, "watch");
+  if (check && watch) throw new UsageError("--check and --watch do not go together");
+  const layout = readLayout(args);
+  const { jobs, errors } = jobsFromArgs(args, () => resolve(args.cwd, out!));
+  for (const job of jobs) job.layout = layout;
+  const reporter = new Reporter(args.color, args.quiet);
+  reporter.diagnostics(errors);
+  if (errors.some((e) => e.severity === "error")) return 1;
+  const session = new GenerateSession(args.cwd, check, reporter);
+  try {
+    const first = await session.run(jobs);
+    if (!watch) return first.code;
+    const { watchProviders } = await import("./watch.js");
+    return await watchProviders(jobs, first.inputs, session, reporter);
+  } finally {
+    await session.close();
   }
-  if (stale) {
-    process.stderr.write(`clientgen: ${stale} stale file(s): run 'npm run generate' and commit the result\n`);
-    return 1;
-  }
-  process.stderr.write(`clientgen: generated output is up to date\n`);
-  return 0;
-}
-
-function writeAll(results: ProviderResult[], cwd: string): number {
-  for (const { job, files } of results) {
-    const diff = writeOutput(job.outDir, files!);
-    const changes = diff.added.length + diff.changed.length + diff.removed.length;
-    process.stderr.write(`${relative(cwd, job.outDir) || "."}: ${changes ? `${diff.added.length} added, ${diff.changed.length} changed, ${diff.removed.length} removed` : "unchanged"}\n`);
-  }
-  return 0;
 }

@@ -1,4 +1,5 @@
 import { ts } from "ts-morph";
+import { isIdentifier } from "../ts-syntax.js";
 
 /** Facts about the checker's types and symbols that the walk in compare-types.ts branches on. */
 
@@ -95,6 +96,6 @@ export function memberWord(checker: ts.TypeChecker, symbol: ts.Symbol): string {
 }
 
 export function memberPath(path: string, name: string): string {
-  const key = /^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : /^\[.*\]$/.test(name) ? name : `[${/^\d+$/.test(name) ? name : JSON.stringify(name)}]`;
+  const key = isIdentifier(name) ? `.${name}` : /^\[.*\]$/.test(name) ? name : `[${/^\d+$/.test(name) ? name : JSON.stringify(name)}]`;
   return path ? `${path}${key}` : key.replace(/^\./, "");
 }

@@ -2,7 +2,7 @@ import type CodeBlockWriter from "code-block-writer";
 import type { NamedApi, NamedOperation } from "../name/named-api.js";
 import type { FileSet } from "./file-set.js";
 import { Imports } from "./imports.js";
-import { operationReturnType, operationSignature } from "./operation-signature.js";
+import { importReturnTypes, operationReturnType, operationSignature } from "./operation-signature.js";
 import { operationSpec, type OperationSpecData } from "./operation-spec.js";
 import { codeLiteral, runtimeRefs } from "./runtime-ref.js";
 import { banner, newWriter, writeJsDoc } from "./source-writer.js";
@@ -28,9 +28,8 @@ export function emitOperations(api: NamedApi): FileSet {
 
 function emitGroup(api: NamedApi, module: string, ops: NamedOperation[]): string {
   const specs = ops.map((named) => operationSpec(api, named));
-  const imports = new Imports(module).type(RUNTIME, "ClientCore", "OperationSpec", "RequestOptions");
-  if (ops.some((o) => !o.itemType)) imports.type(RUNTIME, "APIPromise");
-  if (ops.some((o) => o.itemType)) imports.type(RUNTIME, "PagePromise").value(RUNTIME, "requestPage");
+  const imports = importReturnTypes(new Imports(module).type(RUNTIME, "ClientCore", "OperationSpec", "RequestOptions"), ops);
+  if (ops.some((o) => o.itemType)) imports.value(RUNTIME, "requestPage");
   // Body encoders and query styles the group's operations name, so bundles carry only those.
   imports.value(RUNTIME, ...runtimeRefs(specs)).module("models").module("types");
   const body = newWriter();

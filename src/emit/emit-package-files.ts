@@ -30,6 +30,7 @@ export function emitPackageFiles(api: NamedApi, assets: GeneratorAssets, styles:
     ["package.json", packageJson],
     ["tsconfig.json", renderTemplate(assets, "package/tsconfig.json.hbs", {})],
     ["tsconfig.build.json", renderTemplate(assets, "package/tsconfig.build.json.hbs", {})],
+    [".gitignore", renderTemplate(assets, "package/gitignore.hbs", {})],
   ]);
 }
 

@@ -3,27 +3,20 @@ import type { NamedApi, NamedOperation } from "../name/named-api.js";
 import { propertyKey } from "../ts-syntax.js";
 import { dataLiteral } from "./source-writer.js";
 
-/** A literal for an example argument: the spec's example or default, a value built for a structured one, else a readable placeholder. */
-export function exampleValue(param: ParamModel): string {
-  if (schemaScalar(param) === undefined && param.example !== undefined) return dataLiteral(param.example);
-  return JSON.stringify(exampleData(param));
-}
-
-/** The example value itself (for the command line, which writes it as JSON rather than TypeScript). */
+/** An example value of a parameter, as data: the spec's example or default, one built from its schema, else a readable placeholder. */
 export function exampleData(param: ParamModel): unknown {
-  const scalar = schemaScalar(param);
-  if (scalar !== undefined) return scalar;
+  const value = param.schema.example ?? param.schema.default ?? param.schema.enum?.[0];
+  if (value !== undefined && (typeof value !== "object" || value === null)) return value;
   if (param.example !== undefined) return param.example;
   const type = param.schema.type;
   if (type === "integer" || type === "number") return 1;
   if (type === "boolean") return true;
-  return `${param.name}`;
+  return param.name;
 }
 
-/** The schema's own example, default or first enum value, when it is not structured. */
-function schemaScalar(param: ParamModel): unknown {
-  const value = param.schema.example ?? param.schema.default ?? param.schema.enum?.[0];
-  return value !== undefined && (typeof value !== "object" || value === null) ? value : undefined;
+/** A literal for an example argument (see exampleData). */
+export function exampleValue(param: ParamModel): string {
+  return dataLiteral(exampleData(param));
 }
 
 /** The arguments of a call as a user would write them: path args, then required params. */

@@ -5,3 +5,8 @@ export function mergeFileSets(target: FileSet, ...sources: FileSet[]): FileSet {
   for (const source of sources) for (const [path, contents] of source) target.set(path, contents);
   return target;
 }
+
+/** `--layout sources`: what a package's `src/` holds, at the top of the output folder (relative imports stay valid). */
+export function onlySources(files: FileSet): FileSet {
+  return new Map([...files].filter(([path]) => path.startsWith("src/")).map(([path, text]) => [path.slice("src/".length), text]));
+}

@@ -40,3 +40,18 @@ function pathArgsLiteral(named: NamedOperation): string {
   const entries = named.pathArgs.map(({ key, param: { name } }) => (name === key ? key : `${propertyKey(name)}: ${key}`));
   return `{ ${entries.join(", ")} }`;
 }
+
+/** The standalone functions of `ops`, module by module in name order: what a style delegating to them imports. */
+export function importOperationFunctions(imports: Imports, ops: readonly NamedOperation[]): Imports {
+  const modules = new Map<string, string[]>();
+  for (const named of ops) modules.set(named.module, [...(modules.get(named.module) ?? []), named.fn]);
+  for (const [module, fns] of [...modules].sort(([a], [b]) => (a < b ? -1 : 1))) imports.value(module, ...fns);
+  return imports;
+}
+
+/** `APIPromise` and `PagePromise`, in that order, as far as `ops` return them (placed before a file's other runtime types). */
+export function importReturnTypes(imports: Imports, ops: readonly NamedOperation[]): Imports {
+  if (ops.some((o) => !o.itemType)) imports.type(RUNTIME, "APIPromise");
+  if (ops.some((o) => o.itemType)) imports.type(RUNTIME, "PagePromise");
+  return imports;
+}

@@ -62,7 +62,7 @@ export const configShape: Shape = {
     schemas: { map: "identifier" },
     operations: {
       map: {
-        fields: { resource: "string", method: "identifier", api: "identifier", builderMethod: "identifier", parameters: { map: "identifier" }, pagination },
+        fields: { resource: "string", method: "identifier", api: "identifier", builderMethod: "identifier", bodySetter: "identifier", parameters: { map: "identifier" }, pagination },
       },
     },
   },

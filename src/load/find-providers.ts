@@ -5,11 +5,16 @@ import { configBeside, type ProviderJob } from "./provider-job.js";
 
 const SPEC_NAMES = ["openapi.yaml", "openapi.yml", "openapi.json"];
 
+/** The spec a provider folder holds (`openapi.yaml`, `.yml` or `.json`), if any. */
+export function specIn(dir: string): string | undefined {
+  return SPEC_NAMES.map((f) => join(dir, f)).find((p) => existsSync(p));
+}
+
 /** One job per `specs/<provider>/openapi.*`, in name order; or only the named providers. */
 export function findProviders(specsDir: string, outDir: string, only: string[], cwd: string): { jobs: ProviderJob[]; errors: Diagnostic[] } {
   const root = resolve(cwd, specsDir);
   if (!existsSync(root)) {
-    return { jobs: [], errors: [{ severity: "error", rule: "specs-missing", message: `no ${specsDir}/ folder here (${cwd})`, hint: "run from the project root, or pass --spec FILE --out DIR" }] };
+    return { jobs: [], errors: [{ severity: "error", rule: "specs-missing", message: `no ${specsDir}/ folder here (${cwd})`, hint: "run from the project root, start one with 'clientgen init <provider>', or pass --spec FILE --out DIR" }] };
   }
   const folders = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
   const errors: Diagnostic[] = [];
@@ -19,7 +24,7 @@ export function findProviders(specsDir: string, outDir: string, only: string[], 
   const jobs: ProviderJob[] = [];
   for (const provider of folders) {
     if (only.length && !only.includes(provider)) continue;
-    const spec = SPEC_NAMES.map((f) => join(root, provider, f)).find((p) => existsSync(p));
+    const spec = specIn(join(root, provider));
     if (!spec) {
       errors.push({ severity: "error", rule: "spec-missing", message: `${specsDir}/${provider}/ has no openapi.yaml`, hint: `add ${specsDir}/${provider}/openapi.yaml, or remove the folder` });
       continue;

@@ -11,6 +11,8 @@ export interface LoadedSpec {
   data: Record<string, unknown>;
   /** sha256 over the text of every file read, for banners and caches. */
   hash: string;
+  /** Every file read: the spec and each file its `$ref`s reach. */
+  sources: SourceDocument[];
   diagnostic(pointer: Pointer, d: Omit<Diagnostic, "location" | "frame">): Diagnostic;
 }
 
@@ -37,6 +39,7 @@ export function loadSpec(path: string, cwd: string): { spec?: LoadedSpec; errors
     root: doc,
     data: bundled.data,
     hash: hash.digest("hex"),
+    sources: bundled.files,
     diagnostic: (pointer, d) => originOf(bundled.origins, pointer, doc).doc.diagnostic(originOf(bundled.origins, pointer, doc).pointer, d),
   };
   return { spec, errors: bundled.errors };

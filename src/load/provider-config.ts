@@ -48,6 +48,8 @@ export interface OperationConfig {
   /** Builder style: API class name without the `Api` suffix. */
   api?: string;
   builderMethod?: string;
+  /** Builder setter of the request body (default: the body schema's name, or `body`). */
+  bodySetter?: string;
   /** Name by parameter wire name: the flat params key (or path argument) and the builder setter. */
   parameters?: Record<string, string>;
   /** `none` turns off pagination recognised from the response shape. */

@@ -11,6 +11,14 @@ export interface ProviderJob {
   outDir: string;
   /** Client class name from `--name`. */
   name?: string;
+  /** `package` (default): a buildable npm package; `sources`: only what its `src/` holds. */
+  layout?: "package" | "sources";
+}
+
+/** A file an output was made from (the spec, a file its `$ref`s reach, clientgen.yaml), with the text that was used. */
+export interface InputFile {
+  absPath: string;
+  text: string;
 }
 
 /** The config file that sits beside a spec, if any. */

@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../diagnostics.js";
+import { editDistance } from "../did-you-mean.js";
 import type { Pointer } from "./bundle-refs.js";
 import { configShape, type Shape } from "./config-schema.js";
 import { emptyConfig, type ProviderConfig } from "./provider-config.js";
@@ -87,18 +88,4 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
   return `${typeof value} ${JSON.stringify(value)}`;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
 }

@@ -65,6 +65,8 @@ export interface OperationNames {
   api?: string;
   /** The standalone function and builder method. */
   builderMethod?: string;
+  /** Builder setter of the request body. */
+  bodySetter?: string;
   /** Name by parameter wire name: flat params key (or path argument) and builder setter. */
   parameters?: Record<string, string>;
 }

@@ -27,6 +27,7 @@ export function applyOperationConfig(op: OperationModel, config: ProviderConfig,
   if (own.api) op.names.api = own.api;
   if (own.builderMethod) op.names.builderMethod = own.builderMethod;
   if (own.parameters) op.names.parameters = { ...own.parameters };
+  if (own.bodySetter) op.names.bodySetter = own.bodySetter;
   applyPagination(op, own.pagination);
   const success = op.success;
   op.enveloped = !!model.envelope && success?.kind === "json" && !!success.properties?.includes(model.envelope.result);

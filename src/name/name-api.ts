@@ -40,11 +40,22 @@ export function nameApi(model: ApiModel, provider: string, nameOverride?: string
   });
   const clientParams = nameClientParams(model);
   const operations = nameOperations({ model, clientParams, scope, warnings });
-  const flat = buildFlatTree(client.className, operations, scope, warnings);
+  const flat = buildFlatTree(client.className, operations, flatScope(model, aliased, scope), warnings);
   const apis = buildApis(operations, scope, warnings);
   const { pages: docPages, modelFiles } = nameDocPages(operations, aliased.map((s) => s.alias));
   const schemas = aliased.map((s, i) => ({ ...s, docFile: modelFiles[i]! }));
   const credentials = nameCredentials(model, client, warnings);
   const cli = nameCli(client, operations, [...credentials, ...clientParams], warnings);
   return { model, client, credentials, clientParams, schemas, operations, docPages, flat, apis, cli, warnings };
+}
+
+/**
+ * The names a resource class must not take: the shared scope without the schema aliases no resource
+ * file can import (only path arguments bring an alias into one), so `/installation` keeps its class
+ * `Installation` beside a schema of that name.
+ */
+function flatScope(model: ApiModel, schemas: { name: string; alias: string }[], scope: Set<string>): Set<string> {
+  const pathRefs = new Set(model.operations.flatMap((op) => op.params.filter((p) => p.in === "path" && p.schema.ref).map((p) => p.schema.ref)));
+  const unreachable = new Set(schemas.filter((s) => !pathRefs.has(s.name)).map((s) => s.alias));
+  return new Set([...scope].filter((name) => !unreachable.has(name)));
 }

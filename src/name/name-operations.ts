@@ -6,8 +6,11 @@ import type { NamedClientParam, NamedOperation, NamedParam } from "./named-api.j
 import { renamed } from "./rename-warning.js";
 import { RESERVED } from "./reserved-names.js";
 
-/** Argument names of the generated functions and methods: no path argument may take one. */
-const ARGUMENT_NAMES = ["params", "options", "client", "body"];
+/**
+ * What generated functions and methods name inside their bodies besides their own function and spec
+ * constant: their other arguments and the runtime functions they call. A path argument must not shadow one.
+ */
+const BODY_NAMES = ["params", "options", "client", "body", "requestPage", "requestBuilder"];
 
 export interface NamingContext {
   model: ApiModel;
@@ -99,7 +102,7 @@ type ParamNames = Pick<NamedOperation, "pathArgs" | "params" | "bodyMode" | "bod
 
 function nameParams(ctx: NamingContext, op: OperationModel, usedInBody: string[]): ParamNames {
   // A path argument named like what the function body refers to would shadow it (`class_(class_) { return class_(…) }`).
-  const argNames = new Set([...ARGUMENT_NAMES, ...RESERVED.runtimeValues, ...usedInBody]);
+  const argNames = new Set([...BODY_NAMES, ...usedInBody]);
   const setters = new Set(RESERVED.builderMembers);
   const bodyMode = op.body ? chooseBodyMode(ctx, op, op.body) : undefined;
   const keys = new Set(bodyMode === "fields" ? op.body!.properties : bodyMode ? ["body"] : []);
@@ -133,7 +136,9 @@ function nameParams(ctx: NamingContext, op: OperationModel, usedInBody: string[]
       return withClientOption({ param, key, setter });
     });
   if (!op.body || !bodyMode) return { pathArgs, params };
-  const bodySetter = uniqueName(camel(op.body.schema.ref ?? "body") || "body", setters);
+  const wanted = op.names.bodySetter ?? (camel(op.body.schema.ref ?? "body") || "body");
+  const bodySetter = uniqueName(wanted, setters);
+  if (bodySetter !== wanted) ctx.warnings.push(renamed(op, `body setter '${wanted}' is taken by a parameter's setter`, bodySetter, configKey(op, "bodySetter")));
   return { pathArgs, params, bodyMode, bodySetter };
 }
 
@@ -154,4 +159,5 @@ function chooseBodyMode(ctx: NamingContext, op: OperationModel, body: BodyModel)
   return "whole";
 }
 
-const clashingParam = (params: ParamModel[], fields: string[]): ParamModel | undefined => params.find((p) => fields.includes(p.name));
+/** Path parameters are positional arguments, so only the others share the params object with the fields. */
+const clashingParam = (params: ParamModel[], fields: string[]): ParamModel | undefined => params.find((p) => p.in !== "path" && fields.includes(p.name));

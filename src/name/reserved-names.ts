@@ -33,8 +33,6 @@ function readReservedNames() {
     apiMembers: new Set([...membersOf(Object.prototype), "constructor", ...THENABLE]),
     /** Exports of a module that must not be thenable (`operations/index.ts`). */
     moduleExports: new Set([...THENABLE, "default"]),
-    /** The runtime's value exports: generated functions refer to some, so no argument may shadow one. */
-    runtimeValues: new Set(values),
     /** Every runtime value export, and every type export generated files import: no generated name may take one. */
     runtimeExports: new Set<string>([...values, ...PUBLIC_EXPORTS.types, ...PUBLIC_EXPORTS.builderTypes, ...PUBLIC_EXPORTS.importedTypes]),
     /** Values every entry point re-exports (SDKError under the client's error class name). */

@@ -10,15 +10,19 @@ export interface TypesWorker {
 }
 
 /**
- * Worker threads do not inherit tsx's loader from the main thread, so the worker first registers
- * it, then imports the TypeScript entry.
+ * Built (dist/), the worker is plain JavaScript. Run from src/ under tsx, worker threads do not
+ * inherit tsx's loader from the main thread, so the worker first registers it, then imports the
+ * TypeScript entry.
  */
-const bootstrap = (entry: string) =>
-  `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
+function spawnWorker(): Worker {
+  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./types-worker.js", import.meta.url));
+  const entry = JSON.stringify(new URL("./types-worker.ts", import.meta.url).href);
+  const tsx = JSON.stringify(import.meta.resolve("tsx/esm/api"));
+  return new Worker(`import(${tsx}).then(({ register }) => { register(); return import(${entry}); });`, { eval: true });
+}
 
 export function startTypesWorker(): TypesWorker {
-  const entry = new URL("./types-worker.ts", import.meta.url).href;
-  const worker = new Worker(bootstrap(entry), { eval: true });
+  const worker = spawnWorker();
   const pending = new Map<number, { resolve: (f: FileSet) => void; reject: (e: Error) => void }>();
   let next = 0;
   let dead: Error | undefined;

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { FileSet } from "../emit/file-set.js";
+import { isUnmanaged } from "./unmanaged.js";
 
 export interface OutputDiff {
   added: string[];
@@ -16,16 +17,16 @@ function listFiles(root: string): string[] {
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== "node_modules" && entry.name !== "dist") walk(path);
-      } else out.push(relative(root, path).split("\\").join("/"));
+      if (isUnmanaged(entry.name, { topLevel: dir === root, isDirectory: entry.isDirectory() })) continue;
+      if (entry.isDirectory()) walk(path);
+      else out.push(relative(root, path).split("\\").join("/"));
     }
   };
   walk(root);
   return out.sort();
 }
 
-/** What writing `files` to `outDir` would change. `node_modules` and `dist` (a package's own build) are not ours to judge. */
+/** What writing `files` to `outDir` would change. A package's own build outputs (see unmanaged.ts) are not ours to judge. */
 export function compareOutput(outDir: string, files: FileSet): OutputDiff {
   const onDisk = new Set(listFiles(outDir));
   const diff: OutputDiff = { added: [], changed: [], removed: [] };

@@ -2,30 +2,71 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync }
 import { basename, dirname, join } from "node:path";
 import type { FileSet } from "../emit/file-set.js";
 import { compareOutput, isClean, type OutputDiff } from "./compare-output.js";
+import { isUnmanaged } from "./unmanaged.js";
 
 const TMP = ".clientgen-tmp-";
 const OLD = ".clientgen-old-";
+
+/** Files already written into the folder that is to replace `outDir` (see stageOutput). */
+export interface StagedOutput {
+  tmp: string;
+  written: ReadonlySet<string>;
+}
+
+const tmpFor = (outDir: string): string => join(dirname(outDir), `${TMP}${basename(outDir)}-${process.pid}`);
+
+function writeFiles(root: string, files: Iterable<[string, string]>): void {
+  // A package holds over a thousand files for a large API: one mkdir per folder, not per file.
+  const made = new Set<string>();
+  for (const [path, contents] of files) {
+    const target = join(root, path);
+    const dir = dirname(target);
+    if (!made.has(dir)) mkdirSync(dir, { recursive: true });
+    made.add(dir);
+    writeFileSync(target, contents);
+  }
+}
+
+/**
+ * For a package that does not exist yet: writes the files made so far into the folder that will
+ * become it, while the rest (openapi-typescript's types, on the other core) is still being made.
+ * `writeOutput` then adds the rest and swaps the folder in; `discardStaged` throws it away.
+ */
+export function stageOutput(outDir: string, files: FileSet): StagedOutput {
+  recoverInterruptedSwap(outDir);
+  const tmp = tmpFor(outDir);
+  rmSync(tmp, { recursive: true, force: true });
+  try {
+    writeFiles(tmp, files);
+  } catch (err) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw err;
+  }
+  return { tmp, written: new Set(files.keys()) };
+}
+
+export function discardStaged(staged: StagedOutput): void {
+  rmSync(staged.tmp, { recursive: true, force: true });
+}
 
 /**
  * Replaces `outDir` with exactly `files`, or leaves it alone when nothing changed. The new package
  * is written in full beside the old one and swapped in with two renames, so a run that dies part
  * way leaves the previous output (or, between the renames, a copy the next run puts back).
  */
-export function writeOutput(outDir: string, files: FileSet): OutputDiff {
-  recoverInterruptedSwap(outDir);
+export function writeOutput(outDir: string, files: FileSet, staged?: StagedOutput): OutputDiff {
+  if (!staged) recoverInterruptedSwap(outDir);
   const diff = compareOutput(outDir, files);
-  if (isClean(diff)) return diff;
-  const parent = dirname(outDir);
-  mkdirSync(parent, { recursive: true });
-  const tmp = join(parent, `${TMP}${basename(outDir)}-${process.pid}`);
-  const old = join(parent, `${OLD}${basename(outDir)}-${process.pid}`);
-  rmSync(tmp, { recursive: true, force: true });
+  if (isClean(diff)) {
+    if (staged) discardStaged(staged);
+    return diff;
+  }
+  mkdirSync(dirname(outDir), { recursive: true });
+  const tmp = tmpFor(outDir);
+  const old = join(dirname(outDir), `${OLD}${basename(outDir)}-${process.pid}`);
+  if (!staged) rmSync(tmp, { recursive: true, force: true });
   try {
-    for (const [path, contents] of files) {
-      const target = join(tmp, path);
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, contents);
-    }
+    writeFiles(tmp, staged ? [...files].filter(([path]) => !staged.written.has(path)) : files);
     keepUnmanaged(outDir, tmp);
     if (existsSync(outDir)) renameSync(outDir, old);
     renameSync(tmp, outDir);
@@ -38,11 +79,11 @@ export function writeOutput(outDir: string, files: FileSet): OutputDiff {
   return diff;
 }
 
-/** A package's own `node_modules` and `dist` (from `npm install`/`npm run build` inside it) survive regeneration. */
+/** A package's own build outputs (`npm install`, `npm run build`, `npm pack` inside it) survive regeneration. */
 function keepUnmanaged(outDir: string, tmp: string): void {
-  for (const name of ["node_modules", "dist"]) {
-    const from = join(outDir, name);
-    if (existsSync(from)) renameSync(from, join(tmp, name));
+  if (!existsSync(outDir)) return;
+  for (const entry of readdirSync(outDir, { withFileTypes: true })) {
+    if (isUnmanaged(entry.name, { topLevel: true, isDirectory: entry.isDirectory() })) renameSync(join(outDir, entry.name), join(tmp, entry.name));
   }
 }
 

@@ -5,7 +5,7 @@ import { projectRoot } from "../helpers/generate.js";
 
 /**
  * Stages import downward only: cli → pipeline → write/emit → name → model → check/load → runtime.
- * Top-level shared files (diagnostics, ts-syntax, generator-assets) sit below every stage. `diff` (clientgen
+ * Top-level shared files (diagnostics, ts-syntax, did-you-mean, generator-assets) sit below every stage. `diff` (clientgen
  * diff, reading generated packages with ts-morph) sits beside the pipeline: only the CLI imports it.
  */
 const LAYERS: [prefix: string, rank: number][] = [
@@ -24,6 +24,7 @@ const LAYERS: [prefix: string, rank: number][] = [
   ["cli-runtime", 1],
   ["diagnostics", 0],
   ["ts-syntax", 0],
+  ["did-you-mean", 0],
   ["generator-assets", 0],
 ];
 
@@ -58,6 +59,12 @@ describe("stage layering", () => {
     const rank = rankOf(file);
     const upward = importsOf(path).filter((target) => rankOf(target) > rank && target.split("/")[0] !== file.split("/")[0]);
     expect(upward).toEqual([]);
+  });
+
+  it("no calling style imports another: what they share lives in emit/", () => {
+    const style = (f: string) => /^emit\/styles\/([^/]+)\//.exec(f)?.[1];
+    const offending = files.flatMap(([file, path]) => importsOf(path).filter((t) => style(file) && style(t) && style(t) !== style(file)).map((t) => `${file} → ${t}`));
+    expect(offending).toEqual([]);
   });
 
   it("emit reads no files of load/, and check/ none of model/", () => {

@@ -1,9 +1,10 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { fixture, projectRoot } from "../helpers/generate.js";
 import { runClientgen as clientgen } from "../helpers/run-cli.js";
+import { fixture } from "../helpers/generate.js";
+import { tscErrors } from "../helpers/tsc.js";
 
 const work = mkdtempSync(join(tmpdir(), "clientgen-cli-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -15,7 +16,7 @@ describe("clientgen generate", () => {
     expect(first.code).toBe(0);
     expect(readFileSync(join(out, "src", "index.ts"), "utf8")).toContain("export class Pets extends PetsCore");
     const second = await clientgen(["generate", "--spec", fixture("specs", "minimal.yaml"), "--out", out, "--name", "Pets"]);
-    expect(second.stderr).toMatch(/unchanged/);
+    expect(second.stderr).toMatch(/pets\s+4 operations\s+skipped\s.*inputs unchanged/);
   });
 
   it("bad input: exit 1, a located diagnostic with a hint, no stack trace, nothing written", async () => {
@@ -40,6 +41,17 @@ describe("clientgen generate", () => {
     expect(readFileSync(join(outDir, "pets", "src", "models.ts"), "utf8")).toBe(before);
   });
 
+  it("when one provider fails, a new package already begun for another is not left behind", async () => {
+    const specs = join(work, "half-specs");
+    cpSync(fixture("specs", "minimal.yaml"), join(specs, "a-good", "openapi.yaml"));
+    cpSync(fixture("specs", "broken", "ref-unresolved.yaml"), join(specs, "b-broken", "openapi.yaml"));
+    const outDir = join(work, "half-out");
+    const result = await clientgen(["generate", "--specs", specs, "--out-dir", outDir], work);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/a-good\s+4 operations\s+not written\s.*another provider failed/);
+    expect(existsSync(outDir) ? readdirSync(outDir) : []).toEqual([]);
+  });
+
   it("--check exits 1 and lists stale files, 0 when up to date", async () => {
     const specs = join(work, "check-specs");
     cpSync(fixture("specs", "minimal.yaml"), join(specs, "pets", "openapi.yaml"));
@@ -62,10 +74,51 @@ describe("clientgen generate", () => {
     expect(result.code).toBe(0);
   });
 
-  it("usage errors exit 2 with the usage text", async () => {
+  it("usage errors exit 2 with one line", async () => {
     const result = await clientgen(["generate", "--spec", "x.yaml"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/--spec needs --out/);
-    expect(result.stderr).toMatch(/Usage:/);
+    expect(result.stderr).toBe("clientgen: --spec needs --out DIR (where the package goes)\n");
+  });
+
+  it("--spec given a folder uses the openapi.yaml in it", async () => {
+    const folder = join(work, "folder-spec");
+    cpSync(fixture("specs", "minimal.yaml"), join(folder, "openapi.yaml"));
+    const out = join(work, "from-folder");
+    expect((await clientgen(["generate", "--spec", folder, "--out", out])).code).toBe(0);
+    expect(existsSync(join(out, "src", "index.ts"))).toBe(true);
+    const empty = await clientgen(["generate", "--spec", work, "--out", out]);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/is a folder without openapi\.yaml/);
+  });
+
+  it("--layout sources writes only the TypeScript sources, and they compile on their own", async () => {
+    const out = join(work, "sources");
+    const result = await clientgen(["generate", "--layout", "sources", "--spec", fixture("specs", "minimal.yaml"), "--out", out]);
+    expect(result.code).toBe(0);
+    const files = readdirSync(out, { recursive: true, encoding: "utf8" }).filter((f) => !f.startsWith(".clientgen"));
+    expect(files).toEqual(expect.arrayContaining(["index.ts", "builder.ts", "types.ts", "models.ts", join("runtime", "core.ts")]));
+    expect(files.filter((f) => !f.endsWith(".ts") && !statSync(join(out, f)).isDirectory())).toEqual([]);
+    const options = ["--strict", "--noEmit", "--target", "es2022", "--module", "nodenext", "--lib", "es2022,dom,dom.iterable", "--types", "", "--skipLibCheck", "--ignoreConfig"];
+    expect(await tscErrors(...options, join(out, "index.ts"), join(out, "builder.ts"))).toBe("");
+    expect((await clientgen(["generate", "--layout", "tree", "--spec", fixture("specs", "minimal.yaml"), "--out", out])).stderr).toMatch(/--layout must be package or sources/);
+  });
+
+  it("a package's build outputs are not stale, survive regeneration, and its .gitignore leaves them out", async () => {
+    const specs = join(work, "unmanaged-specs");
+    cpSync(fixture("specs", "minimal.yaml"), join(specs, "pets", "openapi.yaml"));
+    const outDir = join(work, "unmanaged-out");
+    await clientgen(["generate", "--specs", specs, "--out-dir", outDir], work);
+    const pkg = join(outDir, "pets");
+    const built = [join(pkg, "dist", "index.js"), join(pkg, "node_modules", "typescript", "package.json"), join(pkg, "pets-client-1.0.0.tgz")];
+    for (const file of built) {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, "built\n");
+    }
+    expect((await clientgen(["generate", "--check", "--specs", specs, "--out-dir", outDir], work)).code).toBe(0);
+    writeFileSync(join(specs, "pets", "openapi.yaml"), readFileSync(join(specs, "pets", "openapi.yaml"), "utf8").replace(/title: .*/, "title: Pets Renamed"));
+    const regenerated = await clientgen(["generate", "--specs", specs, "--out-dir", outDir], work);
+    expect(regenerated.stderr).toMatch(/pets\s+\d+ operations\s+written/);
+    expect(built.filter((file) => !existsSync(file))).toEqual([]);
+    expect(readFileSync(join(pkg, ".gitignore"), "utf8").split("\n")).toEqual(expect.arrayContaining(["dist/", "node_modules/", "*.tgz"]));
   });
 });

@@ -1,16 +1,12 @@
 /**
- * A server on 127.0.0.1 that misbehaves on purpose: headers then silence, a body dripped byte by byte,
+ * The shared test server (http-server.ts) misbehaving on purpose: headers then silence, a body dripped byte by byte,
  * a connection reset mid-body, redirects. Every request is recorded before the fault is served.
  */
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { ServerResponse } from "node:http";
+import { startHttpServer, type ReceivedRequest } from "./http-server.js";
 
-export interface FaultRequest {
-  method: string;
-  /** Path and query, as sent. */
-  url: string;
-  headers: IncomingHttpHeaders;
-}
+/** What a fault sees of a request: method, target as sent (path and query), headers. */
+export type FaultRequest = Pick<ReceivedRequest, "method" | "url" | "headers">;
 
 /** Answers (or fails to answer) one request; `url` is the server's own base URL, `n` the request's number (1-based). */
 export type Fault = (res: ServerResponse, req: FaultRequest, url: string, n: number) => void;
@@ -69,25 +65,18 @@ export const sequence =
 export async function startFaultServer(): Promise<FaultServer> {
   const requests: FaultRequest[] = [];
   let fault: Fault = answer(200, "{}");
-  const server = createServer((req, res) => {
-    req.resume();
-    const seen: FaultRequest = { method: req.method ?? "", url: req.url ?? "", headers: req.headers };
+  const server = await startHttpServer((req, res) => {
+    const seen: FaultRequest = { method: req.method, url: req.url, headers: req.headers };
     requests.push(seen);
-    fault(res, seen, base, requests.length);
+    fault(res, seen, server.url, requests.length);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    url: base,
+    url: server.url,
     requests,
     serve: (next) => {
       fault = next;
       requests.length = 0;
     },
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => server.close(),
   };
 }

@@ -4,8 +4,8 @@ import { promisify } from "node:util";
 import { projectRoot } from "./generate.js";
 
 const exec = promisify(execFile);
-const tsx = join(projectRoot, "node_modules", "tsx", "dist", "cli.mjs");
-const cli = join(projectRoot, "src", "cli.ts");
+/** The bin users run: the built dist/ (rebuilt from src/ by the test setup), in one process. */
+export const clientgenBin = join(projectRoot, "bin", "clientgen.js");
 
 export interface CliRun {
   code: number;
@@ -13,10 +13,10 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `clientgen ARGS` as a user would (a child process, no colour) and resolves to its exit code and output. */
+/** Runs `clientgen ARGS` as a user would (a child process through the bin, piped, so without colour) and resolves to its exit code and output. */
 export async function runClientgen(args: string[], cwd = projectRoot, env: Record<string, string> = {}): Promise<CliRun> {
   try {
-    const { stdout, stderr } = await exec(process.execPath, [tsx, cli, ...args], { cwd, env: { ...process.env, NO_COLOR: "1", ...env } });
+    const { stdout, stderr } = await exec(process.execPath, [clientgenBin, ...args], { cwd, env: { ...process.env, ...env } });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as CliRun;

@@ -86,10 +86,28 @@ describe("generated identifiers: each kind is unique where files share it", () =
     expect(api.schemas.map((s) => s.alias)).toEqual(["RateLimitErrorBody", "PageModel", "ClientSpecModel", "PromiseModel", "Thing"]);
   });
 
-  it("resource classes and API classes never take a schema alias or an operation type", () => {
+  it("API classes never take a schema alias; resource classes only those their files can import", () => {
     const api = named({ "/things": get("op", { tags: ["things"] }) }, {}, { schemas: { Things: {}, ThingsApi: {} } });
-    expect(api.flat.children[0]!.className).toBe("Things2");
     expect(api.apis[0]!.className).toBe("ThingsApi2");
+    // A resource file imports no schema alias unless a path argument's type is one.
+    expect(api.flat.children[0]!.className).toBe("Things");
+    const byPath = named(
+      { "/things/{id}": { get: { operationId: "op", parameters: [{ name: "id", in: "path", required: true, schema: { $ref: "#/components/schemas/Things" } }], responses: jsonResponse({}) } } },
+      {},
+      { schemas: { Things: { type: "string", enum: ["a"] } } },
+    );
+    expect(byPath.flat.children[0]!.className).toBe("Things2");
+  });
+
+  it.each([
+    ["a body field named like a query parameter: the body travels whole, with a warning", "query", "whole", ["body-passed-whole"]],
+    ["a body field named like a path parameter (a positional argument): fields stay spread", "path", "fields", []],
+  ])("%s", (_name, location, mode, rules) => {
+    const param = { name: "name", in: location, required: location === "path", schema: { type: "string" } };
+    const body = { required: true, content: { "application/json": { schema: { type: "object", properties: { name: { type: "string" }, value: { type: "string" } } } } } };
+    const api = named({ [location === "path" ? "/vars/{name}" : "/vars"]: { patch: { operationId: "op", parameters: [param], requestBody: body, responses: jsonResponse({}) } } });
+    expect(op(api, "op").bodyMode).toBe(mode);
+    expect(api.warnings.map((w) => w.rule)).toEqual(rules);
   });
 
   it("a path argument never shadows what the function body calls", () => {
@@ -149,5 +167,14 @@ describe("renames warn with the clientgen.yaml key that fixes them, and that key
     const api = named({ "/a": get("op", { tags: ["things"] }) }, {}, { schemas: { ThingsApi: {} } });
     expect(api.apis[0]!.className).toBe("ThingsApi2");
     expect(hints(api)).toContain('choose a name in clientgen.yaml under operations."op".api');
+  });
+
+  it("a body setter taken by a parameter's setter: `operations.<id>.bodySetter`", () => {
+    const path = { "/x": { post: { operationId: "op", parameters: queryParams("body"), requestBody: { content: { "text/plain": { schema: { type: "string" } } } }, responses: jsonResponse({}) } } };
+    const api = named(path);
+    expect(op(api, "op").bodySetter).toBe("body2");
+    // The query parameter's params key gives way to the whole body's `body` too, with its own key.
+    expect(hints(api)).toEqual(['choose a name in clientgen.yaml under operations."op".parameters."body"', 'choose a name in clientgen.yaml under operations."op".bodySetter']);
+    expect(op(named(path, { operations: { op: { bodySetter: "content" } } }), "op").bodySetter).toBe("content");
   });
 });

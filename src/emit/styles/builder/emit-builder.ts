@@ -5,7 +5,7 @@ import { propertyKey } from "../../../ts-syntax.js";
 import { writeEntryExports } from "../../entry-exports.js";
 import type { FileSet } from "../../file-set.js";
 import { Imports } from "../../imports.js";
-import { operationReturnType } from "../../operation-signature.js";
+import { importOperationFunctions, importReturnTypes, operationReturnType } from "../../operation-signature.js";
 import { banner, dataLiteral, newWriter, writeJsDoc } from "../../source-writer.js";
 import { paramType } from "../../type-exprs.js";
 import { builderSetters, builderSetup, missingUnion, type BuilderSetter } from "./builder-types.js";
@@ -68,13 +68,9 @@ function emitApi(api: NamedApi, group: BuilderApi): string {
 /** The core, then, in that order, models, the operation functions, runtime and types.ts; the types add what they use as they are written. */
 function groupImports(api: NamedApi, group: BuilderApi): Imports {
   const imports = new Imports(group.file).value("core", api.client.coreClassName).type("core", api.client.optionsType).module("models");
-  const modules = new Map<string, string[]>();
-  for (const named of group.operations) modules.set(named.module, [...(modules.get(named.module) ?? []), named.fn]);
-  for (const [module, fns] of [...modules].sort(([a], [b]) => (a < b ? -1 : 1))) imports.value(module, ...fns);
+  importOperationFunctions(imports, group.operations);
   imports.type(RUNTIME, "ClientCore").value(RUNTIME, "requestBuilder").type(RUNTIME, "RequestBuilder");
-  if (group.operations.some((o) => !o.itemType)) imports.type(RUNTIME, "APIPromise");
-  if (group.operations.some((o) => o.itemType)) imports.type(RUNTIME, "PagePromise");
-  return imports.module("types");
+  return importReturnTypes(imports, group.operations).module("types");
 }
 
 /**

@@ -3,7 +3,7 @@ import type { FlatResource, NamedApi, NamedOperation } from "../../../name/named
 import { writeEntryExports } from "../../entry-exports.js";
 import type { FileSet } from "../../file-set.js";
 import { Imports } from "../../imports.js";
-import { operationReturnType, operationSignature } from "../../operation-signature.js";
+import { importOperationFunctions, importReturnTypes, operationReturnType, operationSignature } from "../../operation-signature.js";
 import { banner, newWriter, writeJsDoc } from "../../source-writer.js";
 import { hasParamsArg } from "../../type-exprs.js";
 
@@ -23,16 +23,12 @@ export function emitFlat(api: NamedApi): FileSet {
 
 /** The operation functions and child classes a node's file calls, then, in that order, models, runtime and types.ts. */
 function nodeImports(node: FlatResource, imports: Imports): Imports {
-  const modules = new Map<string, string[]>();
-  for (const named of node.operations) modules.set(named.module, [...(modules.get(named.module) ?? []), named.fn]);
-  for (const [module, fns] of [...modules].sort(([a], [b]) => (a < b ? -1 : 1))) imports.value(module, ...fns);
+  importOperationFunctions(imports, node.operations);
   for (const child of node.children) imports.value(child.file, child.className);
   imports.module("models");
   if (node.path.length > 0) imports.value(RUNTIME, "APIResource");
   if (node.operations.length) imports.type(RUNTIME, "RequestOptions");
-  if (node.operations.some((o) => !o.itemType)) imports.type(RUNTIME, "APIPromise");
-  if (node.operations.some((o) => o.itemType)) imports.type(RUNTIME, "PagePromise");
-  return imports.module("types");
+  return importReturnTypes(imports, node.operations).module("types");
 }
 
 /** Sub-resources as properties, then one method per operation. */

@@ -1,0 +1,57 @@
+import { execFileSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { clientgenBin, runClientgen as clientgen } from "../helpers/run-cli.js";
+import { fixture } from "../helpers/generate.js";
+
+const work = mkdtempSync(join(tmpdir(), "clientgen-lint-"));
+/** util-linux's `script` runs a command on a pseudo-terminal, which is what colour depends on. */
+const hasScript = ((): boolean => {
+  try {
+    execFileSync("script", ["--version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** `clientgen lint`: every diagnostic generate would give, nothing written, exit 1 on errors. */
+describe("clientgen lint", () => {
+  it("reports every error of every provider, located, exits 1, and writes nothing", async () => {
+    const specs = join(work, "specs");
+    cpSync(fixture("specs", "broken", "path-param-missing.yaml"), join(specs, "pets", "openapi.yaml"));
+    cpSync(fixture("specs", "broken-config"), join(specs, "configured"), { recursive: true });
+    cpSync(fixture("specs", "minimal.yaml"), join(specs, "fine", "openapi.yaml"));
+    const result = await clientgen(["lint", "--specs", specs], work);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/specs\/pets\/openapi\.yaml:7:5 error\[path-param-missing\]/);
+    expect(result.stderr).toMatch(/specs\/configured\/clientgen\.yaml:2:1 error\[config-invalid\] unknown key 'credentails'/);
+    expect(result.stderr).toMatch(/^ {2}fine\s+4 operations\s+ok\s/m);
+    expect(result.stderr).toMatch(/^ {2}pets\s+failed\s.*1 error$/m);
+    expect(result.stderr).toMatch(/clientgen: 3 providers in \d+\.\d\d s: 2 failed, 1 ok/);
+    expect(readdirSync(work).sort()).toEqual(["specs"]);
+    expect(result.stderr).not.toContain("\u001b[");
+  });
+
+  it("--spec FILE (or a folder) and a provider name select what is linted; a clean spec exits 0", async () => {
+    const clean = await clientgen(["lint", "--spec", fixture("specs", "multi-file")], work);
+    expect(clean.code).toBe(0);
+    expect(clean.stderr).toMatch(/multi-file\s+1 operation\s+ok/);
+    const only = await clientgen(["lint", "--specs", join(work, "specs"), "fine"], work);
+    expect(only.code).toBe(0);
+    expect(only.stderr).toMatch(/^ {2}fine\s/m);
+    expect(only.stderr).not.toMatch(/^ {2}(pets|configured)\s/m);
+    expect(existsSync(join(work, "generated"))).toBe(false);
+  });
+
+  it.skipIf(!hasScript)("colours its output on a terminal, and not with NO_COLOR", () => {
+    const command = `"${process.execPath}" "${clientgenBin}" lint --spec "${fixture("specs", "minimal.yaml")}"`;
+    const onTerminal = (env: NodeJS.ProcessEnv) => execFileSync("script", ["-qec", command, "/dev/null"], { env, encoding: "utf8" });
+    const { NO_COLOR: _unset, ...withoutNoColor } = process.env;
+    expect(onTerminal(withoutNoColor)).toContain("\u001b[32mok");
+    expect(onTerminal({ ...withoutNoColor, NO_COLOR: "1" })).not.toContain("\u001b[");
+  });
+});
