@@ -30,8 +30,14 @@ export async function writeAllItems(host: Host, first: Page<unknown>): Promise<v
   for await (const page of first.iterPages()) for (const item of page.items) await host.write("out", `${JSON.stringify(item)}\n`);
 }
 
+/** How a run went before its error: `--verbose` was given; a request was sent. */
+export interface ErrorContext {
+  verbose: boolean;
+  sent: boolean;
+}
+
 /** Reports an error on stderr and gives the exit code: 1 the API answered with an error, 2 usage, 3 no answer. */
-export async function reportError(host: Host, program: CliProgram, err: unknown, verbose: boolean): Promise<number> {
+export async function reportError(host: Host, program: CliProgram, err: unknown, { verbose, sent }: ErrorContext): Promise<number> {
   const say = (text: string) => host.write("err", `${program.bin}: ${text}\n`);
   if (err instanceof UsageError) {
     await say(`error: ${err.message}`);
@@ -52,6 +58,11 @@ export async function reportError(host: Host, program: CliProgram, err: unknown,
     if (err.requestID) lines.push(`  request id: ${err.requestID}`);
     if (verbose && err.body !== undefined) lines.push(`  body: ${JSON.stringify(err.body)}`);
     await say(lines.join("\n"));
+    return EXIT.api;
+  }
+  if (err instanceof SDKError && sent) {
+    // The client refused what the server answered (a redirect carrying a credential to another origin).
+    await say(`${err.name}: ${err.message}`);
     return EXIT.api;
   }
   if (err instanceof SDKError) {

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,6 +14,10 @@ export interface CliRun {
 export interface RunOptions {
   env?: Record<string, string | undefined>;
   stdin?: string;
+  /** Gets the process once it is spawned (to signal it). */
+  onSpawn?: (child: ChildProcess) => void;
+  /** Kills a process still running after this many ms (its code is then null), so a hang leaves nothing behind. */
+  killAfterMs?: number;
 }
 
 /**
@@ -24,19 +28,20 @@ export class CliBundles {
   readonly dir = mkdtempSync(join(tmpdir(), "clientgen-cli-"));
 
   async build(...providers: string[]): Promise<void> {
-    await Promise.all(
-      providers.map((p) =>
-        build({
-          entryPoints: [join(projectRoot, "generated", p, "src", "cli.ts")],
-          outfile: join(this.dir, `${p}.mjs`),
-          bundle: true,
-          platform: "node",
-          format: "esm",
-          target: "node20",
-          logLevel: "silent",
-        }),
-      ),
-    );
+    await Promise.all(providers.map((p) => this.buildPackage(p, join(projectRoot, "generated", p))));
+  }
+
+  /** Bundles the command line of the package in `packageDir` (a package generated elsewhere) as `name`. */
+  async buildPackage(name: string, packageDir: string): Promise<void> {
+    await build({
+      entryPoints: [join(packageDir, "src", "cli.ts")],
+      outfile: join(this.dir, `${name}.mjs`),
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      target: "node20",
+      logLevel: "silent",
+    });
   }
 
   /** Runs a package's command with `args`; the environment holds only PATH and what `env` gives. */
@@ -54,7 +59,8 @@ export function runNode(args: string[], options: RunOptions = {}, cwd = projectR
   return new Promise((resolve, reject) => {
     const env: Record<string, string> = { PATH: process.env.PATH ?? "" };
     for (const [k, v] of Object.entries(options.env ?? {})) if (v !== undefined) env[k] = v;
-    const child = spawn(process.execPath, args, { cwd, env, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, args, { cwd, env, stdio: ["pipe", "pipe", "pipe"], ...(options.killAfterMs ? { timeout: options.killAfterMs } : {}) });
+    options.onSpawn?.(child);
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (c: Buffer) => (stdout += c.toString("utf8")));

@@ -1,6 +1,6 @@
 import type { Page } from "../runtime/pagination.js";
 import type { APIPromise } from "../runtime/api-promise.js";
-import type { ClientOptions, Logger, RequestOptions } from "../runtime/types.js";
+import type { ClientOptions, Fetch, Logger, RequestOptions } from "../runtime/types.js";
 import { buildCall } from "./build-call.js";
 import { completionScript } from "./completion.js";
 import { generalHelp, operationHelp } from "./help.js";
@@ -19,6 +19,7 @@ export async function main(program: CliProgram): Promise<void> {
 /** Runs one command line; resolves to its exit code (0 success, 1 API error, 2 usage error, 3 no answer). */
 export async function runCli(program: CliProgram, host: Host): Promise<number> {
   let verbose = false;
+  const state: RunState = { sent: false };
   try {
     const parsed = parseArgs(program, host.args);
     verbose = parsed.verbose;
@@ -32,11 +33,16 @@ export async function runCli(program: CliProgram, host: Host): Promise<number> {
     const op = findOperation(program, parsed.command);
     if (parsed.help) return write(host, operationHelp(program, op));
     if (parsed.positionals.length) throw new UsageError(`unexpected argument '${parsed.positionals[0]}': give parameters as name=value`, op.command);
-    await execute(program, op, parsed, host);
+    await execute(program, op, parsed, host, state);
     return EXIT.ok;
   } catch (err) {
-    return reportError(host, program, err, verbose);
+    return reportError(host, program, err, { verbose, sent: state.sent });
   }
+}
+
+/** Whether a request went out: the client's own errors before one are usage errors, after one they are the answer's. */
+interface RunState {
+  sent: boolean;
 }
 
 async function write(host: Host, text: string): Promise<number> {
@@ -51,11 +57,11 @@ function findOperation(program: CliProgram, name: string): CliOperation {
   throw new UsageError(`unknown operation '${name}'${suggestion(name, known)}`);
 }
 
-async function execute(program: CliProgram, op: CliOperation, parsed: ParsedArgs, host: Host): Promise<void> {
+async function execute(program: CliProgram, op: CliOperation, parsed: ParsedArgs, host: Host, state: RunState): Promise<void> {
   if (parsed.all && !op.list) throw new UsageError(`--all applies to list operations; ${op.command} is not one`, op.command);
   if (parsed.all && parsed.raw) throw new UsageError("--all prints items one per line, so it does not combine with --raw", op.command);
   const args = await buildCall(program, op, parsed, host);
-  const client = program.client(clientOptions(parsed, host));
+  const client = program.client(clientOptions(parsed, host, state));
   const abort = new AbortController();
   host.onInterrupt(() => abort.abort());
   const options: RequestOptions = { signal: abort.signal };
@@ -75,8 +81,13 @@ async function execute(program: CliProgram, op: CliOperation, parsed: ParsedArgs
 }
 
 /** The client's options from the command line; what is not given comes from the environment, as in the clients. */
-function clientOptions(parsed: ParsedArgs, host: Host): ClientOptions & Record<string, unknown> {
+function clientOptions(parsed: ParsedArgs, host: Host, state: RunState): ClientOptions & Record<string, unknown> {
   const options: ClientOptions & Record<string, unknown> = { ...parsed.clientOptions };
+  const send: Fetch = (input, init) => {
+    state.sent = true;
+    return fetch(input, init);
+  };
+  options.fetch = send;
   if (parsed.baseURL !== undefined) options.baseURL = parsed.baseURL;
   if (parsed.timeout !== undefined) options.timeout = parsed.timeout;
   if (parsed.maxRetries !== undefined) options.maxRetries = parsed.maxRetries;
