@@ -54,7 +54,9 @@ export class ClientCore {
    */
   async send<T>(op: OperationSpec, pathArgs: Params, params: Params = {}, o: RequestOptions = {}, read?: (r: Response) => Promise<T> | undefined): Promise<[Response, T | undefined]> {
     const { options } = this;
-    const [url, init] = this.#build(op, pathArgs, params, o);
+    // `headers` is set by #build, before anything reads it.
+    const init = { ...options.fetchOptions, method: op.method.toUpperCase(), body: undefined } as Init;
+    const url = this.#build(op, pathArgs, params, o, init);
     const what = `${init.method} ${url}`;
     const f = options.fetch ?? fetch;
     const timeout = o.timeout ?? options.timeout ?? 60_000;
@@ -109,9 +111,9 @@ export class ClientCore {
     return e ? e.unwrap(op, body, r, this.#auth?.redact) : body;
   }
 
-  #build(op: OperationSpec, pathArgs: Params, params: Params, o: RequestOptions): [string, Init] {
+  /** The URL; fills `init`'s headers, and its body and options when the operation or auth sets them. */
+  #build(op: OperationSpec, pathArgs: Params, params: Params, o: RequestOptions, init: Init): string {
     const { options } = this;
-    const init: RequestDraft["init"] = { ...options.fetchOptions, method: op.method.toUpperCase(), body: undefined };
     const draft: RequestDraft = {
       op,
       pathArgs,
@@ -140,7 +142,7 @@ export class ClientCore {
     init.headers = mergeHeaders([draft.header, options.defaultHeaders, draft.paramHeader, o.headers]);
     // encodeURIComponent rather than URLSearchParams (`+` for spaces) so redaction recognises query secrets.
     const qs = serialize(Object.assign(draft.query, o.query), "&", encodeURIComponent, op.queryStyle);
-    return [this.baseURL + path + (qs && "?" + qs), init as Init];
+    return this.baseURL + path + (qs && "?" + qs);
   }
 }
 
