@@ -1,5 +1,4 @@
 /** When and how long to wait before retrying. */
-import { APIUserAbortError } from "./errors.js";
 
 /** For a failed response: 408, 409, 429 and 5xx are retried unless the server says otherwise with `x-should-retry`. */
 export function shouldRetry(r: Response): boolean {
@@ -13,14 +12,3 @@ export function retryDelay(h: Headers | undefined, n: number): number {
   const d = Number(h?.get("retry-after-ms")) || (ra ? Number(ra) * 1000 || Date.parse(ra) - Date.now() : 0);
   return d > 0 && d <= 60_000 ? d : Math.min(500 * 2 ** n, 8000) * (1 - Math.random() * 0.25);
 }
-
-/** Resolves after `ms`, or rejects with APIUserAbortError as soon as the caller aborts. */
-export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const abort = () => (clearTimeout(timer), reject(new APIUserAbortError()));
-    const timer = setTimeout(() => (signal?.removeEventListener("abort", abort), resolve()), ms);
-    if (signal?.aborted) abort();
-    signal?.addEventListener("abort", abort);
-  });
-}
-

@@ -10,7 +10,7 @@ import { APIPromise } from "./api-promise.js";
 import { attempt } from "./attempt.js";
 import { APIConnectionError, APIUserAbortError, SDKError, UnexpectedResponseError, makeAPIError } from "./errors.js";
 import { createLog, type Log } from "./log.js";
-import { retryDelay, shouldRetry, sleep } from "./retry.js";
+import { retryDelay, shouldRetry } from "./retry.js";
 import { serialize } from "./serialize.js";
 import type { ClientAuth, ClientOptions, ClientSpec, OperationSpec, Redact, RequestDraft, RequestOptions } from "./types.js";
 import { encodePathSegment } from "./util.js";
@@ -22,9 +22,10 @@ type Init = Omit<RequestDraft["init"], "headers"> & { headers: Record<string, st
 const SECRET_HEADERS = ["authorization", "proxy-authorization", "cookie", "set-cookie", "x-auth-key", "x-api-key", "api-key"];
 
 export class ClientCore {
-  readonly spec: ClientSpec;
-  readonly options: ClientOptions & Params;
-  readonly baseURL: string;
+  // Declared, then assigned: the same own properties, without a field definition each in every bundle.
+  declare readonly spec: ClientSpec;
+  declare readonly options: ClientOptions & Params;
+  declare readonly baseURL: string;
   /** Fills client parameters into each request; absent when the client has none. */
   #clientParams: ((draft: RequestDraft) => void) | undefined;
   #auth: ClientAuth | undefined;
@@ -53,8 +54,12 @@ export class ClientCore {
    */
   async send<T>(op: OperationSpec, pathArgs: Params, params: Params = {}, o: RequestOptions = {}, read?: (r: Response) => Promise<T> | undefined): Promise<[Response, T | undefined]> {
     const { options } = this;
-    const [url, init] = this.#build(op, pathArgs, params, o);
+    // `headers` is set by #build, before anything reads it.
+    const init = { ...options.fetchOptions, method: op.method.toUpperCase(), body: undefined } as Init;
+    const url = this.#build(op, pathArgs, params, o, init);
     const what = `${init.method} ${url}`;
+    const f = options.fetch ?? fetch;
+    const timeout = o.timeout ?? options.timeout ?? 60_000;
     // A streamed body is consumed by the first attempt and cannot be replayed.
     const max = init.duplex ? 0 : (o.maxRetries ?? options.maxRetries ?? 2);
     for (let n = 0; ; n++) {
@@ -62,9 +67,8 @@ export class ClientCore {
       try {
         const t0 = Date.now();
         this.#log(4, () => `request ${what} ${this.#fmt(init.headers)}`);
-        return await attempt(o.timeout ?? options.timeout ?? 60_000, o.signal, async (signal) => {
+        return await attempt(timeout, o.signal, async (signal) => {
           init.signal = signal;
-          const f = options.fetch ?? fetch;
           let r = await f(url, init);
           // Clients with credentials follow redirects by hand (auth.ts); the others let fetch follow.
           if (!r.ok && this.#auth) r = await this.#auth.follow(f, r, url, init);
@@ -76,14 +80,16 @@ export class ClientCore {
         });
       } catch (e) {
         const err = e as Error;
-        // No answer, or a body cut short (a connection error), is retried; an HTTP error by its status; a 2xx whose body is wrong never.
         const lost = err instanceof APIConnectionError;
+        // No answer, or a body cut short (a connection error), is retried; an HTTP error by its status; a 2xx whose body is wrong never.
         const retry = n < max && (lost || (!!res && !res.ok && shouldRetry(res)));
         const ms = retry ? retryDelay(res?.headers, n) : 0;
         // An answer is something the caller handles (info); no answer at all is worth a warning.
         if (!(err instanceof APIUserAbortError)) this.#log(res && !lost && !retry ? 3 : 2, () => `${what} failed` + (retry ? ` (${lost ? err.message : res!.status}), retry ${n + 1}/${max} in ${ms | 0}ms` : `: ${err.message}`));
         if (!retry) throw err;
-        await sleep(ms, o.signal);
+        // The wait is an attempt that does nothing: its timer ends it, or the caller's abort, which rejects.
+        await attempt(ms, o.signal, (s) => new Promise((r) => (s.onabort = r)));
+        if (o.signal?.aborted) throw new APIUserAbortError();
       }
     }
   }
@@ -93,11 +99,10 @@ export class ClientCore {
    * reader. `keep` leaves the Response readable for the caller (`withResponse`), at the cost of a clone;
    * `whole` keeps the envelope (pages read their fields from the whole body).
    */
-  async parse(op: OperationSpec, r: Response, keep?: boolean, whole?: boolean): Promise<unknown> {
+  parse(op: OperationSpec, r: Response, keep?: boolean, whole?: boolean): Promise<unknown> {
     const read = keep ? r.clone() : r;
-    if (op.response) return op.response.read(read);
-    const body = await readJSON(op, read, this.#auth?.redact);
-    return whole ? body : this.unwrap(op, body, r);
+    // Not async: one promise fewer on every request. A throw here still ends up a rejection (callers await it).
+    return op.response ? op.response.read(read) : readBody(read, op, this.#auth?.redact).then((body) => (whole ? body : this.unwrap(op, body, r)));
   }
 
   /** The result of a JSON body: unwrapped when the client has an envelope that applies to `op`. */
@@ -106,9 +111,9 @@ export class ClientCore {
     return e ? e.unwrap(op, body, r, this.#auth?.redact) : body;
   }
 
-  #build(op: OperationSpec, pathArgs: Params, params: Params, o: RequestOptions): [string, Init] {
+  /** The URL; fills `init`'s headers, and its body and options when the operation or auth sets them. */
+  #build(op: OperationSpec, pathArgs: Params, params: Params, o: RequestOptions, init: Init): string {
     const { options } = this;
-    const init: RequestDraft["init"] = { ...options.fetchOptions, method: op.method.toUpperCase(), body: undefined };
     const draft: RequestDraft = {
       op,
       pathArgs,
@@ -137,7 +142,7 @@ export class ClientCore {
     init.headers = mergeHeaders([draft.header, options.defaultHeaders, draft.paramHeader, o.headers]);
     // encodeURIComponent rather than URLSearchParams (`+` for spaces) so redaction recognises query secrets.
     const qs = serialize(Object.assign(draft.query, o.query), "&", encodeURIComponent, op.queryStyle);
-    return [this.baseURL + path + (qs && "?" + qs), init as Init];
+    return this.baseURL + path + (qs && "?" + qs);
   }
 }
 
@@ -158,24 +163,17 @@ function mergeHeaders(sources: Array<Params | undefined>): Record<string, string
 }
 
 /**
- * A JSON operation's 2xx body. One that does not parse (a proxy's HTML page, JSON cut short) is an
- * UnexpectedResponseError, and so is an empty one unless the status (204, 205) or the operation
- * (`op.empty`) allows it: then undefined.
+ * A body, read whole. For a JSON operation's 2xx (`op` given): one that does not parse (a proxy's HTML
+ * page, JSON cut short) is an UnexpectedResponseError, and so is an empty one unless the status (204,
+ * 205) or the operation (`op.empty`) allows it: then undefined. For an error response (no `op`): JSON
+ * when it says so (`application/problem+json` and other `+json` too), else the text (undefined if empty).
  */
-async function readJSON(op: OperationSpec, r: Response, redact?: Redact): Promise<unknown> {
+async function readBody(r: Response, op?: OperationSpec, redact?: Redact): Promise<unknown> {
   const text = await r.text();
   try {
-    if (text || !(op.empty || r.status == 204 || r.status == 205)) return JSON.parse(text);
+    if (op ? text || !(op.empty || r.status == 204 || r.status == 205) : /json/i.test(r.headers.get("content-type") ?? "")) return JSON.parse(text);
   } catch {
-    throw new UnexpectedResponseError(op.id, r, text, redact);
+    if (op) throw new UnexpectedResponseError(op.id, r, text, redact);
   }
-}
-
-/** An error response's body: JSON when it says so (`application/problem+json` and other `+json` too), else text. */
-async function readBody(r: Response): Promise<unknown> {
-  const text = await r.text();
-  try {
-    if (/json/i.test(r.headers.get("content-type") ?? "")) return JSON.parse(text);
-  } catch {}
-  return text || undefined;
+  return op ? undefined : text || undefined;
 }
