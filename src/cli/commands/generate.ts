@@ -11,7 +11,7 @@ export const generateCommand: Command = {
     ["clientgen generate --watch", "generate, then regenerate a provider when its spec, a file it $refs or its clientgen.yaml changes"],
   ],
   options: {
-    spec: { type: "string", value: "FILE", description: "a single OpenAPI 3.0/3.1 file, or a folder holding openapi.yaml; clientgen.yaml beside it is used" },
+    spec: { type: "string", value: "FILE", description: "a single OpenAPI 3.0/3.1 or Swagger 2.0 file, or a folder holding openapi.yaml; clientgen.yaml beside it is used" },
     out: { type: "string", value: "DIR", description: "where --spec's output goes" },
     name: { type: "string", value: "NAME", description: "client class name (default: clientgen.yaml's name, else the spec's title)" },
     layout: { type: "string", value: "KIND", description: "package (default): a buildable npm package; sources: only the TypeScript sources (a package's src/)" },

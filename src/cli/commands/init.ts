@@ -8,7 +8,7 @@ export const initCommand: Command = {
     ["clientgen init <provider> --from FILE", "your spec (YAML or JSON, with the files its $refs reach)"],
   ],
   options: {
-    from: { type: "string", value: "FILE", description: "the OpenAPI 3.0/3.1 file to start from" },
+    from: { type: "string", value: "FILE", description: "the OpenAPI 3.0/3.1 or Swagger 2.0 file to start from" },
     specs: { type: "string", value: "DIR", description: "folder of provider folders (default: specs)" },
     "out-dir": { type: "string", value: "DIR", description: "folder of generated packages (default: generated)" },
   },
