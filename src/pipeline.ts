@@ -1,8 +1,8 @@
 import { checkSpec } from "./check/check-spec.js";
 import { checkStructure } from "./check/check-structure.js";
 import { compareDiagnostics, hasErrors, type Diagnostic } from "./diagnostics.js";
-import { emitPackage } from "./emit/emit-package.js";
-import { onlySources, type FileSet } from "./emit/file-set.js";
+import { emitPackageParts } from "./emit/emit-package.js";
+import { mergeFileSets, onlySources, type FileSet } from "./emit/file-set.js";
 import { TypesFailed } from "./emit/types-failed.js";
 import { loadSpec, type LoadedSpec } from "./load/load-spec.js";
 import type { GeneratorAssets } from "./generator-assets.js";
@@ -103,7 +103,8 @@ function typesFailedDiagnostic(spec: LoadedSpec, err: TypesFailed): Diagnostic {
 
 /**
  * load → check → model → name → emit, all in memory. Nothing here writes to disk. `whileWaiting`
- * gets the files made so far while the types are still being made on another core.
+ * gets each part of the files as it is made, while the types are still being made on another core
+ * (a later part's file replaces an earlier one's, as in the result).
  */
 export async function generateProvider(job: ProviderJob, assets: GeneratorAssets, cwd: string, typesSource?: TypesSource, whileWaiting?: (files: FileSet) => void): Promise<ProviderResult> {
   // Asked for first so that, on another core, the types and the clients are made at once.
@@ -112,8 +113,12 @@ export async function generateProvider(job: ProviderJob, assets: GeneratorAssets
   const { diagnostics, inputs, ready } = await analyzeProvider(job, cwd);
   if (!ready) return { job, operations: 0, diagnostics, inputs };
   const layout = (files: FileSet) => (job.layout === "sources" ? onlySources(files) : files);
-  const files = layout(emitPackage(ready.api, assets));
-  if (elsewhere) whileWaiting?.(files);
+  const files: FileSet = new Map();
+  for (const part of emitPackageParts(ready.api, assets)) {
+    const laid = layout(part);
+    mergeFileSets(files, laid);
+    if (elsewhere) whileWaiting?.(laid);
+  }
   let types: FileSet;
   try {
     types = await (elsewhere ?? typesInThisThread(ready.spec));

@@ -7,7 +7,7 @@ import type { TypesWorker } from "../parallel/types-pool.js";
 import type { ProviderJob } from "../load/provider-job.js";
 import type { ProviderResult } from "../pipeline.js";
 import { upToDate, writeStamp } from "../write/input-stamp.js";
-import type { StagedOutput } from "../write/write-output.js";
+import type { StagedOutput, Stager } from "../write/write-output.js";
 import { describeErrors, type ProviderLine, type Reporter } from "./reporter.js";
 
 export interface BatchOutcome {
@@ -64,16 +64,17 @@ export class GenerateSession {
   private async generate(jobs: ProviderJob[], outcome: BatchOutcome): Promise<void> {
     const { generateProvider } = await import("../pipeline.js");
     const { readAssets } = await import("../load/read-assets.js");
-    const { stageOutput, discardStaged } = await import("../write/write-output.js");
+    const { startStaging, discardStaged } = await import("../write/write-output.js");
     const worker = await this.startWorker();
     this.assets ??= readAssets();
     const results: Array<{ result: ProviderResult; ms: number; staged?: StagedOutput }> = [];
     for (const job of jobs) {
       const started = performance.now();
-      let staged: StagedOutput | undefined;
-      // A new package is written while its types are made on the other core; it only replaces anything once all jobs succeeded.
-      const stage = this.check || existsSync(job.outDir) ? undefined : (files: FileSet) => (staged = stageOutput(job.outDir, files));
+      let stager: Stager | undefined;
+      // A new package is written while the rest of it is made; it only replaces anything once all jobs succeeded.
+      const stage = this.check || existsSync(job.outDir) ? undefined : (files: FileSet) => (stager ??= startStaging(job.outDir)).add(files);
       const result = await generateProvider(job, this.assets, this.cwd, (j) => worker.types(j.specPath, this.cwd), stage);
+      const staged = await stager?.finish();
       this.out.diagnostics(result.diagnostics);
       results.push({ result, ms: performance.now() - started, ...(staged ? { staged } : {}) });
       outcome.inputs.set(job.outDir, result.inputs.map((i) => i.absPath));

@@ -6,14 +6,20 @@ import { emitOperations } from "./emit-operations.js";
 import { emitPackageFiles } from "./emit-package-files.js";
 import { emitReadme } from "./emit-readme.js";
 import { emitRuntime } from "./emit-runtime.js";
-import { mergeFileSets, type FileSet } from "./file-set.js";
+import type { FileSet } from "./file-set.js";
 import { styles } from "./styles/index.js";
 
-/** Every file of a package except `src/types.ts` (openapi-typescript's, emitted separately so it can run in parallel). */
-export function emitPackage(api: NamedApi, assets: GeneratorAssets): FileSet {
-  const files: FileSet = new Map();
-  mergeFileSets(files, emitRuntime(assets), emitModels(api), emitOperations(api), emitCore(api));
-  for (const style of styles) mergeFileSets(files, style.emit(api, assets));
-  mergeFileSets(files, emitPackageFiles(api, assets, styles), emitReadme(api, assets));
-  return files;
+/**
+ * Every file of a package except `src/types.ts` (openapi-typescript's, emitted separately so it can
+ * run in parallel), one emitter's at a time, so that a caller can write each part while the next is
+ * made. Merged in this order, a later part's file replacing an earlier one's, they are the package.
+ */
+export function* emitPackageParts(api: NamedApi, assets: GeneratorAssets): Generator<FileSet> {
+  yield emitRuntime(assets);
+  yield emitModels(api);
+  yield emitOperations(api);
+  yield emitCore(api);
+  for (const style of styles) yield style.emit(api, assets);
+  yield emitPackageFiles(api, assets, styles);
+  yield emitReadme(api, assets);
 }

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { FileSet } from "../emit/file-set.js";
 import { compareOutput, isClean, type OutputDiff } from "./compare-output.js";
@@ -7,7 +8,7 @@ import { isUnmanaged } from "./unmanaged.js";
 const TMP = ".clientgen-tmp-";
 const OLD = ".clientgen-old-";
 
-/** Files already written into the folder that is to replace `outDir` (see stageOutput). */
+/** Files already written into the folder that is to replace `outDir` (see startStaging). */
 export interface StagedOutput {
   tmp: string;
   written: ReadonlySet<string>;
@@ -27,22 +28,51 @@ function writeFiles(root: string, files: Iterable<[string, string]>): void {
   }
 }
 
+/** Writes a package that does not exist yet part by part, while the rest is still being made (see startStaging). */
+export interface Stager {
+  add(files: FileSet): void;
+  /** Once every write has settled: the staged folder, or the first failure (the folder then removed). */
+  finish(): Promise<StagedOutput>;
+}
+
 /**
  * For a package that does not exist yet: writes the files made so far into the folder that will
- * become it, while the rest (openapi-typescript's types, on the other core) is still being made.
- * `writeOutput` then adds the rest and swaps the folder in; `discardStaged` throws it away.
+ * become it, while the rest (the next emitters' files; openapi-typescript's types, on the other
+ * core) is still being made. Creating ~2,400 files is kernel time, so the writes go to libuv's
+ * thread pool instead of this thread, one at a time, in order: concurrent creates in one folder
+ * contend in the kernel and cost more than they save. `writeOutput` then adds the rest and swaps
+ * the folder in; `discardStaged` throws it away.
  */
-export function stageOutput(outDir: string, files: FileSet): StagedOutput {
+export function startStaging(outDir: string): Stager {
   recoverInterruptedSwap(outDir);
   const tmp = tmpFor(outDir);
   rmSync(tmp, { recursive: true, force: true });
-  try {
-    writeFiles(tmp, files);
-  } catch (err) {
-    rmSync(tmp, { recursive: true, force: true });
-    throw err;
-  }
-  return { tmp, written: new Set(files.keys()) };
+  const made = new Set<string>();
+  // The latest write of each path; a path given again is written after its earlier write, never beside it.
+  const writes = new Map<string, Promise<void>>();
+  return {
+    add(files) {
+      for (const [path, contents] of files) {
+        const target = join(tmp, path);
+        const dir = dirname(target);
+        if (!made.has(dir)) mkdirSync(dir, { recursive: true });
+        made.add(dir);
+        const before = writes.get(path);
+        const write = before ? before.then(() => writeFile(target, contents)) : writeFile(target, contents);
+        write.catch(() => {}); // reported by finish()
+        writes.set(path, write);
+      }
+    },
+    async finish() {
+      const settled = await Promise.allSettled(writes.values());
+      const failed = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
+      if (failed) {
+        rmSync(tmp, { recursive: true, force: true });
+        throw failed.reason;
+      }
+      return { tmp, written: new Set(writes.keys()) };
+    },
+  };
 }
 
 export function discardStaged(staged: StagedOutput): void {
