@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../helpers/generate.js";
 import { codeBlocks } from "../helpers/markdown-blocks.js";
+import { strictDiagnostics } from "../helpers/strict-check.js";
 
 /**
  * Every ```ts block in every generated README and docs page compiles as printed: each is written to a
@@ -67,33 +67,10 @@ function entryPaths(): Record<string, string[]> {
   return paths;
 }
 
-const errors = new Map<string, string[]>();
+let errors = new Map<string, string[]>();
 
 beforeAll(() => {
-  const { options, errors: optionErrors } = ts.convertCompilerOptionsFromJson(
-    {
-      target: "ES2022",
-      module: "NodeNext",
-      moduleResolution: "NodeNext",
-      lib: ["ES2022", "DOM", "DOM.Iterable"],
-      types: ["node"],
-      typeRoots: [join(projectRoot, "node_modules", "@types")],
-      strict: true,
-      noUncheckedIndexedAccess: true,
-      skipLibCheck: true,
-      noEmit: true,
-      paths: entryPaths(),
-    },
-    projectRoot,
-  );
-  expect(optionErrors).toEqual([]);
-  const program = ts.createProgram(blocks.map((b) => b.file), options);
-  expect(program.getOptionsDiagnostics().map((d) => ts.flattenDiagnosticMessageText(d.messageText, " "))).toEqual([]);
-  for (const block of blocks) {
-    const sf = program.getSourceFile(block.file)!;
-    const found = [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)];
-    errors.set(block.file, found.map((d) => `${sf.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}: TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`));
-  }
+  errors = strictDiagnostics(blocks.map((b) => b.file), entryPaths());
 }, 120_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

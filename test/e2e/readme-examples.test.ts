@@ -2,7 +2,6 @@ import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clientSpec as cloudflareSpec } from "../../generated/cloudflare/src/index.js";
 import { clientSpec as konnectSpec } from "../../generated/konnect/src/index.js";
@@ -15,6 +14,7 @@ import { OPENAI_ADMIN_KEY, startOpenAIServer } from "../fakes/openai-server.js";
 import { TRIEVE_API_KEY, TRIEVE_ORGANIZATION, startTrieveServer } from "../fakes/trieve-server.js";
 import { projectRoot } from "../helpers/generate.js";
 import { codeBlocks } from "../helpers/markdown-blocks.js";
+import { strictDiagnostics } from "../helpers/strict-check.js";
 
 /**
  * The code in each generated README runs for real: every ```ts block under "## Usage" (and the
@@ -107,40 +107,6 @@ function rewriteImports(code: string, packageDir: string): string {
   });
 }
 
-/** --strict diagnostics of the example files only; the packages are type-checked on their own (test/typecheck.test.ts). */
-function typeCheck(files: string[]): Map<string, string[]> {
-  const { options, errors } = ts.convertCompilerOptionsFromJson(
-    {
-      target: "ES2022",
-      module: "NodeNext",
-      moduleResolution: "NodeNext",
-      lib: ["ES2022", "DOM", "DOM.Iterable"],
-      types: ["node"],
-      typeRoots: [join(projectRoot, "node_modules", "@types")],
-      strict: true,
-      noUncheckedIndexedAccess: true,
-      skipLibCheck: true,
-      noEmit: true,
-    },
-    projectRoot,
-  );
-  expect(errors).toEqual([]);
-  const program = ts.createProgram(files, options);
-  expect(program.getOptionsDiagnostics().map((d) => ts.flattenDiagnosticMessageText(d.messageText, " "))).toEqual([]);
-  const byFile = new Map<string, string[]>();
-  for (const file of files) {
-    const sf = program.getSourceFile(file)!;
-    const found = [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)];
-    byFile.set(
-      file,
-      found.map((d) => {
-        const { line, character } = sf.getLineAndCharacterOfPosition(d.start ?? 0);
-        return `${line + 1}:${character + 1} TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`;
-      }),
-    );
-  }
-  return byFile;
-}
 
 /** `fn` over `items`, at most `width` at a time, results in order. */
 async function inPool<T, R>(items: T[], fn: (item: T) => Promise<R>, width: number): Promise<R[]> {
@@ -200,7 +166,7 @@ const outcomes = new Map<Example, Outcome>();
 
 beforeAll(async () => {
   const runnable = examples.filter((e) => !e.problem);
-  const typeErrors = typeCheck(runnable.map((e) => e.file));
+  const typeErrors = strictDiagnostics(runnable.map((e) => e.file));
   const runs = await inPool(runnable, run, 3);
   runnable.forEach((e, i) => outcomes.set(e, { typeErrors: typeErrors.get(e.file) ?? [], ...runs[i]! }));
 }, 180_000);
