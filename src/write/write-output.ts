@@ -50,15 +50,22 @@ export function startStaging(outDir: string): Stager {
   const made = new Set<string>();
   // The latest write of each path; a path given again is written after its earlier write, never beside it.
   const writes = new Map<string, Promise<void>>();
+  // Made on this thread, once per folder (few); a failure is reported by finish(), like a failed write.
+  const madeFolder = (dir: string): Promise<void> => {
+    try {
+      if (!made.has(dir)) mkdirSync(dir, { recursive: true });
+      made.add(dir);
+      return Promise.resolve();
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  };
   return {
     add(files) {
       for (const [path, contents] of files) {
         const target = join(tmp, path);
-        const dir = dirname(target);
-        if (!made.has(dir)) mkdirSync(dir, { recursive: true });
-        made.add(dir);
         const before = writes.get(path);
-        const write = before ? before.then(() => writeFile(target, contents)) : writeFile(target, contents);
+        const write = madeFolder(dirname(target)).then(() => (before ? before.then(() => writeFile(target, contents)) : writeFile(target, contents)));
         write.catch(() => {}); // reported by finish()
         writes.set(path, write);
       }
