@@ -2,6 +2,7 @@ import { htmlToMarkdown } from "./html-to-markdown.js";
 import { inlineCode } from "./html-to-markdown.js";
 export { inlineCode };
 import { safeUrl } from "./safe-url.js";
+import { rememberText } from "./text-memo.js";
 
 /**
  * Spec text placed in Markdown. Descriptions are Markdown (CommonMark, as OpenAPI says), so their
@@ -10,7 +11,9 @@ import { safeUrl } from "./safe-url.js";
  * left open is closed, link reference definitions and setext underlines are escaped, and links go
  * only to absolute http(s) or mailto URLs. Code spans and fenced blocks are kept as written.
  */
-export function markdownBlock(text: string | undefined): string {
+export const markdownBlock = rememberText(renderBlock);
+
+function renderBlock(text: string | undefined): string {
   const segments = splitCode(clean(text).replace(/\r\n?/g, "\n").trim(), true);
   let atLineStart = true;
   const out = segments.map((seg) => {
@@ -22,7 +25,9 @@ export function markdownBlock(text: string | undefined): string {
 }
 
 /** Spec text on one line (a heading, a list item): Markdown inline, whitespace collapsed. */
-export function markdownInline(text: string | undefined): string {
+export const markdownInline = rememberText(renderInline);
+
+function renderInline(text: string | undefined): string {
   const segments = splitCode(clean(text).replace(/\s+/g, " "), false);
   return withLinksChecked(segments.map((seg) => (seg.code ? seg : { text: renderText(seg.text, true), code: false }))).replace(/\s+/g, " ").trim();
 }
@@ -39,9 +44,7 @@ function withLinksChecked(segments: Segment[]): string {
 }
 
 /** Spec text in a table cell: inline, and no `|` that would split the row (code spans included, as GFM requires). */
-export function tableCell(text: string | undefined): string {
-  return escapePipes(markdownInline(text));
-}
+export const tableCell = rememberText((text: string | undefined): string => escapePipes(markdownInline(text)));
 
 /**
  * `|` → `\|`. A pipe already after backslashes gets the backslashes as entities, so no reading of
