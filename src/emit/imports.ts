@@ -1,5 +1,3 @@
-import type CodeBlockWriter from "code-block-writer";
-import { newWriter } from "./source-writer.js";
 import type { TypeExpr } from "./type-exprs.js";
 
 /**
@@ -54,23 +52,24 @@ export class Imports {
 
   /** A whole file: `header` (the banner), these imports, one blank line, then `body`. */
   file(header: string, body: string): string {
-    const w = newWriter();
-    this.write(w);
-    const imports = w.toString();
+    const imports = this.text();
     return header + (imports ? imports + body.replace(/^\n*/, "\n") : body.replace(/^\n+/, ""));
   }
 
-  write(w: CodeBlockWriter): void {
+  /** The import lines, each ending in a newline. */
+  text(): string {
+    const lines: string[] = [];
     for (const [module, names] of this.#modules) {
       const namespace = this.#namespaces.get(module);
-      if (namespace) w.writeLine(`import * as ${namespace} from "${relativeModule(this.from, module)}";`);
+      if (namespace) lines.push(`import * as ${namespace} from "${relativeModule(this.from, module)}";\n`);
       if (names.size === 0) continue;
       let list = [...names];
       const typesOnly = list.every(([, kind]) => kind === "type");
       if (typesOnly) list = list.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       const spec = list.map(([name, kind]) => (kind === "type" && !typesOnly ? `type ${name}` : name)).join(", ");
-      w.writeLine(`import ${typesOnly ? "type " : ""}{ ${spec} } from "${relativeModule(this.from, module)}";`);
+      lines.push(`import ${typesOnly ? "type " : ""}{ ${spec} } from "${relativeModule(this.from, module)}";\n`);
     }
+    return lines.join("");
   }
 
   #entry(module: string): Map<string, "value" | "type"> | undefined {

@@ -1,4 +1,3 @@
-import type CodeBlockWriter from "code-block-writer";
 import type { BuilderApi, NamedApi, NamedOperation } from "../../../name/named-api.js";
 import { RESERVED } from "../../../name/reserved-names.js";
 import { propertyKey } from "../../../ts-syntax.js";
@@ -6,7 +5,7 @@ import { writeEntryExports } from "../../entry-exports.js";
 import type { FileSet } from "../../file-set.js";
 import { Imports } from "../../imports.js";
 import { importOperationFunctions, importReturnTypes, operationReturnType } from "../../operation-signature.js";
-import { banner, dataLiteral, newWriter, writeJsDoc } from "../../source-writer.js";
+import { banner, block, dataLiteral, INDENT, jsDoc, line, newWriter, writeJsDoc } from "../../source-writer.js";
 import { paramType } from "../../type-exprs.js";
 import { builderSetters, builderSetup, missingUnion, type BuilderSetter } from "./builder-types.js";
 import { builderExample } from "./usage.js";
@@ -39,30 +38,22 @@ function emitEntry(api: NamedApi): string {
 
 function emitApi(api: NamedApi, group: BuilderApi): string {
   const { client } = api;
-  const w = newWriter();
   const setters = new Map(group.operations.map((named) => [named, builderSetters(api, named)]));
   const imports = groupImports(api, group);
-  for (const [named, list] of setters) writeOperationTypes(w, named, list, imports);
-  w.blankLine();
+  const types = [...setters].map(([named, list]) => operationTypes(named, list, imports)).join("");
   const showcase = group.operations.find((o) => o.op.method === "get") ?? group.operations[0];
-  writeJsDoc(w, { description: `Builder-style calls: each method returns a request builder; chain its setters, then call \`.execute()\`.\n${IMMUTABLE}` }, [
+  const doc = jsDoc({ description: `Builder-style calls: each method returns a request builder; chain its setters, then call \`.execute()\`.\n${IMMUTABLE}` }, [
     "@example",
     ...builderExample(api, showcase).split("\n"),
   ]);
-  w.write(`export class ${group.className}`).block(() => {
-    w.writeLine("readonly #client: ClientCore;");
-    w.blankLine();
-    writeJsDoc(w, { description: `Takes the client options, or an existing \`${client.coreClassName}\` (or \`${client.className}\`) whose configuration it then shares.` });
-    w.write(`constructor(client: ${client.coreClassName} | ${client.optionsType} = {})`).block(() => {
-      w.writeLine(`this.#client = client instanceof ${client.coreClassName} ? client : new ${client.coreClassName}(client);`);
-    });
-    for (const [named, list] of setters) {
-      w.blankLine();
-      writeMethod(w, api, named, list, imports);
-    }
-  });
-  w.newLine();
-  return imports.file(banner(api.model.source), w.toString());
+  const members = [
+    line("readonly #client: ClientCore;", INDENT),
+    "\n",
+    jsDoc({ description: `Takes the client options, or an existing \`${client.coreClassName}\` (or \`${client.className}\`) whose configuration it then shares.` }, [], INDENT),
+    block(`constructor(client: ${client.coreClassName} | ${client.optionsType} = {})`, line(`this.#client = client instanceof ${client.coreClassName} ? client : new ${client.coreClassName}(client);`, INDENT + INDENT), INDENT),
+    ...[...setters].map(([named, list]) => `\n${method(api, named, list, imports)}`),
+  ];
+  return imports.file(banner(api.model.source), `${types}\n${doc}${block(`export class ${group.className}`, members.join(""))}`);
 }
 
 /** The core, then, in that order, models, the operation functions, runtime and types.ts; the types add what they use as they are written. */
@@ -79,28 +70,24 @@ function groupImports(api: NamedApi, group: BuilderApi): Imports {
  * builder with its name taken out of `Missing`. Plain members, no mapped or conditional types per
  * operation, so a thousand operations stay cheap to type-check.
  */
-function writeOperationTypes(w: CodeBlockWriter, named: NamedOperation, setters: BuilderSetter[], imports: Imports): void {
+function operationTypes(named: NamedOperation, setters: BuilderSetter[], imports: Imports): string {
   const { type, api, method } = named.builder;
   const result = operationReturnType(named, imports);
-  w.blankLine();
   if (setters.length === 0) {
-    writeJsDoc(w, { description: `What \`${api}.${method}()\` returns: call \`.execute()\` to send the request.` });
-    w.writeLine(`export interface ${type} extends RequestBuilder<${result}> {}`);
-    return;
+    const doc = jsDoc({ description: `What \`${api}.${method}()\` returns: call \`.execute()\` to send the request.` });
+    return `\n${doc}${line(`export interface ${type} extends RequestBuilder<${result}> {}`)}`;
   }
   const required = setters.filter((s) => s.required).map((s) => `\`.${s.name}(…)\``);
   const need = required.length ? ` \`.execute()\` type-checks once ${required.join(" and ")} ${required.length > 1 ? "have" : "has"} been called.` : "";
-  writeJsDoc(w, { description: `What \`${api}.${method}()\` returns: set parameters with its setters, then call \`.execute()\`.${need}\n${IMMUTABLE}` }, [
+  const doc = jsDoc({ description: `What \`${api}.${method}()\` returns: set parameters with its setters, then call \`.execute()\`.${need}\n${IMMUTABLE}` }, [
     "@typeParam Missing - the required setters not called yet.",
   ]);
   const names = setters.map((s) => JSON.stringify(s.name)).join(" | ");
-  w.write(`export interface ${type}<Missing extends ${names} = ${missingUnion(setters)}> extends RequestBuilder<${result}, Missing>`).block(() => {
-    for (const s of setters) {
-      writeJsDoc(w, s.param?.param ?? named.op.body, setterNotes(named, s));
-      const next = s.required ? `${type}<Exclude<Missing, ${JSON.stringify(s.name)}>>` : "this";
-      w.writeLine(`readonly ${propertyKey(s.name)}: (value: ${imports.typeText(s.type)}) => ${next};`);
-    }
+  const members = setters.map((s) => {
+    const next = s.required ? `${type}<Exclude<Missing, ${JSON.stringify(s.name)}>>` : "this";
+    return jsDoc(s.param?.param ?? named.op.body, setterNotes(named, s), INDENT) + line(`readonly ${propertyKey(s.name)}: (value: ${imports.typeText(s.type)}) => ${next};`, INDENT);
   });
+  return `\n${doc}${block(`export interface ${type}<Missing extends ${names} = ${missingUnion(setters)}> extends RequestBuilder<${result}, Missing>`, members.join(""))}`;
 }
 
 function setterNotes(named: NamedOperation, s: BuilderSetter): string[] {
@@ -117,15 +104,14 @@ function setterNotes(named: NamedOperation, s: BuilderSetter): string[] {
   return notes;
 }
 
-function writeMethod(w: CodeBlockWriter, api: NamedApi, named: NamedOperation, setters: BuilderSetter[], imports: Imports): void {
+function method(api: NamedApi, named: NamedOperation, setters: BuilderSetter[], imports: Imports): string {
   const pathDocs = named.pathArgs.filter((a) => a.param.description).map((a) => `@param ${a.key} - ${a.param.description!.replace(/\s+/g, " ").trim()}`);
   const list = setters.map((s) => `\`.${s.name}(…)\`${s.required ? " (required)" : ""}`).join(", ");
   const chain = setters.length ? `Returns a builder: set ${list}, then call \`.execute()\`.` : "Returns a builder: call `.execute()` to send the request.";
-  writeJsDoc(w, named.op, [`${named.op.method.toUpperCase()} ${named.op.path}`, "", chain, ...pathDocs]);
+  const doc = jsDoc(named.op, [`${named.op.method.toUpperCase()} ${named.op.path}`, "", chain, ...pathDocs], INDENT);
   const args = named.pathArgs.map((a) => `${a.key}: ${imports.typeText(paramType(api, a.param))}`);
   const pathKeys = named.pathArgs.map((a) => a.key).join(", ");
   const setup = dataLiteral(builderSetup(named, setters));
-  w.write(`${named.builder.method}(${args.join(", ")}): ${named.builder.type}`).block(() => {
-    w.writeLine(`return requestBuilder<${named.builder.type}>(${setup}, this.#client, ${named.fn}, [${pathKeys}]);`);
-  });
+  const call = line(`return requestBuilder<${named.builder.type}>(${setup}, this.#client, ${named.fn}, [${pathKeys}]);`, INDENT + INDENT);
+  return doc + block(`${named.builder.method}(${args.join(", ")}): ${named.builder.type}`, call, INDENT);
 }

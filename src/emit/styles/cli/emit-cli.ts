@@ -39,7 +39,7 @@ function emitEntry(api: NamedApi): string {
   w.writeLine("#!/usr/bin/env node");
   w.write(banner(model.source));
   const imports = new Imports("cli").value("cli-runtime/index", "main", "operationsFrom").type("cli-runtime/index", "CliProgram").value("core", client.coreClassName).namespace("operations/index", "operations");
-  imports.write(w);
+  w.write(imports.text());
   w.blankLine();
   writeJsDoc(w, { summary: `${model.title}: the command line (\`${api.cli.bin} --help\`).` });
   w.writeLine("const program: CliProgram = {");
