@@ -1,17 +1,21 @@
-import type CodeBlockWriter from "code-block-writer";
 import type { NamedApi } from "../name/named-api.js";
 import { RESERVED } from "../name/reserved-names.js";
+import { line } from "./source-writer.js";
 
 /**
  * What every entry point re-exports: the core, the models, and the runtime's public classes and
  * types (the list the runtime itself exports, with SDKError under the client's own error class name).
  */
-export function writeEntryExports(w: CodeBlockWriter, api: NamedApi): void {
+export function entryExports(api: NamedApi): string {
   const { client } = api;
-  w.writeLine(`export { ${client.coreClassName}, clientSpec } from "./core.js";`);
-  w.writeLine(`export type { ${client.optionsType} } from "./core.js";`);
-  w.writeLine(`export type * from "./models.js";`);
   const values = RESERVED.entryValues.map((name) => (name === "SDKError" ? `SDKError as ${client.errorClass}` : name));
-  w.writeLine(`export { ${values.join(", ")} } from "./runtime/index.js";`);
-  w.writeLine(`export type { ${RESERVED.entryTypes.join(", ")} } from "./runtime/index.js";`);
+  return [
+    `export { ${client.coreClassName}, clientSpec } from "./core.js";`,
+    `export type { ${client.optionsType} } from "./core.js";`,
+    `export type * from "./models.js";`,
+    `export { ${values.join(", ")} } from "./runtime/index.js";`,
+    `export type { ${RESERVED.entryTypes.join(", ")} } from "./runtime/index.js";`,
+  ]
+    .map((text) => line(text))
+    .join("");
 }

@@ -1,11 +1,11 @@
 import type { BuilderApi, NamedApi, NamedOperation } from "../../../name/named-api.js";
 import { RESERVED } from "../../../name/reserved-names.js";
 import { propertyKey } from "../../../ts-syntax.js";
-import { writeEntryExports } from "../../entry-exports.js";
+import { entryExports } from "../../entry-exports.js";
 import type { FileSet } from "../../file-set.js";
 import { Imports } from "../../imports.js";
 import { importOperationFunctions, importReturnTypes, operationReturnType } from "../../operation-signature.js";
-import { banner, block, dataLiteral, INDENT, jsDoc, line, newWriter, writeJsDoc } from "../../source-writer.js";
+import { banner, block, dataLiteral, INDENT, jsDoc, line } from "../../source-writer.js";
 import { paramType } from "../../type-exprs.js";
 import { builderSetters, builderSetup, missingUnion, type BuilderSetter } from "./builder-types.js";
 import { builderExample } from "./usage.js";
@@ -26,14 +26,10 @@ export function emitBuilder(api: NamedApi): FileSet {
 }
 
 function emitEntry(api: NamedApi): string {
-  const w = newWriter();
-  w.write(banner(api.model.source));
-  writeJsDoc(w, { summary: `${api.model.title}: builder-style client (API version ${api.model.version}).` }, ["@example", ...builderExample(api).split("\n")]);
-  w.writeLine("");
-  for (const group of api.apis) w.writeLine(`export * from "./${group.file}.js";`);
-  writeEntryExports(w, api);
-  w.writeLine(`export type { ${RESERVED.builderEntryTypes.join(", ")} } from "./runtime/index.js";`);
-  return w.toString();
+  const doc = jsDoc({ summary: `${api.model.title}: builder-style client (API version ${api.model.version}).` }, ["@example", ...builderExample(api).split("\n")]);
+  const groups = api.apis.map((group) => line(`export * from "./${group.file}.js";`)).join("");
+  const types = line(`export type { ${RESERVED.builderEntryTypes.join(", ")} } from "./runtime/index.js";`);
+  return `${banner(api.model.source)}${doc}\n${groups}${entryExports(api)}${types}`;
 }
 
 function emitApi(api: NamedApi, group: BuilderApi): string {

@@ -1,10 +1,9 @@
-import type CodeBlockWriter from "code-block-writer";
 import type { FlatResource, NamedApi, NamedOperation } from "../../../name/named-api.js";
-import { writeEntryExports } from "../../entry-exports.js";
+import { entryExports } from "../../entry-exports.js";
 import type { FileSet } from "../../file-set.js";
 import { Imports } from "../../imports.js";
 import { importOperationFunctions, importReturnTypes, operationReturnType, operationSignature } from "../../operation-signature.js";
-import { banner, newWriter, writeJsDoc } from "../../source-writer.js";
+import { banner, block, INDENT, jsDoc, line } from "../../source-writer.js";
 import { hasParamsArg } from "../../type-exprs.js";
 
 const RUNTIME = "runtime/index";
@@ -31,51 +30,39 @@ function nodeImports(node: FlatResource, imports: Imports): Imports {
   return importReturnTypes(imports, node.operations).module("types");
 }
 
-/** Sub-resources as properties, then one method per operation. */
-function writeMembers(w: CodeBlockWriter, api: NamedApi, node: FlatResource, imports: Imports, clientExpr: string, hasMembersAbove: boolean): void {
-  for (const child of node.children) {
-    w.writeLine(`readonly ${child.property}: ${child.className} = new ${child.className}(${clientExpr});`);
-  }
+/** Sub-resources as properties, then one method per operation, as class members (text at `INDENT`). */
+function members(api: NamedApi, node: FlatResource, imports: Imports, clientExpr: string, hasMembersAbove: boolean): string {
+  const out = node.children.map((child) => line(`readonly ${child.property}: ${child.className} = new ${child.className}(${clientExpr});`, INDENT));
   node.operations.forEach((named, i) => {
-    if (i > 0 || hasMembersAbove || node.children.length > 0) w.blankLine();
-    writeMethod(w, api, named, imports, clientExpr);
+    if (i > 0 || hasMembersAbove || node.children.length > 0) out.push("\n");
+    out.push(method(api, named, imports, clientExpr));
   });
+  return out.join("");
 }
 
-function writeMethod(w: CodeBlockWriter, api: NamedApi, named: NamedOperation, imports: Imports, clientExpr: string): void {
-  writeJsDoc(w, named.op, [`${named.op.method.toUpperCase()} ${named.op.path}`]);
+function method(api: NamedApi, named: NamedOperation, imports: Imports, clientExpr: string): string {
+  const doc = jsDoc(named.op, [`${named.op.method.toUpperCase()} ${named.op.path}`], INDENT);
   const { params } = operationSignature(api, named, [], imports);
   const args = [clientExpr, ...named.pathArgs.map((a) => a.key), ...(hasParamsArg(named) ? ["params"] : []), "options"];
-  w.write(`${named.flat.method}(${params.join(", ")}): ${operationReturnType(named, imports)}`).block(() => {
-    w.writeLine(`return ${named.fn}(${args.join(", ")});`);
-  });
+  return doc + block(`${named.flat.method}(${params.join(", ")}): ${operationReturnType(named, imports)}`, line(`return ${named.fn}(${args.join(", ")});`, INDENT + INDENT), INDENT);
 }
 
 function emitResource(api: NamedApi, node: FlatResource): string {
   const imports = nodeImports(node, new Imports(node.file));
-  const body = newWriter();
-  body.blankLine();
-  writeJsDoc(body, { description: `\`client.${node.path.join(".")}\`` });
-  body.write(`export class ${node.className} extends APIResource`).block(() => writeMembers(body, api, node, imports, "this._client", false));
-  return imports.file(banner(api.model.source), body.toString());
+  const doc = jsDoc({ description: `\`client.${node.path.join(".")}\`` });
+  const body = block(`export class ${node.className} extends APIResource`, members(api, node, imports, "this._client", false));
+  // Without the newline after the last `}`, as these files have always been written.
+  return imports.file(banner(api.model.source), `\n${doc}${body.slice(0, -1)}`);
 }
-
 
 function emitIndex(api: NamedApi): string {
   const { client } = api;
   const imports = nodeImports(api.flat, new Imports("index").value("core", client.coreClassName).type("core", client.optionsType));
-  const w = newWriter();
-  w.blankLine();
-  writeJsDoc(w, { summary: `${api.model.title} client (API version ${api.model.version}).`, ...(api.model.description ? { description: api.model.description } : {}) }, [
+  const doc = jsDoc({ summary: `${api.model.title} client (API version ${api.model.version}).`, ...(api.model.description ? { description: api.model.description } : {}) }, [
     "@example",
     `const client = new ${client.className}();`,
   ]);
-  w.write(`export class ${client.className} extends ${client.coreClassName}`).block(() => {
-    w.write(`constructor(options?: ${client.optionsType})`).block(() => w.writeLine("super(options);"));
-    writeMembers(w, api, api.flat, imports, "this", true);
-  });
-  w.blankLine();
-  w.writeLine(`export default ${client.className};`);
-  writeEntryExports(w, api);
-  return imports.file(banner(api.model.source), w.toString());
+  const constructor = block(`constructor(options?: ${client.optionsType})`, line("super(options);", INDENT + INDENT), INDENT);
+  const body = block(`export class ${client.className} extends ${client.coreClassName}`, constructor + members(api, api.flat, imports, "this", true));
+  return imports.file(banner(api.model.source), `\n${doc}${body}\n${line(`export default ${client.className};`)}${entryExports(api)}`);
 }
