@@ -17,19 +17,27 @@ export interface DocLinks {
 export interface ModelIndex {
   models: Map<string, SchemaModel>;
   named: Map<string, NamedSchema>;
+  /** Links to model pages by the folder of the page they are on, then by component name: `posix.relative` resolves both paths each call. */
+  hrefs: Map<string, Map<string, string | undefined>>;
 }
 
 export function modelIndex(api: NamedApi): ModelIndex {
-  return { models: new Map(api.model.schemas.map((s) => [s.name, s])), named: new Map(api.schemas.map((s) => [s.name, s])) };
+  return { models: new Map(api.model.schemas.map((s) => [s.name, s])), named: new Map(api.schemas.map((s) => [s.name, s])), hrefs: new Map() };
 }
 
-export function docLinks({ models, named }: ModelIndex, fromFile: string): DocLinks {
+export function docLinks({ models, named, hrefs }: ModelIndex, fromFile: string): DocLinks {
   const dir = posix.dirname(fromFile);
+  let fromDir = hrefs.get(dir);
+  if (!fromDir) hrefs.set(dir, (fromDir = new Map()));
+  const known = fromDir;
   return {
     model: (name) => models.get(name),
     href: (name) => {
+      if (known.has(name)) return known.get(name);
       const file = named.get(name)?.docFile;
-      return file === undefined ? undefined : posix.relative(dir, file);
+      const href = file === undefined ? undefined : posix.relative(dir, file);
+      known.set(name, href);
+      return href;
     },
     alias: (name) => named.get(name)?.alias,
     readme: posix.relative(dir, "README.md"),

@@ -9,7 +9,7 @@ export interface CliNames {
   /** The executable (package.json `bin`): the package name without its scope, `openai-client`. */
   bin: string;
   /** One per operation, in `NamedApi.operations` order. */
-  commands: CliCommand[];
+  commands: ReadonlyMap<NamedOperation, CliCommand>;
   /** `--admin-api-key` for the `adminApiKey` option: credentials, then client parameters. */
   flags: { option: string; flag: string }[];
 }
@@ -34,12 +34,12 @@ export function nameCli(client: ClientNames, operations: NamedOperation[], optio
     return { named, command };
   });
   // Aliases come second, so an alias never takes another operation's command name.
-  const out = commands.map(({ named, command }): CliCommand => {
+  const out = commands.map(({ named, command }): [NamedOperation, CliCommand] => {
     const group = named.op.tags[0] ?? (named.flat.resource.join(".") || "Operations");
     const alias = kebab(command);
-    if (alias === command || taken.has(alias)) return { command, group };
+    if (alias === command || taken.has(alias)) return [named, { command, group }];
     taken.add(alias);
-    return { command, alias, group };
+    return [named, { command, alias, group }];
   });
   const flagsTaken = new Set(GLOBAL_OPTIONS);
   const flags = options.map(({ option }) => {
@@ -49,7 +49,7 @@ export function nameCli(client: ClientNames, operations: NamedOperation[], optio
     flagsTaken.add(flag);
     return { option, flag };
   });
-  return { bin: client.packageName.replace(/^@[^/]+\//, ""), commands: out, flags };
+  return { bin: client.packageName.replace(/^@[^/]+\//, ""), commands: new Map(out), flags };
 }
 
 function clash(what: string, used: string, configKey: string): Diagnostic {

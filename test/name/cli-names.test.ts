@@ -11,7 +11,7 @@ describe("command-line names", () => {
     const { spec } = loadSpec(fixture("specs", "cli-names.yaml"), projectRoot);
     const api = nameApi(buildModel(spec!, emptyConfig()), "clash");
     expect(api.cli.bin).toBe("clash-client");
-    expect(api.cli.commands).toEqual([
+    expect([...api.cli.commands.values()]).toEqual([
       { command: "completion2", group: "Shell" },
       { command: "search", group: "search" },
       { command: "listUserInvites", alias: "list-user-invites", group: "Invites" },

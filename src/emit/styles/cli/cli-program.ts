@@ -74,6 +74,12 @@ export function cliOperation(api: NamedApi, named: NamedOperation): CliOperation
   return out;
 }
 
+/** What the command line knows of an API: its options, and every operation in `NamedApi.operations` order. */
+export interface CliFacts {
+  options: CliOption[];
+  operations: CliOperationData[];
+}
+
 /** Credentials and client parameters, with their flags and environment variables. */
 export function cliOptions(api: NamedApi): CliOption[] {
   const flagOf = (option: string) => api.cli.flags.find((f) => f.option === option)!.flag;

@@ -6,27 +6,27 @@ import type { CliOption } from "../../../cli-runtime/program.js";
 import { markdownBlock, markdownInline, tableCell } from "../../markdown.js";
 import { schemaAlias } from "../../type-exprs.js";
 import { renderTemplate } from "../../render-template.js";
-import { bodyTypeName, cliOperation, cliOptions } from "./cli-program.js";
-import { cliCommand, cliExample } from "./usage.js";
+import type { CliOperationData } from "../../../cli-runtime/operations.js";
+import { bodyTypeName, type CliFacts } from "./cli-program.js";
+import { cliExample } from "./usage.js";
 
 /** docs/CLI.md in seed 002's format: the table of operations, then each with its example, parameters, return type, authorization and headers. */
-export function emitCliDocs(api: NamedApi, assets: GeneratorAssets): string {
+export function emitCliDocs(api: NamedApi, assets: GeneratorAssets, program: CliFacts): string {
   const { bin } = api.cli;
+  const { options } = program;
   return renderTemplate(assets, "docs/cli.md.hbs", {
     bin,
     title: markdownInline(api.model.title),
     baseURL: api.model.servers[0]?.url ?? "none",
-    options: cliOptions(api).map((o) => ({ flag: o.flag, env: o.env ? `\`${o.env}\`` : "none", what: tableCell(`${o.kind}${o.description ? `: ${o.description}` : ""}`) })),
+    options: options.map((o) => ({ flag: o.flag, env: o.env ? `\`${o.env}\`` : "none", what: tableCell(`${o.kind}${o.description ? `: ${o.description}` : ""}`) })),
     exitCodes: EXIT_CODES,
-    operations: api.operations.map((named) => operationDoc(api, named)),
+    operations: api.operations.map((named, i) => operationDoc(api, named, program.operations[i]!, options)),
   });
 }
 
-function operationDoc(api: NamedApi, named: NamedOperation) {
+function operationDoc(api: NamedApi, named: NamedOperation, described: CliOperationData, options: CliOption[]) {
   const { op } = named;
-  const options = cliOptions(api);
-  const described = cliOperation(api, named);
-  const { command, alias } = cliCommand(api, named);
+  const { command, alias } = described;
   const params = described.params.map((p) => ({
     name: tableCell(p.name),
     type: tableCell(describeSchema(p.schema)),
@@ -52,7 +52,7 @@ function operationDoc(api: NamedApi, named: NamedOperation) {
     example: cliExample(api, named),
     rows: [...params, ...fields],
     returns: returnType(api, named),
-    authorization: authorization(api, named),
+    authorization: authorization(api, named, options),
     contentType: op.body?.contentType ?? "Not Applicable",
     accept: op.success?.contentType ?? "Not Applicable",
   };
@@ -72,10 +72,9 @@ function returnType(api: NamedApi, named: NamedOperation): string {
 }
 
 /** The schemes the operation accepts, each with the flags and variables that give it. */
-function authorization(api: NamedApi, named: NamedOperation): string {
+function authorization(api: NamedApi, named: NamedOperation, options: CliOption[]): string {
   const alternatives = (named.op.security ?? api.model.security).filter((alt) => alt.length > 0);
   if (!alternatives.length) return "No authorization required";
-  const options = cliOptions(api);
   return alternatives
     .map((alt) =>
       alt

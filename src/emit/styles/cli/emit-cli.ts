@@ -4,7 +4,7 @@ import { packageVersion } from "../../emit-package-files.js";
 import { Imports } from "../../imports.js";
 import type { FileSet } from "../../file-set.js";
 import { banner, dataLiteral, newWriter, writeJsDoc } from "../../source-writer.js";
-import { cliOperation, cliOptions, CodeRef } from "./cli-program.js";
+import { cliOperation, cliOptions, CodeRef, type CliFacts } from "./cli-program.js";
 import { emitCliDocs } from "./emit-cli-docs.js";
 
 /**
@@ -14,8 +14,10 @@ import { emitCliDocs } from "./emit-cli-docs.js";
  */
 export function emitCli(api: NamedApi, assets: GeneratorAssets): FileSet {
   const files: FileSet = new Map([...assets.cliRuntime].map(([path, text]) => [`src/cli-runtime/${path}`, text]));
-  files.set("src/cli.ts", emitEntry(api));
-  files.set("docs/CLI.md", emitCliDocs(api, assets));
+  // Described once: src/cli.ts and docs/CLI.md both read every operation's description.
+  const program: CliFacts = { options: cliOptions(api), operations: api.operations.map((named) => cliOperation(api, named)) };
+  files.set("src/cli.ts", emitEntry(api, program));
+  files.set("docs/CLI.md", emitCliDocs(api, assets, program));
   return files;
 }
 
@@ -24,7 +26,7 @@ const singleQuoted = (text: string): string => `'${text.replace(/[\\'\u2028\u202
 
 const code = (value: unknown): string => dataLiteral(value, (v) => (v instanceof CodeRef ? v.code : undefined));
 
-function emitEntry(api: NamedApi): string {
+function emitEntry(api: NamedApi, program: CliFacts): string {
   const { client, model } = api;
   const head = {
     bin: api.cli.bin,
@@ -32,7 +34,7 @@ function emitEntry(api: NamedApi): string {
     version: packageVersion(api),
     ...(model.servers[0] ? { baseURL: model.servers[0].url } : {}),
     client: new CodeRef(`(options) => new ${client.coreClassName}(options)`),
-    options: cliOptions(api),
+    options: program.options,
   };
   const w = newWriter();
   // The shebang must be the first line for the built dist/cli.js to run as the package's bin.
@@ -49,6 +51,6 @@ function emitEntry(api: NamedApi): string {
     w.writeLine("operations: operationsFrom(operations, [");
   });
   // Appended as plain text: CodeBlockWriter scans every character it is given, which took longer than the rest of this style on GitHub's spec.
-  const lines = api.operations.map((named) => `    ${singleQuoted(JSON.stringify(cliOperation(api, named)))},\n`).join("");
+  const lines = program.operations.map((described) => `    ${singleQuoted(JSON.stringify(described))},\n`).join("");
   return `${w.toString()}${lines}  ]),\n};\n\nawait main(program);\n`;
 }

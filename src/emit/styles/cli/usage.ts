@@ -2,7 +2,7 @@ import type { NamedApi, NamedOperation, NamedParam } from "../../../name/named-a
 import { exampleData, showcaseOperation } from "../../examples.js";
 
 /** The operation's names on the command line, in `NamedApi.operations` order. */
-export const cliCommand = (api: NamedApi, named: NamedOperation) => api.cli.commands[api.operations.indexOf(named)]!;
+export const cliCommand = (api: NamedApi, named: NamedOperation) => api.cli.commands.get(named)!;
 
 export function cliCallName(api: NamedApi, named: NamedOperation): string {
   return `${api.cli.bin} ${cliCommand(api, named).command}`;
