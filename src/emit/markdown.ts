@@ -2,7 +2,7 @@ import { htmlToMarkdown } from "./html-to-markdown.js";
 import { inlineCode } from "./html-to-markdown.js";
 export { inlineCode };
 import { safeUrl } from "./safe-url.js";
-import { rememberText } from "./text-memo.js";
+import { rememberText } from "../text-memo.js";
 
 /**
  * Spec text placed in Markdown. Descriptions are Markdown (CommonMark, as OpenAPI says), so their

@@ -1,5 +1,6 @@
 /** Reading the loaded JSON document: shared by the check rules and the model builder. */
 import type { HttpMethod } from "../runtime/types.js";
+import { rememberText } from "../text-memo.js";
 import { decodePointer, getAt } from "./bundle-refs.js";
 
 /** The operation keys of a path item, in the order OpenAPI lists them. */
@@ -17,15 +18,33 @@ export function deref(root: unknown, node: unknown): { value: Json | undefined; 
     const target: string = current.$ref;
     if (!target.startsWith("#")) return { value: undefined };
     ref ??= componentName(target);
-    current = getAt(root, decodePointer(target.slice(1)));
+    current = refTarget(root, target);
   }
   return { value: isObject(current) ? current : undefined, ...(ref ? { ref } : {}) };
 }
 
-/** `#/components/schemas/Invite` → `Invite`; other refs → undefined. */
-export function componentName(ref: string): string | undefined {
-  const m = /^#\/components\/schemas\/([^/]+)$/.exec(ref);
-  return m ? decodePointer(`/${m[1]}`)[0] as string : undefined;
+/**
+ * What a local `$ref` points at, remembered per document: a document is not changed once loaded (the
+ * check rules and the model only read it), and big specs follow the same few hundred refs tens of
+ * thousands of times. Kept beside the document, so nothing outlives it.
+ */
+function refTarget(root: unknown, ref: string): unknown {
+  if (root === null || typeof root !== "object") return getAt(root, decodePointer(ref.slice(1)));
+  let targets = refTargets.get(root);
+  if (!targets) refTargets.set(root, (targets = new Map()));
+  const known = targets.get(ref);
+  if (known !== undefined || targets.has(ref)) return known;
+  const target = getAt(root, decodePointer(ref.slice(1)));
+  targets.set(ref, target);
+  return target;
 }
+
+const refTargets = new WeakMap<object, Map<string, unknown>>();
+
+/** `#/components/schemas/Invite` → `Invite`; other refs → undefined. */
+export const componentName = rememberText((ref: string): string | undefined => {
+  const m = /^#\/components\/schemas\/([^/]+)$/.exec(ref);
+  return m ? (decodePointer(`/${m[1]}`)[0] as string) : undefined;
+});
 
 export const str = (v: unknown): string | undefined => (typeof v === "string" && v.trim() !== "" ? v : undefined);

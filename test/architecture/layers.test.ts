@@ -5,7 +5,7 @@ import { projectRoot } from "../helpers/generate.js";
 
 /**
  * Stages import downward only: cli → pipeline → write/emit → name → model → check/load → runtime.
- * Top-level shared files (diagnostics, ts-syntax, did-you-mean, generator-assets) sit below every stage. `diff` (clientgen
+ * Top-level shared files (diagnostics, ts-syntax, did-you-mean, generator-assets, text-memo) sit below every stage. `diff` (clientgen
  * diff, reading generated packages with ts-morph) sits beside the pipeline: only the CLI imports it.
  */
 const LAYERS: [prefix: string, rank: number][] = [
@@ -26,6 +26,7 @@ const LAYERS: [prefix: string, rank: number][] = [
   ["ts-syntax", 0],
   ["did-you-mean", 0],
   ["generator-assets", 0],
+  ["text-memo", 0],
 ];
 
 const src = join(projectRoot, "src");

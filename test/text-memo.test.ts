@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { markdownBlock, markdownInline, tableCell } from "../../src/emit/markdown.js";
-import { rememberText } from "../../src/emit/text-memo.js";
+import { markdownBlock, markdownInline, tableCell } from "../src/emit/markdown.js";
+import { rememberText } from "../src/text-memo.js";
 
 describe("rememberText", () => {
   it("converts each text once and gives every caller the same result", () => {
