@@ -3,6 +3,7 @@
 // 120 MiB, the difference between meeting and missing the 600 MiB memory target).
 import CodeBlockWriter from "code-block-writer";
 import type { Docs } from "../model/api-model.js";
+import { rememberText } from "../text-memo.js";
 import { propertyKey } from "../ts-syntax.js";
 
 /** A ts-morph CodeBlockWriter set up the way every generated file is written. */
@@ -10,10 +11,11 @@ export function newWriter(): CodeBlockWriter {
   return new CodeBlockWriter({ indentNumberOfSpaces: 2, useSingleQuote: false, newLine: "\n" });
 }
 
-/** Text from a spec, made safe inside a block comment: nothing can close the comment early. */
-export function commentSafe(text: string): string {
-  return text.replace(/\*\//g, "*\\/").replace(/\r\n?/g, "\n").replace(/[\u2028\u2029]/g, " ");
-}
+/**
+ * Text from a spec, made safe inside a block comment: nothing can close the comment early.
+ * Remembered: an operation's description is a comment in three files, a shared parameter's in hundreds.
+ */
+export const commentSafe = rememberText((text: string): string => text.replace(/\*\//g, "*\\/").replace(/\r\n?/g, "\n").replace(/[\u2028\u2029]/g, " "));
 
 /** A JSDoc block from spec docs plus extra tag lines; writes nothing when there is nothing to say. */
 export function writeJsDoc(writer: CodeBlockWriter, docs: Docs | undefined, extra: string[] = []): void {
