@@ -9,6 +9,14 @@ export interface GeneratorAssets {
   cliRuntime: Map<string, string>;
   /** `docs/resource.md.hbs` → source. */
   templates: Map<string, string>;
+  /** Templates `npm run build` compiled to JavaScript, by the same names; absent when running from src/. */
+  precompiled?: ReadonlyMap<string, PrecompiledTemplate>;
   /** The generator's own version, written into package banners' metadata. */
   version: string;
+}
+
+/** A template compiled ahead of time, with the source it was compiled from (used only while that is still the source). */
+export interface PrecompiledTemplate {
+  source: string;
+  spec: TemplateSpecification;
 }

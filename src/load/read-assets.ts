@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import type { GeneratorAssets } from "../generator-assets.js";
+import type { GeneratorAssets, PrecompiledTemplate } from "../generator-assets.js";
 
 export type { GeneratorAssets };
 
@@ -30,6 +31,14 @@ export function readAssets(): GeneratorAssets {
     runtime: readTree(join(projectRoot, "src", "runtime"), isSource),
     cliRuntime: readTree(join(projectRoot, "src", "cli-runtime"), isSource),
     templates: readTree(join(projectRoot, "templates"), (f) => f.endsWith(".hbs")),
+    precompiled: readPrecompiled(),
     version: pkg.version,
   };
+}
+
+/** dist/templates.cjs, the templates `npm run build` compiled (see emit/render-template.ts); none under src/. */
+function readPrecompiled(): Map<string, PrecompiledTemplate> {
+  const file = join(here, "..", "templates.cjs");
+  if (!existsSync(file)) return new Map();
+  return new Map(Object.entries(createRequire(import.meta.url)(file) as Record<string, PrecompiledTemplate>));
 }
