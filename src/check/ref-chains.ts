@@ -32,6 +32,3 @@ export function refLoop(root: unknown, start: string): string[] | undefined {
   }
   return undefined;
 }
-
-/** Some reference chain goes round for ever (Redocly's resolver throws on those, so they are checked first). */
-export const hasRefLoop = (root: unknown): boolean => [...localRefs(root)].some((ref) => refLoop(root, ref) !== undefined);

@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../../diagnostics.js";
 import { decodePointer, getAt, type Pointer } from "../../load/bundle-refs.js";
 import type { Rule } from "../rule.js";
+import { malformedPercent } from "./percent-escapes.js";
 
 /** Every local `$ref` points at something. External refs were already resolved (or reported) by load. */
 export const refsResolve: Rule = ({ spec }) => {
@@ -20,7 +21,9 @@ export const refsResolve: Rule = ({ spec }) => {
     if (node === null || typeof node !== "object") return;
     const obj = node as Record<string, unknown>;
     const ref = obj.$ref;
-    if (typeof ref === "string" && ref.startsWith("#")) {
+    if (typeof ref === "string" && ref.startsWith("#") && malformedPercent(ref)) {
+      out.push(spec.diagnostic([...pointer, "$ref"], { severity: "error", rule: "ref-unresolved", message: `$ref '${ref}' has a '%' that does not start a %XX escape`, hint: "write '%25' for a literal '%', or leave the '%' out" }));
+    } else if (typeof ref === "string" && ref.startsWith("#")) {
       if (!resolves(ref)) out.push(spec.diagnostic([...pointer, "$ref"], { severity: "error", rule: "ref-unresolved", message: `$ref '${ref}' points at nothing`, hint: hintFor(ref, spec.data) }));
     }
     if (pointer[pointer.length - 1] === "discriminator" && obj.mapping !== null && typeof obj.mapping === "object") {
@@ -47,7 +50,7 @@ export const refsResolve: Rule = ({ spec }) => {
 /** A mapping value is a local reference that resolves, or a reference to another file (checked by nobody here). */
 function mappingTargetOk(target: unknown, resolves: (ref: string) => boolean): boolean {
   if (typeof target !== "string") return false;
-  if (target.startsWith("#")) return resolves(target);
+  if (target.startsWith("#")) return !malformedPercent(target) && resolves(target);
   // Schema names that exist were already turned into references by load.
   return target.includes("#") || target.includes("/");
 }
