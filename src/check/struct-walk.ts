@@ -42,7 +42,8 @@ export function structProblems(data: Record<string, unknown>): StructProblem[] {
   const problems: StructProblem[] = [];
   const seenPerType = new Map<string, Set<unknown>>();
   // Places whose later visits skip the rule (Redocly's ignoreNextVisitorsOnNode); empty unless a type was wrong.
-  const ignored = new Set<string>();
+  // Looked up by node first, so that the place (a string) is only made for a node that was judged before.
+  const ignored = new Map<unknown, string[]>();
   const resolved = new Map<string, { node: unknown; at: Place | undefined } | undefined>();
   const resolve = (ref: string): { node: unknown; at: Place | undefined } | undefined => {
     if (resolved.has(ref)) return resolved.get(ref);
@@ -68,8 +69,10 @@ export function structProblems(data: Record<string, unknown>): StructProblem[] {
     if (!seen) seenPerType.set(type.name, (seen = new Set()));
     if (seen.has(target)) return;
     seen.add(target);
-    if (ignored.size === 0 || !ignored.has(placeKey(at))) {
-      if (!checkNode(target, type, at, key)) ignored.add(placeKey(at));
+    const judged = ignored.get(target);
+    if (!judged?.includes(placeKey(at)) && !checkNode(target, type, at, key)) {
+      if (judged) judged.push(placeKey(at));
+      else ignored.set(target, [placeKey(at)]);
     }
     if (Array.isArray(target)) {
       const items = type.items;
