@@ -69,7 +69,7 @@ export function structProblems(data: Record<string, unknown>): StructProblem[] {
     if (!seen) seenPerType.set(type.name, (seen = new Set()));
     if (seen.has(target)) return;
     seen.add(target);
-    const judged = ignored.get(target);
+    const judged = ignored.size > 0 ? ignored.get(target) : undefined;
     if (!judged?.includes(placeKey(at)) && !checkNode(target, type, at, key)) {
       if (judged) judged.push(placeKey(at));
       else ignored.set(target, [placeKey(at)]);
@@ -84,20 +84,28 @@ export function structProblems(data: Record<string, unknown>): StructProblem[] {
       return;
     }
     if (!isObject(target)) return;
-    // Redocly's order: the type's own fields, then the node's other fields it walks, then fields beside a `$ref`.
-    for (const name of fieldNames(type)) {
-      if (target[name] !== undefined || (ref && (node as Record<string, unknown>)[name] !== undefined)) walkField(node, target, type, name, place, at, ref);
-    }
+    // Redocly's order: the type's own fields in the type's order, then the node's other fields it walks, then
+    // fields beside a `$ref`. Found from the node's keys (a few) rather than the type's (forty for a schema).
+    const order = fieldOrder(type);
     const extra = type.additionalProperties ? "all" : type.extensionsPrefix;
-    if (extra) {
-      for (const name of Object.keys(target)) {
-        if (Object.hasOwn(type.properties, name) || (extra !== "all" && !name.startsWith(extra))) continue;
-        walkField(node, target, type, name, place, at, ref);
-      }
+    const known: string[] = [];
+    const extras: string[] = [];
+    for (const name of Object.keys(target)) {
+      if (order.has(name)) {
+        if (target[name] !== undefined) known.push(name);
+      } else if (extra && (extra === "all" || name.startsWith(extra))) extras.push(name);
     }
     if (ref) {
       for (const name of Object.keys(node as object)) {
-        if (name === "$ref" || Object.hasOwn(type.properties, name)) continue;
+        if (order.has(name) && target[name] === undefined && (node as Record<string, unknown>)[name] !== undefined) known.push(name);
+      }
+    }
+    if (known.length > 1) known.sort((a, b) => order.get(a)! - order.get(b)!);
+    for (const name of known) walkField(node, target, type, name, place, at, ref);
+    for (const name of extras) walkField(node, target, type, name, place, at, ref);
+    if (ref) {
+      for (const name of Object.keys(node as object)) {
+        if (name === "$ref" || order.has(name)) continue;
         if (extra && Object.hasOwn(target, name) && (extra === "all" || name.startsWith(extra))) continue;
         walkField(node, target, type, name, place, at, ref);
       }
@@ -198,13 +206,13 @@ export function structProblems(data: Record<string, unknown>): StructProblem[] {
   return problems;
 }
 
-const namesOf = new WeakMap<NodeType, string[]>();
+const orders = new WeakMap<NodeType, Map<string, number>>();
 
-/** The type tree's field names, once per type. */
-function fieldNames(type: NodeType): string[] {
-  let names = namesOf.get(type);
-  if (!names) namesOf.set(type, (names = Object.keys(type.properties)));
-  return names;
+/** The type tree's field names with their places in its order, once per type. */
+function fieldOrder(type: NodeType): Map<string, number> {
+  let order = orders.get(type);
+  if (!order) orders.set(type, (order = new Map(Object.keys(type.properties).map((name, i) => [name, i]))));
+  return order;
 }
 
 /** What the type tree says a field holds: a named type (walked), a value schema (checked here), null (anything), or nothing known. */
