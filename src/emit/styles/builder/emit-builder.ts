@@ -47,7 +47,7 @@ function emitApi(api: NamedApi, group: BuilderApi): string {
     "\n",
     jsDoc({ description: `Takes the client options, or an existing \`${client.coreClassName}\` (or \`${client.className}\`) whose configuration it then shares.` }, [], INDENT),
     block(`constructor(client: ${client.coreClassName} | ${client.optionsType} = {})`, line(`this.#client = client instanceof ${client.coreClassName} ? client : new ${client.coreClassName}(client);`, INDENT + INDENT), INDENT),
-    ...[...setters].map(([named, list]) => `\n${method(api, named, list, imports)}`),
+    ...[...setters].map(([named, list]) => `\n${methodText(api, named, list, imports)}`),
   ];
   return imports.file(banner(api.model.source), `${types}\n${doc}${block(`export class ${group.className}`, members.join(""))}`);
 }
@@ -100,7 +100,7 @@ function setterNotes(named: NamedOperation, s: BuilderSetter): string[] {
   return notes;
 }
 
-function method(api: NamedApi, named: NamedOperation, setters: BuilderSetter[], imports: Imports): string {
+function methodText(api: NamedApi, named: NamedOperation, setters: BuilderSetter[], imports: Imports): string {
   const pathDocs = named.pathArgs.filter((a) => a.param.description).map((a) => `@param ${a.key} - ${a.param.description!.replace(/\s+/g, " ").trim()}`);
   const list = setters.map((s) => `\`.${s.name}(…)\`${s.required ? " (required)" : ""}`).join(", ");
   const chain = setters.length ? `Returns a builder: set ${list}, then call \`.execute()\`.` : "Returns a builder: call `.execute()` to send the request.";

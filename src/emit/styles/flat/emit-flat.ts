@@ -35,12 +35,12 @@ function members(api: NamedApi, node: FlatResource, imports: Imports, clientExpr
   const out = node.children.map((child) => line(`readonly ${child.property}: ${child.className} = new ${child.className}(${clientExpr});`, INDENT));
   node.operations.forEach((named, i) => {
     if (i > 0 || hasMembersAbove || node.children.length > 0) out.push("\n");
-    out.push(method(api, named, imports, clientExpr));
+    out.push(methodText(api, named, imports, clientExpr));
   });
   return out.join("");
 }
 
-function method(api: NamedApi, named: NamedOperation, imports: Imports, clientExpr: string): string {
+function methodText(api: NamedApi, named: NamedOperation, imports: Imports, clientExpr: string): string {
   const doc = jsDoc(named.op, [`${named.op.method.toUpperCase()} ${named.op.path}`], INDENT);
   const { params } = operationSignature(api, named, [], imports);
   const args = [clientExpr, ...named.pathArgs.map((a) => a.key), ...(hasParamsArg(named) ? ["params"] : []), "options"];
