@@ -62,10 +62,11 @@ export class GenerateSession {
   }
 
   private async generate(jobs: ProviderJob[], outcome: BatchOutcome): Promise<void> {
+    // First, so that the worker loads openapi-typescript and TypeScript while this thread loads the pipeline.
+    const worker = await this.startWorker();
     const { generateProvider } = await import("../pipeline.js");
     const { readAssets } = await import("../load/read-assets.js");
     const { startStaging, discardStaged } = await import("../write/write-output.js");
-    const worker = await this.startWorker();
     this.assets ??= readAssets();
     const results: Array<{ result: ProviderResult; ms: number; staged?: StagedOutput }> = [];
     for (const job of jobs) {
