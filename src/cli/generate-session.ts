@@ -62,8 +62,12 @@ export class GenerateSession {
   }
 
   private async generate(jobs: ProviderJob[], outcome: BatchOutcome): Promise<void> {
-    // First, so that the worker loads openapi-typescript and TypeScript while this thread loads the pipeline.
+    // First, and every job asked for at once, so that the worker loads openapi-typescript and
+    // TypeScript and reads the first spec while this thread loads the pipeline.
     const worker = await this.startWorker();
+    const types = new Map(jobs.map((job) => [job, worker.types(job.specPath, this.cwd)]));
+    // Awaited by generateProvider; a job that fails before it waits must not leave a rejection unhandled.
+    for (const pending of types.values()) pending.catch(() => {});
     const { generateProvider } = await import("../pipeline.js");
     const { readAssets } = await import("../load/read-assets.js");
     const { startStaging, discardStaged } = await import("../write/write-output.js");
@@ -74,7 +78,7 @@ export class GenerateSession {
       let stager: Stager | undefined;
       // A new package is written while the rest of it is made; it only replaces anything once all jobs succeeded.
       const stage = this.check || existsSync(job.outDir) ? undefined : (files: FileSet) => (stager ??= startStaging(job.outDir)).add(files);
-      const result = await generateProvider(job, this.assets, this.cwd, (j) => worker.types(j.specPath, this.cwd), stage);
+      const result = await generateProvider(job, this.assets, this.cwd, () => types.get(job)!, stage);
       const staged = await stager?.finish();
       this.out.diagnostics(result.diagnostics);
       results.push({ result, ms: performance.now() - started, ...(staged ? { staged } : {}) });

@@ -1,5 +1,5 @@
 import { parentPort } from "node:worker_threads";
-import { emitTypes } from "../emit/emit-types.js";
+import { emitTypes, saveCodeCache } from "../emit/emit-types.js";
 import { TypesFailed } from "../emit/types-failed.js";
 import { loadSpec } from "../load/load-spec.js";
 import { isSwagger2, upgradeSwagger2 } from "../load/upgrade-swagger.js";
@@ -30,4 +30,6 @@ parentPort?.on("message", (request: TypesRequest) => {
     reply = err instanceof TypesFailed ? { id: request.id, failed: err.reason } : { id: request.id, crashed: err instanceof Error ? (err.stack ?? err.message) : String(err) };
   }
   parentPort?.postMessage(reply);
+  // After the reply, off the critical path; with the compiler's code as this run compiled it.
+  saveCodeCache();
 });
