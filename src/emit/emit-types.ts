@@ -1,20 +1,12 @@
 import { createRequire } from "node:module";
 import type * as OpenapiTypescript from "openapi-typescript";
 import type { GlobalContext, OpenAPI3 } from "openapi-typescript";
-import { preloadWithCodeCache } from "../load/code-cache.js";
 import type { FileSet } from "./file-set.js";
 import { TypesFailed } from "./types-failed.js";
 import { scanDiscriminators } from "./scan-discriminators.js";
 import { banner } from "./source-writer.js";
 
 const require = createRequire(import.meta.url);
-
-/**
- * The TypeScript compiler openapi-typescript's modules require, loaded first through a code cache
- * (load/code-cache.ts): compiling its 9 MB source is most of the time they take to load.
- * `saveCodeCache` stores the compiled code once types have been made, for the next run.
- */
-export const saveCodeCache = preloadWithCodeCache(createRequire(require.resolve("openapi-typescript/dist/lib/ts.cjs")).resolve("typescript"));
 
 /**
  * openapi-typescript's CommonJS modules that hold the transform, the printer and the `$ref`

@@ -2,9 +2,7 @@ import { createRequire } from "node:module";
 import type * as OpenapiTypescript from "openapi-typescript";
 import type { DiscriminatorObject, GlobalContext, OpenAPI3 } from "openapi-typescript";
 
-type Helpers = Pick<typeof OpenapiTypescript, "createRef" | "resolveRef">;
-/** Required when first called, not on import: emit-types.ts loads TypeScript (which these load) through its code cache first. */
-const helpers = (): Helpers => createRequire(import.meta.url)("openapi-typescript/dist/lib/utils.cjs") as Helpers;
+const { createRef, resolveRef } = createRequire(import.meta.url)("openapi-typescript/dist/lib/utils.cjs") as Pick<typeof OpenapiTypescript, "createRef" | "resolveRef">;
 
 // `any`: a document of any shape, read with the very expressions openapi-typescript uses, so that it fails where they fail.
 type Json = Record<string, any>;
@@ -22,7 +20,6 @@ type Discriminators = GlobalContext["discriminators"];
  * Silent, as typesContext's options are: a mapping to a schema it cannot patch is skipped unsaid.
  */
 export function scanDiscriminators(schema: OpenAPI3): Discriminators {
-  const { createRef, resolveRef } = helpers();
   const objects: Record<string, DiscriminatorObject> = {};
   const refsHandled: string[] = [];
   const patch = (ref: string, values: string[], discriminator: DiscriminatorObject): boolean => patchEnum(resolveRef<Json>(schema, ref, { silent: true }), values, discriminator);

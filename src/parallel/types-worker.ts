@@ -1,8 +1,9 @@
+import { createRequire } from "node:module";
 import { parentPort } from "node:worker_threads";
-import { emitTypes, saveCodeCache } from "../emit/emit-types.js";
 import { TypesFailed } from "../emit/types-failed.js";
 import { loadSpec } from "../load/load-spec.js";
 import { isSwagger2, upgradeSwagger2 } from "../load/upgrade-swagger.js";
+import { preloadWithCodeCache } from "./code-cache.js";
 
 export interface TypesRequest {
   id: number;
@@ -12,6 +13,15 @@ export interface TypesRequest {
 
 /** `failed`: openapi-typescript rejected the document (an input error); `crashed`: anything else (a bug). */
 export type TypesReply = { id: number; files: [string, string][] } | { id: number; failed: string } | { id: number; crashed: string };
+
+/**
+ * The TypeScript compiler openapi-typescript's modules require, loaded first through a code cache
+ * (code-cache.ts): compiling its 9 MB source is most of the time emit-types.ts takes to load.
+ * `saveCodeCache` stores the compiled code once types have been made, for the next run.
+ */
+const fromOpenapiTypescript = createRequire(createRequire(import.meta.url).resolve("openapi-typescript/dist/lib/ts.cjs"));
+const saveCodeCache = preloadWithCodeCache(fromOpenapiTypescript.resolve("typescript"));
+const { emitTypes } = await import("../emit/emit-types.js");
 
 /**
  * Runs openapi-typescript on a second core while the main thread emits the clients. It reads the

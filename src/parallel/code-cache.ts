@@ -12,7 +12,7 @@ export interface CodeCachedModule {
   /**
    * Stores V8's code for the module, with every function compiled by now, for the next process.
    * Called once the module has done its work, so that functions compiled lazily are in it too.
-   * Does nothing when the cache already served this load; never throws.
+   * Does nothing when the cache already served this load, or after the first call; never throws.
    */
   save(): void;
 }
@@ -68,11 +68,13 @@ export function loadWithCodeCache(file: string, cacheDir: string | undefined): C
   }
   module.loaded = true;
   const fromCache = cachedData !== undefined && !script.cachedDataRejected;
+  let saved = fromCache;
   return {
     exports: module.exports,
     fromCache,
     save: () => {
-      if (cacheFile && !fromCache) writeCache(cacheFile, script);
+      if (cacheFile && !saved) writeCache(cacheFile, script);
+      saved = true;
     },
   };
 }

@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { codeCacheDir, loadWithCodeCache } from "../../src/load/code-cache.js";
+import { codeCacheDir, loadWithCodeCache } from "../../src/parallel/code-cache.js";
 
 /**
  * The code cache must never run code other than the module's current text, and must never fail a
@@ -45,7 +45,7 @@ interface Load {
 /** loadWithCodeCache in a fresh isolate, then `save()`. */
 async function loadElsewhere(): Promise<Load> {
   const api = JSON.stringify(import.meta.resolve("tsx/esm/api"));
-  const entry = JSON.stringify(new URL("../../src/load/code-cache.ts", import.meta.url).href);
+  const entry = JSON.stringify(new URL("../../src/parallel/code-cache.ts", import.meta.url).href);
   const code = `const { parentPort, workerData } = require("node:worker_threads");
     import(${api}).then(({ register }) => { register(); return import(${entry}); }).then(({ loadWithCodeCache }) => {
       const loaded = loadWithCodeCache(workerData.file, workerData.cacheDir);
@@ -100,6 +100,16 @@ describe("loadWithCodeCache", () => {
     expect((loaded.exports as { value: number }).value).toBe(3);
     expect(() => loaded.save()).not.toThrow();
     expect(readdirSync(dir).sort()).toEqual(["a-file", "node_modules"]);
+  });
+
+  it("saves once: a worker that makes types for several providers writes the cache after the first", () => {
+    writeModule(5);
+    const loaded = loadWithCodeCache(file, cacheDir);
+    loaded.save();
+    expect(cacheFiles()).toHaveLength(1);
+    rmSync(cacheDir, { recursive: true });
+    loaded.save();
+    expect(existsSync(cacheDir)).toBe(false);
   });
 
   it("is what require then returns, run once", () => {
