@@ -42,7 +42,7 @@ const specName = basename(spec).replace(/\.(json|ya?ml)$/, "");
  * an empty folder (a folder left by the previous run would be skipped by its input stamp). Nothing
  * is deleted between runs: on a filesystem without a journal (ext4 here) creating inodes soon after
  * deleting as many makes the kernel skip each recently freed one (`recently_deleted` in ext4's
- * inode allocator), which turned 0.1 s of file creation into 1-2 s and measured the previous run's
+ * inode allocator), which turned 0.1-0.3 s of file creation into 0.7-3.8 s and measured the previous run's
  * `rm`, not the generator.
  */
 let folders = 0;
