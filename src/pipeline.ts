@@ -57,7 +57,7 @@ async function checkProvider(job: ProviderJob, cwd: string): Promise<Checked> {
   const inputs = [...(read?.sources ?? []), ...(config.doc ? [config.doc] : [])].map(({ absPath, text }) => ({ absPath, text }));
   const done = (spec: LoadedSpec | undefined, found: Diagnostic[]): Checked => ({ ...(spec ? { spec } : {}), config, inputs, diagnostics: [...found, ...configErrors].sort(compareDiagnostics) });
   if (!read || hasErrors(errors)) return done(undefined, errors);
-  const structure = await checkStructure(read);
+  const structure = checkStructure(read);
   let spec = read;
   const converted: Diagnostic[] = [];
   if (isSwagger2(read.data)) {

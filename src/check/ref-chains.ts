@@ -2,8 +2,17 @@ import { decodePointer, getAt } from "../load/bundle-refs.js";
 import { isObject, type Json } from "../load/json-helpers.js";
 
 
-/** Every distinct local `$ref` string in the document, in document order. */
-export function localRefs(root: unknown): Set<string> {
+const found = new WeakMap<object, ReadonlySet<string>>();
+
+/** Every distinct local `$ref` string in the document, in document order (found once per document: several checks ask). */
+export function localRefs(root: unknown): ReadonlySet<string> {
+  if (root === null || typeof root !== "object") return new Set();
+  let refs = found.get(root);
+  if (!refs) found.set(root, (refs = collectLocalRefs(root)));
+  return refs;
+}
+
+function collectLocalRefs(root: object): Set<string> {
   const refs = new Set<string>();
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(visit);
@@ -32,6 +41,3 @@ export function refLoop(root: unknown, start: string): string[] | undefined {
   }
   return undefined;
 }
-
-/** Some reference chain goes round for ever (Redocly's resolver throws on those, so they are checked first). */
-export const hasRefLoop = (root: unknown): boolean => [...localRefs(root)].some((ref) => refLoop(root, ref) !== undefined);

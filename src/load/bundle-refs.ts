@@ -21,12 +21,21 @@ export interface Bundled {
 
 const EXTERNAL_REF = /["']?\$ref["']?\s*:\s*["']?(?!#)[^\s"']/;
 
+/** A segment with a broken `%` escape stays as written: it then names nothing, and `ref-unresolved` says why. */
 export function decodePointer(fragment: string): Pointer {
   if (fragment === "" || fragment === "/") return [];
   return fragment
     .replace(/^\//, "")
     .split("/")
-    .map((s) => decodeURIComponent(s).replace(/~1/g, "/").replace(/~0/g, "~"));
+    .map((s) => decodeSegment(s).replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 export function getAt(root: unknown, pointer: Pointer): unknown {

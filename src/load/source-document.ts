@@ -1,5 +1,14 @@
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node } from "yaml";
+import { createRequire } from "node:module";
+import type * as Yaml from "yaml";
+import type { Document, LineCounter, Node } from "yaml";
 import { codeFrame, type Diagnostic, type SourceLocation } from "../diagnostics.js";
+
+/**
+ * The YAML parser, loaded when a YAML file or a source position is first needed: a JSON spec that
+ * generates cleanly (GitHub's, Stripe's) never needs it, and loading it is a tenth of a second of start-up.
+ */
+let yamlModule: typeof Yaml | undefined;
+const yaml = (): typeof Yaml => (yamlModule ??= createRequire(import.meta.url)("yaml") as typeof Yaml);
 
 /** A parsed YAML or JSON file that can say where any JSON pointer sits in its text. */
 export interface SourceDocument {
@@ -27,6 +36,7 @@ export function parseSource(file: string, absPath: string, text: string): { doc?
   let positions: Positions | undefined;
   const getPositions = (): Positions => {
     if (!positions) {
+      const { LineCounter, parseDocument } = yaml();
       const lines = new LineCounter();
       positions = { doc: parseDocument(text, { lineCounter: lines, uniqueKeys: true, strict: false }), lines };
     }
@@ -58,6 +68,7 @@ export function parseSource(file: string, absPath: string, text: string): { doc?
 }
 
 function offsetOf(root: Node | null, pointer: readonly (string | number)[]): number {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   let node: unknown = root;
   let best = root?.range?.[0] ?? 0;
   for (const segment of pointer) {

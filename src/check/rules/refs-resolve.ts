@@ -1,32 +1,37 @@
 import type { Diagnostic } from "../../diagnostics.js";
 import { decodePointer, getAt, type Pointer } from "../../load/bundle-refs.js";
 import type { Rule } from "../rule.js";
+import { malformedPercent } from "./percent-escapes.js";
 
 /** Every local `$ref` points at something. External refs were already resolved (or reported) by load. */
 export const refsResolve: Rule = ({ spec }) => {
   const out: Diagnostic[] = [];
-  const seen = new Map<string, boolean>();
-  const resolves = (ref: string): boolean => {
-    if (!ref.startsWith("#")) return false;
-    let ok = seen.get(ref);
-    if (ok === undefined) seen.set(ref, (ok = getAt(spec.data, decodePointer(ref.slice(1))) !== undefined));
-    return ok;
+  const known = new Map<string, "found" | "missing" | "escape">();
+  const status = (ref: string): "found" | "missing" | "escape" => {
+    let s = known.get(ref);
+    if (s === undefined) known.set(ref, (s = malformedPercent(ref) ? "escape" : getAt(spec.data, decodePointer(ref.slice(1))) !== undefined ? "found" : "missing"));
+    return s;
   };
-  const visit = (node: unknown, pointer: Pointer): void => {
+  const resolves = (ref: string): boolean => ref.startsWith("#") && status(ref) === "found";
+  // One path, grown and shrunk as the walk goes: a document has hundreds of thousands of nodes and few findings.
+  const path: Pointer = [];
+  const visit = (node: unknown): void => {
     if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) visit(node[i], [...pointer, i]);
+      for (let i = 0; i < node.length; i++) visitChild(node[i], i);
       return;
     }
     if (node === null || typeof node !== "object") return;
     const obj = node as Record<string, unknown>;
     const ref = obj.$ref;
     if (typeof ref === "string" && ref.startsWith("#")) {
-      if (!resolves(ref)) out.push(spec.diagnostic([...pointer, "$ref"], { severity: "error", rule: "ref-unresolved", message: `$ref '${ref}' points at nothing`, hint: hintFor(ref, spec.data) }));
+      const s = status(ref);
+      if (s === "escape") out.push(spec.diagnostic([...path, "$ref"], { severity: "error", rule: "ref-unresolved", message: `$ref '${ref}' has a '%' that does not start a %XX escape`, hint: "write '%25' for a literal '%', or leave the '%' out" }));
+      else if (s === "missing") out.push(spec.diagnostic([...path, "$ref"], { severity: "error", rule: "ref-unresolved", message: `$ref '${ref}' points at nothing`, hint: hintFor(ref, spec.data) }));
     }
-    if (pointer[pointer.length - 1] === "discriminator" && obj.mapping !== null && typeof obj.mapping === "object") {
+    if (path[path.length - 1] === "discriminator" && obj.mapping !== null && typeof obj.mapping === "object") {
       for (const [value, target] of Object.entries(obj.mapping as Record<string, unknown>)) {
         if (!mappingTargetOk(target, resolves)) {
-          out.push(spec.diagnostic([...pointer, "mapping", value], {
+          out.push(spec.diagnostic([...path, "mapping", value], {
             severity: "error",
             rule: "ref-unresolved",
             message: `discriminator mapping '${value}' points at nothing: ${JSON.stringify(target)}`,
@@ -35,12 +40,15 @@ export const refsResolve: Rule = ({ spec }) => {
         }
       }
     }
-    for (const key in obj) {
-      const value = obj[key];
-      if (value !== null && typeof value === "object") visit(value, [...pointer, key]);
-    }
+    for (const key in obj) visitChild(obj[key], key);
   };
-  visit(spec.data, []);
+  const visitChild = (value: unknown, key: string | number): void => {
+    if (value === null || typeof value !== "object") return;
+    path.push(key);
+    visit(value);
+    path.pop();
+  };
+  visit(spec.data);
   return out;
 };
 
