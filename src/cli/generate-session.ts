@@ -104,7 +104,7 @@ export class GenerateSession {
 
   private async write({ job, files, operations, inputs }: ProviderResult, staged?: StagedOutput): Promise<ProviderLine> {
     const { writeOutput } = await import("../write/write-output.js");
-    const diff = writeOutput(job.outDir, files!, staged);
+    const diff = writeOutput(job.outDir, files!, staged, job.layout);
     writeStamp(job, this.generator(), inputs, operations, files!);
     const changes = [`${diff.added.length} added`, `${diff.changed.length} changed`, `${diff.removed.length} removed`].filter((c) => !c.startsWith("0 "));
     return { provider: job.provider, status: changes.length ? "written" : "unchanged", operations, ms: 0, ...(changes.length ? { detail: changes.join(", ") } : {}) };
@@ -113,7 +113,7 @@ export class GenerateSession {
   /** `--check`: the files themselves against a fresh generation; each stale one on stdout. */
   private async compare({ job, files, operations }: ProviderResult): Promise<ProviderLine> {
     const { compareOutput } = await import("../write/compare-output.js");
-    const diff = compareOutput(job.outDir, files!);
+    const diff = compareOutput(job.outDir, files!, job.layout);
     const rel = relative(this.cwd, job.outDir) || ".";
     let stale = 0;
     for (const [what, list] of [["missing", diff.added], ["differs", diff.changed], ["not generated", diff.removed]] as const) {
