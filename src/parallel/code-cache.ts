@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import { basename, dirname, join, sep } from "node:path";
-import { Script, constants } from "node:vm";
+import * as vm from "node:vm";
 
 /** A CommonJS module loaded through V8's code cache. */
 export interface CodeCachedModule {
@@ -49,10 +49,14 @@ export function loadWithCodeCache(file: string, cacheDir: string | undefined): C
   const key = createHash("sha256").update(bytes).update(`\0${process.versions.v8}\0${process.arch}`).digest("hex").slice(0, 32);
   const cacheFile = cacheDir && join(cacheDir, `${basename(file)}-${key}.bin`);
   const cachedData = cacheFile ? readIfThere(cacheFile) : undefined;
-  const script = new Script(WRAPPER[0] + bytes.toString("utf8") + WRAPPER[1], {
+  const text = bytes.toString("utf8");
+  // As require reads it: without a byte-order mark. import() inside it goes to Node's loader where
+  // Node has the option (20.12+); TypeScript's compiler has no import() of its own.
+  const importer = (vm as Partial<typeof vm>).constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
+  const script = new vm.Script(WRAPPER[0] + (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) + WRAPPER[1], {
     filename: file,
     ...(cachedData ? { cachedData } : {}),
-    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+    ...(importer ? { importModuleDynamically: importer } : {}),
   });
   const module = new Module(file);
   module.filename = file;
@@ -88,7 +92,7 @@ function readIfThere(path: string): Buffer | undefined {
 }
 
 /** Atomically (a whole file or none), replacing the caches of other versions of the same module. */
-function writeCache(cacheFile: string, script: Script): void {
+function writeCache(cacheFile: string, script: vm.Script): void {
   const dir = dirname(cacheFile);
   const name = basename(cacheFile);
   const stem = name.slice(0, name.lastIndexOf("-") + 1);
