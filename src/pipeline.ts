@@ -62,7 +62,7 @@ async function checkProvider(job: ProviderJob, cwd: string): Promise<Checked> {
   const converted: Diagnostic[] = [];
   if (isSwagger2(read.data)) {
     if (hasErrors(structure)) return done(read, structure);
-    const upgraded = upgradeSwagger2(read);
+    const upgraded = await upgradeSwagger2(read);
     converted.push(...upgraded.diagnostics);
     if (hasErrors(converted)) return done(read, [...structure, ...converted]);
     spec = upgraded.spec;

@@ -27,12 +27,12 @@ const { emitTypes } = await import("../emit/emit-types.js");
  * Runs openapi-typescript on a second core while the main thread emits the clients. It reads the
  * spec itself: parsing again here costs less than copying the parsed document across threads.
  */
-parentPort?.on("message", (request: TypesRequest) => {
+parentPort?.on("message", async (request: TypesRequest) => {
   let reply: TypesReply;
   try {
     const { spec: read } = loadSpec(request.specPath, request.cwd);
     // The main thread validates; a document it refuses is never looked at, so a conversion error here is moot.
-    const spec = read && isSwagger2(read.data) ? upgradeSwagger2(read).spec : read;
+    const spec = read && isSwagger2(read.data) ? (await upgradeSwagger2(read)).spec : read;
     reply = spec
       ? { id: request.id, files: [...emitTypes({ data: spec.data, source: { file: spec.root.file, hash: spec.hash } })] }
       : { id: request.id, failed: "the spec could not be loaded" };
