@@ -12,9 +12,9 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join, relative, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { measure, median, runNode } from "./lib/measure.js";
+import { measure, measureInterleaved, median, runNode } from "./lib/measure.js";
 
 const root = resolve(import.meta.dirname, "..");
 const bin = {
@@ -32,9 +32,21 @@ if (!spec || !existsSync(spec)) {
 }
 const runs = Math.max(1, Number(values.runs));
 const work = mkdtempSync(join(tmpdir(), "clientgen-bench-out-"));
+// Outputs are deleted only here, once everything is measured (and on Ctrl-C): see freshFolder().
 process.on("exit", () => rmSync(work, { recursive: true, force: true }));
-const ours = join(work, basename(spec).replace(/\.(json|ya?ml)$/, ""));
-const theirs = join(work, "ots", "types.ts");
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
+const specName = basename(spec).replace(/\.(json|ya?ml)$/, "");
+
+/**
+ * A folder no run has used, for each measured run, so that every run is a fresh generation into
+ * an empty folder (a folder left by the previous run would be skipped by its input stamp). Nothing
+ * is deleted between runs: on a filesystem without a journal (ext4 here) creating inodes soon after
+ * deleting as many makes the kernel skip each recently freed one (`recently_deleted` in ext4's
+ * inode allocator), which turned 0.1-0.3 s of file creation into 0.7-3.8 s and measured the previous run's
+ * `rm`, not the generator.
+ */
+let folders = 0;
+const freshFolder = (prefix: string): string => join(work, `${prefix}-${++folders}`);
 
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const row = (label: string, value: string, extra = "") => process.stdout.write(`${label.padEnd(58)} ${value.padStart(12)}  ${extra}\n`);
@@ -43,47 +55,52 @@ const os = await import("node:os");
 process.stdout.write(`bench: ${basename(spec)}, ${runs} measured run(s) after one warm-up, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}\n`);
 // The bin runs dist/: build it from the current sources first, as `npm ci` (prepare) does.
 spawnSync(process.execPath, [join(root, "scripts", "build.mjs")], { cwd: root, stdio: "inherit" });
-process.stdout.write(`through the installed bin (${relative(root, bin.clientgen)} → dist/), each beside its reference\n\n`);
+process.stdout.write(`through the installed bin (${relative(root, bin.clientgen)} → dist/), each beside its reference, runs interleaved\n`);
+process.stdout.write(
+  `outputs: a new folder per run under ${work} (set TMPDIR to move it), deleted only when the bench ends, since creating files right after deleting as many is slow on some filesystems\n\n`,
+);
 
 const noopOut = join(work, "noop");
 const noop = () => runNode([bin.clientgen, "generate", "--specs", join(root, "specs"), "--out-dir", noopOut], root);
 noop(); // writes the packages and their input stamps; every measured run then has nothing to do
-const noopGen = measure("no-op clientgen generate", runs, noop);
-const bare = measure("node -e 0", runs, () => runNode(["-e", "0"], root));
-row(`no-op clientgen generate (${readdirSync(join(root, "specs")).length} providers)`, fmt(noopGen.medianMs), `cpu ${fmt(noopGen.cpuMs)}; node -e 0: ${fmt(bare.medianMs)}, cpu ${fmt(bare.cpuMs)}`);
-row("ratio no-op / node -e 0", `${(noopGen.medianMs / bare.medianMs).toFixed(2)}x`, "target <= 8x");
+const idle = measureInterleaved(runs, { noop, bare: () => runNode(["-e", "0"], root) });
+row(`no-op clientgen generate (${readdirSync(join(root, "specs")).length} providers)`, fmt(idle.noop.medianMs), `cpu ${fmt(idle.noop.cpuMs)}; node -e 0: ${fmt(idle.bare.medianMs)}, cpu ${fmt(idle.bare.cpuMs)}`);
+row("ratio no-op / node -e 0", `${(idle.noop.medianMs / idle.bare.medianMs).toFixed(2)}x`, "target <= 8x");
 
-// Every run writes into an empty folder: a folder left by the previous run would be skipped by its input stamp.
-const fresh = () => {
-  rmSync(ours, { recursive: true, force: true });
-  return runNode([bin.clientgen, "generate", "--spec", spec, "--out", ours], root);
-};
-const gen = measure("clientgen generate", runs, fresh);
-const ots = measure("openapi-typescript", runs, () => runNode([bin.ots, spec, "--output", theirs, "--silent"], root));
-process.stdout.write("\n");
-row("clientgen generate, empty folder (types, both styles, docs)", fmt(gen.medianMs), `cpu ${fmt(gen.cpuMs)}, peak ${gen.peakMiB.toFixed(0)} MiB`);
-row("openapi-typescript CLI (types only)", fmt(ots.medianMs), `cpu ${fmt(ots.cpuMs)}, peak ${ots.peakMiB.toFixed(0)} MiB`);
-row("ratio clientgen / openapi-typescript", `${(gen.medianMs / ots.medianMs).toFixed(2)}x`, "target <= 0.80x, peak <= 600 MiB");
-
+let ours = "";
+let theirs = "";
+const generate = () => runNode([bin.clientgen, "generate", "--spec", spec, "--out", (ours = join(freshFolder("clientgen"), specName))], root);
 const buildMs: number[] = [];
-const built = measure("spec to consumable package", runs, () => {
-  const generated = fresh();
-  if (generated.status !== 0) return generated;
-  const compiled = runNode([bin.tsc7, "-p", join(ours, "tsconfig.build.json")], root);
-  buildMs.push(compiled.ms);
-  return { ...compiled, ms: generated.ms + compiled.ms, peakMiB: Math.max(generated.peakMiB, compiled.peakMiB) };
+const { gen, ots, built } = measureInterleaved(runs, {
+  gen: generate,
+  ots: () => runNode([bin.ots, spec, "--output", (theirs = join(freshFolder("ots"), "types.ts")), "--silent"], root),
+  built: () => {
+    const generated = generate();
+    if (generated.status !== 0) return generated;
+    const compiled = runNode([bin.tsc7, "-p", join(ours, "tsconfig.build.json")], root);
+    buildMs.push(compiled.ms);
+    return { ...compiled, ms: generated.ms + compiled.ms, cpuMs: generated.cpuMs + compiled.cpuMs, sysMs: generated.sysMs + compiled.sysMs, peakMiB: Math.max(generated.peakMiB, compiled.peakMiB) };
+  },
 });
 process.stdout.write("\n");
-row("spec to consumable package (generate + tsc 7 build)", fmt(built.medianMs), "JavaScript and declarations in dist/");
+row("clientgen generate, empty folder (types, both styles, docs)", fmt(gen.medianMs), `cpu ${fmt(gen.cpuMs)} (sys ${fmt(gen.sysMs)}), peak ${gen.peakMiB.toFixed(0)} MiB`);
+row("openapi-typescript CLI (types only)", fmt(ots.medianMs), `cpu ${fmt(ots.cpuMs)} (sys ${fmt(ots.sysMs)}), peak ${ots.peakMiB.toFixed(0)} MiB`);
+row("ratio clientgen / openapi-typescript", `${(gen.medianMs / ots.medianMs).toFixed(2)}x`, "target <= 0.80x, peak <= 600 MiB");
+
+process.stdout.write("\n");
+row("spec to consumable package (generate + tsc 7 build)", fmt(built.medianMs), `cpu ${fmt(built.cpuMs)}; JavaScript and declarations in dist/`);
 row("ratio / openapi-typescript generation", `${(built.medianMs / ots.medianMs).toFixed(2)}x`, "goal <= 1.50x");
 row("  of which the tsc 7 build (tsc -p tsconfig.build.json)", fmt(median(buildMs.slice(1))), "median of the measured runs");
 
+const otsDir = dirname(theirs);
 writeFileSync(
-  join(work, "ots", "tsconfig.json"),
+  join(otsDir, "tsconfig.json"),
   JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", types: [], skipLibCheck: true }, files: ["types.ts"] }),
 );
-const tscOurs = measure("tsc over clientgen's output", runs, () => runNode([bin.tsc, "--noEmit", "-p", ours], root));
-const tscTheirs = measure("tsc over openapi-typescript's output", runs, () => runNode([bin.tsc, "--noEmit", "-p", join(work, "ots")], root));
+const { tscOurs, tscTheirs } = measureInterleaved(runs, {
+  tscOurs: () => runNode([bin.tsc, "--noEmit", "-p", ours], root),
+  tscTheirs: () => runNode([bin.tsc, "--noEmit", "-p", otsDir], root),
+});
 process.stdout.write("\n");
 row("tsc --strict --noEmit, clientgen output", fmt(tscOurs.medianMs), "0 errors");
 row("tsc --strict --noEmit, openapi-typescript output", fmt(tscTheirs.medianMs), "0 errors");

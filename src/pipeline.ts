@@ -3,6 +3,7 @@ import { checkStructure } from "./check/check-structure.js";
 import { compareDiagnostics, hasErrors, type Diagnostic } from "./diagnostics.js";
 import { emitPackageParts } from "./emit/emit-package.js";
 import { mergeFileSets, onlySources, type FileSet } from "./emit/file-set.js";
+import { renderTemplate } from "./emit/render-template.js";
 import { TypesFailed } from "./emit/types-failed.js";
 import { loadSpec, type LoadedSpec } from "./load/load-spec.js";
 import type { GeneratorAssets } from "./generator-assets.js";
@@ -61,7 +62,7 @@ async function checkProvider(job: ProviderJob, cwd: string): Promise<Checked> {
   const converted: Diagnostic[] = [];
   if (isSwagger2(read.data)) {
     if (hasErrors(structure)) return done(read, structure);
-    const upgraded = upgradeSwagger2(read);
+    const upgraded = await upgradeSwagger2(read);
     converted.push(...upgraded.diagnostics);
     if (hasErrors(converted)) return done(read, [...structure, ...converted]);
     spec = upgraded.spec;
@@ -102,6 +103,19 @@ function typesFailedDiagnostic(spec: LoadedSpec, err: TypesFailed): Diagnostic {
 }
 
 /**
+ * The files of `job.layout`: a package as emitted, or `sources`, only what its src/ holds plus a
+ * .gitignore of its own (in place of the package's) for the input stamp, since sources are committed.
+ */
+function layOut(job: ProviderJob, assets: GeneratorAssets): (files: FileSet) => FileSet {
+  if (job.layout !== "sources") return (files) => files;
+  return (files) => {
+    const sources = onlySources(files);
+    if (files.has(".gitignore")) sources.set(".gitignore", renderTemplate(assets, "sources/gitignore.hbs", {}));
+    return sources;
+  };
+}
+
+/**
  * load → check → model → name → emit, all in memory. Nothing here writes to disk. `whileWaiting`
  * gets each part of the files as it is made, while the types are still being made on another core
  * (a later part's file replaces an earlier one's, as in the result).
@@ -112,7 +126,7 @@ export async function generateProvider(job: ProviderJob, assets: GeneratorAssets
   elsewhere?.catch(() => {});
   const { diagnostics, inputs, ready } = await analyzeProvider(job, cwd);
   if (!ready) return { job, operations: 0, diagnostics, inputs };
-  const layout = (files: FileSet) => (job.layout === "sources" ? onlySources(files) : files);
+  const layout = layOut(job, assets);
   const files: FileSet = new Map();
   for (const part of emitPackageParts(ready.api, assets)) {
     const laid = layout(part);

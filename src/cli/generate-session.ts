@@ -62,10 +62,15 @@ export class GenerateSession {
   }
 
   private async generate(jobs: ProviderJob[], outcome: BatchOutcome): Promise<void> {
+    // First, and every job asked for at once, so that the worker loads openapi-typescript and
+    // TypeScript and reads the first spec while this thread loads the pipeline.
+    const worker = await this.startWorker();
+    const types = new Map(jobs.map((job) => [job, worker.types(job.specPath, this.cwd)]));
+    // Awaited by generateProvider; a job that fails before it waits must not leave a rejection unhandled.
+    for (const pending of types.values()) pending.catch(() => {});
     const { generateProvider } = await import("../pipeline.js");
     const { readAssets } = await import("../load/read-assets.js");
     const { startStaging, discardStaged } = await import("../write/write-output.js");
-    const worker = await this.startWorker();
     this.assets ??= readAssets();
     const results: Array<{ result: ProviderResult; ms: number; staged?: StagedOutput }> = [];
     for (const job of jobs) {
@@ -73,7 +78,7 @@ export class GenerateSession {
       let stager: Stager | undefined;
       // A new package is written while the rest of it is made; it only replaces anything once all jobs succeeded.
       const stage = this.check || existsSync(job.outDir) ? undefined : (files: FileSet) => (stager ??= startStaging(job.outDir)).add(files);
-      const result = await generateProvider(job, this.assets, this.cwd, (j) => worker.types(j.specPath, this.cwd), stage);
+      const result = await generateProvider(job, this.assets, this.cwd, () => types.get(job)!, stage);
       const staged = await stager?.finish();
       this.out.diagnostics(result.diagnostics);
       results.push({ result, ms: performance.now() - started, ...(staged ? { staged } : {}) });
@@ -99,7 +104,7 @@ export class GenerateSession {
 
   private async write({ job, files, operations, inputs }: ProviderResult, staged?: StagedOutput): Promise<ProviderLine> {
     const { writeOutput } = await import("../write/write-output.js");
-    const diff = writeOutput(job.outDir, files!, staged);
+    const diff = writeOutput(job.outDir, files!, staged, job.layout);
     writeStamp(job, this.generator(), inputs, operations, files!);
     const changes = [`${diff.added.length} added`, `${diff.changed.length} changed`, `${diff.removed.length} removed`].filter((c) => !c.startsWith("0 "));
     return { provider: job.provider, status: changes.length ? "written" : "unchanged", operations, ms: 0, ...(changes.length ? { detail: changes.join(", ") } : {}) };
@@ -108,7 +113,7 @@ export class GenerateSession {
   /** `--check`: the files themselves against a fresh generation; each stale one on stdout. */
   private async compare({ job, files, operations }: ProviderResult): Promise<ProviderLine> {
     const { compareOutput } = await import("../write/compare-output.js");
-    const diff = compareOutput(job.outDir, files!);
+    const diff = compareOutput(job.outDir, files!, job.layout);
     const rel = relative(this.cwd, job.outDir) || ".";
     let stale = 0;
     for (const [what, list] of [["missing", diff.added], ["differs", diff.changed], ["not generated", diff.removed]] as const) {

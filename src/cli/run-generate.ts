@@ -7,6 +7,7 @@ import { isIdentifier } from "../ts-syntax.js";
 import { flagOption, stringOption, UsageError, type CommandArgs } from "./command.js";
 import { GenerateSession } from "./generate-session.js";
 import { Reporter } from "./reporter.js";
+import type { ProviderDiscovery } from "./watch.js";
 
 const LAYOUTS = ["package", "sources"] as const;
 
@@ -31,13 +32,30 @@ export function jobsFromArgs(args: CommandArgs, outFor: (spec: string) => string
     const specPath = resolveSpecArg(spec, args.cwd);
     return { jobs: [jobFor(specPath, outFor(specPath), undefined, name)], errors: [] };
   }
-  return findProviders(stringOption(args, "specs") ?? "specs", stringOption(args, "out-dir") ?? "generated", args.positionals, args.cwd);
+  return providersIn(args, args.positionals);
 }
+
+/** The providers of `--specs` (default specs/), each going to its folder in `--out-dir` (default generated/). */
+const providersIn = (args: CommandArgs, only: string[]) => findProviders(specsArg(args), stringOption(args, "out-dir") ?? "generated", only, args.cwd);
+const specsArg = (args: CommandArgs): string => stringOption(args, "specs") ?? "specs";
 
 function readLayout(args: CommandArgs): ProviderJob["layout"] {
   const layout = stringOption(args, "layout") ?? "package";
   if (!(LAYOUTS as readonly string[]).includes(layout)) throw new UsageError(`--layout must be ${LAYOUTS.join(" or ")}, not '${layout}'`);
   return layout as ProviderJob["layout"];
+}
+
+/** With neither --spec nor provider names, `--watch` also picks up providers added to the specs folder. */
+function discoveryFor(args: CommandArgs, layout: ProviderJob["layout"]): ProviderDiscovery | undefined {
+  if (stringOption(args, "spec") || args.positionals.length) return undefined;
+  return {
+    root: resolve(args.cwd, specsArg(args)),
+    find: () => {
+      const found = providersIn(args, []);
+      for (const job of found.jobs) job.layout = layout;
+      return found;
+    },
+  };
 }
 
 /** `clientgen generate`. */
@@ -60,7 +78,7 @@ export async function runGenerate(args: CommandArgs): Promise<number> {
     const first = await session.run(jobs);
     if (!watch) return first.code;
     const { watchProviders } = await import("./watch.js");
-    return await watchProviders(jobs, first.inputs, session, reporter);
+    return await watchProviders(jobs, first.inputs, session, reporter, discoveryFor(args, layout));
   } finally {
     await session.close();
   }

@@ -3,14 +3,22 @@ import type * as OpenapiTypescript from "openapi-typescript";
 import type { GlobalContext, OpenAPI3 } from "openapi-typescript";
 import type { FileSet } from "./file-set.js";
 import { TypesFailed } from "./types-failed.js";
+import { scanDiscriminators } from "./scan-discriminators.js";
 import { banner } from "./source-writer.js";
 
+const require = createRequire(import.meta.url);
+
 /**
- * openapi-typescript's CommonJS build, required rather than imported: an ES import of its ESM
- * build makes Node scan the 9 MB CommonJS source of TypeScript (which it imports) for named
- * exports, about half a second of a fresh generation that `require` does not spend.
+ * openapi-typescript's CommonJS modules that hold the transform, the printer and the `$ref`
+ * helpers, required one by one: its index also loads Redocly's whole openapi-core (for
+ * `openapiTS()`'s bundling and linting, which we do not use), about 340 modules and most of the
+ * worker's start-up. These are the very functions the index re-exports (types-context.test.ts
+ * checks that they are the same objects). `require` rather than an ES import: an ES import of its
+ * ESM build makes Node scan the 9 MB CommonJS source of TypeScript for named exports.
  */
-const { astToString, resolveRef, scanDiscriminators, transformSchema } = createRequire(import.meta.url)("openapi-typescript") as typeof OpenapiTypescript;
+const transformSchema = require("openapi-typescript/dist/transform/index.cjs") as typeof OpenapiTypescript.transformSchema;
+const { astToString } = require("openapi-typescript/dist/lib/ts.cjs") as Pick<typeof OpenapiTypescript, "astToString">;
+const { resolveRef } = require("openapi-typescript/dist/lib/utils.cjs") as Pick<typeof OpenapiTypescript, "resolveRef">;
 
 export interface TypesInput {
   data: Record<string, unknown>;
@@ -52,7 +60,8 @@ export function typesContext(schema: OpenAPI3): GlobalContext {
     arrayLength: false,
     // Properties with a default are required in the types; model/example-fits.ts builds examples to match.
     defaultNonNullable: true,
-    discriminators: scanDiscriminators(schema, options),
+    // openapi-typescript's scanDiscriminators, made cheaper: see scan-discriminators.ts.
+    discriminators: scanDiscriminators(schema),
     emptyObjectsUnknown: false,
     enum: false,
     enumValues: false,
@@ -76,6 +85,21 @@ export function typesContext(schema: OpenAPI3): GlobalContext {
     makePathsEnum: false,
     generatePathParams: false,
     readWriteMarkers: false,
-    resolve: ($ref) => resolveRef(schema, $ref, options),
+    resolve: resolverOf(schema, options),
   } as GlobalContext;
+}
+
+/**
+ * openapiTS()'s `resolve` (`resolveRef` on the document), remembered by `$ref`: the transform asks
+ * for the same few thousand `$ref`s over and over, and each call parses the pointer and walks from
+ * the root again. The answer cannot change during a transform: openapi-typescript writes to the
+ * document only in `scanDiscriminators`, which has run when the context exists, and the transform
+ * only reads it. One memo per context, so a changed document gets a new one.
+ */
+function resolverOf(schema: OpenAPI3, options: { silent: boolean }): GlobalContext["resolve"] {
+  const resolved = new Map<string, unknown>();
+  return <T>($ref: string): T | undefined => {
+    if (!resolved.has($ref)) resolved.set($ref, resolveRef(schema, $ref, options));
+    return resolved.get($ref) as T | undefined;
+  };
 }

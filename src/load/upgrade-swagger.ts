@@ -1,4 +1,3 @@
-import { upgrade } from "@scalar/openapi-upgrader";
 import type { Diagnostic } from "../diagnostics.js";
 import type { LoadedSpec } from "./load-spec.js";
 import { normalizeRefs } from "./normalize-refs.js";
@@ -10,8 +9,10 @@ export const isSwagger2 = (data: Record<string, unknown>): boolean => data.opena
  * A Swagger 2.0 document converted in memory to OpenAPI 3.0 by Scalar's upgrader (the file is
  * not touched), with diagnostics still pointing into the original. Call it only on a document that
  * passed structural validation: the converter assumes well-formed input and throws on anything else.
+ * The converter is loaded only for such a document (a twentieth of a second of start-up otherwise).
  */
-export function upgradeSwagger2(spec: LoadedSpec): { spec: LoadedSpec; diagnostics: Diagnostic[] } {
+export async function upgradeSwagger2(spec: LoadedSpec): Promise<{ spec: LoadedSpec; diagnostics: Diagnostic[] }> {
+  const { upgrade } = await import("@scalar/openapi-upgrader");
   let data: Record<string, unknown>;
   try {
     data = upgrade(structuredClone(spec.data), "3.0") as unknown as Record<string, unknown>;

@@ -1,7 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { FileSet } from "../emit/file-set.js";
+import type { ProviderJob } from "../load/provider-job.js";
 import { isUnmanaged } from "./unmanaged.js";
+
+type Layout = ProviderJob["layout"];
 
 export interface OutputDiff {
   added: string[];
@@ -11,13 +14,13 @@ export interface OutputDiff {
 
 export const isClean = (d: OutputDiff): boolean => d.added.length + d.changed.length + d.removed.length === 0;
 
-function listFiles(root: string): string[] {
+function listFiles(root: string, layout: Layout): string[] {
   if (!existsSync(root)) return [];
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
-      if (isUnmanaged(entry.name, { topLevel: dir === root, isDirectory: entry.isDirectory() })) continue;
+      if (isUnmanaged(entry.name, { topLevel: dir === root, isDirectory: entry.isDirectory() }, layout)) continue;
       if (entry.isDirectory()) walk(path);
       else out.push(relative(root, path).split("\\").join("/"));
     }
@@ -27,8 +30,8 @@ function listFiles(root: string): string[] {
 }
 
 /** What writing `files` to `outDir` would change. A package's own build outputs (see unmanaged.ts) are not ours to judge. */
-export function compareOutput(outDir: string, files: FileSet): OutputDiff {
-  const onDisk = new Set(listFiles(outDir));
+export function compareOutput(outDir: string, files: FileSet, layout: Layout = "package"): OutputDiff {
+  const onDisk = new Set(listFiles(outDir, layout));
   const diff: OutputDiff = { added: [], changed: [], removed: [] };
   for (const [path, contents] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (!onDisk.has(path)) diff.added.push(path);

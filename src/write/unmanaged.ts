@@ -1,13 +1,17 @@
+import type { ProviderJob } from "../load/provider-job.js";
 import { STAMP_FILE } from "./input-stamp.js";
 
 const LOCK_FILES = new Set(["package-lock.json", "pnpm-lock.yaml", "yarn.lock"]);
 
 /**
- * What lives in an output folder without being generated: the package's own build outputs
- * (`dist/` from `npm run build`, `node_modules/` and a lock file from `npm install`, `*.tgz` from
- * `npm pack`) and clientgen's input stamp. `--check` does not call them stale and `generate` never deletes them.
+ * What lives in an output folder without being generated: clientgen's input stamp and, in a package,
+ * its own build outputs (`dist/` from `npm run build`, `node_modules/` and a lock file from
+ * `npm install`, `*.tgz` from `npm pack`). `--check` does not call them stale, `generate` never
+ * deletes them, and the folder's .gitignore lists them. A `sources` folder is not built where it
+ * lies (the project around it compiles it), so there only the stamp is not clientgen's to manage.
  */
-export function isUnmanaged(name: string, { topLevel, isDirectory }: { topLevel: boolean; isDirectory: boolean }): boolean {
+export function isUnmanaged(name: string, { topLevel, isDirectory }: { topLevel: boolean; isDirectory: boolean }, layout: ProviderJob["layout"] = "package"): boolean {
+  if (layout === "sources") return topLevel && !isDirectory && name === STAMP_FILE;
   if (isDirectory) return name === "node_modules" || (topLevel && name === "dist");
   return topLevel && (name === STAMP_FILE || name.endsWith(".tgz") || LOCK_FILES.has(name));
 }

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync }
 import { writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { FileSet } from "../emit/file-set.js";
+import type { ProviderJob } from "../load/provider-job.js";
 import { compareOutput, isClean, type OutputDiff } from "./compare-output.js";
 import { isUnmanaged } from "./unmanaged.js";
 
@@ -39,9 +40,10 @@ export interface Stager {
  * For a package that does not exist yet: writes the files made so far into the folder that will
  * become it, while the rest (the next emitters' files; openapi-typescript's types, on the other
  * core) is still being made. Creating ~2,400 files is kernel time, so the writes go to libuv's
- * thread pool instead of this thread, one at a time, in order: concurrent creates in one folder
- * contend in the kernel and cost more than they save. `writeOutput` then adds the rest and swaps
- * the folder in; `discardStaged` throws it away.
+ * thread pool instead of this thread, all in flight at once (a path given twice is written in
+ * order). Writing them one at a time was measured and lost, on a quiet filesystem and right after
+ * a deletion alike (README, Performance). `writeOutput` then adds the rest and swaps the folder in;
+ * `discardStaged` throws it away.
  */
 export function startStaging(outDir: string): Stager {
   recoverInterruptedSwap(outDir);
@@ -91,9 +93,9 @@ export function discardStaged(staged: StagedOutput): void {
  * is written in full beside the old one and swapped in with two renames, so a run that dies part
  * way leaves the previous output (or, between the renames, a copy the next run puts back).
  */
-export function writeOutput(outDir: string, files: FileSet, staged?: StagedOutput): OutputDiff {
+export function writeOutput(outDir: string, files: FileSet, staged?: StagedOutput, layout: ProviderJob["layout"] = "package"): OutputDiff {
   if (!staged) recoverInterruptedSwap(outDir);
-  const diff = compareOutput(outDir, files);
+  const diff = compareOutput(outDir, files, layout);
   if (isClean(diff)) {
     if (staged) discardStaged(staged);
     return diff;
@@ -104,7 +106,7 @@ export function writeOutput(outDir: string, files: FileSet, staged?: StagedOutpu
   if (!staged) rmSync(tmp, { recursive: true, force: true });
   try {
     writeFiles(tmp, staged ? [...files].filter(([path]) => !staged.written.has(path)) : files);
-    keepUnmanaged(outDir, tmp);
+    keepUnmanaged(outDir, tmp, layout);
     if (existsSync(outDir)) renameSync(outDir, old);
     renameSync(tmp, outDir);
   } catch (err) {
@@ -117,10 +119,10 @@ export function writeOutput(outDir: string, files: FileSet, staged?: StagedOutpu
 }
 
 /** A package's own build outputs (`npm install`, `npm run build`, `npm pack` inside it) survive regeneration. */
-function keepUnmanaged(outDir: string, tmp: string): void {
+function keepUnmanaged(outDir: string, tmp: string, layout: ProviderJob["layout"]): void {
   if (!existsSync(outDir)) return;
   for (const entry of readdirSync(outDir, { withFileTypes: true })) {
-    if (isUnmanaged(entry.name, { topLevel: true, isDirectory: entry.isDirectory() })) renameSync(join(outDir, entry.name), join(tmp, entry.name));
+    if (isUnmanaged(entry.name, { topLevel: true, isDirectory: entry.isDirectory() }, layout)) renameSync(join(outDir, entry.name), join(tmp, entry.name));
   }
 }
 

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -95,9 +96,9 @@ describe("clientgen generate", () => {
     const out = join(work, "sources");
     const result = await clientgen(["generate", "--layout", "sources", "--spec", fixture("specs", "minimal.yaml"), "--out", out]);
     expect(result.code).toBe(0);
-    const files = readdirSync(out, { recursive: true, encoding: "utf8" }).filter((f) => !f.startsWith(".clientgen"));
+    const files = readdirSync(out, { recursive: true, encoding: "utf8" });
     expect(files).toEqual(expect.arrayContaining(["index.ts", "builder.ts", "types.ts", "models.ts", join("runtime", "core.ts")]));
-    expect(files.filter((f) => !f.endsWith(".ts") && !statSync(join(out, f)).isDirectory())).toEqual([]);
+    expect(files.filter((f) => !f.endsWith(".ts") && !statSync(join(out, f)).isDirectory()).sort()).toEqual([".clientgen-inputs.json", ".gitignore"]);
     const options = ["--strict", "--noEmit", "--target", "es2022", "--module", "nodenext", "--lib", "es2022,dom,dom.iterable", "--types", "", "--skipLibCheck", "--ignoreConfig"];
     expect(await tscErrors(...options, join(out, "index.ts"), join(out, "builder.ts"))).toBe("");
     expect((await clientgen(["generate", "--layout", "tree", "--spec", fixture("specs", "minimal.yaml"), "--out", out])).stderr).toMatch(/--layout must be package or sources/);
@@ -120,5 +121,33 @@ describe("clientgen generate", () => {
     expect(regenerated.stderr).toMatch(/pets\s+\d+ operations\s+written/);
     expect(built.filter((file) => !existsSync(file))).toEqual([]);
     expect(readFileSync(join(pkg, ".gitignore"), "utf8").split("\n")).toEqual(expect.arrayContaining(["dist/", "node_modules/", "*.tgz"]));
+  });
+
+  it("--layout sources in a repository: the sources and their .gitignore are committed, the input stamp is not, and only the stamp is not clientgen's", async () => {
+    const repo = join(work, "sources-repo");
+    const out = join(repo, "src", "api");
+    const generate = (...more: string[]) => clientgen(["generate", "--layout", "sources", "--spec", fixture("specs", "minimal.yaml"), "--out", out, ...more], repo);
+    mkdirSync(repo);
+    execFileSync("git", ["init", "-q"], { cwd: repo });
+    expect((await generate()).code).toBe(0);
+    const untracked = execFileSync("git", ["status", "--porcelain", "--untracked-files=all"], { cwd: repo, encoding: "utf8" }).split("\n").filter(Boolean).map((l) => l.slice(3));
+    expect(untracked).toContain("src/api/.gitignore");
+    expect(untracked).toContain("src/api/index.ts");
+    expect(untracked.filter((f) => f.includes(".clientgen"))).toEqual([]);
+    expect(existsSync(join(out, ".clientgen-inputs.json"))).toBe(true);
+    expect((await generate()).stderr).toMatch(/api\s+4 operations\s+skipped/);
+
+    // --check trusts the files, not the stamp: a fresh clone (no stamp) is up to date.
+    rmSync(join(out, ".clientgen-inputs.json"));
+    expect((await generate("--check")).code).toBe(0);
+    // A package's build outputs mean nothing in a sources folder: there they are stale, and generate removes them.
+    mkdirSync(join(out, "dist"));
+    writeFileSync(join(out, "dist", "index.js"), "built\n");
+    const stale = await generate("--check");
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toMatch(/stale: src\/api\/dist\/index\.js \(not generated\)/);
+    expect((await generate()).stderr).toMatch(/api\s+4 operations\s+written\s.*1 removed/);
+    expect(existsSync(join(out, "dist"))).toBe(false);
+    expect((await generate("--check")).code).toBe(0);
   });
 });

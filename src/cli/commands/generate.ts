@@ -8,7 +8,7 @@ export const generateCommand: Command = {
     ["clientgen generate <provider>…", "only those providers"],
     ["clientgen generate --spec FILE --out DIR", "one spec from anywhere (YAML or JSON; or a folder holding openapi.yaml) → DIR"],
     ["clientgen generate --check", "write nothing; exit 1 listing stale files (always compares the files themselves)"],
-    ["clientgen generate --watch", "generate, then regenerate a provider when its spec, a file it $refs or its clientgen.yaml changes"],
+    ["clientgen generate --watch", "generate, then regenerate a provider when its spec, a file it $refs or its clientgen.yaml changes, and generate provider folders added meanwhile"],
   ],
   options: {
     spec: { type: "string", value: "FILE", description: "a single OpenAPI 3.0/3.1 or Swagger 2.0 file, or a folder holding openapi.yaml; clientgen.yaml beside it is used" },
