@@ -70,15 +70,19 @@ export async function runGenerate(args: CommandArgs): Promise<number> {
   const layout = readLayout(args);
   const { jobs, errors } = jobsFromArgs(args, () => resolve(args.cwd, out!));
   for (const job of jobs) job.layout = layout;
+  const discovery = watch ? discoveryFor(args, layout) : undefined;
+  // Watching a specs folder, a provider folder without a spec yet is one to wait for, not a mistake.
+  const waiting = discovery ? errors.filter((e) => e.rule === "spec-missing") : [];
+  const problems = errors.filter((e) => !waiting.includes(e));
   const reporter = new Reporter(args.color, args.quiet);
-  reporter.diagnostics(errors);
-  if (errors.some((e) => e.severity === "error")) return 1;
+  reporter.diagnostics(problems);
+  if (problems.some((e) => e.severity === "error")) return 1;
   const session = new GenerateSession(args.cwd, check, reporter);
   try {
     const first = await session.run(jobs);
     if (!watch) return first.code;
     const { watchProviders } = await import("./watch.js");
-    return await watchProviders(jobs, first.inputs, session, reporter, discoveryFor(args, layout));
+    return await watchProviders(jobs, first.inputs, session, reporter, discovery, waiting);
   } finally {
     await session.close();
   }

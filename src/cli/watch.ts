@@ -41,12 +41,17 @@ const inode = (dir: string): number | undefined => statSync(dir, { throwIfNoEntr
  * left alone). Problems are printed by the run and watching goes on. Ctrl-C (SIGINT) or SIGTERM
  * ends it with exit code 0.
  */
-export function watchProviders(jobs: ProviderJob[], firstInputs: Map<string, string[]>, session: GenerateSession, out: Reporter, discovery?: ProviderDiscovery): Promise<number> {
+export function watchProviders(jobs: ProviderJob[], firstInputs: Map<string, string[]>, session: GenerateSession, out: Reporter, discovery?: ProviderDiscovery, waiting: Diagnostic[] = []): Promise<number> {
   const files = new Map(jobs.map((job) => [job, watchedFiles(job, firstInputs.get(job.outDir))]));
   // A folder deleted and made again is a new inode the old watcher never hears of: keyed by inode, it is watched anew.
   const watchers = new Map<string, { watcher: FSWatcher; ino: number }>();
   const timers = new Map<ProviderJob | "providers", NodeJS.Timeout>();
+  // Problems of the specs folder said so far (a folder without a spec yet), so that each is said once while it holds.
   let noted = new Set<string>();
+  const note = (problems: Diagnostic[]) => {
+    for (const { message, rule } of problems) if (!noted.has(message)) out.note(rule === "spec-missing" ? `${message} yet: it is generated once it has one` : message);
+    noted = new Set(problems.map((e) => e.message));
+  };
   const rel = (path: string) => relative(process.cwd(), path) || path;
   let queue = Promise.resolve();
 
@@ -90,9 +95,7 @@ export function watchProviders(jobs: ProviderJob[], firstInputs: Map<string, str
         else out.note(`${rel(job.specPath)} is gone: no longer watching ${name} (${rel(job.outDir)} is left as it is)`);
       }
       for (const [name, job] of byName) if (!current.has(name)) added.push(job);
-      // Said once while it holds (a folder without a spec yet), and again should it come back.
-      for (const { message, rule } of errors) if (!noted.has(message)) out.note(rule === "spec-missing" ? `${message} yet: it is generated once it has one` : message);
-      noted = new Set(errors.map((e) => e.message));
+      note(errors);
       for (const job of added) files.set(job, watchedFiles(job, undefined));
       if (!added.length) return watchFolders();
       out.note(`${added.map((job) => rel(job.specPath)).join(", ")} added: generating ${added.map((job) => job.provider).join(", ")}`);
@@ -136,6 +139,7 @@ export function watchProviders(jobs: ProviderJob[], firstInputs: Map<string, str
   };
 
   watchFolders();
+  note(waiting);
   const what = jobs.length === 1 ? jobs[0]!.provider : `${jobs.length} providers`;
   out.note(`watching ${what}${discovery ? ` and new ones in ${rel(discovery.root)}/` : ""} for changes (Ctrl-C to stop)`);
   return new Promise((resolve) => {

@@ -122,4 +122,29 @@ describe("clientgen generate --watch", () => {
     child.kill("SIGINT");
     expect(await exited).toBe(0);
   });
+
+  it("starts with a provider folder that has no spec yet (a note, not an error: plain generate refuses it) and generates it once it has one", async () => {
+    const root = join(work, "waiting");
+    const specs = join(root, "specs");
+    cpSync(fixture("specs", "minimal.yaml"), join(specs, "pets", "openapi.yaml"));
+    mkdirSync(join(specs, "later"));
+    child = spawn(process.execPath, [clientgenBin, "generate", "--watch"], { cwd: root, env: { ...process.env, NO_COLOR: "1" } });
+    let stderr = "";
+    child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const output = () => stderr;
+    const started = await waitFor(output, 0, /watching pets and new ones in specs\/ for changes/);
+    expect(started).toMatch(/specs\/later\/ has no openapi\.yaml yet: it is generated once it has one/);
+    expect(started).not.toMatch(/error/);
+    expect(started).toMatch(/pets\s+4 operations\s+written/);
+
+    const mark = stderr.length;
+    cpSync(fixture("specs", "minimal.yaml"), join(specs, "later", "openapi.yaml"));
+    const added = await waitFor(output, mark, /later\s+4 operations\s+written/);
+    expect(added).toMatch(/specs\/later\/openapi\.yaml added: generating later/);
+    expect(existsSync(join(root, "generated", "later", "package.json"))).toBe(true);
+
+    const exited = new Promise<number | null>((resolve) => child!.on("exit", (code) => resolve(code)));
+    child.kill("SIGINT");
+    expect(await exited).toBe(0);
+  });
 });
