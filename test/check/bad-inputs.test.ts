@@ -65,7 +65,7 @@ const cases: BadCase[] = [
   { name: "ref-cycle-self", at: "openapi.yaml:24:5", rule: "ref-cycle", message: "schema 'Pet' contains itself with no object in between (Pet → Pet): no TypeScript type can hold it" },
   { name: "ref-missing-file", at: "pet.yaml:1:1", rule: "file-unreadable", message: "test/fixtures/bad/ref-missing-file/pet.yaml does not exist (referenced from test/fixtures/bad/ref-missing-file/openapi.yaml:20:15)" },
   { name: "ref-percent", at: "openapi.yaml:21:17", rule: "ref-unresolved", message: "$ref '#/components/schemas/P%ZZet' has a '%' that does not start a %XX escape" },
-  { name: "ref-through-itself", at: "openapi.yaml:15:17", rule: "ref-unresolved", message: "$ref '#/components/schemas/Pet' points at nothing", errors: 2 },
+  { name: "ref-through-itself", at: "openapi.yaml:15:17", rule: "ref-unresolved", message: "$ref '#/components/schemas/Pet' leads through itself: on its way to the target it meets a $ref that leads back to it", errors: 2 },
   { name: "ref-unresolved", at: "openapi.yaml:21:17", rule: "ref-unresolved", message: "$ref '#/components/schemas/pet' points at nothing" },
   { name: "request-body-no-content", at: "openapi.yaml:15:7", rule: "spec-required", message: "'requestBody' has no 'content', which OpenAPI requires here" },
   { name: "responses-list", at: "openapi.yaml:15:7", rule: "spec-type", message: "'responses' must be a mapping (OpenAPI responses), not a list" },

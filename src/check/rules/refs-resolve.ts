@@ -1,15 +1,16 @@
 import type { Diagnostic } from "../../diagnostics.js";
 import { decodePointer, getAt, type Pointer } from "../../load/bundle-refs.js";
 import type { Rule } from "../rule.js";
+import { leadsThroughItself } from "../resolve-local-ref.js";
 import { malformedPercent } from "./percent-escapes.js";
 
 /** Every local `$ref` points at something. External refs were already resolved (or reported) by load. */
 export const refsResolve: Rule = ({ spec }) => {
   const out: Diagnostic[] = [];
-  const known = new Map<string, "found" | "missing" | "escape">();
-  const status = (ref: string): "found" | "missing" | "escape" => {
+  const known = new Map<string, Status>();
+  const status = (ref: string): Status => {
     let s = known.get(ref);
-    if (s === undefined) known.set(ref, (s = malformedPercent(ref) ? "escape" : getAt(spec.data, decodePointer(ref.slice(1))) !== undefined ? "found" : "missing"));
+    if (s === undefined) known.set(ref, (s = statusOf(spec.data, ref)));
     return s;
   };
   const resolves = (ref: string): boolean => ref.startsWith("#") && status(ref) === "found";
@@ -27,6 +28,7 @@ export const refsResolve: Rule = ({ spec }) => {
       const s = status(ref);
       if (s === "escape") out.push(spec.diagnostic([...path, "$ref"], { severity: "error", rule: "ref-unresolved", message: `$ref '${ref}' has a '%' that does not start a %XX escape`, hint: "write '%25' for a literal '%', or leave the '%' out" }));
       else if (s === "missing") out.push(spec.diagnostic([...path, "$ref"], { severity: "error", rule: "ref-unresolved", message: `$ref '${ref}' points at nothing`, hint: hintFor(ref, spec.data) }));
+      else if (s === "through itself") out.push(spec.diagnostic([...path, "$ref"], { severity: "error", rule: "ref-unresolved", message: `$ref '${ref}' leads through itself: on its way to the target it meets a $ref that leads back to it`, hint: "point the $ref that is on the way at the definition itself" }));
     }
     if (path[path.length - 1] === "discriminator" && obj.mapping !== null && typeof obj.mapping === "object") {
       for (const [value, target] of Object.entries(obj.mapping as Record<string, unknown>)) {
@@ -51,6 +53,15 @@ export const refsResolve: Rule = ({ spec }) => {
   visit(spec.data);
   return out;
 };
+
+type Status = "found" | "missing" | "escape" | "through itself";
+
+/** Where a local reference leads: somewhere, nowhere, nowhere because of a broken `%` escape, or round through itself. */
+function statusOf(root: unknown, ref: string): Status {
+  if (malformedPercent(ref)) return "escape";
+  if (getAt(root, decodePointer(ref.slice(1))) !== undefined) return "found";
+  return leadsThroughItself(root, ref) ? "through itself" : "missing";
+}
 
 /** A mapping value is a local reference that resolves, or a reference to another file (checked by nobody here). */
 function mappingTargetOk(target: unknown, resolves: (ref: string) => boolean): boolean {
