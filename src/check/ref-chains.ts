@@ -1,6 +1,4 @@
-import { decodePointer, getAt } from "../load/bundle-refs.js";
-import { isObject, type Json } from "../load/json-helpers.js";
-
+import { isObject, refTarget, type Json } from "../load/json-helpers.js";
 
 const found = new WeakMap<object, ReadonlySet<string>>();
 
@@ -36,7 +34,7 @@ export function refLoop(root: unknown, start: string): string[] | undefined {
     const at = chain.indexOf(ref);
     if (at >= 0) return chain.slice(at);
     chain.push(ref);
-    const target = getAt(root, decodePointer(ref.slice(1)));
+    const target = refTarget(root, ref);
     ref = isObject(target) && typeof target.$ref === "string" && target.$ref.startsWith("#") ? target.$ref : undefined;
   }
   return undefined;

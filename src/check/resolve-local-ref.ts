@@ -1,12 +1,10 @@
-import { isObject } from "../load/json-helpers.js";
+import { isRef } from "../load/json-helpers.js";
 
 /** Where a `$ref` leads: the node, and its place as pointer segments from the document's root. */
 export interface RefTarget {
   node: unknown;
   place: string[];
 }
-
-const isRef = (node: unknown): node is { $ref: string } => isObject(node) && typeof node.$ref === "string";
 
 class ThroughItself extends Error {}
 

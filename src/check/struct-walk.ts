@@ -1,5 +1,5 @@
 import { editDistance } from "../did-you-mean.js";
-import { isObject } from "../load/json-helpers.js";
+import { isObject, isRef } from "../load/json-helpers.js";
 import { resolveLocalRef } from "./resolve-local-ref.js";
 import { structTypes, SPEC_EXTENSION, type FieldType, type NodeType, type PropType, type ValueSchema } from "./struct-types.js";
 
@@ -224,7 +224,6 @@ function fieldType(type: NodeType, name: string, value: unknown): PropType {
 
 const isNamedType = (t: unknown): t is NodeType => isObject(t) && typeof t.name === "string";
 
-const isRef = (node: unknown): node is { $ref: string } => isObject(node) && typeof node.$ref === "string";
 
 function oasTypeOf(value: unknown): string {
   if (Array.isArray(value)) return "array";

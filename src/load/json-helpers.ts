@@ -28,7 +28,7 @@ export function deref(root: unknown, node: unknown): { value: Json | undefined; 
  * check rules and the model only read it), and big specs follow the same few hundred refs tens of
  * thousands of times. Kept beside the document, so nothing outlives it.
  */
-function refTarget(root: unknown, ref: string): unknown {
+export function refTarget(root: unknown, ref: string): unknown {
   if (root === null || typeof root !== "object") return getAt(root, decodePointer(ref.slice(1)));
   let targets = refTargets.get(root);
   if (!targets) refTargets.set(root, (targets = new Map()));
@@ -40,6 +40,9 @@ function refTarget(root: unknown, ref: string): unknown {
 }
 
 const refTargets = new WeakMap<object, Map<string, unknown>>();
+
+/** A `$ref` object (`{ $ref: "…" }`, other fields beside it allowed). */
+export const isRef = (node: unknown): node is Json & { $ref: string } => isObject(node) && typeof node.$ref === "string";
 
 /** `#/components/schemas/Invite` → `Invite`; other refs → undefined. */
 export const componentName = rememberText((ref: string): string | undefined => {

@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../../diagnostics.js";
 import { decodePointer, getAt, type Pointer } from "../../load/bundle-refs.js";
+import { refTarget } from "../../load/json-helpers.js";
 import type { Rule } from "../rule.js";
 import { leadsThroughItself } from "../resolve-local-ref.js";
 import { malformedPercent } from "./percent-escapes.js";
@@ -59,7 +60,7 @@ type Status = "found" | "missing" | "escape" | "through itself";
 /** Where a local reference leads: somewhere, nowhere, nowhere because of a broken `%` escape, or round through itself. */
 function statusOf(root: unknown, ref: string): Status {
   if (malformedPercent(ref)) return "escape";
-  if (getAt(root, decodePointer(ref.slice(1))) !== undefined) return "found";
+  if (refTarget(root, ref) !== undefined) return "found";
   return leadsThroughItself(root, ref) ? "through itself" : "missing";
 }
 
