@@ -49,11 +49,14 @@ const tsFiles = (dir: string): string[] =>
 /** Every standalone operation function, in the order src/operations/index.ts re-exports its modules. */
 function readOperations(pkgDir: string): Operation[] {
   const dir = join(pkgDir, "src/operations");
-  const modules = [...readFileSync(join(dir, "index.ts"), "utf8").matchAll(/from "\.\/(.+?)\.js"/g)].map((m) => join(dir, `${m[1]}.ts`));
+  const modules = [...readFileSync(join(dir, "index.ts"), "utf8").matchAll(/from "\.\/(.+?)\.js"/g)].map((m) =>
+    join(dir, `${m[1]}.ts`),
+  );
   const ops: Operation[] = [];
   for (const file of modules) {
     for (const s of parse(file).statements) {
-      if (!ts.isFunctionDeclaration(s) || !s.name || !s.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
+      if (!ts.isFunctionDeclaration(s) || !s.name || !s.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword))
+        continue;
       const names = s.parameters.map((p) => p.name.getText());
       const pathArgs = names.slice(1).filter((n) => n !== "params" && n !== "options").length;
       ops.push({ fn: s.name.text, pathArgs, list: /PagePromise/.test(s.type?.getText() ?? "") });
@@ -76,7 +79,8 @@ function readClasses(files: string[]) {
       const base = s.heritageClauses?.[0]?.types[0]?.expression.getText();
       const info = { fields: new Map<string, string>(), calls: new Map<string, string>(), base };
       for (const m of s.members) {
-        if (ts.isPropertyDeclaration(m) && m.initializer && ts.isNewExpression(m.initializer)) info.fields.set(m.name.getText(), m.initializer.expression.getText());
+        if (ts.isPropertyDeclaration(m) && m.initializer && ts.isNewExpression(m.initializer))
+          info.fields.set(m.name.getText(), m.initializer.expression.getText());
         if (ts.isMethodDeclaration(m) && m.body) {
           const called = /return (\w+)\(/.exec(m.body.getText())?.[1];
           if (called) info.calls.set(called, m.name.getText());
@@ -111,7 +115,12 @@ function builderClass(pkgDir: string, fn: string): string | undefined {
   const files = tsFiles(join(pkgDir, "src")).filter((f) => !/[/\\](operations|resources|runtime)[/\\]/.test(f));
   for (const file of files) {
     for (const s of parse(file).statements) {
-      if (ts.isClassDeclaration(s) && s.name && s.members.some((m) => ts.isMethodDeclaration(m) && m.name.getText() === fn)) return s.name.text;
+      if (
+        ts.isClassDeclaration(s) &&
+        s.name &&
+        s.members.some((m) => ts.isMethodDeclaration(m) && m.name.getText() === fn)
+      )
+        return s.name.text;
     }
   }
   return undefined;
@@ -147,21 +156,40 @@ async function benchPackage(pkgDir: string): Promise<Row[]> {
   const core = /export class (\w+) extends ClientCore/.exec(readFileSync(join(pkgDir, "src/core.ts"), "utf8"))?.[1];
   const client = /export default (\w+);/.exec(readFileSync(join(pkgDir, "src/index.ts"), "utf8"))?.[1];
   const op = pickOperation(readOperations(pkgDir));
-  if (!core || !client || !op) return [{ pkg, via: "one-op", call: "-", error: "no core class, client class or non-list operation found" }];
+  if (!core || !client || !op)
+    return [{ pkg, via: "one-op", call: "-", error: "no core class, client class or non-list operation found" }];
   const args = Array.from({ length: op.pathArgs }, () => `"id"`).join(", ");
   const cases: Array<[string, string, string | undefined]> = [
-    ["one-op", `${op.fn}(${["core", ...(args ? [args] : [])].join(", ")})`, `import { ${core} } from "${PKG}/core";\nimport { ${op.fn} } from "${PKG}/operations";\nconsole.log(await ${op.fn}(new ${core}()${args ? ", " + args : ""}));\n`],
+    [
+      "one-op",
+      `${op.fn}(${["core", ...(args ? [args] : [])].join(", ")})`,
+      `import { ${core} } from "${PKG}/core";\nimport { ${op.fn} } from "${PKG}/operations";\nconsole.log(await ${op.fn}(new ${core}()${args ? ", " + args : ""}));\n`,
+    ],
   ];
   const path = flatPath(pkgDir, client, op.fn);
-  cases.push(["flat", `client.${path ?? "?"}(${args})`, path && `import Client from "${PKG}";\nconsole.log(await new Client().${path}(${args}));\n`]);
+  cases.push([
+    "flat",
+    `client.${path ?? "?"}(${args})`,
+    path && `import Client from "${PKG}";\nconsole.log(await new Client().${path}(${args}));\n`,
+  ]);
   if (existsSync(join(pkgDir, "src/builder.ts"))) {
     const api = builderClass(pkgDir, op.fn);
-    cases.push(["builder", `new ${api ?? "?"}().${op.fn}(${args}).execute()`, api && `import { ${api} } from "${PKG}/builder";\nconsole.log(await new ${api}().${op.fn}(${args}).execute());\n`]);
+    cases.push([
+      "builder",
+      `new ${api ?? "?"}().${op.fn}(${args}).execute()`,
+      api && `import { ${api} } from "${PKG}/builder";\nconsole.log(await new ${api}().${op.fn}(${args}).execute());\n`,
+    ]);
   }
   const rows: Row[] = [];
   for (const [via, call, entry] of cases) {
     if (!entry) rows.push({ pkg, via, call, error: "calling path not found" });
-    else rows.push(await measure(pkgDir, entry).then((m) => ({ pkg, via, call, ...m }), (e: Error) => ({ pkg, via, call, error: e.message.split("\n")[0] })));
+    else
+      rows.push(
+        await measure(pkgDir, entry).then(
+          (m) => ({ pkg, via, call, ...m }),
+          (e: Error) => ({ pkg, via, call, error: e.message.split("\n")[0] }),
+        ),
+      );
   }
   return rows;
 }
@@ -192,10 +220,15 @@ for (const dir of packages) {
       max = Math.max(max, r.gzip!);
       if (r.call.startsWith("reposGet(")) reference = r.gzip!;
     }
-    console.log(`${r.pkg.padEnd(12)} ${r.via.padEnd(8)} ${call.padEnd(44)} ${r.error ? "error: " + r.error : `${pad(r.min!, 8)} ${pad(r.gzip!, 8)}`}`);
+    console.log(
+      `${r.pkg.padEnd(12)} ${r.via.padEnd(8)} ${call.padEnd(44)} ${r.error ? "error: " + r.error : `${pad(r.min!, 8)} ${pad(r.gzip!, 8)}`}`,
+    );
   }
 }
 // The target is set on GitHub's `reposGet` (issue 5); seed packages' operations carry auth, parameters and bodies.
-if (reference !== undefined) console.log(`reposGet one-op gzip: ${reference} B ${reference <= TARGET ? "≤" : ">"} ${TARGET} B target: ${reference <= TARGET && !failed ? "OK" : "OVER"}`);
+if (reference !== undefined)
+  console.log(
+    `reposGet one-op gzip: ${reference} B ${reference <= TARGET ? "≤" : ">"} ${TARGET} B target: ${reference <= TARGET && !failed ? "OK" : "OVER"}`,
+  );
 console.log(`max one-op gzip over the packages above: ${max} B${failed ? " (some rows failed)" : ""}`);
 if (failed) process.exitCode = 1;

@@ -26,20 +26,34 @@ const ROUNDS = 40;
 const WARMUP = 1000;
 const BUDGET_MS = 20_000;
 const requests = Math.min(Math.max(Number(process.argv[2]) || 2000, ROUNDS), 20_000);
-const BODY = JSON.stringify({ object: "organization.invite", id: "x", email: "a@example.com", role: "reader", status: "pending", created_at: 1 });
+const BODY = JSON.stringify({
+  object: "organization.invite",
+  id: "x",
+  email: "a@example.com",
+  role: "reader",
+  status: "pending",
+  created_at: 1,
+});
 
 const server = createServer((req, res) => {
   req.resume();
-  req.on("end", () => res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(BODY) }).end(BODY));
+  req.on("end", () =>
+    res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(BODY) }).end(BODY),
+  );
 });
 await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-const OpenAI = await importBundled(resolve(dirname(fileURLToPath(import.meta.url)), "../generated/openai/src/index.ts"));
+const OpenAI = await importBundled(
+  resolve(dirname(fileURLToPath(import.meta.url)), "../generated/openai/src/index.ts"),
+);
 const client = new OpenAI({ baseURL: base, adminApiKey: "sk-bench", logLevel: "off" });
 /** The same request by hand: the same URL, auth and accept headers, and the body parsed as JSON. */
 const bare = async (signal?: AbortSignal) => {
-  const r = await fetch(`${base}/organization/invites/x`, { headers: { accept: "application/json", authorization: "Bearer sk-bench" }, signal });
+  const r = await fetch(`${base}/organization/invites/x`, {
+    headers: { accept: "application/json", authorization: "Bearer sk-bench" },
+    signal,
+  });
   if (!r.ok) throw new Error(`HTTP ${r.status}`);
   return r.json();
 };
@@ -60,7 +74,15 @@ async function importBundled(entry: string): Promise<typeof Client> {
   const dir = mkdtempSync(join(tmpdir(), "bench-overhead-"));
   try {
     const outfile = join(dir, "client.mjs");
-    await build({ entryPoints: [entry], bundle: true, format: "esm", platform: "node", target: "node20", outfile, logLevel: "silent" });
+    await build({
+      entryPoints: [entry],
+      bundle: true,
+      format: "esm",
+      platform: "node",
+      target: "node20",
+      outfile,
+      logLevel: "silent",
+    });
     return ((await import(pathToFileURL(outfile).href)) as { default: typeof Client }).default;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -99,13 +121,17 @@ try {
     roundRatios.push(quantile(times.client, 0.5) / quantile(times.fetch, 0.5));
   }
   const row = (name: string, xs: number[]) =>
-    console.log(`${name.padEnd(12)} n=${String(xs.length).padStart(6)}  median ${quantile(xs, 0.5).toFixed(3)} ms  p95 ${quantile(xs, 0.95).toFixed(3)} ms`);
+    console.log(
+      `${name.padEnd(12)} n=${String(xs.length).padStart(6)}  median ${quantile(xs, 0.5).toFixed(3)} ms  p95 ${quantile(xs, 0.95).toFixed(3)} ms`,
+    );
   for (const name of names) row(name, samples[name]);
   const ratio = quantile(samples.client, 0.5) / quantile(samples.fetch, 0.5);
   const timer = quantile(samples["fetch+timer"], 0.5) / quantile(samples.fetch, 0.5);
   console.log(`fetch+timer / fetch: ${timer.toFixed(3)}× (fetch's own cost of a timeout signal)`);
   console.log(`median of per-round client / fetch ratios: ${quantile(roundRatios, 0.5).toFixed(3)}×`);
-  console.log(`ratio of medians client / fetch: ${ratio.toFixed(3)}× (target ≤ ${TARGET.toFixed(2)}×): ${ratio <= TARGET ? "OK" : "OVER"}`);
+  console.log(
+    `ratio of medians client / fetch: ${ratio.toFixed(3)}× (target ≤ ${TARGET.toFixed(2)}×): ${ratio <= TARGET ? "OK" : "OVER"}`,
+  );
 } finally {
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -24,10 +24,15 @@ const bin = {
   ots: join(root, "node_modules", "openapi-typescript", "bin", "cli.js"),
 };
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: "string", default: "3" }, layers: { type: "boolean", default: false } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { runs: { type: "string", default: "3" }, layers: { type: "boolean", default: false } },
+});
 const spec = positionals[0] ? resolve(positionals[0]) : undefined;
 if (!spec || !existsSync(spec)) {
-  process.stderr.write("usage: npm run bench -- <spec.json|yaml> [--runs N]   (e.g. ../shared/corpus/github-api.json)\n");
+  process.stderr.write(
+    "usage: npm run bench -- <spec.json|yaml> [--runs N]   (e.g. ../shared/corpus/github-api.json)\n",
+  );
   process.exit(2);
 }
 const runs = Math.max(1, Number(values.runs));
@@ -49,13 +54,18 @@ let folders = 0;
 const freshFolder = (prefix: string): string => join(work, `${prefix}-${++folders}`);
 
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const row = (label: string, value: string, extra = "") => process.stdout.write(`${label.padEnd(58)} ${value.padStart(12)}  ${extra}\n`);
+const row = (label: string, value: string, extra = "") =>
+  process.stdout.write(`${label.padEnd(58)} ${value.padStart(12)}  ${extra}\n`);
 
 const os = await import("node:os");
-process.stdout.write(`bench: ${basename(spec)}, ${runs} measured run(s) after one warm-up, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}\n`);
+process.stdout.write(
+  `bench: ${basename(spec)}, ${runs} measured run(s) after one warm-up, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}\n`,
+);
 // The bin runs dist/: build it from the current sources first, as `npm ci` (prepare) does.
 spawnSync(process.execPath, [join(root, "scripts", "build.mjs")], { cwd: root, stdio: "inherit" });
-process.stdout.write(`through the installed bin (${relative(root, bin.clientgen)} → dist/), each beside its reference, runs interleaved\n`);
+process.stdout.write(
+  `through the installed bin (${relative(root, bin.clientgen)} → dist/), each beside its reference, runs interleaved\n`,
+);
 process.stdout.write(
   `outputs: a new folder per run under ${work} (set TMPDIR to move it), deleted only when the bench ends, since creating files right after deleting as many is slow on some filesystems\n\n`,
 );
@@ -64,12 +74,20 @@ const noopOut = join(work, "noop");
 const noop = () => runNode([bin.clientgen, "generate", "--specs", join(root, "specs"), "--out-dir", noopOut], root);
 noop(); // writes the packages and their input stamps; every measured run then has nothing to do
 const idle = measureInterleaved(runs, { noop, bare: () => runNode(["-e", "0"], root) });
-row(`no-op clientgen generate (${readdirSync(join(root, "specs")).length} providers)`, fmt(idle.noop.medianMs), `cpu ${fmt(idle.noop.cpuMs)}; node -e 0: ${fmt(idle.bare.medianMs)}, cpu ${fmt(idle.bare.cpuMs)}`);
+row(
+  `no-op clientgen generate (${readdirSync(join(root, "specs")).length} providers)`,
+  fmt(idle.noop.medianMs),
+  `cpu ${fmt(idle.noop.cpuMs)}; node -e 0: ${fmt(idle.bare.medianMs)}, cpu ${fmt(idle.bare.cpuMs)}`,
+);
 row("ratio no-op / node -e 0", `${(idle.noop.medianMs / idle.bare.medianMs).toFixed(2)}x`, "target <= 8x");
 
 let ours = "";
 let theirs = "";
-const generate = () => runNode([bin.clientgen, "generate", "--spec", spec, "--out", (ours = join(freshFolder("clientgen"), specName))], root);
+const generate = () =>
+  runNode(
+    [bin.clientgen, "generate", "--spec", spec, "--out", (ours = join(freshFolder("clientgen"), specName))],
+    root,
+  );
 const buildMs: number[] = [];
 const { gen, ots, built } = measureInterleaved(runs, {
   gen: generate,
@@ -79,23 +97,60 @@ const { gen, ots, built } = measureInterleaved(runs, {
     if (generated.status !== 0) return generated;
     const compiled = runNode([bin.tsc7, "-p", join(ours, "tsconfig.build.json")], root);
     buildMs.push(compiled.ms);
-    return { ...compiled, ms: generated.ms + compiled.ms, cpuMs: generated.cpuMs + compiled.cpuMs, sysMs: generated.sysMs + compiled.sysMs, peakMiB: Math.max(generated.peakMiB, compiled.peakMiB) };
+    return {
+      ...compiled,
+      ms: generated.ms + compiled.ms,
+      cpuMs: generated.cpuMs + compiled.cpuMs,
+      sysMs: generated.sysMs + compiled.sysMs,
+      peakMiB: Math.max(generated.peakMiB, compiled.peakMiB),
+    };
   },
 });
 process.stdout.write("\n");
-row("clientgen generate, empty folder (types, both styles, docs)", fmt(gen.medianMs), `cpu ${fmt(gen.cpuMs)} (sys ${fmt(gen.sysMs)}), peak ${gen.peakMiB.toFixed(0)} MiB`);
-row("openapi-typescript CLI (types only)", fmt(ots.medianMs), `cpu ${fmt(ots.cpuMs)} (sys ${fmt(ots.sysMs)}), peak ${ots.peakMiB.toFixed(0)} MiB`);
-row("ratio clientgen / openapi-typescript", `${(gen.medianMs / ots.medianMs).toFixed(2)}x`, "target <= 0.80x, peak <= 600 MiB");
+row(
+  "clientgen generate, empty folder (types, both styles, docs)",
+  fmt(gen.medianMs),
+  `cpu ${fmt(gen.cpuMs)} (sys ${fmt(gen.sysMs)}), peak ${gen.peakMiB.toFixed(0)} MiB`,
+);
+row(
+  "openapi-typescript CLI (types only)",
+  fmt(ots.medianMs),
+  `cpu ${fmt(ots.cpuMs)} (sys ${fmt(ots.sysMs)}), peak ${ots.peakMiB.toFixed(0)} MiB`,
+);
+row(
+  "ratio clientgen / openapi-typescript",
+  `${(gen.medianMs / ots.medianMs).toFixed(2)}x`,
+  "target <= 0.80x, peak <= 600 MiB",
+);
 
 process.stdout.write("\n");
-row("spec to consumable package (generate + tsc 7 build)", fmt(built.medianMs), `cpu ${fmt(built.cpuMs)}; JavaScript and declarations in dist/`);
+row(
+  "spec to consumable package (generate + tsc 7 build)",
+  fmt(built.medianMs),
+  `cpu ${fmt(built.cpuMs)}; JavaScript and declarations in dist/`,
+);
 row("ratio / openapi-typescript generation", `${(built.medianMs / ots.medianMs).toFixed(2)}x`, "goal <= 1.50x");
-row("  of which the tsc 7 build (tsc -p tsconfig.build.json)", fmt(median(buildMs.slice(1))), "median of the measured runs");
+row(
+  "  of which the tsc 7 build (tsc -p tsconfig.build.json)",
+  fmt(median(buildMs.slice(1))),
+  "median of the measured runs",
+);
 
 const otsDir = dirname(theirs);
 writeFileSync(
   join(otsDir, "tsconfig.json"),
-  JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", types: [], skipLibCheck: true }, files: ["types.ts"] }),
+  JSON.stringify({
+    compilerOptions: {
+      strict: true,
+      noEmit: true,
+      target: "ES2022",
+      module: "NodeNext",
+      moduleResolution: "NodeNext",
+      types: [],
+      skipLibCheck: true,
+    },
+    files: ["types.ts"],
+  }),
 );
 const { tscOurs, tscTheirs } = measureInterleaved(runs, {
   tscOurs: () => runNode([bin.tsc, "--noEmit", "-p", ours], root),
@@ -108,7 +163,11 @@ row("ratio", `${(tscOurs.medianMs / tscTheirs.medianMs).toFixed(2)}x`, "target <
 if (values.layers) tscLayers();
 
 process.stdout.write("\n");
-const bundle = spawnSync(process.execPath, ["--import", "tsx", join(root, "scripts", "bench-bundle.ts"), "--only", ours], { cwd: root, encoding: "utf8" });
+const bundle = spawnSync(
+  process.execPath,
+  ["--import", "tsx", join(root, "scripts", "bench-bundle.ts"), "--only", ours],
+  { cwd: root, encoding: "utf8" },
+);
 process.stdout.write(bundle.stdout || bundle.stderr);
 
 /** tsc over growing parts of the package (each the files listed plus what they import), with the package's own compiler options. */
@@ -117,9 +176,13 @@ function tscLayers(): void {
     ["types.ts alone", ["src/types.ts"]],
     ["+ models.ts and the runtime", ["src/types.ts", "src/models.ts", "src/runtime/index.ts"]],
     ["+ standalone operations", ["src/types.ts", "src/models.ts", "src/runtime/index.ts", "src/operations/index.ts"]],
-    ["+ flat client", ["src/types.ts", "src/models.ts", "src/runtime/index.ts", "src/operations/index.ts", "src/index.ts"]],
+    [
+      "+ flat client",
+      ["src/types.ts", "src/models.ts", "src/runtime/index.ts", "src/operations/index.ts", "src/index.ts"],
+    ],
   ];
-  if (existsSync(join(ours, "src", "builder.ts"))) layers.push(["+ builders (the whole package)", [...layers[3]![1], "src/builder.ts"]]);
+  if (existsSync(join(ours, "src", "builder.ts")))
+    layers.push(["+ builders (the whole package)", [...layers[3]![1], "src/builder.ts"]]);
   process.stdout.write("\ntsc by layer (each row includes the rows above it)\n");
   let previous = 0;
   layers.forEach(([label, files], i) => {

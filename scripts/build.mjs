@@ -14,7 +14,15 @@ const entryPoints = readdirSync(src, { recursive: true, encoding: "utf8" })
   .map((file) => join(src, file));
 
 rmSync(join(root, "dist"), { recursive: true, force: true });
-await build({ entryPoints, outdir: join(root, "dist"), outbase: src, platform: "node", format: "esm", target: "node20", logLevel: "warning" });
+await build({
+  entryPoints,
+  outdir: join(root, "dist"),
+  outbase: src,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  logLevel: "warning",
+});
 
 // The templates, compiled ahead (dist/templates.cjs): compiling them took about a tenth of a second of every generation.
 const { readAssets } = await import(pathToFileURL(join(root, "dist", "load", "read-assets.js")).href);

@@ -51,7 +51,8 @@ export function expandInputs(inputs: string[], cwd: string): SpecInput[] {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = join(dir, entry.name);
       if (entry.isDirectory() && entry.name !== "node_modules") walk(path, base);
-      else if (entry.isFile() && SPEC_EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push({ path, name: specName(relative(base, path)) });
+      else if (entry.isFile() && SPEC_EXTENSIONS.has(extname(entry.name).toLowerCase()))
+        out.push({ path, name: specName(relative(base, path)) });
     }
   };
   for (const input of inputs) {
@@ -62,7 +63,11 @@ export function expandInputs(inputs: string[], cwd: string): SpecInput[] {
   return out;
 }
 
-const specName = (path: string): string => path.split("\\").join("/").replace(/\.(json|ya?ml)$/i, "");
+const specName = (path: string): string =>
+  path
+    .split("\\")
+    .join("/")
+    .replace(/\.(json|ya?ml)$/i, "");
 
 export function writeFileSet(dir: string, files: FileSet): void {
   for (const [path, text] of files) {
@@ -76,13 +81,20 @@ export function writeFileSet(dir: string, files: FileSet): void {
  * Runs the project's tsc over a generated package, by default with its build config (declarations
  * included, so a package that would not build fails); resolves to its error lines.
  */
-export function typeCheck(projectDir: string, config = "tsconfig.build.json"): Promise<{ errors: string[]; ms: number }> {
+export function typeCheck(
+  projectDir: string,
+  config = "tsconfig.build.json",
+): Promise<{ errors: string[]; ms: number }> {
   const started = performance.now();
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ["--max-old-space-size=4096", TSC, "--strict", "--noEmit", "--pretty", "false", "-p", config], {
-      cwd: projectDir,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--max-old-space-size=4096", TSC, "--strict", "--noEmit", "--pretty", "false", "-p", config],
+      {
+        cwd: projectDir,
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -95,7 +107,8 @@ export function typeCheck(projectDir: string, config = "tsconfig.build.json"): P
   });
 }
 
-const located = (d: Diagnostic): string => (d.location ? `${d.location.file}:${d.location.line}:${d.location.column} ` : "");
+const located = (d: Diagnostic): string =>
+  d.location ? `${d.location.file}:${d.location.line}:${d.location.column} ` : "";
 const describe = (d: Diagnostic): string => `${located(d)}${d.severity}[${d.rule}] ${d.message}`;
 
 interface Prepared {
@@ -105,21 +118,52 @@ interface Prepared {
 }
 
 /** Generates in this process and writes the package to a temp folder; a spec that produced no package is done here. */
-async function prepare({ path: specPath, name }: SpecInput, assets: GeneratorAssets, cwd: string, temps: Set<string>): Promise<Prepared> {
+async function prepare(
+  { path: specPath, name }: SpecInput,
+  assets: GeneratorAssets,
+  cwd: string,
+  temps: Set<string>,
+): Promise<Prepared> {
   const started = performance.now();
   let result;
   try {
-    result = await generateProvider(jobFor(specPath, join(tmpdir(), safeProvider(name)), safeProvider(name)), assets, cwd);
+    result = await generateProvider(
+      jobFor(specPath, join(tmpdir(), safeProvider(name)), safeProvider(name)),
+      assets,
+      cwd,
+    );
   } catch (err) {
-    const reason = err instanceof Error ? (err.stack ?? err.message).split("\n").slice(0, 3).map((l) => l.trim()).join(" | ") : String(err);
-    return { row: { name, operations: 0, outcome: "generator error", warnings: 0, generateMs: performance.now() - started, reason } };
+    const reason =
+      err instanceof Error
+        ? (err.stack ?? err.message)
+            .split("\n")
+            .slice(0, 3)
+            .map((l) => l.trim())
+            .join(" | ")
+        : String(err);
+    return {
+      row: {
+        name,
+        operations: 0,
+        outcome: "generator error",
+        warnings: 0,
+        generateMs: performance.now() - started,
+        reason,
+      },
+    };
   }
   const generateMs = performance.now() - started;
   const warnings = result.diagnostics.filter((d) => d.severity === "warning").length;
   const row: Row = { name, operations: result.operations, outcome: "ok", warnings, generateMs };
   if (!result.files || hasErrors(result.diagnostics)) {
     const first = result.diagnostics.find((d) => d.severity === "error") ?? result.diagnostics[0];
-    return { row: { ...row, outcome: first?.location ? "rejected" : "diagnostics", reason: first ? describe(first) : "no files and no diagnostic" } };
+    return {
+      row: {
+        ...row,
+        outcome: first?.location ? "rejected" : "diagnostics",
+        reason: first ? describe(first) : "no files and no diagnostic",
+      },
+    };
   }
   const outDir = mkdtempSync(join(tmpdir(), "clientgen-corpus-"));
   temps.add(outDir);
@@ -163,7 +207,13 @@ const seconds = (ms: number | undefined): string => (ms === undefined ? "-" : `$
 
 function formatRow(row: Row, width: number): string {
   const result = row.outcome === "type errors" ? `type errors ${row.errorCount}` : row.outcome;
-  const cells = [row.name.padEnd(width), String(row.operations).padStart(5), result.padEnd(16), `gen ${seconds(row.generateMs).padStart(6)}`, `tsc ${seconds(row.tscMs).padStart(6)}`];
+  const cells = [
+    row.name.padEnd(width),
+    String(row.operations).padStart(5),
+    result.padEnd(16),
+    `gen ${seconds(row.generateMs).padStart(6)}`,
+    `tsc ${seconds(row.tscMs).padStart(6)}`,
+  ];
   if (row.warnings) cells.push(`${row.warnings} warning(s)`);
   const line = cells.join("  ");
   return row.reason ? `${line}\n    ${row.outcome === "rejected" ? "invalid input:" : "reason:"} ${row.reason}` : line;
@@ -183,7 +233,9 @@ async function main(argv: string[]): Promise<number> {
   const specs = expandInputs(argv, cwd);
   const assets = readAssets();
   const width = Math.min(80, Math.max(8, ...specs.map((s) => s.name.length)));
-  process.stdout.write(`${"spec".padEnd(width)}  ${"ops".padStart(5)}  ${"result".padEnd(16)}  generation  type-check\n`);
+  process.stdout.write(
+    `${"spec".padEnd(width)}  ${"ops".padStart(5)}  ${"result".padEnd(16)}  generation  type-check\n`,
+  );
   // Packages written and not yet removed: removed on Ctrl-C too, and if anything throws.
   const temps = new Set<string>();
   const removeTemps = () => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
@@ -199,7 +251,13 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function runAll(specs: SpecInput[], assets: GeneratorAssets, cwd: string, temps: Set<string>, width: number): Promise<number> {
+async function runAll(
+  specs: SpecInput[],
+  assets: GeneratorAssets,
+  cwd: string,
+  temps: Set<string>,
+  width: number,
+): Promise<number> {
   const slot = semaphore(CONCURRENCY);
   const rows: (Row | undefined)[] = specs.map(() => undefined);
   let printed = 0;
@@ -219,7 +277,11 @@ async function runAll(specs: SpecInput[], assets: GeneratorAssets, cwd: string, 
       continue;
     }
     const release = await slot();
-    pending.push(check(prepared as Required<Prepared>, temps).then((row) => done(i, row)).finally(release));
+    pending.push(
+      check(prepared as Required<Prepared>, temps)
+        .then((row) => done(i, row))
+        .finally(release),
+    );
   }
   await Promise.all(pending);
   return summarise(rows as Row[]);

@@ -13,10 +13,18 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${readVersion()}\n`);
       return 0;
     }
-    if (first === undefined || first === "--help" || first === "-h") return await findCommand("help")!.run(parseCommandArgs([], findCommand("help")!, process.env, false));
-    if (first.startsWith("-")) throw new UsageError(`give a command first, for example 'clientgen generate ${first}' (see 'clientgen help')`);
+    if (first === undefined || first === "--help" || first === "-h")
+      return await findCommand("help")!.run(parseCommandArgs([], findCommand("help")!, process.env, false));
+    if (first.startsWith("-"))
+      throw new UsageError(`give a command first, for example 'clientgen generate ${first}' (see 'clientgen help')`);
     const command = findCommand(first);
-    if (!command) throw new UsageError(unknownCommandMessage(first, commands.map((c) => c.name)));
+    if (!command)
+      throw new UsageError(
+        unknownCommandMessage(
+          first,
+          commands.map((c) => c.name),
+        ),
+      );
     const args = parseCommandArgs(rest, command, process.env, process.stderr.isTTY === true);
     if (args.values.help) {
       const { commandHelp } = await import("./cli/help-text.js");
@@ -32,7 +40,8 @@ async function main(argv: string[]): Promise<number> {
     const message = err instanceof Error ? err.message : String(err);
     process.stderr.write(`clientgen: internal error: ${message}\n`);
     if (rest.includes("--debug") && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
-    else process.stderr.write("run again with --debug for the stack trace, and report it with the spec that caused it\n");
+    else
+      process.stderr.write("run again with --debug for the stack trace, and report it with the spec that caused it\n");
     return 3;
   }
 }

@@ -53,9 +53,19 @@ interface Checked {
  */
 async function checkProvider(job: ProviderJob, cwd: string): Promise<Checked> {
   const { spec: read, errors } = loadSpec(job.specPath, cwd);
-  const { loaded: config, errors: configErrors } = job.configPath ? readConfig(job.configPath, cwd) : { loaded: { config: emptyConfig() }, errors: [] };
-  const inputs = [...(read?.sources ?? []), ...(config.doc ? [config.doc] : [])].map(({ absPath, text }) => ({ absPath, text }));
-  const done = (spec: LoadedSpec | undefined, found: Diagnostic[]): Checked => ({ ...(spec ? { spec } : {}), config, inputs, diagnostics: [...found, ...configErrors].sort(compareDiagnostics) });
+  const { loaded: config, errors: configErrors } = job.configPath
+    ? readConfig(job.configPath, cwd)
+    : { loaded: { config: emptyConfig() }, errors: [] };
+  const inputs = [...(read?.sources ?? []), ...(config.doc ? [config.doc] : [])].map(({ absPath, text }) => ({
+    absPath,
+    text,
+  }));
+  const done = (spec: LoadedSpec | undefined, found: Diagnostic[]): Checked => ({
+    ...(spec ? { spec } : {}),
+    config,
+    inputs,
+    diagnostics: [...found, ...configErrors].sort(compareDiagnostics),
+  });
   if (!read || hasErrors(errors)) return done(undefined, errors);
   const structure = checkStructure(read);
   let spec = read;
@@ -120,7 +130,13 @@ function layOut(job: ProviderJob, assets: GeneratorAssets): (files: FileSet) => 
  * gets each part of the files as it is made, while the types are still being made on another core
  * (a later part's file replaces an earlier one's, as in the result).
  */
-export async function generateProvider(job: ProviderJob, assets: GeneratorAssets, cwd: string, typesSource?: TypesSource, whileWaiting?: (files: FileSet) => void): Promise<ProviderResult> {
+export async function generateProvider(
+  job: ProviderJob,
+  assets: GeneratorAssets,
+  cwd: string,
+  typesSource?: TypesSource,
+  whileWaiting?: (files: FileSet) => void,
+): Promise<ProviderResult> {
   // Asked for first so that, on another core, the types and the clients are made at once.
   const elsewhere = typesSource?.(job);
   elsewhere?.catch(() => {});

@@ -6,7 +6,10 @@
  * immutable values (strings, undefined), so no caller can change what another gets. The memory is
  * dropped once it holds `limit` inputs, so a long `--watch` session does not keep every text it saw.
  */
-export function rememberText<T extends string | undefined, R extends string | undefined>(convert: (text: T) => R, limit = 20_000): (text: T) => R {
+export function rememberText<T extends string | undefined, R extends string | undefined>(
+  convert: (text: T) => R,
+  limit = 20_000,
+): (text: T) => R {
   const seen = new Map<T, R>();
   return (text) => {
     const known = seen.get(text);

@@ -10,19 +10,24 @@ import { projectRoot } from "./helpers/generate.js";
 /** generated/ is the snapshot: regenerating in memory must reproduce it byte for byte. */
 describe("generated/ snapshot", () => {
   const { jobs } = findProviders("specs", "generated", [], projectRoot);
-  const providers = readdirSync(join(projectRoot, "specs"), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const providers = readdirSync(join(projectRoot, "specs"), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
 
   it("has a job for every folder under specs/", () => {
     expect(jobs.map((j) => j.provider).sort()).toEqual(providers.sort());
     expect(providers).toEqual(expect.arrayContaining(["cloudflare", "konnect", "openai", "trieve"]));
   });
 
-  it.each(jobs.map((j) => [j.provider, j] as const))("%s matches a fresh generation, and a second run gives the same bytes", async (_name, job) => {
-    const assets = readAssets();
-    const first = await generateProvider(job, assets, projectRoot);
-    const second = await generateProvider(job, assets, projectRoot);
-    expect(first.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-    expect([...second.files!]).toEqual([...first.files!]);
-    expect(compareOutput(job.outDir, first.files!)).toEqual({ added: [], changed: [], removed: [] });
-  });
+  it.each(jobs.map((j) => [j.provider, j] as const))(
+    "%s matches a fresh generation, and a second run gives the same bytes",
+    async (_name, job) => {
+      const assets = readAssets();
+      const first = await generateProvider(job, assets, projectRoot);
+      const second = await generateProvider(job, assets, projectRoot);
+      expect(first.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+      expect([...second.files!]).toEqual([...first.files!]);
+      expect(compareOutput(job.outDir, first.files!)).toEqual({ added: [], changed: [], removed: [] });
+    },
+  );
 });

@@ -81,7 +81,8 @@ describe("hand-written provider specs", () => {
         const problems = await lint({ ref: specPath, config });
         const errors = problems.filter((p) => p.severity === "error");
         const warnings = problems.filter((p) => p.severity === "warn");
-        if (problems.length > 0) console.log(`${provider}: ${problems.length} problem(s)\n${problems.map(format).join("\n")}`);
+        if (problems.length > 0)
+          console.log(`${provider}: ${problems.length} problem(s)\n${problems.map(format).join("\n")}`);
         expect(errors.map(format), "Redocly errors").toEqual([]);
         expect(warnings.map(format), "Redocly warnings").toEqual([]);
       }, 30_000);

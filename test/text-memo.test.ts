@@ -9,7 +9,14 @@ describe("rememberText", () => {
       calls.push(text);
       return (text ?? "none").toUpperCase();
     });
-    expect([upper("a"), upper("b"), upper("a"), upper(undefined), upper(undefined), upper("")]).toEqual(["A", "B", "A", "NONE", "NONE", ""]);
+    expect([upper("a"), upper("b"), upper("a"), upper(undefined), upper(undefined), upper("")]).toEqual([
+      "A",
+      "B",
+      "A",
+      "NONE",
+      "NONE",
+      "",
+    ]);
     expect(calls).toEqual(["a", "b", undefined, ""]);
   });
 

@@ -5,7 +5,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { projectRoot } from "./helpers/generate.js";
 import { tsc59Bin, tscErrors, tscErrorsWith } from "./helpers/tsc.js";
 
-const packages = readdirSync(join(projectRoot, "generated"), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const packages = readdirSync(join(projectRoot, "generated"), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 const scratch = mkdtempSync(join(tmpdir(), "clientgen-typecheck-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -21,12 +23,23 @@ describe("tsc --strict", () => {
   });
 
   it("every generated package type-checks with TypeScript 5.9 (one run over all of them)", async () => {
-    const own = JSON.parse(readFileSync(join(projectRoot, "generated", packages[0]!, "tsconfig.build.json"), "utf8")) as { compilerOptions: Record<string, unknown> };
-    const base = JSON.parse(readFileSync(join(projectRoot, "generated", packages[0]!, "tsconfig.json"), "utf8")) as { compilerOptions: Record<string, unknown> };
+    const own = JSON.parse(
+      readFileSync(join(projectRoot, "generated", packages[0]!, "tsconfig.build.json"), "utf8"),
+    ) as { compilerOptions: Record<string, unknown> };
+    const base = JSON.parse(readFileSync(join(projectRoot, "generated", packages[0]!, "tsconfig.json"), "utf8")) as {
+      compilerOptions: Record<string, unknown>;
+    };
     const config = join(scratch, "tsconfig.json");
-    const include = packages.map((p) => relative(scratch, join(projectRoot, "generated", p, "src")).split("\\").join("/"));
+    const include = packages.map((p) =>
+      relative(scratch, join(projectRoot, "generated", p, "src"))
+        .split("\\")
+        .join("/"),
+    );
     const { rootDir: _rootDir, outDir: _outDir, ...build } = own.compilerOptions;
-    writeFileSync(config, JSON.stringify({ compilerOptions: { ...base.compilerOptions, ...build, noEmit: true }, include }));
+    writeFileSync(
+      config,
+      JSON.stringify({ compilerOptions: { ...base.compilerOptions, ...build, noEmit: true }, include }),
+    );
     expect(await tscErrorsWith(tsc59Bin, ["--noEmit", "-p", config])).toBe("");
   });
 

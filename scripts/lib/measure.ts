@@ -32,7 +32,9 @@ process.on("exit", () => rmSync(hookDir, { recursive: true, force: true }));
 function childrenCpu(): { user: number; sys: number } | undefined {
   try {
     // Fields after the command name (which may hold spaces): cutime and cstime are the 16th and 17th of the line.
-    const fields = readFileSync("/proc/self/stat", "utf8").replace(/^.*\) /s, "").split(" ");
+    const fields = readFileSync("/proc/self/stat", "utf8")
+      .replace(/^.*\) /s, "")
+      .split(" ");
     const tick = 1000 / 100; // USER_HZ is 100 on every Linux Node runs on
     return { user: Number(fields[13]) * tick, sys: Number(fields[14]) * tick };
   } catch {
@@ -45,7 +47,12 @@ export function runNode(args: string[], cwd: string): Sample {
   const rssFile = join(hookDir, `rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
   const cpuBefore = childrenCpu();
   const started = performance.now();
-  const result = spawnSync(process.execPath, ["--import", hook, ...args], { cwd, env: { ...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: "1" }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, ["--import", hook, ...args], {
+    cwd,
+    env: { ...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: "1" },
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const ms = performance.now() - started;
   const cpuAfter = childrenCpu();
   let peakKiB = 0;
@@ -56,8 +63,18 @@ export function runNode(args: string[], cwd: string): Sample {
   } catch {
     // The process died before its exit hook ran; report no figure rather than a wrong one.
   }
-  const children = cpuBefore && cpuAfter ? { cpuMs: cpuAfter.user + cpuAfter.sys - cpuBefore.user - cpuBefore.sys, sysMs: cpuAfter.sys - cpuBefore.sys } : undefined;
-  return { ms, peakMiB: peakKiB / 1024, cpuMs: children?.cpuMs ?? cpuMicros / 1000, sysMs: children?.sysMs ?? Number.NaN, status: result.status ?? -1, stderr: result.stderr ?? "" };
+  const children =
+    cpuBefore && cpuAfter
+      ? { cpuMs: cpuAfter.user + cpuAfter.sys - cpuBefore.user - cpuBefore.sys, sysMs: cpuAfter.sys - cpuBefore.sys }
+      : undefined;
+  return {
+    ms,
+    peakMiB: peakKiB / 1024,
+    cpuMs: children?.cpuMs ?? cpuMicros / 1000,
+    sysMs: children?.sysMs ?? Number.NaN,
+    status: result.status ?? -1,
+    stderr: result.stderr ?? "",
+  };
 }
 
 export function median(values: number[]): number {
@@ -82,20 +99,33 @@ function run(label: string, runner: () => Sample): Sample {
 }
 
 function summarise(label: string, samples: Sample[]): Measured {
-  return { label, medianMs: median(samples.map((s) => s.ms)), cpuMs: median(samples.map((s) => s.cpuMs)), sysMs: median(samples.map((s) => s.sysMs)), peakMiB: Math.max(...samples.map((s) => s.peakMiB)), samples };
+  return {
+    label,
+    medianMs: median(samples.map((s) => s.ms)),
+    cpuMs: median(samples.map((s) => s.cpuMs)),
+    sysMs: median(samples.map((s) => s.sysMs)),
+    peakMiB: Math.max(...samples.map((s) => s.peakMiB)),
+    samples,
+  };
 }
 
 /** One warm-up run, then `runs` measured ones; fails loudly if any run fails. */
 export function measure(label: string, runs: number, runner: () => Sample): Measured {
   run(label, runner);
-  return summarise(label, Array.from({ length: runs }, () => run(label, runner)));
+  return summarise(
+    label,
+    Array.from({ length: runs }, () => run(label, runner)),
+  );
 }
 
 /**
  * One warm-up of each, then `runs` rounds that run each once, the order rotated every round: on a
  * shared machine a burst of load then falls on every contender alike, not on whichever ran last.
  */
-export function measureInterleaved<K extends string>(runs: number, runners: Record<K, () => Sample>): Record<K, Measured> {
+export function measureInterleaved<K extends string>(
+  runs: number,
+  runners: Record<K, () => Sample>,
+): Record<K, Measured> {
   const labels = Object.keys(runners) as K[];
   for (const label of labels) run(label, runners[label]);
   const samples = new Map<K, Sample[]>(labels.map((l) => [l, []]));

@@ -8,7 +8,10 @@ import { structProblems, type StructProblem } from "./struct-walk.js";
 
 /** The versions Redocly's types describe; anything else is reported by the `openapi-version` rule instead. */
 export function validatable(data: Record<string, unknown>): boolean {
-  return (typeof data.openapi === "string" && /^3\.[01]\.\d+/.test(data.openapi)) || (data.openapi === undefined && data.swagger === "2.0");
+  return (
+    (typeof data.openapi === "string" && /^3\.[01]\.\d+/.test(data.openapi)) ||
+    (data.openapi === undefined && data.swagger === "2.0")
+  );
 }
 
 /**
@@ -20,19 +23,34 @@ export function validatable(data: Record<string, unknown>): boolean {
 export function checkStructure(spec: LoadedSpec): Diagnostic[] {
   if (!validatable(spec.data)) return [];
   // A reference that goes round in a circle is for the `ref-cycle` and `ref-unresolved` rules to report.
-  if ([...localRefs(spec.data)].some((ref) => refLoop(spec.data, ref) !== undefined || leadsThroughItself(spec.data, ref))) return [];
+  if (
+    [...localRefs(spec.data)].some((ref) => refLoop(spec.data, ref) !== undefined || leadsThroughItself(spec.data, ref))
+  )
+    return [];
   let problems: StructProblem[];
   try {
     problems = structProblems(spec.data);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    return [spec.diagnostic([], { severity: "error", rule: "spec-structure", message: `the document could not be validated: ${reason}`, hint: "check its $refs; run with --debug and report it with the spec if the document looks right" })];
+    return [
+      spec.diagnostic([], {
+        severity: "error",
+        rule: "spec-structure",
+        message: `the document could not be validated: ${reason}`,
+        hint: "check its $refs; run with --debug and report it with the spec if the document looks right",
+      }),
+    ];
   }
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const problem of problems) {
     const pointer = problem.pointer;
-    const report = reportFinding({ pointer, message: problem.message, suggest: problem.suggest, value: getAt(spec.data, pointer) });
+    const report = reportFinding({
+      pointer,
+      message: problem.message,
+      suggest: problem.suggest,
+      value: getAt(spec.data, pointer),
+    });
     if (!report || covered(pointer, problem.message)) continue;
     const d = spec.diagnostic(pointer, report);
     const key = `${d.location?.file}:${d.location?.line}:${d.location?.column}:${d.message}`;
@@ -49,7 +67,8 @@ export function checkStructure(spec: LoadedSpec): Diagnostic[] {
  */
 function covered(pointer: Pointer, message: string): boolean {
   if (pointer.length === 0) return /`(openapi|info)`/.test(message);
-  if (pointer[0] === "paths" && pointer.length <= 3) return /^(Expected type|Property .* is not expected)/.test(message);
+  if (pointer[0] === "paths" && pointer.length <= 3)
+    return /^(Expected type|Property .* is not expected)/.test(message);
   if (pointer[0] !== "info") return false;
   return pointer.length === 1 || (pointer.length === 2 && (pointer[1] === "title" || pointer[1] === "version"));
 }

@@ -46,7 +46,8 @@ function load(version: Version): Record<string, NodeType> {
 
 /** The tree for the document's version, as Redocly picks it (3.0.x, 3.1.x, Swagger 2.0); see check-structure's `validatable`. */
 export function structTypes(data: Record<string, unknown>): Record<string, NodeType> & { Root: NodeType } {
-  const version: Version = typeof data.openapi === "string" ? (data.openapi.startsWith("3.0") ? "oas3_0" : "oas3_1") : "oas2";
+  const version: Version =
+    typeof data.openapi === "string" ? (data.openapi.startsWith("3.0") ? "oas3_0" : "oas3_1") : "oas2";
   let tree = trees.get(version);
   if (!tree) trees.set(version, (tree = load(version)));
   return tree as Record<string, NodeType> & { Root: NodeType };

@@ -1,7 +1,14 @@
 import { editDistance } from "../did-you-mean.js";
 import { isObject, isRef } from "../load/json-helpers.js";
 import { resolveLocalRef } from "./resolve-local-ref.js";
-import { structTypes, SPEC_EXTENSION, type FieldType, type NodeType, type PropType, type ValueSchema } from "./struct-types.js";
+import {
+  structTypes,
+  SPEC_EXTENSION,
+  type FieldType,
+  type NodeType,
+  type PropType,
+  type ValueSchema,
+} from "./struct-types.js";
 
 /** One finding, in the words of Redocly's `struct` rule (struct-findings.ts reads them), with its place in the document. */
 export interface StructProblem {
@@ -52,7 +59,8 @@ export function structProblems(data: Record<string, unknown>): StructProblem[] {
     resolved.set(ref, target);
     return target;
   };
-  const report = (place: Place | undefined, message: string, suggest: string[] = []) => problems.push({ pointer: pointerOf(place), message, suggest });
+  const report = (place: Place | undefined, message: string, suggest: string[] = []) =>
+    problems.push({ pointer: pointerOf(place), message, suggest });
 
   const walk = (node: unknown, type: NodeType, place: Place | undefined, key: string | number | undefined): void => {
     let target = node;
@@ -78,7 +86,8 @@ export function structProblems(data: Record<string, unknown>): StructProblem[] {
       const items = type.items;
       if (items === undefined) return;
       for (let i = 0; i < target.length; i++) {
-        const itemType = typeof items === "function" ? items(target[i], `#/${pointerOf(childOf(at, i)).join("/")}`) : items;
+        const itemType =
+          typeof items === "function" ? items(target[i], `#/${pointerOf(childOf(at, i)).join("/")}`) : items;
         if (isNamedType(itemType)) walk(target[i], itemType, childOf(at, i), i);
       }
       return;
@@ -97,7 +106,8 @@ export function structProblems(data: Record<string, unknown>): StructProblem[] {
     }
     if (ref) {
       for (const name of Object.keys(node as object)) {
-        if (order.has(name) && target[name] === undefined && (node as Record<string, unknown>)[name] !== undefined) known.push(name);
+        if (order.has(name) && target[name] === undefined && (node as Record<string, unknown>)[name] !== undefined)
+          known.push(name);
       }
     }
     if (known.length > 1) known.sort((a, b) => order.get(a)! - order.get(b)!);
@@ -112,7 +122,15 @@ export function structProblems(data: Record<string, unknown>): StructProblem[] {
     }
   };
 
-  const walkField = (node: unknown, target: Record<string, unknown>, type: NodeType, name: string, place: Place | undefined, at: Place | undefined, ref: boolean): void => {
+  const walkField = (
+    node: unknown,
+    target: Record<string, unknown>,
+    type: NodeType,
+    name: string,
+    place: Place | undefined,
+    at: Place | undefined,
+    ref: boolean,
+  ): void => {
     let value: unknown = target[name];
     let from = at;
     if (value === undefined && ref) {
@@ -121,7 +139,8 @@ export function structProblems(data: Record<string, unknown>): StructProblem[] {
       from = place;
     }
     let propType = fieldType(type, name, value);
-    if (propType === undefined && type.extensionsPrefix && name.startsWith(type.extensionsPrefix)) propType = SPEC_EXTENSION;
+    if (propType === undefined && type.extensionsPrefix && name.startsWith(type.extensionsPrefix))
+      propType = SPEC_EXTENSION;
     if (!isNamedType(propType) && isObject(propType) && (propType as ValueSchema).directResolveAs) {
       propType = (propType as ValueSchema).directResolveAs;
       value = { $ref: value };
@@ -130,7 +149,12 @@ export function structProblems(data: Record<string, unknown>): StructProblem[] {
   };
 
   /** The rule itself on one node; false when its shape is wrong, so the walk leaves the rest of it alone. */
-  const checkNode = (node: unknown, type: NodeType, at: Place | undefined, key: string | number | undefined): boolean => {
+  const checkNode = (
+    node: unknown,
+    type: NodeType,
+    at: Place | undefined,
+    key: string | number | undefined,
+  ): boolean => {
     const got = oasTypeOf(node);
     if (type.items) {
       if (got === "array") return true;
@@ -143,11 +167,17 @@ export function structProblems(data: Record<string, unknown>): StructProblem[] {
     }
     const obj = node as Record<string, unknown>;
     const required = typeof type.required === "function" ? type.required(obj, key) : type.required;
-    for (const name of required ?? []) if (!Object.hasOwn(obj, name)) report(at, `The field \`${name}\` must be present on this level.`);
+    for (const name of required ?? [])
+      if (!Object.hasOwn(obj, name)) report(at, `The field \`${name}\` must be present on this level.`);
     const allowed = type.allowed?.(obj);
     if (allowed) {
       for (const name of Object.keys(obj)) {
-        if (allowed.includes(name) || (type.extensionsPrefix && name.startsWith(type.extensionsPrefix)) || !Object.hasOwn(type.properties, name)) continue;
+        if (
+          allowed.includes(name) ||
+          (type.extensionsPrefix && name.startsWith(type.extensionsPrefix)) ||
+          !Object.hasOwn(type.properties, name)
+        )
+          continue;
         report(childOf(at, name), `The field \`${name}\` is not allowed here.`);
       }
     }
@@ -160,7 +190,12 @@ export function structProblems(data: Record<string, unknown>): StructProblem[] {
       const schema = fieldType(type, name, value);
       if (isNamedType(schema)) continue; // checked when the walk gets there
       if (schema === undefined) {
-        if (!name.startsWith("x-")) report(childOf(at, name), `Property \`${name}\` is not expected here.`, suggestions(name, Object.keys(type.properties)));
+        if (!name.startsWith("x-"))
+          report(
+            childOf(at, name),
+            `Property \`${name}\` is not expected here.`,
+            suggestions(name, Object.keys(type.properties)),
+          );
         continue;
       }
       if (schema === null || typeof schema !== "object") continue;
@@ -173,7 +208,14 @@ export function structProblems(data: Record<string, unknown>): StructProblem[] {
   };
 
   /** A field whose OpenAPI type is a plain value (a string, a closed set, a list of strings). */
-  const checkValue = (schema: ValueSchema, value: unknown, written: string, name: string, obj: Record<string, unknown>, at: Place | undefined): boolean => {
+  const checkValue = (
+    schema: ValueSchema,
+    value: unknown,
+    written: string,
+    name: string,
+    obj: Record<string, unknown>,
+    at: Place | undefined,
+  ): boolean => {
     let ok = true;
     const here = childOf(at, name);
     if (schema.items?.enum && Array.isArray(value)) {
@@ -187,19 +229,25 @@ export function structProblems(data: Record<string, unknown>): StructProblem[] {
     } else if (Array.isArray(value) && schema.items?.type) {
       const itemType = schema.items.type;
       for (let i = 0; i < value.length; i++) {
-        if (!matchesType(value[i], itemType)) report(childOf(here, i), `Expected type \`${itemType}\` but got \`${oasTypeOf(value[i])}\`.`);
+        if (!matchesType(value[i], itemType))
+          report(childOf(here, i), `Expected type \`${itemType}\` but got \`${oasTypeOf(value[i])}\`.`);
       }
     }
     if (typeof schema.minimum === "number" && schema.minimum > (obj[name] as number)) {
       report(here, `The value of the ${name} field must be greater than or equal to ${schema.minimum}`);
     }
-    if (name === "nullable" && !obj.type) report(here, "The `type` field must be defined when the `nullable` field is used.");
+    if (name === "nullable" && !obj.type)
+      report(here, "The `type` field must be defined when the `nullable` field is used.");
     return ok;
   };
 
   const checkEnum = (allowed: readonly unknown[], value: unknown, name: string, here: Place): void => {
     if (allowed.includes(value)) return;
-    report(here, `\`${name}\` can be one of the following only: ${allowed.map((v) => `"${String(v)}"`).join(", ")}.`, suggestions(value, allowed));
+    report(
+      here,
+      `\`${name}\` can be one of the following only: ${allowed.map((v) => `"${String(v)}"`).join(", ")}.`,
+      suggestions(value, allowed),
+    );
   };
 
   walk(data, structTypes(data).Root, undefined, "");
@@ -223,7 +271,6 @@ function fieldType(type: NodeType, name: string, value: unknown): PropType {
 }
 
 const isNamedType = (t: unknown): t is NodeType => isObject(t) && typeof t.name === "string";
-
 
 function oasTypeOf(value: unknown): string {
   if (Array.isArray(value)) return "array";

@@ -54,11 +54,16 @@ export function convertJSON(label: string, text: string, schema: CliSchema): unk
 /** Checks a JSON value (from `:=` or `--data`) against the type and enum the schema declares, one level deep. */
 export function checkJSON(label: string, value: unknown, schema: CliSchema): void {
   const allowed = types(schema);
-  if (value === null ? !schema.nullable && allowed.length > 0 && !allowed.includes("null") : allowed.length > 0 && !allowed.some((t) => matches(value, t))) {
+  if (
+    value === null
+      ? !schema.nullable && allowed.length > 0 && !allowed.includes("null")
+      : allowed.length > 0 && !allowed.some((t) => matches(value, t))
+  ) {
     throw new UsageError(`${label}: expected ${describeSchema(schema)}, got ${JSON.stringify(value)}`);
   }
   if (value !== null) checkEnum(label, value, schema, JSON.stringify(value));
-  if (Array.isArray(value) && schema.items) value.forEach((item, i) => checkJSON(`${label}[${i}]`, item, schema.items!));
+  if (Array.isArray(value) && schema.items)
+    value.forEach((item, i) => checkJSON(`${label}[${i}]`, item, schema.items!));
 }
 
 function matches(value: unknown, type: string): boolean {

@@ -2,25 +2,50 @@ import { describeSchema } from "./convert.js";
 import type { CliOperation, CliProgram } from "./program.js";
 
 /** Spec text on a terminal: no control characters (escape sequences could rewrite the screen). */
-export const plain = (text: string | undefined): string => (text ?? "").replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "");
+export const plain = (text: string | undefined): string =>
+  (text ?? "").replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "");
 /** The first paragraph on one line: descriptions in the spec are often wrapped. */
-const oneLine = (text: string | undefined): string => plain(text).trim().split(/\n\s*\n/)[0]!.replace(/\s*\n\s*/g, " ");
-const indent = (text: string, by = "  "): string => text.split("\n").map((l) => (l.trim() ? by + l : "")).join("\n");
+const oneLine = (text: string | undefined): string =>
+  plain(text)
+    .trim()
+    .split(/\n\s*\n/)[0]!
+    .replace(/\s*\n\s*/g, " ");
+const indent = (text: string, by = "  "): string =>
+  text
+    .split("\n")
+    .map((l) => (l.trim() ? by + l : ""))
+    .join("\n");
 
 /** Rows as aligned columns; the last column is not padded. */
 function columns(rows: string[][], by = "  "): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
-  return rows.map((r) => by + r.map((cell, i) => (i < r.length - 1 ? cell.padEnd(widths[i]!) : cell)).join("  ").trimEnd()).join("\n");
+  return rows
+    .map(
+      (r) =>
+        by +
+        r
+          .map((cell, i) => (i < r.length - 1 ? cell.padEnd(widths[i]!) : cell))
+          .join("  ")
+          .trimEnd(),
+    )
+    .join("\n");
 }
 
-export const EXIT_CODES = "Exit codes: 0 success, 1 the API answered with an error, 2 usage error (nothing was sent), 3 connection error or timeout, 130 interrupted (Ctrl-C).";
+export const EXIT_CODES =
+  "Exit codes: 0 success, 1 the API answered with an error, 2 usage error (nothing was sent), 3 connection error or timeout, 130 interrupted (Ctrl-C).";
 
 export function generalHelp(program: CliProgram): string {
   const { bin } = program;
   const groups = new Map<string, CliOperation[]>();
   for (const op of program.operations) groups.set(op.group, [...(groups.get(op.group) ?? []), op]);
-  const sections = [...groups].map(([group, ops]) => `${plain(group)}:\n${columns(ops.map((op) => [op.command + (op.alias ? `, ${op.alias}` : ""), oneLine(op.summary ?? op.description) + (op.deprecated ? " (deprecated)" : "")]))}`);
-  const credentials = program.options.map((o) => [`--${o.flag} VALUE`, `${o.kind}${o.env ? `, or set ${o.env}` : ""}${o.description ? `: ${oneLine(o.description)}` : ""}`]);
+  const sections = [...groups].map(
+    ([group, ops]) =>
+      `${plain(group)}:\n${columns(ops.map((op) => [op.command + (op.alias ? `, ${op.alias}` : ""), oneLine(op.summary ?? op.description) + (op.deprecated ? " (deprecated)" : "")]))}`,
+  );
+  const credentials = program.options.map((o) => [
+    `--${o.flag} VALUE`,
+    `${o.kind}${o.env ? `, or set ${o.env}` : ""}${o.description ? `: ${oneLine(o.description)}` : ""}`,
+  ]);
   return [
     `${bin} ${program.version}: command line for ${plain(program.title)}`,
     "",
@@ -58,7 +83,11 @@ export function generalHelp(program: CliProgram): string {
 }
 
 export function operationHelp(program: CliProgram, op: CliOperation): string {
-  const lines = [`${program.bin} ${op.command}${op.alias ? ` (or ${op.alias})` : ""}: ${oneLine(op.summary ?? op.description)}${op.deprecated ? " (deprecated)" : ""}`, "", `  ${op.method.toUpperCase()} ${op.path}`];
+  const lines = [
+    `${program.bin} ${op.command}${op.alias ? ` (or ${op.alias})` : ""}: ${oneLine(op.summary ?? op.description)}${op.deprecated ? " (deprecated)" : ""}`,
+    "",
+    `  ${op.method.toUpperCase()} ${op.path}`,
+  ];
   const description = plain(op.description).trim();
   if (description && description !== oneLine(op.summary)) lines.push("", indent(description));
   if (op.params.length) {
@@ -71,15 +100,24 @@ export function operationHelp(program: CliProgram, op: CliOperation): string {
       oneLine(p.description) + (p.deprecated ? " (deprecated)" : ""),
     ]);
     lines.push("", "Parameters:", columns([["NAME", "IN", "TYPE", "REQUIRED", "DEFAULT", "DESCRIPTION"], ...rows]));
-    const supplied = op.params.filter((p) => p.clientOption).map((p) => {
-      const o = program.options.find((x) => x.option === p.clientOption);
-      return o ? `  * ${p.name} defaults to --${o.flag}${o.env ? ` or ${o.env}` : ""}` : "";
-    });
+    const supplied = op.params
+      .filter((p) => p.clientOption)
+      .map((p) => {
+        const o = program.options.find((x) => x.option === p.clientOption);
+        return o ? `  * ${p.name} defaults to --${o.flag}${o.env ? ` or ${o.env}` : ""}` : "";
+      });
     if (supplied.some(Boolean)) lines.push(...supplied.filter(Boolean));
   }
   if (op.body) lines.push(...bodyHelp(op));
   lines.push("", "Example:", `  ${program.bin} ${op.command}${op.example ? ` ${op.example}` : ""}`);
-  lines.push("", op.list ? "Prints the first page; --all prints every item, one JSON line each." : op.response === "void" ? "Prints nothing on success." : "Prints the response body.");
+  lines.push(
+    "",
+    op.list
+      ? "Prints the first page; --all prints every item, one JSON line each."
+      : op.response === "void"
+        ? "Prints nothing on success."
+        : "Prints the response body.",
+  );
   lines.push(EXIT_CODES, "");
   return lines.join("\n");
 }
@@ -88,6 +126,17 @@ function bodyHelp(op: CliOperation): string[] {
   const body = op.body!;
   const head = `Body (${body.contentType}, ${body.required ? "required" : "optional"}): ${plain(body.type)}`;
   if (!body.fields.length) return ["", head, "  give it with --data '<json>', --data @file or --data -"];
-  const rows = body.fields.map((f) => [f.name, describeSchema(f.schema), f.required ? "yes" : "no", f.schema.default === undefined ? "" : JSON.stringify(f.schema.default), oneLine(f.description) + (f.deprecated ? " (deprecated)" : "")]);
-  return ["", head, columns([["FIELD", "TYPE", "REQUIRED", "DEFAULT", "DESCRIPTION"], ...rows]), "  key=value for text, numbers and booleans; key:=<json> for any JSON value; or the whole body with --data"];
+  const rows = body.fields.map((f) => [
+    f.name,
+    describeSchema(f.schema),
+    f.required ? "yes" : "no",
+    f.schema.default === undefined ? "" : JSON.stringify(f.schema.default),
+    oneLine(f.description) + (f.deprecated ? " (deprecated)" : ""),
+  ]);
+  return [
+    "",
+    head,
+    columns([["FIELD", "TYPE", "REQUIRED", "DEFAULT", "DESCRIPTION"], ...rows]),
+    "  key=value for text, numbers and booleans; key:=<json> for any JSON value; or the whole body with --data",
+  ];
 }

@@ -4,4 +4,15 @@
  */
 export const BUILTIN_COMMANDS = ["completion", "help"];
 /** Global options, without `--`. */
-export const GLOBAL_OPTIONS = ["base-url", "header", "timeout", "max-retries", "data", "all", "raw", "verbose", "help", "version"];
+export const GLOBAL_OPTIONS = [
+  "base-url",
+  "header",
+  "timeout",
+  "max-retries",
+  "data",
+  "all",
+  "raw",
+  "verbose",
+  "help",
+  "version",
+];

@@ -32,7 +32,8 @@ export async function runCli(program: CliProgram, host: Host): Promise<number> {
     if (parsed.command === "completion") return write(host, completionScript(program, parsed.positionals[0]));
     const op = findOperation(program, parsed.command);
     if (parsed.help) return write(host, operationHelp(program, op));
-    if (parsed.positionals.length) throw new UsageError(`unexpected argument '${parsed.positionals[0]}': give parameters as name=value`, op.command);
+    if (parsed.positionals.length)
+      throw new UsageError(`unexpected argument '${parsed.positionals[0]}': give parameters as name=value`, op.command);
     await execute(program, op, parsed, host, state);
     return EXIT.ok;
   } catch (err) {
@@ -57,9 +58,17 @@ function findOperation(program: CliProgram, name: string): CliOperation {
   throw new UsageError(`unknown operation '${name}'${suggestion(name, known)}`);
 }
 
-async function execute(program: CliProgram, op: CliOperation, parsed: ParsedArgs, host: Host, state: RunState): Promise<void> {
-  if (parsed.all && !op.list) throw new UsageError(`--all applies to list operations; ${op.command} is not one`, op.command);
-  if (parsed.all && parsed.raw) throw new UsageError("--all prints items one per line, so it does not combine with --raw", op.command);
+async function execute(
+  program: CliProgram,
+  op: CliOperation,
+  parsed: ParsedArgs,
+  host: Host,
+  state: RunState,
+): Promise<void> {
+  if (parsed.all && !op.list)
+    throw new UsageError(`--all applies to list operations; ${op.command} is not one`, op.command);
+  if (parsed.all && parsed.raw)
+    throw new UsageError("--all prints items one per line, so it does not combine with --raw", op.command);
   const args = await buildCall(program, op, parsed, host);
   const client = program.client(clientOptions(parsed, host, state));
   const abort = new AbortController();

@@ -45,7 +45,10 @@ export const flagOption = (args: CommandArgs, name: string): boolean => args.val
 /** Options every command takes. */
 export const commonOptions: Record<string, OptionSpec> = {
   quiet: { type: "boolean", short: "q", description: "print only problems" },
-  "no-color": { type: "boolean", description: "plain output (also NO_COLOR=1; colour is only ever used on a terminal)" },
+  "no-color": {
+    type: "boolean",
+    description: "plain output (also NO_COLOR=1; colour is only ever used on a terminal)",
+  },
   debug: { type: "boolean", description: "print stack traces for internal errors" },
   help: { type: "boolean", short: "h", description: "this text" },
 };

@@ -48,7 +48,13 @@ export class GenerateSession {
       const hit = this.check ? undefined : upToDate(job, () => this.generator());
       if (!hit) todo.push(job);
       else {
-        outcome.lines.push({ provider: job.provider, status: "skipped", operations: hit.operations, ms: performance.now() - checked, detail: "inputs unchanged" });
+        outcome.lines.push({
+          provider: job.provider,
+          status: "skipped",
+          operations: hit.operations,
+          ms: performance.now() - checked,
+          detail: "inputs unchanged",
+        });
         outcome.inputs.set(job.outDir, hit.inputs);
       }
     }
@@ -57,7 +63,8 @@ export class GenerateSession {
     outcome.lines.sort((a, b) => order.get(a.provider)! - order.get(b.provider)!);
     this.out.providers(outcome.lines);
     this.out.summary(outcome.lines, performance.now() - started);
-    if (outcome.lines.some((l) => l.status === "stale")) this.out.problem("stale output: run 'clientgen generate' and commit the result");
+    if (outcome.lines.some((l) => l.status === "stale"))
+      this.out.problem("stale output: run 'clientgen generate' and commit the result");
     return outcome;
   }
 
@@ -77,18 +84,30 @@ export class GenerateSession {
       const started = performance.now();
       let stager: Stager | undefined;
       // A new package is written while the rest of it is made; it only replaces anything once all jobs succeeded.
-      const stage = this.check || existsSync(job.outDir) ? undefined : (files: FileSet) => (stager ??= startStaging(job.outDir)).add(files);
+      const stage =
+        this.check || existsSync(job.outDir)
+          ? undefined
+          : (files: FileSet) => (stager ??= startStaging(job.outDir)).add(files);
       const result = await generateProvider(job, this.assets, this.cwd, () => types.get(job)!, stage);
       const staged = await stager?.finish();
       this.out.diagnostics(result.diagnostics);
       results.push({ result, ms: performance.now() - started, ...(staged ? { staged } : {}) });
-      outcome.inputs.set(job.outDir, result.inputs.map((i) => i.absPath));
+      outcome.inputs.set(
+        job.outDir,
+        result.inputs.map((i) => i.absPath),
+      );
     }
     if (results.some(({ result }) => !result.files)) {
       for (const { staged } of results) if (staged) discardStaged(staged);
       for (const { result, ms } of results) {
         const failed = !result.files;
-        outcome.lines.push({ provider: result.job.provider, status: failed ? "failed" : "not written", operations: result.operations, ms, detail: failed ? describeErrors(result.diagnostics) : "another provider failed" });
+        outcome.lines.push({
+          provider: result.job.provider,
+          status: failed ? "failed" : "not written",
+          operations: result.operations,
+          ms,
+          detail: failed ? describeErrors(result.diagnostics) : "another provider failed",
+        });
       }
       this.out.problem("nothing written: fix the errors above and run again");
       outcome.code = 1;
@@ -102,12 +121,25 @@ export class GenerateSession {
     }
   }
 
-  private async write({ job, files, operations, inputs }: ProviderResult, staged?: StagedOutput): Promise<ProviderLine> {
+  private async write(
+    { job, files, operations, inputs }: ProviderResult,
+    staged?: StagedOutput,
+  ): Promise<ProviderLine> {
     const { writeOutput } = await import("../write/write-output.js");
     const diff = writeOutput(job.outDir, files!, staged, job.layout);
     writeStamp(job, this.generator(), inputs, operations, files!);
-    const changes = [`${diff.added.length} added`, `${diff.changed.length} changed`, `${diff.removed.length} removed`].filter((c) => !c.startsWith("0 "));
-    return { provider: job.provider, status: changes.length ? "written" : "unchanged", operations, ms: 0, ...(changes.length ? { detail: changes.join(", ") } : {}) };
+    const changes = [
+      `${diff.added.length} added`,
+      `${diff.changed.length} changed`,
+      `${diff.removed.length} removed`,
+    ].filter((c) => !c.startsWith("0 "));
+    return {
+      provider: job.provider,
+      status: changes.length ? "written" : "unchanged",
+      operations,
+      ms: 0,
+      ...(changes.length ? { detail: changes.join(", ") } : {}),
+    };
   }
 
   /** `--check`: the files themselves against a fresh generation; each stale one on stdout. */
@@ -116,13 +148,23 @@ export class GenerateSession {
     const diff = compareOutput(job.outDir, files!, job.layout);
     const rel = relative(this.cwd, job.outDir) || ".";
     let stale = 0;
-    for (const [what, list] of [["missing", diff.added], ["differs", diff.changed], ["not generated", diff.removed]] as const) {
+    for (const [what, list] of [
+      ["missing", diff.added],
+      ["differs", diff.changed],
+      ["not generated", diff.removed],
+    ] as const) {
       for (const file of list) {
         process.stdout.write(`stale: ${rel}/${file} (${what})\n`);
         stale++;
       }
     }
-    return { provider: job.provider, status: stale ? "stale" : "up to date", operations, ms: 0, ...(stale ? { detail: `${stale} file${stale === 1 ? "" : "s"}` } : {}) };
+    return {
+      provider: job.provider,
+      status: stale ? "stale" : "up to date",
+      operations,
+      ms: 0,
+      ...(stale ? { detail: `${stale} file${stale === 1 ? "" : "s"}` } : {}),
+    };
   }
 
   /** openapi-typescript loads on the other core while this thread loads and runs the rest of the pipeline. */

@@ -18,7 +18,10 @@ export function overviewHelp(commands: readonly Command[], version: string): str
     table(commands.map((c) => [c.name, c.summary])),
     "",
     "Options:",
-    table([["--version", "print the version"], ["-h, --help", "this text; 'clientgen <command> --help' for a command's options"]]),
+    table([
+      ["--version", "print the version"],
+      ["-h, --help", "this text; 'clientgen <command> --help' for a command's options"],
+    ]),
     "",
     EXIT_CODES,
   ].join("\n");
@@ -31,5 +34,16 @@ export function commandHelp(command: Command): string {
     o.description,
   ]);
   const notes = command.notes ? [...command.notes, ""] : [];
-  return [`clientgen ${command.name}: ${command.summary}`, "", "Usage:", table(command.usage), "", "Options:", table(options), "", ...notes, EXIT_CODES].join("\n");
+  return [
+    `clientgen ${command.name}: ${command.summary}`,
+    "",
+    "Usage:",
+    table(command.usage),
+    "",
+    "Options:",
+    table(options),
+    "",
+    ...notes,
+    EXIT_CODES,
+  ].join("\n");
 }

@@ -15,7 +15,9 @@ function checkOptionNames(argv: string[], command: Command): void {
       const name = arg.slice(2).split("=", 1)[0]!;
       if (longs.includes(name)) continue;
       const close = didYouMean(name, longs);
-      throw new UsageError(`unknown option '--${name}' for '${command.name}'${close ? `: did you mean '--${close}'?` : ""} (${seeHelp(command)})`);
+      throw new UsageError(
+        `unknown option '--${name}' for '${command.name}'${close ? `: did you mean '--${close}'?` : ""} (${seeHelp(command)})`,
+      );
     }
     if (/^-[^-]/.test(arg) && ![...arg.slice(1)].every((c) => shorts.has(c))) {
       throw new UsageError(`unknown option '${arg}' for '${command.name}' (${seeHelp(command)})`);
@@ -24,17 +26,30 @@ function checkOptionNames(argv: string[], command: Command): void {
 }
 
 /** `argv` after the command name → values and positionals, or a UsageError worded by us. */
-export function parseCommandArgs(argv: string[], command: Command, env: NodeJS.ProcessEnv, isTTY: boolean): CommandArgs {
+export function parseCommandArgs(
+  argv: string[],
+  command: Command,
+  env: NodeJS.ProcessEnv,
+  isTTY: boolean,
+): CommandArgs {
   checkOptionNames(argv, command);
-  const options = Object.fromEntries(Object.entries({ ...command.options, ...commonOptions }).map(([name, o]) => [name, o.short ? { type: o.type, short: o.short } : { type: o.type }]));
+  const options = Object.fromEntries(
+    Object.entries({ ...command.options, ...commonOptions }).map(([name, o]) => [
+      name,
+      o.short ? { type: o.type, short: o.short } : { type: o.type },
+    ]),
+  );
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (err) {
     const code = (err as { code?: string }).code;
     const option = /'(-[^' ]+)/.exec(String((err as Error).message))?.[1] ?? "an option";
-    const isFlag = Object.entries({ ...command.options, ...commonOptions }).some(([name, o]) => `--${name}` === option && o.type === "boolean");
-    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw new UsageError(`${option} ${isFlag ? "takes no value" : "needs a value"} (${seeHelp(command)})`);
+    const isFlag = Object.entries({ ...command.options, ...commonOptions }).some(
+      ([name, o]) => `--${name}` === option && o.type === "boolean",
+    );
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
+      throw new UsageError(`${option} ${isFlag ? "takes no value" : "needs a value"} (${seeHelp(command)})`);
     throw new UsageError(`cannot read the arguments of '${command.name}' (${seeHelp(command)})`);
   }
   const { values, positionals } = parsed;

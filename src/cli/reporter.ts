@@ -1,6 +1,14 @@
 import { compareDiagnostics, formatDiagnostic, paint, type Diagnostic } from "../diagnostics.js";
 
-export type ProviderStatus = "written" | "unchanged" | "skipped" | "failed" | "not written" | "up to date" | "stale" | "ok";
+export type ProviderStatus =
+  | "written"
+  | "unchanged"
+  | "skipped"
+  | "failed"
+  | "not written"
+  | "up to date"
+  | "stale"
+  | "ok";
 
 /** One provider's line in a command's output. */
 export interface ProviderLine {
@@ -12,7 +20,16 @@ export interface ProviderLine {
   detail?: string;
 }
 
-const COLOURS: Record<ProviderStatus, number> = { written: 32, unchanged: 2, skipped: 2, "up to date": 2, ok: 32, failed: 31, "not written": 33, stale: 31 };
+const COLOURS: Record<ProviderStatus, number> = {
+  written: 32,
+  unchanged: 2,
+  skipped: 2,
+  "up to date": 2,
+  ok: 32,
+  failed: 31,
+  "not written": 33,
+  stale: 31,
+};
 const MAX_WARNINGS_SHOWN = 20;
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
@@ -30,8 +47,10 @@ export class Reporter {
     const errors = list.filter((d) => d.severity === "error");
     const warnings = this.quiet ? [] : list.filter((d) => d.severity === "warning");
     const shown = all ? warnings : warnings.slice(0, MAX_WARNINGS_SHOWN);
-    for (const d of [...errors, ...shown].sort(compareDiagnostics)) process.stderr.write(`${formatDiagnostic(d, { color: this.color })}\n\n`);
-    if (shown.length < warnings.length) process.stderr.write(`… and ${warnings.length - shown.length} more warnings ('clientgen lint' lists them all)\n`);
+    for (const d of [...errors, ...shown].sort(compareDiagnostics))
+      process.stderr.write(`${formatDiagnostic(d, { color: this.color })}\n\n`);
+    if (shown.length < warnings.length)
+      process.stderr.write(`… and ${warnings.length - shown.length} more warnings ('clientgen lint' lists them all)\n`);
   }
 
   /** `  openai   4 operations  written    0.31 s  12 added`, names aligned. */
@@ -40,9 +59,14 @@ export class Reporter {
     const width = Math.max(...lines.map((l) => l.provider.length));
     const opsWidth = Math.max(...lines.map((l) => String(l.operations).length));
     for (const l of lines) {
-      const ops = l.status === "failed" ? " ".repeat(opsWidth + 11) : `${String(l.operations).padStart(opsWidth)} ${l.operations === 1 ? "operation " : "operations"}`;
+      const ops =
+        l.status === "failed"
+          ? " ".repeat(opsWidth + 11)
+          : `${String(l.operations).padStart(opsWidth)} ${l.operations === 1 ? "operation " : "operations"}`;
       const status = paint(this.color, COLOURS[l.status], l.status.padEnd(11));
-      process.stderr.write(`  ${l.provider.padEnd(width)}  ${ops}  ${status} ${seconds(l.ms).padStart(7)}${l.detail ? `  ${l.detail}` : ""}\n`);
+      process.stderr.write(
+        `  ${l.provider.padEnd(width)}  ${ops}  ${status} ${seconds(l.ms).padStart(7)}${l.detail ? `  ${l.detail}` : ""}\n`,
+      );
     }
   }
 
@@ -66,4 +90,5 @@ export class Reporter {
   }
 }
 
-export const describeErrors = (diagnostics: Diagnostic[]): string => plural(diagnostics.filter((d) => d.severity === "error").length, "error");
+export const describeErrors = (diagnostics: Diagnostic[]): string =>
+  plural(diagnostics.filter((d) => d.severity === "error").length, "error");

@@ -6,7 +6,11 @@ import { DiffInputError, readPackage } from "../diff/read-package.js";
 import type { ApiChange } from "../diff/classify.js";
 import { flagOption, stringOption, UsageError, type CommandArgs } from "./command.js";
 
-const FAIL_ON = { breaking: ["breaking"], compatible: ["breaking", "compatible"], any: ["breaking", "compatible", "none"] } as const;
+const FAIL_ON = {
+  breaking: ["breaking"],
+  compatible: ["breaking", "compatible"],
+  any: ["breaking", "compatible", "none"],
+} as const;
 type FailOn = keyof typeof FAIL_ON;
 
 export interface DiffArgs {
@@ -23,19 +27,29 @@ export interface DiffArgs {
 /** The command line of `clientgen diff` (already parsed by the command registry) → what to compare, or a UsageError. */
 export function diffArgsFrom(args: CommandArgs): DiffArgs {
   const { positionals } = args;
-  const diff: DiffArgs = { outDir: stringOption(args, "out-dir") ?? "generated", json: flagOption(args, "json"), debug: args.debug };
+  const diff: DiffArgs = {
+    outDir: stringOption(args, "out-dir") ?? "generated",
+    json: flagOption(args, "json"),
+    debug: args.debug,
+  };
   const failOn = stringOption(args, "fail-on");
   if (failOn !== undefined) {
-    if (!(failOn in FAIL_ON)) throw new UsageError(`--fail-on '${failOn}': expected one of ${Object.keys(FAIL_ON).join(", ")}`);
+    if (!(failOn in FAIL_ON))
+      throw new UsageError(`--fail-on '${failOn}': expected one of ${Object.keys(FAIL_ON).join(", ")}`);
     diff.failOn = failOn as FailOn;
   }
   const base = stringOption(args, "base");
   if (base !== undefined) {
-    if (positionals.length !== 1) throw new UsageError(`--base compares one provider with a commit: give exactly one provider name (got ${positionals.length})`);
+    if (positionals.length !== 1)
+      throw new UsageError(
+        `--base compares one provider with a commit: give exactly one provider name (got ${positionals.length})`,
+      );
     return { ...diff, provider: positionals[0]!, base };
   }
-  if (positionals.length === 1) throw new UsageError(`one folder given: give OLD and NEW folders, or a provider with --base REF`);
-  if (positionals.length !== 2) throw new UsageError(`expected OLD and NEW package folders, got ${positionals.length} argument(s)`);
+  if (positionals.length === 1)
+    throw new UsageError(`one folder given: give OLD and NEW folders, or a provider with --base REF`);
+  if (positionals.length !== 2)
+    throw new UsageError(`expected OLD and NEW package folders, got ${positionals.length} argument(s)`);
   return { ...diff, old: positionals[0]!, new: positionals[1]! };
 }
 
@@ -51,7 +65,10 @@ export async function runDiff(command: CommandArgs): Promise<number> {
     }
     process.stderr.write(`clientgen diff: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
     if (args.debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
-    else process.stderr.write("run again with --debug for the stack trace, and report it with the packages that caused it\n");
+    else
+      process.stderr.write(
+        "run again with --debug for the stack trace, and report it with the packages that caused it\n",
+      );
     return 3;
   }
 }
@@ -59,13 +76,17 @@ export async function runDiff(command: CommandArgs): Promise<number> {
 async function compareAndReport(args: DiffArgs): Promise<number> {
   const cwd = process.cwd();
   const packageDir = args.provider === undefined ? undefined : providerDir(args.provider, args.outDir, cwd);
-  const base: BaseCheckout | undefined = args.base === undefined ? undefined : materialiseBase(packageDir!, args.base, cwd);
+  const base: BaseCheckout | undefined =
+    args.base === undefined ? undefined : materialiseBase(packageDir!, args.base, cwd);
   try {
     const [oldDir, newDir] = [base?.dir ?? args.old!, packageDir ?? args.new!];
     const labels: SideLabels = { old: base?.label ?? args.old!, new: base ? relative(cwd, newDir) || "." : args.new! };
     // Both folders are checked, and ts-morph loaded, only once the arguments are known good.
     const [oldPkg, newPkg] = [readPackage(oldDir), readPackage(newDir)];
-    if (realpathSync(oldPkg.dir) === realpathSync(newPkg.dir)) throw new DiffInputError(`${labels.old} and ${labels.new} are the same folder: give the old package and the new one`);
+    if (realpathSync(oldPkg.dir) === realpathSync(newPkg.dir))
+      throw new DiffInputError(
+        `${labels.old} and ${labels.new} are the same folder: give the old package and the new one`,
+      );
     const { diffPackages } = await import("../diff/diff-packages.js");
     const result = diffPackages(oldDir, newDir);
     process.stdout.write(args.json ? formatJson(result, labels) : formatReport(result, labels));

@@ -23,7 +23,10 @@ export function resolveSpecArg(spec: string, cwd: string): string {
 }
 
 /** The jobs `generate` and `lint` work on: `--spec FILE` alone, or providers under `--specs`. */
-export function jobsFromArgs(args: CommandArgs, outFor: (spec: string) => string): { jobs: ProviderJob[]; errors: Diagnostic[] } {
+export function jobsFromArgs(
+  args: CommandArgs,
+  outFor: (spec: string) => string,
+): { jobs: ProviderJob[]; errors: Diagnostic[] } {
   const spec = stringOption(args, "spec");
   const name = stringOption(args, "name");
   if (name !== undefined && !isIdentifier(name)) throw new UsageError(`--name '${name}' is not a valid class name`);
@@ -36,12 +39,14 @@ export function jobsFromArgs(args: CommandArgs, outFor: (spec: string) => string
 }
 
 /** The providers of `--specs` (default specs/), each going to its folder in `--out-dir` (default generated/). */
-const providersIn = (args: CommandArgs, only: string[]) => findProviders(specsArg(args), stringOption(args, "out-dir") ?? "generated", only, args.cwd);
+const providersIn = (args: CommandArgs, only: string[]) =>
+  findProviders(specsArg(args), stringOption(args, "out-dir") ?? "generated", only, args.cwd);
 const specsArg = (args: CommandArgs): string => stringOption(args, "specs") ?? "specs";
 
 function readLayout(args: CommandArgs): ProviderJob["layout"] {
   const layout = stringOption(args, "layout") ?? "package";
-  if (!(LAYOUTS as readonly string[]).includes(layout)) throw new UsageError(`--layout must be ${LAYOUTS.join(" or ")}, not '${layout}'`);
+  if (!(LAYOUTS as readonly string[]).includes(layout))
+    throw new UsageError(`--layout must be ${LAYOUTS.join(" or ")}, not '${layout}'`);
   return layout as ProviderJob["layout"];
 }
 

@@ -17,7 +17,10 @@ const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"
 export async function runInit(args: CommandArgs): Promise<number> {
   const provider = args.positionals[0];
   if (!provider) throw new UsageError("init needs a provider name: clientgen init <provider> [--from FILE]");
-  if (!PROVIDER.test(provider)) throw new UsageError(`provider '${provider}' must be lower case letters, digits, '.', '_' or '-' (it names a folder and an npm package)`);
+  if (!PROVIDER.test(provider))
+    throw new UsageError(
+      `provider '${provider}' must be lower case letters, digits, '.', '_' or '-' (it names a folder and an npm package)`,
+    );
   const reporter = new Reporter(args.color, args.quiet);
   const specsDir = stringOption(args, "specs") ?? "specs";
   const folder = resolve(args.cwd, specsDir, provider);
@@ -36,7 +39,9 @@ export async function runInit(args: CommandArgs): Promise<number> {
     spec = loaded.spec;
     files = copiedSpec(loaded.spec);
   } else {
-    files = new Map([["openapi.yaml", renderTemplate(assets, "init/openapi.yaml.hbs", { provider, title: pascal(provider) })]]);
+    files = new Map([
+      ["openapi.yaml", renderTemplate(assets, "init/openapi.yaml.hbs", { provider, title: pascal(provider) })],
+    ]);
   }
   files.set("clientgen.yaml", renderTemplate(assets, "init/clientgen.yaml.hbs", configExamples(provider, spec?.data)));
   for (const [path, text] of files) {
@@ -47,7 +52,11 @@ export async function runInit(args: CommandArgs): Promise<number> {
   const specPath = join(folder, [...files.keys()][0]!);
   const session = new GenerateSession(args.cwd, false, reporter);
   try {
-    return (await session.run([jobFor(specPath, resolve(args.cwd, stringOption(args, "out-dir") ?? "generated", provider), provider)])).code;
+    return (
+      await session.run([
+        jobFor(specPath, resolve(args.cwd, stringOption(args, "out-dir") ?? "generated", provider), provider),
+      ])
+    ).code;
   } finally {
     await session.close();
   }
@@ -64,7 +73,10 @@ function copiedSpec(spec: LoadedSpec): Map<string, string> {
   const base = dirname(root!.absPath);
   for (const doc of others) {
     const rel = relative(base, doc.absPath);
-    if (rel.startsWith("..")) throw new UsageError(`--from: ${doc.file} is outside ${relative(process.cwd(), base) || "."}/: move the files a spec references next to it first`);
+    if (rel.startsWith(".."))
+      throw new UsageError(
+        `--from: ${doc.file} is outside ${relative(process.cwd(), base) || "."}/: move the files a spec references next to it first`,
+      );
     files.set(rel.split(sep).join("/"), doc.text);
   }
   return files;
@@ -73,23 +85,42 @@ function copiedSpec(spec: LoadedSpec): Map<string, string> {
 /** Examples for the commented clientgen.yaml, taken from the spec where it has them. */
 function configExamples(provider: string, data: Record<string, unknown> | undefined) {
   const envPrefix = provider.toUpperCase().replace(/[^A-Z0-9]+/g, "_");
-  const components = (data?.components ?? {}) as { securitySchemes?: Record<string, { description?: string; type?: string; scheme?: string }> };
-  const schemes = Object.entries(components.securitySchemes ?? (data ? {} : { bearerAuth: { type: "http", scheme: "bearer" } }));
+  const components = (data?.components ?? {}) as {
+    securitySchemes?: Record<string, { description?: string; type?: string; scheme?: string }>;
+  };
+  const schemes = Object.entries(
+    components.securitySchemes ?? (data ? {} : { bearerAuth: { type: "http", scheme: "bearer" } }),
+  );
   const credentials = schemes.map(([name, scheme]) => ({
     option: camel(name) || "credential",
     scheme: JSON.stringify(name),
     env: [envPrefix, ...words(name)].join("_").toUpperCase(),
-    description: JSON.stringify(scheme.description?.split("\n")[0] ?? [scheme.type, scheme.scheme].filter(Boolean).join(" ")),
+    description: JSON.stringify(
+      scheme.description?.split("\n")[0] ?? [scheme.type, scheme.scheme].filter(Boolean).join(" "),
+    ),
   }));
   const [operationKey, builderMethod] = firstOperation(data) ?? ["listItems", "listItems"];
-  return { provider, className: pascal(provider), packageName: `${provider}-client`, envPrefix, credentials, operationKey: JSON.stringify(operationKey), builderMethod };
+  return {
+    provider,
+    className: pascal(provider),
+    packageName: `${provider}-client`,
+    envPrefix,
+    credentials,
+    operationKey: JSON.stringify(operationKey),
+    builderMethod,
+  };
 }
 
 function firstOperation(data: Record<string, unknown> | undefined): [key: string, method: string] | undefined {
-  for (const [path, item] of Object.entries((data?.paths ?? {}) as Record<string, Record<string, { operationId?: string }>>)) {
+  for (const [path, item] of Object.entries(
+    (data?.paths ?? {}) as Record<string, Record<string, { operationId?: string }>>,
+  )) {
     for (const method of HTTP_METHODS) {
       const op = item?.[method];
-      if (op) return op.operationId ? [op.operationId, camel(op.operationId)] : [`${method.toUpperCase()} ${path}`, camel(`${method} ${path}`)];
+      if (op)
+        return op.operationId
+          ? [op.operationId, camel(op.operationId)]
+          : [`${method.toUpperCase()} ${path}`, camel(`${method} ${path}`)];
     }
   }
   return undefined;

@@ -21,7 +21,17 @@ export async function runLint(args: CommandArgs): Promise<number> {
     const warnings = diagnostics.filter((d) => d.severity === "warning").length;
     const bad = hasErrors(diagnostics);
     failed ||= bad;
-    lines.push({ provider: job.provider, status: bad ? "failed" : "ok", operations, ms: performance.now() - jobStarted, detail: bad ? describeErrors(diagnostics) : warnings ? `${warnings} warning${warnings === 1 ? "" : "s"}` : "no problems" });
+    lines.push({
+      provider: job.provider,
+      status: bad ? "failed" : "ok",
+      operations,
+      ms: performance.now() - jobStarted,
+      detail: bad
+        ? describeErrors(diagnostics)
+        : warnings
+          ? `${warnings} warning${warnings === 1 ? "" : "s"}`
+          : "no problems",
+    });
   }
   reporter.providers(lines);
   reporter.summary(lines, performance.now() - started);

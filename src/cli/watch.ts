@@ -25,7 +25,9 @@ function watchedFiles(job: ProviderJob, inputs: string[] | undefined): Set<strin
 
 const subfolders = (root: string): string[] => {
   try {
-    return readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(root, d.name));
+    return readdirSync(root, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => join(root, d.name));
   } catch {
     return [];
   }
@@ -41,7 +43,14 @@ const inode = (dir: string): number | undefined => statSync(dir, { throwIfNoEntr
  * left alone). Problems are printed by the run and watching goes on. Ctrl-C (SIGINT) or SIGTERM
  * ends it with exit code 0.
  */
-export function watchProviders(jobs: ProviderJob[], firstInputs: Map<string, string[]>, session: GenerateSession, out: Reporter, discovery?: ProviderDiscovery, waiting: Diagnostic[] = []): Promise<number> {
+export function watchProviders(
+  jobs: ProviderJob[],
+  firstInputs: Map<string, string[]>,
+  session: GenerateSession,
+  out: Reporter,
+  discovery?: ProviderDiscovery,
+  waiting: Diagnostic[] = [],
+): Promise<number> {
   const files = new Map(jobs.map((job) => [job, watchedFiles(job, firstInputs.get(job.outDir))]));
   // A folder deleted and made again is a new inode the old watcher never hears of: keyed by inode, it is watched anew.
   const watchers = new Map<string, { watcher: FSWatcher; ino: number }>();
@@ -49,7 +58,9 @@ export function watchProviders(jobs: ProviderJob[], firstInputs: Map<string, str
   // Problems of the specs folder said so far (a folder without a spec yet), so that each is said once while it holds.
   let noted = new Set<string>();
   const note = (problems: Diagnostic[]) => {
-    for (const { message, rule } of problems) if (!noted.has(message)) out.note(rule === "spec-missing" ? `${message} yet: it is generated once it has one` : message);
+    for (const { message, rule } of problems)
+      if (!noted.has(message))
+        out.note(rule === "spec-missing" ? `${message} yet: it is generated once it has one` : message);
     noted = new Set(problems.map((e) => e.message));
   };
   const rel = (path: string) => relative(process.cwd(), path) || path;
@@ -60,7 +71,9 @@ export function watchProviders(jobs: ProviderJob[], firstInputs: Map<string, str
       const outcome = await session.run(batch);
       for (const job of batch) if (files.has(job)) files.set(job, watchedFiles(job, outcome.inputs.get(job.outDir)));
     } catch (err) {
-      out.problem(`internal error while regenerating ${batch.map((j) => j.provider).join(", ")}: ${err instanceof Error ? err.message : String(err)}`);
+      out.problem(
+        `internal error while regenerating ${batch.map((j) => j.provider).join(", ")}: ${err instanceof Error ? err.message : String(err)}`,
+      );
       await session.close();
     }
     watchFolders();
@@ -98,7 +111,9 @@ export function watchProviders(jobs: ProviderJob[], firstInputs: Map<string, str
       note(errors);
       for (const job of added) files.set(job, watchedFiles(job, undefined));
       if (!added.length) return watchFolders();
-      out.note(`${added.map((job) => rel(job.specPath)).join(", ")} added: generating ${added.map((job) => job.provider).join(", ")}`);
+      out.note(
+        `${added.map((job) => rel(job.specPath)).join(", ")} added: generating ${added.map((job) => job.provider).join(", ")}`,
+      );
       await runBatch(added);
     });
   };
@@ -112,7 +127,8 @@ export function watchProviders(jobs: ProviderJob[], firstInputs: Map<string, str
     if (!name) return;
     const path = join(dir, name);
     for (const [job, watched] of files) if (watched.has(path)) debounce(job, () => regenerate(job, path));
-    if (discovery && (dir === discovery.root || dirname(dir) === discovery.root)) debounce("providers", () => rescan(discovery));
+    if (discovery && (dir === discovery.root || dirname(dir) === discovery.root))
+      debounce("providers", () => rescan(discovery));
   };
 
   const watchFolders = () => {
@@ -141,7 +157,9 @@ export function watchProviders(jobs: ProviderJob[], firstInputs: Map<string, str
   watchFolders();
   note(waiting);
   const what = jobs.length === 1 ? jobs[0]!.provider : `${jobs.length} providers`;
-  out.note(`watching ${what}${discovery ? ` and new ones in ${rel(discovery.root)}/` : ""} for changes (Ctrl-C to stop)`);
+  out.note(
+    `watching ${what}${discovery ? ` and new ones in ${rel(discovery.root)}/` : ""} for changes (Ctrl-C to stop)`,
+  );
   return new Promise((resolve) => {
     const stop = () => {
       for (const { watcher } of watchers.values()) watcher.close();

@@ -78,5 +78,10 @@ export function sortChanges(changes: readonly ApiChange[]): ApiChange[] {
     seen.add(key);
     return true;
   });
-  return unique.sort((a, b) => ORDER[a.kind] - ORDER[b.kind] || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+  return unique.sort(
+    (a, b) =>
+      ORDER[a.kind] - ORDER[b.kind] ||
+      (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
+      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+  );
 }

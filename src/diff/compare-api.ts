@@ -53,7 +53,10 @@ function compareUnit(ctx: WalkContext, name: string, unit: Unit): void {
   const walker = new TypeWalker(ctx);
   const at = { old: o.declarations?.[0], new: n.declarations?.[0] };
   walker.docs(o, n, name, at);
-  walker.types(ctx.checker.getDeclaredTypeOfSymbol(o), ctx.checker.getDeclaredTypeOfSymbol(n), unit.flow, name, at, { depth: 0, top: true });
+  walker.types(ctx.checker.getDeclaredTypeOfSymbol(o), ctx.checker.getDeclaredTypeOfSymbol(n), unit.flow, name, at, {
+    depth: 0,
+    top: true,
+  });
   unit.changes = walker.changes;
 }
 
@@ -75,7 +78,9 @@ function compareValues(ctx: WalkContext): ApiChange[] {
     if (!(o.flags & TYPE_ONLY)) walker.docs(o, n, name, at);
     walker.members(checker.getTypeOfSymbol(o), checker.getTypeOfSymbol(n), OUT, name, at, { depth: 0 });
     if (o.flags & n.flags & ts.SymbolFlags.Class) {
-      walker.members(checker.getDeclaredTypeOfSymbol(o), checker.getDeclaredTypeOfSymbol(n), OUT, name, at, { depth: 0 });
+      walker.members(checker.getDeclaredTypeOfSymbol(o), checker.getDeclaredTypeOfSymbol(n), OUT, name, at, {
+        depth: 0,
+      });
     }
   }
   return walker.changes;
@@ -84,17 +89,30 @@ function compareValues(ctx: WalkContext): ApiChange[] {
 /** Exports and entry points that came or went; an export in several entries is one line naming them. */
 function exportChanges(oldApi: PublicApi, newApi: PublicApi): ApiChange[] {
   const changes: ApiChange[] = [];
-  for (const [side, from, to] of [["old", oldApi, newApi], ["new", newApi, oldApi]] as const) {
+  for (const [side, from, to] of [
+    ["old", oldApi, newApi],
+    ["new", newApi, oldApi],
+  ] as const) {
     const gone = new Map<string, string[]>();
     for (const [subpath, exports] of from.entries) {
       const other = to.entries.get(subpath);
-      if (!other) changes.push({ kind: side === "old" ? "breaking" : "compatible", path: subpath, message: `entry point ${side === "old" ? "removed" : "added"}` });
-      for (const name of exports.keys()) if (other && !other.has(name)) gone.set(name, [...(gone.get(name) ?? []), subpath]);
+      if (!other)
+        changes.push({
+          kind: side === "old" ? "breaking" : "compatible",
+          path: subpath,
+          message: `entry point ${side === "old" ? "removed" : "added"}`,
+        });
+      for (const name of exports.keys())
+        if (other && !other.has(name)) gone.set(name, [...(gone.get(name) ?? []), subpath]);
     }
     for (const [name, subpaths] of gone) {
       const where = subpaths.length === from.entries.size ? "" : ` (${subpaths.map((s) => `"${s}"`).join(", ")})`;
       const place = placeOf(from, from.entries.get(subpaths[0]!)!.get(name)!.declarations?.[0]);
-      const change: ApiChange = { kind: side === "old" ? "breaking" : "compatible", path: name, message: `export ${side === "old" ? "removed" : "added"}${where}` };
+      const change: ApiChange = {
+        kind: side === "old" ? "breaking" : "compatible",
+        path: name,
+        message: `export ${side === "old" ? "removed" : "added"}${where}`,
+      };
       changes.push(place ? { ...change, place } : change);
     }
   }
@@ -108,7 +126,10 @@ function exportChanges(oldApi: PublicApi, newApi: PublicApi): ApiChange[] {
 function canonicalName(ctx: WalkContext, name: string): string {
   const [o, n] = [ctx.old.byName.get(name)!, ctx.new.byName.get(name)!];
   const newNames = namesOf(ctx.new, ctx.checker.getDeclaredTypeOfSymbol(n));
-  return (newNames && namesOf(ctx.old, ctx.checker.getDeclaredTypeOfSymbol(o))?.find((other) => newNames.includes(other))) ?? name;
+  return (
+    (newNames && namesOf(ctx.old, ctx.checker.getDeclaredTypeOfSymbol(o))?.find((other) => newNames.includes(other))) ??
+    name
+  );
 }
 
 function sharedNames(oldApi: PublicApi, newApi: PublicApi): string[] {

@@ -1,8 +1,32 @@
 import { ts } from "ts-morph";
-import { OUT, additionKind, flip, optionalityChangeKind, typeChangeKind, type ApiChange, type ChangeKind, type Flow } from "./classify.js";
+import {
+  OUT,
+  additionKind,
+  flip,
+  optionalityChangeKind,
+  typeChangeKind,
+  type ApiChange,
+  type ChangeKind,
+  type Flow,
+} from "./classify.js";
 import { describeTypeChange, docsOf, isDeprecated, typeText } from "./describe-type.js";
 import { namesOf, placeOf, type PublicApi } from "./read-public-api.js";
-import { constituents, isClass, isInside, isReference, isRequired, isStructured, memberPath, memberWord, publicProperties, sameClass, sameTarget, sameTypeParameter, typeId, writtenTypeOf } from "./type-facts.js";
+import {
+  constituents,
+  isClass,
+  isInside,
+  isReference,
+  isRequired,
+  isStructured,
+  memberPath,
+  memberWord,
+  publicProperties,
+  sameClass,
+  sameTarget,
+  sameTypeParameter,
+  typeId,
+  writtenTypeOf,
+} from "./type-facts.js";
 
 /** The declarations a change is located at: the old one for what went, the new one for the rest. */
 export interface At {
@@ -61,7 +85,10 @@ export class TypeWalker {
       this.typeArguments(o, n, flow, path, at, next);
     } else if (o.flags & ts.TypeFlags.Union || n.flags & ts.TypeFlags.Union) {
       this.unions(o, n, flow, path, at, { ...next, dropUndefined: step.dropUndefined ?? false });
-    } else if (o.flags & n.flags & ts.TypeFlags.Intersection && this.intersections(o as ts.IntersectionType, n as ts.IntersectionType, flow, path, at, next)) {
+    } else if (
+      o.flags & n.flags & ts.TypeFlags.Intersection &&
+      this.intersections(o as ts.IntersectionType, n as ts.IntersectionType, flow, path, at, next)
+    ) {
       return;
     } else if (isStructured(o) && isStructured(n) && !this.isForeign(o) && !this.isForeign(n)) {
       this.members(o, n, flow, path, at, next);
@@ -76,7 +103,14 @@ export class TypeWalker {
     const oldProps = publicProperties(checker, o);
     const newProps = publicProperties(checker, n);
     for (const [name, symbol] of oldProps) {
-      if (!newProps.has(name)) this.add("breaking", memberPath(path, name), `${memberWord(checker, symbol)} removed`, { old: symbol.declarations?.[0] }, "old");
+      if (!newProps.has(name))
+        this.add(
+          "breaking",
+          memberPath(path, name),
+          `${memberWord(checker, symbol)} removed`,
+          { old: symbol.declarations?.[0] },
+          "old",
+        );
     }
     for (const [name, symbol] of newProps) {
       const before = oldProps.get(name);
@@ -84,11 +118,30 @@ export class TypeWalker {
       else {
         const required = !(symbol.flags & ts.SymbolFlags.Optional);
         const kind = additionKind(required, flow);
-        this.add(kind, memberPath(path, name), `${kind === "breaking" ? "required " : ""}${memberWord(checker, symbol)} added`, { new: symbol.declarations?.[0] });
+        this.add(
+          kind,
+          memberPath(path, name),
+          `${kind === "breaking" ? "required " : ""}${memberWord(checker, symbol)} added`,
+          { new: symbol.declarations?.[0] },
+        );
       }
     }
-    this.signatures(checker.getSignaturesOfType(o, ts.SignatureKind.Call), checker.getSignaturesOfType(n, ts.SignatureKind.Call), flow, path, at, step);
-    this.signatures(checker.getSignaturesOfType(o, ts.SignatureKind.Construct), checker.getSignaturesOfType(n, ts.SignatureKind.Construct), flow, `new ${path}`, at, step);
+    this.signatures(
+      checker.getSignaturesOfType(o, ts.SignatureKind.Call),
+      checker.getSignaturesOfType(n, ts.SignatureKind.Call),
+      flow,
+      path,
+      at,
+      step,
+    );
+    this.signatures(
+      checker.getSignaturesOfType(o, ts.SignatureKind.Construct),
+      checker.getSignaturesOfType(n, ts.SignatureKind.Construct),
+      flow,
+      `new ${path}`,
+      at,
+      step,
+    );
     this.indexes(o, n, flow, path, at, step);
   }
 
@@ -105,7 +158,8 @@ export class TypeWalker {
   }
 
   add(kind: ChangeKind, path: string, message: string, at: At, side: "old" | "new" = "new"): void {
-    const place = side === "old" ? placeOf(this.ctx.old, at.old) : (placeOf(this.ctx.new, at.new) ?? placeOf(this.ctx.old, at.old));
+    const place =
+      side === "old" ? placeOf(this.ctx.old, at.old) : (placeOf(this.ctx.new, at.new) ?? placeOf(this.ctx.old, at.old));
     this.changes.push(place ? { kind, path, message, place } : { kind, path, message });
   }
 
@@ -113,18 +167,41 @@ export class TypeWalker {
     const at: At = { old: o.declarations?.[0], new: n.declarations?.[0] };
     const wasOptional = Boolean(o.flags & ts.SymbolFlags.Optional);
     const isOptional = Boolean(n.flags & ts.SymbolFlags.Optional);
-    if (wasOptional !== isOptional) this.add(optionalityChangeKind(!isOptional, flow), path, `${memberWord(this.ctx.checker, n)} made ${isOptional ? "optional" : "required"}`, at);
+    if (wasOptional !== isOptional)
+      this.add(
+        optionalityChangeKind(!isOptional, flow),
+        path,
+        `${memberWord(this.ctx.checker, n)} made ${isOptional ? "optional" : "required"}`,
+        at,
+      );
     this.docs(o, n, path, at);
     const { checker } = this.ctx;
-    this.types(writtenTypeOf(checker, o), writtenTypeOf(checker, n), flow, path, at, { depth: step.depth, dropUndefined: wasOptional !== isOptional });
+    this.types(writtenTypeOf(checker, o), writtenTypeOf(checker, n), flow, path, at, {
+      depth: step.depth,
+      dropUndefined: wasOptional !== isOptional,
+    });
   }
 
   /** Overloads pair up in order; a function's parameters run against its own flow, its result with it. */
-  private signatures(os: readonly ts.Signature[], ns: readonly ts.Signature[], flow: Flow, path: string, at: At, step: Step): void {
+  private signatures(
+    os: readonly ts.Signature[],
+    ns: readonly ts.Signature[],
+    flow: Flow,
+    path: string,
+    at: At,
+    step: Step,
+  ): void {
     for (let i = 0; i < Math.max(os.length, ns.length); i++) {
       const [o, n] = [os[i], ns[i]];
       if (o && n) this.signature(o, n, flow, path, step);
-      else if (o) this.add(flow & OUT ? "breaking" : "compatible", path, "call signature removed", { old: o.declaration ?? at.old }, "old");
+      else if (o)
+        this.add(
+          flow & OUT ? "breaking" : "compatible",
+          path,
+          "call signature removed",
+          { old: o.declaration ?? at.old },
+          "old",
+        );
       else if (n) this.add("compatible", path, "call signature added", { new: n.declaration ?? at.new });
     }
   }
@@ -136,8 +213,21 @@ export class TypeWalker {
     for (let i = 0; i < Math.max(op.length, np.length); i++) {
       const [a, b] = [op[i], np[i]];
       const where = `${path}(${(b ?? a)!.escapedName as string})`;
-      if (!b) this.add(flow & OUT ? "breaking" : "compatible", where, "parameter removed", { old: a!.valueDeclaration }, "old");
-      else if (!a) this.add(additionKind(isRequired(checker, b), inward), where, `${isRequired(checker, b) ? "required" : "optional"} parameter added`, { new: b.valueDeclaration });
+      if (!b)
+        this.add(
+          flow & OUT ? "breaking" : "compatible",
+          where,
+          "parameter removed",
+          { old: a!.valueDeclaration },
+          "old",
+        );
+      else if (!a)
+        this.add(
+          additionKind(isRequired(checker, b), inward),
+          where,
+          `${isRequired(checker, b) ? "required" : "optional"} parameter added`,
+          { new: b.valueDeclaration },
+        );
       else this.parameter(a, b, inward, where, step);
     }
     const at: At = { old: o.declaration, new: n.declaration };
@@ -148,8 +238,12 @@ export class TypeWalker {
     const { checker } = this.ctx;
     const at: At = { old: a.valueDeclaration, new: b.valueDeclaration };
     const [was, is] = [isRequired(checker, a), isRequired(checker, b)];
-    if (was !== is) this.add(optionalityChangeKind(is, flow), path, `parameter made ${is ? "required" : "optional"}`, at);
-    this.types(writtenTypeOf(checker, a), writtenTypeOf(checker, b), flow, path, at, { depth: step.depth, dropUndefined: was !== is });
+    if (was !== is)
+      this.add(optionalityChangeKind(is, flow), path, `parameter made ${is ? "required" : "optional"}`, at);
+    this.types(writtenTypeOf(checker, a), writtenTypeOf(checker, b), flow, path, at, {
+      depth: step.depth,
+      dropUndefined: was !== is,
+    });
   }
 
   private indexes(o: ts.Type, n: ts.Type, flow: Flow, path: string, at: At, step: Step): void {
@@ -157,11 +251,29 @@ export class TypeWalker {
     const [oi, ni] = [checker.getIndexInfosOfType(o), checker.getIndexInfosOfType(n)];
     for (const info of oi) {
       const match = ni.find((i) => i.keyType === info.keyType);
-      if (match) this.types(info.type, match.type, flow, `${path}[key: ${typeText(checker, info.keyType)}]`, { old: info.declaration, new: match.declaration }, step);
-      else this.add("breaking", path, `index signature [key: ${typeText(checker, info.keyType)}] removed`, { old: info.declaration ?? at.old }, "old");
+      if (match)
+        this.types(
+          info.type,
+          match.type,
+          flow,
+          `${path}[key: ${typeText(checker, info.keyType)}]`,
+          { old: info.declaration, new: match.declaration },
+          step,
+        );
+      else
+        this.add(
+          "breaking",
+          path,
+          `index signature [key: ${typeText(checker, info.keyType)}] removed`,
+          { old: info.declaration ?? at.old },
+          "old",
+        );
     }
     for (const info of ni) {
-      if (!oi.some((i) => i.keyType === info.keyType)) this.add(additionKind(false, flow), path, `index signature [key: ${typeText(checker, info.keyType)}] added`, { new: info.declaration ?? at.new });
+      if (!oi.some((i) => i.keyType === info.keyType))
+        this.add(additionKind(false, flow), path, `index signature [key: ${typeText(checker, info.keyType)}] added`, {
+          new: info.declaration ?? at.new,
+        });
     }
   }
 
@@ -179,7 +291,8 @@ export class TypeWalker {
     }
     if (!oldLeft.length && !newLeft.length) return;
     const [a, b] = [oldLeft[0]!, newLeft[0]!];
-    if (oldLeft.length === 1 && newLeft.length === 1 && isStructured(a) && isStructured(b)) this.types(a, b, flow, path, at, step);
+    if (oldLeft.length === 1 && newLeft.length === 1 && isStructured(a) && isStructured(b))
+      this.types(a, b, flow, path, at, step);
     else this.leaf(oldLeft, newLeft, o, n, flow, path, at);
   }
 
@@ -188,7 +301,14 @@ export class TypeWalker {
    * each side, the named parts are compared as themselves and only the inline parts here. Otherwise (false)
    * the caller walks the whole intersection member by member.
    */
-  private intersections(o: ts.IntersectionType, n: ts.IntersectionType, flow: Flow, path: string, at: At, step: Step): boolean {
+  private intersections(
+    o: ts.IntersectionType,
+    n: ts.IntersectionType,
+    flow: Flow,
+    path: string,
+    at: At,
+    step: Step,
+  ): boolean {
     if (o.types.length !== n.types.length) return false;
     const pairs: Array<[ts.Type, ts.Type]> = [];
     const newLeft = [...n.types];
@@ -213,7 +333,12 @@ export class TypeWalker {
     if (kind === "none") return;
     const union = (o.flags | n.flags) & ts.TypeFlags.Union;
     const text = (types: ts.Type[]): string[] => (union ? types.map((t) => typeText(checker, t)) : []);
-    this.add(kind, path, describeTypeChange(kind, text(dropped), text(added), typeText(checker, o), typeText(checker, n)), at);
+    this.add(
+      kind,
+      path,
+      describeTypeChange(kind, text(dropped), text(added), typeText(checker, o), typeText(checker, n)),
+      at,
+    );
   }
 
   private typeArguments(o: ts.Type, n: ts.Type, flow: Flow, path: string, at: At, step: Step): void {
@@ -222,7 +347,16 @@ export class TypeWalker {
     this.pairwise(checker.getTypeArguments(o), checker.getTypeArguments(n), o, n, flow, path, at, step);
   }
 
-  private pairwise(oa: readonly ts.Type[], na: readonly ts.Type[], o: ts.Type, n: ts.Type, flow: Flow, path: string, at: At, step: Step): void {
+  private pairwise(
+    oa: readonly ts.Type[],
+    na: readonly ts.Type[],
+    o: ts.Type,
+    n: ts.Type,
+    flow: Flow,
+    path: string,
+    at: At,
+    step: Step,
+  ): void {
     if (oa.length !== na.length) return this.leaf([o], [n], o, n, flow, path, at);
     for (let i = 0; i < oa.length; i++) this.types(oa[i]!, na[i]!, flow, path, at, step);
   }
@@ -231,7 +365,8 @@ export class TypeWalker {
   private isForeign(t: ts.Type): boolean {
     const symbol = t.aliasSymbol ?? t.symbol;
     // Only named types: a method of the standard library's Promise, instantiated with the package's types, is walked.
-    if (!symbol || !(symbol.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias))) return false;
+    if (!symbol || !(symbol.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias)))
+      return false;
     const file = symbol.declarations?.[0]?.getSourceFile().fileName;
     return file !== undefined && !isInside(file, this.ctx.old.pkg.dir) && !isInside(file, this.ctx.new.pkg.dir);
   }

@@ -10,7 +10,13 @@ export function typeText(checker: ts.TypeChecker, type: ts.Type): string {
 }
 
 /** What a type change did, naming the union members that went or came when that is what happened. */
-export function describeTypeChange(kind: ChangeKind, dropped: string[], added: string[], oldText: string, newText: string): string {
+export function describeTypeChange(
+  kind: ChangeKind,
+  dropped: string[],
+  added: string[],
+  oldText: string,
+  newText: string,
+): string {
   if (dropped.length && !added.length) return `type narrowed: no longer ${dropped.join(" | ")}`;
   if (added.length && !dropped.length) return `type widened: now also ${added.join(" | ")}`;
   const verb = kind === "breaking" ? "changed incompatibly" : "changed";

@@ -13,7 +13,10 @@ const MAX_PATH_COLUMN = 48;
 export function formatReport(result: DiffResult, labels: SideLabels): string {
   const { changes } = result;
   const pathWidth = Math.min(MAX_PATH_COLUMN, Math.max(0, ...changes.map((c) => c.path.length)));
-  const lines = changes.map((c) => `${c.kind.padEnd(10)}  ${c.path.padEnd(pathWidth)}  ${c.message}${c.place ? `  (${placeText(c.place, labels)})` : ""}`);
+  const lines = changes.map(
+    (c) =>
+      `${c.kind.padEnd(10)}  ${c.path.padEnd(pathWidth)}  ${c.message}${c.place ? `  (${placeText(c.place, labels)})` : ""}`,
+  );
   if (lines.length) lines.push("");
   lines.push(summary(changes), `semver: ${result.semver}`);
   return `${lines.join("\n")}\n`;

@@ -17,12 +17,20 @@ export interface PublicApi {
 const TYPE_LIKE = ts.SymbolFlags.TypeAlias | ts.SymbolFlags.Interface | ts.SymbolFlags.Class | ts.SymbolFlags.Enum;
 
 /** The public API of a package: what each entry of its package.json `exports` exports. */
-export function readPublicApi(pkg: PackageInfo, side: Place["side"], program: ts.Program, checker: ts.TypeChecker): PublicApi {
+export function readPublicApi(
+  pkg: PackageInfo,
+  side: Place["side"],
+  program: ts.Program,
+  checker: ts.TypeChecker,
+): PublicApi {
   const api: PublicApi = { pkg, side, entries: new Map(), byName: new Map(), typeNames: new Map() };
   for (const entry of pkg.entries) {
     const source = program.getSourceFile(entry.file);
     const moduleSymbol = source && checker.getSymbolAtLocation(source);
-    if (!moduleSymbol) throw new DiffInputError(`${relative(process.cwd(), entry.file)}: not a module (exports "${entry.subpath}" of ${pkg.name})`);
+    if (!moduleSymbol)
+      throw new DiffInputError(
+        `${relative(process.cwd(), entry.file)}: not a module (exports "${entry.subpath}" of ${pkg.name})`,
+      );
     const exports = new Map<string, ts.Symbol>();
     for (const exported of checker.getExportsOfModule(moduleSymbol)) {
       const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
@@ -38,7 +46,11 @@ export function readPublicApi(pkg: PackageInfo, side: Place["side"], program: ts
 
 /** Only structured types are named: `type Id = string` must not turn every string into an `Id`. */
 function nameType(api: PublicApi, type: ts.Type, name: string): void {
-  if (!(type.flags & (ts.TypeFlags.Object | ts.TypeFlags.Union | ts.TypeFlags.Intersection)) || type.flags & ts.TypeFlags.Boolean) return;
+  if (
+    !(type.flags & (ts.TypeFlags.Object | ts.TypeFlags.Union | ts.TypeFlags.Intersection)) ||
+    type.flags & ts.TypeFlags.Boolean
+  )
+    return;
   const names = api.typeNames.get(type);
   if (!names) api.typeNames.set(type, [name]);
   else if (!names.includes(name)) names.push(name);

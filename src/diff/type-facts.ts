@@ -79,7 +79,12 @@ function isHidden(symbol: ts.Symbol): boolean {
  */
 export function writtenTypeOf(checker: ts.TypeChecker, symbol: ts.Symbol): ts.Type {
   const decl = symbol.valueDeclaration;
-  const written = !(symbol.flags & ts.SymbolFlags.Transient) && decl && (ts.isPropertySignature(decl) || ts.isPropertyDeclaration(decl) || ts.isParameter(decl)) ? decl.type : undefined;
+  const written =
+    !(symbol.flags & ts.SymbolFlags.Transient) &&
+    decl &&
+    (ts.isPropertySignature(decl) || ts.isPropertyDeclaration(decl) || ts.isParameter(decl))
+      ? decl.type
+      : undefined;
   return written ? checker.getTypeFromTypeNode(written) : checker.getTypeOfSymbol(symbol);
 }
 
@@ -96,6 +101,10 @@ export function memberWord(checker: ts.TypeChecker, symbol: ts.Symbol): string {
 }
 
 export function memberPath(path: string, name: string): string {
-  const key = isIdentifier(name) ? `.${name}` : /^\[.*\]$/.test(name) ? name : `[${/^\d+$/.test(name) ? name : JSON.stringify(name)}]`;
+  const key = isIdentifier(name)
+    ? `.${name}`
+    : /^\[.*\]$/.test(name)
+      ? name
+      : `[${/^\d+$/.test(name) ? name : JSON.stringify(name)}]`;
   return path ? `${path}${key}` : key.replace(/^\./, "");
 }

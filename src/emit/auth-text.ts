@@ -16,7 +16,11 @@ export function needsCredentials(api: NamedApi, security: string[][]): boolean {
 function optionsText(api: NamedApi, security: string[][]): string {
   const alternatives = security
     .filter((alt) => alt.length > 0)
-    .map((alt) => alt.flatMap((scheme) => api.credentials.filter((c) => c.scheme.name === scheme).map((c) => `\`${c.option}\``)).join(" and "))
+    .map((alt) =>
+      alt
+        .flatMap((scheme) => api.credentials.filter((c) => c.scheme.name === scheme).map((c) => `\`${c.option}\``))
+        .join(" and "),
+    )
     .filter(Boolean);
   return [...new Set(alternatives)].join(", or ");
 }
@@ -31,7 +35,9 @@ export function operationAuthText(api: NamedApi, op: OperationModel, readme: str
     return `[${tableCell(name)}](${readme}#authentication)${options.length ? ` (${options.join(" and ")})` : " (not supported by this client)"}`;
   };
   const text = alternatives.map((alt) => alt.map(scheme).join(" and ")).join(", or ");
-  return security.some((alt) => alt.length === 0) ? `${text}; optional: the call is also made without credentials.` : text;
+  return security.some((alt) => alt.length === 0)
+    ? `${text}; optional: the call is also made without credentials.`
+    : text;
 }
 
 /**
@@ -42,7 +48,9 @@ export function operationAuthText(api: NamedApi, op: OperationModel, readme: str
 export function authNote(api: NamedApi): string {
   const ops = api.model.operations;
   const needing = ops.filter((op) => needsCredentials(api, effectiveSecurity(api, op)));
-  const all = [...new Set(ops.flatMap((op) => effectiveSecurity(api, op).map((alt) => alt.join("\u0000"))))].map((key) => (key ? key.split("\u0000") : []));
+  const all = [...new Set(ops.flatMap((op) => effectiveSecurity(api, op).map((alt) => alt.join("\u0000"))))].map(
+    (key) => (key ? key.split("\u0000") : []),
+  );
   const give = optionsText(api, all.length ? all : api.credentials.map((c) => [c.scheme.name]));
   const env = "Options win over environment variables, which are read only where `process.env` exists.";
   const atCall = "a call without them fails before anything is sent, with an error naming the option and the variable.";
@@ -51,7 +59,8 @@ export function authNote(api: NamedApi): string {
     const also = exempt > 0 ? ` (${exempt} of the ${ops.length} operations then send none.)` : "";
     return `Give ${optionsText(api, api.model.security)}. The client checks when it is built: a missing credential is an error naming the option and the variable.${also} ${env}`;
   }
-  if (ops.length > 0 && needing.length === ops.length) return `Every operation needs credentials: give ${give}. The client can be built without them, but ${atCall} ${env}`;
+  if (ops.length > 0 && needing.length === ops.length)
+    return `Every operation needs credentials: give ${give}. The client can be built without them, but ${atCall} ${env}`;
   if (needing.length > 0) {
     return `${needing.length} of the ${ops.length} operations need credentials (each operation's page under docs/ says which): give ${give} for those. The others work without them; ${atCall} ${env}`;
   }

@@ -23,11 +23,19 @@ export function clientSpec(api: NamedApi): ClientSpecData {
   const server = model.servers[0];
   const vars = Object.entries(server?.variables ?? {});
   if (server && vars.length) {
-    const variables = Object.fromEntries(vars.map(([k, v]) => [k, v.enum ? { default: v.default, enum: v.enum } : { default: v.default }]));
+    const variables = Object.fromEntries(
+      vars.map(([k, v]) => [k, v.enum ? { default: v.default, enum: v.enum } : { default: v.default }]),
+    );
     spec.server = new RuntimeRef("serverURL", [server.url, variables]);
   } else if (server) spec.baseURL = server.url;
-  if (api.credentials.length) spec.credentials = api.credentials.map((c) => (c.env ? { option: c.option, env: c.env } : { option: c.option }));
-  const params = api.clientParams.map((p) => ({ option: p.option, in: p.in, name: p.name, ...(p.env ? { env: p.env } : {}) }));
+  if (api.credentials.length)
+    spec.credentials = api.credentials.map((c) => (c.env ? { option: c.option, env: c.env } : { option: c.option }));
+  const params = api.clientParams.map((p) => ({
+    option: p.option,
+    in: p.in,
+    name: p.name,
+    ...(p.env ? { env: p.env } : {}),
+  }));
   if (params.length) spec.clientParams = new RuntimeRef("clientParams", [params]);
   const byName = schemes(api.credentials);
   if (Object.keys(byName).length) spec.auth = new RuntimeRef("auth", [byName, model.security]);
@@ -45,7 +53,10 @@ function schemes(credentials: NamedCredential[]): Record<string, RuntimeRef> {
       const [username = "", password = ""] = (out[s.name]?.args ?? []) as string[];
       out[s.name] = new RuntimeRef("basic", c.part === "password" ? [username, c.option] : [c.option, password]);
     } else if (s.kind === "apiKey") {
-      out[s.name] = s.in === "cookie" ? new RuntimeRef("apiKeyCookie", [s.paramName, c.option]) : new RuntimeRef("apiKey", [s.in, s.paramName, c.option]);
+      out[s.name] =
+        s.in === "cookie"
+          ? new RuntimeRef("apiKeyCookie", [s.paramName, c.option])
+          : new RuntimeRef("apiKey", [s.in, s.paramName, c.option]);
     } else {
       // oauth2 and openIdConnect tokens travel as bearer tokens.
       out[s.name] = new RuntimeRef("bearer", [c.option]);

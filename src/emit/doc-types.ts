@@ -22,7 +22,11 @@ export interface ModelIndex {
 }
 
 export function modelIndex(api: NamedApi): ModelIndex {
-  return { models: new Map(api.model.schemas.map((s) => [s.name, s])), named: new Map(api.schemas.map((s) => [s.name, s])), hrefs: new Map() };
+  return {
+    models: new Map(api.model.schemas.map((s) => [s.name, s])),
+    named: new Map(api.schemas.map((s) => [s.name, s])),
+    hrefs: new Map(),
+  };
 }
 
 export function docLinks({ models, named, hrefs }: ModelIndex, fromFile: string): DocLinks {

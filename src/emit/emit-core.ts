@@ -11,9 +11,15 @@ export function emitCore(api: NamedApi): FileSet {
   const w = newWriter();
   w.write(banner(api.model.source));
   // auth(), bearer(), envelope()…: only what this API uses, so bundles leave the rest of the runtime out.
-  w.writeLine(`import { ClientCore, type ClientOptions, type ClientSpec${runtimeRefs(spec).map((r) => ", " + r).join("")} } from "./runtime/index.js";`);
+  w.writeLine(
+    `import { ClientCore, type ClientOptions, type ClientSpec${runtimeRefs(spec)
+      .map((r) => ", " + r)
+      .join("")} } from "./runtime/index.js";`,
+  );
   w.blankLine();
-  writeJsDoc(w, { description: `Options of the ${client.className} client: credentials, client parameters, and the common client options.` });
+  writeJsDoc(w, {
+    description: `Options of the ${client.className} client: credentials, client parameters, and the common client options.`,
+  });
   w.write(`export interface ${client.optionsType} extends ClientOptions`).block(() => {
     for (const c of api.credentials) {
       const env = c.env ? [`Defaults to \`process.env.${c.env}\`.`] : [];
@@ -23,7 +29,10 @@ export function emitCore(api: NamedApi): FileSet {
     }
     for (const p of api.clientParams) {
       const env = p.env ? [`Defaults to \`process.env.${p.env}\`.`] : [];
-      writeJsDoc(w, p.description ? { description: p.description } : undefined, [`Sent as ${p.in} \`${p.name}\` by every operation that takes it.`, ...env]);
+      writeJsDoc(w, p.description ? { description: p.description } : undefined, [
+        `Sent as ${p.in} \`${p.name}\` by every operation that takes it.`,
+        ...env,
+      ]);
       w.writeLine(`${p.option}?: string | undefined;`);
     }
   });

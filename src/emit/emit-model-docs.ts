@@ -16,7 +16,10 @@ export function emitModelDocs(api: NamedApi, assets: GeneratorAssets): FileSet {
   const index = modelIndex(api);
   for (const named of api.schemas) {
     const model = index.models.get(named.name)!;
-    files.set(named.docFile, renderTemplate(assets, "docs/model.md.hbs", modelData(api, named, model, docLinks(index, named.docFile))));
+    files.set(
+      named.docFile,
+      renderTemplate(assets, "docs/model.md.hbs", modelData(api, named, model, docLinks(index, named.docFile))),
+    );
   }
   return files;
 }
@@ -32,7 +35,10 @@ function modelData(api: NamedApi, named: NamedSchema, model: SchemaModel, links:
     kind: facts.shape.kind === "object" ? (model.properties.length ? "" : "`object`") : typeMarkdown(facts, links),
     enumValues: (facts.enum ?? []).map(valueCode).join(", "),
     properties: model.properties.map((p) => propertyRow(p, links)),
-    additional: model.additionalProperties && facts.shape.kind !== "map" ? shapeMarkdown(model.additionalProperties, links, 0) : "",
+    additional:
+      model.additionalProperties && facts.shape.kind !== "map"
+        ? shapeMarkdown(model.additionalProperties, links, 0)
+        : "",
     example: model.example === undefined ? "" : JSON.stringify(model.example, null, 2),
   };
 }
@@ -45,5 +51,10 @@ function propertyRow(p: PropertyModel, links: DocLinks) {
   if (p.deprecated) notes.push("[deprecated]");
   if (p.schema.default !== undefined) notes.push(`[default to ${valueCode(p.schema.default)}]`);
   if (p.schema.enum) notes.push(`one of ${p.schema.enum.map(valueCode).join(", ")}`);
-  return { name: codeCell(p.name), type: typeMarkdown(p.schema, links), description: tableCell(p.description), notes: notes.join(" ") };
+  return {
+    name: codeCell(p.name),
+    type: typeMarkdown(p.schema, links),
+    description: tableCell(p.description),
+    notes: notes.join(" "),
+  };
 }

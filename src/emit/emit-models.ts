@@ -23,7 +23,11 @@ export function emitModels(api: NamedApi): FileSet {
 function operationTypes(api: NamedApi, named: NamedOperation, imports: Imports): string {
   const { op } = named;
   const out = ["\n", paramsType(api, named, imports)];
-  out.push(jsDoc({ description: `What \`${named.fn}\` resolves to${op.success?.description ? `: ${op.success.description}` : "."}` }));
+  out.push(
+    jsDoc({
+      description: `What \`${named.fn}\` resolves to${op.success?.description ? `: ${op.success.description}` : "."}`,
+    }),
+  );
   out.push(line(`export type ${named.responseType} = ${imports.typeText(resultType(api, named))};`));
   if (named.errorsType) out.push(errorsType(api, named, named.errorsType, imports));
   if (named.itemType) {
@@ -39,10 +43,13 @@ function paramsType(api: NamedApi, named: NamedOperation, imports: Imports): str
   const bodyExpr = bodyType(api, named);
   const bodyTypeExpr = bodyExpr && imports.typeText(bodyExpr);
   // Fields are spread into the params object, which cannot be null.
-  if (body && bodyTypeExpr && named.bodyMode === "fields") parts.push(body.schema.nullable ? `NonNullable<${bodyTypeExpr}>` : bodyTypeExpr);
+  if (body && bodyTypeExpr && named.bodyMode === "fields")
+    parts.push(body.schema.nullable ? `NonNullable<${bodyTypeExpr}>` : bodyTypeExpr);
   const members = named.params.length > 0 || named.bodyMode === "whole";
   if (!members && parts.length === 0) return "";
-  const doc = jsDoc({ description: `Parameters of \`${named.fn}\`${named.bodyMode === "fields" ? " (body fields and parameters together)" : ""}.` });
+  const doc = jsDoc({
+    description: `Parameters of \`${named.fn}\`${named.bodyMode === "fields" ? " (body fields and parameters together)" : ""}.`,
+  });
   const head = `export type ${named.paramsType} = ${parts.join(" & ")}`;
   if (!members) return doc + line(`${head};`);
   const out: string[] = [];
@@ -51,7 +58,9 @@ function paramsType(api: NamedApi, named: NamedOperation, imports: Imports): str
     const sent = p.param.in === "query" && p.key === p.param.name ? [] : [`Sent as ${p.param.in} \`${p.param.name}\`.`];
     out.push(jsDoc(p.param, [...sent, ...extra], INDENT));
     const optional = !p.param.required || !!p.clientOption;
-    out.push(line(`${propertyKey(p.key)}${optional ? "?" : ""}: ${imports.typeText(indexedType(p.param.type))};`, INDENT));
+    out.push(
+      line(`${propertyKey(p.key)}${optional ? "?" : ""}: ${imports.typeText(indexedType(p.param.type))};`, INDENT),
+    );
   }
   if (body && named.bodyMode === "whole") {
     out.push(jsDoc(body, [], INDENT));
@@ -62,12 +71,17 @@ function paramsType(api: NamedApi, named: NamedOperation, imports: Imports): str
 
 /** The error bodies the spec declares, by status: `(err as ConflictError<InviteUserErrors[409]>).body`. */
 function errorsType(api: NamedApi, named: NamedOperation, name: string, imports: Imports): string {
-  const out = [jsDoc({ description: `Error bodies of \`${named.fn}\` by HTTP status, for typing \`APIError.body\`.` }), line(`export type ${name} = {`)];
+  const out = [
+    jsDoc({ description: `Error bodies of \`${named.fn}\` by HTTP status, for typing \`APIError.body\`.` }),
+    line(`export type ${name} = {`),
+  ];
   for (const e of named.op.errors) {
     if (e.kind !== "json" || !e.type) continue;
     const type = schemaAlias(api, e.schema.ref) ?? indexedType(e.type);
     if (e.description) out.push(jsDoc({ description: e.description }, [], INDENT));
-    out.push(line(`${/^\d+$/.test(e.status) ? e.status : JSON.stringify(e.status)}: ${imports.typeText(type)};`, INDENT));
+    out.push(
+      line(`${/^\d+$/.test(e.status) ? e.status : JSON.stringify(e.status)}: ${imports.typeText(type)};`, INDENT),
+    );
   }
   out.push("};\n");
   return out.join("");

@@ -23,7 +23,8 @@ export function emitOperations(api: NamedApi): FileSet {
   for (const [module, ops] of groups) files.set(`src/${module}.ts`, emitGroup(api, module, ops));
   const index = newWriter();
   index.write(banner(api.model.source));
-  for (const module of [...groups.keys()].sort()) index.writeLine(`export * from "./${module.slice("operations/".length)}.js";`);
+  for (const module of [...groups.keys()].sort())
+    index.writeLine(`export * from "./${module.slice("operations/".length)}.js";`);
   if (groups.size === 0) index.writeLine("export {};");
   files.set("src/operations/index.ts", index.toString());
   return files;
@@ -31,10 +32,16 @@ export function emitOperations(api: NamedApi): FileSet {
 
 function emitGroup(api: NamedApi, module: string, ops: NamedOperation[]): string {
   const specs = ops.map((named) => operationSpec(api, named));
-  const imports = importReturnTypes(new Imports(module).type(RUNTIME, "ClientCore", "OperationSpec", "RequestOptions"), ops);
+  const imports = importReturnTypes(
+    new Imports(module).type(RUNTIME, "ClientCore", "OperationSpec", "RequestOptions"),
+    ops,
+  );
   if (ops.some((o) => o.itemType)) imports.value(RUNTIME, "requestPage");
   // Body encoders and query styles the group's operations name, so bundles carry only those.
-  imports.value(RUNTIME, ...runtimeRefs(specs)).module("models").module("types");
+  imports
+    .value(RUNTIME, ...runtimeRefs(specs))
+    .module("models")
+    .module("types");
   const body = ops.map((named, i) => operationText(api, named, specs[i]!, imports)).join("");
   // Without the newline after the last `}`, as these files have always been written.
   return imports.file(banner(api.model.source), body.slice(0, -1));
@@ -45,6 +52,8 @@ function operationText(api: NamedApi, named: NamedOperation, spec: OperationSpec
   const doc = jsDoc(named.op, [`${named.op.method.toUpperCase()} ${named.op.path}`]);
   const { params, call } = operationSignature(api, named, ["client: ClientCore"], imports);
   const returns = operationReturnType(named, imports);
-  const result = named.itemType ? `return requestPage<${named.itemType}>(client, ${named.specConst}, ${call});` : `return client.request<${named.responseType}>(${named.specConst}, ${call});`;
+  const result = named.itemType
+    ? `return requestPage<${named.itemType}>(client, ${named.specConst}, ${call});`
+    : `return client.request<${named.responseType}>(${named.specConst}, ${call});`;
   return `\n${constant}\n${doc}${block(`export function ${named.fn}(${params.join(", ")}): ${returns}`, line(result, INDENT))}`;
 }

@@ -15,10 +15,15 @@ export function emitPackageFiles(api: NamedApi, assets: GeneratorAssets, styles:
   for (const style of styles) entries.push(...Object.entries(style.entries));
   entries.push(["./core", "core"], ["./operations", "operations/index"], ["./models", "models"]);
   const exportsBlock = entries
-    .map(([key, file]) => `    ${JSON.stringify(key)}: {\n      "types": ${JSON.stringify(`./dist/${file}.d.ts`)},\n      "import": ${JSON.stringify(`./dist/${file}.js`)}\n    }`)
+    .map(
+      ([key, file]) =>
+        `    ${JSON.stringify(key)}: {\n      "types": ${JSON.stringify(`./dist/${file}.d.ts`)},\n      "import": ${JSON.stringify(`./dist/${file}.js`)}\n    }`,
+    )
     .join(",\n");
   const bins = Object.entries(Object.assign({}, ...styles.map((s) => s.bin?.(api) ?? {})) as Record<string, string>);
-  const binBlock = bins.map(([name, file]) => `    ${JSON.stringify(name)}: ${JSON.stringify(`./dist/${file}.js`)}`).join(",\n");
+  const binBlock = bins
+    .map(([name, file]) => `    ${JSON.stringify(name)}: ${JSON.stringify(`./dist/${file}.js`)}`)
+    .join(",\n");
   const packageJson = renderTemplate(assets, "package/package.json.hbs", {
     name: JSON.stringify(api.client.packageName),
     version: JSON.stringify(packageVersion(api)),

@@ -19,12 +19,22 @@ export function emitReadme(api: NamedApi, assets: GeneratorAssets): FileSet {
     specFile: model.source.file,
     apiVersion: markdownInline(model.version),
     packageName: client.packageName,
-    styleCount: ["One calling style", "Two calling styles", "Three calling styles"][styles.length - 1] ?? `${styles.length} calling styles`,
+    styleCount:
+      ["One calling style", "Two calling styles", "Three calling styles"][styles.length - 1] ??
+      `${styles.length} calling styles`,
     styleList: listText(styles.map((s) => s.usage(api).title.toLowerCase())),
     hasPagination: api.operations.some((o) => o.op.pagination),
-    credentials: api.credentials.map((c) => ({ option: c.option, env: c.env ? `\`${c.env}\`` : "none", scheme: schemeText(c) })),
+    credentials: api.credentials.map((c) => ({
+      option: c.option,
+      env: c.env ? `\`${c.env}\`` : "none",
+      scheme: schemeText(c),
+    })),
     authNote: authNote(api),
-    clientParams: api.clientParams.map((p) => ({ option: p.option, env: p.env ? `\`${p.env}\`` : "none", sentAs: `${p.in} ${codeCell(p.name)}` })),
+    clientParams: api.clientParams.map((p) => ({
+      option: p.option,
+      env: p.env ? `\`${p.env}\`` : "none",
+      sentAs: `${p.in} ${codeCell(p.name)}`,
+    })),
     usages: styles.map((s) => ({ ...s.usage(api), language: s.language })),
     styleNames: styles.map((s) => s.usage(api).title),
     operations: operationRows(api),
@@ -54,7 +64,11 @@ function operationRows(api: NamedApi) {
   return api.docPages.flatMap((page) => {
     const anchors = operationAnchors(page);
     return page.operations.map((named) => ({
-      calls: styles.map((s, i) => (i === 0 ? `[\`${s.callName(api, named)}\`](${page.file}#${anchors.get(named)})` : `\`${s.callName(api, named)}\``)),
+      calls: styles.map((s, i) =>
+        i === 0
+          ? `[\`${s.callName(api, named)}\`](${page.file}#${anchors.get(named)})`
+          : `\`${s.callName(api, named)}\``,
+      ),
       http: `${named.op.method.toUpperCase()} ${codeCell(named.op.path)}`,
       summary: operationSummary(named),
     }));
@@ -62,11 +76,17 @@ function operationRows(api: NamedApi) {
 }
 
 /** `a`, `a and b`, `a, b and c`. */
-const listText = (items: string[]): string => (items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}` : (items[0] ?? ""));
+const listText = (items: string[]): string =>
+  items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}` : (items[0] ?? "");
 
 function schemeText(c: NamedCredential): string {
   const s = c.scheme;
-  const kind = s.kind === "apiKey" ? `API key in ${s.in} ${codeCell(s.paramName)}` : s.kind === "basic" ? `HTTP basic (${c.part})` : "bearer token";
+  const kind =
+    s.kind === "apiKey"
+      ? `API key in ${s.in} ${codeCell(s.paramName)}`
+      : s.kind === "basic"
+        ? `HTTP basic (${c.part})`
+        : "bearer token";
   return `${tableCell(s.name)}: ${kind}`;
 }
 

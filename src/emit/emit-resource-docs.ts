@@ -18,7 +18,11 @@ export function emitResourceDocs(api: NamedApi, assets: GeneratorAssets): FileSe
   const files: FileSet = new Map();
   const index = modelIndex(api);
   const styleTitles = styles.map((s) => s.usage(api).title);
-  for (const page of api.docPages) files.set(page.file, renderTemplate(assets, "docs/resource.md.hbs", pageData(api, page, docLinks(index, page.file), styleTitles)));
+  for (const page of api.docPages)
+    files.set(
+      page.file,
+      renderTemplate(assets, "docs/resource.md.hbs", pageData(api, page, docLinks(index, page.file), styleTitles)),
+    );
   return files;
 }
 
@@ -37,7 +41,14 @@ export function operationAnchors(page: NamedDocPage): Map<NamedOperation, string
 /** The `###` headings resource.md.hbs writes under an operation. */
 function operationSections(named: NamedOperation): string[] {
   const hasParams = named.pathArgs.length + named.params.length > 0 || !!named.op.body;
-  return ["Example", ...(hasParams ? ["Parameters"] : []), "Return type", ...(named.op.errors.length ? ["Errors"] : []), "Authorization", "HTTP request headers"];
+  return [
+    "Example",
+    ...(hasParams ? ["Parameters"] : []),
+    "Return type",
+    ...(named.op.errors.length ? ["Errors"] : []),
+    "Authorization",
+    "HTTP request headers",
+  ];
 }
 
 function pageData(api: NamedApi, page: NamedDocPage, links: DocLinks, styleTitles: string[]) {
@@ -62,22 +73,32 @@ function operationData(api: NamedApi, named: NamedOperation, links: DocLinks, st
   const sections = operationSections(named);
   return {
     method: named.flat.method,
-    signature: styles.map((s) => inlineCode(`${s.callName(api, named)}${s.language === "ts" ? "(…)" : " …"}`)).join(" · "),
+    signature: styles
+      .map((s) => inlineCode(`${s.callName(api, named)}${s.language === "ts" ? "(…)" : " …"}`))
+      .join(" · "),
     summary: op.summary && op.description ? markdownInline(op.summary) : "",
     deprecated: !!op.deprecated,
     description: markdownBlock(op.description ?? op.summary),
     examples: styles.map((s, i) => ({ style: styleTitles[i]!, language: s.language, code: s.example(api, named) })),
     hasParams: sections.includes("Parameters"),
-    params: [...named.pathArgs.map((p) => paramRow(p, links, "path")), ...named.params.map((p) => paramRow(p, links, p.param.in)), ...bodyRow(named, links)],
+    params: [
+      ...named.pathArgs.map((p) => paramRow(p, links, "path")),
+      ...named.params.map((p) => paramRow(p, links, p.param.in)),
+      ...bodyRow(named, links),
+    ],
     returns: returnText(api, named, links),
     errors: op.errors.map((e) => ({
       className: `\`${errorClass(e.status)}\``,
       status: codeCell(e.status),
-      contentType: e.contentType ? `${codeCell(e.contentType)}${e.kind === "json" ? ` (${typeMarkdown(e.schema, links)})` : ""}` : "none",
+      contentType: e.contentType
+        ? `${codeCell(e.contentType)}${e.kind === "json" ? ` (${typeMarkdown(e.schema, links)})` : ""}`
+        : "none",
       description: tableCell(e.description),
     })),
     authorization: operationAuthText(api, op, links.readme),
-    contentType: op.body ? [op.body.contentType, ...op.body.alternatives].map((t) => codeCell(t)).join(", ") : "Not defined",
+    contentType: op.body
+      ? [op.body.contentType, ...op.body.alternatives].map((t) => codeCell(t)).join(", ")
+      : "Not defined",
     accept: acceptText(named),
   };
 }
@@ -91,7 +112,12 @@ function paramRow(p: NamedParam, links: DocLinks, where: string) {
   if (param.schema.enum) notes.push(`one of ${param.schema.enum.map(valueCode).join(", ")}`);
   if (param.deprecated) notes.push("[deprecated]");
   notes.push(where === "path" ? "path" : `${where} ${codeCell(param.name)}`);
-  return { name: codeCell(p.key), type: typeMarkdown(param.schema, links), description: tableCell(param.description ?? param.schema.description), notes: notes.join(" ") };
+  return {
+    name: codeCell(p.key),
+    type: typeMarkdown(param.schema, links),
+    description: tableCell(param.description ?? param.schema.description),
+    notes: notes.join(" "),
+  };
 }
 
 /** The body as one row: the builder's setter name; flat methods take its fields (or `body`) in the params object. */
@@ -99,9 +125,19 @@ function bodyRow(named: NamedOperation, links: DocLinks) {
   const body = named.op.body;
   if (!body) return [];
   const how = named.bodyMode === "fields" ? "its fields go in the params object" : "`body` in the params object";
-  const notes = [...(body.required ? [] : ["[optional]"]), `request body (${codeCell(body.contentType)}); flat methods: ${how}`];
+  const notes = [
+    ...(body.required ? [] : ["[optional]"]),
+    `request body (${codeCell(body.contentType)}); flat methods: ${how}`,
+  ];
   const type = body.encoding === "binary" ? "`Blob`" : typeMarkdown(body.schema, links);
-  return [{ name: codeCell(named.bodySetter ?? "body"), type, description: tableCell(body.description ?? body.schema.description), notes: notes.join(" ") }];
+  return [
+    {
+      name: codeCell(named.bodySetter ?? "body"),
+      type,
+      description: tableCell(body.description ?? body.schema.description),
+      notes: notes.join(" "),
+    },
+  ];
 }
 
 function returnText(api: NamedApi, named: NamedOperation, links: DocLinks): string {
@@ -119,7 +155,9 @@ function returnText(api: NamedApi, named: NamedOperation, links: DocLinks): stri
     const itemText = item?.kind === "array" ? shapeMarkdown(item.items, links, 1) : `\`${named.itemType}\``;
     return `\`PagePromise<${named.itemType}>\`, pages of ${itemText}: \`for await\` walks every item across pages, \`await\` gives the first page.${description}`;
   }
-  const text = shape ? typeMarkdown({ shape, nullable: applies ? false : success.schema.nullable }, links) : `\`${named.responseType}\``;
+  const text = shape
+    ? typeMarkdown({ shape, nullable: applies ? false : success.schema.nullable }, links)
+    : `\`${named.responseType}\``;
   const wrapped = applies ? ` (the \`${envelope}\` field of the response envelope)` : "";
   return `${text}${wrapped}, typed as \`${named.responseType}\`.${description}`;
 }

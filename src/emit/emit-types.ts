@@ -16,7 +16,8 @@ const require = createRequire(import.meta.url);
  * checks that they are the same objects). `require` rather than an ES import: an ES import of its
  * ESM build makes Node scan the 9 MB CommonJS source of TypeScript for named exports.
  */
-const transformSchema = require("openapi-typescript/dist/transform/index.cjs") as typeof OpenapiTypescript.transformSchema;
+const transformSchema =
+  require("openapi-typescript/dist/transform/index.cjs") as typeof OpenapiTypescript.transformSchema;
 const { astToString } = require("openapi-typescript/dist/lib/ts.cjs") as Pick<typeof OpenapiTypescript, "astToString">;
 const { resolveRef } = require("openapi-typescript/dist/lib/utils.cjs") as Pick<typeof OpenapiTypescript, "resolveRef">;
 

@@ -46,13 +46,19 @@ export function exampleBody(named: NamedOperation): string {
 
 /** The operation whose example opens the README: a simple read if there is one. */
 export function showcaseOperation(api: NamedApi): NamedOperation | undefined {
-  return api.operations.find((o) => o.op.method === "get" && o.op.pagination) ?? api.operations.find((o) => o.op.method === "get") ?? api.operations[0];
+  return (
+    api.operations.find((o) => o.op.method === "get" && o.op.pagination) ??
+    api.operations.find((o) => o.op.method === "get") ??
+    api.operations[0]
+  );
 }
 
 /** `new Client({ apiKey: process.env.X })` with the first credential alternative the operation (else the spec) asks for. */
 export function clientConstruction(api: NamedApi, className: string, named?: NamedOperation): string {
   const first = (named?.op.security ?? api.model.security)[0] ?? api.model.security[0] ?? [];
   const creds = api.credentials.filter((c) => first.includes(c.scheme.name));
-  const args = [...creds, ...api.clientParams].map((c) => `${c.option}: ${c.env ? `process.env.${c.env}` : `"<${c.option}>"`}`);
+  const args = [...creds, ...api.clientParams].map(
+    (c) => `${c.option}: ${c.env ? `process.env.${c.env}` : `"<${c.option}>"`}`,
+  );
   return `new ${className}(${args.length ? `{ ${args.join(", ")} }` : ""})`;
 }

@@ -8,5 +8,7 @@ export function mergeFileSets(target: FileSet, ...sources: FileSet[]): FileSet {
 
 /** `--layout sources`: what a package's `src/` holds, at the top of the output folder (relative imports stay valid). */
 export function onlySources(files: FileSet): FileSet {
-  return new Map([...files].filter(([path]) => path.startsWith("src/")).map(([path, text]) => [path.slice("src/".length), text]));
+  return new Map(
+    [...files].filter(([path]) => path.startsWith("src/")).map(([path, text]) => [path.slice("src/".length), text]),
+  );
 }

@@ -32,8 +32,7 @@ export function htmlToMarkdown(text: string, inline: boolean): string {
       const close = closingTag(rest, tag)!;
       out.push(codeElement(tag[2]!.toLowerCase(), rest.slice(tag[0].length, close.index), inline));
       i = lt + close.index + close.length;
-    }
-    else if (tag && HTML_ELEMENTS.has(tag[2]!.toLowerCase())) {
+    } else if (tag && HTML_ELEMENTS.has(tag[2]!.toLowerCase())) {
       out.push(convertTag(tag[2]!.toLowerCase(), !!tag[1], tag[3] ?? "", { inline, links, lists, marks }));
       i = lt + tag[0].length;
     } else if (/^<(?:https?|mailto):[^\s<>]*>/i.test(rest)) {
@@ -53,13 +52,18 @@ export function htmlToMarkdown(text: string, inline: boolean): string {
 const TAG = /^<(\/?)([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/;
 
 /** Elements whose content is code, styling or embedded documents rather than text. */
-const DROPPED_WITH_CONTENT = new Set("script style iframe object embed noscript template textarea title xmp svg math head select frame frameset applet noembed noframes plaintext".split(" "));
+const DROPPED_WITH_CONTENT = new Set(
+  "script style iframe object embed noscript template textarea title xmp svg math head select frame frameset applet noembed noframes plaintext".split(
+    " ",
+  ),
+);
 
 const HTML_ELEMENTS = new Set(
-  ("a abbr address article aside b bdi bdo big blockquote body br caption center cite code col colgroup dd del details dfn div dl dt em " +
+  (
+    "a abbr address article aside b bdi bdo big blockquote body br caption center cite code col colgroup dd del details dfn div dl dt em " +
     "figcaption figure font footer form h1 h2 h3 h4 h5 h6 header hr html i img input ins kbd label legend li main mark meta nav ol p pre q rp rt ruby " +
-    "s samp section small span strike strong sub summary sup table tbody td tfoot th thead time tr tt u ul var wbr button link base")
-    .split(" "),
+    "s samp section small span strike strong sub summary sup table tbody td tfoot th thead time tr tt u ul var wbr button link base"
+  ).split(" "),
 );
 
 interface State {
@@ -82,7 +86,9 @@ function mark(marker: string, closing: boolean, s: State): string {
 const MARKERS: Record<string, string> = { b: "**", strong: "**", i: "*", em: "*", s: "~~", del: "~~", strike: "~~" };
 /** Elements that are a paragraph of their own. */
 const BLOCKS = new Set(
-  "p div pre blockquote section article header footer main aside nav figure figcaption details summary dl dt dd table tr caption address html body form".split(" "),
+  "p div pre blockquote section article header footer main aside nav figure figcaption details summary dl dt dd table tr caption address html body form".split(
+    " ",
+  ),
 );
 
 function convertTag(name: string, closing: boolean, attrs: string, s: State): string {
@@ -105,7 +111,9 @@ function convertTag(name: string, closing: boolean, attrs: string, s: State): st
       return block("\n\n");
     case "li":
       if (closing) return "";
-      return s.inline ? " • " : `\n${"   ".repeat(Math.max(0, s.lists.length - 1))}${s.lists.at(-1) === "ol" ? "1." : "-"} `;
+      return s.inline
+        ? " • "
+        : `\n${"   ".repeat(Math.max(0, s.lists.length - 1))}${s.lists.at(-1) === "ol" ? "1." : "-"} `;
     case "img":
       return escapeText(decodeEntities(attribute(attrs, "alt") ?? ""));
     case "td":
@@ -149,8 +157,17 @@ const CODE_ELEMENTS = new Set(["code", "tt", "kbd", "samp", "pre"]);
  * `<pre>` in a block, an indented code block, which no line inside it can escape).
  */
 function codeElement(name: string, content: string, inline: boolean): string {
-  const text = decodeEntities(content.replace(/<\/?([A-Za-z][A-Za-z0-9-]*)[^<>]*>/g, (tag, name: string) => (HTML_ELEMENTS.has(name.toLowerCase()) ? "" : tag)));
-  if (name === "pre" && !inline) return `\n\n${text.replace(/^\n+|\s+$/g, "").split("\n").map((l) => `    ${l}`).join("\n")}\n\n`;
+  const text = decodeEntities(
+    content.replace(/<\/?([A-Za-z][A-Za-z0-9-]*)[^<>]*>/g, (tag, name: string) =>
+      HTML_ELEMENTS.has(name.toLowerCase()) ? "" : tag,
+    ),
+  );
+  if (name === "pre" && !inline)
+    return `\n\n${text
+      .replace(/^\n+|\s+$/g, "")
+      .split("\n")
+      .map((l) => `    ${l}`)
+      .join("\n")}\n\n`;
   return inlineCode(text.replace(/\s+/g, " "));
 }
 

@@ -21,7 +21,9 @@ function renderBlock(text: string | undefined): string {
     atLineStart = rendered.endsWith("\n");
     return { text: rendered, code: seg.code };
   });
-  return withLinksChecked(out).replace(/\n{3,}/g, "\n\n").trim();
+  return withLinksChecked(out)
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }
 
 /** Spec text on one line (a heading, a list item): Markdown inline, whitespace collapsed. */
@@ -29,7 +31,9 @@ export const markdownInline = rememberText(renderInline);
 
 function renderInline(text: string | undefined): string {
   const segments = splitCode(clean(text).replace(/\s+/g, " "), false);
-  return withLinksChecked(segments.map((seg) => (seg.code ? seg : { text: renderText(seg.text, true), code: false }))).replace(/\s+/g, " ").trim();
+  return withLinksChecked(segments.map((seg) => (seg.code ? seg : { text: renderText(seg.text, true), code: false })))
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** Private-use characters stand in for code while links are checked; the spec's own are dropped. */
@@ -84,14 +88,17 @@ function fenceEnd(text: string, from: number, fence: string): { index: number; c
   const close = new RegExp(`(^|\\n) {0,3}${fence[0] === "`" ? "`" : "~"}{${fence.length},}[ \\t]*(\\n|$)`, "g");
   close.lastIndex = from - 1;
   const m = close.exec(text);
-  return m && m.index + m[1]!.length >= from ? { index: m.index + m[0].length, closed: true } : { index: text.length, closed: false };
+  return m && m.index + m[1]!.length >= from
+    ? { index: m.index + m[0].length, closed: true }
+    : { index: text.length, closed: false };
 }
 
 /** A run of n backticks closes at the next run of exactly n; none means the backticks are literal. */
 function spanEnd(text: string, from: number, run: string): { index: number; closed: boolean } | undefined {
   const close = /`+/g;
   close.lastIndex = from;
-  for (let m = close.exec(text); m; m = close.exec(text)) if (m[0].length === run.length) return { index: close.lastIndex, closed: true };
+  for (let m = close.exec(text); m; m = close.exec(text))
+    if (m[0].length === run.length) return { index: close.lastIndex, closed: true };
   return undefined;
 }
 
@@ -101,10 +108,13 @@ function renderText(text: string, inline: boolean): string {
 
 /** `[text](javascript:…)` and `![alt](data:…)` keep their text and lose the link. */
 function neutraliseLinks(text: string): string {
-  return text.replace(/(!?)\[((?:\\.|[^\]\\])*)\]\(\s*(<[^>]*>|(?:[^\s()]|\([^\s()]*\))*)((?:\s+(?:"[^"]*"|'[^']*'))?)\s*\)/g, (whole, bang: string, label: string, dest: string) => {
-    const url = dest.startsWith("<") ? dest.slice(1, -1) : dest;
-    return safeUrl(url) === undefined ? (bang ? label.replace(/[[\]]/g, "") : label) : whole;
-  });
+  return text.replace(
+    /(!?)\[((?:\\.|[^\]\\])*)\]\(\s*(<[^>]*>|(?:[^\s()]|\([^\s()]*\))*)((?:\s+(?:"[^"]*"|'[^']*'))?)\s*\)/g,
+    (whole, bang: string, label: string, dest: string) => {
+      const url = dest.startsWith("<") ? dest.slice(1, -1) : dest;
+      return safeUrl(url) === undefined ? (bang ? label.replace(/[[\]]/g, "") : label) : whole;
+    },
+  );
 }
 
 /** Line-level constructs that would reach outside a description: headings, setext underlines, reference definitions. */

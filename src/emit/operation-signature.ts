@@ -10,7 +10,12 @@ const RUNTIME = "runtime/index";
  * the arguments a delegating call passes on. What the types refer to is added to `imports`. Every
  * style that wraps the standalone functions shares this, so a call is spelled alike in all of them.
  */
-export function operationSignature(api: NamedApi, named: NamedOperation, first: string[], imports: Imports): { params: string[]; call: string } {
+export function operationSignature(
+  api: NamedApi,
+  named: NamedOperation,
+  first: string[],
+  imports: Imports,
+): { params: string[]; call: string } {
   const params = [...first];
   for (const a of named.pathArgs) params.push(`${a.key}: ${imports.typeText(paramType(api, a.param))}`);
   let paramsArg = "undefined";
@@ -37,7 +42,9 @@ export function operationReturnType(named: NamedOperation, imports: Imports): st
 /** The path arguments by wire name: `{ owner, repo }`, `{ invite_id: inviteId }`. */
 function pathArgsLiteral(named: NamedOperation): string {
   if (!named.pathArgs.length) return "{}";
-  const entries = named.pathArgs.map(({ key, param: { name } }) => (name === key ? key : `${propertyKey(name)}: ${key}`));
+  const entries = named.pathArgs.map(({ key, param: { name } }) =>
+    name === key ? key : `${propertyKey(name)}: ${key}`,
+  );
   return `{ ${entries.join(", ")} }`;
 }
 

@@ -24,14 +24,20 @@ export function operationSpec(api: NamedApi, named: NamedOperation): OperationSp
   const headers = byLocation("header");
   const cookies = byLocation("cookie");
   if (query) spec.query = query;
-  const styled = named.params.filter((p) => p.param.in === "query" && ((p.param.style && p.param.style !== "form") || p.param.explode === false));
+  const styled = named.params.filter(
+    (p) => p.param.in === "query" && ((p.param.style && p.param.style !== "form") || p.param.explode === false),
+  );
   if (styled.length) {
     const args = (style = "form", explode?: boolean) => (explode === undefined ? [style] : [style, explode]);
-    spec.queryStyle = Object.fromEntries(styled.map((p) => [p.param.name, new RuntimeRef("queryStyle", args(p.param.style, p.param.explode))]));
+    spec.queryStyle = Object.fromEntries(
+      styled.map((p) => [p.param.name, new RuntimeRef("queryStyle", args(p.param.style, p.param.explode))]),
+    );
   }
   if (headers) spec.headers = headers;
   if (cookies) spec.cookies = cookies;
-  const required = named.params.filter((p) => p.param.required && p.clientOption).map((p) => `${p.param.in} ${p.param.name}`);
+  const required = named.params
+    .filter((p) => p.param.required && p.clientOption)
+    .map((p) => `${p.param.in} ${p.param.name}`);
   if (required.length) spec.required = required;
   // Only operations with such parameters bundle the code that reads them.
   if (query || headers || cookies) spec.collect = new RuntimeRef("collectParams");
@@ -39,7 +45,8 @@ export function operationSpec(api: NamedApi, named: NamedOperation): OperationSp
     const { encoding, contentType, required } = op.body;
     spec.body = { mode: named.bodyMode ?? "whole", encode: new RuntimeRef(`${encoding}Body`) };
     // The runtime sends its default (JSON: application/json; form and multipart: fetch's own) when this is absent.
-    if (!contentType.includes("*") && !(encoding === "json" && contentType === "application/json")) spec.body.contentType = contentType;
+    if (!contentType.includes("*") && !(encoding === "json" && contentType === "application/json"))
+      spec.body.contentType = contentType;
     if (required) spec.body.required = true;
   }
   const kind = op.success?.kind ?? "void";

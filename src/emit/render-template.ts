@@ -39,6 +39,9 @@ function compileTemplate(assets: GeneratorAssets, name: string, source: string):
  * writes it to dist/templates.cjs, and load/read-assets.ts reads it back as `GeneratorAssets.precompiled`.
  */
 export function precompileTemplates(templates: ReadonlyMap<string, string>): string {
-  const entries = [...templates].map(([name, source]) => `  ${JSON.stringify(name)}: { source: ${JSON.stringify(source)}, spec: ${String(Handlebars.precompile(source, OPTIONS))} },`);
+  const entries = [...templates].map(
+    ([name, source]) =>
+      `  ${JSON.stringify(name)}: { source: ${JSON.stringify(source)}, spec: ${String(Handlebars.precompile(source, OPTIONS))} },`,
+  );
   return `// Made by \`npm run build\` from templates/ (see src/emit/render-template.ts). Do not edit.\nmodule.exports = {\n${entries.join("\n")}\n};\n`;
 }

@@ -16,7 +16,13 @@ export class RuntimeRef {
  * pure, so a bundler can drop a spec, calls and all, when nothing uses its operation.
  */
 export function codeLiteral(value: unknown): string {
-  return dataLiteral(value, (v) => (v instanceof RuntimeRef ? (v.args ? `/* @__PURE__ */ ${v.name}(${v.args.map(codeLiteral).join(", ")})` : v.name) : undefined));
+  return dataLiteral(value, (v) =>
+    v instanceof RuntimeRef
+      ? v.args
+        ? `/* @__PURE__ */ ${v.name}(${v.args.map(codeLiteral).join(", ")})`
+        : v.name
+      : undefined,
+  );
 }
 
 /** The names of the runtime exports `value` refers to, sorted and without repeats. */

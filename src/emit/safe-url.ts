@@ -1,4 +1,17 @@
-const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", colon: ":", tab: "\t", newline: "\n", nbsp: "\u00a0", sol: "/", lpar: "(", rpar: ")" };
+const NAMED: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  colon: ":",
+  tab: "\t",
+  newline: "\n",
+  nbsp: "\u00a0",
+  sol: "/",
+  lpar: "(",
+  rpar: ")",
+};
 
 /** Numeric and the common named character references, as a browser would read them in an attribute or a Markdown link. */
 export function decodeEntities(text: string): string {

@@ -2,7 +2,10 @@ import { createRequire } from "node:module";
 import type * as OpenapiTypescript from "openapi-typescript";
 import type { DiscriminatorObject, GlobalContext, OpenAPI3 } from "openapi-typescript";
 
-const { createRef, resolveRef } = createRequire(import.meta.url)("openapi-typescript/dist/lib/utils.cjs") as Pick<typeof OpenapiTypescript, "createRef" | "resolveRef">;
+const { createRef, resolveRef } = createRequire(import.meta.url)("openapi-typescript/dist/lib/utils.cjs") as Pick<
+  typeof OpenapiTypescript,
+  "createRef" | "resolveRef"
+>;
 
 // `any`: a document of any shape, read with the very expressions openapi-typescript uses, so that it fails where they fail.
 type Json = Record<string, any>;
@@ -22,7 +25,8 @@ type Discriminators = GlobalContext["discriminators"];
 export function scanDiscriminators(schema: OpenAPI3): Discriminators {
   const objects: Record<string, DiscriminatorObject> = {};
   const refsHandled: string[] = [];
-  const patch = (ref: string, values: string[], discriminator: DiscriminatorObject): boolean => patchEnum(resolveRef<Json>(schema, ref, { silent: true }), values, discriminator);
+  const patch = (ref: string, values: string[], discriminator: DiscriminatorObject): boolean =>
+    patchEnum(resolveRef<Json>(schema, ref, { silent: true }), values, discriminator);
   walk(schema, [], (node, path) => {
     const discriminator = node.discriminator;
     if (!discriminator?.propertyName) return;
@@ -119,6 +123,8 @@ function enumOf(values: string[], previous?: Json): Json {
   return {
     type: "string",
     enum: values,
-    description: previous?.description ? `${previous.description} (enum property replaced by openapi-typescript)` : "discriminator enum property added by openapi-typescript",
+    description: previous?.description
+      ? `${previous.description} (enum property replaced by openapi-typescript)`
+      : "discriminator enum property added by openapi-typescript",
   };
 }

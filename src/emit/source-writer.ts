@@ -15,7 +15,12 @@ export function newWriter(): CodeBlockWriter {
  * Text from a spec, made safe inside a block comment: nothing can close the comment early.
  * Remembered: an operation's description is a comment in three files, a shared parameter's in hundreds.
  */
-export const commentSafe = rememberText((text: string): string => text.replace(/\*\//g, "*\\/").replace(/\r\n?/g, "\n").replace(/[\u2028\u2029]/g, " "));
+export const commentSafe = rememberText((text: string): string =>
+  text
+    .replace(/\*\//g, "*\\/")
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u2028\u2029]/g, " "),
+);
 
 /** A JSDoc block from spec docs plus extra tag lines; writes nothing when there is nothing to say. */
 export function writeJsDoc(writer: CodeBlockWriter, docs: Docs | undefined, extra: string[] = []): void {
@@ -62,7 +67,8 @@ export function line(text: string, indent = ""): string {
 }
 
 /** `head {`, the body (its lines already indented one level deeper than `indent`), then `}`, as text. */
-export const block = (head: string, body: string, indent = ""): string => `${line(`${head} {`, indent)}${body}${indent}}\n`;
+export const block = (head: string, body: string, indent = ""): string =>
+  `${line(`${head} {`, indent)}${body}${indent}}\n`;
 
 /** One level of indentation in generated code. */
 export const INDENT = "  ";

@@ -47,7 +47,12 @@ export function schemaAlias(api: NamedApi, ref: string | undefined): TypeExpr | 
   return alias ? modelType(alias) : undefined;
 }
 
-const PRIMITIVES: Record<string, string> = { string: "string", integer: "number", number: "number", boolean: "boolean" };
+const PRIMITIVES: Record<string, string> = {
+  string: "string",
+  integer: "number",
+  number: "number",
+  boolean: "boolean",
+};
 
 /**
  * The type a parameter reads best as, wherever it is written (flat and builder signatures, setters):
@@ -74,18 +79,23 @@ export function rawResponseType(api: NamedApi, named: NamedOperation): TypeExpr 
 export function resultType(api: NamedApi, named: NamedOperation): TypeExpr {
   const raw = rawResponseType(api, named);
   const envelope = api.model.envelope;
-  return envelope && named.op.enveloped ? composeType((t) => `${wrapForIndex(t)}[${JSON.stringify(envelope.result)}]`, raw) : raw;
+  return envelope && named.op.enveloped
+    ? composeType((t) => `${wrapForIndex(t)}[${JSON.stringify(envelope.result)}]`, raw)
+    : raw;
 }
 
 /** The element type of a paginated list, read from the raw body at `pagination.items`. */
 export function itemTypeExpr(api: NamedApi, named: NamedOperation): TypeExpr {
   const keys = (named.op.pagination?.items ?? "").split(".").filter(Boolean);
-  return composeType((raw) => {
-    let expr = wrapForIndex(raw);
-    for (const key of keys) expr = `NonNullable<${expr}[${JSON.stringify(key)}]>`;
-    // The last key's NonNullable already makes it indexable; only a bare body needs one here.
-    return keys.length ? `${expr}[number]` : `NonNullable<${expr}>[number]`;
-  }, rawResponseType(api, named));
+  return composeType(
+    (raw) => {
+      let expr = wrapForIndex(raw);
+      for (const key of keys) expr = `NonNullable<${expr}[${JSON.stringify(key)}]>`;
+      // The last key's NonNullable already makes it indexable; only a bare body needs one here.
+      return keys.length ? `${expr}[number]` : `NonNullable<${expr}>[number]`;
+    },
+    rawResponseType(api, named),
+  );
 }
 
 const wrapForIndex = (expr: string): string => (isIdentifier(expr) || expr.endsWith("]") ? expr : `(${expr})`);

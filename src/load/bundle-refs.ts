@@ -63,7 +63,9 @@ export function bundleExternalRefs(root: SourceDocument, cwd: string): Bundled {
     if (known) return known;
     const { doc, errors } = readSourceFile(absPath, cwd);
     if (!doc) {
-      result.errors.push(...errors.map((e) => ({ ...e, message: `${e.message} (referenced from ${at.file}:${at.line}:${at.column})` })));
+      result.errors.push(
+        ...errors.map((e) => ({ ...e, message: `${e.message} (referenced from ${at.file}:${at.line}:${at.column})` })),
+      );
       return undefined;
     }
     docs.set(absPath, doc);
@@ -89,7 +91,8 @@ export function bundleExternalRefs(root: SourceDocument, cwd: string): Bundled {
       );
       return { $ref: ref };
     }
-    if (targetPointer.length === 3 && targetPointer[0] === "components") return { $ref: hoist(key, target, targetPointer, value, stack) };
+    if (targetPointer.length === 3 && targetPointer[0] === "components")
+      return { $ref: hoist(key, target, targetPointer, value, stack) };
     if (stack.includes(key)) {
       result.errors.push(
         doc.diagnostic([...pointer, "$ref"], {
@@ -128,7 +131,9 @@ export function bundleExternalRefs(root: SourceDocument, cwd: string): Bundled {
     if (typeof obj.$ref === "string" && (doc !== root || !obj.$ref.startsWith("#"))) {
       const { $ref, ...rest } = obj;
       const resolved = resolveRef($ref, doc, pointer, stack);
-      return Object.keys(rest).length > 0 && resolved && typeof resolved === "object" ? { ...(resolved as object), ...rest } : resolved;
+      return Object.keys(rest).length > 0 && resolved && typeof resolved === "object"
+        ? { ...(resolved as object), ...rest }
+        : resolved;
     }
     for (const key of Object.keys(obj)) obj[key] = walk(obj[key], doc, [...pointer, key], stack);
     return obj;

@@ -16,17 +16,34 @@ const pagination: Shape = {
   tagged: "kind",
   variants: {
     cursor: {
-      fields: { kind: "string", items: "string", hasMore: "string", cursorParam: "string", nextCursor: "string", cursorItemField: "string" },
+      fields: {
+        kind: "string",
+        items: "string",
+        hasMore: "string",
+        cursorParam: "string",
+        nextCursor: "string",
+        cursorItemField: "string",
+      },
       required: ["items", "cursorParam"],
     },
     page: {
       fields: {
-        kind: "string", items: "string", pageParam: "string", perPageParam: "string", info: "string",
-        totalCount: "string", totalPages: "string", page: "string", perPage: "string",
+        kind: "string",
+        items: "string",
+        pageParam: "string",
+        perPageParam: "string",
+        info: "string",
+        totalCount: "string",
+        totalPages: "string",
+        page: "string",
+        perPage: "string",
       },
       required: ["items", "pageParam"],
     },
-    offset: { fields: { kind: "string", items: "string", offsetParam: "string", limitParam: "string", totalCount: "string" }, required: ["items", "offsetParam"] },
+    offset: {
+      fields: { kind: "string", items: "string", offsetParam: "string", limitParam: "string", totalCount: "string" },
+      required: ["items", "offsetParam"],
+    },
     single: { fields: { kind: "string", items: "string" }, required: ["items"] },
   },
 };
@@ -37,7 +54,10 @@ const securityScheme: Shape = {
   variants: {
     bearer: { fields: schemeCommon },
     basic: { fields: schemeCommon },
-    apiKey: { fields: { ...schemeCommon, in: { enum: ["header", "query"] }, name: "string" }, required: ["in", "name"] },
+    apiKey: {
+      fields: { ...schemeCommon, in: { enum: ["header", "query"] }, name: "string" },
+      required: ["in", "name"],
+    },
   },
 };
 
@@ -55,14 +75,25 @@ export const configShape: Shape = {
     },
     clientParams: {
       keys: "identifier",
-      map: { fields: { in: { enum: ["header", "query", "path"] }, name: "string", env: "string", description: "string" }, required: ["in", "name"] },
+      map: {
+        fields: { in: { enum: ["header", "query", "path"] }, name: "string", env: "string", description: "string" },
+        required: ["in", "name"],
+      },
     },
     envelope: { fields: { result: "string", success: "string", errors: "string" }, required: ["result"] },
     idempotencyHeader: "string",
     schemas: { map: "identifier" },
     operations: {
       map: {
-        fields: { resource: "string", method: "identifier", api: "identifier", builderMethod: "identifier", bodySetter: "identifier", parameters: { map: "identifier" }, pagination },
+        fields: {
+          resource: "string",
+          method: "identifier",
+          api: "identifier",
+          builderMethod: "identifier",
+          bodySetter: "identifier",
+          parameters: { map: "identifier" },
+          pagination,
+        },
       },
     },
   },

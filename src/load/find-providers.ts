@@ -11,22 +11,51 @@ export function specIn(dir: string): string | undefined {
 }
 
 /** One job per `specs/<provider>/openapi.*`, in name order; or only the named providers. */
-export function findProviders(specsDir: string, outDir: string, only: string[], cwd: string): { jobs: ProviderJob[]; errors: Diagnostic[] } {
+export function findProviders(
+  specsDir: string,
+  outDir: string,
+  only: string[],
+  cwd: string,
+): { jobs: ProviderJob[]; errors: Diagnostic[] } {
   const root = resolve(cwd, specsDir);
   if (!existsSync(root)) {
-    return { jobs: [], errors: [{ severity: "error", rule: "specs-missing", message: `no ${specsDir}/ folder here (${cwd})`, hint: "run from the project root, start one with 'clientgen init <provider>', or pass --spec FILE --out DIR" }] };
+    return {
+      jobs: [],
+      errors: [
+        {
+          severity: "error",
+          rule: "specs-missing",
+          message: `no ${specsDir}/ folder here (${cwd})`,
+          hint: "run from the project root, start one with 'clientgen init <provider>', or pass --spec FILE --out DIR",
+        },
+      ],
+    };
   }
-  const folders = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const folders = readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   const errors: Diagnostic[] = [];
   for (const name of only) {
-    if (!folders.includes(name)) errors.push({ severity: "error", rule: "provider-unknown", message: `no provider '${name}' in ${specsDir}/`, hint: `known: ${folders.join(", ")}` });
+    if (!folders.includes(name))
+      errors.push({
+        severity: "error",
+        rule: "provider-unknown",
+        message: `no provider '${name}' in ${specsDir}/`,
+        hint: `known: ${folders.join(", ")}`,
+      });
   }
   const jobs: ProviderJob[] = [];
   for (const provider of folders) {
     if (only.length && !only.includes(provider)) continue;
     const spec = specIn(join(root, provider));
     if (!spec) {
-      errors.push({ severity: "error", rule: "spec-missing", message: `${specsDir}/${provider}/ has no openapi.yaml`, hint: `add ${specsDir}/${provider}/openapi.yaml, or remove the folder` });
+      errors.push({
+        severity: "error",
+        rule: "spec-missing",
+        message: `${specsDir}/${provider}/ has no openapi.yaml`,
+        hint: `add ${specsDir}/${provider}/openapi.yaml, or remove the folder`,
+      });
       continue;
     }
     jobs.push(jobFor(spec, join(resolve(cwd, outDir), provider), provider));
@@ -35,7 +64,11 @@ export function findProviders(specsDir: string, outDir: string, only: string[], 
 }
 
 export function jobFor(specPath: string, outDir: string, provider?: string, name?: string): ProviderJob {
-  const job: ProviderJob = { provider: provider ?? (basename(outDir) || basename(dirname(specPath))), specPath, outDir };
+  const job: ProviderJob = {
+    provider: provider ?? (basename(outDir) || basename(dirname(specPath))),
+    specPath,
+    outDir,
+  };
   const config = configBeside(specPath);
   if (config) job.configPath = config;
   if (name) job.name = name;

@@ -13,7 +13,11 @@ function hashTree(hash: ReturnType<typeof createHash>, root: string): void {
   const files = readdirSync(root, { recursive: true, encoding: "utf8" }).sort();
   for (const file of files) {
     if (!/\.(js|ts|hbs)$/.test(file)) continue;
-    hash.update(file).update("\0").update(readFileSync(join(root, file))).update("\0");
+    hash
+      .update(file)
+      .update("\0")
+      .update(readFileSync(join(root, file)))
+      .update("\0");
   }
 }
 
@@ -35,6 +39,12 @@ export function generatorFingerprint(): string {
   const hash = createHash("sha256");
   const pkg = JSON.parse(readFileSync(join(projectRoot, "package.json"), "utf8")) as { version: string };
   hash.update(`clientgen ${pkg.version}\0openapi-typescript ${openapiTypescriptVersion()}\0`);
-  for (const root of [codeRoot, join(projectRoot, "templates"), join(projectRoot, "src", "runtime"), join(projectRoot, "src", "cli-runtime")]) hashTree(hash, root);
+  for (const root of [
+    codeRoot,
+    join(projectRoot, "templates"),
+    join(projectRoot, "src", "runtime"),
+    join(projectRoot, "src", "cli-runtime"),
+  ])
+    hashTree(hash, root);
   return hash.digest("hex");
 }

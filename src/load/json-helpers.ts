@@ -4,7 +4,16 @@ import { rememberText } from "../text-memo.js";
 import { decodePointer, getAt } from "./bundle-refs.js";
 
 /** The operation keys of a path item, in the order OpenAPI lists them. */
-export const HTTP_METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+export const HTTP_METHODS: readonly HttpMethod[] = [
+  "get",
+  "put",
+  "post",
+  "delete",
+  "options",
+  "head",
+  "patch",
+  "trace",
+];
 
 export type Json = Record<string, unknown>;
 
@@ -42,7 +51,8 @@ export function refTarget(root: unknown, ref: string): unknown {
 const refTargets = new WeakMap<object, Map<string, unknown>>();
 
 /** A `$ref` object (`{ $ref: "…" }`, other fields beside it allowed). */
-export const isRef = (node: unknown): node is Json & { $ref: string } => isObject(node) && typeof node.$ref === "string";
+export const isRef = (node: unknown): node is Json & { $ref: string } =>
+  isObject(node) && typeof node.$ref === "string";
 
 /** `#/components/schemas/Invite` → `Invite`; other refs → undefined. */
 export const componentName = rememberText((ref: string): string | undefined => {

@@ -32,7 +32,10 @@ export function loadSpec(path: string, cwd: string): { spec?: LoadedSpec; errors
     };
   }
   const bundled = bundleExternalRefs(doc, cwd);
-  normalizeRefs(bundled.data, bundled.files.map((f) => f.text));
+  normalizeRefs(
+    bundled.data,
+    bundled.files.map((f) => f.text),
+  );
   const hash = createHash("sha256");
   for (const file of bundled.files) hash.update(file.file).update("\0").update(file.text).update("\0");
   const spec: LoadedSpec = {
@@ -40,7 +43,8 @@ export function loadSpec(path: string, cwd: string): { spec?: LoadedSpec; errors
     data: bundled.data,
     hash: hash.digest("hex"),
     sources: bundled.files,
-    diagnostic: (pointer, d) => originOf(bundled.origins, pointer, doc).doc.diagnostic(originOf(bundled.origins, pointer, doc).pointer, d),
+    diagnostic: (pointer, d) =>
+      originOf(bundled.origins, pointer, doc).doc.diagnostic(originOf(bundled.origins, pointer, doc).pointer, d),
   };
   return { spec, errors: bundled.errors };
 }

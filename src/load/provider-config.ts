@@ -56,4 +56,10 @@ export interface OperationConfig {
   pagination?: PaginationSpec | "none";
 }
 
-export const emptyConfig = (): ProviderConfig => ({ securitySchemes: {}, credentials: {}, clientParams: {}, operations: {}, schemas: {} });
+export const emptyConfig = (): ProviderConfig => ({
+  securitySchemes: {},
+  credentials: {},
+  clientParams: {},
+  operations: {},
+  schemas: {},
+});

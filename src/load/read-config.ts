@@ -7,7 +7,6 @@ import { readSourceFile } from "./read-file.js";
 import type { SourceDocument } from "./source-document.js";
 import { isIdentifier } from "../ts-syntax.js";
 
-
 export interface LoadedConfig {
   config: ProviderConfig;
   doc?: SourceDocument;
@@ -26,9 +25,12 @@ export function readConfig(path: string, cwd: string): { loaded: LoadedConfig; e
 
 function checkShape(doc: SourceDocument, value: unknown, shape: Shape, at: Pointer, out: Diagnostic[]): void {
   const fail = (message: string, hint: string, pointer: Pointer = at) =>
-    out.push(doc.diagnostic(pointer, { severity: "error", rule: "config-invalid", message: `${where(at)}${message}`, hint }));
+    out.push(
+      doc.diagnostic(pointer, { severity: "error", rule: "config-invalid", message: `${where(at)}${message}`, hint }),
+    );
   if (shape === "string") {
-    if (typeof value !== "string" || value === "") fail(`expected a non-empty string, got ${describe(value)}`, "write a plain string value");
+    if (typeof value !== "string" || value === "")
+      fail(`expected a non-empty string, got ${describe(value)}`, "write a plain string value");
     return;
   }
   if (shape === "identifier") {
@@ -41,7 +43,8 @@ function checkShape(doc: SourceDocument, value: unknown, shape: Shape, at: Point
     return;
   }
   if ("enum" in shape) {
-    if (typeof value !== "string" || !shape.enum.includes(value)) fail(`expected one of ${shape.enum.join(", ")}, got ${describe(value)}`, `use one of: ${shape.enum.join(", ")}`);
+    if (typeof value !== "string" || !shape.enum.includes(value))
+      fail(`expected one of ${shape.enum.join(", ")}, got ${describe(value)}`, `use one of: ${shape.enum.join(", ")}`);
     return;
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
@@ -51,7 +54,12 @@ function checkShape(doc: SourceDocument, value: unknown, shape: Shape, at: Point
   const obj = value as Record<string, unknown>;
   if ("map" in shape) {
     for (const [key, item] of Object.entries(obj)) {
-      if (shape.keys === "identifier" && !isIdentifier(key)) fail(`'${key}' is not an identifier`, "option names become TypeScript property names: use camelCase letters and digits", [...at, key]);
+      if (shape.keys === "identifier" && !isIdentifier(key))
+        fail(
+          `'${key}' is not an identifier`,
+          "option names become TypeScript property names: use camelCase letters and digits",
+          [...at, key],
+        );
       checkShape(doc, item, shape.map, [...at, key], out);
     }
     return;
@@ -60,21 +68,28 @@ function checkShape(doc: SourceDocument, value: unknown, shape: Shape, at: Point
     const tag = obj[shape.tagged];
     const variant = typeof tag === "string" ? shape.variants[tag] : undefined;
     if (!variant) {
-      fail(`'${shape.tagged}' must be one of ${Object.keys(shape.variants).join(", ")}, got ${describe(tag)}`, `set ${shape.tagged}: ${Object.keys(shape.variants).join(" | ")}`);
+      fail(
+        `'${shape.tagged}' must be one of ${Object.keys(shape.variants).join(", ")}, got ${describe(tag)}`,
+        `set ${shape.tagged}: ${Object.keys(shape.variants).join(" | ")}`,
+      );
       return;
     }
     checkShape(doc, value, variant, at, out);
     return;
   }
   for (const key of shape.required ?? []) {
-    if (!(key in obj)) fail(`'${key}' is required here`, `add '${key}:' under ${at.length ? `'${at.join(".")}'` : "the top level"}`);
+    if (!(key in obj))
+      fail(`'${key}' is required here`, `add '${key}:' under ${at.length ? `'${at.join(".")}'` : "the top level"}`);
   }
   for (const [key, item] of Object.entries(obj)) {
     const fieldShape = shape.fields[key];
     if (!fieldShape) {
       const known = Object.keys(shape.fields);
       const close = known.find((k) => k.toLowerCase() === key.toLowerCase() || editDistance(k, key) <= 2);
-      fail(`unknown key '${key}'`, close ? `did you mean '${close}'?` : `known keys here: ${known.join(", ")}`, [...at, key]);
+      fail(`unknown key '${key}'`, close ? `did you mean '${close}'?` : `known keys here: ${known.join(", ")}`, [
+        ...at,
+        key,
+      ]);
       continue;
     }
     checkShape(doc, item, fieldShape, [...at, key], out);

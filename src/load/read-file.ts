@@ -17,15 +17,36 @@ export function readSourceFile(path: string, cwd: string): { doc?: SourceDocumen
     bytes = readFileSync(absPath);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "does not exist" : code === "EISDIR" ? "is a folder, not a file" : `cannot be read (${code ?? String(err)})`;
+    const why =
+      code === "ENOENT"
+        ? "does not exist"
+        : code === "EISDIR"
+          ? "is a folder, not a file"
+          : `cannot be read (${code ?? String(err)})`;
     return {
-      errors: [{ severity: "error", rule: "file-unreadable", message: `${file} ${why}`, hint: "check the path; specs are YAML or JSON files", location: { file, line: 1, column: 1 } }],
+      errors: [
+        {
+          severity: "error",
+          rule: "file-unreadable",
+          message: `${file} ${why}`,
+          hint: "check the path; specs are YAML or JSON files",
+          location: { file, line: 1, column: 1 },
+        },
+      ],
     };
   }
   const text = decodeText(bytes);
   if (text === undefined) {
     return {
-      errors: [{ severity: "error", rule: "file-binary", message: `${file} is not a text file (it holds bytes that are not UTF-8 text)`, hint: "a spec is a YAML or JSON text file: check that this is the file you meant", location: { file, line: 1, column: 1 } }],
+      errors: [
+        {
+          severity: "error",
+          rule: "file-binary",
+          message: `${file} is not a text file (it holds bytes that are not UTF-8 text)`,
+          hint: "a spec is a YAML or JSON text file: check that this is the file you meant",
+          location: { file, line: 1, column: 1 },
+        },
+      ],
     };
   }
   return parseSource(file, absPath, text);

@@ -32,7 +32,11 @@ interface Positions {
  * Parses `text`. JSON goes through JSON.parse (fast on 13 MB specs); positions come from a YAML
  * parse done only when a diagnostic needs one.
  */
-export function parseSource(file: string, absPath: string, text: string): { doc?: SourceDocument; errors: Diagnostic[] } {
+export function parseSource(
+  file: string,
+  absPath: string,
+  text: string,
+): { doc?: SourceDocument; errors: Diagnostic[] } {
   let positions: Positions | undefined;
   const getPositions = (): Positions => {
     if (!positions) {
@@ -88,7 +92,12 @@ function offsetOf(root: Node | null, pointer: readonly (string | number)[]): num
   return best;
 }
 
-function yamlError(file: string, text: string, pos: { line: number; col: number } | undefined, message: string): Diagnostic {
+function yamlError(
+  file: string,
+  text: string,
+  pos: { line: number; col: number } | undefined,
+  message: string,
+): Diagnostic {
   const line = pos?.line ?? 1;
   const column = pos?.col ?? 1;
   return {
@@ -123,6 +132,7 @@ function jsonSyntaxError(file: string, text: string, err: unknown): Diagnostic {
 
 function yamlHint(message: string): string {
   if (/Tabs are not allowed/i.test(message)) return "indent with spaces: YAML does not allow tabs for indentation";
-  if (/keys must be unique/i.test(message)) return "this key appears twice in the same mapping: remove or rename one of them";
+  if (/keys must be unique/i.test(message))
+    return "this key appears twice in the same mapping: remove or rename one of them";
   return "fix the syntax at this position (indentation, a missing colon or quote, or a duplicated key are the usual causes)";
 }

@@ -1,7 +1,6 @@
 import { getAt, type Pointer } from "./bundle-refs.js";
 import { isObject, type Json } from "./json-helpers.js";
 
-
 /** Where the converter moves Swagger 2.0's top-level maps. */
 const COMPONENT_HOMES: Record<string, string> = {
   schemas: "definitions",
@@ -33,9 +32,15 @@ export function originalPointer(pointer: Pointer, converted: Json, original: Jso
 /** Inside one operation (or path item): parameters by name and place, the body, response schemas. */
 function operationPart(rest: Pointer, convertedOp: unknown, originalOp: unknown): Pointer {
   const [first, second, ...tail] = rest;
-  const params = isObject(originalOp) && Array.isArray(originalOp.parameters) ? (originalOp.parameters as unknown[]) : [];
+  const params =
+    isObject(originalOp) && Array.isArray(originalOp.parameters) ? (originalOp.parameters as unknown[]) : [];
   const indexWhere = (test: (p: Json) => boolean) => params.findIndex((p) => isObject(p) && test(p));
-  if (first === "parameters" && second !== undefined && isObject(convertedOp) && Array.isArray(convertedOp.parameters)) {
+  if (
+    first === "parameters" &&
+    second !== undefined &&
+    isObject(convertedOp) &&
+    Array.isArray(convertedOp.parameters)
+  ) {
     const param = convertedOp.parameters[Number(second)];
     const at = isObject(param) ? indexWhere((p) => p.name === param.name && p.in === param.in) : -1;
     return at < 0 ? ["parameters"] : ["parameters", at, ...(tail[0] === "schema" ? tail.slice(1) : tail)];

@@ -3,7 +3,8 @@ import type { LoadedSpec } from "./load-spec.js";
 import { normalizeRefs } from "./normalize-refs.js";
 import { originalPointer } from "./swagger-pointers.js";
 
-export const isSwagger2 = (data: Record<string, unknown>): boolean => data.openapi === undefined && data.swagger === "2.0";
+export const isSwagger2 = (data: Record<string, unknown>): boolean =>
+  data.openapi === undefined && data.swagger === "2.0";
 
 /**
  * A Swagger 2.0 document converted in memory to OpenAPI 3.0 by Scalar's upgrader (the file is
@@ -20,7 +21,14 @@ export async function upgradeSwagger2(spec: LoadedSpec): Promise<{ spec: LoadedS
     const reason = err instanceof Error ? err.message : String(err);
     return {
       spec,
-      diagnostics: [spec.diagnostic(["swagger"], { severity: "error", rule: "swagger-convert", message: `this Swagger 2.0 document could not be converted to OpenAPI 3: ${reason}`, hint: "convert it yourself (for example with 'npx swagger2openapi') and generate from the result; please report the spec that caused it" })],
+      diagnostics: [
+        spec.diagnostic(["swagger"], {
+          severity: "error",
+          rule: "swagger-convert",
+          message: `this Swagger 2.0 document could not be converted to OpenAPI 3: ${reason}`,
+          hint: "convert it yourself (for example with 'npx swagger2openapi') and generate from the result; please report the spec that caused it",
+        }),
+      ],
     };
   }
   normalizeRefs(data, [spec.root.text]);

@@ -39,12 +39,14 @@ export function buildModel(spec: LoadedSpec, config: ProviderConfig): ApiModel {
     }
   }
   if (isObject(root.webhooks) && Object.keys(root.webhooks).length > 0) {
-    notes.push(spec.diagnostic(["webhooks"], {
-      severity: "warning",
-      rule: "webhooks-skipped",
-      message: `${Object.keys(root.webhooks).length} webhook(s) are not part of the client`,
-      hint: "webhooks are requests the API sends to you; their payload types are still in types.ts",
-    }));
+    notes.push(
+      spec.diagnostic(["webhooks"], {
+        severity: "warning",
+        rule: "webhooks-skipped",
+        message: `${Object.keys(root.webhooks).length} webhook(s) are not part of the client`,
+        hint: "webhooks are requests the API sends to you; their payload types are still in types.ts",
+      }),
+    );
   }
   return model;
 }
@@ -80,7 +82,8 @@ function buildSecuritySchemes(root: Json): SecuritySchemeModel[] {
     const base = description ? { name, description } : { name };
     const scheme = String(s.scheme ?? "").toLowerCase();
     if (s.type === "http" && scheme === "basic") out.push({ ...base, kind: "basic" });
-    else if (s.type === "http") out.push({ ...base, kind: "bearer", ...(str(s.bearerFormat) ? { format: s.bearerFormat as string } : {}) });
+    else if (s.type === "http")
+      out.push({ ...base, kind: "bearer", ...(str(s.bearerFormat) ? { format: s.bearerFormat as string } : {}) });
     else if (s.type === "apiKey" && (s.in === "header" || s.in === "query" || s.in === "cookie") && str(s.name))
       out.push({ ...base, kind: "apiKey", in: s.in, paramName: s.name as string });
     else if (s.type === "oauth2" || s.type === "openIdConnect") out.push({ ...base, kind: s.type });

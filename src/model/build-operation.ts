@@ -48,12 +48,14 @@ export function buildOperation({ spec, path, method, operation, pathItem, notes 
   op.errors = errors;
   if (Array.isArray(operation.security)) op.security = securityAlternatives(operation.security);
   if (isObject(operation.callbacks)) {
-    notes.push(spec.diagnostic([...pointer, "callbacks"], {
-      severity: "warning",
-      rule: "callbacks-skipped",
-      message: `callbacks of ${op.key} are not part of the client`,
-      hint: "callbacks are requests the API makes to you; implement them on your server",
-    }));
+    notes.push(
+      spec.diagnostic([...pointer, "callbacks"], {
+        severity: "warning",
+        rule: "callbacks-skipped",
+        message: `callbacks of ${op.key} are not part of the client`,
+        hint: "callbacks are requests the API makes to you; implement them on your server",
+      }),
+    );
   }
   return op;
 }
@@ -70,7 +72,13 @@ export function securityAlternatives(list: unknown[]): string[][] {
   return list.filter(isObject).map((alt) => Object.keys(alt));
 }
 
-function buildParams(spec: LoadedSpec, pathItem: Json, operation: Json, pointer: Pointer, notes: Diagnostic[]): ParamModel[] {
+function buildParams(
+  spec: LoadedSpec,
+  pathItem: Json,
+  operation: Json,
+  pointer: Pointer,
+  notes: Diagnostic[],
+): ParamModel[] {
   const root = spec.data;
   const byKey = new Map<string, ParamModel>();
   const add = (list: unknown, at: Pointer) => {
@@ -81,12 +89,14 @@ function buildParams(spec: LoadedSpec, pathItem: Json, operation: Json, pointer:
       const location = value?.in as ParamLocation;
       if (!value || !name || !LOCATIONS.includes(location)) return;
       if (location === "header" && IGNORED_HEADERS.has(name.toLowerCase())) {
-        notes.push(spec.diagnostic([...at, i], {
-          severity: "warning",
-          rule: "header-param-ignored",
-          message: `header parameter '${name}' is ignored: the client sets it itself`,
-          hint: "OpenAPI ignores Accept, Content-Type and Authorization parameters; describe auth with securitySchemes",
-        }));
+        notes.push(
+          spec.diagnostic([...at, i], {
+            severity: "warning",
+            rule: "header-param-ignored",
+            message: `header parameter '${name}' is ignored: the client sets it itself`,
+            hint: "OpenAPI ignores Accept, Content-Type and Authorization parameters; describe auth with securitySchemes",
+          }),
+        );
         return;
       }
       const param: ParamModel = {
@@ -96,7 +106,8 @@ function buildParams(spec: LoadedSpec, pathItem: Json, operation: Json, pointer:
         schema: schemaFacts(root, value.schema ?? firstMediaSchema(value.content)),
         type: [...pointerToType(pointer), "parameters", location, name],
       };
-      const structured = param.schema.type === undefined || param.schema.type === "object" || param.schema.type === "array";
+      const structured =
+        param.schema.type === undefined || param.schema.type === "object" || param.schema.type === "array";
       const example = structured ? exampleValue(root, value.schema ?? firstMediaSchema(value.content)) : undefined;
       if (example !== undefined) param.example = example;
       copyDocs(param, value);
@@ -127,7 +138,8 @@ function buildBody(root: unknown, raw: unknown, type: TypePath): BodyModel | und
   const media = value.content[contentType];
   const schema = isObject(media) ? media.schema : undefined;
   const encoding = bodyEncoding(contentType);
-  const fields = encoding === "json" || encoding === "form" || encoding === "multipart" ? objectFields(root, schema) : undefined;
+  const fields =
+    encoding === "json" || encoding === "form" || encoding === "multipart" ? objectFields(root, schema) : undefined;
   const properties = fields?.map((f) => f.name);
   const body: BodyModel = {
     required: value.required === true,
@@ -147,7 +159,11 @@ function buildBody(root: unknown, raw: unknown, type: TypePath): BodyModel | und
   return body;
 }
 
-function buildResponses(root: unknown, raw: unknown, type: TypePath): { success?: ResponseModel; errors: ResponseModel[] } {
+function buildResponses(
+  root: unknown,
+  raw: unknown,
+  type: TypePath,
+): { success?: ResponseModel; errors: ResponseModel[] } {
   const errors: ResponseModel[] = [];
   let success: ResponseModel | undefined;
   let fallback: ResponseModel | undefined;
@@ -168,14 +184,14 @@ function buildResponses(root: unknown, raw: unknown, type: TypePath): { success?
     if (contentType) {
       response.contentType = contentType;
       response.type = [...type, status, "content", contentType];
-      const properties = response.kind === "json" ? objectProperties(root, isObject(media) ? media.schema : undefined) : undefined;
+      const properties =
+        response.kind === "json" ? objectProperties(root, isObject(media) ? media.schema : undefined) : undefined;
       if (properties) response.properties = properties;
     }
     if (/^2/.test(status)) {
       success ??= response;
       if (!contentType) emptySuccess = true;
-    }
-    else if (status === "default") fallback = response;
+    } else if (status === "default") fallback = response;
     else errors.push(response);
   }
   if (success && emptySuccess && success.contentType) success.mayBeEmpty = true;

@@ -9,7 +9,11 @@ export function buildSchemas(root: Json, aliases: Record<string, string>): Schem
   const schemas = isObject(components.schemas) ? components.schemas : {};
   return Object.entries(schemas).map(([name, raw]) => {
     const { value } = deref(root, raw);
-    const schema: SchemaModel = { name, facts: schemaFacts(root, value), properties: value ? schemaProperties(root, value) : [] };
+    const schema: SchemaModel = {
+      name,
+      facts: schemaFacts(root, value),
+      properties: value ? schemaProperties(root, value) : [],
+    };
     if (Object.hasOwn(aliases, name)) schema.alias = aliases[name]!;
     if (!value) return schema;
     copyDocs(schema, value);
@@ -38,8 +42,11 @@ function schemaProperties(root: unknown, schema: Json, depth = 0): PropertyModel
       if (value) merge(schemaProperties(root, value, depth + 1));
     }
   }
-  const required = new Set(Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === "string") : []);
-  if (isObject(schema.properties)) merge(Object.entries(schema.properties).map(([name, raw]) => property(root, name, raw, required.has(name))));
+  const required = new Set(
+    Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === "string") : [],
+  );
+  if (isObject(schema.properties))
+    merge(Object.entries(schema.properties).map(([name, raw]) => property(root, name, raw, required.has(name))));
   return [...byName.values()];
 }
 

@@ -10,7 +10,12 @@ import { deref, isObject, type Json } from "../load/json-helpers.js";
 export function exampleFits(root: unknown, schema: unknown, value: unknown, depth = 0): boolean {
   const { value: s } = deref(root, schema);
   if (!s || depth > 12) return true;
-  if (value === null) return s.nullable === true || (Array.isArray(s.type) && s.type.includes("null")) || (Array.isArray(s.enum) && s.enum.includes(null));
+  if (value === null)
+    return (
+      s.nullable === true ||
+      (Array.isArray(s.type) && s.type.includes("null")) ||
+      (Array.isArray(s.enum) && s.enum.includes(null))
+    );
   if (Array.isArray(s.enum)) return s.enum.some((e) => e === value);
   if ("const" in s) return s.const === value;
   for (const key of ["oneOf", "anyOf"] as const) {
@@ -18,7 +23,8 @@ export function exampleFits(root: unknown, schema: unknown, value: unknown, dept
   }
   const types = Array.isArray(s.type) ? s.type : typeof s.type === "string" ? [s.type] : [];
   if (types.length && !types.some((t) => typeFits(t, value))) return false;
-  if (Array.isArray(value)) return s.items === undefined || value.every((v) => exampleFits(root, s.items, v, depth + 1));
+  if (Array.isArray(value))
+    return s.items === undefined || value.every((v) => exampleFits(root, s.items, v, depth + 1));
   return isObject(value) ? objectFits(root, s, value, depth) : true;
 }
 
@@ -42,8 +48,16 @@ function typeFits(type: unknown, value: unknown): boolean {
 }
 
 /** Properties, required names and openness of an object schema, its `allOf` parts merged. */
-function objectShape(root: unknown, s: Json, depth: number): { properties: Json; required: Set<string>; open: boolean } {
-  const shape = { properties: { ...(isObject(s.properties) ? s.properties : {}) }, required: new Set<string>(), open: !!s.additionalProperties };
+function objectShape(
+  root: unknown,
+  s: Json,
+  depth: number,
+): { properties: Json; required: Set<string>; open: boolean } {
+  const shape = {
+    properties: { ...(isObject(s.properties) ? s.properties : {}) },
+    required: new Set<string>(),
+    open: !!s.additionalProperties,
+  };
   for (const r of requiredNames(root, s)) shape.required.add(r);
   // A schema that says nothing of its properties (or composes with oneOf/anyOf) is not judged here.
   if (!isObject(s.properties) && !Array.isArray(s.allOf)) shape.open = true;
@@ -62,7 +76,9 @@ function objectShape(root: unknown, s: Json, depth: number): { properties: Json;
 function objectFits(root: unknown, s: Json, value: Json, depth: number): boolean {
   const { properties, required, open } = objectShape(root, s, depth);
   for (const name of required) if (!(name in value)) return false;
-  return Object.entries(value).every(([k, v]) => (k in properties ? exampleFits(root, properties[k], v, depth + 1) : open));
+  return Object.entries(value).every(([k, v]) =>
+    k in properties ? exampleFits(root, properties[k], v, depth + 1) : open,
+  );
 }
 
 /**

@@ -26,7 +26,8 @@ export function exampleValue(root: unknown, schema: unknown, depth = 0): unknown
   if (Array.isArray(s.enum) && s.enum.length) return s.enum.find((v) => v !== null) ?? s.enum[0];
   // An object with its own properties and a oneOf of `required` lists is built from its properties.
   for (const key of ["oneOf", "anyOf"] as const) {
-    if (Array.isArray(s[key]) && s[key].length && !isObject(s.properties)) return exampleValue(root, s[key][0], depth + 1);
+    if (Array.isArray(s[key]) && s[key].length && !isObject(s.properties))
+      return exampleValue(root, s[key][0], depth + 1);
   }
   if (Array.isArray(s.allOf)) {
     const parts = s.allOf.map((p) => exampleValue(root, p, depth + 1));
@@ -47,7 +48,10 @@ export function exampleValue(root: unknown, schema: unknown, depth = 0): unknown
 function objectExample(root: unknown, s: Json, depth: number): Record<string, unknown> {
   const properties = isObject(s.properties) ? s.properties : {};
   const variant = [s.oneOf, s.anyOf].find((v): v is unknown[] => Array.isArray(v) && v.length > 0)?.[0];
-  const alsoRequired = isObject(variant) && Array.isArray(variant.required) ? variant.required.filter((r): r is string => typeof r === "string" && r in properties) : [];
+  const alsoRequired =
+    isObject(variant) && Array.isArray(variant.required)
+      ? variant.required.filter((r): r is string => typeof r === "string" && r in properties)
+      : [];
   const required = [...new Set([...requiredNames(root, s), ...alsoRequired])];
   const keys = required.length ? required : Object.keys(properties).slice(0, 3);
   const out: Record<string, unknown> = {};

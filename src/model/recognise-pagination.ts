@@ -30,7 +30,8 @@ function recognise(op: OperationModel, responseFields: string[]): PaginationSpec
     const nextCursor = NEXT_CURSOR_FIELDS.find((f) => fields.has(f));
     const hasMore = HAS_MORE_FIELDS.find((f) => fields.has(f));
     if (nextCursor) return { kind: "cursor", items, cursorParam, nextCursor, ...(hasMore ? { hasMore } : {}) };
-    if (hasMore && (cursorParam === "after" || cursorParam === "starting_after")) return { kind: "cursor", items, cursorParam, hasMore, cursorItemField: "id" };
+    if (hasMore && (cursorParam === "after" || cursorParam === "starting_after"))
+      return { kind: "cursor", items, cursorParam, hasMore, cursorItemField: "id" };
   }
   if (query.has("page") && op.success.schema.type === "array") {
     const perPage = ["per_page", "perPage", "page_size", "pageSize", "limit"].find((p) => query.has(p));

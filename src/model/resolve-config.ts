@@ -20,7 +20,11 @@ export function resolveClientConfig(config: ProviderConfig): ClientConfig {
 }
 
 /** An operation's names and pagination from clientgen.yaml, and whether the client's envelope wraps its response. */
-export function applyOperationConfig(op: OperationModel, config: ProviderConfig, model: Pick<ApiModel, "envelope">): void {
+export function applyOperationConfig(
+  op: OperationModel,
+  config: ProviderConfig,
+  model: Pick<ApiModel, "envelope">,
+): void {
   const own = config.operations[op.key] ?? {};
   if (own.resource) op.names.resource = own.resource.split(".");
   if (own.method) op.names.method = own.method;
@@ -42,7 +46,8 @@ export function addConfigSchemes(model: Pick<ApiModel, "securitySchemes" | "secu
   const added = Object.entries(config.securitySchemes);
   for (const [name, s] of added) {
     const base = s.description ? { name, description: s.description } : { name };
-    const scheme: SecuritySchemeModel = s.type === "apiKey" ? { ...base, kind: "apiKey", in: s.in, paramName: s.name } : { ...base, kind: s.type };
+    const scheme: SecuritySchemeModel =
+      s.type === "apiKey" ? { ...base, kind: "apiKey", in: s.in, paramName: s.name } : { ...base, kind: s.type };
     model.securitySchemes.push(scheme);
   }
   if (added.length === 0 || model.security.some((alt) => alt.length > 0)) return;

@@ -19,7 +19,8 @@ export function schemaFacts(root: unknown, schema: unknown, depth = 0): SchemaFa
   if (example !== undefined) facts.example = example;
   copyFlags(facts, isObject(schema) ? schema : {}, value, ref !== undefined);
   // Item facts one level down are enough to convert `ids=a ids=b`; deeper values are given as JSON.
-  if (type === "array" && value.items !== undefined && depth < 1) facts.items = schemaFacts(root, value.items, depth + 1);
+  if (type === "array" && value.items !== undefined && depth < 1)
+    facts.items = schemaFacts(root, value.items, depth + 1);
   return facts;
 }
 
@@ -48,31 +49,49 @@ export function typeShape(root: unknown, schema: unknown, depth = 0): TypeShape 
   const { value } = deref(root, schema);
   if (!value || depth > 8) return { kind: "unknown" };
   for (const key of ["oneOf", "anyOf"] as const) {
-    if (Array.isArray(value[key]) && value[key].length) return union(value[key].map((v) => typeShape(root, v, depth + 1)));
+    if (Array.isArray(value[key]) && value[key].length)
+      return union(value[key].map((v) => typeShape(root, v, depth + 1)));
   }
   if (Array.isArray(value.allOf) && value.allOf.length) {
     const parts = value.allOf.map((v) => typeShape(root, v, depth + 1));
     return parts.length === 1 ? parts[0]! : { kind: "intersection", variants: parts };
   }
-  const types = Array.isArray(value.type) ? value.type.filter((t): t is string => typeof t === "string") : typeof value.type === "string" ? [value.type] : [];
+  const types = Array.isArray(value.type)
+    ? value.type.filter((t): t is string => typeof t === "string")
+    : typeof value.type === "string"
+      ? [value.type]
+      : [];
   const nonNull = types.filter((t) => t !== "null");
   if (nonNull.length > 1) return union(nonNull.map((t) => typeShape(root, { ...value, type: t }, depth + 1)));
   const type = nonNull[0] ?? (isObject(value.properties) ? "object" : value.items ? "array" : enumType(value));
-  if (type === "array") return { kind: "array", items: value.items === undefined ? { kind: "unknown" } : typeShape(root, value.items, depth + 1) };
+  if (type === "array")
+    return {
+      kind: "array",
+      items: value.items === undefined ? { kind: "unknown" } : typeShape(root, value.items, depth + 1),
+    };
   if (type === "object") {
-    if (!isObject(value.properties) && isObject(value.additionalProperties)) return { kind: "map", values: typeShape(root, value.additionalProperties, depth + 1) };
+    if (!isObject(value.properties) && isObject(value.additionalProperties))
+      return { kind: "map", values: typeShape(root, value.additionalProperties, depth + 1) };
     return { kind: "object" };
   }
-  if (type && PRIMITIVE_TYPES.has(type)) return str(value.format) ? { kind: "primitive", type: type as Primitive, format: value.format as string } : { kind: "primitive", type: type as Primitive };
+  if (type && PRIMITIVE_TYPES.has(type))
+    return str(value.format)
+      ? { kind: "primitive", type: type as Primitive, format: value.format as string }
+      : { kind: "primitive", type: type as Primitive };
   return types.includes("null") ? { kind: "primitive", type: "null" } : { kind: "unknown" };
 }
 
-const union = (variants: TypeShape[]): TypeShape => (variants.length === 1 ? variants[0]! : { kind: "union", variants });
+const union = (variants: TypeShape[]): TypeShape =>
+  variants.length === 1 ? variants[0]! : { kind: "union", variants };
 
 /** An untyped `enum`/`const` still says what its values are. */
 function enumType(value: Json): string | undefined {
   const values = Array.isArray(value.enum) ? value.enum : "const" in value ? [value.const] : [];
-  const kinds = new Set(values.filter((v) => v !== null).map((v) => (typeof v === "number" ? (Number.isInteger(v) ? "integer" : "number") : typeof v)));
+  const kinds = new Set(
+    values
+      .filter((v) => v !== null)
+      .map((v) => (typeof v === "number" ? (Number.isInteger(v) ? "integer" : "number") : typeof v)),
+  );
   return kinds.size === 1 ? [...kinds][0] : undefined;
 }
 

@@ -38,10 +38,13 @@ export function crudVerb(op: OperationModel): string | undefined {
 
 /** A name for an operation without an operationId: `GET /user/invites/{id}` → `getUserInvitesById`. */
 export function nameFromPath(op: OperationModel): string {
-  const parts = op.path.split("/").filter(Boolean).map((s) => {
-    const param = /^\{(.+)\}$/.exec(s);
-    return param ? `by ${param[1]}` : s;
-  });
+  const parts = op.path
+    .split("/")
+    .filter(Boolean)
+    .map((s) => {
+      const param = /^\{(.+)\}$/.exec(s);
+      return param ? `by ${param[1]}` : s;
+    });
   return camel([op.method, ...parts].join(" "));
 }
 

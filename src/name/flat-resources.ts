@@ -6,18 +6,34 @@ import { renamed } from "./rename-warning.js";
 import { RESERVED } from "./reserved-names.js";
 
 /** The members a node's class already has: the client's (ClientCore's) at the root, APIResource's below. */
-const membersAt = (depth: number): ReadonlySet<string> => (depth === 0 ? RESERVED.clientMembers : RESERVED.resourceMembers);
+const membersAt = (depth: number): ReadonlySet<string> =>
+  depth === 0 ? RESERVED.clientMembers : RESERVED.resourceMembers;
 
 /** Why a member name cannot be had: `then` would make the object a thenable, others would replace the class's own member. */
 const overrides = (depth: number, name: string): string =>
-  name === "then" ? `would make the ${depth === 0 ? "client" : "resource"} thenable` : `would override the ${depth === 0 ? "client's" : "resource's"} own member '${name}'`;
+  name === "then"
+    ? `would make the ${depth === 0 ? "client" : "resource"} thenable`
+    : `would override the ${depth === 0 ? "client's" : "resource's"} own member '${name}'`;
 
 /**
  * Places each operation in the resource tree and makes every class, property and method name unique.
  * Class names come from `scope` (the names any generated file may import) and are added to it.
  */
-export function buildFlatTree(rootClass: string, operations: NamedOperation[], scope: Set<string>, warnings: Diagnostic[]): FlatResource {
-  const root: FlatResource = { property: "", className: rootClass, path: [], properties: [], file: "", operations: [], children: [] };
+export function buildFlatTree(
+  rootClass: string,
+  operations: NamedOperation[],
+  scope: Set<string>,
+  warnings: Diagnostic[],
+): FlatResource {
+  const root: FlatResource = {
+    property: "",
+    className: rootClass,
+    path: [],
+    properties: [],
+    file: "",
+    operations: [],
+    children: [],
+  };
   const nodeFor = (named: NamedOperation): FlatResource => {
     const path = named.flat.resource;
     let node = root;
@@ -29,13 +45,34 @@ export function buildFlatTree(rootClass: string, operations: NamedOperation[], s
         const wantedClass = pascal(path.slice(0, depth + 1).join(" ")) || "Resource";
         const className = uniqueName(wantedClass, scope);
         scope.add(className);
-        if (className !== wantedClass) warnings.push(renamed(named.op, `resource class '${wantedClass}' is taken`, className, configKey(named.op, "resource")));
+        if (className !== wantedClass)
+          warnings.push(
+            renamed(named.op, `resource class '${wantedClass}' is taken`, className, configKey(named.op, "resource")),
+          );
         const property = membersAt(depth).has(segment) ? `${segment}Resource` : segment;
         if (property !== segment) {
           const where = ["client", ...path.slice(0, depth + 1)].join(".");
-          warnings.push(renamed(named.op, `resource '${where}' ${overrides(depth, segment)}`, property, configKey(named.op, "resource")));
+          warnings.push(
+            renamed(
+              named.op,
+              `resource '${where}' ${overrides(depth, segment)}`,
+              property,
+              configKey(named.op, "resource"),
+            ),
+          );
         }
-        child = { property, className, path: path.slice(0, depth + 1), properties: [...node.properties, property], file: `resources/${path.slice(0, depth + 1).map(kebab).join("/")}`, operations: [], children: [] };
+        child = {
+          property,
+          className,
+          path: path.slice(0, depth + 1),
+          properties: [...node.properties, property],
+          file: `resources/${path
+            .slice(0, depth + 1)
+            .map(kebab)
+            .join("/")}`,
+          operations: [],
+          children: [],
+        };
         node.children.push(child);
       }
       node = child;
@@ -57,7 +94,14 @@ function dedupeMethods(node: FlatResource, depth: number, warnings: Diagnostic[]
     // Falling back from a default verb to the function's name is the naming rule, not a rename.
     if (method !== wanted && (named.op.names.method !== undefined || method !== named.fn)) {
       const why = members.has(wanted) ? overrides(depth, wanted) : "is taken";
-      warnings.push(renamed(named.op, `method '${[...named.flat.resource, wanted].join(".")}' ${why}`, method, configKey(named.op, "method")));
+      warnings.push(
+        renamed(
+          named.op,
+          `method '${[...named.flat.resource, wanted].join(".")}' ${why}`,
+          method,
+          configKey(named.op, "method"),
+        ),
+      );
     }
     named.flat = { resource: node.path, properties: node.properties, method };
     taken.add(method);
@@ -73,15 +117,30 @@ export function buildApis(operations: NamedOperation[], scope: Set<string>, warn
     if (!api) {
       const className = uniqueName(named.builder.api, scope);
       scope.add(className);
-      if (className !== named.builder.api) warnings.push(renamed(named.op, `API class '${named.builder.api}' is taken`, className, configKey(named.op, "api")));
+      if (className !== named.builder.api)
+        warnings.push(
+          renamed(named.op, `API class '${named.builder.api}' is taken`, className, configKey(named.op, "api")),
+        );
       api = { className, file: `apis/${kebab(className)}`, operations: [] };
       apis.set(named.builder.api, api);
     }
     // Functions are unique in the package, so methods are unique in their class; only the class's own members are off limits.
-    const method = RESERVED.apiMembers.has(named.builder.method) ? `${named.builder.method}Operation` : named.builder.method;
+    const method = RESERVED.apiMembers.has(named.builder.method)
+      ? `${named.builder.method}Operation`
+      : named.builder.method;
     if (method !== named.builder.method) {
-      const why = named.builder.method === "then" ? "would make the API object thenable" : "would override the API class's own member";
-      warnings.push(renamed(named.op, `builder method '${named.builder.method}' ${why}`, method, configKey(named.op, "builderMethod")));
+      const why =
+        named.builder.method === "then"
+          ? "would make the API object thenable"
+          : "would override the API class's own member";
+      warnings.push(
+        renamed(
+          named.op,
+          `builder method '${named.builder.method}' ${why}`,
+          method,
+          configKey(named.op, "builderMethod"),
+        ),
+      );
     }
     named.builder = { ...named.builder, api: api.className, method };
     api.operations.push(named);

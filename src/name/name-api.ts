@@ -14,7 +14,9 @@ import { RESERVED } from "./reserved-names.js";
 const TYPES_EXPORTS = ["paths", "components", "operations", "webhooks", "$defs"];
 /** Global names a schema alias must not shadow: generated code and users' code rely on the real ones. */
 const GLOBAL_TYPES = new Set(
-  "Error Object Promise Response Request Headers Blob File FormData Date Array Map Set Record Partial Required Readonly Pick Omit Exclude Extract NonNullable ReadonlyArray String Number Boolean Symbol Function URL URLSearchParams AbortSignal ReadableStream Uint8Array ArrayBuffer JSON Math Event Node Element Document Window Location Storage Text Comment".split(" "),
+  "Error Object Promise Response Request Headers Blob File FormData Date Array Map Set Record Partial Required Readonly Pick Omit Exclude Extract NonNullable ReadonlyArray String Number Boolean Symbol Function URL URLSearchParams AbortSignal ReadableStream Uint8Array ArrayBuffer JSON Math Event Node Element Document Window Location Storage Text Comment".split(
+    " ",
+  ),
 );
 
 /**
@@ -25,15 +27,32 @@ const GLOBAL_TYPES = new Set(
 export function nameApi(model: ApiModel, provider: string, nameOverride?: string): NamedApi {
   const warnings: Diagnostic[] = [];
   const client = nameClient(model, provider, nameOverride, warnings);
-  const scope = new Set<string>([...RESERVED.runtimeExports, client.className, client.coreClassName, client.optionsType, client.errorClass, ...TYPES_EXPORTS, "clientSpec"]);
+  const scope = new Set<string>([
+    ...RESERVED.runtimeExports,
+    client.className,
+    client.coreClassName,
+    client.optionsType,
+    client.errorClass,
+    ...TYPES_EXPORTS,
+    "clientSpec",
+  ]);
   const aliased = model.schemas.map((s) => {
     const wanted = s.alias ?? (pascal(s.name) || "Schema");
     const shadows = GLOBAL_TYPES.has(wanted);
     // An error schema named like a runtime error class describes that error's body.
-    const alias = uniqueName(shadows || scope.has(wanted) ? `${wanted}${wanted.endsWith("Error") ? "Body" : "Model"}` : wanted, scope);
+    const alias = uniqueName(
+      shadows || scope.has(wanted) ? `${wanted}${wanted.endsWith("Error") ? "Body" : "Model"}` : wanted,
+      scope,
+    );
     if (alias !== wanted) {
-      const why = shadows ? "would shadow the global type" : RESERVED.runtimeExports.has(wanted) ? "is a runtime export" : "is taken";
-      warnings.push(renamed(undefined, `schema '${s.name}': alias '${wanted}' ${why}`, alias, `schemas.${JSON.stringify(s.name)}`));
+      const why = shadows
+        ? "would shadow the global type"
+        : RESERVED.runtimeExports.has(wanted)
+          ? "is a runtime export"
+          : "is taken";
+      warnings.push(
+        renamed(undefined, `schema '${s.name}': alias '${wanted}' ${why}`, alias, `schemas.${JSON.stringify(s.name)}`),
+      );
     }
     scope.add(alias);
     return { name: s.name, alias };
@@ -42,7 +61,10 @@ export function nameApi(model: ApiModel, provider: string, nameOverride?: string
   const operations = nameOperations({ model, clientParams, scope, warnings });
   const flat = buildFlatTree(client.className, operations, flatScope(model, aliased, scope), warnings);
   const apis = buildApis(operations, scope, warnings);
-  const { pages: docPages, modelFiles } = nameDocPages(operations, aliased.map((s) => s.alias));
+  const { pages: docPages, modelFiles } = nameDocPages(
+    operations,
+    aliased.map((s) => s.alias),
+  );
   const schemas = aliased.map((s, i) => ({ ...s, docFile: modelFiles[i]! }));
   const credentials = nameCredentials(model, client, warnings);
   const cli = nameCli(client, operations, [...credentials, ...clientParams], warnings);
@@ -55,7 +77,9 @@ export function nameApi(model: ApiModel, provider: string, nameOverride?: string
  * `Installation` beside a schema of that name.
  */
 function flatScope(model: ApiModel, schemas: { name: string; alias: string }[], scope: Set<string>): Set<string> {
-  const pathRefs = new Set(model.operations.flatMap((op) => op.params.filter((p) => p.in === "path" && p.schema.ref).map((p) => p.schema.ref)));
+  const pathRefs = new Set(
+    model.operations.flatMap((op) => op.params.filter((p) => p.in === "path" && p.schema.ref).map((p) => p.schema.ref)),
+  );
   const unreachable = new Set(schemas.filter((s) => !pathRefs.has(s.name)).map((s) => s.alias));
   return new Set([...scope].filter((name) => !unreachable.has(name)));
 }

@@ -23,13 +23,18 @@ export interface CliCommand {
   group: string;
 }
 
-
-export function nameCli(client: ClientNames, operations: NamedOperation[], options: (NamedCredential | NamedClientParam)[], warnings: Diagnostic[]): CliNames {
+export function nameCli(
+  client: ClientNames,
+  operations: NamedOperation[],
+  options: (NamedCredential | NamedClientParam)[],
+  warnings: Diagnostic[],
+): CliNames {
   const taken = new Set(BUILTIN_COMMANDS);
   const commands = operations.map((named) => {
     const wanted = named.builder.method;
     const command = uniqueName(wanted, taken);
-    if (command !== wanted) warnings.push(clash(`command '${wanted}'`, command, `operations.${JSON.stringify(named.op.key)}.builderMethod`));
+    if (command !== wanted)
+      warnings.push(clash(`command '${wanted}'`, command, `operations.${JSON.stringify(named.op.key)}.builderMethod`));
     taken.add(command);
     return { named, command };
   });
@@ -45,7 +50,10 @@ export function nameCli(client: ClientNames, operations: NamedOperation[], optio
   const flags = options.map(({ option }) => {
     const wanted = words(option).join("-").toLowerCase() || option;
     const flag = uniqueName(wanted, flagsTaken);
-    if (flag !== wanted) warnings.push(clash(`flag '--${wanted}' for the client option '${option}'`, `--${flag}`, "credentials / clientParams"));
+    if (flag !== wanted)
+      warnings.push(
+        clash(`flag '--${wanted}' for the client option '${option}'`, `--${flag}`, "credentials / clientParams"),
+      );
     flagsTaken.add(flag);
     return { option, flag };
   });

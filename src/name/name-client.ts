@@ -6,10 +6,27 @@ import { renamed } from "./rename-warning.js";
 import { RESERVED } from "./reserved-names.js";
 
 /** Names a client must not take: they are globals the generated code uses. */
-const TAKEN_GLOBALS = new Set(["Object", "Promise", "Response", "Request", "Headers", "Error", "Array", "String", "Number", "Map", "Set", "URL", "Blob", "FormData", "Date"]);
+const TAKEN_GLOBALS = new Set([
+  "Object",
+  "Promise",
+  "Response",
+  "Request",
+  "Headers",
+  "Error",
+  "Array",
+  "String",
+  "Number",
+  "Map",
+  "Set",
+  "URL",
+  "Blob",
+  "FormData",
+  "Date",
+]);
 
 /** Words that describe the document rather than name the API: `Stripe API`, `GitHub's official OpenAPI spec`. */
-const GENERIC_WORD = /^(api|apis|rest|restful|v\d+(\.\d+)*|openapi|swagger|service|spec|specification|official|documentation|docs|interactive|ui|definition)$/i;
+const GENERIC_WORD =
+  /^(api|apis|rest|restful|v\d+(\.\d+)*|openapi|swagger|service|spec|specification|official|documentation|docs|interactive|ui|definition)$/i;
 
 /**
  * A class name from a spec title: the title's first part (before ` - `, ` + `, `:` or `|`, with
@@ -34,10 +51,18 @@ export function clientNameFromTitle(title: string): string {
   return pascal(chosen.join(" "));
 }
 
-export function nameClient(model: ApiModel, provider: string, override: string | undefined, warnings: Diagnostic[]): ClientNames {
+export function nameClient(
+  model: ApiModel,
+  provider: string,
+  override: string | undefined,
+  warnings: Diagnostic[],
+): ClientNames {
   const wanted = model.names.client ?? override ?? (clientNameFromTitle(model.title) || pascal(provider) || "Client");
   const className = TAKEN_GLOBALS.has(wanted) ? `${wanted}Client` : wanted;
-  if (className !== wanted) warnings.push(renamed(undefined, `client class '${wanted}' would shadow the global '${wanted}'`, className, "name"));
+  if (className !== wanted)
+    warnings.push(
+      renamed(undefined, `client class '${wanted}' would shadow the global '${wanted}'`, className, "name"),
+    );
   const envPrefix = words(provider).join("_").toUpperCase() || "API";
   return {
     className,
@@ -52,7 +77,10 @@ export function nameClient(model: ApiModel, provider: string, override: string |
 
 /** `openai` → `openai-client`; a folder already named for a client keeps its name (`spotify-client`, not `spotify-client-client`). */
 export function packageNameFor(provider: string): string {
-  const base = provider.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[._-]+/, "");
+  const base = provider
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, "-")
+    .replace(/^[._-]+/, "");
   const stem = base.replace(/[._-]?client$/, "");
   return stem ? `${stem}-client` : "client";
 }
@@ -78,7 +106,8 @@ export function nameCredentials(model: ApiModel, client: ClientNames, warnings: 
   for (const scheme of model.securitySchemes) {
     if (covered.has(scheme.name)) continue;
     const base = camel(scheme.name) || "credential";
-    const parts: (undefined | "username" | "password")[] = scheme.kind === "basic" ? ["username", "password"] : [undefined];
+    const parts: (undefined | "username" | "password")[] =
+      scheme.kind === "basic" ? ["username", "password"] : [undefined];
     for (const part of parts) {
       const wanted = part ? `${base}${part === "username" ? "Username" : "Password"}` : base;
       const option = uniqueName(wanted, taken);
@@ -91,7 +120,11 @@ export function nameCredentials(model: ApiModel, client: ClientNames, warnings: 
         });
       }
       taken.add(option);
-      const named: NamedCredential = { option, scheme, env: `${client.envPrefix}_${words(option).join("_").toUpperCase()}` };
+      const named: NamedCredential = {
+        option,
+        scheme,
+        env: `${client.envPrefix}_${words(option).join("_").toUpperCase()}`,
+      };
       if (part) named.part = part;
       if (scheme.description) named.description = scheme.description;
       out.push(named);

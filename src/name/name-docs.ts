@@ -5,7 +5,10 @@ import type { NamedOperation, NamedDocPage } from "./named-api.js";
  * itself go to `docs/client.md`) and one per model (`docs/models/Invite.md`). File names are unique
  * ignoring case, so a package checked out on macOS or Windows keeps every page.
  */
-export function nameDocPages(operations: NamedOperation[], aliases: string[]): { pages: NamedDocPage[]; modelFiles: string[] } {
+export function nameDocPages(
+  operations: NamedOperation[],
+  aliases: string[],
+): { pages: NamedDocPage[]; modelFiles: string[] } {
   const taken = new Set<string>();
   const claim = (base: string) => {
     let name = base;

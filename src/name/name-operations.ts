@@ -54,7 +54,11 @@ export function nameOperations(ctx: NamingContext): NamedOperation[] {
       responseType,
       ...nameParams(ctx, op, [fn, specConst]),
       flat: { resource, properties: [], method: config.method ?? crudVerb(op) ?? fn },
-      builder: { api: `${pascal(config.api ?? op.tags[0] ?? "Default") || "Default"}Api`, method: fn, type: builderType },
+      builder: {
+        api: `${pascal(config.api ?? op.tags[0] ?? "Default") || "Default"}Api`,
+        method: fn,
+        type: builderType,
+      },
     };
     if (itemType) named.itemType = itemType;
     if (errorsType) named.errorsType = errorsType;
@@ -70,7 +74,11 @@ function nameFunction(ctx: NamingContext, op: OperationModel): string {
   if (fn !== wanted) {
     const first = ctx.model.operations.find((o) => o !== op && ctx.scope.has(wanted) && operationName(o) === wanted);
     const why =
-      safe !== wanted ? "is a reserved word" : RESERVED.moduleExports.has(safe) ? "would make the operations module thenable" : `is taken${first ? ` (by ${first.method.toUpperCase()} ${first.path})` : ""}`;
+      safe !== wanted
+        ? "is a reserved word"
+        : RESERVED.moduleExports.has(safe)
+          ? "would make the operations module thenable"
+          : `is taken${first ? ` (by ${first.method.toUpperCase()} ${first.path})` : ""}`;
     ctx.warnings.push(renamed(op, `function name '${wanted}' ${why}`, fn, configKey(op, "builderMethod")));
   }
   ctx.scope.add(fn);
@@ -94,7 +102,8 @@ function take(scope: Set<string>, wanted: string): string {
 /** An exported type of models.ts: a rename is a warning, since users write these names. */
 function takeType(ctx: NamingContext, op: OperationModel, wanted: string): string {
   const name = take(ctx.scope, wanted);
-  if (name !== wanted) ctx.warnings.push(renamed(op, `type '${wanted}' is taken`, name, configKey(op, "builderMethod")));
+  if (name !== wanted)
+    ctx.warnings.push(renamed(op, `type '${wanted}' is taken`, name, configKey(op, "builderMethod")));
   return name;
 }
 
@@ -112,9 +121,23 @@ function nameParams(ctx: NamingContext, op: OperationModel, usedInBody: string[]
   };
   const chosen = (param: ParamModel): string | undefined => op.names.parameters?.[param.name];
   // Renames warn, naming the key that chooses the parameter's name; deriving a name (`user-id` → `userId`) is not a rename.
-  const pick = (param: ParamModel, wanted: string, taken: Set<string>, what: string, safe = (s: string) => s): string => {
+  const pick = (
+    param: ParamModel,
+    wanted: string,
+    taken: Set<string>,
+    what: string,
+    safe = (s: string) => s,
+  ): string => {
     const name = uniqueName(safe(wanted), taken);
-    if (name !== wanted) ctx.warnings.push(renamed(op, `${what} '${wanted}' of ${param.in} parameter '${param.name}' ${safe(wanted) !== wanted ? "is a reserved word" : "is taken"}`, name, `${configKey(op, "parameters")}.${JSON.stringify(param.name)}`));
+    if (name !== wanted)
+      ctx.warnings.push(
+        renamed(
+          op,
+          `${what} '${wanted}' of ${param.in} parameter '${param.name}' ${safe(wanted) !== wanted ? "is a reserved word" : "is taken"}`,
+          name,
+          `${configKey(op, "parameters")}.${JSON.stringify(param.name)}`,
+        ),
+      );
     taken.add(name);
     return name;
   };
@@ -122,7 +145,9 @@ function nameParams(ctx: NamingContext, op: OperationModel, usedInBody: string[]
     .filter((p) => p.in === "path")
     .sort((a, b) => op.path.indexOf(`{${a.name}}`) - op.path.indexOf(`{${b.name}}`))
     .map((param) => {
-      const key = pick(param, chosen(param) ?? (camel(param.name) || "id"), argNames, "argument", (s) => safeIdentifier(s, "id"));
+      const key = pick(param, chosen(param) ?? (camel(param.name) || "id"), argNames, "argument", (s) =>
+        safeIdentifier(s, "id"),
+      );
       setters.add(key);
       return withClientOption({ param, key, setter: key });
     });
@@ -130,7 +155,12 @@ function nameParams(ctx: NamingContext, op: OperationModel, usedInBody: string[]
     .filter((p) => p.in !== "path")
     .map((param) => {
       const own = chosen(param);
-      const key = pick(param, own ?? (param.in === "header" ? camel(param.name) || param.name : param.name), keys, "key");
+      const key = pick(
+        param,
+        own ?? (param.in === "header" ? camel(param.name) || param.name : param.name),
+        keys,
+        "key",
+      );
       // A setter is a property: reserved words are fine there (`.type("x")`), only the builder's own members are not.
       const setter = pick(param, own ?? (camel(param.name) || "param"), setters, "builder setter");
       return withClientOption({ param, key, setter });
@@ -138,7 +168,10 @@ function nameParams(ctx: NamingContext, op: OperationModel, usedInBody: string[]
   if (!op.body || !bodyMode) return { pathArgs, params };
   const wanted = op.names.bodySetter ?? (camel(op.body.schema.ref ?? "body") || "body");
   const bodySetter = uniqueName(wanted, setters);
-  if (bodySetter !== wanted) ctx.warnings.push(renamed(op, `body setter '${wanted}' is taken by a parameter's setter`, bodySetter, configKey(op, "bodySetter")));
+  if (bodySetter !== wanted)
+    ctx.warnings.push(
+      renamed(op, `body setter '${wanted}' is taken by a parameter's setter`, bodySetter, configKey(op, "bodySetter")),
+    );
   return { pathArgs, params, bodyMode, bodySetter };
 }
 
@@ -160,4 +193,5 @@ function chooseBodyMode(ctx: NamingContext, op: OperationModel, body: BodyModel)
 }
 
 /** Path parameters are positional arguments, so only the others share the params object with the fields. */
-const clashingParam = (params: ParamModel[], fields: string[]): ParamModel | undefined => params.find((p) => p.in !== "path" && fields.includes(p.name));
+const clashingParam = (params: ParamModel[], fields: string[]): ParamModel | undefined =>
+  params.find((p) => p.in !== "path" && fields.includes(p.name));

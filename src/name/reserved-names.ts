@@ -34,7 +34,12 @@ function readReservedNames() {
     /** Exports of a module that must not be thenable (`operations/index.ts`). */
     moduleExports: new Set([...THENABLE, "default"]),
     /** Every runtime value export, and every type export generated files import: no generated name may take one. */
-    runtimeExports: new Set<string>([...values, ...PUBLIC_EXPORTS.types, ...PUBLIC_EXPORTS.builderTypes, ...PUBLIC_EXPORTS.importedTypes]),
+    runtimeExports: new Set<string>([
+      ...values,
+      ...PUBLIC_EXPORTS.types,
+      ...PUBLIC_EXPORTS.builderTypes,
+      ...PUBLIC_EXPORTS.importedTypes,
+    ]),
     /** Values every entry point re-exports (SDKError under the client's error class name). */
     entryValues: PUBLIC_EXPORTS.values,
     entryTypes: PUBLIC_EXPORTS.types,

@@ -46,7 +46,11 @@ export function loadWithCodeCache(file: string, cacheDir: string | undefined): C
   const loaded = cache[file];
   if (loaded) return { exports: loaded.exports, fromCache: false, save: () => {} };
   const bytes = readFileSync(file);
-  const key = createHash("sha256").update(bytes).update(`\0${process.versions.v8}\0${process.arch}`).digest("hex").slice(0, 32);
+  const key = createHash("sha256")
+    .update(bytes)
+    .update(`\0${process.versions.v8}\0${process.arch}`)
+    .digest("hex")
+    .slice(0, 32);
   const cacheFile = cacheDir && join(cacheDir, `${basename(file)}-${key}.bin`);
   const cachedData = cacheFile ? readIfThere(cacheFile) : undefined;
   const text = bytes.toString("utf8");
@@ -101,7 +105,9 @@ function writeCache(cacheFile: string, script: vm.Script): void {
     mkdirSync(dir, { recursive: true });
     writeFileSync(partial, script.createCachedData());
     renameSync(partial, cacheFile);
-    for (const other of readdirSync(dir)) if (other.startsWith(stem) && other !== name && !other.endsWith(".partial")) rmSync(join(dir, other), { force: true });
+    for (const other of readdirSync(dir))
+      if (other.startsWith(stem) && other !== name && !other.endsWith(".partial"))
+        rmSync(join(dir, other), { force: true });
   } catch {
     try {
       rmSync(partial, { force: true });

@@ -12,14 +12,19 @@ export interface TypesRequest {
 }
 
 /** `failed`: openapi-typescript rejected the document (an input error); `crashed`: anything else (a bug). */
-export type TypesReply = { id: number; files: [string, string][] } | { id: number; failed: string } | { id: number; crashed: string };
+export type TypesReply =
+  | { id: number; files: [string, string][] }
+  | { id: number; failed: string }
+  | { id: number; crashed: string };
 
 /**
  * The TypeScript compiler openapi-typescript's modules require, loaded first through a code cache
  * (code-cache.ts): compiling its 9 MB source is most of the time emit-types.ts takes to load.
  * `saveCodeCache` stores the compiled code once types have been made, for the next run.
  */
-const fromOpenapiTypescript = createRequire(createRequire(import.meta.url).resolve("openapi-typescript/dist/lib/ts.cjs"));
+const fromOpenapiTypescript = createRequire(
+  createRequire(import.meta.url).resolve("openapi-typescript/dist/lib/ts.cjs"),
+);
 const saveCodeCache = preloadWithCodeCache(fromOpenapiTypescript.resolve("typescript"));
 const { emitTypes } = await import("../emit/emit-types.js");
 
@@ -34,10 +39,16 @@ parentPort?.on("message", async (request: TypesRequest) => {
     // The main thread validates; a document it refuses is never looked at, so a conversion error here is moot.
     const spec = read && isSwagger2(read.data) ? (await upgradeSwagger2(read)).spec : read;
     reply = spec
-      ? { id: request.id, files: [...emitTypes({ data: spec.data, source: { file: spec.root.file, hash: spec.hash } })] }
+      ? {
+          id: request.id,
+          files: [...emitTypes({ data: spec.data, source: { file: spec.root.file, hash: spec.hash } })],
+        }
       : { id: request.id, failed: "the spec could not be loaded" };
   } catch (err) {
-    reply = err instanceof TypesFailed ? { id: request.id, failed: err.reason } : { id: request.id, crashed: err instanceof Error ? (err.stack ?? err.message) : String(err) };
+    reply =
+      err instanceof TypesFailed
+        ? { id: request.id, failed: err.reason }
+        : { id: request.id, crashed: err instanceof Error ? (err.stack ?? err.message) : String(err) };
   }
   // With the compiler's code as this run compiled it. Before the reply, as the main thread ends the
   // worker once it has what it needs (a small spec's run would never get to save); a cache that

@@ -20,7 +20,10 @@ export const collectParams: CollectParams = (draft) => {
   for (const r of op.required ?? []) {
     const [where, wire] = r.split(" ", 2) as [string, string];
     const value = where === "query" ? draft.query[wire] : where === "header" ? draft.paramHeader[wire] : cookies[wire];
-    if (value == null) throw new SDKError(`${op.id}: missing required ${where} parameter \`${wire}\`: pass it, or set the client option that supplies it`);
+    if (value == null)
+      throw new SDKError(
+        `${op.id}: missing required ${where} parameter \`${wire}\`: pass it, or set the client option that supplies it`,
+      );
   }
 };
 

@@ -3,7 +3,9 @@
 /** For a failed response: 408, 409, 429 and 5xx are retried unless the server says otherwise with `x-should-retry`. */
 export function shouldRetry(r: Response): boolean {
   const h = r.headers.get("x-should-retry");
-  return h === "true" || (h !== "false" && (r.status === 408 || r.status === 409 || r.status === 429 || r.status > 499));
+  return (
+    h === "true" || (h !== "false" && (r.status === 408 || r.status === 409 || r.status === 429 || r.status > 499))
+  );
 }
 
 /** The server's requested delay when sane (0 < d <= 60 s), else exponential backoff with jitter. */

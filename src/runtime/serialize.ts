@@ -19,11 +19,15 @@ export function addParam(out: Pairs, name: string, value: unknown, add: QueryEnc
  * The encoder for a query parameter's non-default style. Generated operations import it only for
  * such parameters, so bundles of the others leave it out.
  */
-export function queryStyle(style?: "form" | "spaceDelimited" | "pipeDelimited" | "deepObject", explode?: boolean): QueryEncoder {
+export function queryStyle(
+  style?: "form" | "spaceDelimited" | "pipeDelimited" | "deepObject",
+  explode?: boolean,
+): QueryEncoder {
   const sep = style === "spaceDelimited" ? " " : style === "pipeDelimited" ? "|" : explode === false ? "," : "";
   const add: QueryEncoder = (out, name, value) => {
     if (Array.isArray(value) && sep) out.push([name, value.map(scalar).join(sep)]);
-    else if (isObject(value) && style === "deepObject") for (const [k, v] of Object.entries(value)) add(out, `${name}[${k}]`, v);
+    else if (isObject(value) && style === "deepObject")
+      for (const [k, v] of Object.entries(value)) add(out, `${name}[${k}]`, v);
     else if (isObject(value) && explode === false) out.push([name, Object.entries(value).flat().map(scalar).join(",")]);
     else addParam(out, name, value, add);
   };
@@ -31,7 +35,12 @@ export function queryStyle(style?: "form" | "spaceDelimited" | "pipeDelimited" |
 }
 
 /** `name=value` pairs (form + explode unless `styles` names another style for a name), joined by `sep`. */
-export function serialize(values: Record<string, unknown>, sep: string, encode: (s: string) => string, styles?: Record<string, QueryEncoder>): string {
+export function serialize(
+  values: Record<string, unknown>,
+  sep: string,
+  encode: (s: string) => string,
+  styles?: Record<string, QueryEncoder>,
+): string {
   const pairs: Pairs = [];
   for (const k in values) (styles?.[k] ?? addParam)(pairs, k, values[k]);
   // Usually there are none; skipping map/join then is measurably faster per request.

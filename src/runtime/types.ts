@@ -115,7 +115,12 @@ export interface ClientAuth {
    * Follows the answer `r` to `url` if it is a redirect (`apply` asked fetch for `redirect: "manual"`),
    * so that no credential reaches another origin; the runtime's redirects.ts.
    */
-  follow: (fetch: Fetch, r: Response, url: string, init: RequestInit & { headers: Record<string, string> }) => Promise<Response>;
+  follow: (
+    fetch: Fetch,
+    r: Response,
+    url: string,
+    init: RequestInit & { headers: Record<string, string> },
+  ) => Promise<Response>;
 }
 
 /**

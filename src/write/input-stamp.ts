@@ -30,7 +30,13 @@ const sha256 = (content: string | Buffer): string => createHash("sha256").update
 /** The options that change what a job writes (its inputs' contents are hashed separately). */
 function describeJob(job: ProviderJob): string {
   const rel = (p?: string) => (p ? posix(relative(job.outDir, p)) : null);
-  return JSON.stringify({ provider: job.provider, spec: rel(job.specPath), config: rel(job.configPath), name: job.name ?? null, layout: job.layout ?? "package" });
+  return JSON.stringify({
+    provider: job.provider,
+    spec: rel(job.specPath),
+    config: rel(job.configPath),
+    name: job.name ?? null,
+    layout: job.layout ?? "package",
+  });
 }
 
 function readBytes(path: string): Buffer | undefined {
@@ -50,7 +56,10 @@ function outputsUnchanged(outDir: string, outputs: InputStamp["outputs"]): boole
 }
 
 /** For an output that is still what its stamp says: its operation count and input files. Undefined when the job must run. */
-export function upToDate(job: ProviderJob, generator: () => string): { operations: number; inputs: string[] } | undefined {
+export function upToDate(
+  job: ProviderJob,
+  generator: () => string,
+): { operations: number; inputs: string[] } | undefined {
   const raw = readBytes(join(job.outDir, STAMP_FILE));
   if (raw === undefined) return undefined;
   let stamp: InputStamp;
@@ -59,7 +68,8 @@ export function upToDate(job: ProviderJob, generator: () => string): { operation
   } catch {
     return undefined;
   }
-  if (stamp.generator !== generator() || stamp.job !== describeJob(job) || !stamp.inputs || !stamp.outputs) return undefined;
+  if (stamp.generator !== generator() || stamp.job !== describeJob(job) || !stamp.inputs || !stamp.outputs)
+    return undefined;
   for (const [path, hash] of Object.entries(stamp.inputs)) {
     const current = readBytes(resolve(job.outDir, path));
     if (current === undefined || sha256(current) !== hash) return undefined;
@@ -69,7 +79,13 @@ export function upToDate(job: ProviderJob, generator: () => string): { operation
 }
 
 /** Records what `files` (just written to, or found unchanged in, `job.outDir`) were made from. */
-export function writeStamp(job: ProviderJob, generator: string, inputs: InputFile[], operations: number, files: FileSet): void {
+export function writeStamp(
+  job: ProviderJob,
+  generator: string,
+  inputs: InputFile[],
+  operations: number,
+  files: FileSet,
+): void {
   const stamp: InputStamp = { generator, job: describeJob(job), operations, inputs: {}, outputs: {} };
   for (const input of inputs) stamp.inputs[posix(relative(job.outDir, input.absPath))] = sha256(input.text);
   for (const path of [...files.keys()].sort()) {

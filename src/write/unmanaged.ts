@@ -10,7 +10,11 @@ const LOCK_FILES = new Set(["package-lock.json", "pnpm-lock.yaml", "yarn.lock"])
  * deletes them, and the folder's .gitignore lists them. A `sources` folder is not built where it
  * lies (the project around it compiles it), so there only the stamp is not clientgen's to manage.
  */
-export function isUnmanaged(name: string, { topLevel, isDirectory }: { topLevel: boolean; isDirectory: boolean }, layout: ProviderJob["layout"] = "package"): boolean {
+export function isUnmanaged(
+  name: string,
+  { topLevel, isDirectory }: { topLevel: boolean; isDirectory: boolean },
+  layout: ProviderJob["layout"] = "package",
+): boolean {
   if (layout === "sources") return topLevel && !isDirectory && name === STAMP_FILE;
   if (isDirectory) return name === "node_modules" || (topLevel && name === "dist");
   return topLevel && (name === STAMP_FILE || name.endsWith(".tgz") || LOCK_FILES.has(name));

@@ -67,7 +67,9 @@ export function startStaging(outDir: string): Stager {
       for (const [path, contents] of files) {
         const target = join(tmp, path);
         const before = writes.get(path);
-        const write = madeFolder(dirname(target)).then(() => (before ? before.then(() => writeFile(target, contents)) : writeFile(target, contents)));
+        const write = madeFolder(dirname(target)).then(() =>
+          before ? before.then(() => writeFile(target, contents)) : writeFile(target, contents),
+        );
         write.catch(() => {}); // reported by finish()
         writes.set(path, write);
       }
@@ -93,7 +95,12 @@ export function discardStaged(staged: StagedOutput): void {
  * is written in full beside the old one and swapped in with two renames, so a run that dies part
  * way leaves the previous output (or, between the renames, a copy the next run puts back).
  */
-export function writeOutput(outDir: string, files: FileSet, staged?: StagedOutput, layout: ProviderJob["layout"] = "package"): OutputDiff {
+export function writeOutput(
+  outDir: string,
+  files: FileSet,
+  staged?: StagedOutput,
+  layout: ProviderJob["layout"] = "package",
+): OutputDiff {
   if (!staged) recoverInterruptedSwap(outDir);
   const diff = compareOutput(outDir, files, layout);
   if (isClean(diff)) {
@@ -122,7 +129,8 @@ export function writeOutput(outDir: string, files: FileSet, staged?: StagedOutpu
 function keepUnmanaged(outDir: string, tmp: string, layout: ProviderJob["layout"]): void {
   if (!existsSync(outDir)) return;
   for (const entry of readdirSync(outDir, { withFileTypes: true })) {
-    if (isUnmanaged(entry.name, { topLevel: true, isDirectory: entry.isDirectory() }, layout)) renameSync(join(outDir, entry.name), join(tmp, entry.name));
+    if (isUnmanaged(entry.name, { topLevel: true, isDirectory: entry.isDirectory() }, layout))
+      renameSync(join(outDir, entry.name), join(tmp, entry.name));
   }
 }
 

@@ -39,14 +39,24 @@ function rankOf(file: string): number {
 }
 
 function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : [],
+  );
 }
 
 /** Every relative import of a file, as a path under src/. */
 function importsOf(path: string): string[] {
   const text = readFileSync(path, "utf8");
-  const specifiers = [...text.matchAll(/^(?:import|export)\b[^;]*?from "(\.[^"]+)"/gm), ...text.matchAll(/import\("(\.[^"]+)"\)/g)].map((m) => m[1]!);
-  return specifiers.map((s) => relative(src, join(path, "..", s)).split("\\").join("/").replace(/\.js$/, ".ts"));
+  const specifiers = [
+    ...text.matchAll(/^(?:import|export)\b[^;]*?from "(\.[^"]+)"/gm),
+    ...text.matchAll(/import\("(\.[^"]+)"\)/g),
+  ].map((m) => m[1]!);
+  return specifiers.map((s) =>
+    relative(src, join(path, "..", s))
+      .split("\\")
+      .join("/")
+      .replace(/\.js$/, ".ts"),
+  );
 }
 
 describe("stage layering", () => {
@@ -58,20 +68,30 @@ describe("stage layering", () => {
 
   it.each(files)("src/%s imports only its own layer and those below", (file, path) => {
     const rank = rankOf(file);
-    const upward = importsOf(path).filter((target) => rankOf(target) > rank && target.split("/")[0] !== file.split("/")[0]);
+    const upward = importsOf(path).filter(
+      (target) => rankOf(target) > rank && target.split("/")[0] !== file.split("/")[0],
+    );
     expect(upward).toEqual([]);
   });
 
   it("no calling style imports another: what they share lives in emit/", () => {
     const style = (f: string) => /^emit\/styles\/([^/]+)\//.exec(f)?.[1];
-    const offending = files.flatMap(([file, path]) => importsOf(path).filter((t) => style(file) && style(t) && style(t) !== style(file)).map((t) => `${file} → ${t}`));
+    const offending = files.flatMap(([file, path]) =>
+      importsOf(path)
+        .filter((t) => style(file) && style(t) && style(t) !== style(file))
+        .map((t) => `${file} → ${t}`),
+    );
     expect(offending).toEqual([]);
   });
 
   it("emit reads no files of load/, and check/ none of model/", () => {
     const offending = files.flatMap(([file, path]) =>
       importsOf(path)
-        .filter((t) => (file.startsWith("emit/") && t.startsWith("load/")) || (file.startsWith("check/") && t.startsWith("model/")))
+        .filter(
+          (t) =>
+            (file.startsWith("emit/") && t.startsWith("load/")) ||
+            (file.startsWith("check/") && t.startsWith("model/")),
+        )
         .map((t) => `${file} → ${t}`),
     );
     expect(offending).toEqual([]);

@@ -76,20 +76,36 @@ describe("builder features (generated from test/builder/fixtures/features.yaml)"
     expect(result).toEqual([{ name: "a" }]);
     const sent = last();
     expect(sent).toMatchObject({ method: "GET", path: "/stores/s%2F1/items", body: "" });
-    expect([...sent.query]).toEqual([["q", "shoes"], ["tags", "a"], ["tags", "b"]]);
+    expect([...sent.query]).toEqual([
+      ["q", "shoes"],
+      ["tags", "a"],
+      ["tags", "b"],
+    ]);
     expect(sent.headers["x-trace-id"]).toBe("t-1");
     expect(sent.headers.cookie).toBe("session=abc");
     expect(sent.headers["x-api-key"]).toBe("k-1");
-    await operations.searchItems(new builder.BuilderFeaturesCore(options()), "s/1", { q: "shoes", tags: ["a", "b"], xTraceId: "t-1", session: "abc" });
+    await operations.searchItems(new builder.BuilderFeaturesCore(options()), "s/1", {
+      q: "shoes",
+      tags: ["a", "b"],
+      xTraceId: "t-1",
+      session: "abc",
+    });
     expect(last().url).toBe(sent.url);
     expect(last().headers.cookie).toBe("session=abc");
   });
 
   it("a whole array body is sent as JSON", async () => {
     server.reply({ status: 204 });
-    const result = await new builder.ItemsApi(options()).replaceItems("s").body([{ name: "a" }, { name: "b", price: 2 }]).execute();
+    const result = await new builder.ItemsApi(options())
+      .replaceItems("s")
+      .body([{ name: "a" }, { name: "b", price: 2 }])
+      .execute();
     expect(result).toBeUndefined();
-    expect(last()).toMatchObject({ method: "PUT", path: "/stores/s/items", body: '[{"name":"a"},{"name":"b","price":2}]' });
+    expect(last()).toMatchObject({
+      method: "PUT",
+      path: "/stores/s/items",
+      body: '[{"name":"a"},{"name":"b","price":2}]',
+    });
     expect(last().headers["content-type"]).toBe("application/json");
   });
 
@@ -106,7 +122,11 @@ describe("builder features (generated from test/builder/fixtures/features.yaml)"
 
   it("a required query parameter and a body sent as fields go together", async () => {
     server.reply({ status: 201, body: { name: "a", price: 2 } });
-    const result = await new builder.ItemsApi(options()).createItem().item({ name: "a", price: 2 }).dryRun(true).execute();
+    const result = await new builder.ItemsApi(options())
+      .createItem()
+      .item({ name: "a", price: 2 })
+      .dryRun(true)
+      .execute();
     expect(result).toEqual({ name: "a", price: 2 });
     expect(last()).toMatchObject({ method: "POST", url: "/items?dry_run=true", body: '{"name":"a","price":2}' });
   });
@@ -114,10 +134,18 @@ describe("builder features (generated from test/builder/fixtures/features.yaml)"
   it("JavaScript callers get an error naming the first missing parameter, and nothing is sent", () => {
     const before = server.requests.length;
     const api = new builder.ItemsApi(options());
-    expect(() => api.searchItems("s").execute()).toThrow("searchItems: missing required parameter 'q' (set it with .q(...))");
-    expect(() => api.createItem().item({ name: "a" }).execute()).toThrow("createItem: missing required parameter 'dryRun' (set it with .dryRun(...))");
-    expect(() => api.createItem().dryRun(false).execute()).toThrow("createItem: missing required parameter 'item' (set it with .item(...))");
-    expect(() => api.replaceItems("s").executeRaw()).toThrow("replaceItems: missing required parameter 'body' (set it with .body(...))");
+    expect(() => api.searchItems("s").execute()).toThrow(
+      "searchItems: missing required parameter 'q' (set it with .q(...))",
+    );
+    expect(() => api.createItem().item({ name: "a" }).execute()).toThrow(
+      "createItem: missing required parameter 'dryRun' (set it with .dryRun(...))",
+    );
+    expect(() => api.createItem().dryRun(false).execute()).toThrow(
+      "createItem: missing required parameter 'item' (set it with .item(...))",
+    );
+    expect(() => api.replaceItems("s").executeRaw()).toThrow(
+      "replaceItems: missing required parameter 'body' (set it with .body(...))",
+    );
     expect(server.requests.length).toBe(before);
   });
 });

@@ -29,7 +29,10 @@ function shape(r: RecordedRequest) {
 }
 
 /** Sends with the builder, then with the flat method; both must send the very same request. */
-async function sameAsFlat<T>(builder: () => Promise<T>, flat: () => Promise<T>): Promise<{ request: RecordedRequest; result: T }> {
+async function sameAsFlat<T>(
+  builder: () => Promise<T>,
+  flat: () => Promise<T>,
+): Promise<{ request: RecordedRequest; result: T }> {
   const result = await builder();
   const request = last();
   const flatResult = await flat();
@@ -38,7 +41,17 @@ async function sameAsFlat<T>(builder: () => Promise<T>, flat: () => Promise<T>):
   return { request, result };
 }
 
-const oaInvite = { object: "organization.invite", id: "invite-abc", email: "a@b.co", role: "reader", status: "pending", created_at: 1, expires_at: 2, accepted_at: null, projects: [] };
+const oaInvite = {
+  object: "organization.invite",
+  id: "invite-abc",
+  email: "a@b.co",
+  role: "reader",
+  status: "pending",
+  created_at: 1,
+  expires_at: 2,
+  accepted_at: null,
+  projects: [],
+};
 
 describe("OpenAI: new InvitesApi(...)", () => {
   const options = () => ({ adminApiKey: "sk-admin", baseURL: server.baseURL, maxRetries: 0 });
@@ -47,28 +60,52 @@ describe("OpenAI: new InvitesApi(...)", () => {
 
   it("listInvites().limit(1).after(...) sends GET with the query; .execute() pages with for await", async () => {
     const page1 = { object: "list", data: [oaInvite], first_id: "invite-abc", last_id: "invite-abc", has_more: true };
-    const page2 = { object: "list", data: [{ ...oaInvite, id: "invite-def" }], first_id: "invite-def", last_id: "invite-def", has_more: false };
+    const page2 = {
+      object: "list",
+      data: [{ ...oaInvite, id: "invite-def" }],
+      first_id: "invite-def",
+      last_id: "invite-def",
+      has_more: false,
+    };
     server.reply({ body: page1 }, { body: page2 });
     const before = server.requests.length;
     const ids: string[] = [];
     for await (const invite of api().listInvites().limit(1).after("invite-000").execute()) ids.push(invite.id);
     expect(ids).toEqual(["invite-abc", "invite-def"]);
     const [first, second] = server.requests.slice(before);
-    expect(first).toMatchObject({ method: "GET", path: "/organization/invites", url: "/organization/invites?limit=1&after=invite-000", body: "" });
+    expect(first).toMatchObject({
+      method: "GET",
+      path: "/organization/invites",
+      url: "/organization/invites?limit=1&after=invite-000",
+      body: "",
+    });
     expect(first!.headers.authorization).toBe("Bearer sk-admin");
     expect(first!.headers.accept).toBe("application/json");
-    expect([...second!.query]).toEqual([["limit", "1"], ["after", "invite-abc"]]);
+    expect([...second!.query]).toEqual([
+      ["limit", "1"],
+      ["after", "invite-abc"],
+    ]);
   });
 
   it("listInvites() awaits to the first Page, the same request as the flat list()", async () => {
-    server.reply({ body: { object: "list", data: [oaInvite], first_id: "invite-abc", last_id: "invite-abc", has_more: false } });
+    server.reply({
+      body: { object: "list", data: [oaInvite], first_id: "invite-abc", last_id: "invite-abc", has_more: false },
+    });
     const page = await api().listInvites().limit(5).execute();
     expect(page).toBeInstanceOf(Page);
     expect(page.items.map((i) => i.id)).toEqual(["invite-abc"]);
     expect(last().url).toBe("/organization/invites?limit=5");
     const { request } = await sameAsFlat(
-      () => api().listInvites().limit(5).execute().then((p) => p.items),
-      () => flat().list({ limit: 5 }).then((p) => p.items),
+      () =>
+        api()
+          .listInvites()
+          .limit(5)
+          .execute()
+          .then((p) => p.items),
+      () =>
+        flat()
+          .list({ limit: 5 })
+          .then((p) => p.items),
     );
     expect(request.url).toBe("/organization/invites?limit=5");
   });
@@ -112,19 +149,31 @@ describe("OpenAI: new InvitesApi(...)", () => {
   });
 
   it("errors are the same classes as in the flat style", async () => {
-    server.reply({ status: 404, body: { error: { message: "No such invite", type: "invalid_request_error", param: null, code: null } } });
-    const err = await api().retrieveInvite("missing").execute().catch((e: unknown) => e);
+    server.reply({
+      status: 404,
+      body: { error: { message: "No such invite", type: "invalid_request_error", param: null, code: null } },
+    });
+    const err = await api()
+      .retrieveInvite("missing")
+      .execute()
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(NotFoundError);
     expect((err as NotFoundError).message).toMatch(/No such invite/);
   });
 
   it("shares an existing core or flat client: its options and credentials", async () => {
     server.reply({ body: oaInvite });
-    const core = new OpenAICore({ adminApiKey: "sk-core", baseURL: server.baseURL, defaultHeaders: { "x-from": "core" } });
+    const core = new OpenAICore({
+      adminApiKey: "sk-core",
+      baseURL: server.baseURL,
+      defaultHeaders: { "x-from": "core" },
+    });
     await new InvitesApi(core).retrieveInvite("invite-abc").execute();
     expect(last().headers.authorization).toBe("Bearer sk-core");
     expect(last().headers["x-from"]).toBe("core");
-    await new InvitesApi(new OpenAI({ adminApiKey: "sk-flat", baseURL: server.baseURL })).retrieveInvite("invite-abc").execute();
+    await new InvitesApi(new OpenAI({ adminApiKey: "sk-flat", baseURL: server.baseURL }))
+      .retrieveInvite("invite-abc")
+      .execute();
     expect(last().headers.authorization).toBe("Bearer sk-flat");
   });
 });
@@ -139,15 +188,28 @@ describe("Konnect: new InvitesApi(...)", () => {
       () => new Konnect(options()).invites.inviteUser({ email: "james.c.woods@example.com" }),
     );
     expect(result).toBeUndefined();
-    expect(request).toMatchObject({ method: "POST", path: "/v3/invites", url: "/v3/invites", body: '{"email":"james.c.woods@example.com"}' });
+    expect(request).toMatchObject({
+      method: "POST",
+      path: "/v3/invites",
+      url: "/v3/invites",
+      body: '{"email":"james.c.woods@example.com"}',
+    });
     expect(request.headers.authorization).toBe("Bearer kpat_123");
     expect(request.headers["content-type"]).toBe("application/json");
   });
 
   it("a 409 problem+json becomes a ConflictError", async () => {
     const problem = { status: 409, title: "Conflict", detail: "User already invited" };
-    server.reply({ status: 409, headers: { "content-type": "application/problem+json" }, body: JSON.stringify(problem) });
-    const err = await new KonnectInvitesApi(options()).inviteUser().inviteUser({ email: "a@b.co" }).execute().catch((e: unknown) => e);
+    server.reply({
+      status: 409,
+      headers: { "content-type": "application/problem+json" },
+      body: JSON.stringify(problem),
+    });
+    const err = await new KonnectInvitesApi(options())
+      .inviteUser()
+      .inviteUser({ email: "a@b.co" })
+      .execute()
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConflictError);
     expect((err as ConflictError).body).toEqual(problem);
   });
@@ -155,7 +217,12 @@ describe("Konnect: new InvitesApi(...)", () => {
 
 describe("Trieve: new InvitationApi(...)", () => {
   const options = () => ({ apiKey: "tr-key", trOrganization: "org-1", baseURL: server.baseURL, maxRetries: 0 });
-  const body = { email: "a@b.co", app_url: "https://dashboard.trieve.ai", redirect_uri: "https://dashboard.trieve.ai/welcome", user_role: 1 };
+  const body = {
+    email: "a@b.co",
+    app_url: "https://dashboard.trieve.ai",
+    redirect_uri: "https://dashboard.trieve.ai/welcome",
+    user_role: 1,
+  };
 
   it("postInvitation().invitationData({...}) sends TR-Organization from the client option, the key and the body", async () => {
     server.reply({ status: 204 });
@@ -183,7 +250,13 @@ describe("Trieve: new InvitationApi(...)", () => {
 
 describe("Cloudflare: new InvitesApi(...)", () => {
   const options = () => ({ apiToken: "cf-token", baseURL: server.baseURL, maxRetries: 0 });
-  const invite = { id: "4f5f0c14a2a41d5063dd301b2f829f04", invited_member_id: null, organization_id: "5a78", status: "pending", roles: ["Account Administrator"] };
+  const invite = {
+    id: "4f5f0c14a2a41d5063dd301b2f829f04",
+    invited_member_id: null,
+    organization_id: "5a78",
+    status: "pending",
+    roles: ["Account Administrator"],
+  };
   const envelope = (result: unknown) => ({ success: true, errors: [], messages: [], result });
 
   it("listInvites() sends GET /user/invites and walks the single page", async () => {
@@ -194,7 +267,11 @@ describe("Cloudflare: new InvitesApi(...)", () => {
     expect(last()).toMatchObject({ method: "GET", path: "/user/invites", url: "/user/invites", body: "" });
     expect(last().headers.authorization).toBe("Bearer cf-token");
     await sameAsFlat(
-      () => new CloudflareInvitesApi(options()).listInvites().execute().then((p) => p.items),
+      () =>
+        new CloudflareInvitesApi(options())
+          .listInvites()
+          .execute()
+          .then((p) => p.items),
       () => new Cloudflare(options()).user.invites.list().then((p) => p.items),
     );
   });
@@ -217,14 +294,20 @@ describe("Cloudflare: new InvitesApi(...)", () => {
       () => new Cloudflare(auth).user.invites.edit(invite.id, { status: "accepted" }),
     );
     expect(result?.status).toBe("accepted");
-    expect(request).toMatchObject({ method: "PATCH", path: `/user/invites/${invite.id}`, body: '{"status":"accepted"}' });
+    expect(request).toMatchObject({
+      method: "PATCH",
+      path: `/user/invites/${invite.id}`,
+      body: '{"status":"accepted"}',
+    });
     expect(request.headers["x-auth-email"]).toBe("user@example.com");
     expect(request.headers["x-auth-key"]).toBe("144c9def");
     expect(request.headers.authorization).toBeUndefined();
   });
 
   it("a success:false envelope rejects", async () => {
-    server.reply({ body: { success: false, errors: [{ code: 1003, message: "Invalid invite" }], messages: [], result: null } });
+    server.reply({
+      body: { success: false, errors: [{ code: 1003, message: "Invalid invite" }], messages: [], result: null },
+    });
     await expect(new CloudflareInvitesApi(options()).getInvite("nope").execute()).rejects.toThrow(/Invalid invite/);
   });
 });
@@ -252,14 +335,21 @@ describe("builder rules", () => {
   it("setting a parameter twice keeps the last value; undefined unsets it", async () => {
     server.reply({ body: listPage });
     await api().listInvites().limit(1).limit(2).after("a").after("b").execute();
-    expect([...last().query]).toEqual([["limit", "2"], ["after", "b"]]);
+    expect([...last().query]).toEqual([
+      ["limit", "2"],
+      ["after", "b"],
+    ]);
     await api().listInvites().limit(1).limit(undefined).execute();
     expect(last().url).toBe("/organization/invites");
   });
 
   it("a body set twice is replaced, not merged", async () => {
     server.reply({ body: oaInvite });
-    await api().inviteUser().inviteRequest({ email: "first@b.co", role: "owner", projects: [] }).inviteRequest({ email: "second@b.co", role: "reader" }).execute();
+    await api()
+      .inviteUser()
+      .inviteRequest({ email: "first@b.co", role: "owner", projects: [] })
+      .inviteRequest({ email: "second@b.co", role: "reader" })
+      .execute();
     expect(JSON.parse(last().body)).toEqual({ email: "second@b.co", role: "reader" });
   });
 
@@ -278,18 +368,28 @@ describe("builder rules", () => {
   it("withOptions passes the signal through: an aborted request rejects with APIUserAbortError", async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(api().retrieveInvite("invite-abc").withOptions({ signal: controller.signal }).execute()).rejects.toBeInstanceOf(APIUserAbortError);
+    await expect(
+      api().retrieveInvite("invite-abc").withOptions({ signal: controller.signal }).execute(),
+    ).rejects.toBeInstanceOf(APIUserAbortError);
   });
 
   it("a missing required parameter, from untyped code, throws before anything is sent", () => {
     const before = server.requests.length;
     const untyped = api().inviteUser() as unknown as { execute(): unknown; executeRaw(): unknown };
-    expect(() => untyped.execute()).toThrow("inviteUser: missing required parameter 'inviteRequest' (set it with .inviteRequest(...))");
+    expect(() => untyped.execute()).toThrow(
+      "inviteUser: missing required parameter 'inviteRequest' (set it with .inviteRequest(...))",
+    );
     expect(() => untyped.executeRaw()).toThrow(/missing required parameter 'inviteRequest'/);
-    const trieve = new InvitationApi({ apiKey: "k", trOrganization: "o", baseURL: server.baseURL }).postInvitation().trOrganization("o2");
+    const trieve = new InvitationApi({ apiKey: "k", trOrganization: "o", baseURL: server.baseURL })
+      .postInvitation()
+      .trOrganization("o2");
     expect(() => (trieve as unknown as { execute(): unknown }).execute()).toThrow(TrieveError);
-    expect(() => (trieve as unknown as { execute(): unknown }).execute()).toThrow("postInvitation: missing required parameter 'invitationData' (set it with .invitationData(...))");
-    const unset = api().inviteUser().inviteRequest(undefined as never);
+    expect(() => (trieve as unknown as { execute(): unknown }).execute()).toThrow(
+      "postInvitation: missing required parameter 'invitationData' (set it with .invitationData(...))",
+    );
+    const unset = api()
+      .inviteUser()
+      .inviteRequest(undefined as never);
     expect(() => unset.execute()).toThrow(/missing required parameter 'inviteRequest'/);
     expect(server.requests.length).toBe(before);
   });

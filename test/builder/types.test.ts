@@ -5,7 +5,11 @@
  */
 import { describe, expectTypeOf, it } from "vitest";
 import Cloudflare from "../../generated/cloudflare/src/index.js";
-import { InvitesApi as CloudflareInvitesApi, type EditInviteBuilder, type GetInviteBuilder } from "../../generated/cloudflare/src/builder.js";
+import {
+  InvitesApi as CloudflareInvitesApi,
+  type EditInviteBuilder,
+  type GetInviteBuilder,
+} from "../../generated/cloudflare/src/builder.js";
 import Konnect from "../../generated/konnect/src/index.js";
 import { InvitesApi as KonnectInvitesApi, type InviteUser } from "../../generated/konnect/src/builder.js";
 import OpenAI from "../../generated/openai/src/index.js";
@@ -51,7 +55,9 @@ describe("OpenAI InvitesApi", () => {
     expectTypeOf(openai.listInvites().limit).parameter(0).toEqualTypeOf<ListParams["limit"]>();
     expectTypeOf(openai.listInvites().limit).parameter(0).toEqualTypeOf<number | undefined>();
     expectTypeOf(openai.listInvites().after).parameter(0).toEqualTypeOf<string | undefined>();
-    expectTypeOf(openai.inviteUser().inviteRequest).parameter(0).toEqualTypeOf<Parameters<OpenAI["organization"]["invites"]["create"]>[0]>();
+    expectTypeOf(openai.inviteUser().inviteRequest)
+      .parameter(0)
+      .toEqualTypeOf<Parameters<OpenAI["organization"]["invites"]["create"]>[0]>();
     expectTypeOf(openai.listInvites().limit(20).after("x")).toEqualTypeOf<ListInvitesBuilder<never>>();
     expectTypeOf(openai.inviteUser().inviteRequest(inviteRequest)).toEqualTypeOf<InviteUserBuilder<never>>();
     expectTypeOf(openai.listInvites().withOptions).parameter(0).toEqualTypeOf<RequestOptions>();
@@ -61,18 +67,29 @@ describe("OpenAI InvitesApi", () => {
     type List = ReturnType<OpenAI["organization"]["invites"]["list"]>;
     expectTypeOf(openai.listInvites().execute).returns.toEqualTypeOf<List>();
     expectTypeOf(openai.listInvites().execute).returns.toEqualTypeOf<PagePromise<ListInvitesItem>>();
-    expectTypeOf(openai.listInvites().executeRaw).returns.toEqualTypeOf<Promise<{ data: Page<ListInvitesItem>; response: Response }>>();
-    expectTypeOf(openai.inviteUser().inviteRequest(inviteRequest).execute).returns.toEqualTypeOf<ReturnType<OpenAI["organization"]["invites"]["create"]>>();
-    expectTypeOf(openai.retrieveInvite("x").execute).returns.toEqualTypeOf<ReturnType<OpenAI["organization"]["invites"]["retrieve"]>>();
-    expectTypeOf(openai.deleteInvite("x").execute).returns.toEqualTypeOf<ReturnType<OpenAI["organization"]["invites"]["delete"]>>();
+    expectTypeOf(openai.listInvites().executeRaw).returns.toEqualTypeOf<
+      Promise<{ data: Page<ListInvitesItem>; response: Response }>
+    >();
+    expectTypeOf(openai.inviteUser().inviteRequest(inviteRequest).execute).returns.toEqualTypeOf<
+      ReturnType<OpenAI["organization"]["invites"]["create"]>
+    >();
+    expectTypeOf(openai.retrieveInvite("x").execute).returns.toEqualTypeOf<
+      ReturnType<OpenAI["organization"]["invites"]["retrieve"]>
+    >();
+    expectTypeOf(openai.deleteInvite("x").execute).returns.toEqualTypeOf<
+      ReturnType<OpenAI["organization"]["invites"]["delete"]>
+    >();
     type Retrieved = Awaited<ReturnType<OpenAI["organization"]["invites"]["retrieve"]>>;
-    expectTypeOf(openai.retrieveInvite("x").executeRaw).returns.toEqualTypeOf<Promise<{ data: Retrieved; response: Response }>>();
+    expectTypeOf(openai.retrieveInvite("x").executeRaw).returns.toEqualTypeOf<
+      Promise<{ data: Retrieved; response: Response }>
+    >();
     expectTypeOf(openai.listInvites().withOptions({ timeout: 1 }).execute).returns.toEqualTypeOf<List>();
   });
 
   it("a list's .execute() can be walked with for await", () => {
     compileOnly(async () => {
-      for await (const invite of openai.listInvites().limit(2).execute()) expectTypeOf(invite).toEqualTypeOf<ListInvitesItem>();
+      for await (const invite of openai.listInvites().limit(2).execute())
+        expectTypeOf(invite).toEqualTypeOf<ListInvitesItem>();
     });
   });
 
@@ -111,7 +128,9 @@ describe("Konnect InvitesApi", () => {
 
   it("inviteUser needs its body, then resolves to void like the flat method", () => {
     expectTypeOf(konnect.inviteUser().inviteUser).parameter(0).toEqualTypeOf<InviteUser>();
-    expectTypeOf(konnect.inviteUser().inviteUser({ email: "a@b.co" }).execute).returns.toEqualTypeOf<ReturnType<Konnect["invites"]["inviteUser"]>>();
+    expectTypeOf(konnect.inviteUser().inviteUser({ email: "a@b.co" }).execute).returns.toEqualTypeOf<
+      ReturnType<Konnect["invites"]["inviteUser"]>
+    >();
     compileOnly(() => {
       // @ts-expect-error the body is required
       konnect.inviteUser().execute();
@@ -130,7 +149,9 @@ describe("Trieve InvitationApi", () => {
     expectTypeOf(trieve.postInvitation()).toEqualTypeOf<PostInvitationBuilder<"invitationData">>();
     expectTypeOf(trieve.postInvitation().trOrganization).parameter(0).toEqualTypeOf<string>();
     expectTypeOf(trieve.postInvitation().invitationData).parameter(0).toEqualTypeOf<InvitationData>();
-    expectTypeOf(trieve.postInvitation().invitationData(body).execute).returns.toEqualTypeOf<ReturnType<Trieve["invitations"]["send"]>>();
+    expectTypeOf(trieve.postInvitation().invitationData(body).execute).returns.toEqualTypeOf<
+      ReturnType<Trieve["invitations"]["send"]>
+    >();
     compileOnly(() => {
       // @ts-expect-error the body is required
       trieve.postInvitation().execute();
@@ -146,14 +167,20 @@ describe("Cloudflare InvitesApi", () => {
   const cloudflare = new CloudflareInvitesApi({ apiToken: "cf" });
 
   it("envelopes are unwrapped the same way in both styles", () => {
-    expectTypeOf(cloudflare.listInvites().execute).returns.toEqualTypeOf<ReturnType<Cloudflare["user"]["invites"]["list"]>>();
+    expectTypeOf(cloudflare.listInvites().execute).returns.toEqualTypeOf<
+      ReturnType<Cloudflare["user"]["invites"]["list"]>
+    >();
     expectTypeOf(cloudflare.getInvite("x")).toEqualTypeOf<GetInviteBuilder>();
-    expectTypeOf(cloudflare.getInvite("x").execute).returns.toEqualTypeOf<ReturnType<Cloudflare["user"]["invites"]["get"]>>();
+    expectTypeOf(cloudflare.getInvite("x").execute).returns.toEqualTypeOf<
+      ReturnType<Cloudflare["user"]["invites"]["get"]>
+    >();
     expectTypeOf(cloudflare.editInvite("x").inviteEditRequest({ status: "accepted" }).execute).returns.toEqualTypeOf<
       ReturnType<Cloudflare["user"]["invites"]["edit"]>
     >();
     expectTypeOf(cloudflare.editInvite("x")).toEqualTypeOf<EditInviteBuilder<"inviteEditRequest">>();
-    expectTypeOf(cloudflare.editInvite).parameters.toEqualTypeOf<[inviteId: Parameters<Cloudflare["user"]["invites"]["edit"]>[0]]>();
+    expectTypeOf(cloudflare.editInvite).parameters.toEqualTypeOf<
+      [inviteId: Parameters<Cloudflare["user"]["invites"]["edit"]>[0]]
+    >();
     compileOnly(() => {
       // @ts-expect-error the body is required
       cloudflare.editInvite("x").execute();

@@ -5,21 +5,66 @@ import { fixture, generateFrom } from "../helpers/generate.js";
 const cases = [
   { file: "broken/yaml-syntax.yaml", rule: "yaml-syntax", line: 10, column: 1, message: /not valid YAML/ },
   { file: "broken/json-syntax.json", rule: "json-syntax", line: 3, column: 52, message: /not valid JSON/ },
-  { file: "broken/ref-unresolved.yaml", rule: "ref-unresolved", line: 17, column: 17, hint: /did you mean '#\/components\/schemas\/Pet'/ },
+  {
+    file: "broken/ref-unresolved.yaml",
+    rule: "ref-unresolved",
+    line: 17,
+    column: 17,
+    hint: /did you mean '#\/components\/schemas\/Pet'/,
+  },
   { file: "broken/path-param-missing.yaml", rule: "path-param-missing", line: 7, column: 5, message: /\{pet_id\}/ },
-  { file: "broken/operation-id-duplicate.yaml", rule: "operation-id-duplicate", line: 12, column: 7, message: /already used by GET \/pets/ },
-  { file: "broken/swagger-version.yaml", rule: "openapi-version", line: 1, column: 1, message: /OpenAPI 3\.0 and 3\.1/ },
+  {
+    file: "broken/operation-id-duplicate.yaml",
+    rule: "operation-id-duplicate",
+    line: 12,
+    column: 7,
+    message: /already used by GET \/pets/,
+  },
+  {
+    file: "broken/swagger-version.yaml",
+    rule: "openapi-version",
+    line: 1,
+    column: 1,
+    message: /OpenAPI 3\.0 and 3\.1/,
+  },
   { file: "broken/method-case.yaml", rule: "paths-shape", line: 7, column: 5, hint: /write 'get:'/ },
   { file: "broken/security-unknown.yaml", rule: "security-scheme-unknown", line: 6, column: 5, hint: /token/ },
-  { file: "broken-config/openapi.yaml", rule: "config-invalid", line: 2, column: 1, hint: /did you mean 'credentials'/, in: "clientgen.yaml" },
-  { file: "broken-config-scheme/openapi.yaml", rule: "config-mismatch", line: 2, column: 3, message: /scheme 'token' is already defined in/, in: "clientgen.yaml" },
-  { file: "broken-config-shape/openapi.yaml", rule: "config-invalid", line: 2, column: 3, message: /securitySchemes.key: 'name' is required/, in: "clientgen.yaml" },
+  {
+    file: "broken-config/openapi.yaml",
+    rule: "config-invalid",
+    line: 2,
+    column: 1,
+    hint: /did you mean 'credentials'/,
+    in: "clientgen.yaml",
+  },
+  {
+    file: "broken-config-scheme/openapi.yaml",
+    rule: "config-mismatch",
+    line: 2,
+    column: 3,
+    message: /scheme 'token' is already defined in/,
+    in: "clientgen.yaml",
+  },
+  {
+    file: "broken-config-shape/openapi.yaml",
+    rule: "config-invalid",
+    line: 2,
+    column: 3,
+    message: /securitySchemes.key: 'name' is required/,
+    in: "clientgen.yaml",
+  },
 ] as const;
 
 /** Every problem of a clientgen.yaml comes in one run, each at its own line. */
 const allAtOnce = [
-  ["broken-config-scheme/openapi.yaml", ["2:3 scheme 'token' is already defined", "4:10 credential 'key' names scheme 'missing'"]],
-  ["broken-config-shape/openapi.yaml", ["2:3 securitySchemes.key: 'name' is required here", "3:3 securitySchemes.other: 'type' must be one of"]],
+  [
+    "broken-config-scheme/openapi.yaml",
+    ["2:3 scheme 'token' is already defined", "4:10 credential 'key' names scheme 'missing'"],
+  ],
+  [
+    "broken-config-shape/openapi.yaml",
+    ["2:3 securitySchemes.key: 'name' is required here", "3:3 securitySchemes.other: 'type' must be one of"],
+  ],
   ["broken-config-names/openapi.yaml", ["3:3 schema 'Gadget' is not in", "8:7 'listThings' has no parameter 'limit'"]],
 ] as const;
 

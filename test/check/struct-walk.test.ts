@@ -30,10 +30,17 @@ const key = (p: StructProblem): string => JSON.stringify([p.pointer, p.message, 
  * Redocly's pointers lose an empty key unless it is the last: the child `b` of a field named "" is
  * `#/a/b`, not `#/a//b`. Its findings are compared with ours written the same way (ours keep the key).
  */
-const asRedoclyWrites = (p: StructProblem): StructProblem => ({ ...p, pointer: p.pointer.filter((segment, i) => segment !== "" || i === p.pointer.length - 1) });
+const asRedoclyWrites = (p: StructProblem): StructProblem => ({
+  ...p,
+  pointer: p.pointer.filter((segment, i) => segment !== "" || i === p.pointer.length - 1),
+});
 
 async function redocly(data: unknown): Promise<string[]> {
-  const problems = await lintDocument({ document: { source: new Source("/spec.yaml", ""), parsed: data }, config: config.styleguide, externalRefResolver: new NoExternalRefs() });
+  const problems = await lintDocument({
+    document: { source: new Source("/spec.yaml", ""), parsed: data },
+    config: config.styleguide,
+    externalRefResolver: new NoExternalRefs(),
+  });
   return problems
     .map((p) => {
       const raw = (p.location[0]?.pointer ?? "#/").replace(/^#\/?/, "");
@@ -47,17 +54,27 @@ const ours = (data: Record<string, unknown>): string[] => structProblems(data).m
 
 /** Documents Redocly can judge as they are: no `constructor`-like keys (it misreads them), no reference loops (it throws). */
 function comparable(data: unknown): data is Record<string, unknown> {
-  if (data === null || typeof data !== "object" || Array.isArray(data) || !validatable(data as Record<string, unknown>)) return false;
+  if (data === null || typeof data !== "object" || Array.isArray(data) || !validatable(data as Record<string, unknown>))
+    return false;
   if (hasPrototypeKey(data)) return false;
   // Circles, broken `%` escapes and a `null` on the way make Redocly throw (and leave rejections
   // unhandled); check-structure.ts leaves those to the reference rules.
-  return ![...localRefs(data)].some((ref) => refLoop(data, ref) !== undefined || leadsThroughItself(data, ref) || malformedPercent(ref) || throughNull(data, ref));
+  return ![...localRefs(data)].some(
+    (ref) =>
+      refLoop(data, ref) !== undefined ||
+      leadsThroughItself(data, ref) ||
+      malformedPercent(ref) ||
+      throughNull(data, ref),
+  );
 }
 
 /** A reference whose path meets a `null` before its end (`#/components/pathItems/Thing` with `pathItems: null`). */
 function throughNull(data: unknown, ref: string): boolean {
   let node = data;
-  for (const segment of ref.replace(/^#\/?/, "").split("/").filter((s) => s !== "")) {
+  for (const segment of ref
+    .replace(/^#\/?/, "")
+    .split("/")
+    .filter((s) => s !== "")) {
     if (node === null) return true;
     if (typeof node !== "object") return false;
     node = (node as Record<string, unknown>)[segment.replace(/~1/g, "/").replace(/~0/g, "~")];
@@ -106,20 +123,48 @@ describe("the struct walk agrees with Redocly's struct rule", () => {
 
   // Damaged copies of the seed specs and a few fixtures: any value replaced, a field dropped or misspelt,
   // a node turned into a `$ref` (to a real place or not), a field written beside a `$ref`.
-  const bases = repositorySpecs.filter(({ file }) => /specs\/[a-z]+\/openapi\.yaml$|refs-everywhere|swagger2-after-conversion|docs\.yaml/.test(file));
+  const bases = repositorySpecs.filter(({ file }) =>
+    /specs\/[a-z]+\/openapi\.yaml$|refs-everywhere|swagger2-after-conversion|docs\.yaml/.test(file),
+  );
   type Path = (string | number)[];
   const pathsOf = (node: unknown, at: Path = [], out: Path[] = []): Path[] => {
     if (at.length) out.push(at);
     if (Array.isArray(node)) node.forEach((v, i) => pathsOf(v, [...at, i], out));
-    else if (node !== null && typeof node === "object") for (const [k, v] of Object.entries(node)) pathsOf(v, [...at, k], out);
+    else if (node !== null && typeof node === "object")
+      for (const [k, v] of Object.entries(node)) pathsOf(v, [...at, k], out);
     return out;
   };
   const componentRefs = (data: Record<string, unknown>): string[] =>
-    pathsOf(data.components ?? data.definitions ?? {}, [data.components ? "components" : "definitions"]).filter((p) => p.length <= 3).map((p) => `#/${p.join("/")}`);
+    pathsOf(data.components ?? data.definitions ?? {}, [data.components ? "components" : "definitions"])
+      .filter((p) => p.length <= 3)
+      .map((p) => `#/${p.join("/")}`);
 
-  type Edit = { kind: "set"; value: unknown } | { kind: "drop" } | { kind: "rename"; suffix: string } | { kind: "ref"; to: number } | { kind: "beside"; value: unknown };
+  type Edit =
+    | { kind: "set"; value: unknown }
+    | { kind: "drop" }
+    | { kind: "rename"; suffix: string }
+    | { kind: "ref"; to: number }
+    | { kind: "beside"; value: unknown };
   const edit: fc.Arbitrary<Edit> = fc.oneof(
-    fc.record({ kind: fc.constant("set" as const), value: fc.oneof(fc.anything({ maxDepth: 2, withNullPrototype: false }), fc.constantFrom("query", "header", "form", "string", "object", "array", "integer", "apiKey", "oauth2", "http", "path")) }),
+    fc.record({
+      kind: fc.constant("set" as const),
+      value: fc.oneof(
+        fc.anything({ maxDepth: 2, withNullPrototype: false }),
+        fc.constantFrom(
+          "query",
+          "header",
+          "form",
+          "string",
+          "object",
+          "array",
+          "integer",
+          "apiKey",
+          "oauth2",
+          "http",
+          "path",
+        ),
+      ),
+    }),
     fc.record({ kind: fc.constant("drop" as const) }),
     fc.record({ kind: fc.constant("rename" as const), suffix: fc.constantFrom("s", "x", "_", "2") }),
     fc.record({ kind: fc.constant("ref" as const), to: fc.nat() }),
@@ -152,7 +197,8 @@ describe("the struct walk agrees with Redocly's struct rule", () => {
       }
       case "beside": {
         const node = parent[last];
-        if (node !== null && typeof node === "object" && !Array.isArray(node) && "$ref" in node) (node as Record<string, unknown>).description = change.value;
+        if (node !== null && typeof node === "object" && !Array.isArray(node) && "$ref" in node)
+          (node as Record<string, unknown>).description = change.value;
         else parent[last] = { $ref: componentRefs(data)[0] ?? "#/info", summary: change.value };
         break;
       }
@@ -164,7 +210,12 @@ describe("the struct walk agrees with Redocly's struct rule", () => {
     expect(bases.length).toBeGreaterThanOrEqual(5);
     const cases = fc.integer({ min: 0, max: bases.length - 1 }).chain((b) => {
       const paths = pathsOf(bases[b]!.data);
-      return fc.tuple(fc.constant(b), fc.constantFrom(...paths), edit, fc.option(fc.tuple(fc.constantFrom(...paths), edit), { nil: undefined }));
+      return fc.tuple(
+        fc.constant(b),
+        fc.constantFrom(...paths),
+        edit,
+        fc.option(fc.tuple(fc.constantFrom(...paths), edit), { nil: undefined }),
+      );
     });
     let compared = 0;
     let withFindings = 0;
@@ -180,7 +231,9 @@ describe("the struct walk agrees with Redocly's struct rule", () => {
         }
         if (!comparable(data)) return;
         // Redocly's resolver crashes on a reference through a null (`#/a/b` with `a: null`); this walk finds nothing there.
-        const expected = await redocly(data).catch((err: Error) => (/of null \(reading/.test(err.message) ? undefined : Promise.reject(err)));
+        const expected = await redocly(data).catch((err: Error) =>
+          /of null \(reading/.test(err.message) ? undefined : Promise.reject(err),
+        );
         if (!expected) return;
         compared++;
         if (expected.length > 0) withFindings++;
@@ -216,7 +269,10 @@ components:
     const found = structProblems(data).map((p) => [p.pointer.join("/"), p.message]);
     expect(found).toEqual([
       ["paths//things/get/constructor", "Property `constructor` is not expected here."],
-      ["components/schemas/Thing/properties/constructor/type", '`type` can be one of the following only: "object", "array", "string", "number", "integer", "boolean".'],
+      [
+        "components/schemas/Thing/properties/constructor/type",
+        '`type` can be one of the following only: "object", "array", "string", "number", "integer", "boolean".',
+      ],
     ]);
   });
 });

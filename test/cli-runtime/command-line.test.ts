@@ -22,25 +22,71 @@ afterAll(async () => {
 });
 
 const OPENAI = { OPENAI_ADMIN_KEY: "sk-admin-secret" };
-const invite = (id: string) => ({ object: "organization.invite", id, email: "a@b.co", role: "reader", status: "pending" });
+const invite = (id: string) => ({
+  object: "organization.invite",
+  id,
+  email: "a@b.co",
+  role: "reader",
+  status: "pending",
+});
 const openai = (args: string[], options: { env?: Record<string, string | undefined>; stdin?: string } = {}) =>
-  cli.run("openai", [...args, "--base-url", server.baseURL, "--max-retries", "0"], { env: { ...OPENAI, ...options.env }, ...(options.stdin === undefined ? {} : { stdin: options.stdin }) });
+  cli.run("openai", [...args, "--base-url", server.baseURL, "--max-retries", "0"], {
+    env: { ...OPENAI, ...options.env },
+    ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
+  });
 
 describe("usage errors: exit 2, the parameter and what it expects on stderr, nothing sent", () => {
   const cases: [string, string[], RegExp, Record<string, string | undefined>?][] = [
     ["a number that is not one", ["listInvites", "limit=abc"], /error: limit: expected integer, got 'abc'/],
-    ["a value outside the enum", ["inviteUser", "email=a@b.co", "role=admin"], /error: role: 'admin' is not one of "reader" \| "owner"/],
+    [
+      "a value outside the enum",
+      ["inviteUser", "email=a@b.co", "role=admin"],
+      /error: role: 'admin' is not one of "reader" \| "owner"/,
+    ],
     ["a missing path parameter", ["retrieveInvite"], /error: missing required parameter: invite_id \(path, string\)/],
-    ["a missing required body field", ["inviteUser", "email=a@b.co"], /error: missing required parameter: role \(body, "reader" \| "owner"\)/],
-    ["an unknown parameter, with a did-you-mean", ["listInvites", "limt=2"], /error: unknown parameter 'limt' for listInvites; did you mean 'limit'\?/],
-    ["an unknown operation, with a did-you-mean", ["listInvite"], /error: unknown operation 'listInvite'; did you mean 'listInvites'\?/],
-    ["JSON that does not parse", ["inviteUser", "email=a@b.co", "role=reader", "projects:=[oops"], /error: projects: not valid JSON/],
-    ["JSON of the wrong type", ["inviteUser", "email=a@b.co", "role=reader", 'projects:={"id":"p"}'], /error: projects: expected array of object, got \{"id":"p"\}/],
-    ["--all on an operation that is not a list", ["retrieveInvite", "invite_id=x", "--all"], /--all applies to list operations/],
-    ["a mistyped global option, with a did-you-mean", ["listInvites", "--verbos"], /error: unknown option '--verbos'; did you mean '--verbose'\?/],
+    [
+      "a missing required body field",
+      ["inviteUser", "email=a@b.co"],
+      /error: missing required parameter: role \(body, "reader" \| "owner"\)/,
+    ],
+    [
+      "an unknown parameter, with a did-you-mean",
+      ["listInvites", "limt=2"],
+      /error: unknown parameter 'limt' for listInvites; did you mean 'limit'\?/,
+    ],
+    [
+      "an unknown operation, with a did-you-mean",
+      ["listInvite"],
+      /error: unknown operation 'listInvite'; did you mean 'listInvites'\?/,
+    ],
+    [
+      "JSON that does not parse",
+      ["inviteUser", "email=a@b.co", "role=reader", "projects:=[oops"],
+      /error: projects: not valid JSON/,
+    ],
+    [
+      "JSON of the wrong type",
+      ["inviteUser", "email=a@b.co", "role=reader", 'projects:={"id":"p"}'],
+      /error: projects: expected array of object, got \{"id":"p"\}/,
+    ],
+    [
+      "--all on an operation that is not a list",
+      ["retrieveInvite", "invite_id=x", "--all"],
+      /--all applies to list operations/,
+    ],
+    [
+      "a mistyped global option, with a did-you-mean",
+      ["listInvites", "--verbos"],
+      /error: unknown option '--verbos'; did you mean '--verbose'\?/,
+    ],
     ["a --name with no value", ["listInvites", "--limit"], /error: --limit needs a value/],
     ["a malformed --header", ["listInvites", "--header", "nocolon"], /--header expects 'Name: value'/],
-    ["missing credentials, naming the variable and the flag", ["listInvites"], /missing credentials[\s\S]*OPENAI_ADMIN_KEY[\s\S]*--admin-api-key/, { OPENAI_ADMIN_KEY: undefined }],
+    [
+      "missing credentials, naming the variable and the flag",
+      ["listInvites"],
+      /missing credentials[\s\S]*OPENAI_ADMIN_KEY[\s\S]*--admin-api-key/,
+      { OPENAI_ADMIN_KEY: undefined },
+    ],
   ];
 
   it.each(cases)("%s", async (_, args, message, env) => {
@@ -54,24 +100,53 @@ describe("usage errors: exit 2, the parameter and what it expects on stderr, not
 
   it("a required header parameter no flag, variable or argument supplies (Trieve's TR-Organization)", async () => {
     const before = server.requests.length;
-    const run = await cli.run("trieve", ["postInvitation", "email=a@b.co", "app_url=u", "redirect_uri=r", "user_role=1", "--base-url", server.baseURL], { env: { TRIEVE_API_KEY: "k" } });
-    expect(run.stderr).toMatch(/missing required parameter: TR-Organization \(header, string \(uuid\), or --tr-organization or TRIEVE_ORGANIZATION\)/);
+    const run = await cli.run(
+      "trieve",
+      ["postInvitation", "email=a@b.co", "app_url=u", "redirect_uri=r", "user_role=1", "--base-url", server.baseURL],
+      { env: { TRIEVE_API_KEY: "k" } },
+    );
+    expect(run.stderr).toMatch(
+      /missing required parameter: TR-Organization \(header, string \(uuid\), or --tr-organization or TRIEVE_ORGANIZATION\)/,
+    );
     expect(run.code).toBe(2);
     expect(server.requests.length).toBe(before);
   });
 
   it("schema conversion: user_role=1 is sent as a number, --tr-organization as the header", async () => {
     server.reply({ status: 204 });
-    const run = await cli.run("trieve", ["post-invitation", "email=a@b.co", "app_url=u", "redirect_uri=r", "user_role=1", "--tr-organization", "org-9", "--base-url", server.baseURL], { env: { TRIEVE_API_KEY: "k" } });
+    const run = await cli.run(
+      "trieve",
+      [
+        "post-invitation",
+        "email=a@b.co",
+        "app_url=u",
+        "redirect_uri=r",
+        "user_role=1",
+        "--tr-organization",
+        "org-9",
+        "--base-url",
+        server.baseURL,
+      ],
+      { env: { TRIEVE_API_KEY: "k" } },
+    );
     expect(run.code).toBe(0);
-    expect(JSON.parse(server.requests.at(-1)!.body)).toEqual({ email: "a@b.co", app_url: "u", redirect_uri: "r", user_role: 1 });
+    expect(JSON.parse(server.requests.at(-1)!.body)).toEqual({
+      email: "a@b.co",
+      app_url: "u",
+      redirect_uri: "r",
+      user_role: 1,
+    });
     expect(server.requests.at(-1)!.headers["tr-organization"]).toBe("org-9");
   });
 });
 
 describe("answers and failures", () => {
   it("an API error: exit 1, the class, status, message and request id on stderr, stdout empty", async () => {
-    server.reply({ status: 404, headers: { "x-request-id": "req_123" }, body: { error: { message: "No such invite" } } });
+    server.reply({
+      status: 404,
+      headers: { "x-request-id": "req_123" },
+      body: { error: { message: "No such invite" } },
+    });
     const run = await openai(["retrieveInvite", "invite_id=missing"]);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("");
@@ -83,7 +158,9 @@ describe("answers and failures", () => {
   it("a refused connection: exit 3", async () => {
     const closed = await startRecordingServer();
     await closed.close();
-    const run = await cli.run("openai", ["listInvites", "--base-url", closed.baseURL, "--max-retries", "0"], { env: OPENAI });
+    const run = await cli.run("openai", ["listInvites", "--base-url", closed.baseURL, "--max-retries", "0"], {
+      env: OPENAI,
+    });
     expect(run.code).toBe(3);
     expect(run.stdout).toBe("");
     expect(run.stderr).toMatch(/APIConnectionError: Connection error\..*ECONNREFUSED/);
@@ -107,13 +184,24 @@ describe("answers and failures", () => {
     const before = server.requests.length;
     const run = await openai(["list-invites", "--limit", "1", "--all"]);
     expect(run.code).toBe(0);
-    expect(run.stdout.split("\n")).toEqual([JSON.stringify(invite("i1")), JSON.stringify(invite("i2")), JSON.stringify(invite("i3")), ""]);
-    expect(server.requests.slice(before).map((r) => r.url)).toEqual(["/organization/invites?limit=1", "/organization/invites?limit=1&after=i1", "/organization/invites?limit=1&after=i2"]);
+    expect(run.stdout.split("\n")).toEqual([
+      JSON.stringify(invite("i1")),
+      JSON.stringify(invite("i2")),
+      JSON.stringify(invite("i3")),
+      "",
+    ]);
+    expect(server.requests.slice(before).map((r) => r.url)).toEqual([
+      "/organization/invites?limit=1",
+      "/organization/invites?limit=1&after=i1",
+      "/organization/invites?limit=1&after=i2",
+    ]);
   });
 
   it("--data - reads the body from stdin; fields given as key=value go over it", async () => {
     server.reply({ body: invite("d1") });
-    const run = await openai(["inviteUser", "--data", "-", "role=owner"], { stdin: JSON.stringify({ email: "a@b.co", role: "reader", projects: [] }) });
+    const run = await openai(["inviteUser", "--data", "-", "role=owner"], {
+      stdin: JSON.stringify({ email: "a@b.co", role: "reader", projects: [] }),
+    });
     expect(run.code).toBe(0);
     expect(JSON.parse(server.requests.at(-1)!.body)).toEqual({ email: "a@b.co", role: "owner", projects: [] });
   });
@@ -193,7 +281,19 @@ describe("help and completion", () => {
 
 it("runs from the repository root with no build step: node --import tsx generated/openai/src/cli.ts", async () => {
   server.reply({ body: { object: "list", data: [invite("invite-xyz")], has_more: false } });
-  const run = await runNode(["--import", "tsx", "generated/openai/src/cli.ts", "listInvites", "limit=2", "after=invite-abc", "--base-url", server.baseURL], { env: OPENAI });
+  const run = await runNode(
+    [
+      "--import",
+      "tsx",
+      "generated/openai/src/cli.ts",
+      "listInvites",
+      "limit=2",
+      "after=invite-abc",
+      "--base-url",
+      server.baseURL,
+    ],
+    { env: OPENAI },
+  );
   expect(run.stderr).toBe("");
   expect(run.code).toBe(0);
   expect(JSON.parse(run.stdout).data[0].id).toBe("invite-xyz");
@@ -215,7 +315,10 @@ describe("streaming and interrupts", () => {
 
   const spawnBundle = async (args: string[]) => {
     const { spawn } = await import("node:child_process");
-    return spawn(process.execPath, [join(cli.dir, "openai.mjs"), ...args], { env: { PATH: process.env.PATH ?? "", ...OPENAI }, stdio: ["ignore", "pipe", "pipe"] });
+    return spawn(process.execPath, [join(cli.dir, "openai.mjs"), ...args], {
+      env: { PATH: process.env.PATH ?? "", ...OPENAI },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
   };
 
   it("--all prints the first page's items before the second page has arrived", async () => {
@@ -223,13 +326,20 @@ describe("streaming and interrupts", () => {
     try {
       const child = await spawnBundle(["listInvites", "--all", "--base-url", srv.baseURL]);
       let out = "";
-      const firstLine = new Promise<string>((resolve) => child.stdout.on("data", (c: Buffer) => ((out += c.toString()), out.includes("\n") && resolve(out))));
+      const firstLine = new Promise<string>((resolve) =>
+        child.stdout.on("data", (c: Buffer) => ((out += c.toString()), out.includes("\n") && resolve(out))),
+      );
       // The second page is held back until the first item has been printed: streaming, not collected.
       expect(JSON.parse((await firstLine).split("\n")[0]!).id).toBe("p0");
       srv.release();
       const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
       expect(code).toBe(0);
-      expect(out.trim().split("\n").map((l) => JSON.parse(l).id)).toEqual(["p0", "p1"]);
+      expect(
+        out
+          .trim()
+          .split("\n")
+          .map((l) => JSON.parse(l).id),
+      ).toEqual(["p0", "p1"]);
     } finally {
       srv.release();
       await srv.close();

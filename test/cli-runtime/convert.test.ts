@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { convertJSON, convertText } from "../../src/cli-runtime/convert.js";
 import { runCli, type CliProgram, type Host } from "../../src/cli-runtime/index.js";
-import { ClientCore, collectParams, jsonBody, type OperationSpec, type RequestOptions } from "../../src/runtime/index.js";
+import {
+  ClientCore,
+  collectParams,
+  jsonBody,
+  type OperationSpec,
+  type RequestOptions,
+} from "../../src/runtime/index.js";
 
 describe("values converted by the schema", () => {
   const ok: [string, string, object, unknown][] = [
@@ -25,9 +31,19 @@ describe("values converted by the schema", () => {
     ["integer given a word", "abc", { type: "integer" }, /p: expected integer, got 'abc'/],
     ["integer given a fraction", "1.5", { type: "integer" }, /expected integer/],
     ["boolean given yes", "yes", { type: "boolean" }, /p: expected boolean, got 'yes'/],
-    ["enum given another value", "admin", { type: "string", enum: ["reader", "owner"] }, /'admin' is not one of "reader" \| "owner"/],
+    [
+      "enum given another value",
+      "admin",
+      { type: "string", enum: ["reader", "owner"] },
+      /'admin' is not one of "reader" \| "owner"/,
+    ],
     ["integer enum given another number", "5", { type: "integer", enum: [0, 1, 2] }, /'5' is not one of 0 \| 1 \| 2/],
-    ["object given text, with the := hint", "x", { type: "object" }, /expected object, got 'x'; give JSON with p:='<json>'/],
+    [
+      "object given text, with the := hint",
+      "x",
+      { type: "object" },
+      /expected object, got 'x'; give JSON with p:='<json>'/,
+    ],
   ];
   it.each(bad)("%s", (_, text, schema, message) => {
     expect(() => convertText("p", text, schema)).toThrow(message);
@@ -36,7 +52,9 @@ describe("values converted by the schema", () => {
   it("JSON values are checked against the type, items and enum", () => {
     expect(convertJSON("p", "[1,2]", { type: "array", items: { type: "integer" } })).toEqual([1, 2]);
     expect(convertJSON("p", "null", { type: "string", nullable: true })).toBeNull();
-    expect(() => convertJSON("p", '[1,"x"]', { type: "array", items: { type: "integer" } })).toThrow(/p\[1\]: expected integer, got "x"/);
+    expect(() => convertJSON("p", '[1,"x"]', { type: "array", items: { type: "integer" } })).toThrow(
+      /p\[1\]: expected integer, got "x"/,
+    );
     expect(() => convertJSON("p", "null", { type: "string" })).toThrow(/expected string, got null/);
     expect(() => convertJSON("p", '"a"', { enum: ["b"] })).toThrow(/not one of "b"/);
   });
@@ -44,7 +62,14 @@ describe("values converted by the schema", () => {
 
 /** The engine in-process, with a host whose stdout is a terminal and a fetch that records. */
 describe("runCli with a host of its own", () => {
-  const spec: OperationSpec = { id: "search", method: "post", path: "/search", query: { tags: "tags", exact: "exact" }, collect: collectParams, body: { mode: "fields", encode: jsonBody } };
+  const spec: OperationSpec = {
+    id: "search",
+    method: "post",
+    path: "/search",
+    query: { tags: "tags", exact: "exact" },
+    collect: collectParams,
+    body: { mode: "fields", encode: jsonBody },
+  };
   const sent: { url: string; body: unknown }[] = [];
   const fetch = async (url: string | URL | Request, init?: RequestInit) => {
     sent.push({ url: String(url), body: init?.body ? JSON.parse(String(init.body)) : undefined });
@@ -62,13 +87,27 @@ describe("runCli with a host of its own", () => {
         group: "Search",
         method: "post",
         path: "/search",
-        call: ((client: ClientCore, params: Record<string, unknown>, options: RequestOptions) => client.request(spec, {}, params, options)) as never,
+        call: ((client: ClientCore, params: Record<string, unknown>, options: RequestOptions) =>
+          client.request(spec, {}, params, options)) as never,
         params: [
-          { name: "tags", key: "tags", in: "query", required: false, schema: { type: "array", items: { type: "string" } } },
+          {
+            name: "tags",
+            key: "tags",
+            in: "query",
+            required: false,
+            schema: { type: "array", items: { type: "string" } },
+          },
           { name: "exact", key: "exact", in: "query", required: false, schema: { type: "boolean" } },
         ],
         takesParams: true,
-        body: { mode: "fields", encoding: "json", contentType: "application/json", required: false, type: "Query", fields: [{ name: "size", required: false, schema: { type: "integer" } }] },
+        body: {
+          mode: "fields",
+          encoding: "json",
+          contentType: "application/json",
+          required: false,
+          type: "Query",
+          fields: [{ name: "size", required: false, schema: { type: "integer" } }],
+        },
         response: "json",
         example: "",
       },

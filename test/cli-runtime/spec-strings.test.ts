@@ -14,7 +14,14 @@ afterAll(() => {
 it("a spec's strings survive src/cli.ts unchanged and reach the terminal without control characters", async () => {
   dir = await generateIntoTemp(fixture("specs", "cli-strings.yaml"), "strings");
   const outfile = join(dir, "cli.mjs");
-  await build({ entryPoints: [join(dir, "src", "cli.ts")], outfile, bundle: true, platform: "node", format: "esm", logLevel: "silent" });
+  await build({
+    entryPoints: [join(dir, "src", "cli.ts")],
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    logLevel: "silent",
+  });
   const help = await runNode([outfile, "--help"]);
   expect(help.code).toBe(0);
   expect(help.stdout).toContain("listItems, list-items  It's a \\ backslash, a line\u2028separator and [31mred[0m");

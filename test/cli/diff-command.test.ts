@@ -19,7 +19,15 @@ beforeAll(async () => {
   const spec = readFileSync(fixture("diff", "shop.yaml"), "utf8");
   writeFileSync(join(work, "old.yaml"), spec);
   // One breaking edit (Order.note removed) and one compatible one (an optional query parameter).
-  writeFileSync(join(work, "new.yaml"), spec.replace("        note: { type: string }\n", "").replace("        - { name: status, in: query, schema: { type: string } }\n", "        - { name: status, in: query, schema: { type: string } }\n        - { name: cursor, in: query, schema: { type: string } }\n"));
+  writeFileSync(
+    join(work, "new.yaml"),
+    spec
+      .replace("        note: { type: string }\n", "")
+      .replace(
+        "        - { name: status, in: query, schema: { type: string } }\n",
+        "        - { name: status, in: query, schema: { type: string } }\n        - { name: cursor, in: query, schema: { type: string } }\n",
+      ),
+  );
   oldDir = await generateIntoTemp(join(work, "old.yaml"), "shop");
   newDir = await generateIntoTemp(join(work, "new.yaml"), "shop");
 }, 60_000);
@@ -43,8 +51,12 @@ describe("clientgen diff", () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split("\n");
     expect(lines.at(-1)).toBe("semver: major");
-    expect(result.stdout).toMatch(new RegExp(`^breaking +Order\\.note +field removed +\\(${oldDir}/src/types\\.ts:\\d+\\)$`, "m"));
-    expect(result.stdout).toMatch(new RegExp(`^compatible +ListOrdersParams\\.cursor +field added +\\(${newDir}/src/models\\.ts:\\d+\\)$`, "m"));
+    expect(result.stdout).toMatch(
+      new RegExp(`^breaking +Order\\.note +field removed +\\(${oldDir}/src/types\\.ts:\\d+\\)$`, "m"),
+    );
+    expect(result.stdout).toMatch(
+      new RegExp(`^compatible +ListOrdersParams\\.cursor +field added +\\(${newDir}/src/models\\.ts:\\d+\\)$`, "m"),
+    );
     const failing = await clientgen([oldDir, newDir, "--fail-on", "breaking", "--json"]);
     expect(failing.code).toBe(1);
     expect(failing.stderr).toMatch(/--fail-on breaking/);
@@ -65,8 +77,12 @@ describe("clientgen diff", () => {
     cpSync(newDir, join(repo, "generated", "shop"), { recursive: true });
     const result = await clientgen(["shop", "--base", "HEAD"], repo);
     expect(result.stderr).toBe("");
-    expect(result.stdout).toMatch(/^breaking +Order\.note +field removed +\(HEAD:generated\/shop\/src\/types\.ts:\d+\)$/m);
-    expect(result.stdout).toMatch(/^compatible +ListOrdersParams\.cursor +field added +\(generated\/shop\/src\/models\.ts:\d+\)$/m);
+    expect(result.stdout).toMatch(
+      /^breaking +Order\.note +field removed +\(HEAD:generated\/shop\/src\/types\.ts:\d+\)$/m,
+    );
+    expect(result.stdout).toMatch(
+      /^compatible +ListOrdersParams\.cursor +field added +\(generated\/shop\/src\/models\.ts:\d+\)$/m,
+    );
     expect(leftovers()).toEqual([]);
     const missing = await clientgen(["./generated/shop", "--base", "HEAD~1"], repo);
     expect(missing.code).toBe(1);

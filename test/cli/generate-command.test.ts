@@ -1,5 +1,15 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -13,16 +23,38 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe("clientgen generate", () => {
   it("--spec FILE --out DIR writes a package; a second run changes nothing", async () => {
     const out = join(work, "pets");
-    const first = await clientgen(["generate", "--spec", fixture("specs", "minimal.yaml"), "--out", out, "--name", "Pets"]);
+    const first = await clientgen([
+      "generate",
+      "--spec",
+      fixture("specs", "minimal.yaml"),
+      "--out",
+      out,
+      "--name",
+      "Pets",
+    ]);
     expect(first.code).toBe(0);
     expect(readFileSync(join(out, "src", "index.ts"), "utf8")).toContain("export class Pets extends PetsCore");
-    const second = await clientgen(["generate", "--spec", fixture("specs", "minimal.yaml"), "--out", out, "--name", "Pets"]);
+    const second = await clientgen([
+      "generate",
+      "--spec",
+      fixture("specs", "minimal.yaml"),
+      "--out",
+      out,
+      "--name",
+      "Pets",
+    ]);
     expect(second.stderr).toMatch(/pets\s+4 operations\s+skipped\s.*inputs unchanged/);
   });
 
   it("bad input: exit 1, a located diagnostic with a hint, no stack trace, nothing written", async () => {
     const out = join(work, "broken");
-    const result = await clientgen(["generate", "--spec", fixture("specs", "broken", "ref-unresolved.yaml"), "--out", out]);
+    const result = await clientgen([
+      "generate",
+      "--spec",
+      fixture("specs", "broken", "ref-unresolved.yaml"),
+      "--out",
+      out,
+    ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/ref-unresolved\.yaml:17:17 error\[ref-unresolved\]/);
     expect(result.stderr).toMatch(/hint:/);
@@ -94,14 +126,43 @@ describe("clientgen generate", () => {
 
   it("--layout sources writes only the TypeScript sources, and they compile on their own", async () => {
     const out = join(work, "sources");
-    const result = await clientgen(["generate", "--layout", "sources", "--spec", fixture("specs", "minimal.yaml"), "--out", out]);
+    const result = await clientgen([
+      "generate",
+      "--layout",
+      "sources",
+      "--spec",
+      fixture("specs", "minimal.yaml"),
+      "--out",
+      out,
+    ]);
     expect(result.code).toBe(0);
     const files = readdirSync(out, { recursive: true, encoding: "utf8" });
-    expect(files).toEqual(expect.arrayContaining(["index.ts", "builder.ts", "types.ts", "models.ts", join("runtime", "core.ts")]));
-    expect(files.filter((f) => !f.endsWith(".ts") && !statSync(join(out, f)).isDirectory()).sort()).toEqual([".clientgen-inputs.json", ".gitignore"]);
-    const options = ["--strict", "--noEmit", "--target", "es2022", "--module", "nodenext", "--lib", "es2022,dom,dom.iterable", "--types", "", "--skipLibCheck", "--ignoreConfig"];
+    expect(files).toEqual(
+      expect.arrayContaining(["index.ts", "builder.ts", "types.ts", "models.ts", join("runtime", "core.ts")]),
+    );
+    expect(files.filter((f) => !f.endsWith(".ts") && !statSync(join(out, f)).isDirectory()).sort()).toEqual([
+      ".clientgen-inputs.json",
+      ".gitignore",
+    ]);
+    const options = [
+      "--strict",
+      "--noEmit",
+      "--target",
+      "es2022",
+      "--module",
+      "nodenext",
+      "--lib",
+      "es2022,dom,dom.iterable",
+      "--types",
+      "",
+      "--skipLibCheck",
+      "--ignoreConfig",
+    ];
     expect(await tscErrors(...options, join(out, "index.ts"), join(out, "builder.ts"))).toBe("");
-    expect((await clientgen(["generate", "--layout", "tree", "--spec", fixture("specs", "minimal.yaml"), "--out", out])).stderr).toMatch(/--layout must be package or sources/);
+    expect(
+      (await clientgen(["generate", "--layout", "tree", "--spec", fixture("specs", "minimal.yaml"), "--out", out]))
+        .stderr,
+    ).toMatch(/--layout must be package or sources/);
   });
 
   it("a package's build outputs are not stale, survive regeneration, and its .gitignore leaves them out", async () => {
@@ -110,27 +171,46 @@ describe("clientgen generate", () => {
     const outDir = join(work, "unmanaged-out");
     await clientgen(["generate", "--specs", specs, "--out-dir", outDir], work);
     const pkg = join(outDir, "pets");
-    const built = [join(pkg, "dist", "index.js"), join(pkg, "node_modules", "typescript", "package.json"), join(pkg, "pets-client-1.0.0.tgz")];
+    const built = [
+      join(pkg, "dist", "index.js"),
+      join(pkg, "node_modules", "typescript", "package.json"),
+      join(pkg, "pets-client-1.0.0.tgz"),
+    ];
     for (const file of built) {
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, "built\n");
     }
     expect((await clientgen(["generate", "--check", "--specs", specs, "--out-dir", outDir], work)).code).toBe(0);
-    writeFileSync(join(specs, "pets", "openapi.yaml"), readFileSync(join(specs, "pets", "openapi.yaml"), "utf8").replace(/title: .*/, "title: Pets Renamed"));
+    writeFileSync(
+      join(specs, "pets", "openapi.yaml"),
+      readFileSync(join(specs, "pets", "openapi.yaml"), "utf8").replace(/title: .*/, "title: Pets Renamed"),
+    );
     const regenerated = await clientgen(["generate", "--specs", specs, "--out-dir", outDir], work);
     expect(regenerated.stderr).toMatch(/pets\s+\d+ operations\s+written/);
     expect(built.filter((file) => !existsSync(file))).toEqual([]);
-    expect(readFileSync(join(pkg, ".gitignore"), "utf8").split("\n")).toEqual(expect.arrayContaining(["dist/", "node_modules/", "*.tgz"]));
+    expect(readFileSync(join(pkg, ".gitignore"), "utf8").split("\n")).toEqual(
+      expect.arrayContaining(["dist/", "node_modules/", "*.tgz"]),
+    );
   });
 
   it("--layout sources in a repository: the sources and their .gitignore are committed, the input stamp is not, and only the stamp is not clientgen's", async () => {
     const repo = join(work, "sources-repo");
     const out = join(repo, "src", "api");
-    const generate = (...more: string[]) => clientgen(["generate", "--layout", "sources", "--spec", fixture("specs", "minimal.yaml"), "--out", out, ...more], repo);
+    const generate = (...more: string[]) =>
+      clientgen(
+        ["generate", "--layout", "sources", "--spec", fixture("specs", "minimal.yaml"), "--out", out, ...more],
+        repo,
+      );
     mkdirSync(repo);
     execFileSync("git", ["init", "-q"], { cwd: repo });
     expect((await generate()).code).toBe(0);
-    const untracked = execFileSync("git", ["status", "--porcelain", "--untracked-files=all"], { cwd: repo, encoding: "utf8" }).split("\n").filter(Boolean).map((l) => l.slice(3));
+    const untracked = execFileSync("git", ["status", "--porcelain", "--untracked-files=all"], {
+      cwd: repo,
+      encoding: "utf8",
+    })
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => l.slice(3));
     expect(untracked).toContain("src/api/.gitignore");
     expect(untracked).toContain("src/api/index.ts");
     expect(untracked.filter((f) => f.includes(".clientgen"))).toEqual([]);

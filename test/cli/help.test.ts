@@ -10,7 +10,8 @@ describe("clientgen help and usage errors", () => {
   it("clientgen help lists every registered command; bare clientgen shows the same", async () => {
     const help = await clientgen(["help"]);
     expect(help.code).toBe(0);
-    for (const command of commands) expect(help.stdout).toMatch(new RegExp(`^  ${command.name}\\s+${command.summary.slice(0, 20)}`, "m"));
+    for (const command of commands)
+      expect(help.stdout).toMatch(new RegExp(`^  ${command.name}\\s+${command.summary.slice(0, 20)}`, "m"));
     expect((await clientgen([])).stdout).toBe(help.stdout);
   });
 
@@ -18,7 +19,16 @@ describe("clientgen help and usage errors", () => {
     const viaFlag = await clientgen(["generate", "--help"]);
     expect(viaFlag.code).toBe(0);
     expect((await clientgen(["help", "generate"])).stdout).toBe(viaFlag.stdout);
-    for (const option of ["--spec FILE", "--out DIR", "--check", "-w, --watch", "--layout KIND", "-q, --quiet", "--no-color"]) expect(viaFlag.stdout).toContain(option);
+    for (const option of [
+      "--spec FILE",
+      "--out DIR",
+      "--check",
+      "-w, --watch",
+      "--layout KIND",
+      "-q, --quiet",
+      "--no-color",
+    ])
+      expect(viaFlag.stdout).toContain(option);
     expect((await clientgen(["init", "-h"])).stdout).toContain("--from FILE");
   });
 
@@ -31,8 +41,14 @@ describe("clientgen help and usage errors", () => {
     [["genrate"], "clientgen: unknown command 'genrate': did you mean 'generate'? (see 'clientgen help')"],
     [["lnt"], "clientgen: unknown command 'lnt': did you mean 'lint'? (see 'clientgen help')"],
     [["frobnicate"], "clientgen: unknown command 'frobnicate' (see 'clientgen help')"],
-    [["generate", "--wach"], "clientgen: unknown option '--wach' for 'generate': did you mean '--watch'? (see 'clientgen generate --help')"],
-    [["generate", "--chek=1"], "clientgen: unknown option '--chek' for 'generate': did you mean '--check'? (see 'clientgen generate --help')"],
+    [
+      ["generate", "--wach"],
+      "clientgen: unknown option '--wach' for 'generate': did you mean '--watch'? (see 'clientgen generate --help')",
+    ],
+    [
+      ["generate", "--chek=1"],
+      "clientgen: unknown option '--chek' for 'generate': did you mean '--check'? (see 'clientgen generate --help')",
+    ],
     [["lint", "--out", "x"], "clientgen: unknown option '--out' for 'lint' (see 'clientgen lint --help')"],
     [["generate", "-x"], "clientgen: unknown option '-x' for 'generate' (see 'clientgen generate --help')"],
     [["generate", "--spec"], "clientgen: --spec needs a value (see 'clientgen generate --help')"],

@@ -19,7 +19,17 @@ describe("clientgen init", () => {
     expect(result.stderr).toMatch(/shop\s+3 operations\s+written/);
     const config = readFileSync(join(work, "specs", "shop", "clientgen.yaml"), "utf8");
     expect(parse(config)).toBeNull();
-    for (const key of ["name", "packageName", "credentials", "clientParams", "envelope", "idempotencyHeader", "operations", "pagination"]) expect(config).toMatch(new RegExp(`^#\\s+${key}:`, "m"));
+    for (const key of [
+      "name",
+      "packageName",
+      "credentials",
+      "clientParams",
+      "envelope",
+      "idempotencyHeader",
+      "operations",
+      "pagination",
+    ])
+      expect(config).toMatch(new RegExp(`^#\\s+${key}:`, "m"));
     expect(config).toMatch(/# {3}bearerAuth: \{ scheme: "bearerAuth", env: SHOP_BEARER_AUTH/);
     expect(readFileSync(join(work, "specs", "shop", "openapi.yaml"), "utf8")).toMatch(/^# /);
     expect(await tscErrors("--noEmit", "-p", join(work, "generated", "shop", "tsconfig.build.json"))).toBe("");
@@ -29,8 +39,15 @@ describe("clientgen init", () => {
   it("--from FILE copies the spec with the files its $refs reach, and names the spec's schemes and operations in clientgen.yaml", async () => {
     const result = await clientgen(["init", "split", "--from", fixture("specs", "multi-file", "openapi.yaml")], work);
     expect(result.code).toBe(0);
-    expect(readdirSync(join(work, "specs", "split")).sort()).toEqual(["clientgen.yaml", "openapi.yaml", "owner.yaml", "parts.yaml"]);
-    expect(readFileSync(join(work, "specs", "split", "openapi.yaml"), "utf8")).toBe(readFileSync(fixture("specs", "multi-file", "openapi.yaml"), "utf8"));
+    expect(readdirSync(join(work, "specs", "split")).sort()).toEqual([
+      "clientgen.yaml",
+      "openapi.yaml",
+      "owner.yaml",
+      "parts.yaml",
+    ]);
+    expect(readFileSync(join(work, "specs", "split", "openapi.yaml"), "utf8")).toBe(
+      readFileSync(fixture("specs", "multi-file", "openapi.yaml"), "utf8"),
+    );
     expect(readFileSync(join(work, "specs", "split", "clientgen.yaml"), "utf8")).toMatch(/^# {3}"getThing":$/m);
     expect(result.stderr).toMatch(/split\s+1 operation\s+written/);
   });

@@ -19,16 +19,24 @@ function moduleLog(name: string): { options: Record<string, string>; loaded: () 
   const log = join(work, `${name}.log`);
   const hooks = `import { appendFileSync } from "node:fs";\nexport async function resolve(specifier, context, next) { const r = await next(specifier, context); appendFileSync(${JSON.stringify(log)}, r.url + "\\n"); return r; }\n`;
   const preload = join(work, `${name}.mjs`);
-  writeFileSync(preload, `import { register } from "node:module";\nregister(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});\n`);
+  writeFileSync(
+    preload,
+    `import { register } from "node:module";\nregister(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});\n`,
+  );
   writeFileSync(log, "");
-  return { options: { NODE_OPTIONS: `--import ${pathToFileURL(preload).href}` }, loaded: () => readFileSync(log, "utf8").split("\n").filter(Boolean) };
+  return {
+    options: { NODE_OPTIONS: `--import ${pathToFileURL(preload).href}` },
+    loaded: () => readFileSync(log, "utf8").split("\n").filter(Boolean),
+  };
 }
 
 /** The input stamp: an unchanged provider is skipped without loading the pipeline; any change to what it was made from regenerates it. */
 describe("generate skips providers whose inputs did not change", () => {
   it("a second run skips, loading neither the pipeline nor openapi-typescript nor TypeScript", async () => {
     const first = moduleLog("first");
-    expect((await clientgen(["generate", "--specs", specs, "--out-dir", out], work, first.options)).stderr).toMatch(/split\s+1 operation\s+written/);
+    expect((await clientgen(["generate", "--specs", specs, "--out-dir", out], work, first.options)).stderr).toMatch(
+      /split\s+1 operation\s+written/,
+    );
     expect(first.loaded().some((url) => url.endsWith("/pipeline.js"))).toBe(true);
     const second = moduleLog("second");
     const again = await clientgen(["generate", "--specs", specs, "--out-dir", out], work, second.options);
@@ -37,7 +45,9 @@ describe("generate skips providers whose inputs did not change", () => {
     expect(again.stderr).toMatch(/clientgen: 1 provider in \d+\.\d\d s: 1 skipped/);
     const loaded = second.loaded();
     expect(loaded.some((url) => url.endsWith("/cli.js"))).toBe(true);
-    expect(loaded.filter((url) => /\/pipeline\.js$|openapi-typescript|\/typescript\/|\/yaml\/|handlebars/.test(url))).toEqual([]);
+    expect(
+      loaded.filter((url) => /\/pipeline\.js$|openapi-typescript|\/typescript\/|\/yaml\/|handlebars/.test(url)),
+    ).toEqual([]);
   });
 
   it("a change to a file the spec $refs, or a clientgen.yaml that appears, regenerates", async () => {

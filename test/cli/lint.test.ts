@@ -28,7 +28,9 @@ describe("clientgen lint", () => {
     const result = await clientgen(["lint", "--specs", specs], work);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/specs\/pets\/openapi\.yaml:7:5 error\[path-param-missing\]/);
-    expect(result.stderr).toMatch(/specs\/configured\/clientgen\.yaml:2:1 error\[config-invalid\] unknown key 'credentails'/);
+    expect(result.stderr).toMatch(
+      /specs\/configured\/clientgen\.yaml:2:1 error\[config-invalid\] unknown key 'credentails'/,
+    );
     expect(result.stderr).toMatch(/^ {2}fine\s+4 operations\s+ok\s/m);
     expect(result.stderr).toMatch(/^ {2}pets\s+failed\s.*1 error$/m);
     expect(result.stderr).toMatch(/clientgen: 3 providers in \d+\.\d\d s: 2 failed, 1 ok/);
@@ -49,7 +51,8 @@ describe("clientgen lint", () => {
 
   it.skipIf(!hasScript)("colours its output on a terminal, and not with NO_COLOR", () => {
     const command = `"${process.execPath}" "${clientgenBin}" lint --spec "${fixture("specs", "minimal.yaml")}"`;
-    const onTerminal = (env: NodeJS.ProcessEnv) => execFileSync("script", ["-qec", command, "/dev/null"], { env, encoding: "utf8" });
+    const onTerminal = (env: NodeJS.ProcessEnv) =>
+      execFileSync("script", ["-qec", command, "/dev/null"], { env, encoding: "utf8" });
     const { NO_COLOR: _unset, ...withoutNoColor } = process.env;
     expect(onTerminal(withoutNoColor)).toContain("\u001b[32mok");
     expect(onTerminal({ ...withoutNoColor, NO_COLOR: "1" })).not.toContain("\u001b[");

@@ -27,7 +27,11 @@ function waitFor(output: () => string, from: number, pattern: RegExp): Promise<s
         resolve(seen);
       } else if (child?.exitCode !== null || Date.now() - started > STEP_LIMIT_MS) {
         clearInterval(timer);
-        reject(new Error(`${child?.exitCode !== null ? `clientgen exited (${child?.exitCode})` : "no output"} matching ${pattern}; it printed:\n${output()}`));
+        reject(
+          new Error(
+            `${child?.exitCode !== null ? `clientgen exited (${child?.exitCode})` : "no output"} matching ${pattern}; it printed:\n${output()}`,
+          ),
+        );
       }
     }, 50);
   });
@@ -39,7 +43,10 @@ describe("clientgen generate --watch", () => {
     const out = join(work, "generated");
     cpSync(fixture("specs", "multi-file"), join(specs, "split"), { recursive: true });
     cpSync(fixture("specs", "minimal.yaml"), join(specs, "pets", "openapi.yaml"));
-    child = spawn(process.execPath, [clientgenBin, "generate", "--watch", "--specs", specs, "--out-dir", out], { cwd: work, env: { ...process.env, NO_COLOR: "1" } });
+    child = spawn(process.execPath, [clientgenBin, "generate", "--watch", "--specs", specs, "--out-dir", out], {
+      cwd: work,
+      env: { ...process.env, NO_COLOR: "1" },
+    });
     let stderr = "";
     child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const output = () => stderr;
@@ -75,7 +82,10 @@ describe("clientgen generate --watch", () => {
     const specs = join(work, "added", "specs");
     const out = join(work, "added", "generated");
     cpSync(fixture("specs", "minimal.yaml"), join(specs, "pets", "openapi.yaml"));
-    child = spawn(process.execPath, [clientgenBin, "generate", "--watch"], { cwd: join(work, "added"), env: { ...process.env, NO_COLOR: "1" } });
+    child = spawn(process.execPath, [clientgenBin, "generate", "--watch"], {
+      cwd: join(work, "added"),
+      env: { ...process.env, NO_COLOR: "1" },
+    });
     let stderr = "";
     child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const output = () => stderr;
@@ -104,7 +114,9 @@ describe("clientgen generate --watch", () => {
     mark = stderr.length;
     rmSync(join(specs, "split"), { recursive: true });
     const removed = await waitFor(output, mark, /no longer watching split/);
-    expect(removed).toMatch(/specs\/split\/openapi\.yaml is gone: no longer watching split \(generated\/split is left as it is\)/);
+    expect(removed).toMatch(
+      /specs\/split\/openapi\.yaml is gone: no longer watching split \(generated\/split is left as it is\)/,
+    );
     expect(removed).not.toMatch(/error|failed/);
     expect(existsSync(join(out, "split", "package.json"))).toBe(true);
     mark = stderr.length;
@@ -128,7 +140,10 @@ describe("clientgen generate --watch", () => {
     const specs = join(root, "specs");
     cpSync(fixture("specs", "minimal.yaml"), join(specs, "pets", "openapi.yaml"));
     mkdirSync(join(specs, "later"));
-    child = spawn(process.execPath, [clientgenBin, "generate", "--watch"], { cwd: root, env: { ...process.env, NO_COLOR: "1" } });
+    child = spawn(process.execPath, [clientgenBin, "generate", "--watch"], {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: "1" },
+    });
     let stderr = "";
     child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const output = () => stderr;

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { IN, OUT, additionKind, flip, optionalityChangeKind, semverOf, sortChanges, typeChangeKind, type ApiChange, type Flow } from "../../src/diff/classify.js";
+import {
+  IN,
+  OUT,
+  additionKind,
+  flip,
+  optionalityChangeKind,
+  semverOf,
+  sortChanges,
+  typeChangeKind,
+  type ApiChange,
+  type Flow,
+} from "../../src/diff/classify.js";
 
 const BOTH = (IN | OUT) as Flow;
 
@@ -40,7 +51,13 @@ describe("classify", () => {
     expect(semverOf([change("none", "a")])).toBe("patch");
     expect(semverOf([change("none", "a"), change("compatible", "b")])).toBe("minor");
     expect(semverOf([change("compatible", "b"), change("breaking", "c")])).toBe("major");
-    const sorted = sortChanges([change("none", "a"), change("compatible", "b"), change("breaking", "d"), change("breaking", "c"), change("breaking", "c")]);
+    const sorted = sortChanges([
+      change("none", "a"),
+      change("compatible", "b"),
+      change("breaking", "d"),
+      change("breaking", "c"),
+      change("breaking", "c"),
+    ]);
     expect(sorted.map((c) => `${c.kind} ${c.path}`)).toEqual(["breaking c", "breaking d", "compatible b", "none a"]);
   });
 });

@@ -33,46 +33,244 @@ function renameSchema(spec: Spec, from: string, to: string): void {
 }
 
 const edits: SpecEdit[] = [
-  { name: "remove an operation", edit: (s) => delete order(s).delete, semver: "major", expect: [["breaking", "Shop.orders.delete", /method removed/], ["breaking", "cancelOrder", /export removed/]] },
+  {
+    name: "remove an operation",
+    edit: (s) => delete order(s).delete,
+    semver: "major",
+    expect: [
+      ["breaking", "Shop.orders.delete", /method removed/],
+      ["breaking", "cancelOrder", /export removed/],
+    ],
+  },
   {
     name: "rename an operationId",
     edit: (s) => (order(s).get.operationId = "fetchOrder"),
     semver: "major",
-    expect: [["breaking", "getOrder", /export removed/], ["compatible", "fetchOrder", /export added/], ["breaking", "OrdersApi.getOrder", /method removed/]],
+    expect: [
+      ["breaking", "getOrder", /export removed/],
+      ["compatible", "fetchOrder", /export added/],
+      ["breaking", "OrdersApi.getOrder", /method removed/],
+    ],
   },
-  { name: "make a query parameter required", edit: (s) => (orders(s).get.parameters[0].required = true), semver: "major", expect: [["breaking", "ListOrdersParams.limit", /field made required/], ["breaking", "Shop.orders.list(params)", /parameter made required/]] },
-  { name: "add an optional query parameter", edit: (s) => orders(s).get.parameters.push({ name: "cursor", in: "query", schema: { type: "string" } }), semver: "minor", expect: [["compatible", "ListOrdersParams.cursor", /field added/]] },
-  { name: "add a required query parameter", edit: (s) => orders(s).get.parameters.push({ name: "shop", in: "query", required: true, schema: { type: "string" } }), semver: "major", expect: [["breaking", "ListOrdersParams.shop", /required field added/]] },
+  {
+    name: "make a query parameter required",
+    edit: (s) => (orders(s).get.parameters[0].required = true),
+    semver: "major",
+    expect: [
+      ["breaking", "ListOrdersParams.limit", /field made required/],
+      ["breaking", "Shop.orders.list(params)", /parameter made required/],
+    ],
+  },
+  {
+    name: "add an optional query parameter",
+    edit: (s) => orders(s).get.parameters.push({ name: "cursor", in: "query", schema: { type: "string" } }),
+    semver: "minor",
+    expect: [["compatible", "ListOrdersParams.cursor", /field added/]],
+  },
+  {
+    name: "add a required query parameter",
+    edit: (s) =>
+      orders(s).get.parameters.push({ name: "shop", in: "query", required: true, schema: { type: "string" } }),
+    semver: "major",
+    expect: [["breaking", "ListOrdersParams.shop", /required field added/]],
+  },
   {
     name: "add an operation",
-    edit: (s) => (order(s).patch = { operationId: "updateOrder", tags: ["orders"], requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/NewOrder" } } } }, responses: { "200": { description: "Updated", content: { "application/json": { schema: { $ref: "#/components/schemas/Order" } } } } } }),
+    edit: (s) =>
+      (order(s).patch = {
+        operationId: "updateOrder",
+        tags: ["orders"],
+        requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/NewOrder" } } } },
+        responses: {
+          "200": {
+            description: "Updated",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Order" } } },
+          },
+        },
+      }),
     semver: "minor",
-    expect: [["compatible", "Shop.orders.update", /method added/], ["compatible", "updateOrder", /export added/]],
+    expect: [
+      ["compatible", "Shop.orders.update", /method added/],
+      ["compatible", "updateOrder", /export added/],
+    ],
   },
-  { name: "narrow an enum in a request body", edit: (s) => (schemas(s).NewOrder.properties.priority.enum = ["low"]), semver: "major", only: true, expect: [["breaking", "NewOrder.priority", /type narrowed: no longer "high"/]] },
-  { name: "widen an enum in a request body", edit: (s) => schemas(s).NewOrder.properties.priority.enum.push("urgent"), semver: "minor", only: true, expect: [["compatible", "NewOrder.priority", /type widened: now also "urgent"/]] },
-  { name: "widen an enum in a response", edit: (s) => schemas(s).Order.properties.status.enum.push("refunded"), semver: "major", only: true, expect: [["breaking", "Order.status", /type widened: now also "refunded"/]] },
-  { name: "narrow an enum in a response", edit: (s) => (schemas(s).Order.properties.status.enum = ["open", "paid"]), semver: "minor", only: true, expect: [["compatible", "Order.status", /type narrowed: no longer "shipped"/]] },
-  { name: "change a response field's type", edit: (s) => (schemas(s).Order.properties.total = { type: "string" }), semver: "major", expect: [["breaking", "Order.total", /type changed incompatibly: number → string/]] },
-  { name: "remove a response field", edit: (s) => delete schemas(s).Order.properties.note, semver: "major", only: true, expect: [["breaking", "Order.note", /field removed/]] },
-  { name: "add a response field", edit: (s) => (schemas(s).Order.properties.currency = { type: "string" }), semver: "minor", only: true, expect: [["compatible", "Order.currency", /field added/]] },
-  { name: "make a response field required", edit: (s) => schemas(s).Order.required.push("note"), semver: "minor", only: true, expect: [["compatible", "Order.note", /field made required/]] },
-  { name: "make a response field optional", edit: (s) => (schemas(s).Order.required = ["id", "status"]), semver: "major", only: true, expect: [["breaking", "Order.total", /field made optional/]] },
-  { name: "add a model", edit: (s) => (schemas(s).Refund = { type: "object", properties: { amount: { type: "integer" } } }), semver: "minor", only: true, expect: [["compatible", "Refund", /export added/]] },
-  { name: "change a description only", edit: (s) => (schemas(s).NewOrder.properties.sku.description = "The product's stock keeping unit."), semver: "patch", only: true, expect: [["none", "NewOrder.sku", /documentation changed/]] },
-  { name: "make a body field optional", edit: (s) => (schemas(s).NewOrder.required = ["sku"]), semver: "minor", only: true, expect: [["compatible", "NewOrder.quantity", /field made optional/]] },
-  { name: "make a body field required", edit: (s) => schemas(s).NewOrder.required.push("gift"), semver: "major", only: true, expect: [["breaking", "NewOrder.gift", /field made required/]] },
-  { name: "remove a model field", edit: (s) => delete schemas(s).NewOrder.properties.gift, semver: "major", only: true, expect: [["breaking", "NewOrder.gift", /field removed/]] },
-  { name: "add a required request field", edit: (s) => { schemas(s).NewOrder.properties.currency = { type: "string" }; schemas(s).NewOrder.required.push("currency"); }, semver: "major", only: true, expect: [["breaking", "NewOrder.currency", /required field added/]] },
-  { name: "add an optional request field", edit: (s) => (schemas(s).NewOrder.properties.coupon = { type: "string" }), semver: "minor", only: true, expect: [["compatible", "NewOrder.coupon", /field added/]] },
-  { name: "widen a request field's type", edit: (s) => (schemas(s).NewOrder.properties.quantity = { type: ["integer", "string"] }), semver: "minor", only: true, expect: [["compatible", "NewOrder.quantity", /type widened: now also string/]] },
-  { name: "change a path parameter's type", edit: (s) => (order(s).parameters[0].schema = { type: "integer" }), semver: "major", expect: [["breaking", "Shop.orders.retrieve(orderId)", /type changed incompatibly: string → number/]] },
-  { name: "remove an optional query parameter", edit: (s) => orders(s).get.parameters.pop(), semver: "major", expect: [["breaking", "ListOrdersParams.status", /field removed/], ["breaking", "ListOrdersBuilder.status", /method removed/]] },
-  { name: "rename a model", edit: (s) => renameSchema(s, "Order", "Purchase"), semver: "major", expect: [["breaking", "Order", /export removed/], ["compatible", "Purchase", /export added/]] },
-  { name: "make a response nullable", edit: (s) => (order(s).get.responses["200"].content["application/json"].schema = { oneOf: [{ $ref: "#/components/schemas/Order" }, { type: "null" }] }), semver: "major", expect: [["breaking", "GetOrderResponse", /type widened: now also null/]] },
-  { name: "widen a named enum an optional response field uses", edit: (s) => schemas(s).Channel.enum.push("phone"), semver: "major", only: true, expect: [["breaking", "Channel", /type widened: now also "phone"/]] },
-  { name: "add a field to the inline part of an allOf response", edit: (s) => (order(s).get.responses["200"].content["application/json"].schema.allOf[1].properties.links.properties.next = { type: "string" }), semver: "minor", only: true, expect: [["compatible", "GetOrderResponse.links.next", /field added/]] },
-  { name: "deprecate an operation", edit: (s) => (order(s).delete.deprecated = true), semver: "patch", expect: [["none", "Shop.orders.delete", /deprecated/]] },
+  {
+    name: "narrow an enum in a request body",
+    edit: (s) => (schemas(s).NewOrder.properties.priority.enum = ["low"]),
+    semver: "major",
+    only: true,
+    expect: [["breaking", "NewOrder.priority", /type narrowed: no longer "high"/]],
+  },
+  {
+    name: "widen an enum in a request body",
+    edit: (s) => schemas(s).NewOrder.properties.priority.enum.push("urgent"),
+    semver: "minor",
+    only: true,
+    expect: [["compatible", "NewOrder.priority", /type widened: now also "urgent"/]],
+  },
+  {
+    name: "widen an enum in a response",
+    edit: (s) => schemas(s).Order.properties.status.enum.push("refunded"),
+    semver: "major",
+    only: true,
+    expect: [["breaking", "Order.status", /type widened: now also "refunded"/]],
+  },
+  {
+    name: "narrow an enum in a response",
+    edit: (s) => (schemas(s).Order.properties.status.enum = ["open", "paid"]),
+    semver: "minor",
+    only: true,
+    expect: [["compatible", "Order.status", /type narrowed: no longer "shipped"/]],
+  },
+  {
+    name: "change a response field's type",
+    edit: (s) => (schemas(s).Order.properties.total = { type: "string" }),
+    semver: "major",
+    expect: [["breaking", "Order.total", /type changed incompatibly: number → string/]],
+  },
+  {
+    name: "remove a response field",
+    edit: (s) => delete schemas(s).Order.properties.note,
+    semver: "major",
+    only: true,
+    expect: [["breaking", "Order.note", /field removed/]],
+  },
+  {
+    name: "add a response field",
+    edit: (s) => (schemas(s).Order.properties.currency = { type: "string" }),
+    semver: "minor",
+    only: true,
+    expect: [["compatible", "Order.currency", /field added/]],
+  },
+  {
+    name: "make a response field required",
+    edit: (s) => schemas(s).Order.required.push("note"),
+    semver: "minor",
+    only: true,
+    expect: [["compatible", "Order.note", /field made required/]],
+  },
+  {
+    name: "make a response field optional",
+    edit: (s) => (schemas(s).Order.required = ["id", "status"]),
+    semver: "major",
+    only: true,
+    expect: [["breaking", "Order.total", /field made optional/]],
+  },
+  {
+    name: "add a model",
+    edit: (s) => (schemas(s).Refund = { type: "object", properties: { amount: { type: "integer" } } }),
+    semver: "minor",
+    only: true,
+    expect: [["compatible", "Refund", /export added/]],
+  },
+  {
+    name: "change a description only",
+    edit: (s) => (schemas(s).NewOrder.properties.sku.description = "The product's stock keeping unit."),
+    semver: "patch",
+    only: true,
+    expect: [["none", "NewOrder.sku", /documentation changed/]],
+  },
+  {
+    name: "make a body field optional",
+    edit: (s) => (schemas(s).NewOrder.required = ["sku"]),
+    semver: "minor",
+    only: true,
+    expect: [["compatible", "NewOrder.quantity", /field made optional/]],
+  },
+  {
+    name: "make a body field required",
+    edit: (s) => schemas(s).NewOrder.required.push("gift"),
+    semver: "major",
+    only: true,
+    expect: [["breaking", "NewOrder.gift", /field made required/]],
+  },
+  {
+    name: "remove a model field",
+    edit: (s) => delete schemas(s).NewOrder.properties.gift,
+    semver: "major",
+    only: true,
+    expect: [["breaking", "NewOrder.gift", /field removed/]],
+  },
+  {
+    name: "add a required request field",
+    edit: (s) => {
+      schemas(s).NewOrder.properties.currency = { type: "string" };
+      schemas(s).NewOrder.required.push("currency");
+    },
+    semver: "major",
+    only: true,
+    expect: [["breaking", "NewOrder.currency", /required field added/]],
+  },
+  {
+    name: "add an optional request field",
+    edit: (s) => (schemas(s).NewOrder.properties.coupon = { type: "string" }),
+    semver: "minor",
+    only: true,
+    expect: [["compatible", "NewOrder.coupon", /field added/]],
+  },
+  {
+    name: "widen a request field's type",
+    edit: (s) => (schemas(s).NewOrder.properties.quantity = { type: ["integer", "string"] }),
+    semver: "minor",
+    only: true,
+    expect: [["compatible", "NewOrder.quantity", /type widened: now also string/]],
+  },
+  {
+    name: "change a path parameter's type",
+    edit: (s) => (order(s).parameters[0].schema = { type: "integer" }),
+    semver: "major",
+    expect: [["breaking", "Shop.orders.retrieve(orderId)", /type changed incompatibly: string → number/]],
+  },
+  {
+    name: "remove an optional query parameter",
+    edit: (s) => orders(s).get.parameters.pop(),
+    semver: "major",
+    expect: [
+      ["breaking", "ListOrdersParams.status", /field removed/],
+      ["breaking", "ListOrdersBuilder.status", /method removed/],
+    ],
+  },
+  {
+    name: "rename a model",
+    edit: (s) => renameSchema(s, "Order", "Purchase"),
+    semver: "major",
+    expect: [
+      ["breaking", "Order", /export removed/],
+      ["compatible", "Purchase", /export added/],
+    ],
+  },
+  {
+    name: "make a response nullable",
+    edit: (s) =>
+      (order(s).get.responses["200"].content["application/json"].schema = {
+        oneOf: [{ $ref: "#/components/schemas/Order" }, { type: "null" }],
+      }),
+    semver: "major",
+    expect: [["breaking", "GetOrderResponse", /type widened: now also null/]],
+  },
+  {
+    name: "widen a named enum an optional response field uses",
+    edit: (s) => schemas(s).Channel.enum.push("phone"),
+    semver: "major",
+    only: true,
+    expect: [["breaking", "Channel", /type widened: now also "phone"/]],
+  },
+  {
+    name: "add a field to the inline part of an allOf response",
+    edit: (s) =>
+      (order(s).get.responses["200"].content["application/json"].schema.allOf[1].properties.links.properties.next = {
+        type: "string",
+      }),
+    semver: "minor",
+    only: true,
+    expect: [["compatible", "GetOrderResponse.links.next", /field added/]],
+  },
+  {
+    name: "deprecate an operation",
+    edit: (s) => (order(s).delete.deprecated = true),
+    semver: "patch",
+    expect: [["none", "Shop.orders.delete", /deprecated/]],
+  },
 ];
 
 const work = mkdtempSync(join(tmpdir(), "clientgen-diff-edits-"));
@@ -111,10 +309,15 @@ describe("clientgen diff classifies spec edits", () => {
     const result = results.get(name)!;
     const lines = result.changes.map((c) => `${c.kind} ${c.path}: ${c.message}`);
     for (const [kind, path, message] of wanted) {
-      expect(lines, `${kind} ${path} ${message}`).toContainEqual(expect.stringMatching(new RegExp(`^${kind} ${escape(path)}: ${message.source}`)));
+      expect(lines, `${kind} ${path} ${message}`).toContainEqual(
+        expect.stringMatching(new RegExp(`^${kind} ${escape(path)}: ${message.source}`)),
+      );
     }
     expect(result.semver, lines.join("\n")).toBe(semver);
-    if (only) expect(result.changes.map((c) => `${c.kind} ${c.path}`).sort()).toEqual(wanted.map(([kind, path]) => `${kind} ${path}`).sort());
+    if (only)
+      expect(result.changes.map((c) => `${c.kind} ${c.path}`).sort()).toEqual(
+        wanted.map(([kind, path]) => `${kind} ${path}`).sort(),
+      );
   });
 });
 

@@ -24,12 +24,18 @@ afterAll(async () => {
 describe("a new provider folder", () => {
   it("generates a package that type-checks and calls its API", async () => {
     cpSync(fixture("specs", "minimal.yaml"), join(work, "specs", "pets", "openapi.yaml"));
-    await exec(process.execPath, [join(projectRoot, "node_modules", "tsx", "dist", "cli.mjs"), join(projectRoot, "src", "cli.ts"), "generate"], { cwd: work });
+    await exec(
+      process.execPath,
+      [join(projectRoot, "node_modules", "tsx", "dist", "cli.mjs"), join(projectRoot, "src", "cli.ts"), "generate"],
+      { cwd: work },
+    );
     const pkg = join(work, "generated", "pets");
     expect(await tscErrors("--noEmit", "-p", pkg)).toBe("");
 
     const { default: Pets } = (await import(pathToFileURL(join(pkg, "src", "index.ts")).href)) as {
-      default: new (o: object) => { pets: { retrieve(id: string): Promise<unknown>; create(p: object): Promise<unknown> } };
+      default: new (
+        o: object,
+      ) => { pets: { retrieve(id: string): Promise<unknown>; create(p: object): Promise<unknown> } };
     };
     server.reply({ body: { id: "p1", name: "Rex" } });
     const client = new Pets({ apiKey: "k", baseURL: server.baseURL });

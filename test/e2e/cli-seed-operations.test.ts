@@ -39,9 +39,20 @@ async function compare(flat: () => Promise<unknown>, provider: string, args: str
   return { run, request: viaClient };
 }
 
-const cfInvite = { id: "4f5f0c14a2a41d5063dd301b2f829f04", invited_member_id: "5a78", organization_id: "5a78", status: "pending" };
+const cfInvite = {
+  id: "4f5f0c14a2a41d5063dd301b2f829f04",
+  invited_member_id: "5a78",
+  organization_id: "5a78",
+  status: "pending",
+};
 const envelope = (result: unknown) => ({ success: true, errors: [], messages: [], result });
-const oaInvite = { object: "organization.invite", id: "invite-abc", email: "a@b.co", role: "reader", status: "pending" };
+const oaInvite = {
+  object: "organization.invite",
+  id: "invite-abc",
+  email: "a@b.co",
+  role: "reader",
+  status: "pending",
+};
 
 describe("Cloudflare", () => {
   const env = { CLOUDFLARE_API_TOKEN: "cf-token" };
@@ -56,7 +67,12 @@ describe("Cloudflare", () => {
 
   it("getInvite invite_id=… = client.user.invites.get(id), printing the envelope's result", async () => {
     server.reply({ body: envelope(cfInvite) });
-    const { run, request } = await compare(() => client().user.invites.get(cfInvite.id), "cloudflare", ["getInvite", `invite_id=${cfInvite.id}`], env);
+    const { run, request } = await compare(
+      () => client().user.invites.get(cfInvite.id),
+      "cloudflare",
+      ["getInvite", `invite_id=${cfInvite.id}`],
+      env,
+    );
     expect(request.path).toBe(`/user/invites/${cfInvite.id}`);
     expect(JSON.parse(run.stdout)).toEqual(cfInvite);
   });
@@ -64,10 +80,15 @@ describe("Cloudflare", () => {
   it("editInvite invite_id=… status=accepted, with email + key auth, = client.user.invites.edit(id, { status })", async () => {
     server.reply({ body: envelope({ ...cfInvite, status: "accepted" }) });
     const keyAuth = { apiEmail: "user@example.com", apiKey: "144c9def", baseURL: server.baseURL };
-    const { request } = await compare(() => new Cloudflare(keyAuth).user.invites.edit(cfInvite.id, { status: "accepted" }), "cloudflare", ["edit-invite", `--invite_id`, cfInvite.id, "status=accepted"], {
-      CLOUDFLARE_EMAIL: "user@example.com",
-      CLOUDFLARE_API_KEY: "144c9def",
-    });
+    const { request } = await compare(
+      () => new Cloudflare(keyAuth).user.invites.edit(cfInvite.id, { status: "accepted" }),
+      "cloudflare",
+      ["edit-invite", `--invite_id`, cfInvite.id, "status=accepted"],
+      {
+        CLOUDFLARE_EMAIL: "user@example.com",
+        CLOUDFLARE_API_KEY: "144c9def",
+      },
+    );
     expect(request).toMatchObject({ method: "PATCH", body: '{"status":"accepted"}' });
     expect(request.headers["x-auth-key"]).toBe("144c9def");
   });
@@ -79,8 +100,16 @@ describe("OpenAI", () => {
 
   it("listInvites limit=2 after=invite-abc = client.organization.invites.list({ limit: 2, after })", async () => {
     server.reply({ body: { object: "list", data: [oaInvite], has_more: false } });
-    const { request } = await compare(() => client().organization.invites.list({ limit: 2, after: "invite-abc" }), "openai", ["listInvites", "limit=2", "after=invite-abc"], env);
-    expect(request.query).toEqual([["limit", "2"], ["after", "invite-abc"]]);
+    const { request } = await compare(
+      () => client().organization.invites.list({ limit: 2, after: "invite-abc" }),
+      "openai",
+      ["listInvites", "limit=2", "after=invite-abc"],
+      env,
+    );
+    expect(request.query).toEqual([
+      ["limit", "2"],
+      ["after", "invite-abc"],
+    ]);
   });
 
   it("inviteUser with fields and projects:=<json> = client.organization.invites.create({...})", async () => {
@@ -97,13 +126,23 @@ describe("OpenAI", () => {
 
   it("retrieveInvite invite_id=… = client.organization.invites.retrieve(id), the id encoded", async () => {
     server.reply({ body: oaInvite });
-    const { request } = await compare(() => client().organization.invites.retrieve("../admin"), "openai", ["retrieveInvite", "invite_id=../admin"], env);
+    const { request } = await compare(
+      () => client().organization.invites.retrieve("../admin"),
+      "openai",
+      ["retrieveInvite", "invite_id=../admin"],
+      env,
+    );
     expect(request.path).toBe("/organization/invites/..%2Fadmin");
   });
 
   it("deleteInvite inviteId=… (camelCase name) = client.organization.invites.delete(id)", async () => {
     server.reply({ body: { object: "organization.invite.deleted", id: "invite-abc", deleted: true } });
-    const { run } = await compare(() => client().organization.invites.delete("invite-abc"), "openai", ["deleteInvite", "inviteId=invite-abc"], env);
+    const { run } = await compare(
+      () => client().organization.invites.delete("invite-abc"),
+      "openai",
+      ["deleteInvite", "inviteId=invite-abc"],
+      env,
+    );
     expect(JSON.parse(run.stdout)).toMatchObject({ deleted: true });
   });
 });
@@ -112,19 +151,38 @@ describe("Konnect", () => {
   it("inviteUser email=… = client.invites.inviteUser({ email }); 201 without a body prints nothing", async () => {
     server.reply({ status: 201 });
     const client = new Konnect({ personalAccessToken: "kpat_123", baseURL: server.baseURL });
-    const { run } = await compare(() => client.invites.inviteUser({ email: "james.c.woods@example.com" }), "konnect", ["inviteUser", "email=james.c.woods@example.com"], { KONNECT_TOKEN: "kpat_123" });
+    const { run } = await compare(
+      () => client.invites.inviteUser({ email: "james.c.woods@example.com" }),
+      "konnect",
+      ["inviteUser", "email=james.c.woods@example.com"],
+      { KONNECT_TOKEN: "kpat_123" },
+    );
     expect(run.stdout).toBe("");
   });
 });
 
 describe("Trieve", () => {
-  const body = { email: "a@b.co", app_url: "https://dashboard.trieve.ai", redirect_uri: "https://dashboard.trieve.ai/welcome", user_role: 1 };
-  const args = ["postInvitation", `email=${body.email}`, `app_url=${body.app_url}`, `redirect_uri=${body.redirect_uri}`, "user_role=1"];
+  const body = {
+    email: "a@b.co",
+    app_url: "https://dashboard.trieve.ai",
+    redirect_uri: "https://dashboard.trieve.ai/welcome",
+    user_role: 1,
+  };
+  const args = [
+    "postInvitation",
+    `email=${body.email}`,
+    `app_url=${body.app_url}`,
+    `redirect_uri=${body.redirect_uri}`,
+    "user_role=1",
+  ];
 
   it("postInvitation with TR-Organization from TRIEVE_ORGANIZATION = client.invitations.send(body); 204 prints nothing", async () => {
     server.reply({ status: 204 });
     const client = new Trieve({ apiKey: "tr-key", trOrganization: "org-1", baseURL: server.baseURL });
-    const { run, request } = await compare(() => client.invitations.send(body), "trieve", args, { TRIEVE_API_KEY: "tr-key", TRIEVE_ORGANIZATION: "org-1" });
+    const { run, request } = await compare(() => client.invitations.send(body), "trieve", args, {
+      TRIEVE_API_KEY: "tr-key",
+      TRIEVE_ORGANIZATION: "org-1",
+    });
     expect(run.stdout).toBe("");
     expect(request.headers["tr-organization"]).toBe("org-1");
     expect(JSON.parse(request.body)).toEqual(body);
@@ -133,7 +191,12 @@ describe("Trieve", () => {
   it("TR-Organization=… by wire name wins over the variable, as trOrganization does in the client", async () => {
     server.reply({ status: 204 });
     const client = new Trieve({ apiKey: "tr-key", trOrganization: "org-1", baseURL: server.baseURL });
-    const { request } = await compare(() => client.invitations.send({ ...body, trOrganization: "org-2" }), "trieve", [...args, "TR-Organization=org-2"], { TRIEVE_API_KEY: "tr-key", TRIEVE_ORGANIZATION: "org-1" });
+    const { request } = await compare(
+      () => client.invitations.send({ ...body, trOrganization: "org-2" }),
+      "trieve",
+      [...args, "TR-Organization=org-2"],
+      { TRIEVE_API_KEY: "tr-key", TRIEVE_ORGANIZATION: "org-1" },
+    );
     expect(request.headers["tr-organization"]).toBe("org-2");
   });
 });

@@ -31,12 +31,16 @@ interface PackageJson {
 const generated = process.env.CLIENTGEN_DOCS_ROOT ?? join(projectRoot, "generated");
 const providers = readdirSync(generated).filter((p) => existsSync(join(generated, p, "package.json")));
 const work = mkdtempSync(join(tmpdir(), "clientgen-doc-examples-"));
-const packages = new Map(providers.map((p) => [p, JSON.parse(readFileSync(join(generated, p, "package.json"), "utf8")) as PackageJson]));
+const packages = new Map(
+  providers.map((p) => [p, JSON.parse(readFileSync(join(generated, p, "package.json"), "utf8")) as PackageJson]),
+);
 
 /** README.md and every page under docs/, relative to the package. */
 const markdownFiles = (provider: string): string[] => {
   const docs = join(generated, provider, "docs");
-  const pages = existsSync(docs) ? (readdirSync(docs, { recursive: true }) as string[]).filter((f) => f.endsWith(".md")).map((f) => join("docs", f)) : [];
+  const pages = existsSync(docs)
+    ? (readdirSync(docs, { recursive: true }) as string[]).filter((f) => f.endsWith(".md")).map((f) => join("docs", f))
+    : [];
   return ["README.md", ...pages.sort()];
 };
 
@@ -70,7 +74,10 @@ function entryPaths(): Record<string, string[]> {
 let errors = new Map<string, string[]>();
 
 beforeAll(() => {
-  errors = strictDiagnostics(blocks.map((b) => b.file), entryPaths());
+  errors = strictDiagnostics(
+    blocks.map((b) => b.file),
+    entryPaths(),
+  );
 }, 120_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -81,7 +88,9 @@ describe.each(providers)("generated/%s docs", (provider) => {
   it("has a TypeScript example in the README and on every docs page", () => {
     // docs/CLI.md documents the command line: its examples are shell commands, checked by the CLI's own tests.
     const cliPage = `generated/${provider}/docs/CLI.md`;
-    const pages = markdownFiles(provider).map((f) => `generated/${provider}/${f}`).filter((p) => p !== cliPage);
+    const pages = markdownFiles(provider)
+      .map((f) => `generated/${provider}/${f}`)
+      .filter((p) => p !== cliPage);
     const withBlocks = new Set(mine.map((b) => b.where.replace(/:\d+$/, "")));
     expect(pages.filter((p) => !withBlocks.has(p))).toEqual([]);
     expect(readFileSync(join(projectRoot, cliPage), "utf8")).toMatch(/^```sh$/m);
@@ -98,7 +107,9 @@ describe.each(providers)("generated/%s docs", (provider) => {
   });
 
   it("every block compiles under --strict as printed", () => {
-    const failing = mine.filter((b) => errors.get(b.file)!.length > 0).map((b) => `${b.where}\n${b.code}\n${errors.get(b.file)!.join("\n")}`);
+    const failing = mine
+      .filter((b) => errors.get(b.file)!.length > 0)
+      .map((b) => `${b.where}\n${b.code}\n${errors.get(b.file)!.join("\n")}`);
     expect(failing).toEqual([]);
   });
 });

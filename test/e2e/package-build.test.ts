@@ -31,7 +31,10 @@ describe("generated/openai built as a package", () => {
   });
 
   it("npm run build is tsc over tsconfig.build.json, and it emits every exported file", async () => {
-    const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { scripts: Record<string, string>; exports: Record<string, { types: string; import: string }> };
+    const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as {
+      scripts: Record<string, string>;
+      exports: Record<string, { types: string; import: string }>;
+    };
     expect(pkg.scripts.build).toBe("tsc -p tsconfig.build.json");
     await run(process.execPath, [tscBin, "-p", "tsconfig.build.json"], { cwd: dir });
     const missing = Object.values(pkg.exports)
@@ -41,7 +44,10 @@ describe("generated/openai built as a package", () => {
   }, 120_000);
 
   it("the built JavaScript sends requests in both styles", async () => {
-    server.reply({ status: 200, body: { object: "list", data: [{ id: "invite-1", email: "a@example.com" }], has_more: false } });
+    server.reply({
+      status: 200,
+      body: { object: "list", data: [{ id: "invite-1", email: "a@example.com" }], has_more: false },
+    });
     const script = join(dir, "use-built.mjs");
     writeFileSync(
       script,
@@ -57,7 +63,10 @@ describe("generated/openai built as a package", () => {
     );
     const { stdout } = await run(process.execPath, [script], { cwd: dir });
     expect(JSON.parse(stdout)).toEqual({ flat: ["invite-1"], builder: ["invite-1"] });
-    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual(["GET /organization/invites?limit=5", "GET /organization/invites?limit=7"]);
+    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      "GET /organization/invites?limit=5",
+      "GET /organization/invites?limit=7",
+    ]);
     expect(server.requests[0]!.headers.authorization).toBe("Bearer sk-admin-test");
   });
 
@@ -72,9 +81,12 @@ describe("generated/openai built as a package", () => {
     await run("npm", ["install", "--offline", "--no-audit", "--no-fund", dir], { cwd: consumer });
     server.reply({ status: 200, body: { object: "list", data: [{ id: "invite-9" }], has_more: false } });
     const env = { ...process.env, OPENAI_ADMIN_KEY: "sk-admin-test" };
-    const { stdout } = await run("npx", ["--no-install", "openai-client", "listInvites", "limit=3", "--base-url", server.baseURL], { cwd: consumer, env });
+    const { stdout } = await run(
+      "npx",
+      ["--no-install", "openai-client", "listInvites", "limit=3", "--base-url", server.baseURL],
+      { cwd: consumer, env },
+    );
     expect(JSON.parse(stdout).data).toEqual([{ id: "invite-9" }]);
     expect(server.requests.at(-1)!.url).toBe("/organization/invites?limit=3");
   }, 120_000);
 });
-

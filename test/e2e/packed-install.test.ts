@@ -10,14 +10,24 @@ const exec = promisify(execFile);
 const work = mkdtempSync(join(tmpdir(), "clientgen-packed-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const quiet = { ...process.env, npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false", npm_config_yes: "true", NO_COLOR: "1" };
+const quiet = {
+  ...process.env,
+  npm_config_audit: "false",
+  npm_config_fund: "false",
+  npm_config_update_notifier: "false",
+  npm_config_yes: "true",
+  NO_COLOR: "1",
+};
 const npm = (args: string[], cwd: string) => exec("npm", args, { cwd, env: quiet, maxBuffer: 16 * 1024 * 1024 });
 
 /** The shell lines of the first ```sh block under a README's "## Install", without their comments. */
 function installSteps(readme: string): string[] {
   const section = readme.slice(readme.indexOf("## Install"));
   const block = /```sh\n([\s\S]*?)```/.exec(section)![1]!;
-  return block.split("\n").map((line) => line.replace(/#.*/, "").trim()).filter(Boolean);
+  return block
+    .split("\n")
+    .map((line) => line.replace(/#.*/, "").trim())
+    .filter(Boolean);
 }
 
 /**
@@ -30,8 +40,24 @@ describe("clientgen installed from its packed tarball", () => {
     const { stdout } = await npm(["pack", "--json", "--ignore-scripts", "--pack-destination", work], projectRoot);
     const { filename, files } = (JSON.parse(stdout) as Array<{ filename: string; files: Array<{ path: string }> }>)[0]!;
     const packed = files.map((f) => f.path);
-    expect(packed).toEqual(expect.arrayContaining(["bin/clientgen.js", "dist/cli.js", "dist/parallel/types-worker.js", "templates/package/package.json.hbs", "src/runtime/core.ts", "src/cli-runtime/run-cli.ts"]));
-    expect(packed.filter((p) => p.startsWith("test/") || p.startsWith("generated/") || (p.startsWith("src/") && !p.startsWith("src/runtime/") && !p.startsWith("src/cli-runtime/")))).toEqual([]);
+    expect(packed).toEqual(
+      expect.arrayContaining([
+        "bin/clientgen.js",
+        "dist/cli.js",
+        "dist/parallel/types-worker.js",
+        "templates/package/package.json.hbs",
+        "src/runtime/core.ts",
+        "src/cli-runtime/run-cli.ts",
+      ]),
+    );
+    expect(
+      packed.filter(
+        (p) =>
+          p.startsWith("test/") ||
+          p.startsWith("generated/") ||
+          (p.startsWith("src/") && !p.startsWith("src/runtime/") && !p.startsWith("src/cli-runtime/")),
+      ),
+    ).toEqual([]);
 
     const project = join(work, "project");
     await exec("mkdir", ["-p", project]);
@@ -40,15 +66,24 @@ describe("clientgen installed from its packed tarball", () => {
     await npm(["install", "--prefer-offline", join(work, filename)], project);
     expect(existsSync(join(project, "node_modules", "tsx"))).toBe(false);
 
-    const generated = await exec("npx", ["clientgen", "generate", "--spec", "api.yaml", "--out", "gen/api"], { cwd: project, env: quiet });
+    const generated = await exec("npx", ["clientgen", "generate", "--spec", "api.yaml", "--out", "gen/api"], {
+      cwd: project,
+      env: quiet,
+    });
     expect(generated.stderr).toMatch(/api\s+4 operations\s+written/);
     const pkg = join(project, "gen", "api");
     const steps = installSteps(readFileSync(join(pkg, "README.md"), "utf8"));
     expect(steps).toEqual(["npm install", "npm run build", "npm pack"]);
-    for (const step of steps) await npm([...step.split(" ").slice(1), ...(step === "npm install" ? ["--prefer-offline"] : [])], pkg);
-    expect(readdirSync(join(pkg, "dist"))).toEqual(expect.arrayContaining(["index.js", "index.d.ts", "builder.js", "builder.d.ts"]));
+    for (const step of steps)
+      await npm([...step.split(" ").slice(1), ...(step === "npm install" ? ["--prefer-offline"] : [])], pkg);
+    expect(readdirSync(join(pkg, "dist"))).toEqual(
+      expect.arrayContaining(["index.js", "index.d.ts", "builder.js", "builder.d.ts"]),
+    );
     expect(readdirSync(pkg).filter((f) => f.endsWith(".tgz"))).toHaveLength(1);
-    const check = await exec("npx", ["clientgen", "generate", "--check", "--spec", "api.yaml", "--out", "gen/api"], { cwd: project, env: quiet });
+    const check = await exec("npx", ["clientgen", "generate", "--check", "--spec", "api.yaml", "--out", "gen/api"], {
+      cwd: project,
+      env: quiet,
+    });
     expect(check.stdout).toBe("");
   }, 240_000);
 });

@@ -43,12 +43,16 @@ describe("path arguments by wire name (generated from test/fixtures/specs/path-n
   it("a missing one is refused before sending, by wire name", async () => {
     const before = server.requests.length;
     const client = new core.PathNamesCore({ baseURL: server.baseURL, maxRetries: 0 });
-    await expect(operations.getThing(client, undefined, "u", "o")).rejects.toThrow("getThing: missing required path parameter `__proto__`");
+    await expect(operations.getThing(client, undefined, "u", "o")).rejects.toThrow(
+      "getThing: missing required path parameter `__proto__`",
+    );
     expect(server.requests.length).toBe(before);
   });
 
   it("the server URL's variables take their defaults, or the serverVariables option", () => {
     expect(new core.PathNamesCore().baseURL).toBe("https://eu.paths.example.com/v1");
-    expect(new core.PathNamesCore({ serverVariables: { region: "us" } }).baseURL).toBe("https://us.paths.example.com/v1");
+    expect(new core.PathNamesCore({ serverVariables: { region: "us" } }).baseURL).toBe(
+      "https://us.paths.example.com/v1",
+    );
   });
 });

@@ -7,7 +7,12 @@ import { clientSpec as cloudflareSpec } from "../../generated/cloudflare/src/ind
 import { clientSpec as konnectSpec } from "../../generated/konnect/src/index.js";
 import { clientSpec as openaiSpec } from "../../generated/openai/src/index.js";
 import { clientSpec as trieveSpec } from "../../generated/trieve/src/index.js";
-import { CLOUDFLARE_API_KEY, CLOUDFLARE_API_TOKEN, CLOUDFLARE_EMAIL, startCloudflareServer } from "../fakes/cloudflare-server.js";
+import {
+  CLOUDFLARE_API_KEY,
+  CLOUDFLARE_API_TOKEN,
+  CLOUDFLARE_EMAIL,
+  startCloudflareServer,
+} from "../fakes/cloudflare-server.js";
 import type { FakeServer } from "../fakes/fake-server.js";
 import { KONNECT_PAT, KONNECT_SPAT, startKonnectServer } from "../fakes/konnect-server.js";
 import { OPENAI_ADMIN_KEY, startOpenAIServer } from "../fakes/openai-server.js";
@@ -95,10 +100,14 @@ function extractExamples(markdown: string): Array<{ title: string; code: string 
 
 /** Points `from "pkg"` / `from "pkg/sub"` at the source file behind the package's `exports` entry. */
 function rewriteImports(code: string, packageDir: string): string {
-  const pkg = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")) as { name: string; exports: Record<string, { import: string }> };
+  const pkg = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")) as {
+    name: string;
+    exports: Record<string, { import: string }>;
+  };
   return code.replace(/(from\s+|import\s+)(["'])([^"']+)\2/g, (whole, kw: string, q: string, spec: string) => {
     if (spec.startsWith("node:")) return whole;
-    const sub = spec === pkg.name ? "." : spec.startsWith(pkg.name + "/") ? "." + spec.slice(pkg.name.length) : undefined;
+    const sub =
+      spec === pkg.name ? "." : spec.startsWith(pkg.name + "/") ? "." + spec.slice(pkg.name.length) : undefined;
     if (!sub) throw new Error(`README example imports ${spec}, which is neither node: nor ${pkg.name}`);
     const entry = pkg.exports[sub];
     if (!entry) throw new Error(`README example imports ${spec}, but package.json has no exports["${sub}"]`);
@@ -106,7 +115,6 @@ function rewriteImports(code: string, packageDir: string): string {
     return `${kw}${q}${join(packageDir, entry.import.replace(/^\.\/dist\//, "src/"))}${q}`;
   });
 }
-
 
 /** `fn` over `items`, at most `width` at a time, results in order. */
 async function inPool<T, R>(items: T[], fn: (item: T) => Promise<R>, width: number): Promise<R[]> {
@@ -135,12 +143,19 @@ async function run(example: Example): Promise<Omit<Outcome, "typeErrors">> {
   const p = providers[example.provider]!;
   const { server, shows } = await p.start();
   try {
-    const env: NodeJS.ProcessEnv = { ...process.env, FAKE_ROUTES: JSON.stringify(p.baseURL ? [[p.baseURL.replace(/\/+$/, ""), server.baseURL]] : []) };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      FAKE_ROUTES: JSON.stringify(p.baseURL ? [[p.baseURL.replace(/\/+$/, ""), server.baseURL]] : []),
+    };
     // Only the variables the README names, so nothing from the machine running the tests leaks in.
     for (const name of Object.keys(env)) if (/^(OPENAI|CLOUDFLARE|KONNECT|TRIEVE)_/.test(name)) delete env[name];
     Object.assign(env, p.env);
     // `node --import tsx` is what `tsx file` runs, minus the extra watcher process.
-    const result = await exec(process.execPath, ["--import", "tsx", join(projectRoot, "test", "fakes", "run-example.ts"), example.file], env);
+    const result = await exec(
+      process.execPath,
+      ["--import", "tsx", join(projectRoot, "test", "fakes", "run-example.ts"), example.file],
+      env,
+    );
     return { ...result, requests: server.requests.length, shows };
   } finally {
     await server.close();
@@ -187,8 +202,20 @@ describe("README examples", () => {
       const o = outcomes.get(example)!;
       // One comparison, so a failure shows the type errors and the run together.
       // Usage examples print what they list; the error example prints only when the call fails.
-      const missing = title.startsWith("Usage") && example.code.includes("console.log") ? o.shows.filter((id) => !o.stdout.includes(id)) : [];
-      expect({ typeErrors: o.typeErrors, exitCode: o.exitCode, stderr: o.stderr.trim(), reachedFake: o.requests > 0, notPrinted: missing }, where).toEqual({ typeErrors: [], exitCode: 0, stderr: "", reachedFake: true, notPrinted: [] });
+      const missing =
+        title.startsWith("Usage") && example.code.includes("console.log")
+          ? o.shows.filter((id) => !o.stdout.includes(id))
+          : [];
+      expect(
+        {
+          typeErrors: o.typeErrors,
+          exitCode: o.exitCode,
+          stderr: o.stderr.trim(),
+          reachedFake: o.requests > 0,
+          notPrinted: missing,
+        },
+        where,
+      ).toEqual({ typeErrors: [], exitCode: 0, stderr: "", reachedFake: true, notPrinted: [] });
     });
   });
 });

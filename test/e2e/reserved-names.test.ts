@@ -49,7 +49,11 @@ describe("reserved names (generated from test/fixtures/specs/reserved-names.yaml
   it("resources named like ClientCore members leave the core's own methods alone", () => {
     const c = client();
     for (const member of ["send", "parse", "unwrap"]) expect(c[member]).toBe(index.ReservedNamesCore.prototype[member]);
-    expect(Object.keys(c).filter((k) => k.endsWith("Resource")).sort()).toEqual(["parseResource", "sendResource", "thenResource", "unwrapResource"]);
+    expect(
+      Object.keys(c)
+        .filter((k) => k.endsWith("Resource"))
+        .sort(),
+    ).toEqual(["parseResource", "sendResource", "thenResource", "unwrapResource"]);
   });
 
   it("neither the client, an API object nor the operations module is thenable", async () => {
@@ -66,9 +70,15 @@ describe("reserved names (generated from test/fixtures/specs/reserved-names.yaml
     const hints = warnings.map((w) => `${w.message} | ${w.hint}`);
     expect(hints).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/function name 'then' would make the operations module thenable; using 'thenOperation' \| .*operations\."then"\.builderMethod/),
-        expect.stringMatching(/resource 'client\.send' would override the client's own member 'send'; using 'sendResource' \| .*operations\."listThings"\.resource/),
-        expect.stringMatching(/resource 'client\.then' would make the client thenable; using 'thenResource' \| .*operations\."then"\.resource/),
+        expect.stringMatching(
+          /function name 'then' would make the operations module thenable; using 'thenOperation' \| .*operations\."then"\.builderMethod/,
+        ),
+        expect.stringMatching(
+          /resource 'client\.send' would override the client's own member 'send'; using 'sendResource' \| .*operations\."listThings"\.resource/,
+        ),
+        expect.stringMatching(
+          /resource 'client\.then' would make the client thenable; using 'thenResource' \| .*operations\."then"\.resource/,
+        ),
       ]),
     );
     // Setters `state` and `type` and the spec constants clash with nothing a user sees: no warning.

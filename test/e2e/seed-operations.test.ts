@@ -46,7 +46,11 @@ describe("Cloudflare: client.user.invites", () => {
     const cf = new Cloudflare({ apiEmail: "user@example.com", apiKey: "144c9def", baseURL: server.baseURL });
     const result = await cf.user.invites.edit(invite.id, { status: "accepted" });
     expect(result?.status).toBe("accepted");
-    expect(last()).toMatchObject({ method: "PATCH", path: `/user/invites/${invite.id}`, body: '{"status":"accepted"}' });
+    expect(last()).toMatchObject({
+      method: "PATCH",
+      path: `/user/invites/${invite.id}`,
+      body: '{"status":"accepted"}',
+    });
     expect(last().headers["content-type"]).toMatch(/^application\/json/);
     expect(last().headers["x-auth-email"]).toBe("user@example.com");
     expect(last().headers["x-auth-key"]).toBe("144c9def");
@@ -54,19 +58,39 @@ describe("Cloudflare: client.user.invites", () => {
   });
 
   it("a success:false envelope throws with the envelope's errors", async () => {
-    server.reply({ body: { success: false, errors: [{ code: 1003, message: "Invalid invite" }], messages: [], result: null } });
+    server.reply({
+      body: { success: false, errors: [{ code: 1003, message: "Invalid invite" }], messages: [], result: null },
+    });
     await expect(client().user.invites.get("nope")).rejects.toThrow(/Invalid invite/);
   });
 });
 
 describe("OpenAI: client.organization.invites", () => {
   const client = () => new OpenAI({ adminApiKey: "sk-admin", baseURL: server.baseURL, maxRetries: 0 });
-  const oaInvite = { object: "organization.invite", id: "invite-abc", email: "a@b.co", role: "reader", status: "pending", created_at: 1, expires_at: 2, accepted_at: null, projects: [] };
+  const oaInvite = {
+    object: "organization.invite",
+    id: "invite-abc",
+    email: "a@b.co",
+    role: "reader",
+    status: "pending",
+    created_at: 1,
+    expires_at: 2,
+    accepted_at: null,
+    projects: [],
+  };
 
   it("list({ limit, after }) sends the query and pages with after=<last id>", async () => {
     server.reply(
       { body: { object: "list", data: [oaInvite], first_id: "invite-abc", last_id: "invite-abc", has_more: true } },
-      { body: { object: "list", data: [{ ...oaInvite, id: "invite-def" }], first_id: "invite-def", last_id: "invite-def", has_more: false } },
+      {
+        body: {
+          object: "list",
+          data: [{ ...oaInvite, id: "invite-def" }],
+          first_id: "invite-def",
+          last_id: "invite-def",
+          has_more: false,
+        },
+      },
     );
     const before = server.requests.length;
     const ids = [];
@@ -101,8 +125,13 @@ describe("OpenAI: client.organization.invites", () => {
   });
 
   it("a 404 throws NotFoundError with the parsed body", async () => {
-    server.reply({ status: 404, body: { error: { message: "No such invite", type: "invalid_request_error", param: null, code: null } } });
-    const err = await client().organization.invites.retrieve("missing").catch((e: unknown) => e);
+    server.reply({
+      status: 404,
+      body: { error: { message: "No such invite", type: "invalid_request_error", param: null, code: null } },
+    });
+    const err = await client()
+      .organization.invites.retrieve("missing")
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(NotFoundError);
     expect((err as NotFoundError).status).toBe(404);
     expect((err as NotFoundError).message).toMatch(/No such invite/);
@@ -116,14 +145,24 @@ describe("Konnect: client.invites.inviteUser", () => {
     server.reply({ status: 201 });
     const result = await client().invites.inviteUser({ email: "james.c.woods@example.com" });
     expect(result).toBeUndefined();
-    expect(last()).toMatchObject({ method: "POST", path: "/v3/invites", body: '{"email":"james.c.woods@example.com"}' });
+    expect(last()).toMatchObject({
+      method: "POST",
+      path: "/v3/invites",
+      body: '{"email":"james.c.woods@example.com"}',
+    });
     expect(last().headers.authorization).toBe("Bearer kpat_123");
   });
 
   it("a 409 problem+json body becomes a ConflictError with the parsed problem", async () => {
     const problem = { status: 409, title: "Conflict", instance: "kong:trace:1", detail: "User already invited" };
-    server.reply({ status: 409, headers: { "content-type": "application/problem+json" }, body: JSON.stringify(problem) });
-    const err = await client().invites.inviteUser({ email: "a@b.co" }).catch((e: unknown) => e);
+    server.reply({
+      status: 409,
+      headers: { "content-type": "application/problem+json" },
+      body: JSON.stringify(problem),
+    });
+    const err = await client()
+      .invites.inviteUser({ email: "a@b.co" })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConflictError);
     expect((err as ConflictError).body).toEqual(problem);
   });
@@ -133,7 +172,12 @@ describe("Trieve: client.invitations.send", () => {
   it("sends TR-Organization from the client option, the API key, and the snake_case body; 204 → void", async () => {
     server.reply({ status: 204 });
     const client = new Trieve({ apiKey: "tr-key", trOrganization: "org-1", baseURL: server.baseURL });
-    const body = { email: "a@b.co", app_url: "https://dashboard.trieve.ai", redirect_uri: "https://dashboard.trieve.ai/welcome", user_role: 1 };
+    const body = {
+      email: "a@b.co",
+      app_url: "https://dashboard.trieve.ai",
+      redirect_uri: "https://dashboard.trieve.ai/welcome",
+      user_role: 1,
+    };
     const result = await client.invitations.send(body);
     expect(result).toBeUndefined();
     expect(last()).toMatchObject({ method: "POST", path: "/api/invitation" });
@@ -145,7 +189,13 @@ describe("Trieve: client.invitations.send", () => {
   it("a per-call trOrganization wins over the client's, and is not sent in the body", async () => {
     server.reply({ status: 204 });
     const client = new Trieve({ apiKey: "tr-key", trOrganization: "org-1", baseURL: server.baseURL });
-    await client.invitations.send({ trOrganization: "org-2", email: "a@b.co", app_url: "u", redirect_uri: "r", user_role: 0 });
+    await client.invitations.send({
+      trOrganization: "org-2",
+      email: "a@b.co",
+      app_url: "u",
+      redirect_uri: "r",
+      user_role: 0,
+    });
     expect(last().headers["tr-organization"]).toBe("org-2");
     expect(JSON.parse(last().body)).not.toHaveProperty("trOrganization");
   });
@@ -156,9 +206,9 @@ describe("Trieve: client.invitations.send", () => {
     try {
       const before = server.requests.length;
       const client = new Trieve({ apiKey: "tr-key", baseURL: server.baseURL });
-      await expect(client.invitations.send({ email: "a@b.co", app_url: "u", redirect_uri: "r", user_role: 0 })).rejects.toThrow(
-        /missing required header parameter `TR-Organization`/,
-      );
+      await expect(
+        client.invitations.send({ email: "a@b.co", app_url: "u", redirect_uri: "r", user_role: 0 }),
+      ).rejects.toThrow(/missing required header parameter `TR-Organization`/);
       expect(server.requests.length).toBe(before);
     } finally {
       if (saved !== undefined) process.env.TRIEVE_ORGANIZATION = saved;
@@ -168,7 +218,9 @@ describe("Trieve: client.invitations.send", () => {
   it("a 400 throws BadRequestError with the message from the body", async () => {
     server.reply({ status: 400, body: { message: "Invalid email" } });
     const client = new Trieve({ apiKey: "tr-key", trOrganization: "org-1", baseURL: server.baseURL, maxRetries: 0 });
-    const err = await client.invitations.send({ email: "bad", app_url: "u", redirect_uri: "r", user_role: 0 }).catch((e: unknown) => e);
+    const err = await client.invitations
+      .send({ email: "bad", app_url: "u", redirect_uri: "r", user_role: 0 })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(BadRequestError);
     expect((err as BadRequestError).message).toMatch(/Invalid email/);
   });

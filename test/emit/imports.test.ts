@@ -9,7 +9,12 @@ describe("the import collector", () => {
       .module("models")
       .value("runtime/index", "APIResource")
       .type("runtime/index", "RequestOptions", "APIResource")
-      .uses(modelType("ListInvitesParams"), indexedType(["paths", "/x", "get"]), modelType("Invite"), modelType("Invite"));
+      .uses(
+        modelType("ListInvitesParams"),
+        indexedType(["paths", "/x", "get"]),
+        modelType("Invite"),
+        modelType("Invite"),
+      );
     expect(imports.file("// banner\n", "\nexport class X {}\n")).toBe(
       [
         "// banner",

@@ -24,14 +24,20 @@ describe("readable parameter types in flat and builder signatures", () => {
     },
     { schemas: { InviteId: { type: "string", maxLength: 32 }, Kind: { type: "string", enum: ["a", "b"] } } },
   );
-  const api = nameApi(modelOf(doc, { clientParams: { organization: { in: "header", name: "TR-Organization" } } }), "acme");
+  const api = nameApi(
+    modelOf(doc, { clientParams: { organization: { in: "header", name: "TR-Organization" } } }),
+    "acme",
+  );
   const flat = emitFlat(api).get("src/resources/invites.ts")!;
   const builder = emitBuilder(api).get("src/apis/invites-api.ts")!;
 
   it.each([
     ["a primitive behind a $ref is its primitive", "inviteId: string"],
     ["an enum behind a $ref is the schema alias", "kind: Kind"],
-    ["an inline enum keeps the spec's exact type", 'when: NonNullable<paths["/invites/{invite_id}/{kind}/{when}"]["get"]["parameters"]["path"]>["when"]'],
+    [
+      "an inline enum keeps the spec's exact type",
+      'when: NonNullable<paths["/invites/{invite_id}/{kind}/{when}"]["get"]["parameters"]["path"]>["when"]',
+    ],
   ])("%s, in both styles", (_name, expected) => {
     expect(flat).toContain(expected);
     expect(builder).toContain(expected);

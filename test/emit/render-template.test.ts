@@ -29,7 +29,9 @@ describe("templates compiled ahead by npm run build", () => {
     const ahead = renderTemplate(assets({ list: source }, precompiled({ list: source })), "list", data);
     expect(ahead).toBe(renderTemplate(assets({ list: source }), "list", data));
     expect(ahead).toBe("- a & b <https://x.io/?a=1&b=2>\n");
-    expect(() => renderTemplate(assets({ list: source }, precompiled({ list: source })), "list", { items: [{ name: "a" }] })).toThrow(/url/);
+    expect(() =>
+      renderTemplate(assets({ list: source }, precompiled({ list: source })), "list", { items: [{ name: "a" }] }),
+    ).toThrow(/url/);
   });
 
   it("are used while the template's source is the one they were compiled from", () => {

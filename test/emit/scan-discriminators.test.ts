@@ -13,7 +13,8 @@ import { fixture } from "../helpers/generate.js";
  * copies of the same document; the results and the documents they leave (the enum properties they
  * patch in) must be equal, or throw the same error.
  */
-const theirs = (createRequire(import.meta.url)("openapi-typescript/dist/lib/utils.cjs") as typeof OpenapiTypescript).scanDiscriminators;
+const theirs = (createRequire(import.meta.url)("openapi-typescript/dist/lib/utils.cjs") as typeof OpenapiTypescript)
+  .scanDiscriminators;
 
 function outcome(scan: () => unknown): unknown {
   try {
@@ -45,8 +46,13 @@ describe("scanDiscriminators", () => {
     const doc = parse(readFileSync(fixture("types", "discriminators.yaml"), "utf8")) as OpenAPI3;
     const { objects, refsHandled } = scanDiscriminators(doc);
     expect(Object.keys(objects)).toContain("#/components/schemas/Car");
-    expect(refsHandled).toEqual(expect.arrayContaining(["#/components/schemas/Cat", "#/components/schemas/Lizard", "#/components/schemas/Car"]));
-    expect(doc.components!.schemas!.Lizard).toMatchObject({ required: ["petType"], properties: { petType: { enum: ["Lizard"] } } });
+    expect(refsHandled).toEqual(
+      expect.arrayContaining(["#/components/schemas/Cat", "#/components/schemas/Lizard", "#/components/schemas/Car"]),
+    );
+    expect(doc.components!.schemas!.Lizard).toMatchObject({
+      required: ["petType"],
+      properties: { petType: { enum: ["Lizard"] } },
+    });
   });
 
   it("matches openapi-typescript's on generated documents", () => {
@@ -73,7 +79,10 @@ const discriminator = fc.record(
   },
   { requiredKeys: ["propertyName"] },
 );
-const property = fc.record({ type: fc.constantFrom("string", "integer"), description: fc.constantFrom("the kind", "") }, { requiredKeys: ["type"] });
+const property = fc.record(
+  { type: fc.constantFrom("string", "integer"), description: fc.constantFrom("the kind", "") },
+  { requiredKeys: ["type"] },
+);
 const properties = fc.dictionary(fc.constantFrom("kind", "type", "name"), property, { maxKeys: 3 });
 const schema: fc.Arbitrary<Record<string, unknown>> = fc.letrec<{ schema: Record<string, unknown> }>((tie) => ({
   schema: fc.record(
@@ -81,8 +90,12 @@ const schema: fc.Arbitrary<Record<string, unknown>> = fc.letrec<{ schema: Record
       type: fc.constantFrom("object", "string"),
       properties,
       required: fc.subarray(["kind", "type", "name"]),
-      oneOf: fc.array(fc.oneof({ weight: 3, arbitrary: refItem }, { weight: 1, arbitrary: tie("schema") }), { maxLength: 4 }),
-      allOf: fc.array(fc.oneof({ weight: 3, arbitrary: refItem }, { weight: 1, arbitrary: tie("schema") }), { maxLength: 3 }),
+      oneOf: fc.array(fc.oneof({ weight: 3, arbitrary: refItem }, { weight: 1, arbitrary: tie("schema") }), {
+        maxLength: 4,
+      }),
+      allOf: fc.array(fc.oneof({ weight: 3, arbitrary: refItem }, { weight: 1, arbitrary: tie("schema") }), {
+        maxLength: 3,
+      }),
       discriminator,
       $ref: ref,
     },
@@ -91,6 +104,16 @@ const schema: fc.Arbitrary<Record<string, unknown>> = fc.letrec<{ schema: Record
 })).schema;
 const documents = fc.record({
   openapi: fc.constant("3.0.3"),
-  paths: fc.dictionary(fc.constantFrom("/p", "/q"), fc.record({ get: fc.record({ responses: fc.record({ "200": fc.record({ content: fc.record({ "application/json": fc.record({ schema }) }) }) }) }) }), { maxKeys: 2 }),
+  paths: fc.dictionary(
+    fc.constantFrom("/p", "/q"),
+    fc.record({
+      get: fc.record({
+        responses: fc.record({
+          "200": fc.record({ content: fc.record({ "application/json": fc.record({ schema }) }) }),
+        }),
+      }),
+    }),
+    { maxKeys: 2 },
+  ),
   components: fc.record({ schemas: fc.dictionary(fc.constantFrom(...names), schema, { minKeys: 2, maxKeys: 5 }) }),
 });

@@ -18,7 +18,11 @@ describe("source text matches what CodeBlockWriter writes", () => {
   });
 
   it("blocks, nested, with docs at each level", () => {
-    const docs = { summary: "Lists things.", description: "Line one\nline two */ closes\n\n  indented", deprecated: true };
+    const docs = {
+      summary: "Lists things.",
+      description: "Line one\nline two */ closes\n\n  indented",
+      deprecated: true,
+    };
     const w = newWriter();
     writeJsDoc(w, docs, ["GET /things", "", "@param id - the id"]);
     w.write("export class Things").block(() => {

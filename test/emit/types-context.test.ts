@@ -14,7 +14,10 @@ const pkg = join(projectRoot, "node_modules", "openapi-typescript");
 function installedContextKeys(): string[] {
   const code = readFileSync(join(pkg, "dist", "index.mjs"), "utf8");
   const block = /const ctx = \{\n([\s\S]*?)\n {2}\};/.exec(code)?.[1];
-  if (!block) throw new Error("openapi-typescript's openapiTS() no longer builds `const ctx = {…}`: re-read it and update typesContext");
+  if (!block)
+    throw new Error(
+      "openapi-typescript's openapiTS() no longer builds `const ctx = {…}`: re-read it and update typesContext",
+    );
   return [...block.matchAll(/^ {4}(\w+)\s*[:(,]/gm)].map((m) => m[1]!);
 }
 
@@ -23,7 +26,11 @@ function declaredContextKeys(): string[] {
   const file = join(pkg, "dist", "index.d.mts");
   const program = ts.createProgram([file], { noEmit: true, skipLibCheck: true });
   const checker = program.getTypeChecker();
-  const decl = program.getSourceFile(file)!.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === "GlobalContext");
+  const decl = program
+    .getSourceFile(file)!
+    .statements.find(
+      (s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === "GlobalContext",
+    );
   if (!decl) throw new Error("openapi-typescript no longer declares GlobalContext");
   return checker.getPropertiesOfType(checker.getTypeAtLocation(decl)).map((p) => p.name);
 }
@@ -37,7 +44,10 @@ describe("the copy of openapi-typescript's GlobalContext", () => {
 
   it("was made for the installed version", () => {
     const installed = (JSON.parse(readFileSync(join(pkg, "package.json"), "utf8")) as { version: string }).version;
-    expect(installed, "openapi-typescript was upgraded: compare typesContext with openapiTS() in its dist/index.mjs, then update OPENAPI_TYPESCRIPT_VERSION").toBe(OPENAPI_TYPESCRIPT_VERSION);
+    expect(
+      installed,
+      "openapi-typescript was upgraded: compare typesContext with openapiTS() in its dist/index.mjs, then update OPENAPI_TYPESCRIPT_VERSION",
+    ).toBe(OPENAPI_TYPESCRIPT_VERSION);
   });
 
   it("has exactly the keys openapiTS() sets and GlobalContext declares", () => {
@@ -46,14 +56,18 @@ describe("the copy of openapi-typescript's GlobalContext", () => {
     expect(ours).toEqual(declaredContextKeys().sort());
   });
 
-  it.each(["specs/minimal.yaml", "types/discriminators.yaml"])("gives the same types.ts as openapiTS() with its defaults (%s)", async (name) => {
-    const read = () => parse(readFileSync(fixture(...name.split("/")), "utf8")) as OpenAPI3;
-    // Each gets its own copy: both patch the document's discriminated schemas in place.
-    const mine = read();
-    const ours = astToString(transformSchema(mine, typesContext(mine)));
-    const theirs = astToString(await openapiTS(read(), { silent: true }));
-    expect(ours).toBe(theirs);
-  }, 30_000);
+  it.each(["specs/minimal.yaml", "types/discriminators.yaml"])(
+    "gives the same types.ts as openapiTS() with its defaults (%s)",
+    async (name) => {
+      const read = () => parse(readFileSync(fixture(...name.split("/")), "utf8")) as OpenAPI3;
+      // Each gets its own copy: both patch the document's discriminated schemas in place.
+      const mine = read();
+      const ours = astToString(transformSchema(mine, typesContext(mine)));
+      const theirs = astToString(await openapiTS(read(), { silent: true }));
+      expect(ours).toBe(theirs);
+    },
+    30_000,
+  );
 });
 
 /**
@@ -65,7 +79,9 @@ describe("the openapi-typescript modules emit-types.ts requires", () => {
     const require = createRequire(join(projectRoot, "src", "emit", "emit-types.ts"));
     const index = require("openapi-typescript") as Record<string, unknown>;
     expect(require("openapi-typescript/dist/transform/index.cjs")).toBe(index.transformSchema);
-    expect((require("openapi-typescript/dist/lib/ts.cjs") as Record<string, unknown>).astToString).toBe(index.astToString);
+    expect((require("openapi-typescript/dist/lib/ts.cjs") as Record<string, unknown>).astToString).toBe(
+      index.astToString,
+    );
     const utils = require("openapi-typescript/dist/lib/utils.cjs") as Record<string, unknown>;
     expect(utils.resolveRef).toBe(index.resolveRef);
     expect(utils.scanDiscriminators).toBe(index.scanDiscriminators);
@@ -73,10 +89,14 @@ describe("the openapi-typescript modules emit-types.ts requires", () => {
 
   it("make the types.ts openapiTS() makes, discriminators included", async () => {
     const text = readFileSync(fixture("types", "discriminators.yaml"), "utf8");
-    const ours = emitTypes({ data: parse(text) as Record<string, unknown>, source: { file: "discriminators.yaml", hash: "0" } }).get("src/types.ts")!;
+    const ours = emitTypes({
+      data: parse(text) as Record<string, unknown>,
+      source: { file: "discriminators.yaml", hash: "0" },
+    }).get("src/types.ts")!;
     expect(ours.endsWith(astToString(await openapiTS(parse(text) as OpenAPI3, { silent: true })))).toBe(true);
     // Patched in by its discriminator handling: a mapped value, an inferred one, an inherited one.
-    for (const patched of ['petType: "dog"', 'petType: "Lizard"', 'kind: "car"', 'kind: "Truck"']) expect(ours).toContain(patched);
+    for (const patched of ['petType: "dog"', 'petType: "Lizard"', 'kind: "car"', 'kind: "Truck"'])
+      expect(ours).toContain(patched);
   }, 30_000);
 });
 
@@ -84,12 +104,19 @@ describe("the openapi-typescript modules emit-types.ts requires", () => {
 describe("typesContext's resolve", () => {
   const read = () => parse(readFileSync(fixture("types", "discriminators.yaml"), "utf8")) as OpenAPI3;
   const refsIn = (node: unknown): string[] =>
-    node && typeof node === "object" ? Object.entries(node).flatMap(([k, v]) => (k === "$ref" && typeof v === "string" ? [v] : refsIn(v))) : [];
+    node && typeof node === "object"
+      ? Object.entries(node).flatMap(([k, v]) => (k === "$ref" && typeof v === "string" ? [v] : refsIn(v)))
+      : [];
 
   it("gives resolveRef's node for every $ref, the first time and the next", () => {
     const doc = read();
     const context = typesContext(doc);
-    const refs = [...new Set(refsIn(doc)), "#/components/schemas/Missing", "#/components/parameters/Cursor", "#/components/schemas/PetAlias"];
+    const refs = [
+      ...new Set(refsIn(doc)),
+      "#/components/schemas/Missing",
+      "#/components/parameters/Cursor",
+      "#/components/schemas/PetAlias",
+    ];
     expect(refs.length).toBeGreaterThan(10);
     for (const ref of refs) {
       for (let i = 0; i < 2; i++) expect(context.resolve(ref), ref).toBe(resolveRef(doc, ref, { silent: true }));

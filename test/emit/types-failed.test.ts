@@ -20,7 +20,11 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 // Structurally invalid on purpose: the pipeline refuses it before openapi-typescript, so only
 // emitTypes and the worker (which do not validate) ever see it.
-const broken = { openapi: "3.0.3", info: { title: "x", version: "1" }, paths: { "/p": { get: { parameters: 5, responses: {} } } } };
+const broken = {
+  openapi: "3.0.3",
+  info: { title: "x", version: "1" },
+  paths: { "/p": { get: { parameters: 5, responses: {} } } },
+};
 
 describe("openapi-typescript failures", () => {
   it("emitTypes throws TypesFailed with openapi-typescript's reason", () => {
@@ -46,13 +50,22 @@ describe("openapi-typescript failures", () => {
     expect(result.files).toBeUndefined();
     const d = result.diagnostics.find((e) => e.rule === "types-failed")!;
     expect(d.severity).toBe("error");
-    expect(d.message).toBe("openapi-typescript could not turn test/fixtures/specs/minimal.yaml into TypeScript types: something it did not expect");
+    expect(d.message).toBe(
+      "openapi-typescript could not turn test/fixtures/specs/minimal.yaml into TypeScript types: something it did not expect",
+    );
     expect(d.location).toEqual({ file: "test/fixtures/specs/minimal.yaml", line: 1, column: 1 });
     expect(d.hint).toBeTruthy();
   });
 
   it("any other failure of the types source stays an internal error", async () => {
     const crashing = () => Promise.reject(new Error("worker exited (1)"));
-    await expect(generateProvider(jobFor(fixture("specs", "minimal.yaml"), join(work, "out2"), "pets"), readAssets(), projectRoot, crashing)).rejects.toThrow("worker exited");
+    await expect(
+      generateProvider(
+        jobFor(fixture("specs", "minimal.yaml"), join(work, "out2"), "pets"),
+        readAssets(),
+        projectRoot,
+        crashing,
+      ),
+    ).rejects.toThrow("worker exited");
   });
 });

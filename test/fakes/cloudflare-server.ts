@@ -9,7 +9,16 @@
  * test's way to send one.
  */
 import { createHash } from "node:crypto";
-import { bearer, isRecord, jsonBody, startFakeServer, type FakeReply, type FakeRequest, type FakeServer, type RateLimit } from "./fake-server.js";
+import {
+  bearer,
+  isRecord,
+  jsonBody,
+  startFakeServer,
+  type FakeReply,
+  type FakeRequest,
+  type FakeServer,
+  type RateLimit,
+} from "./fake-server.js";
 
 export const CLOUDFLARE_API_TOKEN = "cf-token-fake0000000000000000000000000000";
 export const CLOUDFLARE_EMAIL = "user@example.com";
@@ -59,20 +68,32 @@ export async function startCloudflareServer(options: CloudflareFakeOptions = {})
   const invites = new Map<string, CloudflareInvite>();
   let sent = 0;
 
-  const ok = (result: unknown, extra: Record<string, unknown> = {}): FakeReply => ({ status: 200, body: { success: true, errors: [], messages: [], result, ...extra } });
-  const fail = (status: number, ...errors: Notice[]): FakeReply => ({ status, body: { success: false, errors, messages: [], result: null } });
+  const ok = (result: unknown, extra: Record<string, unknown> = {}): FakeReply => ({
+    status: 200,
+    body: { success: true, errors: [], messages: [], result, ...extra },
+  });
+  const fail = (status: number, ...errors: Notice[]): FakeReply => ({
+    status,
+    body: { success: false, errors, messages: [], result: null },
+  });
 
   /** The invite the path names, or the failure to send. */
   const find = (req: FakeRequest): CloudflareInvite | FakeReply => {
     const id = req.params.invite_id!;
     // The identifier is at most 32 characters; anything else is not routable, as with the real API.
-    if (id.length > 32) return fail(400, { code: 7003, message: `Could not route to /user/invites/${id}, perhaps your object identifier is invalid?` });
+    if (id.length > 32)
+      return fail(400, {
+        code: 7003,
+        message: `Could not route to /user/invites/${id}, perhaps your object identifier is invalid?`,
+      });
     return invites.get(id) ?? fail(404, { code: 1003, message: "Invitation not found" });
   };
 
   const list = (): FakeReply => {
     const result = [...invites.values()];
-    return ok(result, { result_info: { count: result.length, page: 1, per_page: Math.max(20, result.length), total_count: result.length } });
+    return ok(result, {
+      result_info: { count: result.length, page: 1, per_page: Math.max(20, result.length), total_count: result.length },
+    });
   };
 
   const details = (req: FakeRequest): FakeReply => {
@@ -87,7 +108,11 @@ export async function startCloudflareServer(options: CloudflareFakeOptions = {})
     if (!isRecord(body)) return fail(400, { code: 6007, message: "Malformed JSON in request body" });
     const status = body.status;
     if (status !== "accepted" && status !== "rejected") {
-      return fail(400, { code: 1001, message: `status: must be one of "accepted", "rejected"`, source: { pointer: "/status" } });
+      return fail(400, {
+        code: 1001,
+        message: `status: must be one of "accepted", "rejected"`,
+        source: { pointer: "/status" },
+      });
     }
     if (found.status !== "pending") return fail(400, { code: 1002, message: `Invitation is already ${found.status}` });
     found.status = status;

@@ -96,7 +96,10 @@ export async function startFakeServer(config: FakeServerConfig): Promise<FakeSer
     const wait = throttle();
     if (wait !== undefined) {
       const reply = config.rateLimited(req, wait);
-      return { ...reply, headers: { "retry-after": String(Math.ceil(wait / 1000)), "retry-after-ms": String(wait), ...reply.headers } };
+      return {
+        ...reply,
+        headers: { "retry-after": String(Math.ceil(wait / 1000)), "retry-after-ms": String(wait), ...reply.headers },
+      };
     }
     for (const route of config.routes) {
       const params = route.method === req.method ? match(route.path, req.path) : undefined;
@@ -105,26 +108,31 @@ export async function startFakeServer(config: FakeServerConfig): Promise<FakeSer
     return config.notFound(req);
   };
 
-  const server = await startHttpServer((received, res) => {
-    const inBase = received.path === basePath || received.path.startsWith(basePath + "/");
-    const rawPath = received.url.split("?")[0]!;
-    const { body: _raw, tooLarge, ...rest } = received;
-    const fake: FakeRequest = { ...rest, path: inBase ? rawPath.slice(basePath.length) : rawPath, params: {} };
-    requests.push(fake);
-    let reply: FakeReply;
-    try {
-      reply = tooLarge ? { status: 413, body: { message: "Request body too large" } } : answer(fake, inBase);
-    } catch (e) {
-      reply = { status: 500, body: { message: `fake server bug: ${String(e)}` } };
-    }
-    const body = reply.body === undefined ? undefined : JSON.stringify(reply.body);
-    res.writeHead(reply.status, {
-      ...config.headers?.(fake),
-      ...(body === undefined ? { "content-length": "0" } : { "content-type": reply.contentType ?? "application/json" }),
-      ...reply.headers,
-    });
-    res.end(body);
-  }, { maxBody: MAX_BODY });
+  const server = await startHttpServer(
+    (received, res) => {
+      const inBase = received.path === basePath || received.path.startsWith(basePath + "/");
+      const rawPath = received.url.split("?")[0]!;
+      const { body: _raw, tooLarge, ...rest } = received;
+      const fake: FakeRequest = { ...rest, path: inBase ? rawPath.slice(basePath.length) : rawPath, params: {} };
+      requests.push(fake);
+      let reply: FakeReply;
+      try {
+        reply = tooLarge ? { status: 413, body: { message: "Request body too large" } } : answer(fake, inBase);
+      } catch (e) {
+        reply = { status: 500, body: { message: `fake server bug: ${String(e)}` } };
+      }
+      const body = reply.body === undefined ? undefined : JSON.stringify(reply.body);
+      res.writeHead(reply.status, {
+        ...config.headers?.(fake),
+        ...(body === undefined
+          ? { "content-length": "0" }
+          : { "content-type": reply.contentType ?? "application/json" }),
+        ...reply.headers,
+      });
+      res.end(body);
+    },
+    { maxBody: MAX_BODY },
+  );
   return {
     baseURL: server.url + basePath,
     requests,
@@ -167,7 +175,8 @@ export function jsonBody(req: FakeRequest): unknown {
   }
 }
 
-export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+export const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Loose but real: one `@`, a dot in the domain, no spaces. */
 export const isEmail = (v: unknown): v is string => typeof v === "string" && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v);

@@ -8,7 +8,17 @@
  * keeps them so a test can look (`invites`) and can play the invitee accepting (`accept`), after
  * which the address belongs to an active user and inviting it again is a 409.
  */
-import { bearer, isEmail, isRecord, jsonBody, startFakeServer, type FakeReply, type FakeRequest, type FakeServer, type RateLimit } from "./fake-server.js";
+import {
+  bearer,
+  isEmail,
+  isRecord,
+  jsonBody,
+  startFakeServer,
+  type FakeReply,
+  type FakeRequest,
+  type FakeServer,
+  type RateLimit,
+} from "./fake-server.js";
 
 export const KONNECT_PAT = "kpat_fake0000000000000000000000000000000000000000000";
 export const KONNECT_SPAT = "spat_fake0000000000000000000000000000000000000000000";
@@ -47,19 +57,35 @@ export async function startKonnectServer(options: KonnectFakeOptions = {}): Prom
   /** The request id, sent as `x-kong-request-id`; problems name it in `instance` as `konnect:trace:<id>`. */
   const idOf = (req: FakeRequest) => String(2287285207635123000n + BigInt(req.n));
   const traceOf = (req: FakeRequest) => `konnect:trace:${idOf(req)}`;
-  const problem = (req: FakeRequest, status: number, title: string, detail: string, extra: Record<string, unknown> = {}): FakeReply => ({
+  const problem = (
+    req: FakeRequest,
+    status: number,
+    title: string,
+    detail: string,
+    extra: Record<string, unknown> = {},
+  ): FakeReply => ({
     status,
     contentType: PROBLEM,
-    body: { status, title, ...(status === 401 || status === 403 ? { type: `https://httpstatuses.com/${status}` } : {}), instance: traceOf(req), detail, ...extra },
+    body: {
+      status,
+      title,
+      ...(status === 401 || status === 403 ? { type: `https://httpstatuses.com/${status}` } : {}),
+      instance: traceOf(req),
+      detail,
+      ...extra,
+    },
   });
   const badRequest = (req: FakeRequest, detail: string, field: string, reason: string, rule?: string): FakeReply =>
-    problem(req, 400, "Bad Request", detail, { invalid_parameters: [{ field, ...(rule ? { rule } : {}), source: "body", reason }] });
+    problem(req, 400, "Bad Request", detail, {
+      invalid_parameters: [{ field, ...(rule ? { rule } : {}), source: "body", reason }],
+    });
 
   const inviteUser = (req: FakeRequest): FakeReply => {
     const body = jsonBody(req);
     if (!isRecord(body)) return badRequest(req, "Could not parse request body", "body", "request format is invalid");
     const email = body.email;
-    if (email === undefined || email === null || email === "") return badRequest(req, "", "email", "cannot be blank", "required");
+    if (email === undefined || email === null || email === "")
+      return badRequest(req, "", "email", "cannot be blank", "required");
     if (typeof email !== "string") return badRequest(req, "", "email", "must be a string", "is_string");
     if (!isEmail(email)) return badRequest(req, "", "email", "must be a valid email address", "invalid");
     const key = email.toLowerCase();
@@ -78,7 +104,11 @@ export async function startKonnectServer(options: KonnectFakeOptions = {}): Prom
       return problem(req, 401, "Unauthorized", token ? "Invalid credentials" : "No credentials found");
     },
     // The spec's RateLimited problem has no `type`.
-    rateLimited: (req) => ({ status: 429, contentType: PROBLEM, body: { status: 429, title: "Rate Limited", instance: traceOf(req), detail: "Too many requests" } }),
+    rateLimited: (req) => ({
+      status: 429,
+      contentType: PROBLEM,
+      body: { status: 429, title: "Rate Limited", instance: traceOf(req), detail: "Too many requests" },
+    }),
     notFound: (req) => problem(req, 404, "Not Found", "Not Found"),
     headers: (req) => ({ "x-kong-request-id": idOf(req) }),
     rateLimit: options.rateLimit,

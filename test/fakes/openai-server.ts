@@ -7,7 +7,17 @@
  * The API has no call to accept an invite (the invitee does that in a browser), so `accept(id)` is
  * the test's hook for it. An accepted invite cannot be deleted (400).
  */
-import { bearer, isEmail, isRecord, jsonBody, startFakeServer, type FakeReply, type FakeRequest, type FakeServer, type RateLimit } from "./fake-server.js";
+import {
+  bearer,
+  isEmail,
+  isRecord,
+  jsonBody,
+  startFakeServer,
+  type FakeReply,
+  type FakeRequest,
+  type FakeServer,
+  type RateLimit,
+} from "./fake-server.js";
 
 export const OPENAI_ADMIN_KEY = "sk-admin-fake000000000000000000000000000000";
 
@@ -45,7 +55,13 @@ export async function startOpenAIServer(options: OpenAIFakeOptions = {}): Promis
   const invites = new Map<string, OpenAIInvite>();
   let ids = 0;
 
-  const error = (status: number, message: string, param: string | null = null, code: string | null = null, type = "invalid_request_error"): FakeReply => ({
+  const error = (
+    status: number,
+    message: string,
+    param: string | null = null,
+    code: string | null = null,
+    type = "invalid_request_error",
+  ): FakeReply => ({
     status,
     body: { error: { message, type, param, code } },
   });
@@ -70,9 +86,27 @@ export async function startOpenAIServer(options: OpenAIFakeOptions = {}): Promis
   const list = (req: FakeRequest): FakeReply => {
     const rawLimit = req.query.get("limit");
     const limit = rawLimit === null ? 20 : Number(rawLimit);
-    if (!Number.isInteger(limit)) return error(400, `Invalid 'limit': expected an integer, but got '${rawLimit}' instead.`, "limit", "invalid_type");
-    if (limit < 1) return error(400, `Invalid 'limit': integer below minimum value. Expected a value >= 1, but got ${limit} instead.`, "limit", "integer_below_min_value");
-    if (limit > 100) return error(400, `Invalid 'limit': integer above maximum value. Expected a value <= 100, but got ${limit} instead.`, "limit", "integer_above_max_value");
+    if (!Number.isInteger(limit))
+      return error(
+        400,
+        `Invalid 'limit': expected an integer, but got '${rawLimit}' instead.`,
+        "limit",
+        "invalid_type",
+      );
+    if (limit < 1)
+      return error(
+        400,
+        `Invalid 'limit': integer below minimum value. Expected a value >= 1, but got ${limit} instead.`,
+        "limit",
+        "integer_below_min_value",
+      );
+    if (limit > 100)
+      return error(
+        400,
+        `Invalid 'limit': integer above maximum value. Expected a value <= 100, but got ${limit} instead.`,
+        "limit",
+        "integer_above_max_value",
+      );
     const all = [...invites.values()];
     const after = req.query.get("after");
     let start = 0;
@@ -84,7 +118,13 @@ export async function startOpenAIServer(options: OpenAIFakeOptions = {}): Promis
     const data = all.slice(start, start + limit);
     return {
       status: 200,
-      body: { object: "list", data, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null, has_more: start + limit < all.length },
+      body: {
+        object: "list",
+        data,
+        first_id: data[0]?.id ?? null,
+        last_id: data.at(-1)?.id ?? null,
+        has_more: start + limit < all.length,
+      },
     };
   };
 
@@ -92,13 +132,31 @@ export async function startOpenAIServer(options: OpenAIFakeOptions = {}): Promis
     const body = jsonBody(req);
     if (!isRecord(body)) return error(400, "We could not parse the JSON body of your request.", null, null);
     const { email, role, projects = [] } = body;
-    if (email === undefined) return error(400, "Missing required parameter: 'email'.", "email", "missing_required_parameter");
-    if (!isEmail(email)) return error(400, `Invalid 'email': '${String(email)}' is not a valid email address.`, "email", "invalid_value");
-    if (role === undefined) return error(400, "Missing required parameter: 'role'.", "role", "missing_required_parameter");
-    if (role !== "owner" && role !== "reader") return error(400, `Invalid 'role': expected one of 'owner', 'reader', but got '${String(role)}'.`, "role", "invalid_value");
-    const okProject = (p: unknown) => isRecord(p) && typeof p.id === "string" && (p.role === "member" || p.role === "owner");
-    if (!Array.isArray(projects) || !projects.every(okProject)) return error(400, "Invalid 'projects': each entry needs an 'id' and a 'role' of 'member' or 'owner'.", "projects", "invalid_value");
-    const taken = [...invites.values()].some((x) => x.email.toLowerCase() === email.toLowerCase() && x.status === "pending");
+    if (email === undefined)
+      return error(400, "Missing required parameter: 'email'.", "email", "missing_required_parameter");
+    if (!isEmail(email))
+      return error(400, `Invalid 'email': '${String(email)}' is not a valid email address.`, "email", "invalid_value");
+    if (role === undefined)
+      return error(400, "Missing required parameter: 'role'.", "role", "missing_required_parameter");
+    if (role !== "owner" && role !== "reader")
+      return error(
+        400,
+        `Invalid 'role': expected one of 'owner', 'reader', but got '${String(role)}'.`,
+        "role",
+        "invalid_value",
+      );
+    const okProject = (p: unknown) =>
+      isRecord(p) && typeof p.id === "string" && (p.role === "member" || p.role === "owner");
+    if (!Array.isArray(projects) || !projects.every(okProject))
+      return error(
+        400,
+        "Invalid 'projects': each entry needs an 'id' and a 'role' of 'member' or 'owner'.",
+        "projects",
+        "invalid_value",
+      );
+    const taken = [...invites.values()].some(
+      (x) => x.email.toLowerCase() === email.toLowerCase() && x.status === "pending",
+    );
     if (taken) return error(400, `An invite for ${email} is already pending.`, "email", "invite_already_exists");
     return { status: 200, body: add(email, role, projects as OpenAIInvite["projects"]) };
   };
@@ -114,7 +172,13 @@ export async function startOpenAIServer(options: OpenAIFakeOptions = {}): Promis
     const id = req.params.invite_id!;
     const invite = invites.get(id);
     if (!invite) return notFound(id);
-    if (invite.status === "accepted") return error(400, "Cannot delete an invite that has already been accepted.", "invite_id", "invite_already_accepted");
+    if (invite.status === "accepted")
+      return error(
+        400,
+        "Cannot delete an invite that has already been accepted.",
+        "invite_id",
+        "invite_already_accepted",
+      );
     invites.delete(id);
     return { status: 200, body: { object: "organization.invite.deleted", id, deleted: true } };
   };
@@ -130,11 +194,27 @@ export async function startOpenAIServer(options: OpenAIFakeOptions = {}): Promis
     authenticate: (req) => {
       const key = bearer(req);
       if (key && keys.has(key)) return undefined;
-      if (!key) return error(401, "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).");
+      if (!key)
+        return error(
+          401,
+          "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
+        );
       // Like the real API, only the ends of a wrong key are shown.
-      return error(401, `Incorrect API key provided: ${key.slice(0, 3)}*****${key.slice(-4)}.`, null, "invalid_api_key");
+      return error(
+        401,
+        `Incorrect API key provided: ${key.slice(0, 3)}*****${key.slice(-4)}.`,
+        null,
+        "invalid_api_key",
+      );
     },
-    rateLimited: (_req, ms) => error(429, `Rate limit reached for requests on organization invites. Please try again in ${ms}ms.`, null, "rate_limit_exceeded", "requests"),
+    rateLimited: (_req, ms) =>
+      error(
+        429,
+        `Rate limit reached for requests on organization invites. Please try again in ${ms}ms.`,
+        null,
+        "rate_limit_exceeded",
+        "requests",
+      ),
     notFound: (req) => error(404, `Invalid URL (${req.method} ${req.url.split("?")[0]})`),
     headers: (req) => ({ "x-request-id": `req_fake${String(req.n).padStart(8, "0")}` }),
     rateLimit: options.rateLimit,

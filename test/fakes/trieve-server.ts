@@ -8,7 +8,16 @@
  * password, after which the address is a member.
  */
 import { randomUUID } from "node:crypto";
-import { isEmail, isRecord, jsonBody, startFakeServer, type FakeReply, type FakeRequest, type FakeServer, type RateLimit } from "./fake-server.js";
+import {
+  isEmail,
+  isRecord,
+  jsonBody,
+  startFakeServer,
+  type FakeReply,
+  type FakeRequest,
+  type FakeServer,
+  type RateLimit,
+} from "./fake-server.js";
 
 export const TRIEVE_API_KEY = "tr-fake00000000000000000000000000";
 export const TRIEVE_ORGANIZATION = "3c90c3cc-0d44-4b50-8888-8dd25736052a";
@@ -59,16 +68,31 @@ export async function startTrieveServer(options: TrieveFakeOptions = {}): Promis
     const missing = REQUIRED.find((f) => body[f] === undefined || body[f] === null);
     if (missing) return message(400, `Json deserialize error: missing field \`${missing}\``);
     const { email, user_role: role, app_url, redirect_uri, scopes } = body;
-    if (typeof email !== "string" || typeof app_url !== "string" || typeof redirect_uri !== "string") return message(400, "Json deserialize error: invalid type, expected a string");
-    if (!Number.isInteger(role) || (role as number) < 0 || (role as number) > 2) return message(400, "Invalid user role");
-    if (scopes !== undefined && scopes !== null && !(Array.isArray(scopes) && scopes.every((s) => typeof s === "string"))) return message(400, "Json deserialize error: invalid type for `scopes`");
+    if (typeof email !== "string" || typeof app_url !== "string" || typeof redirect_uri !== "string")
+      return message(400, "Json deserialize error: invalid type, expected a string");
+    if (!Number.isInteger(role) || (role as number) < 0 || (role as number) > 2)
+      return message(400, "Invalid user role");
+    if (
+      scopes !== undefined &&
+      scopes !== null &&
+      !(Array.isArray(scopes) && scopes.every((s) => typeof s === "string"))
+    )
+      return message(400, "Json deserialize error: invalid type for `scopes`");
     if (!isEmail(email)) return message(400, "Invalid email");
     const key = email.toLowerCase();
     if (key === caller.email.toLowerCase()) return message(400, "You cannot invite yourself");
     if ((role as number) > caller.role) return message(400, "Can not invite user with higher role than yours");
     if (members.has(key)) return message(400, `User with email ${email} is already in the organization`);
     if (invitations.has(key)) return message(400, `User with email ${email} has already been invited`);
-    invitations.set(key, { id: randomUUID(), email, organization_id: organization, user_role: role as number, app_url, redirect_uri, scopes: (scopes as string[] | null | undefined) ?? null });
+    invitations.set(key, {
+      id: randomUUID(),
+      email,
+      organization_id: organization,
+      user_role: role as number,
+      app_url,
+      redirect_uri,
+      scopes: (scopes as string[] | null | undefined) ?? null,
+    });
     return { status: 204 };
   };
 

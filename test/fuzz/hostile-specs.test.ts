@@ -24,20 +24,73 @@ const CASES_PER_SPEC = 64;
 
 /** Strings that break out of comments, string and template literals, markdown or JSON if not escaped. */
 const PAYLOADS = [
-  "*/", "/*", "/**", "`", "${globalThis.__pwned = 1}", "\"; globalThis.__pwned = 1; //", "'; globalThis.__pwned = 1; //",
-  "*/ globalThis.__pwned = 1; /*", "\\", "\\u0022", "\u2028", "\u2029", "</script>", "<!--", "-->", "\r\n", "\n", "\r", "\0",
-  "@deprecated", "{@link x}", "__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "default", "class",
-  "delete", "await", "eval", "arguments", "Object", "Promise", "fetch", "then", "😀", "\u202e", "$", "#", "|", "[x](y)",
-  "**", "\t", " ", "0", "1e3", "-", "_", "ü", "日本",
+  "*/",
+  "/*",
+  "/**",
+  "`",
+  "${globalThis.__pwned = 1}",
+  '"; globalThis.__pwned = 1; //',
+  "'; globalThis.__pwned = 1; //",
+  "*/ globalThis.__pwned = 1; /*",
+  "\\",
+  "\\u0022",
+  "\u2028",
+  "\u2029",
+  "</script>",
+  "<!--",
+  "-->",
+  "\r\n",
+  "\n",
+  "\r",
+  "\0",
+  "@deprecated",
+  "{@link x}",
+  "__proto__",
+  "constructor",
+  "prototype",
+  "toString",
+  "hasOwnProperty",
+  "default",
+  "class",
+  "delete",
+  "await",
+  "eval",
+  "arguments",
+  "Object",
+  "Promise",
+  "fetch",
+  "then",
+  "😀",
+  "\u202e",
+  "$",
+  "#",
+  "|",
+  "[x](y)",
+  "**",
+  "\t",
+  " ",
+  "0",
+  "1e3",
+  "-",
+  "_",
+  "ü",
+  "日本",
 ];
 
-const fragment = fc.oneof(fc.constantFrom(...PAYLOADS), fc.string({ unit: "grapheme", maxLength: 6 }), fc.string({ unit: "binary", maxLength: 4 }));
+const fragment = fc.oneof(
+  fc.constantFrom(...PAYLOADS),
+  fc.string({ unit: "grapheme", maxLength: 6 }),
+  fc.string({ unit: "binary", maxLength: 4 }),
+);
 /**
  * Lone surrogates are left out: no UTF-8 file can hold one (only a JSON `\ud800` escape), and
  * openapi-typescript cannot encode them (which clientgen reports as a `types-failed` error).
  */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const hostile = fc.array(fragment, { minLength: 1, maxLength: 4 }).map((parts) => parts.join("")).filter((s) => !LONE_SURROGATE.test(s));
+const hostile = fc
+  .array(fragment, { minLength: 1, maxLength: 4 })
+  .map((parts) => parts.join(""))
+  .filter((s) => !LONE_SURROGATE.test(s));
 /** Path segments may hold anything but the characters that end or template a path. */
 const segment = hostile.map((s) => s.replace(/[/{}?#%\s]/g, "")).filter((s) => s.length > 0);
 
@@ -62,7 +115,10 @@ const hostileCase: fc.Arbitrary<HostileCase> = fc.record({
 });
 
 // A name with a '%' that starts no %XX escape is refused (openapi-typescript cannot decode it): see test/fixtures/bad/operation-id-percent.
-const batch = fc.uniqueArray(hostileCase.filter((c) => !malformedPercent(c.name)), { minLength: CASES_PER_SPEC, maxLength: CASES_PER_SPEC, selector: (c) => c.name });
+const batch = fc.uniqueArray(
+  hostileCase.filter((c) => !malformedPercent(c.name)),
+  { minLength: CASES_PER_SPEC, maxLength: CASES_PER_SPEC, selector: (c) => c.name },
+);
 
 const pathOf = (c: HostileCase, i: number): string => `/c${i}/${c.segment}/{id}`;
 
@@ -74,7 +130,10 @@ function specFor(cases: HostileCase[], run: number): Record<string, unknown> {
       type: "object",
       title: c.name,
       description: c.description,
-      properties: { [c.property]: { type: "string", enum: c.enumValues, description: c.description, example: c.example }, id: { type: "string" } },
+      properties: {
+        [c.property]: { type: "string", enum: c.enumValues, description: c.description, example: c.example },
+        id: { type: "string" },
+      },
       example: { [c.property]: c.example },
     };
     paths[pathOf(c, i)] = {
@@ -87,11 +146,26 @@ function specFor(cases: HostileCase[], run: number): Record<string, unknown> {
           { name: "id", in: "path", required: true, schema: { type: "string" }, example: c.example },
           { name: c.property, in: "query", description: c.description, schema: { type: "string", enum: c.enumValues } },
         ],
-        responses: { "200": { description: c.description, content: { "application/json": { schema: { $ref: `#/components/schemas/S${i}` }, example: { [c.property]: c.example } } } } },
+        responses: {
+          "200": {
+            description: c.description,
+            content: {
+              "application/json": {
+                schema: { $ref: `#/components/schemas/S${i}` },
+                example: { [c.property]: c.example },
+              },
+            },
+          },
+        },
       },
     };
   });
-  return { openapi: "3.1.0", info: { title: `Fuzz ${run}`, version: "1.0.0", description: cases[0]!.description }, paths, components: { schemas } };
+  return {
+    openapi: "3.1.0",
+    info: { title: `Fuzz ${run}`, version: "1.0.0", description: cases[0]!.description },
+    paths,
+    components: { schemas },
+  };
 }
 
 interface Parsed {
@@ -113,8 +187,19 @@ function parse(path: string, text: string, into: Parsed): void {
 }
 
 /** Bundles an entry with esbuild and evaluates it in a fresh context that records anything it does on import. */
-function importInSandbox(dir: string, entry: string): { exports: Record<string, unknown>; effects: string[]; sandbox: Record<string, unknown> } {
-  const { outputFiles } = buildSync({ entryPoints: [join(dir, entry)], bundle: true, write: false, format: "cjs", platform: "neutral", target: "es2022", logLevel: "silent" });
+function importInSandbox(
+  dir: string,
+  entry: string,
+): { exports: Record<string, unknown>; effects: string[]; sandbox: Record<string, unknown> } {
+  const { outputFiles } = buildSync({
+    entryPoints: [join(dir, entry)],
+    bundle: true,
+    write: false,
+    format: "cjs",
+    platform: "neutral",
+    target: "es2022",
+    logLevel: "silent",
+  });
   const effects: string[] = [];
   const record = (what: string) => () => void effects.push(what);
   const module = { exports: {} as Record<string, unknown> };
@@ -124,7 +209,13 @@ function importInSandbox(dir: string, entry: string): { exports: Record<string, 
     fetch: record("fetch"),
     setTimeout: record("setTimeout"),
     setInterval: record("setInterval"),
-    console: { log: record("console.log"), warn: record("console.warn"), error: record("console.error"), info: record("console.info"), debug: record("console.debug") },
+    console: {
+      log: record("console.log"),
+      warn: record("console.warn"),
+      error: record("console.error"),
+      info: record("console.info"),
+      debug: record("console.debug"),
+    },
     URL,
     URLSearchParams,
     TextEncoder,
@@ -154,7 +245,8 @@ describe("hostile specs (fast-check)", () => {
         for (const [path, text] of result.files!) if (path.endsWith(".ts")) parse(path, text, parsed);
         expect(parsed.identifiers.has("__pwned")).toBe(false);
         cases.forEach((c, i) => {
-          for (const value of c.enumValues) expect(parsed.literals, `enum value ${JSON.stringify(value)}`).toContain(value);
+          for (const value of c.enumValues)
+            expect(parsed.literals, `enum value ${JSON.stringify(value)}`).toContain(value);
           expect(parsed.literals, `path of case ${i}`).toContain(pathOf(c, i));
           expect(parsed.literals, `query parameter ${JSON.stringify(c.property)}`).toContain(c.property);
         });
@@ -178,8 +270,21 @@ describe("hostile specs (fast-check)", () => {
     expect(packages).toHaveLength(RUNS);
     const root = join(work, "packages");
     mkdirSync(root, { recursive: true });
-    const options = { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", lib: ["ES2022", "DOM", "DOM.Iterable"], types: [], strict: true, noUncheckedIndexedAccess: true, skipLibCheck: true, noEmit: true };
-    writeFileSync(join(root, "tsconfig.json"), JSON.stringify({ compilerOptions: options, include: packages.map((p) => `${p}/src`) }));
+    const options = {
+      target: "ES2022",
+      module: "NodeNext",
+      moduleResolution: "NodeNext",
+      lib: ["ES2022", "DOM", "DOM.Iterable"],
+      types: [],
+      strict: true,
+      noUncheckedIndexedAccess: true,
+      skipLibCheck: true,
+      noEmit: true,
+    };
+    writeFileSync(
+      join(root, "tsconfig.json"),
+      JSON.stringify({ compilerOptions: options, include: packages.map((p) => `${p}/src`) }),
+    );
     expect(await tscErrors("-p", join(root, "tsconfig.json"), "--pretty", "false")).toBe("");
   }, 300_000);
 });

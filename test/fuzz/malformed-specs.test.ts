@@ -24,7 +24,8 @@ const base = parse(readFileSync(fixture("specs", "minimal.yaml"), "utf8")) as Js
 function places(node: Json, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
   if (at.length) out.push(at);
   if (Array.isArray(node)) node.forEach((v, i) => places(v, [...at, i], out));
-  else if (node !== null && typeof node === "object") for (const [k, v] of Object.entries(node)) places(v, [...at, k], out);
+  else if (node !== null && typeof node === "object")
+    for (const [k, v] of Object.entries(node)) places(v, [...at, k], out);
   return out;
 }
 const all = places(base);
@@ -45,20 +46,24 @@ describe("malformed specs (fast-check)", () => {
     const assets = readAssets();
     let n = 0;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...all), fc.anything({ maxDepth: 2, withNullPrototype: false }), async (at, value) => {
-        const spec = join(work, `spec-${n++}.json`);
-        writeFileSync(spec, JSON.stringify(replaced(at, value)) ?? "null");
-        const result = await generateProvider(jobFor(spec, join(work, "out"), "pets"), assets, projectRoot);
-        const errors = result.diagnostics.filter((d) => d.severity === "error");
-        if (result.files) expect(errors).toEqual([]);
-        else {
-          expect(errors.length).toBeGreaterThan(0);
-          for (const e of errors) {
-            expect(e.location, e.message).toBeDefined();
-            expect(e.hint, e.message).toBeTruthy();
+      fc.asyncProperty(
+        fc.constantFrom(...all),
+        fc.anything({ maxDepth: 2, withNullPrototype: false }),
+        async (at, value) => {
+          const spec = join(work, `spec-${n++}.json`);
+          writeFileSync(spec, JSON.stringify(replaced(at, value)) ?? "null");
+          const result = await generateProvider(jobFor(spec, join(work, "out"), "pets"), assets, projectRoot);
+          const errors = result.diagnostics.filter((d) => d.severity === "error");
+          if (result.files) expect(errors).toEqual([]);
+          else {
+            expect(errors.length).toBeGreaterThan(0);
+            for (const e of errors) {
+              expect(e.location, e.message).toBeDefined();
+              expect(e.hint, e.message).toBeTruthy();
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 200, seed: 11, endOnFailure: true },
     );
   }, 300_000);
@@ -71,13 +76,17 @@ describe("malformed specs (fast-check)", () => {
     });
     let n = 0;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...containers), fc.oneof(fc.string(), fc.double(), fc.boolean(), fc.constant(null)), async (at, value) => {
-        const spec = join(work, `plain-${n++}.json`);
-        writeFileSync(spec, JSON.stringify(replaced(at, value)));
-        const result = await generateProvider(jobFor(spec, join(work, "out"), "pets"), assets, projectRoot);
-        expect(result.files, `${at.join(".")} = ${JSON.stringify(value)}`).toBeUndefined();
-        expect(result.diagnostics.some((d) => d.severity === "error" && d.location && d.hint)).toBe(true);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...containers),
+        fc.oneof(fc.string(), fc.double(), fc.boolean(), fc.constant(null)),
+        async (at, value) => {
+          const spec = join(work, `plain-${n++}.json`);
+          writeFileSync(spec, JSON.stringify(replaced(at, value)));
+          const result = await generateProvider(jobFor(spec, join(work, "out"), "pets"), assets, projectRoot);
+          expect(result.files, `${at.join(".")} = ${JSON.stringify(value)}`).toBeUndefined();
+          expect(result.diagnostics.some((d) => d.severity === "error" && d.location && d.hint)).toBe(true);
+        },
+      ),
       { numRuns: 100, seed: 12, endOnFailure: true },
     );
   }, 300_000);

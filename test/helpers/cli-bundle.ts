@@ -59,7 +59,12 @@ export function runNode(args: string[], options: RunOptions = {}, cwd = projectR
   return new Promise((resolve, reject) => {
     const env: Record<string, string> = { PATH: process.env.PATH ?? "" };
     for (const [k, v] of Object.entries(options.env ?? {})) if (v !== undefined) env[k] = v;
-    const child = spawn(process.execPath, args, { cwd, env, stdio: ["pipe", "pipe", "pipe"], ...(options.killAfterMs ? { timeout: options.killAfterMs } : {}) });
+    const child = spawn(process.execPath, args, {
+      cwd,
+      env,
+      stdio: ["pipe", "pipe", "pipe"],
+      ...(options.killAfterMs ? { timeout: options.killAfterMs } : {}),
+    });
     options.onSpawn?.(child);
     let stdout = "";
     let stderr = "";

@@ -10,7 +10,11 @@ export const fixture = (...parts: string[]): string => resolve(projectRoot, "tes
 
 /** Runs the whole pipeline in memory on one spec, as `clientgen generate --spec` would. */
 export async function generateFrom(specPath: string, provider = "fixture"): Promise<ProviderResult> {
-  return generateProvider(jobFor(specPath, resolve(projectRoot, "generated", provider), provider), readAssets(), projectRoot);
+  return generateProvider(
+    jobFor(specPath, resolve(projectRoot, "generated", provider), provider),
+    readAssets(),
+    projectRoot,
+  );
 }
 
 /** Generates a package from one spec into a new temporary folder (the caller removes it); resolves to the folder. */

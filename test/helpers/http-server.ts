@@ -38,7 +38,10 @@ export interface HttpServerOptions {
   maxBody?: number;
 }
 
-export async function startHttpServer(handler: RequestHandler, { maxBody = 1 << 20 }: HttpServerOptions = {}): Promise<HttpServer> {
+export async function startHttpServer(
+  handler: RequestHandler,
+  { maxBody = 1 << 20 }: HttpServerOptions = {},
+): Promise<HttpServer> {
   const requests: ReceivedRequest[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];

@@ -21,7 +21,11 @@ function prose(markdown: string): string[] {
 /** The anchors GitHub gives the page's headings. */
 export function anchors(markdown: string): Set<string> {
   const slug = headingSlugger();
-  return new Set(prose(markdown).flatMap((l) => (/^#{1,6} /.test(l) ? [slug(l.replace(/^#+ /, "").replace(/[*_`[\]]|\]\([^)]*\)/g, ""))] : [])));
+  return new Set(
+    prose(markdown).flatMap((l) =>
+      /^#{1,6} /.test(l) ? [slug(l.replace(/^#+ /, "").replace(/[*_`[\]]|\]\([^)]*\)/g, ""))] : [],
+    ),
+  );
 }
 
 /**

@@ -7,7 +7,10 @@ import type { ApiModel } from "../../src/model/api-model.js";
 import { buildModel } from "../../src/model/build-model.js";
 
 /** A spec document from its paths (and components), with the fields every spec has. */
-export const specWith = (paths: Record<string, unknown>, components: Record<string, unknown> = {}): Record<string, unknown> => ({
+export const specWith = (
+  paths: Record<string, unknown>,
+  components: Record<string, unknown> = {},
+): Record<string, unknown> => ({
   openapi: "3.1.0",
   info: { title: "Test", version: "1.0.0" },
   paths,
@@ -29,6 +32,9 @@ export function modelOf(doc: Record<string, unknown>, config: Partial<ProviderCo
 }
 
 /** A JSON response of the given schema. */
-export const jsonResponse = (schema: unknown) => ({ "200": { description: "ok", content: { "application/json": { schema } } } });
+export const jsonResponse = (schema: unknown) => ({
+  "200": { description: "ok", content: { "application/json": { schema } } },
+});
 
-export const queryParams = (...names: string[]) => names.map((name) => ({ name, in: "query", schema: { type: "string" } }));
+export const queryParams = (...names: string[]) =>
+  names.map((name) => ({ name, in: "query", schema: { type: "string" } }));

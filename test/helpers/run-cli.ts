@@ -14,9 +14,16 @@ export interface CliRun {
 }
 
 /** Runs `clientgen ARGS` as a user would (a child process through the bin, piped, so without colour) and resolves to its exit code and output. */
-export async function runClientgen(args: string[], cwd = projectRoot, env: Record<string, string> = {}): Promise<CliRun> {
+export async function runClientgen(
+  args: string[],
+  cwd = projectRoot,
+  env: Record<string, string> = {},
+): Promise<CliRun> {
   try {
-    const { stdout, stderr } = await exec(process.execPath, [clientgenBin, ...args], { cwd, env: { ...process.env, ...env } });
+    const { stdout, stderr } = await exec(process.execPath, [clientgenBin, ...args], {
+      cwd,
+      env: { ...process.env, ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as CliRun;

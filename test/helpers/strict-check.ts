@@ -25,7 +25,9 @@ export function strictDiagnostics(files: string[], paths?: Record<string, string
     projectRoot,
   );
   const program = ts.createProgram(files, options);
-  const optionProblems = [...errors, ...program.getOptionsDiagnostics()].map((d) => ts.flattenDiagnosticMessageText(d.messageText, " "));
+  const optionProblems = [...errors, ...program.getOptionsDiagnostics()].map((d) =>
+    ts.flattenDiagnosticMessageText(d.messageText, " "),
+  );
   if (optionProblems.length) throw new Error(`compiler options: ${optionProblems.join("; ")}`);
   const byFile = new Map<string, string[]>();
   for (const file of files) {

@@ -5,14 +5,28 @@ import { exampleValue } from "../../src/model/example-value.js";
 const root = {
   components: {
     schemas: {
-      Tag: { type: "object", required: ["name"], properties: { name: { type: "string" }, color: { type: "string", enum: ["red", "blue"] } } },
+      Tag: {
+        type: "object",
+        required: ["name"],
+        properties: { name: { type: "string" }, color: { type: "string", enum: ["red", "blue"] } },
+      },
       Open: { type: "object", additionalProperties: true, properties: { a: { type: "integer" } } },
-      Pet: { allOf: [{ $ref: "#/components/schemas/Tag" }, { type: "object", properties: { age: { type: "integer" } } }] },
-      Pattern: { type: "object", required: ["name"], properties: { name: { type: "string" }, flags: { type: "string", default: "g" } } },
+      Pet: {
+        allOf: [{ $ref: "#/components/schemas/Tag" }, { type: "object", properties: { age: { type: "integer" } } }],
+      },
+      Pattern: {
+        type: "object",
+        required: ["name"],
+        properties: { name: { type: "string" }, flags: { type: "string", default: "g" } },
+      },
       Campaign: {
         type: "object",
         required: ["name"],
-        properties: { name: { type: "string" }, alerts: { type: "array", items: { type: "integer" } }, other: { type: "string" } },
+        properties: {
+          name: { type: "string" },
+          alerts: { type: "array", items: { type: "integer" } },
+          other: { type: "string" },
+        },
         oneOf: [{ required: ["alerts"] }, { required: ["other"] }],
       },
     },
@@ -49,8 +63,22 @@ describe("exampleValue: a value built from the schema fits it", () => {
   });
 
   it("skips a schema's own example that does not fit, and keeps one that does", () => {
-    expect(exampleValue(root, { type: "object", required: ["a"], properties: { a: { type: "integer" } }, example: { a: "1" } })).toEqual({ a: 1 });
-    expect(exampleValue(root, { type: "object", required: ["a"], properties: { a: { type: "integer" } }, example: { a: 7 } })).toEqual({ a: 7 });
+    expect(
+      exampleValue(root, {
+        type: "object",
+        required: ["a"],
+        properties: { a: { type: "integer" } },
+        example: { a: "1" },
+      }),
+    ).toEqual({ a: 1 });
+    expect(
+      exampleValue(root, {
+        type: "object",
+        required: ["a"],
+        properties: { a: { type: "integer" } },
+        example: { a: 7 },
+      }),
+    ).toEqual({ a: 7 });
   });
 
   it("an object with a oneOf of required lists gets the first list's properties too", () => {

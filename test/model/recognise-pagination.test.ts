@@ -2,25 +2,79 @@ import { describe, expect, it } from "vitest";
 import type { PaginationSpec } from "../../src/runtime/types.js";
 import { jsonResponse, modelOf, queryParams, specWith } from "../helpers/model.js";
 
-const list = (fields: string[]) => ({ type: "object", properties: Object.fromEntries(fields.map((f) => [f, f === "data" || f === "items" || f === "results" ? { type: "array", items: {} } : { type: "string" }])) });
+const list = (fields: string[]) => ({
+  type: "object",
+  properties: Object.fromEntries(
+    fields.map((f) => [
+      f,
+      f === "data" || f === "items" || f === "results" ? { type: "array", items: {} } : { type: "string" },
+    ]),
+  ),
+});
 
 /** Pagination as recognised from an operation's shape (query parameters and response fields), or set by clientgen.yaml. */
 describe("pagination recognition", () => {
-  it.each<[string, { method?: string; query: string[]; schema: unknown; config?: PaginationSpec | "none" }, PaginationSpec | undefined]>([
-    ["cursor param and next_cursor field (Stainless style)", { query: ["cursor"], schema: list(["data", "next_cursor"]) }, { kind: "cursor", items: "data", cursorParam: "cursor", nextCursor: "next_cursor" }],
-    ["next_cursor with has_more", { query: ["starting_after"], schema: list(["data", "has_more", "nextCursor"]) }, { kind: "cursor", items: "data", cursorParam: "starting_after", nextCursor: "nextCursor", hasMore: "has_more" }],
-    ["`after` with has_more: the cursor is the last item's id (OpenAI)", { query: ["after", "limit"], schema: list(["data", "has_more"]) }, { kind: "cursor", items: "data", cursorParam: "after", hasMore: "has_more", cursorItemField: "id" }],
-    ["has_more with a cursor param other than after: not recognised", { query: ["page_token"], schema: list(["items", "has_more"]) }, undefined],
-    ["page_token and nextPageToken over `items`", { query: ["page_token"], schema: list(["items", "nextPageToken"]) }, { kind: "cursor", items: "items", cursorParam: "page_token", nextCursor: "nextPageToken" }],
+  it.each<
+    [
+      string,
+      { method?: string; query: string[]; schema: unknown; config?: PaginationSpec | "none" },
+      PaginationSpec | undefined,
+    ]
+  >([
+    [
+      "cursor param and next_cursor field (Stainless style)",
+      { query: ["cursor"], schema: list(["data", "next_cursor"]) },
+      { kind: "cursor", items: "data", cursorParam: "cursor", nextCursor: "next_cursor" },
+    ],
+    [
+      "next_cursor with has_more",
+      { query: ["starting_after"], schema: list(["data", "has_more", "nextCursor"]) },
+      { kind: "cursor", items: "data", cursorParam: "starting_after", nextCursor: "nextCursor", hasMore: "has_more" },
+    ],
+    [
+      "`after` with has_more: the cursor is the last item's id (OpenAI)",
+      { query: ["after", "limit"], schema: list(["data", "has_more"]) },
+      { kind: "cursor", items: "data", cursorParam: "after", hasMore: "has_more", cursorItemField: "id" },
+    ],
+    [
+      "has_more with a cursor param other than after: not recognised",
+      { query: ["page_token"], schema: list(["items", "has_more"]) },
+      undefined,
+    ],
+    [
+      "page_token and nextPageToken over `items`",
+      { query: ["page_token"], schema: list(["items", "nextPageToken"]) },
+      { kind: "cursor", items: "items", cursorParam: "page_token", nextCursor: "nextPageToken" },
+    ],
     ["a cursor param without an items field", { query: ["cursor"], schema: list(["next_cursor"]) }, undefined],
-    ["`page` over a bare array (GitHub), with per_page", { query: ["page", "per_page"], schema: { type: "array", items: {} } }, { kind: "page", items: "", pageParam: "page", perPageParam: "per_page" }],
-    ["`page` over a bare array, no page size", { query: ["page"], schema: { type: "array", items: {} } }, { kind: "page", items: "", pageParam: "page" }],
+    [
+      "`page` over a bare array (GitHub), with per_page",
+      { query: ["page", "per_page"], schema: { type: "array", items: {} } },
+      { kind: "page", items: "", pageParam: "page", perPageParam: "per_page" },
+    ],
+    [
+      "`page` over a bare array, no page size",
+      { query: ["page"], schema: { type: "array", items: {} } },
+      { kind: "page", items: "", pageParam: "page" },
+    ],
     ["`page` over an object: not a page list", { query: ["page"], schema: list(["data"]) }, undefined],
     ["a POST is never a list", { method: "post", query: ["cursor"], schema: list(["data", "next_cursor"]) }, undefined],
-    ["clientgen.yaml `none` turns recognition off", { query: ["cursor"], schema: list(["data", "next_cursor"]), config: "none" }, undefined],
-    ["clientgen.yaml's own pagination wins", { query: ["offset"], schema: list(["rows"]), config: { kind: "page", items: "rows", pageParam: "offset" } }, { kind: "page", items: "rows", pageParam: "offset" }],
+    [
+      "clientgen.yaml `none` turns recognition off",
+      { query: ["cursor"], schema: list(["data", "next_cursor"]), config: "none" },
+      undefined,
+    ],
+    [
+      "clientgen.yaml's own pagination wins",
+      { query: ["offset"], schema: list(["rows"]), config: { kind: "page", items: "rows", pageParam: "offset" } },
+      { kind: "page", items: "rows", pageParam: "offset" },
+    ],
   ])("%s", (_name, { method = "get", query, schema, config }, expected) => {
-    const doc = specWith({ "/things": { [method]: { operationId: "listThings", parameters: queryParams(...query), responses: jsonResponse(schema) } } });
+    const doc = specWith({
+      "/things": {
+        [method]: { operationId: "listThings", parameters: queryParams(...query), responses: jsonResponse(schema) },
+      },
+    });
     const model = modelOf(doc, config ? { operations: { listThings: { pagination: config } } } : {});
     expect(model.operations[0]!.pagination).toEqual(expected);
   });

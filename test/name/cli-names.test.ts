@@ -19,6 +19,11 @@ describe("command-line names", () => {
     // The credential option `verbose` would get the global option's flag.
     expect(api.cli.flags).toEqual([{ option: "verbose", flag: "verbose2" }]);
     const messages = api.warnings.filter((d) => d.rule === "name-clash").map((d) => d.message);
-    expect(messages).toEqual(expect.arrayContaining([expect.stringContaining("command 'completion' is taken; using 'completion2'"), expect.stringContaining("flag '--verbose'")]));
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining("command 'completion' is taken; using 'completion2'"),
+        expect.stringContaining("flag '--verbose'"),
+      ]),
+    );
   });
 });

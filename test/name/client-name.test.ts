@@ -16,7 +16,10 @@ describe("client class name from the spec title", () => {
     ["Weatherbit - Interactive Swagger UI Documentation", "Weatherbit"],
     ["Kong Konnect Identity API - Invites", "KongKonnectIdentity"],
     ["Cloudflare API - User\u2019s Invites", "Cloudflare"],
-    ["U.S. EPA Enforcement and Compliance History Online (ECHO) - Clean Air Act", "USEpaEnforcementAndComplianceHistoryOnline"],
+    [
+      "U.S. EPA Enforcement and Compliance History Online (ECHO) - Clean Air Act",
+      "USEpaEnforcementAndComplianceHistoryOnline",
+    ],
     ["API Gateway API", "ApiGateway"],
     ["On-Demand Flight Status", "OnDemandFlightStatus"],
   ])("%s → %s", (title, name) => {
@@ -46,7 +49,11 @@ describe("package name from the provider", () => {
 
 describe("--out names the package", () => {
   it("`--out some/dir/spotify-client` gives the npm name spotify-client", async () => {
-    const result = await generateProvider(jobFor(fixture("specs", "minimal.yaml"), "/tmp/some/dir/spotify-client"), readAssets(), projectRoot);
+    const result = await generateProvider(
+      jobFor(fixture("specs", "minimal.yaml"), "/tmp/some/dir/spotify-client"),
+      readAssets(),
+      projectRoot,
+    );
     expect(JSON.parse(result.files!.get("package.json")!).name).toBe("spotify-client");
   }, 30_000);
 });

@@ -6,9 +6,15 @@ import type { NamedApi, NamedOperation } from "../../src/name/named-api.js";
 import { RESERVED } from "../../src/name/reserved-names.js";
 import { jsonResponse, modelOf, queryParams, specWith } from "../helpers/model.js";
 
-const get = (operationId: string, extra: Record<string, unknown> = {}) => ({ get: { operationId, responses: jsonResponse({ type: "string" }), ...extra } });
+const get = (operationId: string, extra: Record<string, unknown> = {}) => ({
+  get: { operationId, responses: jsonResponse({ type: "string" }), ...extra },
+});
 
-function named(paths: Record<string, unknown>, config: Partial<ProviderConfig> = {}, components: Record<string, unknown> = {}): NamedApi {
+function named(
+  paths: Record<string, unknown>,
+  config: Partial<ProviderConfig> = {},
+  components: Record<string, unknown> = {},
+): NamedApi {
   return nameApi(modelOf(specWith(paths, components), config), "acme");
 }
 
@@ -44,12 +50,15 @@ describe("reserved members: every one the runtime has is refused, with a warning
     expect(param.key).toBe(member);
   });
 
-  it.each([...RESERVED.moduleExports, ...RESERVED.apiMembers].filter((m) => camel(m) === m && m !== "constructor"))("an operation function `%s`", (member) => {
-    const api = named({ "/things": get("op") }, { operations: { op: { builderMethod: member } } });
-    const o = op(api, "op");
-    expect(o.fn === member && o.builder.method === member).toBe(false);
-    expect(hints(api)).toContain('choose a name in clientgen.yaml under operations."op".builderMethod');
-  });
+  it.each([...RESERVED.moduleExports, ...RESERVED.apiMembers].filter((m) => camel(m) === m && m !== "constructor"))(
+    "an operation function `%s`",
+    (member) => {
+      const api = named({ "/things": get("op") }, { operations: { op: { builderMethod: member } } });
+      const o = op(api, "op");
+      expect(o.fn === member && o.builder.method === member).toBe(false);
+      expect(hints(api)).toContain('choose a name in clientgen.yaml under operations."op".builderMethod');
+    },
+  );
 
   it("nothing is renamed that clashes with nothing: resources `options`/`spec` below the root, setters `state`, `type`, `api`", () => {
     const api = named({ "/things/options/spec": get("op", { parameters: queryParams("state", "type", "api", "op") }) });
@@ -63,19 +72,31 @@ describe("reserved members: every one the runtime has is refused, with a warning
 describe("generated identifiers: each kind is unique where files share it", () => {
   it("functions keep their names; a spec constant that would take one gives way (`listThingsSpec`)", () => {
     const api = named({ "/a": get("listThings"), "/b": get("listThingsSpec") });
-    expect(api.operations.map((o) => [o.fn, o.specConst])).toEqual([["listThings", "listThingsSpec2"], ["listThingsSpec", "listThingsSpecSpec"]]);
+    expect(api.operations.map((o) => [o.fn, o.specConst])).toEqual([
+      ["listThings", "listThingsSpec2"],
+      ["listThingsSpec", "listThingsSpecSpec"],
+    ]);
     expect(api.warnings).toEqual([]);
   });
 
   it("two operations wanting one function name: the second is numbered, with a warning", () => {
     const api = named({ "/a": get("list-things"), "/b": get("listThings") });
     expect(api.operations.map((o) => o.fn)).toEqual(["listThings", "listThings2"]);
-    expect(api.warnings.map((w) => w.message)).toEqual([expect.stringContaining("function name 'listThings' is taken (by GET /a); using 'listThings2'")]);
+    expect(api.warnings.map((w) => w.message)).toEqual([
+      expect.stringContaining("function name 'listThings' is taken (by GET /a); using 'listThings2'"),
+    ]);
   });
 
   it("operation types never take a schema alias or each other's names", () => {
-    const api = named({ "/a": get("list"), "/b": get("listParams") }, {}, { schemas: { ListParams: { type: "string" }, ListResponse: { type: "string" } } });
-    const names = [...api.schemas.map((s) => s.alias), ...api.operations.flatMap((o) => [o.paramsType, o.responseType, o.builder.type])];
+    const api = named(
+      { "/a": get("list"), "/b": get("listParams") },
+      {},
+      { schemas: { ListParams: { type: "string" }, ListResponse: { type: "string" } } },
+    );
+    const names = [
+      ...api.schemas.map((s) => s.alias),
+      ...api.operations.flatMap((o) => [o.paramsType, o.responseType, o.builder.type]),
+    ];
     expect(new Set(names).size).toBe(names.length);
     expect(api.schemas.map((s) => s.alias)).toEqual(["ListParams", "ListResponse"]);
     expect(op(api, "list").paramsType).toBe("ListParams2");
@@ -83,7 +104,13 @@ describe("generated identifiers: each kind is unique where files share it", () =
 
   it("schema aliases give way to the runtime's exports and to globals", () => {
     const api = named({}, {}, { schemas: { RateLimitError: {}, Page: {}, ClientSpec: {}, Promise: {}, Thing: {} } });
-    expect(api.schemas.map((s) => s.alias)).toEqual(["RateLimitErrorBody", "PageModel", "ClientSpecModel", "PromiseModel", "Thing"]);
+    expect(api.schemas.map((s) => s.alias)).toEqual([
+      "RateLimitErrorBody",
+      "PageModel",
+      "ClientSpecModel",
+      "PromiseModel",
+      "Thing",
+    ]);
   });
 
   it("API classes never take a schema alias; resource classes only those their files can import", () => {
@@ -92,7 +119,15 @@ describe("generated identifiers: each kind is unique where files share it", () =
     // A resource file imports no schema alias unless a path argument's type is one.
     expect(api.flat.children[0]!.className).toBe("Things");
     const byPath = named(
-      { "/things/{id}": { get: { operationId: "op", parameters: [{ name: "id", in: "path", required: true, schema: { $ref: "#/components/schemas/Things" } }], responses: jsonResponse({}) } } },
+      {
+        "/things/{id}": {
+          get: {
+            operationId: "op",
+            parameters: [{ name: "id", in: "path", required: true, schema: { $ref: "#/components/schemas/Things" } }],
+            responses: jsonResponse({}),
+          },
+        },
+      },
       {},
       { schemas: { Things: { type: "string", enum: ["a"] } } },
     );
@@ -100,18 +135,42 @@ describe("generated identifiers: each kind is unique where files share it", () =
   });
 
   it.each([
-    ["a body field named like a query parameter: the body travels whole, with a warning", "query", "whole", ["body-passed-whole"]],
+    [
+      "a body field named like a query parameter: the body travels whole, with a warning",
+      "query",
+      "whole",
+      ["body-passed-whole"],
+    ],
     ["a body field named like a path parameter (a positional argument): fields stay spread", "path", "fields", []],
   ])("%s", (_name, location, mode, rules) => {
     const param = { name: "name", in: location, required: location === "path", schema: { type: "string" } };
-    const body = { required: true, content: { "application/json": { schema: { type: "object", properties: { name: { type: "string" }, value: { type: "string" } } } } } };
-    const api = named({ [location === "path" ? "/vars/{name}" : "/vars"]: { patch: { operationId: "op", parameters: [param], requestBody: body, responses: jsonResponse({}) } } });
+    const body = {
+      required: true,
+      content: {
+        "application/json": {
+          schema: { type: "object", properties: { name: { type: "string" }, value: { type: "string" } } },
+        },
+      },
+    };
+    const api = named({
+      [location === "path" ? "/vars/{name}" : "/vars"]: {
+        patch: { operationId: "op", parameters: [param], requestBody: body, responses: jsonResponse({}) },
+      },
+    });
     expect(op(api, "op").bodyMode).toBe(mode);
     expect(api.warnings.map((w) => w.rule)).toEqual(rules);
   });
 
   it("a path argument never shadows what the function body calls", () => {
-    const api = named({ "/x/{op}/{requestPage}/{params}": { get: { operationId: "op", parameters: ["op", "requestPage", "params"].map((name) => ({ name, in: "path", required: true })), responses: jsonResponse({}) } } });
+    const api = named({
+      "/x/{op}/{requestPage}/{params}": {
+        get: {
+          operationId: "op",
+          parameters: ["op", "requestPage", "params"].map((name) => ({ name, in: "path", required: true })),
+          responses: jsonResponse({}),
+        },
+      },
+    });
     expect(op(api, "op").pathArgs.map((a) => a.key)).toEqual(["op2", "requestPage2", "params2"]);
   });
 
@@ -124,7 +183,15 @@ describe("generated identifiers: each kind is unique where files share it", () =
 
 describe("renames warn with the clientgen.yaml key that fixes them, and that key works", () => {
   it("a path argument named like the function's own argument: `operations.<id>.parameters.<wire name>`", () => {
-    const path = { "/x/{params}": { get: { operationId: "op", parameters: [{ name: "params", in: "path", required: true }], responses: jsonResponse({}) } } };
+    const path = {
+      "/x/{params}": {
+        get: {
+          operationId: "op",
+          parameters: [{ name: "params", in: "path", required: true }],
+          responses: jsonResponse({}),
+        },
+      },
+    };
     const api = named(path);
     expect(op(api, "op").pathArgs[0]!.key).toBe("params2");
     expect(hints(api)).toEqual(['choose a name in clientgen.yaml under operations."op".parameters."params"']);
@@ -170,11 +237,23 @@ describe("renames warn with the clientgen.yaml key that fixes them, and that key
   });
 
   it("a body setter taken by a parameter's setter: `operations.<id>.bodySetter`", () => {
-    const path = { "/x": { post: { operationId: "op", parameters: queryParams("body"), requestBody: { content: { "text/plain": { schema: { type: "string" } } } }, responses: jsonResponse({}) } } };
+    const path = {
+      "/x": {
+        post: {
+          operationId: "op",
+          parameters: queryParams("body"),
+          requestBody: { content: { "text/plain": { schema: { type: "string" } } } },
+          responses: jsonResponse({}),
+        },
+      },
+    };
     const api = named(path);
     expect(op(api, "op").bodySetter).toBe("body2");
     // The query parameter's params key gives way to the whole body's `body` too, with its own key.
-    expect(hints(api)).toEqual(['choose a name in clientgen.yaml under operations."op".parameters."body"', 'choose a name in clientgen.yaml under operations."op".bodySetter']);
+    expect(hints(api)).toEqual([
+      'choose a name in clientgen.yaml under operations."op".parameters."body"',
+      'choose a name in clientgen.yaml under operations."op".bodySetter',
+    ]);
     expect(op(named(path, { operations: { op: { bodySetter: "content" } } }), "op").bodySetter).toBe("content");
   });
 });

@@ -34,7 +34,10 @@ function forget(): void {
 
 function writeModule(value: number): void {
   // Each load counts itself, so a test can tell a fresh run from require's cache.
-  writeFileSync(file, `globalThis.__codeCacheRuns = (globalThis.__codeCacheRuns ?? 0) + 1;\nexports.value = ${value};\nexports.twice = (n) => n * 2 + ${value} - ${value};\n`);
+  writeFileSync(
+    file,
+    `globalThis.__codeCacheRuns = (globalThis.__codeCacheRuns ?? 0) + 1;\nexports.value = ${value};\nexports.twice = (n) => n * 2 + ${value} - ${value};\n`,
+  );
 }
 
 interface Load {
@@ -125,8 +128,12 @@ describe("loadWithCodeCache", () => {
 
 describe("codeCacheDir", () => {
   it("is node_modules/.cache/clientgen beside the module's node_modules", () => {
-    expect(codeCacheDir(join("/p", "node_modules", "typescript", "lib", "typescript.js"))).toBe(join("/p", "node_modules", ".cache", "clientgen"));
-    expect(codeCacheDir(join("/p", "node_modules", "a", "node_modules", "typescript", "lib", "typescript.js"))).toBe(join("/p", "node_modules", "a", "node_modules", ".cache", "clientgen"));
+    expect(codeCacheDir(join("/p", "node_modules", "typescript", "lib", "typescript.js"))).toBe(
+      join("/p", "node_modules", ".cache", "clientgen"),
+    );
+    expect(codeCacheDir(join("/p", "node_modules", "a", "node_modules", "typescript", "lib", "typescript.js"))).toBe(
+      join("/p", "node_modules", "a", "node_modules", ".cache", "clientgen"),
+    );
     expect(codeCacheDir(join("/p", "lib", "typescript.js"))).toBeUndefined();
   });
 

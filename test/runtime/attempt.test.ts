@@ -1,11 +1,21 @@
 /** One attempt: its timer and the caller's signal cover whatever `send` does, and its failures get the right class. */
 import { describe, expect, it } from "vitest";
 import { attempt } from "../../src/runtime/attempt.js";
-import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, NotFoundError, SDKError } from "../../src/runtime/errors.js";
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  NotFoundError,
+  SDKError,
+} from "../../src/runtime/errors.js";
 import { sleep } from "./helpers.js";
 
 /** A body that never ends: rejects only when the attempt's signal aborts, as fetch's body does. */
-const endless = (signal: AbortSignal) => new Promise<never>((_, reject) => signal.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))));
+const endless = (signal: AbortSignal) =>
+  new Promise<never>((_, reject) =>
+    signal.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))),
+  );
 
 describe("attempt", () => {
   it("a body that never ends is cut by the timeout", async () => {

@@ -1,6 +1,16 @@
 /** Client construction (base URL, credentials, env fallback) and how auth reaches the wire. */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ClientCore, SDKError, apiKey, apiKeyCookie, auth, basic, bearer, readEnv, serverURL } from "../../src/runtime/index.js";
+import {
+  ClientCore,
+  SDKError,
+  apiKey,
+  apiKeyCookie,
+  auth,
+  basic,
+  bearer,
+  readEnv,
+  serverURL,
+} from "../../src/runtime/index.js";
 import type { ClientSpec, SecurityRequirement } from "../../src/runtime/types.js";
 import { op, spec, startServer, type TestServer } from "./helpers.js";
 
@@ -51,7 +61,10 @@ const cloudflare: ClientSpec = spec({
   ),
 });
 
-const regional = serverURL("https://{region}.api.test/{ver}", { region: { default: "us", enum: ["us", "eu"] }, ver: { default: "v2" } });
+const regional = serverURL("https://{region}.api.test/{ver}", {
+  region: { default: "us", enum: ["us", "eu"] },
+  ver: { default: "v2" },
+});
 
 describe("base URL", () => {
   it.each<[string, ClientSpec, Record<string, unknown>, string]>([
@@ -59,8 +72,18 @@ describe("base URL", () => {
     ["baseURL option wins", spec(), { baseURL: "https://b.test/" }, "https://b.test"],
     ["no server", spec({ baseURL: undefined }), {}, ""],
     ["server variables: defaults", spec({ baseURL: undefined, server: regional }), {}, "https://us.api.test/v2"],
-    ["server variables: options", spec({ baseURL: undefined, server: regional }), { serverVariables: { region: "eu" } }, "https://eu.api.test/v2"],
-    ["server variables: baseURL option wins", spec({ baseURL: undefined, server: regional }), { baseURL: "https://b.test", serverVariables: { region: "eu" } }, "https://b.test"],
+    [
+      "server variables: options",
+      spec({ baseURL: undefined, server: regional }),
+      { serverVariables: { region: "eu" } },
+      "https://eu.api.test/v2",
+    ],
+    [
+      "server variables: baseURL option wins",
+      spec({ baseURL: undefined, server: regional }),
+      { baseURL: "https://b.test", serverVariables: { region: "eu" } },
+      "https://b.test",
+    ],
   ])("%s", (_name, s, options, expected) => {
     expect(new ClientCore(s, options).baseURL).toBe(expected);
   });
@@ -119,7 +142,7 @@ describe("missing credentials at construction", () => {
 });
 
 describe("auth on the wire", () => {
-  it.each<[string, ClientSpec, Record<string, unknown>, (r: typeof server.requests[number]) => void]>([
+  it.each<[string, ClientSpec, Record<string, unknown>, (r: (typeof server.requests)[number]) => void]>([
     ["bearer", openai, { adminApiKey: "sk-1" }, (r) => expect(r.headers.authorization).toBe("Bearer sk-1")],
     [
       "basic (UTF-8)",
@@ -128,11 +151,15 @@ describe("auth on the wire", () => {
         auth: auth({ basic: basic("username", "password") }, [["basic"]]),
       }),
       { username: "zoë", password: "p:ss" },
-      (r) => expect(Buffer.from(r.headers.authorization!.replace("Basic ", ""), "base64").toString("utf8")).toBe("zoë:p:ss"),
+      (r) =>
+        expect(Buffer.from(r.headers.authorization!.replace("Basic ", ""), "base64").toString("utf8")).toBe("zoë:p:ss"),
     ],
     [
       "apiKey header",
-      spec({ credentials: [{ option: "apiKey" }], auth: auth({ k: apiKey("header", "X-Api-Key", "apiKey") }, [["k"]]) }),
+      spec({
+        credentials: [{ option: "apiKey" }],
+        auth: auth({ k: apiKey("header", "X-Api-Key", "apiKey") }, [["k"]]),
+      }),
       { apiKey: "k1" },
       (r) => expect(r.headers["x-api-key"]).toBe("k1"),
     ],
@@ -180,18 +207,33 @@ describe("auth on the wire", () => {
   });
 
   it("merges apiKey cookies with operation cookies", async () => {
-    const s = spec({ credentials: [{ option: "apiKey" }], auth: auth({ k: apiKeyCookie("token", "apiKey") }, [["k"]]) });
-    await new ClientCore(s, { apiKey: "k3", baseURL: server.url }).request(op({ cookies: { lang: "lang" } }), {}, { lang: "en" });
+    const s = spec({
+      credentials: [{ option: "apiKey" }],
+      auth: auth({ k: apiKeyCookie("token", "apiKey") }, [["k"]]),
+    });
+    await new ClientCore(s, { apiKey: "k3", baseURL: server.url }).request(
+      op({ cookies: { lang: "lang" } }),
+      {},
+      { lang: "en" },
+    );
     expect(last().headers.cookie).toBe("lang=en; token=k3");
   });
 
   it("skips auth for operations with security []", async () => {
-    await new ClientCore(openai, { adminApiKey: "sk-1", baseURL: server.url }).request(op({ security: [] }), {}, undefined);
+    await new ClientCore(openai, { adminApiKey: "sk-1", baseURL: server.url }).request(
+      op({ security: [] }),
+      {},
+      undefined,
+    );
     expect(last().headers.authorization).toBeUndefined();
   });
 
   it("sends credentials when auth is optional and they are present", async () => {
-    await new ClientCore(openaiWith([[], ["ApiKeyAuth"]]), { adminApiKey: "sk-1", baseURL: server.url }).request(op(), {}, undefined);
+    await new ClientCore(openaiWith([[], ["ApiKeyAuth"]]), { adminApiKey: "sk-1", baseURL: server.url }).request(
+      op(),
+      {},
+      undefined,
+    );
     expect(last().headers.authorization).toBe("Bearer sk-1");
   });
 

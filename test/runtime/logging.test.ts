@@ -15,7 +15,12 @@ beforeEach(() => {
   handler = (_q, res) => reply(res, 200, { ok: true }, { "set-cookie": "session=server-secret-cookie" });
 });
 
-const SECRETS = { token: "tok-SECRET-1", authKey: "authkey-SECRET-2", queryKey: "q SECRET/3+", cookieKey: "cookie-SECRET-4" };
+const SECRETS = {
+  token: "tok-SECRET-1",
+  authKey: "authkey-SECRET-2",
+  queryKey: "q SECRET/3+",
+  cookieKey: "cookie-SECRET-4",
+};
 
 const secure: ClientSpec = spec({
   name: "Acme",
@@ -33,7 +38,10 @@ const secure: ClientSpec = spec({
 
 function capture(): { logger: Logger; lines: Array<[string, string]> } {
   const lines: Array<[string, string]> = [];
-  const log = (level: string) => (message: string, ...rest: unknown[]) => lines.push([level, [message, ...rest.map((r) => JSON.stringify(r))].join(" ")]);
+  const log =
+    (level: string) =>
+    (message: string, ...rest: unknown[]) =>
+      lines.push([level, [message, ...rest.map((r) => JSON.stringify(r))].join(" ")]);
   return { lines, logger: { error: log("error"), warn: log("warn"), info: log("info"), debug: log("debug") } };
 }
 
@@ -48,7 +56,13 @@ const expectNoSecrets = (text: string) => {
 
 const client = (logLevel?: LogLevel, extra: Record<string, unknown> = {}) => {
   const { logger, lines } = capture();
-  const core = new ClientCore(secure, { ...SECRETS, baseURL: server.url, logger, ...(logLevel && { logLevel }), ...extra });
+  const core = new ClientCore(secure, {
+    ...SECRETS,
+    baseURL: server.url,
+    logger,
+    ...(logLevel && { logLevel }),
+    ...extra,
+  });
   return { core, lines };
 };
 
@@ -75,7 +89,8 @@ describe("debug logging", () => {
   });
 
   it("warns about retries and logs the final HTTP failure at info, redacted", async () => {
-    handler = (_q, res) => reply(res, 500, { message: `bad key ${SECRETS.token} / ${SECRETS.queryKey}` }, { "retry-after-ms": "1" });
+    handler = (_q, res) =>
+      reply(res, 500, { message: `bad key ${SECRETS.token} / ${SECRETS.queryKey}` }, { "retry-after-ms": "1" });
     const { core, lines } = client("info", { maxRetries: 1 });
     const err = (await core.request(op(), {}, undefined).catch((e) => e)) as APIError;
     expect(lines.map((l) => l[0])).toEqual(["warn", "info"]);
@@ -88,8 +103,17 @@ describe("debug logging", () => {
 describe("headers hidden from logs", () => {
   it("hides an apiKey scheme's header even when its value is not a known credential", async () => {
     const { logger, lines } = capture();
-    const s = spec({ credentials: [{ option: "token" }], auth: auth({ k: apiKey("header", "X-Custom-Token", "token") }, [["k"]]) });
-    const core = new ClientCore(s, { token: "tok-1", baseURL: server.url, logger, logLevel: "debug", defaultHeaders: { "X-Custom-Token": "from-default-headers" } });
+    const s = spec({
+      credentials: [{ option: "token" }],
+      auth: auth({ k: apiKey("header", "X-Custom-Token", "token") }, [["k"]]),
+    });
+    const core = new ClientCore(s, {
+      token: "tok-1",
+      baseURL: server.url,
+      logger,
+      logLevel: "debug",
+      defaultHeaders: { "X-Custom-Token": "from-default-headers" },
+    });
     await core.request(op(), {}, undefined);
     expect(server.requests[0]!.headers["x-custom-token"]).toBe("from-default-headers");
     const text = lines.map((l) => l[1]).join("\n");

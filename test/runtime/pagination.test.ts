@@ -51,14 +51,22 @@ describe("cursor pagination (OpenAI style)", () => {
     const got: string[] = [];
     for await (const item of requestPage<Item>(core(), list, {}, { limit: 2 })) got.push(item.id);
     expect(got).toEqual(all);
-    expect(server.requests.map((r) => r.url)).toEqual(["/models?limit=2", "/models?after=b&limit=2", "/models?after=d&limit=2"]);
+    expect(server.requests.map((r) => r.url)).toEqual([
+      "/models?limit=2",
+      "/models?after=b&limit=2",
+      "/models?after=d&limit=2",
+    ]);
   });
 
   it("iterPages and getNextPage", async () => {
     const first = await requestPage<Item>(core(), list, {}, { limit: 2 });
     const pages: string[][] = [];
     for await (const page of first.iterPages()) pages.push(ids(page.items));
-    expect(pages).toEqual([["a", "b"], ["c", "d"], ["e", "f"]]);
+    expect(pages).toEqual([
+      ["a", "b"],
+      ["c", "d"],
+      ["e", "f"],
+    ]);
     const third = await (await first.getNextPage()).getNextPage();
     expect(third.hasNextPage()).toBe(false);
     await expect(third.getNextPage()).rejects.toBeInstanceOf(SDKError);
@@ -66,7 +74,10 @@ describe("cursor pagination (OpenAI style)", () => {
 
   it("uses a nextCursor field when declared and stops when it is missing", async () => {
     handler = (req, res, n) => reply(res, 200, { items: [{ id: `i${n}` }], next: n < 3 ? `cur${n}` : null });
-    const listNext = op({ query: { cursor: "cursor" }, pagination: { kind: "cursor", items: "items", cursorParam: "cursor", nextCursor: "next" } });
+    const listNext = op({
+      query: { cursor: "cursor" },
+      pagination: { kind: "cursor", items: "items", cursorParam: "cursor", nextCursor: "next" },
+    });
     const got: string[] = [];
     for await (const item of requestPage<Item>(core(), listNext, {}, {})) got.push(item.id);
     expect(got).toEqual(["i1", "i2", "i3"]);
@@ -83,7 +94,10 @@ describe("cursor pagination (OpenAI style)", () => {
 
   it("stops on an empty page", async () => {
     handler = (_q, res, n) => reply(res, 200, { data: n === 1 ? [{ id: "x" }] : [] });
-    const noHasMore = op({ query: { after: "after" }, pagination: { kind: "cursor", items: "data", cursorParam: "after" } });
+    const noHasMore = op({
+      query: { after: "after" },
+      pagination: { kind: "cursor", items: "data", cursorParam: "after" },
+    });
     const got: string[] = [];
     for await (const item of requestPage<Item>(core(), noHasMore, {}, {})) got.push(item.id);
     expect(got).toEqual(["x"]);
@@ -92,7 +106,10 @@ describe("cursor pagination (OpenAI style)", () => {
 });
 
 describe("page-number pagination (Cloudflare style envelope)", () => {
-  const cf = spec({ name: "Cloudflare", envelope: envelope({ result: "result", success: "success", errors: "errors" }) });
+  const cf = spec({
+    name: "Cloudflare",
+    envelope: envelope({ result: "result", success: "success", errors: "errors" }),
+  });
   const list: OperationSpec = op({
     path: "/zones",
     query: { page: "page", perPage: "per_page" },
@@ -119,7 +136,13 @@ describe("page-number pagination (Cloudflare style envelope)", () => {
         errors: [],
         messages: [],
         result,
-        result_info: { page, per_page: per, count: result.length, total_count: all.length, total_pages: Math.ceil(all.length / per) },
+        result_info: {
+          page,
+          per_page: per,
+          count: result.length,
+          total_count: all.length,
+          total_pages: Math.ceil(all.length / per),
+        },
       });
     };
   });
@@ -143,14 +166,16 @@ describe("page-number pagination (Cloudflare style envelope)", () => {
   });
 
   it("rejects when the envelope says success: false", async () => {
-    handler = (_q, res) => reply(res, 200, { success: false, errors: [{ code: 7003, message: "No route" }], result: null });
+    handler = (_q, res) =>
+      reply(res, 200, { success: false, errors: [{ code: 7003, message: "No route" }], result: null });
     const err = await requestPage<Item>(core(), list, {}, {}).catch((e) => e);
     expect(err).toBeInstanceOf(APIError);
     expect(err.message).toContain("7003: No route");
   });
 
   it("stops on an empty page when no totals are given", async () => {
-    handler = (req, res) => reply(res, 200, { success: true, result: Number(req.query.get("page") ?? 1) <= 3 ? [{ id: "p" }] : [] });
+    handler = (req, res) =>
+      reply(res, 200, { success: true, result: Number(req.query.get("page") ?? 1) <= 3 ? [{ id: "p" }] : [] });
     const bare = op({ query: { page: "page" }, pagination: { kind: "page", items: "result", pageParam: "page" } });
     let count = 0;
     for await (const _ of requestPage<Item>(core(), bare, {}, {})) count++;
@@ -167,7 +192,10 @@ describe("offset and single", () => {
       const offset = Number(req.query.get("offset") ?? 0);
       reply(res, 200, { total: 5, items: [0, 1, 2, 3, 4].slice(offset, offset + 2).map((i) => ({ id: `o${i}` })) });
     };
-    const list = op({ query: { offset: "offset", limit: "limit" }, pagination: { kind: "offset", items: "items", offsetParam: "offset", limitParam: "limit", totalCount: "total" } });
+    const list = op({
+      query: { offset: "offset", limit: "limit" },
+      pagination: { kind: "offset", items: "items", offsetParam: "offset", limitParam: "limit", totalCount: "total" },
+    });
     const got: string[] = [];
     for await (const item of requestPage<Item>(core(), list, {}, { limit: 2 })) got.push(item.id);
     expect(got).toEqual(["o0", "o1", "o2", "o3", "o4"]);
@@ -180,7 +208,8 @@ describe("offset and single", () => {
     expect(ids(page.items)).toEqual(["s1", "s2"]);
     expect(page.hasNextPage()).toBe(false);
     const got: string[] = [];
-    for await (const item of requestPage<Item>(core(), op({ pagination: { kind: "single", items: "" } }), {}, {})) got.push(item.id);
+    for await (const item of requestPage<Item>(core(), op({ pagination: { kind: "single", items: "" } }), {}, {}))
+      got.push(item.id);
     expect(got).toEqual(["s1", "s2"]);
   });
 });

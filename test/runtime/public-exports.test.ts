@@ -8,7 +8,12 @@ import { projectRoot } from "../helpers/generate.js";
 /** What the type checker says src/runtime/index.ts exports: each name, and whether it is only a type. */
 function checkerExports(): Map<string, "value" | "type"> {
   const file = join(projectRoot, "src", "runtime", "index.ts");
-  const program = ts.createProgram([file], { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, noEmit: true });
+  const program = ts.createProgram([file], {
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    target: ts.ScriptTarget.ES2022,
+    noEmit: true,
+  });
   const checker = program.getTypeChecker();
   const symbol = checker.getSymbolAtLocation(program.getSourceFile(file)!)!;
   const out = new Map<string, "value" | "type">();
@@ -30,12 +35,17 @@ describe("the runtime's PUBLIC_EXPORTS constant", () => {
     }
   });
 
-  it.each(["types", "builderTypes", "importedTypes"] as const)("lists %s the runtime really exports as types", (list) => {
-    for (const name of PUBLIC_EXPORTS[list]) expect(exported.get(name), name).toBe("type");
-  });
+  it.each(["types", "builderTypes", "importedTypes"] as const)(
+    "lists %s the runtime really exports as types",
+    (list) => {
+      for (const name of PUBLIC_EXPORTS[list]) expect(exported.get(name), name).toBe("type");
+    },
+  );
 
   it("names every error class the runtime exports, so packages re-export them all", () => {
-    const errors = [...exported.keys()].filter((name) => /^[A-Z]\w*Error$/.test(name) && exported.get(name) === "value");
+    const errors = [...exported.keys()].filter(
+      (name) => /^[A-Z]\w*Error$/.test(name) && exported.get(name) === "value",
+    );
     expect(errors.length).toBeGreaterThan(10);
     expect(PUBLIC_EXPORTS.values).toEqual(expect.arrayContaining(errors));
   });
@@ -44,7 +54,9 @@ describe("the runtime's PUBLIC_EXPORTS constant", () => {
     const program = ts.createProgram([join(projectRoot, "src", "runtime", "types.ts")], { noEmit: true });
     const checker = program.getTypeChecker();
     const source = program.getSourceFile(join(projectRoot, "src", "runtime", "types.ts"))!;
-    const decl = source.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === "ClientOptions")!;
+    const decl = source.statements.find(
+      (s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === "ClientOptions",
+    )!;
     const keys = checker.getPropertiesOfType(checker.getTypeAtLocation(decl)).map((p) => p.name);
     expect([...PUBLIC_EXPORTS.clientOptions].sort()).toEqual(keys.sort());
   });

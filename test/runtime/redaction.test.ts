@@ -1,7 +1,14 @@
 /** Credentials the server echoes back, and the client's own options, never show a credential. */
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AuthenticationError, ClientCore, UnexpectedResponseError, apiKey, auth, bearer } from "../../src/runtime/index.js";
+import {
+  AuthenticationError,
+  ClientCore,
+  UnexpectedResponseError,
+  apiKey,
+  auth,
+  bearer,
+} from "../../src/runtime/index.js";
 import type { ClientSpec, Redact } from "../../src/runtime/types.js";
 import { failure, op, reply, spec, startServer, type TestServer } from "./helpers.js";
 
@@ -15,15 +22,23 @@ const secured: ClientSpec = spec({
 let server: TestServer;
 beforeAll(async () => {
   server = await startServer((req, res) =>
-    reply(res, req.path === "/html" ? 200 : 401, req.path === "/html" ? `<p>${TOKEN}</p>` : { error: { message: `bad ${KEY}` }, [TOKEN]: [KEY, { nested: `x${encodeURIComponent(TOKEN)}x` }] }, {
-      ...(req.path === "/html" ? { "content-type": "text/html" } : {}),
-      "x-echo": `${TOKEN},${KEY}`,
-    }),
+    reply(
+      res,
+      req.path === "/html" ? 200 : 401,
+      req.path === "/html"
+        ? `<p>${TOKEN}</p>`
+        : { error: { message: `bad ${KEY}` }, [TOKEN]: [KEY, { nested: `x${encodeURIComponent(TOKEN)}x` }] },
+      {
+        ...(req.path === "/html" ? { "content-type": "text/html" } : {}),
+        "x-echo": `${TOKEN},${KEY}`,
+      },
+    ),
   );
 });
 afterAll(() => server.close());
 
-const client = () => new ClientCore(secured, { baseURL: server.url, maxRetries: 0, logLevel: "off", token: TOKEN, key: KEY });
+const client = () =>
+  new ClientCore(secured, { baseURL: server.url, maxRetries: 0, logLevel: "off", token: TOKEN, key: KEY });
 const noSecret = (text: string) => {
   for (const s of [TOKEN, KEY, encodeURIComponent(TOKEN)]) expect(text).not.toContain(s);
 };
@@ -45,7 +60,14 @@ describe("redaction", () => {
     expect(err).toBeInstanceOf(AuthenticationError);
     expect(err.message).toBe("401 Unauthorized: bad ***");
     expect(err.headers!.get("x-echo")).toBe("***,***");
-    for (const view of [err.message, JSON.stringify(err.body), JSON.stringify(err), inspect(err, { depth: 9 }), JSON.stringify([...err.headers!])]) noSecret(view);
+    for (const view of [
+      err.message,
+      JSON.stringify(err.body),
+      JSON.stringify(err),
+      inspect(err, { depth: 9 }),
+      JSON.stringify([...err.headers!]),
+    ])
+      noSecret(view);
   });
 
   it("so does an UnexpectedResponseError", async () => {

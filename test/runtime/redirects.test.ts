@@ -28,7 +28,8 @@ const hidden = new Set(["authorization", "cookie", "x-api-key", "api_key"]);
 const redact = ((v: unknown) => (typeof v == "string" ? v.replaceAll("sekrit", "***") : v)) as Redact;
 const credentials = { authorization: "Bearer t", cookie: "session=c", "x-api-key": "k", accept: "application/json" };
 /** As the core does it: the first answer, then the redirects from it. */
-const fetchFollowing = async (fetch: Fetch, url: string, init: Init, hidden: Set<string>, redact: Redact) => followRedirects(fetch, await fetch(url, init), url, init, hidden, redact);
+const fetchFollowing = async (fetch: Fetch, url: string, init: Init, hidden: Set<string>, redact: Redact) =>
+  followRedirects(fetch, await fetch(url, init), url, init, hidden, redact);
 const init = (extra: Partial<Init> = {}): Init => ({ method: "GET", headers: { ...credentials }, ...extra });
 const API = "https://api.example.com";
 
@@ -44,7 +45,10 @@ describe("followRedirects", () => {
   });
 
   it("drops every hidden header and query parameter on another origin, for that hop and the next", async () => {
-    const { fetch, sent } = fakeFetch({ [`${API}/a`]: [302, "https://cdn.example.com/x?API_KEY=k&keep=1"], "https://cdn.example.com/x?keep=1": [307, `${API}/back`] });
+    const { fetch, sent } = fakeFetch({
+      [`${API}/a`]: [302, "https://cdn.example.com/x?API_KEY=k&keep=1"],
+      "https://cdn.example.com/x?keep=1": [307, `${API}/back`],
+    });
     const original = init();
     const r = await fetchFollowing(fetch, `${API}/a`, original, hidden, redact);
     expect(r.status).toBe(200);
@@ -81,8 +85,16 @@ describe("followRedirects", () => {
       [307, "POST"],
     ] as const) {
       const { fetch, sent } = fakeFetch({ [`${API}/a`]: [status, "/b"] });
-      await fetchFollowing(fetch, `${API}/a`, init({ method: "POST", body: "{}", headers: { ...credentials, "content-type": "application/json" } }), hidden, redact);
-      expect([sent[1]!.method, sent[1]!.body, sent[1]!.headers["content-type"]]).toEqual(method === "GET" ? ["GET", undefined, undefined] : ["POST", "{}", "application/json"]);
+      await fetchFollowing(
+        fetch,
+        `${API}/a`,
+        init({ method: "POST", body: "{}", headers: { ...credentials, "content-type": "application/json" } }),
+        hidden,
+        redact,
+      );
+      expect([sent[1]!.method, sent[1]!.body, sent[1]!.headers["content-type"]]).toEqual(
+        method === "GET" ? ["GET", undefined, undefined] : ["POST", "{}", "application/json"],
+      );
     }
   });
 
@@ -90,14 +102,21 @@ describe("followRedirects", () => {
     const { fetch, sent } = fakeFetch({ [`${API}/a`]: [302, "/a"] });
     const err = await fetchFollowing(fetch, `${API}/a`, init(), hidden, redact).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(APIError);
-    expect([(err as APIError).status, (err as Error).message]).toEqual([302, "Redirect not followed: 302 after 20 redirects"]);
+    expect([(err as APIError).status, (err as Error).message]).toEqual([
+      302,
+      "Redirect not followed: 302 after 20 redirects",
+    ]);
     expect(sent).toHaveLength(21);
   });
 
   it("a Location that cannot be a URL is an APIError with the status, not a connection error", async () => {
     const { fetch, sent } = fakeFetch({ [`${API}/a`]: [302, "http://[bad"] });
     const err = await fetchFollowing(fetch, `${API}/a`, init(), hidden, redact).catch((e: unknown) => e);
-    expect([err instanceof APIError, (err as APIError).status, (err as Error).message]).toEqual([true, 302, "Redirect not followed: 302 to an invalid Location"]);
+    expect([err instanceof APIError, (err as APIError).status, (err as Error).message]).toEqual([
+      true,
+      302,
+      "Redirect not followed: 302 to an invalid Location",
+    ]);
     expect(sent).toHaveLength(1);
   });
 
@@ -108,6 +127,8 @@ describe("followRedirects", () => {
 
   it("a browser's opaque redirect is an APIError saying it was not followed", async () => {
     const opaque = { type: "opaqueredirect", status: 0, headers: new Headers() } as Response;
-    await expect(fetchFollowing(async () => opaque, `${API}/a`, init(), hidden, redact)).rejects.toThrow('Redirect not followed: this fetch hides its target (fetchOptions: { redirect: "follow" } lets fetch follow it)');
+    await expect(fetchFollowing(async () => opaque, `${API}/a`, init(), hidden, redact)).rejects.toThrow(
+      'Redirect not followed: this fetch hides its target (fetchOptions: { redirect: "follow" } lets fetch follow it)',
+    );
   });
 });

@@ -1,6 +1,18 @@
 /** Request building: path, query, headers, cookies and bodies, checked on what a real server received. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ClientCore, SDKError, binaryBody, clientParams, collectParams, formBody, jsonBody, multipartBody, queryStyle, textBody, textResponse } from "../../src/runtime/index.js";
+import {
+  ClientCore,
+  SDKError,
+  binaryBody,
+  clientParams,
+  collectParams,
+  formBody,
+  jsonBody,
+  multipartBody,
+  queryStyle,
+  textBody,
+  textResponse,
+} from "../../src/runtime/index.js";
 import type { OperationSpec } from "../../src/runtime/types.js";
 import { op, spec, startServer, type TestServer } from "./helpers.js";
 
@@ -45,29 +57,58 @@ describe("path parameters", () => {
   });
 
   it("fills a path parameter from a client parameter", async () => {
-    const c = new ClientCore(spec({ clientParams: clientParams([{ option: "accountId", in: "path", name: "account_id" }]) }), {
-      baseURL: server.url,
-      accountId: "acc 1",
-    });
+    const c = new ClientCore(
+      spec({ clientParams: clientParams([{ option: "accountId", in: "path", name: "account_id" }]) }),
+      {
+        baseURL: server.url,
+        accountId: "acc 1",
+      },
+    );
     await c.request(op({ path: "/accounts/{account_id}/zones" }), {}, undefined);
     expect(last().url).toBe("/accounts/acc%201/zones");
   });
 });
 
 describe("query serialisation", () => {
-  const q = (query: Record<string, string>, queryStyle?: OperationSpec["queryStyle"]) => op({ query, ...(queryStyle && { queryStyle }) });
+  const q = (query: Record<string, string>, queryStyle?: OperationSpec["queryStyle"]) =>
+    op({ query, ...(queryStyle && { queryStyle }) });
 
   it.each<[string, OperationSpec, Record<string, unknown>, string]>([
-    ["scalars", q({ limit: "limit", on: "enabled", name: "name" }), { limit: 10, on: true, name: "a b&c" }, "limit=10&enabled=true&name=a%20b%26c"],
+    [
+      "scalars",
+      q({ limit: "limit", on: "enabled", name: "name" }),
+      { limit: 10, on: true, name: "a b&c" },
+      "limit=10&enabled=true&name=a%20b%26c",
+    ],
     ["undefined and null are skipped", q({ a: "a", b: "b" }), { a: undefined, b: null }, ""],
-    ["Date becomes ISO", q({ since: "since" }), { since: new Date(Date.UTC(2024, 0, 2, 3, 4, 5)) }, "since=2024-01-02T03%3A04%3A05.000Z"],
+    [
+      "Date becomes ISO",
+      q({ since: "since" }),
+      { since: new Date(Date.UTC(2024, 0, 2, 3, 4, 5)) },
+      "since=2024-01-02T03%3A04%3A05.000Z",
+    ],
     ["arrays repeat by default", q({ ids: "id" }), { ids: [1, 2, 3] }, "id=1&id=2&id=3"],
-    ["explode false joins with commas", q({ ids: "id" }, { id: queryStyle("form", false) }), { ids: [1, 2] }, "id=1%2C2"],
+    [
+      "explode false joins with commas",
+      q({ ids: "id" }, { id: queryStyle("form", false) }),
+      { ids: [1, 2] },
+      "id=1%2C2",
+    ],
     ["spaceDelimited", q({ ids: "id" }, { id: queryStyle("spaceDelimited", false) }), { ids: ["a", "b"] }, "id=a%20b"],
     ["pipeDelimited", q({ ids: "id" }, { id: queryStyle("pipeDelimited", false) }), { ids: ["a", "b"] }, "id=a%7Cb"],
-    ["deepObject", q({ filter: "filter" }, { filter: queryStyle("deepObject") }), { filter: { a: 1, b: { c: "d" } } }, "filter%5Ba%5D=1&filter%5Bb%5D%5Bc%5D=d"],
+    [
+      "deepObject",
+      q({ filter: "filter" }, { filter: queryStyle("deepObject") }),
+      { filter: { a: 1, b: { c: "d" } } },
+      "filter%5Ba%5D=1&filter%5Bb%5D%5Bc%5D=d",
+    ],
     ["form objects spread", q({ f: "f" }), { f: { x: 1, y: 2 } }, "x=1&y=2"],
-    ["form objects with explode false", q({ f: "f" }, { f: queryStyle("form", false) }), { f: { x: 1, y: 2 } }, "f=x%2C1%2Cy%2C2"],
+    [
+      "form objects with explode false",
+      q({ f: "f" }, { f: queryStyle("form", false) }),
+      { f: { x: 1, y: 2 } },
+      "f=x%2C1%2Cy%2C2",
+    ],
   ])("%s", async (_name, operation, params, expected) => {
     await core.request(operation, {}, params);
     expect(last().url).toBe(expected ? `/things?${expected}` : "/things");
@@ -75,7 +116,12 @@ describe("query serialisation", () => {
 
   it("merges defaultQuery < operation params < per-request query, null removing", async () => {
     const c = new ClientCore(spec(), { baseURL: server.url, defaultQuery: { v: "1", keep: "k", drop: "x", limit: 5 } });
-    await c.request(op({ query: { limit: "limit" } }), {}, { limit: 20 }, { query: { v: "2", drop: null, extra: ["a", "b"] } });
+    await c.request(
+      op({ query: { limit: "limit" } }),
+      {},
+      { limit: 20 },
+      { query: { v: "2", drop: null, extra: ["a", "b"] } },
+    );
     const got = last().query;
     expect([...got]).toEqual([
       ["v", "2"],
@@ -87,10 +133,13 @@ describe("query serialisation", () => {
   });
 
   it("applies client query params only to operations that declare them; the call's value wins", async () => {
-    const c = new ClientCore(spec({ clientParams: clientParams([{ option: "version", in: "query", name: "api-version" }]) }), {
-      baseURL: server.url,
-      version: "2024-01",
-    });
+    const c = new ClientCore(
+      spec({ clientParams: clientParams([{ option: "version", in: "query", name: "api-version" }]) }),
+      {
+        baseURL: server.url,
+        version: "2024-01",
+      },
+    );
     await c.request(op({ query: { apiVersion: "api-version" } }), {}, {});
     expect(last().query.get("api-version")).toBe("2024-01");
     await c.request(op({ query: { apiVersion: "api-version" } }), {}, { apiVersion: "2025-02" });
@@ -100,11 +149,14 @@ describe("query serialisation", () => {
   });
 
   it("a client query param wins over defaultQuery for operations that declare it, and only for them", async () => {
-    const c = new ClientCore(spec({ clientParams: clientParams([{ option: "version", in: "query", name: "api-version" }]) }), {
-      baseURL: server.url,
-      version: "2024-01",
-      defaultQuery: { "api-version": "old" },
-    });
+    const c = new ClientCore(
+      spec({ clientParams: clientParams([{ option: "version", in: "query", name: "api-version" }]) }),
+      {
+        baseURL: server.url,
+        version: "2024-01",
+        defaultQuery: { "api-version": "old" },
+      },
+    );
     await c.request(op({ query: { apiVersion: "api-version" } }), {}, {});
     expect(last().query.get("api-version")).toBe("2024-01");
     await c.request(op(), {}, {});
@@ -117,8 +169,15 @@ describe("an operation without query, header or cookie parameters (no collectPar
 
   it("still sends defaultQuery, defaultHeaders and the per-request query and headers", async () => {
     expect(plain.collect).toBeUndefined();
-    const c = new ClientCore(spec(), { baseURL: server.url, defaultQuery: { v: "1", drop: "x", ids: [1, 2] }, defaultHeaders: { "X-Team": "core" } });
-    await c.request(plain, { owner: "o", repo: "r" }, undefined, { query: { drop: null, extra: "a b" }, headers: { "X-Extra": "e" } });
+    const c = new ClientCore(spec(), {
+      baseURL: server.url,
+      defaultQuery: { v: "1", drop: "x", ids: [1, 2] },
+      defaultHeaders: { "X-Team": "core" },
+    });
+    await c.request(plain, { owner: "o", repo: "r" }, undefined, {
+      query: { drop: null, extra: "a b" },
+      headers: { "X-Extra": "e" },
+    });
     expect(last().url).toBe("/repos/o/r?v=1&ids=1&ids=2&extra=a%20b");
     expect(last().headers["x-team"]).toBe("core");
     expect(last().headers["x-extra"]).toBe("e");
@@ -143,8 +202,16 @@ describe("required parameters a client option may supply", () => {
   const headerOp = op({ headers: { organization: "TR-Organization" }, required: ["header TR-Organization"] });
 
   it.each<[string, OperationSpec, string]>([
-    ["query", queryOp, "testOp: missing required query parameter `api-version`: pass it, or set the client option that supplies it"],
-    ["header", headerOp, "testOp: missing required header parameter `TR-Organization`: pass it, or set the client option that supplies it"],
+    [
+      "query",
+      queryOp,
+      "testOp: missing required query parameter `api-version`: pass it, or set the client option that supplies it",
+    ],
+    [
+      "header",
+      headerOp,
+      "testOp: missing required header parameter `TR-Organization`: pass it, or set the client option that supplies it",
+    ],
   ])("refuses to send without a %s parameter, naming it", async (_where, operation, message) => {
     const c = new ClientCore(versioned, { baseURL: server.url });
     const p = c.request(operation, {}, {});
@@ -181,7 +248,12 @@ describe("headers", () => {
       defaultHeaders: { "X-Team": "core", "X-Remove-Me": "1", "X-Trace": "default" },
     });
     const operation = op({ headers: { trace: "X-Trace", beta: "OpenAI-Beta" } });
-    await c.request(operation, {}, { trace: "param", beta: ["a", "b"] }, { headers: { "x-remove-me": null, "X-Extra": "e" } });
+    await c.request(
+      operation,
+      {},
+      { trace: "param", beta: ["a", "b"] },
+      { headers: { "x-remove-me": null, "X-Extra": "e" } },
+    );
     const h = last().headers;
     expect(h["x-team"]).toBe("core");
     expect(h["x-trace"]).toBe("param");
@@ -193,25 +265,40 @@ describe("headers", () => {
   });
 
   it("per-request headers override operation header params", async () => {
-    await core.request(op({ headers: { trace: "X-Trace" } }), {}, { trace: "param" }, { headers: { "X-Trace": "option" } });
+    await core.request(
+      op({ headers: { trace: "X-Trace" } }),
+      {},
+      { trace: "param" },
+      { headers: { "X-Trace": "option" } },
+    );
     expect(last().headers["x-trace"]).toBe("option");
   });
 
   it("sends a client header param to operations that declare it", async () => {
-    const c = new ClientCore(spec({ clientParams: clientParams([{ option: "org", in: "header", name: "TR-Organization", env: "TEST_TR_ORG" }]) }), {
-      baseURL: server.url,
-      org: "org-1",
-    });
+    const c = new ClientCore(
+      spec({
+        clientParams: clientParams([{ option: "org", in: "header", name: "TR-Organization", env: "TEST_TR_ORG" }]),
+      }),
+      {
+        baseURL: server.url,
+        org: "org-1",
+      },
+    );
     await c.request(op({ headers: { organization: "TR-Organization" } }), {}, {});
     expect(last().headers["tr-organization"]).toBe("org-1");
   });
 
   it.each<[string, () => Promise<unknown>, RegExp]>([
-    ["a per-request header", () => core.request(op(), {}, {}, { headers: { "X-Evil": "a\r\nInjected: 1" } }), /`x-evil`/],
+    [
+      "a per-request header",
+      () => core.request(op(), {}, {}, { headers: { "X-Evil": "a\r\nInjected: 1" } }),
+      /`x-evil`/,
+    ],
     ["an operation header param", () => core.request(op({ headers: { v: "X-Val" } }), {}, { v: "a\nb" }), /`x-val`/],
     [
       "a default header",
-      () => new ClientCore(spec(), { baseURL: server.url, defaultHeaders: { "X-Default": "x\ry" } }).request(op(), {}, {}),
+      () =>
+        new ClientCore(spec(), { baseURL: server.url, defaultHeaders: { "X-Default": "x\ry" } }).request(op(), {}, {}),
       /`x-default`/,
     ],
     ["a cookie", () => core.request(op({ cookies: { s: "session" } }), {}, { s: "v\r\nSet-Cookie: x" }), /`cookie`/],
@@ -235,12 +322,22 @@ describe("headers", () => {
 });
 
 describe("bodies", () => {
-  const post = (body: OperationSpec["body"], extra: Partial<OperationSpec> = {}) => op({ method: "post", body, ...extra });
+  const post = (body: OperationSpec["body"], extra: Partial<OperationSpec> = {}) =>
+    op({ method: "post", body, ...extra });
   const json = { mode: "fields", encode: jsonBody } as const;
 
   it("fields mode sends the params not used elsewhere as JSON", async () => {
-    const operation = post(json, { path: "/t/{id}", query: { dry: "dry_run" }, headers: { h: "X-H" }, cookies: { c: "c" } });
-    await core.request(operation, { id: "x" }, { dry: true, h: "hv", c: "cv", name: "n", tags: ["a"], skip: undefined });
+    const operation = post(json, {
+      path: "/t/{id}",
+      query: { dry: "dry_run" },
+      headers: { h: "X-H" },
+      cookies: { c: "c" },
+    });
+    await core.request(
+      operation,
+      { id: "x" },
+      { dry: true, h: "hv", c: "cv", name: "n", tags: ["a"], skip: undefined },
+    );
     const r = last();
     expect(r.method).toBe("POST");
     expect(r.url).toBe("/t/x?dry_run=true");
@@ -257,7 +354,11 @@ describe("bodies", () => {
   });
 
   it("whole mode sends params.body, keeping a vendor JSON content type", async () => {
-    await core.request(post({ mode: "whole", encode: jsonBody, contentType: "application/merge-patch+json" }), {}, { body: [1, 2] });
+    await core.request(
+      post({ mode: "whole", encode: jsonBody, contentType: "application/merge-patch+json" }),
+      {},
+      { body: [1, 2] },
+    );
     expect(last().headers["content-type"]).toBe("application/merge-patch+json");
     expect(last().text).toBe("[1,2]");
   });
@@ -275,7 +376,9 @@ describe("bodies", () => {
     await core.request(post(multipart), {}, { file, purpose: "test", tags: ["a", "b"], meta: { k: 1 }, n: 2 });
     const r = last();
     expect(r.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
-    const fd = await new Response(new Uint8Array(r.body), { headers: { "content-type": r.headers["content-type"]! } }).formData();
+    const fd = await new Response(new Uint8Array(r.body), {
+      headers: { "content-type": r.headers["content-type"]! },
+    }).formData();
     const got = fd.get("file") as File;
     expect(got.name).toBe("hello.txt");
     expect(await got.text()).toBe("hello file");
@@ -306,7 +409,11 @@ describe("bodies", () => {
       }),
     ],
   ])("binary: %s passes through with the operation's content type", async (_name, body) => {
-    await core.request(post({ mode: "whole", encode: binaryBody, contentType: "application/octet-stream" }), {}, { body });
+    await core.request(
+      post({ mode: "whole", encode: binaryBody, contentType: "application/octet-stream" }),
+      {},
+      { body },
+    );
     expect(last().headers["content-type"]).toBe("application/octet-stream");
     expect([...last().body]).toEqual([0, 1, 2, 255]);
   });

@@ -36,11 +36,21 @@ const core = () => new ClientCore(spec(), { baseURL: server.url, maxRetries: 0 }
 describe("successful responses", () => {
   it.each<[string, Handler, Partial<Parameters<typeof op>[0]>, unknown]>([
     ["json", (_q, res) => reply(res, 200, { a: 1 }), {}, { a: 1 }],
-    ["json with empty body, when the operation declares an empty 2xx", (_q, res) => reply(res, 200, ""), { empty: true }, undefined],
+    [
+      "json with empty body, when the operation declares an empty 2xx",
+      (_q, res) => reply(res, 200, ""),
+      { empty: true },
+      undefined,
+    ],
     ["205 with no body", (_q, res) => reply(res, 205), {}, undefined],
     ["204", (_q, res) => reply(res, 204), {}, undefined],
     ["void ignores a body", (_q, res) => reply(res, 200, { a: 1 }), { response: voidResponse }, undefined],
-    ["text", (_q, res) => reply(res, 200, "hello", { "content-type": "text/plain" }), { response: textResponse }, "hello"],
+    [
+      "text",
+      (_q, res) => reply(res, 200, "hello", { "content-type": "text/plain" }),
+      { response: textResponse },
+      "hello",
+    ],
     ["text with empty body", (_q, res) => reply(res, 200, ""), { response: textResponse }, undefined],
   ])("%s", async (_name, h, o, expected) => {
     handler = h;
@@ -90,14 +100,22 @@ describe("successful responses", () => {
 
   it("then/catch/finally chain like a plain promise", async () => {
     handler = (_q, res) => reply(res, 200, { a: 1 });
-    const chained = core().request<{ a: number }>(op(), {}, undefined).then((d) => d.a + 1);
+    const chained = core()
+      .request<{ a: number }>(op(), {}, undefined)
+      .then((d) => d.a + 1);
     expect(chained).not.toBeInstanceOf(APIPromise);
     expect(await chained).toBe(2);
     let done = false;
-    await core().request(op(), {}, undefined).finally(() => (done = true));
+    await core()
+      .request(op(), {}, undefined)
+      .finally(() => (done = true));
     expect(done).toBe(true);
     handler = (_q, res) => reply(res, 404, { message: "nope" });
-    expect(await core().request(op(), {}, undefined).catch((e: APIError) => e.status)).toBe(404);
+    expect(
+      await core()
+        .request(op(), {}, undefined)
+        .catch((e: APIError) => e.status),
+    ).toBe(404);
   });
 
   it("asResponse still rejects for error statuses", async () => {
@@ -119,8 +137,11 @@ describe("error responses", () => {
     [503, InternalServerError, "InternalServerError"],
     [418, APIError, "APIError"],
   ])("%i → %o", async (status, Cls, name) => {
-    handler = (_q, res) => reply(res, status, { error: { message: "went wrong", type: "x" } }, { "x-request-id": "req_123" });
-    const err = (await core().request(op(), {}, undefined).catch((e) => e)) as APIError<{ error: { message: string } }>;
+    handler = (_q, res) =>
+      reply(res, status, { error: { message: "went wrong", type: "x" } }, { "x-request-id": "req_123" });
+    const err = (await core()
+      .request(op(), {}, undefined)
+      .catch((e) => e)) as APIError<{ error: { message: string } }>;
     expect(err).toBeInstanceOf(Cls);
     expect(err).toBeInstanceOf(APIError);
     expect(err).toBeInstanceOf(SDKError);
@@ -148,29 +169,43 @@ describe("error responses", () => {
       (_q, res) => reply(res, 403, { success: false, errors: [{ code: 10000, message: "Authentication error" }] }),
       "403 Forbidden: 10000: Authentication error",
     ],
-    ["plain text", (_q, res) => reply(res, 502, "upstream down", { "content-type": "text/plain" }), "502 Bad Gateway: upstream down"],
+    [
+      "plain text",
+      (_q, res) => reply(res, 502, "upstream down", { "content-type": "text/plain" }),
+      "502 Bad Gateway: upstream down",
+    ],
     ["no body", (_q, res) => reply(res, 500), "500 Internal Server Error"],
   ])("message from %s", async (_name, h, message) => {
     handler = h;
-    const err = (await core().request(op(), {}, undefined).catch((e) => e)) as APIError;
+    const err = (await core()
+      .request(op(), {}, undefined)
+      .catch((e) => e)) as APIError;
     expect(err.message).toBe(message);
   });
 
   it("problem+json bodies are parsed", async () => {
-    handler = (_q, res) => reply(res, 400, JSON.stringify({ title: "Bad", status: 400 }), { "content-type": "application/problem+json" });
-    const err = (await core().request(op(), {}, undefined).catch((e) => e)) as APIError;
+    handler = (_q, res) =>
+      reply(res, 400, JSON.stringify({ title: "Bad", status: 400 }), { "content-type": "application/problem+json" });
+    const err = (await core()
+      .request(op(), {}, undefined)
+      .catch((e) => e)) as APIError;
     expect(err.body).toEqual({ title: "Bad", status: 400 });
   });
 
   it.each(["request-id", "x-github-request-id", "cf-ray", "x-kong-request-id"])("requestID from %s", async (header) => {
     handler = (_q, res) => reply(res, 500, "x", { [header]: "rid-9" });
-    const err = (await core().request(op(), {}, undefined).catch((e) => e)) as APIError;
+    const err = (await core()
+      .request(op(), {}, undefined)
+      .catch((e) => e)) as APIError;
     expect(err.requestID).toBe("rid-9");
   });
 });
 
 describe("envelope", () => {
-  const envSpec: ClientSpec = spec({ name: "Cloudflare", envelope: makeEnvelope({ result: "result", success: "success", errors: "errors" }) });
+  const envSpec: ClientSpec = spec({
+    name: "Cloudflare",
+    envelope: makeEnvelope({ result: "result", success: "success", errors: "errors" }),
+  });
   const envCore = () => new ClientCore(envSpec, { baseURL: server.url, maxRetries: 0 });
   const envelope = { success: true, errors: [], messages: [], result: { id: "z1" } };
 
@@ -196,7 +231,9 @@ describe("envelope", () => {
         ],
         result: null,
       });
-    const err = (await envCore().request(op(), {}, undefined).catch((e) => e)) as APIError;
+    const err = (await envCore()
+      .request(op(), {}, undefined)
+      .catch((e) => e)) as APIError;
     expect(err).toBeInstanceOf(APIError);
     expect(err.status).toBe(200);
     expect(err.message).toContain("1001: Invalid zone; 1002: Try again");

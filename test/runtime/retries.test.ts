@@ -31,7 +31,11 @@ const failThenOk =
     n <= failures ? reply(res, status, { message: `fail ${n}` }, headers) : reply(res, 200, { ok: n });
 
 const core = (options: ClientOptions = {}, idempotencyHeader?: string) =>
-  new ClientCore(spec(idempotencyHeader ? { idempotency: makeIdempotency(idempotencyHeader) } : {}), { baseURL: server.url, logLevel: "off", ...options });
+  new ClientCore(spec(idempotencyHeader ? { idempotency: makeIdempotency(idempotencyHeader) } : {}), {
+    baseURL: server.url,
+    logLevel: "off",
+    ...options,
+  });
 
 describe("retry rules", () => {
   it.each([408, 409, 429, 500, 502, 503])("retries %i", async (status) => {
@@ -65,7 +69,9 @@ describe("retry rules", () => {
     ["x-should-retry: true retries a 400", 400, "true", 2],
   ])("%s", async (_name, status, value, attempts) => {
     handler = failThenOk(1, status, { "x-should-retry": value, "retry-after-ms": "1" });
-    await core().request(op(), {}, undefined).catch(() => {});
+    await core()
+      .request(op(), {}, undefined)
+      .catch(() => {});
     expect(server.requests).toHaveLength(attempts);
   });
 
@@ -189,7 +195,9 @@ describe("timeouts, aborts, connection errors", () => {
 
   it("rejects an already-aborted signal without sending", async () => {
     handler = (_q, res) => reply(res, 200, {});
-    await expect(core().request(op(), {}, undefined, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(APIUserAbortError);
+    await expect(core().request(op(), {}, undefined, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(
+      APIUserAbortError,
+    );
     expect(server.requests).toHaveLength(0);
   });
 

@@ -3,7 +3,13 @@
  * short, redirect loops. Against a real server on 127.0.0.1, with a client without credentials.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { APIConnectionError, APIError, ClientCore, UnexpectedResponseError, textResponse } from "../../src/runtime/index.js";
+import {
+  APIConnectionError,
+  APIError,
+  ClientCore,
+  UnexpectedResponseError,
+  textResponse,
+} from "../../src/runtime/index.js";
 import { failure, op, reply, spec, startServer, type Handler, type TestServer } from "./helpers.js";
 
 let server: TestServer;
@@ -20,15 +26,35 @@ const core = (maxRetries = 2) => new ClientCore(spec(), { baseURL: server.url, m
 
 describe("a 2xx body that is not what a JSON operation declares", () => {
   it.each<[string, Handler, string, string | undefined]>([
-    ["HTML", (_q, res) => reply(res, 200, "<html>Log in</html>", { "content-type": "text/html" }), "testOp: 200 response is not JSON (text/html): <html>Log in</html>", "text/html"],
-    ["JSON cut short", (_q, res) => reply(res, 201, '{"a": [1,', { "content-type": "application/json" }), 'testOp: 201 response is not JSON (application/json): {"a": [1,', "application/json"],
-    ["an empty 200", (_q, res) => reply(res, 200), "testOp: 200 response is not JSON (no content-type): empty body", undefined],
+    [
+      "HTML",
+      (_q, res) => reply(res, 200, "<html>Log in</html>", { "content-type": "text/html" }),
+      "testOp: 200 response is not JSON (text/html): <html>Log in</html>",
+      "text/html",
+    ],
+    [
+      "JSON cut short",
+      (_q, res) => reply(res, 201, '{"a": [1,', { "content-type": "application/json" }),
+      'testOp: 201 response is not JSON (application/json): {"a": [1,',
+      "application/json",
+    ],
+    [
+      "an empty 200",
+      (_q, res) => reply(res, 200),
+      "testOp: 200 response is not JSON (no content-type): empty body",
+      undefined,
+    ],
   ])("%s → UnexpectedResponseError, sent once", async (_name, h, message, contentType) => {
     handler = h;
     const err = await failure<UnexpectedResponseError>(core().request(op(), {}, undefined));
     expect(err).toBeInstanceOf(UnexpectedResponseError);
     expect(err).toBeInstanceOf(APIError);
-    expect([err.name, err.message, err.operation, err.contentType]).toEqual(["UnexpectedResponseError", message, "testOp", contentType]);
+    expect([err.name, err.message, err.operation, err.contentType]).toEqual([
+      "UnexpectedResponseError",
+      message,
+      "testOp",
+      contentType,
+    ]);
     expect(server.requests).toHaveLength(1);
   });
 
@@ -39,7 +65,12 @@ describe("a 2xx body that is not what a JSON operation declares", () => {
   });
 
   it("an empty 204, 205, or 2xx the operation declares empty, is undefined; a text operation's empty body is text", async () => {
-    for (const [status, o] of [[204, {}], [205, {}], [200, { empty: true }], [202, { empty: true }]] as const) {
+    for (const [status, o] of [
+      [204, {}],
+      [205, {}],
+      [200, { empty: true }],
+      [202, { empty: true }],
+    ] as const) {
       handler = (_q, res) => reply(res, status);
       expect(await core().request(op(o), {}, undefined)).toBeUndefined();
     }
@@ -82,7 +113,8 @@ describe("redirects, for a client without credentials (fetch follows them)", () 
   });
 
   it("a same-origin redirect is followed", async () => {
-    handler = (q, res) => (q.path === "/things" ? void res.writeHead(301, { location: "/moved" }).end() : reply(res, 200, { at: q.path }));
+    handler = (q, res) =>
+      q.path === "/things" ? void res.writeHead(301, { location: "/moved" }).end() : reply(res, 200, { at: q.path });
     expect(await core().request(op(), {}, undefined)).toEqual({ at: "/moved" });
   });
 });

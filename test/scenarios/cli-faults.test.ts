@@ -10,7 +10,17 @@ import type { ChildProcess } from "node:child_process";
 import { rm } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CliBundles, type CliRun } from "../helpers/cli-bundle.js";
-import { answer, drip, redirect, resetMidBody, sequence, stall, startFaultServer, type Fault, type FaultServer } from "../helpers/fault-server.js";
+import {
+  answer,
+  drip,
+  redirect,
+  resetMidBody,
+  sequence,
+  stall,
+  startFaultServer,
+  type Fault,
+  type FaultServer,
+} from "../helpers/fault-server.js";
 import { fixture, generateIntoTemp } from "../helpers/generate.js";
 import { CREDENTIALS } from "./fault-styles.js";
 
@@ -61,14 +71,44 @@ const item = JSON.stringify({ id: "b" });
 const page = (id: string, more: boolean) => answer(200, JSON.stringify({ data: [{ id }], has_more: more }));
 /** Short enough to keep the table fast, long enough for the server of a loaded machine (load 11 on 2 cores seen) to see each request before it is cut. */
 const cut = ["--timeout", "1000", "--max-retries", "1"];
-const html = (text: string) => answer(200, `<html><body>${text}${"…".repeat(300)}</body></html>`, { "content-type": "text/html" });
+const html = (text: string) =>
+  answer(200, `<html><body>${text}${"…".repeat(300)}</body></html>`, { "content-type": "text/html" });
 
 /** The faults every response reader must survive. */
 const readerRows = Object.entries(READERS).flatMap(([reader, command]): Row[] => [
-  { name: `headers then stall (${reader}) → timeout, retried once`, args: [...command, ...cut], api: () => stall, exit: 3, stderr: /^APIConnectionTimeoutError: Request timed out after 1000ms\.$/, requests: 2 },
-  { name: `slow drip (${reader}) → timeout, retried once`, args: [...command, ...cut], api: () => drip(20), exit: 3, stderr: /^APIConnectionTimeoutError: Request timed out after 1000ms\.$/, requests: 2 },
-  { name: `reset mid-body (${reader}) → APIConnectionError after --max-retries`, args: [...command, "--max-retries", "2"], api: () => resetMidBody, exit: 3, stderr: /^APIConnectionError: Connection error\..*terminated/, requests: 3 },
-  { name: `Ctrl-C mid-body (${reader}) → interrupted at once, not retried`, args: [...command, "--timeout", "60000"], api: () => stall, interrupt: 50, exit: 130, stderr: /^interrupted$/, requests: 1 },
+  {
+    name: `headers then stall (${reader}) → timeout, retried once`,
+    args: [...command, ...cut],
+    api: () => stall,
+    exit: 3,
+    stderr: /^APIConnectionTimeoutError: Request timed out after 1000ms\.$/,
+    requests: 2,
+  },
+  {
+    name: `slow drip (${reader}) → timeout, retried once`,
+    args: [...command, ...cut],
+    api: () => drip(20),
+    exit: 3,
+    stderr: /^APIConnectionTimeoutError: Request timed out after 1000ms\.$/,
+    requests: 2,
+  },
+  {
+    name: `reset mid-body (${reader}) → APIConnectionError after --max-retries`,
+    args: [...command, "--max-retries", "2"],
+    api: () => resetMidBody,
+    exit: 3,
+    stderr: /^APIConnectionError: Connection error\..*terminated/,
+    requests: 3,
+  },
+  {
+    name: `Ctrl-C mid-body (${reader}) → interrupted at once, not retried`,
+    args: [...command, "--timeout", "60000"],
+    api: () => stall,
+    interrupt: 50,
+    exit: 130,
+    stderr: /^interrupted$/,
+    requests: 1,
+  },
 ]);
 
 const crossOrigin = (kind: Credential, check: (seen: FaultServer["requests"][number]) => void): Row => ({
@@ -84,7 +124,11 @@ const crossOrigin = (kind: Credential, check: (seen: FaultServer["requests"][num
   check: (_run, api, other) => {
     // The API itself got every credential; the other origin got none.
     const sent = api.requests[0]!;
-    expect([sent.headers.authorization, sent.headers["x-api-key"], sent.headers.cookie]).toEqual([`Bearer ${CREDENTIALS.bearerAuth}`, CREDENTIALS.headerKey, `session=${CREDENTIALS.cookieKey}`]);
+    expect([sent.headers.authorization, sent.headers["x-api-key"], sent.headers.cookie]).toEqual([
+      `Bearer ${CREDENTIALS.bearerAuth}`,
+      CREDENTIALS.headerKey,
+      `session=${CREDENTIALS.cookieKey}`,
+    ]);
     expect(sent.url).toBe(`/items/a?api_key=${CREDENTIALS.queryKey}`);
     expect(other.requests).toHaveLength(1);
     check(other.requests[0]!);
@@ -93,11 +137,15 @@ const crossOrigin = (kind: Credential, check: (seen: FaultServer["requests"][num
 });
 
 /** A 401 whose body and headers echo every credential. */
-const echo401 = answer(401, JSON.stringify({ error: { message: `bad key ${CREDENTIALS.headerKey}` }, [CREDENTIALS.queryKey]: SECRETS }), {
-  "content-type": "application/json",
-  "x-echo": `${CREDENTIALS.bearerAuth}; ${CREDENTIALS.cookieKey}`,
-  "x-request-id": "req_7",
-});
+const echo401 = answer(
+  401,
+  JSON.stringify({ error: { message: `bad key ${CREDENTIALS.headerKey}` }, [CREDENTIALS.queryKey]: SECRETS }),
+  {
+    "content-type": "application/json",
+    "x-echo": `${CREDENTIALS.bearerAuth}; ${CREDENTIALS.cookieKey}`,
+    "x-request-id": "req_7",
+  },
+);
 
 /** The options of the rows where a 401 echoes every credential, and the credential each gives by flag. */
 const echoOptions: [string[], Credential][] = [
@@ -117,7 +165,11 @@ const rows: Row[] = [
     stderr: /^APIConnectionTimeoutError: Request timed out after 1000ms\.$/,
     stdout: `${JSON.stringify({ id: "a" })}\n`,
     requests: 3,
-    check: (_run, api) => expect(api.requests.map((r) => r.url)).toEqual([`/items?api_key=${CREDENTIALS.queryKey}`, ...Array(2).fill(`/items?after=a&api_key=${CREDENTIALS.queryKey}`)]),
+    check: (_run, api) =>
+      expect(api.requests.map((r) => r.url)).toEqual([
+        `/items?api_key=${CREDENTIALS.queryKey}`,
+        ...Array(2).fill(`/items?after=a&api_key=${CREDENTIALS.queryKey}`),
+      ]),
   },
   {
     name: "--all: page 2 resets mid-body, then answers → every item",
@@ -133,7 +185,8 @@ const rows: Row[] = [
     args: READERS.all,
     api: () => sequence(page("a", true), html("Sign in")),
     exit: 1,
-    stderr: /^UnexpectedResponseError: listItems: 200 response is not JSON \(text\/html\): <html><body>Sign in…+\n {2}status: 200$/,
+    stderr:
+      /^UnexpectedResponseError: listItems: 200 response is not JSON \(text\/html\): <html><body>Sign in…+\n {2}status: 200$/,
     stdout: `${JSON.stringify({ id: "a" })}\n`,
     requests: 2,
   },
@@ -147,13 +200,22 @@ const rows: Row[] = [
     stderr: /^interrupted$/,
     requests: 1,
   },
-  { name: "reset mid-body, then an answer → the answer", args: READERS.json, api: () => sequence(resetMidBody, answer(200, item)), exit: 0, stderr: /^$/, stdout: `${item}\n`, requests: 2 },
+  {
+    name: "reset mid-body, then an answer → the answer",
+    args: READERS.json,
+    api: () => sequence(resetMidBody, answer(200, item)),
+    exit: 0,
+    stderr: /^$/,
+    stdout: `${item}\n`,
+    requests: 2,
+  },
   {
     name: "truncated JSON with 200 → exit 1, UnexpectedResponseError, not retried",
     args: READERS.json,
     api: () => answer(200, '{"id": "ab'),
     exit: 1,
-    stderr: /^UnexpectedResponseError: getItem: 200 response is not JSON \(application\/json\): \{"id": "ab\n {2}status: 200$/,
+    stderr:
+      /^UnexpectedResponseError: getItem: 200 response is not JSON \(application\/json\): \{"id": "ab\n {2}status: 200$/,
     requests: 1,
   },
   ...(["json", "page", "raw", "all"] as const).map(
@@ -162,13 +224,38 @@ const rows: Row[] = [
       args: READERS[reader],
       api: () => html("Sign in"),
       exit: 1,
-      stderr: /^UnexpectedResponseError: (getItem|listItems): 200 response is not JSON \(text\/html\): <html><body>Sign in…+\n {2}status: 200$/,
+      stderr:
+        /^UnexpectedResponseError: (getItem|listItems): 200 response is not JSON \(text\/html\): <html><body>Sign in…+\n {2}status: 200$/,
       requests: 1,
     }),
   ),
-  { name: "empty 200 for an operation that declares a body → exit 1", args: READERS.json, api: () => answer(200), exit: 1, stderr: /^UnexpectedResponseError: getItem: 200 response is not JSON \(application\/json\): empty body\n {2}status: 200$/, requests: 1 },
-  { name: "204 → exit 0, nothing printed", args: READERS.json, api: () => answer(204), exit: 0, stderr: /^$/, stdout: "", requests: 1 },
-  { name: "empty 200 where the spec declares an empty 2xx → exit 0, nothing printed", args: ["putItem", "id=a"], api: () => answer(200), exit: 0, stderr: /^$/, stdout: "", requests: 1 },
+  {
+    name: "empty 200 for an operation that declares a body → exit 1",
+    args: READERS.json,
+    api: () => answer(200),
+    exit: 1,
+    stderr:
+      /^UnexpectedResponseError: getItem: 200 response is not JSON \(application\/json\): empty body\n {2}status: 200$/,
+    requests: 1,
+  },
+  {
+    name: "204 → exit 0, nothing printed",
+    args: READERS.json,
+    api: () => answer(204),
+    exit: 0,
+    stderr: /^$/,
+    stdout: "",
+    requests: 1,
+  },
+  {
+    name: "empty 200 where the spec declares an empty 2xx → exit 0, nothing printed",
+    args: ["putItem", "id=a"],
+    api: () => answer(200),
+    exit: 0,
+    stderr: /^$/,
+    stdout: "",
+    requests: 1,
+  },
   {
     name: "redirect loop → exit 1 after 20 hops, not retried",
     args: READERS.json,
@@ -188,7 +275,12 @@ const rows: Row[] = [
     requests: 2,
     check: (_run, api) => {
       const { headers, url } = api.requests[1]!;
-      expect([headers.authorization, headers["x-api-key"], headers.cookie, url]).toEqual([`Bearer ${CREDENTIALS.bearerAuth}`, CREDENTIALS.headerKey, `session=${CREDENTIALS.cookieKey}`, "/items/b"]);
+      expect([headers.authorization, headers["x-api-key"], headers.cookie, url]).toEqual([
+        `Bearer ${CREDENTIALS.bearerAuth}`,
+        CREDENTIALS.headerKey,
+        `session=${CREDENTIALS.cookieKey}`,
+        "/items/b",
+      ]);
     },
   },
   crossOrigin("bearerAuth", (seen) => expect(seen.headers.authorization).toBeUndefined()),
@@ -220,15 +312,24 @@ const rows: Row[] = [
   {
     name: "a secret echoed in a 200 that is not JSON (--verbose --raw) → exit 1, redacted",
     args: [...READERS.json, "--verbose", "--raw"],
-    api: () => answer(200, `<p>Signed in with ${CREDENTIALS.bearerAuth}</p>`, { "content-type": "text/html", "x-echo": CREDENTIALS.cookieKey }),
+    api: () =>
+      answer(200, `<p>Signed in with ${CREDENTIALS.bearerAuth}</p>`, {
+        "content-type": "text/html",
+        "x-echo": CREDENTIALS.cookieKey,
+      }),
     exit: 1,
-    stderr: /UnexpectedResponseError: getItem: 200 response is not JSON \(text\/html\): <p>Signed in with \*\*\*<\/p>\n {2}status: 200\n {2}body: "<p>Signed in with \*\*\*<\/p>"$/,
+    stderr:
+      /UnexpectedResponseError: getItem: 200 response is not JSON \(text\/html\): <p>Signed in with \*\*\*<\/p>\n {2}status: 200\n {2}body: "<p>Signed in with \*\*\*<\/p>"$/,
     requests: 1,
   },
   {
     name: "secrets echoed in a 200 with --verbose → the answer on stdout as sent, none on stderr",
     args: [...READERS.json, "--verbose"],
-    api: () => answer(200, JSON.stringify({ id: CREDENTIALS.headerKey }), { "content-type": "application/json", "x-echo": CREDENTIALS.bearerAuth }),
+    api: () =>
+      answer(200, JSON.stringify({ id: CREDENTIALS.headerKey }), {
+        "content-type": "application/json",
+        "x-echo": CREDENTIALS.bearerAuth,
+      }),
     exit: 0,
     stderr: /\S/,
     // stdout is the data asked for (an API that issues keys answers with them), so it is not redacted.
@@ -259,9 +360,17 @@ async function runRow(row: Row): Promise<{ run: CliRun; api: FaultServer; other:
     const interrupt = () => setTimeout(() => child?.kill("SIGINT"), row.interrupt);
     api.serve(row.interrupt === undefined ? fault : (res, req, url, n) => (fault(res, req, url, n), interrupt()));
     other.serve(row.other ?? answer(500));
-    const env = Object.fromEntries(Object.entries(GIVEN).filter(([k]) => k !== row.flag).map(([k, g]) => [g.env, CREDENTIALS[k as Credential]]));
+    const env = Object.fromEntries(
+      Object.entries(GIVEN)
+        .filter(([k]) => k !== row.flag)
+        .map(([k, g]) => [g.env, CREDENTIALS[k as Credential]]),
+    );
     const flag = row.flag ? [GIVEN[row.flag].flag, CREDENTIALS[row.flag]] : [];
-    const run = await cli.run("faults", [...row.args, ...flag, "--base-url", api.url], { env, killAfterMs: KILL_AFTER_MS, onSpawn: (c) => (child = c) });
+    const run = await cli.run("faults", [...row.args, ...flag, "--base-url", api.url], {
+      env,
+      killAfterMs: KILL_AFTER_MS,
+      onSpawn: (c) => (child = c),
+    });
     return { run, api, other };
   } finally {
     await Promise.all([api.close(), other.close()]);

@@ -8,17 +8,32 @@ import type { ClientSpec } from "../../src/runtime/types.js";
 import { answer, redirect, resetMidBody, stall, startFaultServer } from "../helpers/fault-server.js";
 
 const server = await startFaultServer();
-const spec: ClientSpec = { name: "Exit", credentials: [{ option: "token" }], auth: auth({ t: bearer("token") }, [["t"]]) };
+const spec: ClientSpec = {
+  name: "Exit",
+  credentials: [{ option: "token" }],
+  auth: auth({ t: bearer("token") }, [["t"]]),
+};
 const client = new ClientCore(spec, { baseURL: server.url, token: "t", logLevel: "off", maxRetries: 1 });
 const op = { id: "get", method: "get", path: "/x" } as const;
 const outcomes: string[] = [];
-const settle = (p: Promise<unknown>) => p.then(() => "ok", (e: Error) => e.name).then((o) => void outcomes.push(o));
+const settle = (p: Promise<unknown>) =>
+  p
+    .then(
+      () => "ok",
+      (e: Error) => e.name,
+    )
+    .then((o) => void outcomes.push(o));
 
 // Answered: the default 60 s timer must stop with the body read, or it would hold the process.
 server.serve(answer(200, '{"a":1}'));
 await settle(client.request(op, {}, undefined));
 await settle(client.request(op, {}, undefined).withResponse());
-await settle(client.request(op, {}, undefined).asResponse().then((r) => r.text()));
+await settle(
+  client
+    .request(op, {}, undefined)
+    .asResponse()
+    .then((r) => r.text()),
+);
 server.serve(stall);
 await settle(client.request(op, {}, undefined, { timeout: 50 }));
 await settle(client.request(op, {}, undefined, { signal: AbortSignal.timeout(50) }));

@@ -6,7 +6,12 @@
 import { join } from "node:path";
 
 /** The credential values the client is given: none may reach another origin or an error. */
-export const CREDENTIALS = { bearerAuth: "bearer-s3cret", headerKey: "header-s3cret", queryKey: "query-s3cret", cookieKey: "cookie-s3cret" };
+export const CREDENTIALS = {
+  bearerAuth: "bearer-s3cret",
+  headerKey: "header-s3cret",
+  queryKey: "query-s3cret",
+  cookieKey: "cookie-s3cret",
+};
 
 export interface FaultSetup {
   baseURL: string;
@@ -38,7 +43,8 @@ export async function loadFaultStyles(dir: string): Promise<Record<"flat" | "bui
   // The generated modules are only known at run time (their types are checked by the typecheck test of generated/).
   const { default: Faults } = (await import(join(dir, "src", "index.ts"))) as { default: new (o: object) => any };
   const { ItemsApi } = (await import(join(dir, "src", "builder.ts"))) as { ItemsApi: new (o: object) => any };
-  const options = ({ signal, ...setup }: FaultSetup) => [{ ...CREDENTIALS, logLevel: "off", ...setup }, { signal }] as const;
+  const options = ({ signal, ...setup }: FaultSetup) =>
+    [{ ...CREDENTIALS, logLevel: "off", ...setup }, { signal }] as const;
   const drain = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer());
   return {
     flat: (setup) => {

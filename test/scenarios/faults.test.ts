@@ -8,9 +8,26 @@
 import { rm } from "node:fs/promises";
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { answer, drip, redirect, resetMidBody, sequence, stall, startFaultServer, type Fault, type FaultServer } from "../helpers/fault-server.js";
+import {
+  answer,
+  drip,
+  redirect,
+  resetMidBody,
+  sequence,
+  stall,
+  startFaultServer,
+  type Fault,
+  type FaultServer,
+} from "../helpers/fault-server.js";
 import { fixture, generateIntoTemp } from "../helpers/generate.js";
-import { CREDENTIALS, loadFaultStyles, READERS, type FaultCalls, type FaultSetup, type FaultStyle } from "./fault-styles.js";
+import {
+  CREDENTIALS,
+  loadFaultStyles,
+  READERS,
+  type FaultCalls,
+  type FaultSetup,
+  type FaultStyle,
+} from "./fault-styles.js";
 
 const SECRETS = Object.values(CREDENTIALS);
 /** Far above what any row takes (a few hundred ms at most); a row that hangs fails here or on vitest's timeout. */
@@ -37,8 +54,22 @@ const cut = { timeout: 200, maxRetries: 1 };
 
 /** The faults every response reader must survive. */
 const readerRows = READERS.flatMap((call): Row[] => [
-  { name: `headers then stall (${call}) → timeout, retried once`, api: () => stall, setup: cut, call, expected: { error: "APIConnectionTimeoutError" }, requests: 2 },
-  { name: `slow drip (${call}) → timeout, retried once`, api: () => drip(20), setup: cut, call, expected: { error: "APIConnectionTimeoutError" }, requests: 2 },
+  {
+    name: `headers then stall (${call}) → timeout, retried once`,
+    api: () => stall,
+    setup: cut,
+    call,
+    expected: { error: "APIConnectionTimeoutError" },
+    requests: 2,
+  },
+  {
+    name: `slow drip (${call}) → timeout, retried once`,
+    api: () => drip(20),
+    setup: cut,
+    call,
+    expected: { error: "APIConnectionTimeoutError" },
+    requests: 2,
+  },
   {
     name: `reset mid-body (${call}) → APIConnectionError after maxRetries`,
     api: () => resetMidBody,
@@ -87,7 +118,11 @@ const rows: Row[] = [
     name: "truncated JSON with 200 → UnexpectedResponseError, not retried",
     api: () => answer(200, '{"id": "ab'),
     call: "json",
-    expected: { error: "UnexpectedResponseError", status: 200, message: /^getItem: 200 response is not JSON \(application\/json\): \{"id": "ab$/ },
+    expected: {
+      error: "UnexpectedResponseError",
+      status: 200,
+      message: /^getItem: 200 response is not JSON \(application\/json\): \{"id": "ab$/,
+    },
     requests: 1,
     check: (err) => {
       expect(err.operation).toBe("getItem");
@@ -100,14 +135,33 @@ const rows: Row[] = [
       name: `an HTML login page with 200 (${call}) → UnexpectedResponseError`,
       api: () => answer(200, `<html><body>Sign in${"…".repeat(300)}</body></html>`, { "content-type": "text/html" }),
       call,
-      expected: { error: "UnexpectedResponseError", status: 200, message: /: 200 response is not JSON \(text\/html\): <html><body>Sign in/ },
+      expected: {
+        error: "UnexpectedResponseError",
+        status: 200,
+        message: /: 200 response is not JSON \(text\/html\): <html><body>Sign in/,
+      },
       requests: 1,
       check: (err) => expect(err.body.length).toBe(200),
     }),
   ),
-  { name: "empty 200 for an operation that declares a body → UnexpectedResponseError", api: () => answer(200), call: "json", expected: { error: "UnexpectedResponseError", message: /^getItem: 200 response is not JSON \(application\/json\): empty body$/ }, requests: 1 },
+  {
+    name: "empty 200 for an operation that declares a body → UnexpectedResponseError",
+    api: () => answer(200),
+    call: "json",
+    expected: {
+      error: "UnexpectedResponseError",
+      message: /^getItem: 200 response is not JSON \(application\/json\): empty body$/,
+    },
+    requests: 1,
+  },
   { name: "204 → undefined", api: () => answer(204), call: "json", expected: { value: undefined }, requests: 1 },
-  { name: "empty 200 where the spec declares an empty 2xx → undefined", api: () => answer(200), call: "mayBeEmpty", expected: { value: undefined }, requests: 1 },
+  {
+    name: "empty 200 where the spec declares an empty 2xx → undefined",
+    api: () => answer(200),
+    call: "mayBeEmpty",
+    expected: { value: undefined },
+    requests: 1,
+  },
   {
     name: "redirect loop → one APIError after 20 hops, not retried",
     api: () => redirect("/items/a"),
@@ -123,7 +177,12 @@ const rows: Row[] = [
     requests: 2,
     check: (_err, api) => {
       const { headers, url } = api.requests[1]!;
-      expect([headers.authorization, headers["x-api-key"], headers.cookie, url]).toEqual([`Bearer ${CREDENTIALS.bearerAuth}`, CREDENTIALS.headerKey, `session=${CREDENTIALS.cookieKey}`, "/items/b"]);
+      expect([headers.authorization, headers["x-api-key"], headers.cookie, url]).toEqual([
+        `Bearer ${CREDENTIALS.bearerAuth}`,
+        CREDENTIALS.headerKey,
+        `session=${CREDENTIALS.cookieKey}`,
+        "/items/b",
+      ]);
     },
   },
   crossOrigin("bearer token", (seen) => expect(seen.headers.authorization).toBeUndefined()),
@@ -134,7 +193,10 @@ const rows: Row[] = [
     name: "cross-origin redirect whose URL carries a credential → refused",
     api: (other) => redirect(`${other}/callback/${CREDENTIALS.headerKey}`),
     call: "json",
-    expected: { error: "SDKError", message: /Redirect refused: http:\/\/127\.0\.0\.1:\d+\/callback\/\*\*\* carries a credential/ },
+    expected: {
+      error: "SDKError",
+      message: /Redirect refused: http:\/\/127\.0\.0\.1:\d+\/callback\/\*\*\* carries a credential/,
+    },
     requests: 1,
     check: (err, _api, other) => {
       expect(other.requests).toHaveLength(0);
@@ -144,17 +206,27 @@ const rows: Row[] = [
   {
     name: "secrets echoed in an error are redacted everywhere",
     api: () =>
-      answer(401, JSON.stringify({ error: { message: `bad key ${CREDENTIALS.headerKey}` }, [CREDENTIALS.queryKey]: SECRETS }), {
-        "content-type": "application/json",
-        "x-echo": `${CREDENTIALS.bearerAuth}; ${CREDENTIALS.cookieKey}`,
-      }),
+      answer(
+        401,
+        JSON.stringify({ error: { message: `bad key ${CREDENTIALS.headerKey}` }, [CREDENTIALS.queryKey]: SECRETS }),
+        {
+          "content-type": "application/json",
+          "x-echo": `${CREDENTIALS.bearerAuth}; ${CREDENTIALS.cookieKey}`,
+        },
+      ),
     call: "json",
     expected: { error: "AuthenticationError", status: 401, message: /bad key \*\*\*/ },
     requests: 1,
     check: (err) => {
       expect(err.body.error.message).toBe("bad key ***");
       expect(err.headers.get("x-echo")).toBe("***; ***");
-      for (const view of [err.message, JSON.stringify(err), inspect(err, { depth: 9 }), JSON.stringify(err.body), JSON.stringify([...err.headers])]) {
+      for (const view of [
+        err.message,
+        JSON.stringify(err),
+        inspect(err, { depth: 9 }),
+        JSON.stringify(err.body),
+        JSON.stringify([...err.headers]),
+      ]) {
         for (const secret of SECRETS) expect(view).not.toContain(secret);
       }
     },
@@ -224,7 +296,11 @@ describe.each(["flat", "builder"] as const)("%s style", (style) => {
 
   it("the client shows no credential when printed or its options serialised", () => {
     const client = styles[style]({ baseURL: api.url }).client();
-    const views = [inspect(client, { depth: 9 }), String(client.options && JSON.stringify(client.options)), JSON.stringify({ ...client.options })];
+    const views = [
+      inspect(client, { depth: 9 }),
+      String(client.options && JSON.stringify(client.options)),
+      JSON.stringify({ ...client.options }),
+    ];
     for (const view of views) for (const secret of SECRETS) expect(view).not.toContain(secret);
     // The flat client's options are there, and still hold what the requests need.
     if (style === "flat") expect(views[1]).toContain(api.url);

@@ -20,15 +20,38 @@ interface Scenario {
   check?(server: RecordingServer, logs: string[]): void;
 }
 
-const invite = { object: "organization.invite", id: "invite-abc", email: "a@b.co", role: "reader", status: "pending", created_at: 1, projects: [] };
-const page = (ids: string[], more: boolean) => ({ object: "list", data: ids.map((id) => ({ ...invite, id })), first_id: ids[0], last_id: ids.at(-1), has_more: more });
+const invite = {
+  object: "organization.invite",
+  id: "invite-abc",
+  email: "a@b.co",
+  role: "reader",
+  status: "pending",
+  created_at: 1,
+  projects: [],
+};
+const page = (ids: string[], more: boolean) => ({
+  object: "list",
+  data: ids.map((id) => ({ ...invite, id })),
+  first_id: ids[0],
+  last_id: ids.at(-1),
+  has_more: more,
+});
 const fast = { "retry-after-ms": "1" };
 
 const scenarios: Scenario[] = [
-  { name: "a plain success", replies: [{ body: invite }], run: (c) => c.retrieve(), expected: { value: invite }, requests: 1 },
+  {
+    name: "a plain success",
+    replies: [{ body: invite }],
+    run: (c) => c.retrieve(),
+    expected: { value: invite },
+    requests: 1,
+  },
   {
     name: "retry after Retry-After (seconds) then success",
-    replies: [{ status: 503, headers: { "retry-after": "0.001" }, body: { error: { message: "busy" } } }, { body: invite }],
+    replies: [
+      { status: 503, headers: { "retry-after": "0.001" }, body: { error: { message: "busy" } } },
+      { body: invite },
+    ],
     run: (c) => c.retrieve(),
     expected: { value: invite },
     requests: 2,
@@ -50,7 +73,10 @@ const scenarios: Scenario[] = [
   },
   {
     name: "x-should-retry: true retries a 400",
-    replies: [{ status: 400, headers: { ...fast, "x-should-retry": "true" }, body: { error: { message: "flaky" } } }, { body: invite }],
+    replies: [
+      { status: 400, headers: { ...fast, "x-should-retry": "true" }, body: { error: { message: "flaky" } } },
+      { body: invite },
+    ],
     run: (c) => c.retrieve(),
     expected: { value: invite },
     requests: 2,
@@ -69,7 +95,13 @@ const scenarios: Scenario[] = [
   ).map(
     ([status, error]): Scenario => ({
       name: `${status} → ${error.name}`,
-      replies: [{ status, headers: { ...fast, "x-request-id": "req_123" }, body: { error: { message: `failed with ${status}` } } }],
+      replies: [
+        {
+          status,
+          headers: { ...fast, "x-request-id": "req_123" },
+          body: { error: { message: `failed with ${status}` } },
+        },
+      ],
       setup: { maxRetries: 0 },
       run: (c) => c.retrieve(),
       expected: { error, status, message: new RegExp(`failed with ${status}`) },
@@ -93,7 +125,12 @@ const scenarios: Scenario[] = [
   },
   {
     name: "pagination over three pages",
-    replies: [{ body: page(["a"], true) }, { body: page(["a"], true) }, { body: page(["b"], true) }, { body: page(["c"], false) }],
+    replies: [
+      { body: page(["a"], true) },
+      { body: page(["a"], true) },
+      { body: page(["b"], true) },
+      { body: page(["c"], false) },
+    ],
     run: async (c) => c.listAll(),
     expected: { value: { ids: ["a", "b", "c"], firstPageHasNext: true } },
     requests: 4,
@@ -108,14 +145,28 @@ const scenarios: Scenario[] = [
   },
   {
     name: "an envelope with success: false throws with its errors",
-    replies: [{ body: { success: false, errors: [{ code: 1003, message: "Invite not found" }], messages: [], result: null } }],
+    replies: [
+      { body: { success: false, errors: [{ code: 1003, message: "Invite not found" }], messages: [], result: null } },
+    ],
     run: (c) => c.cloudflareGet(),
     // Each package carries its own runtime, so this is Cloudflare's APIError class.
     expected: { error: CloudflareAPIError, message: /Invite not found/ },
     requests: 1,
   },
-  { name: "201 with no body → undefined", replies: [{ status: 201 }], run: (c) => c.konnectInvite(), expected: { value: undefined }, requests: 1 },
-  { name: "204 → undefined", replies: [{ status: 204 }], run: (c) => c.konnectInvite(), expected: { value: undefined }, requests: 1 },
+  {
+    name: "201 with no body → undefined",
+    replies: [{ status: 201 }],
+    run: (c) => c.konnectInvite(),
+    expected: { value: undefined },
+    requests: 1,
+  },
+  {
+    name: "204 → undefined",
+    replies: [{ status: 204 }],
+    run: (c) => c.konnectInvite(),
+    expected: { value: undefined },
+    requests: 1,
+  },
   {
     name: "a logged request shows no secret",
     replies: [{ status: 500, headers: fast, body: { error: { message: "echo sk-admin-secret" } } }, { body: invite }],
@@ -145,7 +196,12 @@ describe.each([
     server.requests.length = 0;
     const logs: string[] = [];
     const log = (...args: unknown[]) => logs.push(args.map(String).join(" "));
-    const calls = style({ baseURL: server.baseURL, maxRetries: 2, logger: { debug: log, info: log, warn: log, error: log }, ...scenario.setup });
+    const calls = style({
+      baseURL: server.baseURL,
+      maxRetries: 2,
+      logger: { debug: log, info: log, warn: log, error: log },
+      ...scenario.setup,
+    });
     const outcome = await scenario.run(calls).then(
       (value) => ({ value }),
       (error: unknown) => ({ error }),
@@ -158,7 +214,8 @@ describe.each([
       const err = (outcome as { error: errors.APIError }).error;
       if (status !== undefined) expect(err.status).toBe(status);
       if (message) expect(err.message).toMatch(message);
-      if (err.status && err.status >= 400 && scenario.replies[0]?.headers?.["x-request-id"]) expect(err.requestID).toBe("req_123");
+      if (err.status && err.status >= 400 && scenario.replies[0]?.headers?.["x-request-id"])
+        expect(err.requestID).toBe("req_123");
     }
     expect(server.requests.length).toBe(scenario.requests);
     scenario.check?.(server, logs);

@@ -44,7 +44,10 @@ export const flat: Style = (setup) => ({
   listAll: async () => {
     const client = new OpenAI(openai(setup));
     const first = await client.organization.invites.list({ limit: 1 });
-    return { ids: await collect(client.organization.invites.list({ limit: 1 })), firstPageHasNext: first.hasNextPage() };
+    return {
+      ids: await collect(client.organization.invites.list({ limit: 1 })),
+      firstPageHasNext: first.hasNextPage(),
+    };
   },
   cloudflareGet: () => new Cloudflare(cloudflare(setup)).user.invites.get("4f5f0c14"),
   konnectInvite: () => new Konnect(konnect(setup)).invites.inviteUser({ email: "a@example.com" }),
@@ -52,7 +55,11 @@ export const flat: Style = (setup) => ({
 
 /** ...and through `api.retrieveInvite(...).execute()`. */
 export const builder: Style = (setup) => ({
-  retrieve: (options) => new OpenAIInvites(openai(setup)).retrieveInvite("invite-abc").withOptions(options ?? {}).execute(),
+  retrieve: (options) =>
+    new OpenAIInvites(openai(setup))
+      .retrieveInvite("invite-abc")
+      .withOptions(options ?? {})
+      .execute(),
   listAll: async () => {
     const api = new OpenAIInvites(openai(setup));
     const first = await api.listInvites().limit(1).execute();

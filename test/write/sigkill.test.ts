@@ -31,14 +31,34 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function spec(tags: number[], version: string): string {
   const paths: Record<string, unknown> = {};
   for (const t of tags) {
-    const item = { type: "object", properties: { id: { type: "string" }, note: { type: "string", description: `note ${version}` } } };
+    const item = {
+      type: "object",
+      properties: { id: { type: "string" }, note: { type: "string", description: `note ${version}` } },
+    };
     const ok = { "200": { description: `ok ${version}`, content: { "application/json": { schema: item } } } };
     paths[`/things${t}`] = {
-      get: { operationId: `listThings${t}`, tags: [`things${t}`], description: `List ${t} (${version})`, responses: ok },
-      post: { operationId: `createThing${t}`, tags: [`things${t}`], description: `Create ${t} (${version})`, requestBody: { content: { "application/json": { schema: item } } }, responses: ok },
+      get: {
+        operationId: `listThings${t}`,
+        tags: [`things${t}`],
+        description: `List ${t} (${version})`,
+        responses: ok,
+      },
+      post: {
+        operationId: `createThing${t}`,
+        tags: [`things${t}`],
+        description: `Create ${t} (${version})`,
+        requestBody: { content: { "application/json": { schema: item } } },
+        responses: ok,
+      },
     };
     paths[`/things${t}/{id}`] = {
-      get: { operationId: `getThing${t}`, tags: [`things${t}`], description: `Get ${t} (${version})`, parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], responses: ok },
+      get: {
+        operationId: `getThing${t}`,
+        tags: [`things${t}`],
+        description: `Get ${t} (${version})`,
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        responses: ok,
+      },
     };
   }
   return JSON.stringify({ openapi: "3.0.3", info: { title: "Things", version: "1.0.0" }, paths }, null, 2);
@@ -57,19 +77,36 @@ function readTree(dir: string): Map<string, string> {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (!(d === dir && e.name === STAMP_FILE)) out.set(relative(dir, p).split("\\").join("/"), readFileSync(p, "utf8"));
+      else if (!(d === dir && e.name === STAMP_FILE))
+        out.set(relative(dir, p).split("\\").join("/"), readFileSync(p, "utf8"));
     }
   };
   walk(dir);
   return out;
 }
 
-const same = (a: Map<string, string>, b: FileSet): boolean => a.size === b.size && [...b].every(([path, text]) => a.get(path) === text);
+const same = (a: Map<string, string>, b: FileSet): boolean =>
+  a.size === b.size && [...b].every(([path, text]) => a.get(path) === text);
 
-async function generateKilledAt(step: number, specPath: string, outDir: string, countFile = ""): Promise<number | string | null> {
-  const env = { ...process.env, NO_COLOR: "1", CLIENTGEN_KILL_ROOT: work, CLIENTGEN_KILL_AT: String(step), CLIENTGEN_KILL_COUNT: countFile };
+async function generateKilledAt(
+  step: number,
+  specPath: string,
+  outDir: string,
+  countFile = "",
+): Promise<number | string | null> {
+  const env = {
+    ...process.env,
+    NO_COLOR: "1",
+    CLIENTGEN_KILL_ROOT: work,
+    CLIENTGEN_KILL_AT: String(step),
+    CLIENTGEN_KILL_COUNT: countFile,
+  };
   try {
-    await exec(process.execPath, ["--import", tsx, "--import", pathToFileURL(preload).href, cli, "generate", "--spec", specPath, "--out", outDir], { cwd: work, env });
+    await exec(
+      process.execPath,
+      ["--import", tsx, "--import", pathToFileURL(preload).href, cli, "generate", "--spec", specPath, "--out", outDir],
+      { cwd: work, env },
+    );
     return 0;
   } catch (err) {
     const e = err as { code?: number; signal?: string };
@@ -101,9 +138,16 @@ describe("SIGKILL during a large write", () => {
 
     // A quarter, half and three quarters through the file writes, then each of the last changes
     // (the two renames of the swap and the clean-up); two kills at a time, each in its own folder.
-    const points = [...new Set([1, ...[0.25, 0.5, 0.75].map((f) => Math.round(steps * f)), ...range(Math.max(1, steps - 3), steps + 1)])];
+    const points = [
+      ...new Set([
+        1,
+        ...[0.25, 0.5, 0.75].map((f) => Math.round(steps * f)),
+        ...range(Math.max(1, steps - 3), steps + 1),
+      ]),
+    ];
     const outcomes: string[] = [];
-    for (let i = 0; i < points.length; i += 2) outcomes.push(...(await Promise.all(points.slice(i, i + 2).map((point) => killAndRecover(point)))));
+    for (let i = 0; i < points.length; i += 2)
+      outcomes.push(...(await Promise.all(points.slice(i, i + 2).map((point) => killAndRecover(point)))));
     expect(outcomes).toContain("old");
     expect(outcomes).toContain("new");
 

@@ -19,11 +19,26 @@ describe("startStaging", () => {
   it("writes parts as they come, a later part's file replacing an earlier one's, and writeOutput adds the rest", async () => {
     const outDir = join(tempRoot(), "pkg");
     const stager = startStaging(outDir);
-    stager.add(new Map([["src/a.ts", "first"], ["docs/x.md", "x"]]));
-    stager.add(new Map([["src/a.ts", "second"], ["src/deep/b.ts", "b"]]));
+    stager.add(
+      new Map([
+        ["src/a.ts", "first"],
+        ["docs/x.md", "x"],
+      ]),
+    );
+    stager.add(
+      new Map([
+        ["src/a.ts", "second"],
+        ["src/deep/b.ts", "b"],
+      ]),
+    );
     const staged = await stager.finish();
     expect([...staged.written].sort()).toEqual(["docs/x.md", "src/a.ts", "src/deep/b.ts"]);
-    const files = new Map([["src/a.ts", "second"], ["docs/x.md", "x"], ["src/deep/b.ts", "b"], ["src/types.ts", "types"]]);
+    const files = new Map([
+      ["src/a.ts", "second"],
+      ["docs/x.md", "x"],
+      ["src/deep/b.ts", "b"],
+      ["src/types.ts", "types"],
+    ]);
     writeOutput(outDir, files, staged);
     for (const [path, text] of files) expect(readFileSync(join(outDir, path), "utf8")).toBe(text);
     expect(existsSync(staged.tmp)).toBe(false);

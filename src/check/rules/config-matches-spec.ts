@@ -4,27 +4,43 @@ import { deref, HTTP_METHODS, isObject } from "../../load/json-helpers.js";
 import type { Rule } from "../rule.js";
 import { isIdentifier } from "../../ts-syntax.js";
 
-
 /** What clientgen.yaml names (schemes, operations, parameters) exists in the spec. */
 export const configMatchesSpec: Rule = ({ spec, config }) => {
   const doc = config.doc;
   if (!doc) return [];
   const out: Diagnostic[] = [];
-  const fail = (at: Pointer, message: string, hint: string) => out.push(doc.diagnostic(at, { severity: "error", rule: "config-mismatch", message, hint }));
+  const fail = (at: Pointer, message: string, hint: string) =>
+    out.push(doc.diagnostic(at, { severity: "error", rule: "config-mismatch", message, hint }));
   const components = isObject(spec.data.components) ? spec.data.components : {};
   const schemes = isObject(components.securitySchemes) ? components.securitySchemes : {};
   const added = config.config.securitySchemes;
   for (const name of Object.keys(added)) {
-    if (Object.hasOwn(schemes, name)) fail(["securitySchemes", name], `scheme '${name}' is already defined in ${spec.root.file}`, `remove it here and refer to the spec's scheme from credentials, or give this one another name`);
+    if (Object.hasOwn(schemes, name))
+      fail(
+        ["securitySchemes", name],
+        `scheme '${name}' is already defined in ${spec.root.file}`,
+        `remove it here and refer to the spec's scheme from credentials, or give this one another name`,
+      );
   }
   for (const [option, cred] of Object.entries(config.config.credentials)) {
-    const scheme = deref(spec.data, schemes[cred.scheme]).value ?? (Object.hasOwn(added, cred.scheme) ? added[cred.scheme] : undefined);
-    const basic = scheme?.type === "basic" || (scheme?.type === "http" && String(scheme.scheme).toLowerCase() === "basic");
+    const scheme =
+      deref(spec.data, schemes[cred.scheme]).value ??
+      (Object.hasOwn(added, cred.scheme) ? added[cred.scheme] : undefined);
+    const basic =
+      scheme?.type === "basic" || (scheme?.type === "http" && String(scheme.scheme).toLowerCase() === "basic");
     if (!scheme) {
       const known = [...new Set([...Object.keys(schemes), ...Object.keys(added)])];
-      fail(["credentials", option, "scheme"], `credential '${option}' names scheme '${cred.scheme}', which neither ${spec.root.file} nor clientgen.yaml's securitySchemes define`, `defined schemes: ${known.join(", ") || "none: declare one under securitySchemes (type: bearer, apiKey or basic)"}`);
+      fail(
+        ["credentials", option, "scheme"],
+        `credential '${option}' names scheme '${cred.scheme}', which neither ${spec.root.file} nor clientgen.yaml's securitySchemes define`,
+        `defined schemes: ${known.join(", ") || "none: declare one under securitySchemes (type: bearer, apiKey or basic)"}`,
+      );
     } else if (basic && !cred.part) {
-      fail(["credentials", option], `credential '${option}' uses basic scheme '${cred.scheme}' and must say which half it is`, "add 'part: username' or 'part: password'");
+      fail(
+        ["credentials", option],
+        `credential '${option}' uses basic scheme '${cred.scheme}' and must say which half it is`,
+        "add 'part: username' or 'part: password'",
+      );
     }
   }
   const operations = operationIndex(spec.data);
@@ -35,26 +51,56 @@ export const configMatchesSpec: Rule = ({ spec, config }) => {
       continue;
     }
     if (opConfig.resource && !opConfig.resource.split(".").every((s) => isIdentifier(s))) {
-      fail(["operations", key, "resource"], `resource '${opConfig.resource}' must be dotted identifiers`, "write it like 'user.invites'");
+      fail(
+        ["operations", key, "resource"],
+        `resource '${opConfig.resource}' must be dotted identifiers`,
+        "write it like 'user.invites'",
+      );
     }
     for (const wire of Object.keys(opConfig.parameters ?? {})) {
-      if (!op.names.has(wire)) fail(["operations", key, "parameters", wire], `'${key}' has no parameter '${wire}'`, `its parameters: ${[...op.names].join(", ") || "none"}`);
+      if (!op.names.has(wire))
+        fail(
+          ["operations", key, "parameters", wire],
+          `'${key}' has no parameter '${wire}'`,
+          `its parameters: ${[...op.names].join(", ") || "none"}`,
+        );
     }
     const pagination = opConfig.pagination;
     if (pagination && pagination !== "none") {
-      const param = pagination.kind === "cursor" ? pagination.cursorParam : pagination.kind === "page" ? pagination.pageParam : pagination.kind === "offset" ? pagination.offsetParam : undefined;
+      const param =
+        pagination.kind === "cursor"
+          ? pagination.cursorParam
+          : pagination.kind === "page"
+            ? pagination.pageParam
+            : pagination.kind === "offset"
+              ? pagination.offsetParam
+              : undefined;
       if (param && !op.query.has(param)) {
-        fail(["operations", key, "pagination"], `pagination uses query parameter '${param}', which '${key}' does not declare`, `its query parameters: ${[...op.query].join(", ") || "none"}`);
+        fail(
+          ["operations", key, "pagination"],
+          `pagination uses query parameter '${param}', which '${key}' does not declare`,
+          `its query parameters: ${[...op.query].join(", ") || "none"}`,
+        );
       }
     }
   }
   const schemas = isObject(components.schemas) ? components.schemas : {};
   for (const name of Object.keys(config.config.schemas)) {
-    if (!Object.hasOwn(schemas, name)) fail(["schemas", name], `schema '${name}' is not in ${spec.root.file}`, `keys are names under components.schemas; known: ${Object.keys(schemas).slice(0, 12).join(", ") || "none"}`);
+    if (!Object.hasOwn(schemas, name))
+      fail(
+        ["schemas", name],
+        `schema '${name}' is not in ${spec.root.file}`,
+        `keys are names under components.schemas; known: ${Object.keys(schemas).slice(0, 12).join(", ") || "none"}`,
+      );
   }
   for (const [option, param] of Object.entries(config.config.clientParams)) {
     const used = [...operations.values()].some((op) => op.params.has(`${param.in}:${param.name}`));
-    if (!used) fail(["clientParams", option], `client parameter '${option}' (${param.in} '${param.name}') matches no operation's parameter`, "check 'in' and 'name' against the spec's parameters");
+    if (!used)
+      fail(
+        ["clientParams", option],
+        `client parameter '${option}' (${param.in} '${param.name}') matches no operation's parameter`,
+        "check 'in' and 'name' against the spec's parameters",
+      );
   }
   return out;
 };
@@ -75,7 +121,10 @@ function operationIndex(root: Record<string, unknown>): Map<string, OpIndexEntry
     for (const method of HTTP_METHODS) {
       const op = item[method];
       if (!isObject(op)) continue;
-      const params = [item.parameters, op.parameters].flatMap((l) => (Array.isArray(l) ? l : [])).map((p) => deref(root, p).value).filter(isObject);
+      const params = [item.parameters, op.parameters]
+        .flatMap((l) => (Array.isArray(l) ? l : []))
+        .map((p) => deref(root, p).value)
+        .filter(isObject);
       const entry: OpIndexEntry = {
         query: new Set(params.filter((p) => p.in === "query").map((p) => String(p.name))),
         params: new Set(params.map((p) => `${String(p.in)}:${String(p.name)}`)),
@@ -89,7 +138,9 @@ function operationIndex(root: Record<string, unknown>): Map<string, OpIndexEntry
 
 function closest(key: string, keys: string[]): string {
   const lower = key.toLowerCase();
-  const near = keys.find((k) => k.toLowerCase() === lower || k.toLowerCase().includes(lower) || lower.includes(k.toLowerCase()));
+  const near = keys.find(
+    (k) => k.toLowerCase() === lower || k.toLowerCase().includes(lower) || lower.includes(k.toLowerCase()),
+  );
   if (near) return `did you mean '${near}'?`;
   return `operations are keyed by operationId (or 'METHOD /path' when there is none); known: ${keys.slice(0, 6).join(", ")}${keys.length > 6 ? ", …" : ""}`;
 }

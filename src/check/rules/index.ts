@@ -10,4 +10,14 @@ import { refsResolve } from "./refs-resolve.js";
 import { securitySchemesKnown } from "./security-schemes-known.js";
 
 /** Every rule after `openapi-version` (which check-spec runs first), in this order; all of them run so one pass reports every problem. */
-export const rules: readonly Rule[] = [infoRequired, pathsShape, percentEscapes, refsResolve, refCycles, pathParams, operationIdsUnique, securitySchemesKnown, configMatchesSpec];
+export const rules: readonly Rule[] = [
+  infoRequired,
+  pathsShape,
+  percentEscapes,
+  refsResolve,
+  refCycles,
+  pathParams,
+  operationIdsUnique,
+  securitySchemesKnown,
+  configMatchesSpec,
+];

@@ -7,7 +7,9 @@ import type { Rule } from "../rule.js";
 export const openapiVersion: Rule = ({ spec }) => {
   const { openapi: version, swagger, swaggerVersion } = spec.data;
   if (typeof version === "string" && /^3\.[01]\.\d+/.test(version)) return [];
-  const refuse = (at: string[], message: string, hint: string) => [spec.diagnostic(at, { severity: "error", rule: "openapi-version", message, hint })];
+  const refuse = (at: string[], message: string, hint: string) => [
+    spec.diagnostic(at, { severity: "error", rule: "openapi-version", message, hint }),
+  ];
   if (version === undefined && swaggerVersion !== undefined) {
     return refuse(
       ["swaggerVersion"],
@@ -19,14 +21,20 @@ export const openapiVersion: Rule = ({ spec }) => {
     const quoted = typeof swagger === "number" && swagger === 2;
     return refuse(
       ["swagger"],
-      quoted ? "'swagger: 2.0' is read as the number 2; the version must be the string \"2.0\"" : `unsupported Swagger version ${JSON.stringify(swagger)}; clientgen reads OpenAPI 3.0 and 3.1, and converts Swagger 2.0`,
-      quoted ? "quote it: swagger: \"2.0\"" : "start the file with 'openapi: 3.1.0' (or 'swagger: \"2.0\"' for a Swagger 2.0 document)",
+      quoted
+        ? "'swagger: 2.0' is read as the number 2; the version must be the string \"2.0\""
+        : `unsupported Swagger version ${JSON.stringify(swagger)}; clientgen reads OpenAPI 3.0 and 3.1, and converts Swagger 2.0`,
+      quoted
+        ? 'quote it: swagger: "2.0"'
+        : "start the file with 'openapi: 3.1.0' (or 'swagger: \"2.0\"' for a Swagger 2.0 document)",
     );
   }
   const found = version === undefined ? "no 'openapi' field" : `openapi: ${JSON.stringify(version)}`;
   return refuse(
     version === undefined ? [] : ["openapi"],
     `unsupported document: ${found}; clientgen reads OpenAPI 3.0 and 3.1`,
-    typeof version === "number" ? `quote the full version: openapi: "${Number.isInteger(version) ? `${version}.0.0` : `${version}.0`}"` : "start the file with 'openapi: 3.1.0' (or 'openapi: 3.0.3')",
+    typeof version === "number"
+      ? `quote the full version: openapi: "${Number.isInteger(version) ? `${version}.0.0` : `${version}.0`}"`
+      : "start the file with 'openapi: 3.1.0' (or 'openapi: 3.0.3')",
   );
 };

@@ -21,12 +21,14 @@ export const operationIdsUnique: Rule = ({ spec }) => {
         continue;
       }
       const where = spec.diagnostic(earlier, { severity: "error", rule: "x", message: "" }).location;
-      out.push(spec.diagnostic(at, {
-        severity: "error",
-        rule: "operation-id-duplicate",
-        message: `operationId '${op.operationId}' is already used by ${String(earlier[2]).toUpperCase()} ${String(earlier[1])}${where ? ` (${where.file}:${where.line})` : ""}`,
-        hint: "operationIds must be unique: rename one of them",
-      }));
+      out.push(
+        spec.diagnostic(at, {
+          severity: "error",
+          rule: "operation-id-duplicate",
+          message: `operationId '${op.operationId}' is already used by ${String(earlier[2]).toUpperCase()} ${String(earlier[1])}${where ? ` (${where.file}:${where.line})` : ""}`,
+          hint: "operationIds must be unique: rename one of them",
+        }),
+      );
     }
   }
   return out;

@@ -17,21 +17,25 @@ export const pathParams: Rule = ({ spec }) => {
       const names = new Set([...shared, ...declared(spec.data, op.parameters)]);
       for (const name of inTemplate) {
         if (names.has(name)) continue;
-        out.push(spec.diagnostic(["paths", path, method], {
-          severity: "error",
-          rule: "path-param-missing",
-          message: `${method.toUpperCase()} ${path} uses {${name}} but declares no path parameter '${name}'`,
-          hint: `add to its parameters: { name: ${name}, in: path, required: true, schema: { type: string } }`,
-        }));
+        out.push(
+          spec.diagnostic(["paths", path, method], {
+            severity: "error",
+            rule: "path-param-missing",
+            message: `${method.toUpperCase()} ${path} uses {${name}} but declares no path parameter '${name}'`,
+            hint: `add to its parameters: { name: ${name}, in: path, required: true, schema: { type: string } }`,
+          }),
+        );
       }
       for (const name of names) {
         if (inTemplate.includes(name)) continue;
-        out.push(spec.diagnostic(["paths", path, method], {
-          severity: "error",
-          rule: "path-param-unused",
-          message: `${method.toUpperCase()} ${path} declares path parameter '${name}' that the path does not contain`,
-          hint: `add {${name}} to the path, or change the parameter's 'in'`,
-        }));
+        out.push(
+          spec.diagnostic(["paths", path, method], {
+            severity: "error",
+            rule: "path-param-unused",
+            message: `${method.toUpperCase()} ${path} declares path parameter '${name}' that the path does not contain`,
+            hint: `add {${name}} to the path, or change the parameter's 'in'`,
+          }),
+        );
       }
     }
   }

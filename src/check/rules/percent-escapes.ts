@@ -19,13 +19,28 @@ export const percentEscapes: Rule = ({ spec }) => {
   if (!isObject(paths)) return out;
   const hint = "write '%25' for a literal '%', or leave the '%' out";
   for (const [path, item] of Object.entries(paths)) {
-    if (malformedPercent(path)) out.push(spec.diagnostic(["paths", path], { severity: "error", rule: "percent-escape", message: `path '${path}' has a '%' that does not start a %XX escape`, hint }));
+    if (malformedPercent(path))
+      out.push(
+        spec.diagnostic(["paths", path], {
+          severity: "error",
+          rule: "percent-escape",
+          message: `path '${path}' has a '%' that does not start a %XX escape`,
+          hint,
+        }),
+      );
     if (!isObject(item)) continue;
     for (const method of HTTP_METHODS) {
       const op = item[method];
       const id = isObject(op) ? op.operationId : undefined;
       if (typeof id === "string" && malformedPercent(id)) {
-        out.push(spec.diagnostic(["paths", path, method, "operationId"], { severity: "error", rule: "percent-escape", message: `operationId '${id}' has a '%' that does not start a %XX escape`, hint }));
+        out.push(
+          spec.diagnostic(["paths", path, method, "operationId"], {
+            severity: "error",
+            rule: "percent-escape",
+            message: `operationId '${id}' has a '%' that does not start a %XX escape`,
+            hint,
+          }),
+        );
       }
     }
   }

@@ -26,11 +26,23 @@ export const refCycles: Rule = ({ spec }) => {
   for (const ref of localRefs(spec.data)) {
     if (SCHEMA_REF.test(ref)) continue;
     const chain = refLoop(spec.data, ref);
-    if (chain?.[0] === ref) report(chain, [...decodePointer(chain[0]!.slice(1)), "$ref"], `$ref '${chain[0]}' only refers on, in a circle: ${[...chain, chain[0]].join(" → ")}`, "point one of these references at a real definition");
+    if (chain?.[0] === ref)
+      report(
+        chain,
+        [...decodePointer(chain[0]!.slice(1)), "$ref"],
+        `$ref '${chain[0]}' only refers on, in a circle: ${[...chain, chain[0]].join(" → ")}`,
+        "point one of these references at a real definition",
+      );
   }
-  const schemas = isObject(spec.data.components) && isObject(spec.data.components.schemas) ? spec.data.components.schemas : {};
+  const schemas =
+    isObject(spec.data.components) && isObject(spec.data.components.schemas) ? spec.data.components.schemas : {};
   for (const cycle of schemaCycles(schemas)) {
-    report(cycle, ["components", "schemas", cycle[0]!], `schema '${cycle[0]}' contains itself with no object in between (${[...cycle, cycle[0]].join(" → ")}): no TypeScript type can hold it`, "break the circle with an object: put the recursive reference under 'properties' (for example 'children: { type: array, items: { $ref: … } }')");
+    report(
+      cycle,
+      ["components", "schemas", cycle[0]!],
+      `schema '${cycle[0]}' contains itself with no object in between (${[...cycle, cycle[0]].join(" → ")}): no TypeScript type can hold it`,
+      "break the circle with an object: put the recursive reference under 'properties' (for example 'children: { type: array, items: { $ref: … } }')",
+    );
   }
   return out;
 };
@@ -51,7 +63,11 @@ function transparentRefs(schema: unknown, out: Set<string>): Set<string> {
 /** Each elementary circle among component schemas, found by depth-first search, starting from spec order. */
 function schemaCycles(schemas: Json): string[][] {
   const edges = new Map<string, string[]>();
-  for (const [name, schema] of Object.entries(schemas)) edges.set(name, [...transparentRefs(schema, new Set())].filter((t) => t in schemas));
+  for (const [name, schema] of Object.entries(schemas))
+    edges.set(
+      name,
+      [...transparentRefs(schema, new Set())].filter((t) => t in schemas),
+    );
   const cycles: string[][] = [];
   const state = new Map<string, "open" | "done">();
   const path: string[] = [];

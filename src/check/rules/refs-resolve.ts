@@ -27,19 +27,45 @@ export const refsResolve: Rule = ({ spec }) => {
     const ref = obj.$ref;
     if (typeof ref === "string" && ref.startsWith("#")) {
       const s = status(ref);
-      if (s === "escape") out.push(spec.diagnostic([...path, "$ref"], { severity: "error", rule: "ref-unresolved", message: `$ref '${ref}' has a '%' that does not start a %XX escape`, hint: "write '%25' for a literal '%', or leave the '%' out" }));
-      else if (s === "missing") out.push(spec.diagnostic([...path, "$ref"], { severity: "error", rule: "ref-unresolved", message: `$ref '${ref}' points at nothing`, hint: hintFor(ref, spec.data) }));
-      else if (s === "through itself") out.push(spec.diagnostic([...path, "$ref"], { severity: "error", rule: "ref-unresolved", message: `$ref '${ref}' leads through itself: on its way to the target it meets a $ref that leads back to it`, hint: "point the $ref that is on the way at the definition itself" }));
+      if (s === "escape")
+        out.push(
+          spec.diagnostic([...path, "$ref"], {
+            severity: "error",
+            rule: "ref-unresolved",
+            message: `$ref '${ref}' has a '%' that does not start a %XX escape`,
+            hint: "write '%25' for a literal '%', or leave the '%' out",
+          }),
+        );
+      else if (s === "missing")
+        out.push(
+          spec.diagnostic([...path, "$ref"], {
+            severity: "error",
+            rule: "ref-unresolved",
+            message: `$ref '${ref}' points at nothing`,
+            hint: hintFor(ref, spec.data),
+          }),
+        );
+      else if (s === "through itself")
+        out.push(
+          spec.diagnostic([...path, "$ref"], {
+            severity: "error",
+            rule: "ref-unresolved",
+            message: `$ref '${ref}' leads through itself: on its way to the target it meets a $ref that leads back to it`,
+            hint: "point the $ref that is on the way at the definition itself",
+          }),
+        );
     }
     if (path[path.length - 1] === "discriminator" && obj.mapping !== null && typeof obj.mapping === "object") {
       for (const [value, target] of Object.entries(obj.mapping as Record<string, unknown>)) {
         if (!mappingTargetOk(target, resolves)) {
-          out.push(spec.diagnostic([...path, "mapping", value], {
-            severity: "error",
-            rule: "ref-unresolved",
-            message: `discriminator mapping '${value}' points at nothing: ${JSON.stringify(target)}`,
-            hint: "map each value to a schema name under components.schemas, or to a reference such as '#/components/schemas/Cat'",
-          }));
+          out.push(
+            spec.diagnostic([...path, "mapping", value], {
+              severity: "error",
+              rule: "ref-unresolved",
+              message: `discriminator mapping '${value}' points at nothing: ${JSON.stringify(target)}`,
+              hint: "map each value to a schema name under components.schemas, or to a reference such as '#/components/schemas/Cat'",
+            }),
+          );
         }
       }
     }

@@ -14,12 +14,16 @@ export const securitySchemesKnown: Rule = ({ spec }) => {
       if (!isObject(alt)) return;
       for (const name of Object.keys(alt)) {
         if (known.has(name)) continue;
-        out.push(spec.diagnostic([...at, i, name], {
-          severity: "error",
-          rule: "security-scheme-unknown",
-          message: `security requirement names '${name}', which is not in components.securitySchemes`,
-          hint: known.size ? `defined schemes: ${[...known].join(", ")}` : "define it under components.securitySchemes",
-        }));
+        out.push(
+          spec.diagnostic([...at, i, name], {
+            severity: "error",
+            rule: "security-scheme-unknown",
+            message: `security requirement names '${name}', which is not in components.securitySchemes`,
+            hint: known.size
+              ? `defined schemes: ${[...known].join(", ")}`
+              : "define it under components.securitySchemes",
+          }),
+        );
       }
     });
   };

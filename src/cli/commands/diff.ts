@@ -2,7 +2,8 @@ import type { Command } from "../command.js";
 
 export const diffCommand: Command = {
   name: "diff",
-  summary: "what changed in the public API between two generated packages, as breaking, compatible or docs-only, and the semver bump",
+  summary:
+    "what changed in the public API between two generated packages, as breaking, compatible or docs-only, and the semver bump",
   usage: [
     ["clientgen diff OLD NEW", "compare the public API of two generated package folders"],
     ["clientgen diff <provider> --base REF", "generated/<provider> now against the same folder at git commit REF"],
@@ -11,7 +12,11 @@ export const diffCommand: Command = {
   options: {
     base: { type: "string", value: "REF", description: "a commit, branch or tag (with a provider name)" },
     "out-dir": { type: "string", value: "DIR", description: "folder of generated packages (default: generated)" },
-    "fail-on": { type: "string", value: "LEVEL", description: "exit 1 when a change is at least this serious: breaking | compatible | any" },
+    "fail-on": {
+      type: "string",
+      value: "LEVEL",
+      description: "exit 1 when a change is at least this serious: breaking | compatible | any",
+    },
     json: { type: "boolean", description: "the changes and the verdict as JSON" },
   },
   notes: [

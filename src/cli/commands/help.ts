@@ -20,7 +20,13 @@ export const helpCommand: Command = {
       return 0;
     }
     const command = findCommand(name);
-    if (!command) throw new UsageError(unknownCommandMessage(name, commands.map((c) => c.name)));
+    if (!command)
+      throw new UsageError(
+        unknownCommandMessage(
+          name,
+          commands.map((c) => c.name),
+        ),
+      );
     process.stdout.write(commandHelp(command));
     return 0;
   },

@@ -2,7 +2,8 @@ import type { Command } from "../command.js";
 
 export const initCommand: Command = {
   name: "init",
-  summary: "add a provider: specs/<provider>/openapi.yaml (a starter, or --from FILE) and a commented clientgen.yaml, then generate it",
+  summary:
+    "add a provider: specs/<provider>/openapi.yaml (a starter, or --from FILE) and a commented clientgen.yaml, then generate it",
   usage: [
     ["clientgen init <provider>", "a small commented starter spec to edit"],
     ["clientgen init <provider> --from FILE", "your spec (YAML or JSON, with the files its $refs reach)"],

@@ -9,7 +9,11 @@ export const lintCommand: Command = {
     ["clientgen lint --spec FILE", "one spec from anywhere (or a folder holding openapi.yaml)"],
   ],
   options: {
-    spec: { type: "string", value: "FILE", description: "a single OpenAPI 3.0/3.1 or Swagger 2.0 file, or a folder holding openapi.yaml" },
+    spec: {
+      type: "string",
+      value: "FILE",
+      description: "a single OpenAPI 3.0/3.1 or Swagger 2.0 file, or a folder holding openapi.yaml",
+    },
     specs: { type: "string", value: "DIR", description: "folder of provider folders (default: specs)" },
   },
   maxPositionals: Infinity,

@@ -6,4 +6,13 @@
 export { main, runCli } from "./run-cli.js";
 export { operationsFrom, type CliOperationData } from "./operations.js";
 export type { Host } from "./host.js";
-export type { CliBody, CliCall, CliField, CliOperation, CliOption, CliParam, CliProgram, CliSchema } from "./program.js";
+export type {
+  CliBody,
+  CliCall,
+  CliField,
+  CliOperation,
+  CliOption,
+  CliParam,
+  CliProgram,
+  CliSchema,
+} from "./program.js";

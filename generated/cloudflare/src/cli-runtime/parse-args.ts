@@ -39,7 +39,17 @@ const ASSIGNMENT = /^([^=]+?)(:?)=([\s\S]*)$/;
 
 /** Splits the command line into the command, global options and parameter inputs. Global options may come anywhere. */
 export function parseArgs(program: CliProgram, args: string[]): ParsedArgs {
-  const out: ParsedArgs = { positionals: [], inputs: [], help: false, version: false, all: false, raw: false, verbose: false, headers: [], clientOptions: {} };
+  const out: ParsedArgs = {
+    positionals: [],
+    inputs: [],
+    help: false,
+    version: false,
+    all: false,
+    raw: false,
+    verbose: false,
+    headers: [],
+    clientOptions: {},
+  };
   const byFlag = new Map(program.options.map((o) => [o.flag, o.option]));
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -78,7 +88,13 @@ export function parseArgs(program: CliProgram, args: string[]): ParsedArgs {
     else if (flag === "max-retries") out.maxRetries = count(flag, value());
     else if (flag === "data") out.data = value();
     else if (byFlag.has(flag)) out.clientOptions[byFlag.get(flag)!] = value();
-    else out.inputs.push({ name: flag, value: eq >= 0 ? arg.slice(eq + 1) : args[i + 1]?.startsWith("--") ? undefined : args[++i], json: false, flag: true });
+    else
+      out.inputs.push({
+        name: flag,
+        value: eq >= 0 ? arg.slice(eq + 1) : args[i + 1]?.startsWith("--") ? undefined : args[++i],
+        json: false,
+        flag: true,
+      });
   }
   return out;
 }

@@ -9,7 +9,11 @@ import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortEr
  * APIConnectionError (`TypeError: terminated` mid-body included); the client's own errors pass as
  * they are. The timer is the same one the headers needed, so covering the body costs nothing more.
  */
-export async function attempt<T>(ms: number, signal: AbortSignal | undefined, send: (signal: AbortSignal) => Promise<T>): Promise<T> {
+export async function attempt<T>(
+  ms: number,
+  signal: AbortSignal | undefined,
+  send: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
   if (signal?.aborted) throw new APIUserAbortError();
   const ctl = new AbortController();
   const abort = () => ctl.abort();

@@ -11,7 +11,8 @@ type Params = Record<string, unknown>;
 /** The body value: `params.body` (`whole`), or every param no other location claims (`fields`). */
 function bodyValue({ op, params }: RequestDraft): unknown {
   if (op.body?.mode !== "fields") return params.body;
-  const claimed = (k: string) => [op.query, op.headers, op.cookies].some((m) => m && k in m) || op.path.includes(`{${k}}`);
+  const claimed = (k: string) =>
+    [op.query, op.headers, op.cookies].some((m) => m && k in m) || op.path.includes(`{${k}}`);
   const fields = Object.entries(params).filter(([k, v]) => v !== undefined && !claimed(k));
   return fields.length ? Object.fromEntries(fields) : undefined;
 }
@@ -20,7 +21,12 @@ function bodyValue({ op, params }: RequestDraft): unknown {
  * Sets the body and its content-type (undefined: fetch decides, e.g. multipart boundaries). A stream
  * goes half-duplex, which also tells the core not to retry: the first attempt consumes it.
  */
-function setBody({ init, header }: RequestDraft, body: BodyInit, contentType: string | undefined, streamed?: boolean): void {
+function setBody(
+  { init, header }: RequestDraft,
+  body: BodyInit,
+  contentType: string | undefined,
+  streamed?: boolean,
+): void {
   init.body = body;
   header["content-type"] = contentType;
   if (streamed) init.duplex = "half";
@@ -68,5 +74,6 @@ export const textBody: BodyEncoder = (draft) => {
 /** Blob, ArrayBuffer, typed arrays and streams pass through; a stream is sent half-duplex and never retried. */
 export const binaryBody: BodyEncoder = (draft) => {
   const value = bodyValue(draft);
-  if (value !== undefined) setBody(draft, value as BodyInit, draft.op.body?.contentType, value instanceof ReadableStream);
+  if (value !== undefined)
+    setBody(draft, value as BodyInit, draft.op.body?.contentType, value instanceof ReadableStream);
 };

@@ -10,7 +10,14 @@ export class SDKError extends Error {
 }
 
 /** Response headers that carry a request id, most common first. */
-const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-github-request-id", "x-amzn-requestid", "cf-ray", "x-kong-request-id"];
+const REQUEST_ID_HEADERS = [
+  "x-request-id",
+  "request-id",
+  "x-github-request-id",
+  "x-amzn-requestid",
+  "cf-ray",
+  "x-kong-request-id",
+];
 
 export class APIError<TBody = unknown> extends SDKError {
   override name = "APIError";
@@ -23,7 +30,12 @@ export class APIError<TBody = unknown> extends SDKError {
   constructor(message: string, status?: number, body?: TBody, headers?: Headers, options?: ErrorOptions) {
     super(message, options);
     // `declare`d fields plus one assignment: the same public fields, fewer bytes once minified.
-    Object.assign(this, { status, body, headers, requestID: REQUEST_ID_HEADERS.map((h) => headers?.get(h)).find(Boolean) || undefined });
+    Object.assign(this, {
+      status,
+      body,
+      headers,
+      requestID: REQUEST_ID_HEADERS.map((h) => headers?.get(h)).find(Boolean) || undefined,
+    });
   }
 }
 
@@ -85,7 +97,12 @@ export class UnexpectedResponseError extends APIError<string> {
     const contentType = r.headers.get("content-type") ?? undefined;
     // Redacted before it is cut, so no credential is left half-shown at the cut.
     const start = redact(text).slice(0, 200);
-    super(`${operation}: ${r.status} response is not JSON (${contentType ?? "no content-type"}): ${start || "empty body"}`, r.status, start, redact(r.headers));
+    super(
+      `${operation}: ${r.status} response is not JSON (${contentType ?? "no content-type"}): ${start || "empty body"}`,
+      r.status,
+      start,
+      redact(r.headers),
+    );
     Object.assign(this, { operation, contentType });
   }
 }
@@ -117,8 +134,12 @@ export function makeAPIError(r: Response, body: unknown, errorsField = "errors",
 /** The first human-readable message among the shapes APIs commonly use, else the body itself (at most 500 characters). */
 function describe(body: any, errorsField: string): string {
   const list: unknown = body?.[errorsField];
-  const listed = Array.isArray(list) && list.map((e) => (e?.message ? (e.code != null ? e.code + ": " : "") + e.message : JSON.stringify(e))).join("; ");
+  const listed =
+    Array.isArray(list) &&
+    list.map((e) => (e?.message ? (e.code != null ? e.code + ": " : "") + e.message : JSON.stringify(e))).join("; ");
   // problem+json: `detail` says what happened to this request, `title` only names the problem type.
-  const found = [body?.message, body?.error?.message, body?.error, body?.detail, body?.title, listed].find((v) => typeof v == "string" && v);
+  const found = [body?.message, body?.error?.message, body?.error, body?.detail, body?.title, listed].find(
+    (v) => typeof v == "string" && v,
+  );
   return found ?? (body && typeof body == "object" ? JSON.stringify(body) : String(body ?? "")).slice(0, 500);
 }

@@ -44,7 +44,12 @@ export { idempotencyHeader } from "./idempotency.js";
 export { textResponse, binaryResponse, voidResponse } from "./responses.js";
 export { jsonBody, formBody, multipartBody, textBody, binaryBody } from "./body-encoders.js";
 export type * from "./types.js";
-export { requestBuilder, type RequestBuilder, type BuilderSetup, type MissingRequiredParameters } from "./request-builder.js";
+export {
+  requestBuilder,
+  type RequestBuilder,
+  type BuilderSetup,
+  type MissingRequiredParameters,
+} from "./request-builder.js";
 
 /**
  * The runtime's public surface by name, for the generator: every entry point of a generated package

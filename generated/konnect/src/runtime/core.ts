@@ -12,14 +12,30 @@ import { APIConnectionError, APIUserAbortError, SDKError, UnexpectedResponseErro
 import { createLog, type Log } from "./log.js";
 import { retryDelay, shouldRetry } from "./retry.js";
 import { serialize } from "./serialize.js";
-import type { ClientAuth, ClientOptions, ClientSpec, OperationSpec, Redact, RequestDraft, RequestOptions } from "./types.js";
+import type {
+  ClientAuth,
+  ClientOptions,
+  ClientSpec,
+  OperationSpec,
+  Redact,
+  RequestDraft,
+  RequestOptions,
+} from "./types.js";
 import { encodePathSegment } from "./util.js";
 
 type Params = Record<string, unknown>;
 type Init = Omit<RequestDraft["init"], "headers"> & { headers: Record<string, string> };
 
 /** Headers whose values never reach a log nor, with a client's credentials, another origin; apiKey names are added per client. */
-const SECRET_HEADERS = ["authorization", "proxy-authorization", "cookie", "set-cookie", "x-auth-key", "x-api-key", "api-key"];
+const SECRET_HEADERS = [
+  "authorization",
+  "proxy-authorization",
+  "cookie",
+  "set-cookie",
+  "x-auth-key",
+  "x-api-key",
+  "api-key",
+];
 
 export class ClientCore {
   // Declared, then assigned: the same own properties, without a field definition each in every bundle.
@@ -35,7 +51,10 @@ export class ClientCore {
   constructor(spec: ClientSpec, options: ClientOptions & Params) {
     this.spec = spec;
     this.options = options;
-    this.baseURL = (options.baseURL ?? spec.server?.(options.serverVariables) ?? spec.baseURL ?? "").replace(/\/+$/, "");
+    this.baseURL = (options.baseURL ?? spec.server?.(options.serverVariables) ?? spec.baseURL ?? "").replace(
+      /\/+$/,
+      "",
+    );
     this.#clientParams = spec.clientParams?.(options);
     const hidden = new Set(SECRET_HEADERS);
     this.#auth = spec.auth?.(spec, options, hidden);
@@ -45,14 +64,23 @@ export class ClientCore {
 
   /** `pathArgs` holds the path parameters by wire name, e.g. `{ invite_id: "abc" }`. */
   request<T>(op: OperationSpec, pathArgs: Params, params: Params | undefined, options?: RequestOptions): APIPromise<T> {
-    return new APIPromise<T>((read) => this.send(op, pathArgs, params, options, read), (r, keep) => this.parse(op, r, keep) as Promise<T>);
+    return new APIPromise<T>(
+      (read) => this.send(op, pathArgs, params, options, read),
+      (r, keep) => this.parse(op, r, keep) as Promise<T>,
+    );
   }
 
   /**
    * Sends with retries. Each attempt (redirects and `read` of the 2xx Response included) runs under
    * one timeout; resolves with the Response and what `read` gave, or rejects with an SDKError.
    */
-  async send<T>(op: OperationSpec, pathArgs: Params, params: Params = {}, o: RequestOptions = {}, read?: (r: Response) => Promise<T> | undefined): Promise<[Response, T | undefined]> {
+  async send<T>(
+    op: OperationSpec,
+    pathArgs: Params,
+    params: Params = {},
+    o: RequestOptions = {},
+    read?: (r: Response) => Promise<T> | undefined,
+  ): Promise<[Response, T | undefined]> {
     const { options } = this;
     // `headers` is set by #build, before anything reads it.
     const init = { ...options.fetchOptions, method: op.method.toUpperCase(), body: undefined } as Init;
@@ -85,7 +113,15 @@ export class ClientCore {
         const retry = n < max && (lost || (!!res && !res.ok && shouldRetry(res)));
         const ms = retry ? retryDelay(res?.headers, n) : 0;
         // An answer is something the caller handles (info); no answer at all is worth a warning.
-        if (!(err instanceof APIUserAbortError)) this.#log(res && !lost && !retry ? 3 : 2, () => `${what} failed` + (retry ? ` (${lost ? err.message : res!.status}), retry ${n + 1}/${max} in ${ms | 0}ms` : `: ${err.message}`));
+        if (!(err instanceof APIUserAbortError))
+          this.#log(
+            res && !lost && !retry ? 3 : 2,
+            () =>
+              `${what} failed` +
+              (retry
+                ? ` (${lost ? err.message : res!.status}), retry ${n + 1}/${max} in ${ms | 0}ms`
+                : `: ${err.message}`),
+          );
         if (!retry) throw err;
         // The wait is an attempt that does nothing: its timer ends it, or the caller's abort, which rejects.
         await attempt(ms, o.signal, (s) => new Promise((r) => (s.onabort = r)));
@@ -102,7 +138,9 @@ export class ClientCore {
   parse(op: OperationSpec, r: Response, keep?: boolean, whole?: boolean): Promise<unknown> {
     const read = keep ? r.clone() : r;
     // Not async: one promise fewer on every request. A throw here still ends up a rejection (callers await it).
-    return op.response ? op.response.read(read) : readBody(read, op, this.#auth?.redact).then((body) => (whole ? body : this.unwrap(op, body, r)));
+    return op.response
+      ? op.response.read(read)
+      : readBody(read, op, this.#auth?.redact).then((body) => (whole ? body : this.unwrap(op, body, r)));
   }
 
   /** The result of a JSON body: unwrapped when the client has an envelope that applies to `op`. */
@@ -171,7 +209,10 @@ function mergeHeaders(sources: Array<Params | undefined>): Record<string, string
 async function readBody(r: Response, op?: OperationSpec, redact?: Redact): Promise<unknown> {
   const text = await r.text();
   try {
-    if (op ? text || !(op.empty || r.status == 204 || r.status == 205) : /json/i.test(r.headers.get("content-type") ?? "")) return JSON.parse(text);
+    if (
+      op ? text || !(op.empty || r.status == 204 || r.status == 205) : /json/i.test(r.headers.get("content-type") ?? "")
+    )
+      return JSON.parse(text);
   } catch {
     if (op) throw new UnexpectedResponseError(op.id, r, text, redact);
   }

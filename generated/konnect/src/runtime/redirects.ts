@@ -20,23 +20,36 @@ const MAX_HOPS = 20;
  * a POST, continue as a GET without a body. More than 20 hops fail once with an APIError, which the
  * retry rule never retries (a 3xx).
  */
-export async function followRedirects(fetch: Fetch, r: Response, url: string, init: Init, hidden: Set<string>, redact: Redact): Promise<Response> {
+export async function followRedirects(
+  fetch: Fetch,
+  r: Response,
+  url: string,
+  init: Init,
+  hidden: Set<string>,
+  redact: Redact,
+): Promise<Response> {
   for (let hops = 0; ; hops++) {
     const to = r.status > 299 && r.status < 400 && r.headers.get("location");
     // A browser's fetch hides the target of a manual redirect (an "opaqueredirect" response).
-    if (!r.status && r.type == "opaqueredirect") throw new APIError(`Redirect not followed: this fetch hides its target (fetchOptions: { redirect: "follow" } lets fetch follow it)`);
+    if (!r.status && r.type == "opaqueredirect")
+      throw new APIError(
+        `Redirect not followed: this fetch hides its target (fetchOptions: { redirect: "follow" } lets fetch follow it)`,
+      );
     if (!to) return r;
-    if (hops == MAX_HOPS) throw new APIError(`Redirect not followed: ${r.status} after ${hops} redirects`, r.status, undefined, r.headers);
+    if (hops == MAX_HOPS)
+      throw new APIError(`Redirect not followed: ${r.status} after ${hops} redirects`, r.status, undefined, r.headers);
     // Nothing of a redirect's body is read; cancelling it frees the connection.
     r.body?.cancel().catch(() => {});
     const next = parse(to, url);
-    if (!next) throw new APIError(`Redirect not followed: ${r.status} to an invalid Location`, r.status, undefined, r.headers);
+    if (!next)
+      throw new APIError(`Redirect not followed: ${r.status} to an invalid Location`, r.status, undefined, r.headers);
     // A copy: the next attempt, if any, starts again from the API with its credentials.
     init = { ...init, headers: { ...init.headers } };
     if (next.origin != new URL(url).origin) {
       for (const h of hidden) delete init.headers[h];
       for (const k of [...next.searchParams.keys()]) if (hidden.has(k.toLowerCase())) next.searchParams.delete(k);
-      if (redact(next.href) != next.href) throw new SDKError(`Redirect refused: ${redact(next.href)} carries a credential`);
+      if (redact(next.href) != next.href)
+        throw new SDKError(`Redirect refused: ${redact(next.href)} carries a credential`);
     }
     if (r.status == 303 || (r.status < 303 && init.method == "POST")) {
       init.method = "GET";

@@ -9,4 +9,7 @@ export const textResponse: ResponseReader = { read: async (r) => (await r.text()
 export const binaryResponse: ResponseReader = { read: (r) => r.blob() };
 
 /** Nothing to read (the body is released); `accept` still asks for JSON, the format of error bodies. */
-export const voidResponse: ResponseReader = { accept: "application/json", read: async (r) => void r.body?.cancel().catch(() => {}) };
+export const voidResponse: ResponseReader = {
+  accept: "application/json",
+  read: async (r) => void r.body?.cancel().catch(() => {}),
+};

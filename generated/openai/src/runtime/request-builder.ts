@@ -88,7 +88,12 @@ class RequestBuilderBase {
   readonly #values: Readonly<Record<string, unknown>>;
   readonly #options: RequestOptions | undefined;
 
-  constructor(setup: BuilderSetup, send: BuilderSend, values: Readonly<Record<string, unknown>> = {}, options?: RequestOptions) {
+  constructor(
+    setup: BuilderSetup,
+    send: BuilderSend,
+    values: Readonly<Record<string, unknown>> = {},
+    options?: RequestOptions,
+  ) {
     this.#setup = setup;
     this.#send = send;
     this.#values = values;
@@ -116,11 +121,14 @@ class RequestBuilderBase {
     const { name, keys = {}, fields, required = [] } = this.#setup;
     const values = this.#values;
     for (const setter of required) {
-      if (values[setter] === undefined) throw new SDKError(`${name}: missing required parameter '${setter}' (set it with .${setter}(...))`);
+      if (values[setter] === undefined)
+        throw new SDKError(`${name}: missing required parameter '${setter}' (set it with .${setter}(...))`);
     }
     const body = fields && values[fields] !== undefined ? (values[fields] as object) : {};
     // fromEntries and spread define own properties, so no key (not even `__proto__`) reaches a prototype.
-    const set = Object.entries(keys).flatMap(([setter, key]) => (values[setter] === undefined ? [] : [[key, values[setter]] as const]));
+    const set = Object.entries(keys).flatMap(([setter, key]) =>
+      values[setter] === undefined ? [] : [[key, values[setter]] as const],
+    );
     return this.#send({ ...body, ...Object.fromEntries(set) }, this.#options);
   }
 }
@@ -133,8 +141,15 @@ class RequestBuilderBase {
  * the operation is passed as it is rather than wrapped in a closure whose result would be compared
  * with `B`'s, which made type-checking a thousand-operation client markedly slower.
  */
-export function requestBuilder<B>(setup: BuilderSetup, client: ClientCore, operation: OperationFunction, pathArgs: readonly unknown[]): B {
+export function requestBuilder<B>(
+  setup: BuilderSetup,
+  client: ClientCore,
+  operation: OperationFunction,
+  pathArgs: readonly unknown[],
+): B {
   const call = operation as (...args: unknown[]) => APIPromise<unknown>;
-  const send: BuilderSend = setup.params ? (params, options) => call(client, ...pathArgs, params, options) : (_, options) => call(client, ...pathArgs, options);
+  const send: BuilderSend = setup.params
+    ? (params, options) => call(client, ...pathArgs, params, options)
+    : (_, options) => call(client, ...pathArgs, options);
   return new RequestBuilderBase(setup, send) as unknown as B;
 }

@@ -12,7 +12,12 @@ type Target = { param: CliParam; field?: undefined } | { field: CliField; param?
  * object (query, header and cookie parameters by key, the body's fields or `body`). Every value is
  * converted and checked first; any mistake is a UsageError, before anything is sent.
  */
-export async function buildCall(program: CliProgram, op: CliOperation, parsed: ParsedArgs, host: Host): Promise<unknown[]> {
+export async function buildCall(
+  program: CliProgram,
+  op: CliOperation,
+  parsed: ParsedArgs,
+  host: Host,
+): Promise<unknown[]> {
   const values = new Map<CliParam, unknown>();
   const fields: Record<string, unknown> = {};
   const targets = targetsOf(op);
@@ -41,7 +46,8 @@ export async function buildCall(program: CliProgram, op: CliOperation, parsed: P
 /** Names a parameter answers to: its wire name and its key; body fields by name. Parameters win a tie. */
 function targetsOf(op: CliOperation): Map<string, Target> {
   const targets = new Map<string, Target>();
-  for (const param of op.params) for (const name of [param.name, param.key]) if (!targets.has(name)) targets.set(name, { param });
+  for (const param of op.params)
+    for (const name of [param.name, param.key]) if (!targets.has(name)) targets.set(name, { param });
   for (const field of op.body?.fields ?? []) if (!targets.has(field.name)) targets.set(field.name, { field });
   return targets;
 }
@@ -56,15 +62,24 @@ function find(targets: Map<string, Target>, { name, flag }: Input, op: CliOperat
   const list = known.length ? ` (it takes ${known.join(", ")})` : " (it takes no parameters)";
   if (flag) {
     const option = didYouMean(name, [...GLOBAL_OPTIONS, ...program.options.map((o) => o.flag)]);
-    if (option && !didYouMean(name, known)) throw new UsageError(`unknown option '--${name}'; did you mean '--${option}'?`, op.command);
+    if (option && !didYouMean(name, known))
+      throw new UsageError(`unknown option '--${name}'; did you mean '--${option}'?`, op.command);
   }
   throw new UsageError(`unknown parameter '${name}' for ${op.command}${suggestion(name, known) || list}`, op.command);
 }
 
-async function convert(input: Input & { value: string }, label: string, schema: CliSchema, before: unknown, host: Host, field?: CliField): Promise<unknown> {
+async function convert(
+  input: Input & { value: string },
+  label: string,
+  schema: CliSchema,
+  before: unknown,
+  host: Host,
+  field?: CliField,
+): Promise<unknown> {
   if (input.json) return convertJSON(label, input.value, schema);
   // A file field of a multipart body: `file=@photo.png`.
-  if (field && schema.format === "binary" && input.value.startsWith("@")) return new Blob([(await host.readFile(input.value.slice(1))) as Uint8Array<ArrayBuffer>]);
+  if (field && schema.format === "binary" && input.value.startsWith("@"))
+    return new Blob([(await host.readFile(input.value.slice(1))) as Uint8Array<ArrayBuffer>]);
   if (schema.type === "array") {
     const item = convertText(label, input.value, schema.items ?? { type: "string" });
     return [...(Array.isArray(before) ? before : []), item];
@@ -74,7 +89,12 @@ async function convert(input: Input & { value: string }, label: string, schema: 
 }
 
 /** The request body: `--data` (JSON, `@file` or `-` for stdin) with `key=value` fields over it; undefined when neither is given. */
-async function bodyOf(op: CliOperation, parsed: ParsedArgs, fields: Record<string, unknown>, host: Host): Promise<unknown> {
+async function bodyOf(
+  op: CliOperation,
+  parsed: ParsedArgs,
+  fields: Record<string, unknown>,
+  host: Host,
+): Promise<unknown> {
   const body = op.body;
   if (parsed.data === undefined) return Object.keys(fields).length ? fields : undefined;
   if (!body) throw new UsageError(`${op.command} takes no request body, so --data does not apply`, op.command);
@@ -89,9 +109,14 @@ async function bodyOf(op: CliOperation, parsed: ParsedArgs, fields: Record<strin
     throw new UsageError(`--data: not valid JSON (${(err as Error).message})`, op.command);
   }
   const isObject = value !== null && typeof value === "object" && !Array.isArray(value);
-  if (body.fields.length && !isObject) throw new UsageError(`--data: expected a JSON object (${body.type}), got ${JSON.stringify(value).slice(0, 80)}`, op.command);
+  if (body.fields.length && !isObject)
+    throw new UsageError(
+      `--data: expected a JSON object (${body.type}), got ${JSON.stringify(value).slice(0, 80)}`,
+      op.command,
+    );
   if (!isObject) return value;
-  for (const f of body.fields) if (f.name in (value as object)) checkJSON(f.name, (value as Record<string, unknown>)[f.name], f.schema);
+  for (const f of body.fields)
+    if (f.name in (value as object)) checkJSON(f.name, (value as Record<string, unknown>)[f.name], f.schema);
   return { ...(value as object), ...fields };
 }
 
@@ -106,7 +131,14 @@ async function dataBytes(data: string, host: Host): Promise<Uint8Array> {
 }
 
 /** Every missing required parameter and body field, named at once. */
-function checkRequired(program: CliProgram, op: CliOperation, values: Map<CliParam, unknown>, body: unknown, parsed: ParsedArgs, host: Host): void {
+function checkRequired(
+  program: CliProgram,
+  op: CliOperation,
+  values: Map<CliParam, unknown>,
+  body: unknown,
+  parsed: ParsedArgs,
+  host: Host,
+): void {
   const missing: string[] = [];
   for (const p of op.params) {
     if (!p.required || values.has(p)) continue;
@@ -115,10 +147,16 @@ function checkRequired(program: CliProgram, op: CliOperation, values: Map<CliPar
     const via = supplier ? `, or --${supplier.flag}${supplier.env ? ` or ${supplier.env}` : ""}` : "";
     missing.push(`${p.name} (${p.in}, ${describeSchema(p.schema)}${via})`);
   }
-  if (op.body?.required && body === undefined && !op.body.fields.some((f) => f.required)) missing.push(`the request body (${op.body.type}: --data '<json>', --data @file or --data -)`);
+  if (op.body?.required && body === undefined && !op.body.fields.some((f) => f.required))
+    missing.push(`the request body (${op.body.type}: --data '<json>', --data @file or --data -)`);
   if (op.body?.fields.length && (op.body.required || body !== undefined)) {
     const given = (body ?? {}) as Record<string, unknown>;
-    for (const f of op.body.fields) if (f.required && given[f.name] === undefined) missing.push(`${f.name} (body, ${describeSchema(f.schema)})`);
+    for (const f of op.body.fields)
+      if (f.required && given[f.name] === undefined) missing.push(`${f.name} (body, ${describeSchema(f.schema)})`);
   }
-  if (missing.length) throw new UsageError(`missing required ${missing.length > 1 ? "parameters" : "parameter"}: ${missing.join("; ")}`, op.command);
+  if (missing.length)
+    throw new UsageError(
+      `missing required ${missing.length > 1 ? "parameters" : "parameter"}: ${missing.join("; ")}`,
+      op.command,
+    );
 }

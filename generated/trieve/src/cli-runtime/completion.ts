@@ -13,9 +13,11 @@ export function completionScript(program: CliProgram, shell: string | undefined)
   throw new UsageError(`completion expects 'bash' or 'zsh'${shell ? `, got '${shell}'` : ""}`);
 }
 
-const names = (op: CliOperation): string[] => [...op.params.map((p) => p.name), ...(op.body?.fields ?? []).map((f) => f.name)].filter((n) => SAFE.test(n));
+const names = (op: CliOperation): string[] =>
+  [...op.params.map((p) => p.name), ...(op.body?.fields ?? []).map((f) => f.name)].filter((n) => SAFE.test(n));
 const commandWords = (op: CliOperation): string => [op.command, op.alias].filter(Boolean).join("|");
-const flags = (program: CliProgram): string[] => [...GLOBAL_OPTIONS, ...program.options.map((o) => o.flag)].map((f) => `--${f}`);
+const flags = (program: CliProgram): string[] =>
+  [...GLOBAL_OPTIONS, ...program.options.map((o) => o.flag)].map((f) => `--${f}`);
 const funcName = (program: CliProgram): string => `_${program.bin.replace(/[^A-Za-z0-9_]/g, "_")}`;
 
 /** Enum values by parameter name, for `name=<TAB>`. */
@@ -31,7 +33,12 @@ function enumCases(op: CliOperation, indent: string, line: (name: string, values
 function bash(program: CliProgram): string {
   const fn = funcName(program);
   const commands = program.operations.flatMap((op) => [op.command, ...(op.alias ? [op.alias] : [])]);
-  const params = program.operations.map((op) => `    ${commandWords(op)}) words="${names(op).map((n) => `${n}=`).join(" ")}${op.list ? " --all" : ""}" ;;`);
+  const params = program.operations.map(
+    (op) =>
+      `    ${commandWords(op)}) words="${names(op)
+        .map((n) => `${n}=`)
+        .join(" ")}${op.list ? " --all" : ""}" ;;`,
+  );
   const values = program.operations.flatMap((op) => {
     const cases = enumCases(op, "      ", (name, vs) => `${name}) values="${vs}" ;;`);
     return cases.length ? [`    ${commandWords(op)}) case "$name" in`, ...cases, "    esac ;;"] : [];
@@ -65,12 +72,20 @@ function bash(program: CliProgram): string {
 }
 
 /** zsh: `'name:description'` entries with `'` and `:` escaped. */
-const zshEntry = (name: string, text: string | undefined): string => `'${`${name}:${plain(text).split("\n")[0]!.replace(/:/g, "\\:")}`.replace(/'/g, "'\\''")}'`;
+const zshEntry = (name: string, text: string | undefined): string =>
+  `'${`${name}:${plain(text).split("\n")[0]!.replace(/:/g, "\\:")}`.replace(/'/g, "'\\''")}'`;
 
 function zsh(program: CliProgram): string {
   const fn = funcName(program);
-  const ops = program.operations.flatMap((op) => [op.command, ...(op.alias ? [op.alias] : [])].map((c) => `    ${zshEntry(c, op.summary ?? op.description)}`));
-  const params = program.operations.map((op) => `    ${commandWords(op)}) params=(${names(op).map((n) => `${n}=`).join(" ")}) ;;`);
+  const ops = program.operations.flatMap((op) =>
+    [op.command, ...(op.alias ? [op.alias] : [])].map((c) => `    ${zshEntry(c, op.summary ?? op.description)}`),
+  );
+  const params = program.operations.map(
+    (op) =>
+      `    ${commandWords(op)}) params=(${names(op)
+        .map((n) => `${n}=`)
+        .join(" ")}) ;;`,
+  );
   const values = program.operations.flatMap((op) => {
     const cases = enumCases(op, "      ", (name, vs) => `${name}) values=(${vs}) ;;`);
     return cases.length ? [`    ${commandWords(op)}) case "$name" in`, ...cases, "    esac ;;"] : [];
@@ -92,13 +107,13 @@ function zsh(program: CliProgram): string {
     "  # After name=, complete the value: compset moves `name=` out of the word being matched.",
     "  if compset -P '*='; then",
     `    name="\${IPREFIX%=}"`,
-    "    case \"$words[2]\" in",
+    '    case "$words[2]" in',
     ...values,
     "    esac",
     "    compadd -- $values",
     "    return",
     "  fi",
-    "  case \"$words[2]\" in",
+    '  case "$words[2]" in',
     ...params,
     "  esac",
     "  compadd -S '' -- $params",

@@ -8,7 +8,8 @@ import { UsageError } from "./usage-error.js";
 export const EXIT = { ok: 0, api: 1, usage: 2, connection: 3, interrupted: 130 } as const;
 
 /** JSON for people on a terminal (indented), one line for pipes. */
-export const json = (host: Host, value: unknown): string => `${JSON.stringify(value, null, host.stdoutIsTTY ? 2 : undefined)}\n`;
+export const json = (host: Host, value: unknown): string =>
+  `${JSON.stringify(value, null, host.stdoutIsTTY ? 2 : undefined)}\n`;
 
 /** `HTTP 200 OK` and the headers, as `--raw` shows them before the body. */
 export async function writeHead(host: Host, response: Response): Promise<void> {
@@ -21,13 +22,15 @@ export async function writeHead(host: Host, response: Response): Promise<void> {
 export async function writeResult(host: Host, op: CliOperation, data: unknown): Promise<void> {
   if (op.response === "void" || data === undefined) return;
   if (data instanceof Blob) return host.write("out", new Uint8Array(await data.arrayBuffer()));
-  if (typeof data === "string" && op.response === "text") return host.write("out", data.endsWith("\n") ? data : `${data}\n`);
+  if (typeof data === "string" && op.response === "text")
+    return host.write("out", data.endsWith("\n") ? data : `${data}\n`);
   await host.write("out", json(host, data));
 }
 
 /** `--all`: every item of every page, one JSON line each, written as each page arrives. */
 export async function writeAllItems(host: Host, first: Page<unknown>): Promise<void> {
-  for await (const page of first.iterPages()) for (const item of page.items) await host.write("out", `${JSON.stringify(item)}\n`);
+  for await (const page of first.iterPages())
+    for (const item of page.items) await host.write("out", `${JSON.stringify(item)}\n`);
 }
 
 /** How a run went before its error: `--verbose` was given; a request was sent. */
@@ -37,7 +40,12 @@ export interface ErrorContext {
 }
 
 /** Reports an error on stderr and gives the exit code: 1 the API answered with an error, 2 usage, 3 no answer. */
-export async function reportError(host: Host, program: CliProgram, err: unknown, { verbose, sent }: ErrorContext): Promise<number> {
+export async function reportError(
+  host: Host,
+  program: CliProgram,
+  err: unknown,
+  { verbose, sent }: ErrorContext,
+): Promise<number> {
   const say = (text: string) => host.write("err", `${program.bin}: ${text}\n`);
   if (err instanceof UsageError) {
     await say(`error: ${err.message}`);
@@ -68,7 +76,9 @@ export async function reportError(host: Host, program: CliProgram, err: unknown,
   if (err instanceof SDKError) {
     // Raised before sending: missing credentials or client parameters, a header value with CR/LF.
     const flags = program.options.map((o) => `--${o.flag}${o.env ? ` (${o.env})` : ""}`);
-    await say(`error: ${err.message}${/credentials|client option/.test(err.message) && flags.length ? `\n  on the command line: ${flags.join(", ")}` : ""}`);
+    await say(
+      `error: ${err.message}${/credentials|client option/.test(err.message) && flags.length ? `\n  on the command line: ${flags.join(", ")}` : ""}`,
+    );
     return EXIT.usage;
   }
   await say(`error: ${err instanceof Error ? err.message : String(err)}`);

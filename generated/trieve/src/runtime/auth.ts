@@ -19,7 +19,9 @@ export const bearer = (credential: string): Scheme => ({
 /** btoa only takes Latin-1, so the UTF-8 bytes are encoded. */
 export const basic = (username: string, password: string): Scheme => ({
   needs: [username, password],
-  apply: (v, to) => (to.header.authorization = "Basic " + btoa(String.fromCharCode(...new TextEncoder().encode(`${v[username]}:${v[password]}`)))),
+  apply: (v, to) =>
+    (to.header.authorization =
+      "Basic " + btoa(String.fromCharCode(...new TextEncoder().encode(`${v[username]}:${v[password]}`)))),
 });
 
 export const apiKey = (where: "header" | "query", name: string, credential: string): Scheme => ({
@@ -92,7 +94,12 @@ function redactor(values: string[]): Redact {
  * The first alternative whose credentials are all set; none when auth is absent or optional.
  * Otherwise throws an SDKError naming the options and environment variables that would satisfy it.
  */
-function pickSchemes(spec: ClientSpec, schemes: Record<string, Scheme>, requirement: SecurityRequirement, values: Values): Scheme[] {
+function pickSchemes(
+  spec: ClientSpec,
+  schemes: Record<string, Scheme>,
+  requirement: SecurityRequirement,
+  values: Values,
+): Scheme[] {
   // Alternatives naming a scheme the runtime does not know (none was generated for it) cannot be met; skip them.
   const alts = requirement.map((alt) => alt.map((name) => schemes[name]!)).filter((alt) => alt.every(Boolean));
   const found = alts.find((alt) => alt.length && alt.every((s) => s.needs.every((c) => values[c])));
@@ -104,6 +111,8 @@ function pickSchemes(spec: ClientSpec, schemes: Record<string, Scheme>, requirem
   });
   // One alternative: "Pass `a` to the client or set A." Several: "Pass `a` (or set A), or `b` and `c` (or set B and C)."
   const [[opts, envs]] = say as [[string, string]];
-  const text = say[1] ? say.map(([o, e]) => o + (e ? ` (or set ${e})` : "")).join(", or ") : `${opts} to the client${envs ? " or set " + envs : ""}`;
+  const text = say[1]
+    ? say.map(([o, e]) => o + (e ? ` (or set ${e})` : "")).join(", or ")
+    : `${opts} to the client${envs ? " or set " + envs : ""}`;
   throw new SDKError(`${spec.name}: missing credentials. Pass ${text}.`);
 }

@@ -20,7 +20,8 @@ export const clientParams =
         if (value === undefined) continue;
         if (where === "path") pathArgs[name] ??= value;
         // Only operations that declare the parameter send it.
-        else if (Object.values((where === "query" ? op.query : op.headers) ?? {}).includes(name)) (where === "query" ? query : paramHeader)[name] = value;
+        else if (Object.values((where === "query" ? op.query : op.headers) ?? {}).includes(name))
+          (where === "query" ? query : paramHeader)[name] = value;
       }
     };
   };

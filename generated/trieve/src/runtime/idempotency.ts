@@ -8,5 +8,8 @@ import type { Idempotency } from "./types.js";
 export const idempotencyHeader =
   (name: string): Idempotency =>
   ({ op, options, header }) => {
-    if (!/^(get|head|options)$/.test(op.method)) header[name] = options.idempotencyKey ?? `clientgen-retry-${globalThis.crypto?.randomUUID?.() ?? Math.random().toString(36).slice(2)}`;
+    if (!/^(get|head|options)$/.test(op.method))
+      header[name] =
+        options.idempotencyKey ??
+        `clientgen-retry-${globalThis.crypto?.randomUUID?.() ?? Math.random().toString(36).slice(2)}`;
   };

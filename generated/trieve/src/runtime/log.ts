@@ -19,6 +19,7 @@ export function createLog(name: string, options: ClientOptions, hidden: Set<stri
   const log: Log = (l, message) => {
     if (l <= level) logger[LEVELS[l] as "error"](redact(`[${name}] ${message()}`));
   };
-  const headers = (h: HeadersInit): string => JSON.stringify(Object.fromEntries(Array.from(new Headers(h), ([k, v]) => [k, hidden.has(k) ? "***" : v])));
+  const headers = (h: HeadersInit): string =>
+    JSON.stringify(Object.fromEntries(Array.from(new Headers(h), ([k, v]) => [k, hidden.has(k) ? "***" : v])));
   return [log, headers] as const;
 }

@@ -20,7 +20,8 @@ export function requestPage<Item>(
 ): PagePromise<Item> {
   return new PagePromise<Item>(
     (read) => core.send(op, pathArgs, params, options, read),
-    async (r, keep) => new Page<Item>(core, op, pathArgs, params ?? {}, options, await core.parse(op, r, keep, true), r),
+    async (r, keep) =>
+      new Page<Item>(core, op, pathArgs, params ?? {}, options, await core.parse(op, r, keep, true), r),
   );
 }
 
@@ -33,7 +34,15 @@ export class Page<Item> implements AsyncIterable<Item> {
   #next: Params | undefined;
   #again: (params: Params) => PagePromise<Item>;
 
-  constructor(core: ClientCore, op: OperationSpec, pathArgs: Params, params: Params, options: RequestOptions | undefined, body: unknown, response: Response) {
+  constructor(
+    core: ClientCore,
+    op: OperationSpec,
+    pathArgs: Params,
+    params: Params,
+    options: RequestOptions | undefined,
+    body: unknown,
+    response: Response,
+  ) {
     this.body = body;
     this.response = response;
     // Throws for an envelope with success: false, before anything is read from it.

@@ -29,7 +29,8 @@ export function encodePathSegment(value: unknown): string {
   return encodeURIComponent(s);
 }
 
-export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Reads a dotted path such as `result_info.total_count`. */
 export function getPath(obj: unknown, path: string): unknown {

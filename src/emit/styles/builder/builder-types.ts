@@ -35,7 +35,12 @@ export function builderSetters(api: NamedApi, named: NamedOperation): BuilderSet
   const body = named.op.body;
   const type = bodyType(api, named);
   if (body && type && named.bodySetter) {
-    setters.push({ name: named.bodySetter, type, required: body.required, ...(named.bodyMode === "whole" ? { key: "body" } : {}) });
+    setters.push({
+      name: named.bodySetter,
+      type,
+      required: body.required,
+      ...(named.bodyMode === "whole" ? { key: "body" } : {}),
+    });
   }
   return setters;
 }

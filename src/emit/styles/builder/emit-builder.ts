@@ -11,7 +11,8 @@ import { builderSetters, builderSetup, missingUnion, type BuilderSetter } from "
 import { builderExample } from "./usage.js";
 
 const RUNTIME = "runtime/index";
-const IMMUTABLE = "Immutable: each setter returns a new builder and leaves this one unchanged;\nsetting a parameter twice keeps the last value.";
+const IMMUTABLE =
+  "Immutable: each setter returns a new builder and leaves this one unchanged;\nsetting a parameter twice keeps the last value.";
 
 /**
  * Builder style: `new InvitesApi(options).listInvites().limit(20).execute()`. One class per API
@@ -26,7 +27,10 @@ export function emitBuilder(api: NamedApi): FileSet {
 }
 
 function emitEntry(api: NamedApi): string {
-  const doc = jsDoc({ summary: `${api.model.title}: builder-style client (API version ${api.model.version}).` }, ["@example", ...builderExample(api).split("\n")]);
+  const doc = jsDoc({ summary: `${api.model.title}: builder-style client (API version ${api.model.version}).` }, [
+    "@example",
+    ...builderExample(api).split("\n"),
+  ]);
   const groups = api.apis.map((group) => line(`export * from "./${group.file}.js";`)).join("");
   const types = line(`export type { ${RESERVED.builderEntryTypes.join(", ")} } from "./runtime/index.js";`);
   return `${banner(api.model.source)}${doc}\n${groups}${entryExports(api)}${types}`;
@@ -38,23 +42,44 @@ function emitApi(api: NamedApi, group: BuilderApi): string {
   const imports = groupImports(api, group);
   const types = [...setters].map(([named, list]) => operationTypes(named, list, imports)).join("");
   const showcase = group.operations.find((o) => o.op.method === "get") ?? group.operations[0];
-  const doc = jsDoc({ description: `Builder-style calls: each method returns a request builder; chain its setters, then call \`.execute()\`.\n${IMMUTABLE}` }, [
-    "@example",
-    ...builderExample(api, showcase).split("\n"),
-  ]);
+  const doc = jsDoc(
+    {
+      description: `Builder-style calls: each method returns a request builder; chain its setters, then call \`.execute()\`.\n${IMMUTABLE}`,
+    },
+    ["@example", ...builderExample(api, showcase).split("\n")],
+  );
   const members = [
     line("readonly #client: ClientCore;", INDENT),
     "\n",
-    jsDoc({ description: `Takes the client options, or an existing \`${client.coreClassName}\` (or \`${client.className}\`) whose configuration it then shares.` }, [], INDENT),
-    block(`constructor(client: ${client.coreClassName} | ${client.optionsType} = {})`, line(`this.#client = client instanceof ${client.coreClassName} ? client : new ${client.coreClassName}(client);`, INDENT + INDENT), INDENT),
+    jsDoc(
+      {
+        description: `Takes the client options, or an existing \`${client.coreClassName}\` (or \`${client.className}\`) whose configuration it then shares.`,
+      },
+      [],
+      INDENT,
+    ),
+    block(
+      `constructor(client: ${client.coreClassName} | ${client.optionsType} = {})`,
+      line(
+        `this.#client = client instanceof ${client.coreClassName} ? client : new ${client.coreClassName}(client);`,
+        INDENT + INDENT,
+      ),
+      INDENT,
+    ),
     ...[...setters].map(([named, list]) => `\n${methodText(api, named, list, imports)}`),
   ];
-  return imports.file(banner(api.model.source), `${types}\n${doc}${block(`export class ${group.className}`, members.join(""))}`);
+  return imports.file(
+    banner(api.model.source),
+    `${types}\n${doc}${block(`export class ${group.className}`, members.join(""))}`,
+  );
 }
 
 /** The core, then, in that order, models, the operation functions, runtime and types.ts; the types add what they use as they are written. */
 function groupImports(api: NamedApi, group: BuilderApi): Imports {
-  const imports = new Imports(group.file).value("core", api.client.coreClassName).type("core", api.client.optionsType).module("models");
+  const imports = new Imports(group.file)
+    .value("core", api.client.coreClassName)
+    .type("core", api.client.optionsType)
+    .module("models");
   importOperationFunctions(imports, group.operations);
   imports.type(RUNTIME, "ClientCore").value(RUNTIME, "requestBuilder").type(RUNTIME, "RequestBuilder");
   return importReturnTypes(imports, group.operations).module("types");
@@ -74,14 +99,22 @@ function operationTypes(named: NamedOperation, setters: BuilderSetter[], imports
     return `\n${doc}${line(`export interface ${type} extends RequestBuilder<${result}> {}`)}`;
   }
   const required = setters.filter((s) => s.required).map((s) => `\`.${s.name}(…)\``);
-  const need = required.length ? ` \`.execute()\` type-checks once ${required.join(" and ")} ${required.length > 1 ? "have" : "has"} been called.` : "";
-  const doc = jsDoc({ description: `What \`${api}.${method}()\` returns: set parameters with its setters, then call \`.execute()\`.${need}\n${IMMUTABLE}` }, [
-    "@typeParam Missing - the required setters not called yet.",
-  ]);
+  const need = required.length
+    ? ` \`.execute()\` type-checks once ${required.join(" and ")} ${required.length > 1 ? "have" : "has"} been called.`
+    : "";
+  const doc = jsDoc(
+    {
+      description: `What \`${api}.${method}()\` returns: set parameters with its setters, then call \`.execute()\`.${need}\n${IMMUTABLE}`,
+    },
+    ["@typeParam Missing - the required setters not called yet."],
+  );
   const names = setters.map((s) => JSON.stringify(s.name)).join(" | ");
   const members = setters.map((s) => {
     const next = s.required ? `${type}<Exclude<Missing, ${JSON.stringify(s.name)}>>` : "this";
-    return jsDoc(s.param?.param ?? named.op.body, setterNotes(named, s), INDENT) + line(`readonly ${propertyKey(s.name)}: (value: ${imports.typeText(s.type)}) => ${next};`, INDENT);
+    return (
+      jsDoc(s.param?.param ?? named.op.body, setterNotes(named, s), INDENT) +
+      line(`readonly ${propertyKey(s.name)}: (value: ${imports.typeText(s.type)}) => ${next};`, INDENT)
+    );
   });
   return `\n${doc}${block(`export interface ${type}<Missing extends ${names} = ${missingUnion(setters)}> extends RequestBuilder<${result}, Missing>`, members.join(""))}`;
 }
@@ -101,13 +134,20 @@ function setterNotes(named: NamedOperation, s: BuilderSetter): string[] {
 }
 
 function methodText(api: NamedApi, named: NamedOperation, setters: BuilderSetter[], imports: Imports): string {
-  const pathDocs = named.pathArgs.filter((a) => a.param.description).map((a) => `@param ${a.key} - ${a.param.description!.replace(/\s+/g, " ").trim()}`);
+  const pathDocs = named.pathArgs
+    .filter((a) => a.param.description)
+    .map((a) => `@param ${a.key} - ${a.param.description!.replace(/\s+/g, " ").trim()}`);
   const list = setters.map((s) => `\`.${s.name}(…)\`${s.required ? " (required)" : ""}`).join(", ");
-  const chain = setters.length ? `Returns a builder: set ${list}, then call \`.execute()\`.` : "Returns a builder: call `.execute()` to send the request.";
+  const chain = setters.length
+    ? `Returns a builder: set ${list}, then call \`.execute()\`.`
+    : "Returns a builder: call `.execute()` to send the request.";
   const doc = jsDoc(named.op, [`${named.op.method.toUpperCase()} ${named.op.path}`, "", chain, ...pathDocs], INDENT);
   const args = named.pathArgs.map((a) => `${a.key}: ${imports.typeText(paramType(api, a.param))}`);
   const pathKeys = named.pathArgs.map((a) => a.key).join(", ");
   const setup = dataLiteral(builderSetup(named, setters));
-  const call = line(`return requestBuilder<${named.builder.type}>(${setup}, this.#client, ${named.fn}, [${pathKeys}]);`, INDENT + INDENT);
+  const call = line(
+    `return requestBuilder<${named.builder.type}>(${setup}, this.#client, ${named.fn}, [${pathKeys}]);`,
+    INDENT + INDENT,
+  );
   return doc + block(`${named.builder.method}(${args.join(", ")}): ${named.builder.type}`, call, INDENT);
 }

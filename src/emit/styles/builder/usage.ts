@@ -9,9 +9,14 @@ export function builderCallName(api: NamedApi, named: NamedOperation): string {
 export function builderCall(named: NamedOperation): string {
   const args = named.pathArgs.map((a) => exampleValue(a.param)).join(", ");
   const required = named.params.filter((p) => p.param.required && !p.clientOption);
-  const hasExample = (p: NamedParam) => p.param.schema.example !== undefined || p.param.schema.default !== undefined || !!p.param.schema.enum;
-  const optional = named.params.filter((p) => !required.includes(p) && p.param.in === "query" && hasExample(p)).slice(0, 2);
-  const chain = named.params.filter((p) => required.includes(p) || optional.includes(p)).map((p) => `.${p.setter}(${exampleValue(p.param)})`);
+  const hasExample = (p: NamedParam) =>
+    p.param.schema.example !== undefined || p.param.schema.default !== undefined || !!p.param.schema.enum;
+  const optional = named.params
+    .filter((p) => !required.includes(p) && p.param.in === "query" && hasExample(p))
+    .slice(0, 2);
+  const chain = named.params
+    .filter((p) => required.includes(p) || optional.includes(p))
+    .map((p) => `.${p.setter}(${exampleValue(p.param)})`);
   if (named.bodySetter && named.op.body?.required) chain.push(`.${named.bodySetter}(${exampleBody(named)})`);
   return `api.${named.builder.method}(${args})${chain.join("")}`;
 }
@@ -20,13 +25,26 @@ export function builderCall(named: NamedOperation): string {
 export function builderExample(api: NamedApi, named = showcaseOperation(api)): string {
   if (!named) return "// This API has no operations.\nexport {};";
   const call = builderCall(named);
-  const lines = [`import { ${named.builder.api} } from "${api.client.packageName}/builder";`, "", `const api = ${clientConstruction(api, named.builder.api, named)};`, ""];
+  const lines = [
+    `import { ${named.builder.api} } from "${api.client.packageName}/builder";`,
+    "",
+    `const api = ${clientConstruction(api, named.builder.api, named)};`,
+    "",
+  ];
   if (named.itemType) {
-    lines.push(`const page = await ${call}.execute();`, `// Or every item, pages fetched as the loop goes:`, `for await (const item of ${call}.execute()) console.log(item);`);
+    lines.push(
+      `const page = await ${call}.execute();`,
+      `// Or every item, pages fetched as the loop goes:`,
+      `for await (const item of ${call}.execute()) console.log(item);`,
+    );
   } else if (named.op.success?.kind === "void") {
     lines.push(`await ${call}.execute();`);
   } else {
-    lines.push(`const result = await ${call}.execute();`, "// Or, with the raw Response:", `const { data, response } = await ${call}.executeRaw();`);
+    lines.push(
+      `const result = await ${call}.execute();`,
+      "// Or, with the raw Response:",
+      `const { data, response } = await ${call}.executeRaw();`,
+    );
   }
   return lines.join("\n");
 }

@@ -29,7 +29,13 @@ export function bodyTypeName(api: NamedApi, named: NamedOperation): string {
 }
 
 function cliParam(p: NamedParam): CliParam {
-  const out: CliParam = { name: p.param.name, key: p.key, in: p.param.in, required: p.param.required, schema: cliSchema(p.param.schema) };
+  const out: CliParam = {
+    name: p.param.name,
+    key: p.key,
+    in: p.param.in,
+    required: p.param.required,
+    schema: cliSchema(p.param.schema),
+  };
   if (p.param.description) out.description = p.param.description;
   if (p.param.deprecated) out.deprecated = true;
   if (p.clientOption) out.clientOption = p.clientOption;
@@ -39,13 +45,22 @@ function cliParam(p: NamedParam): CliParam {
 function cliBody(api: NamedApi, named: NamedOperation): CliBody | undefined {
   const body = named.op.body;
   if (!body) return undefined;
-  const fields = body.fields.filter((f) => !f.readOnly).map((f) => {
-    const field: CliBody["fields"][number] = { name: f.name, required: f.required, schema: cliSchema(f.schema) };
-    if (f.description) field.description = f.description;
-    if (f.deprecated) field.deprecated = true;
-    return field;
-  });
-  return { mode: named.bodyMode ?? "whole", encoding: body.encoding, contentType: body.contentType, required: body.required, fields, type: bodyTypeName(api, named) };
+  const fields = body.fields
+    .filter((f) => !f.readOnly)
+    .map((f) => {
+      const field: CliBody["fields"][number] = { name: f.name, required: f.required, schema: cliSchema(f.schema) };
+      if (f.description) field.description = f.description;
+      if (f.deprecated) field.deprecated = true;
+      return field;
+    });
+  return {
+    mode: named.bodyMode ?? "whole",
+    encoding: body.encoding,
+    contentType: body.contentType,
+    required: body.required,
+    fields,
+    type: bodyTypeName(api, named),
+  };
 }
 
 /** One operation as the command line sees it; `fn` names its standalone function. */
@@ -89,5 +104,8 @@ export function cliOptions(api: NamedApi): CliOption[] {
     if (c.description) out.description = c.description;
     return out;
   };
-  return [...api.credentials.map((c) => describe(c, "credential")), ...api.clientParams.map((c) => describe(c, "client parameter"))];
+  return [
+    ...api.credentials.map((c) => describe(c, "credential")),
+    ...api.clientParams.map((c) => describe(c, "client parameter")),
+  ];
 }

@@ -18,7 +18,11 @@ export function emitCliDocs(api: NamedApi, assets: GeneratorAssets, program: Cli
     bin,
     title: markdownInline(api.model.title),
     baseURL: api.model.servers[0]?.url ?? "none",
-    options: options.map((o) => ({ flag: o.flag, env: o.env ? `\`${o.env}\`` : "none", what: tableCell(`${o.kind}${o.description ? `: ${o.description}` : ""}`) })),
+    options: options.map((o) => ({
+      flag: o.flag,
+      env: o.env ? `\`${o.env}\`` : "none",
+      what: tableCell(`${o.kind}${o.description ? `: ${o.description}` : ""}`),
+    })),
     exitCodes: EXIT_CODES,
     operations: api.operations.map((named, i) => operationDoc(api, named, program.operations[i]!, options)),
   });
@@ -31,16 +35,36 @@ function operationDoc(api: NamedApi, named: NamedOperation, described: CliOperat
     name: tableCell(p.name),
     type: tableCell(describeSchema(p.schema)),
     description: tableCell(p.description),
-    notes: [p.required ? "" : "[optional]", p.schema.default === undefined ? "" : `[default to ${tableCell(JSON.stringify(p.schema.default))}]`, `[${p.in}]`, p.key !== p.name ? `[or ${tableCell(p.key)}]` : "", p.clientOption ? `[defaults to ${given(options.find((o) => o.option === p.clientOption)!)}]` : ""].filter(Boolean).join(" "),
+    notes: [
+      p.required ? "" : "[optional]",
+      p.schema.default === undefined ? "" : `[default to ${tableCell(JSON.stringify(p.schema.default))}]`,
+      `[${p.in}]`,
+      p.key !== p.name ? `[or ${tableCell(p.key)}]` : "",
+      p.clientOption ? `[defaults to ${given(options.find((o) => o.option === p.clientOption)!)}]` : "",
+    ]
+      .filter(Boolean)
+      .join(" "),
   }));
   const body = described.body;
   const fields = (body?.fields ?? []).map((f) => ({
     name: tableCell(f.name),
     type: tableCell(describeSchema(f.schema)),
     description: tableCell(f.description),
-    notes: [f.required ? "" : "[optional]", f.schema.default === undefined ? "" : `[default to ${tableCell(JSON.stringify(f.schema.default))}]`, "[body]"].filter(Boolean).join(" "),
+    notes: [
+      f.required ? "" : "[optional]",
+      f.schema.default === undefined ? "" : `[default to ${tableCell(JSON.stringify(f.schema.default))}]`,
+      "[body]",
+    ]
+      .filter(Boolean)
+      .join(" "),
   }));
-  if (body && !body.fields.length) fields.push({ name: "--data", type: tableCell(bodyTypeName(api, named)), description: tableCell(op.body?.description), notes: `${body.required ? "" : "[optional] "}[body: JSON, @file or -]` });
+  if (body && !body.fields.length)
+    fields.push({
+      name: "--data",
+      type: tableCell(bodyTypeName(api, named)),
+      description: tableCell(op.body?.description),
+      notes: `${body.required ? "" : "[optional] "}[body: JSON, @file or -]`,
+    });
   return {
     command,
     anchor: command.toLowerCase(),
@@ -66,9 +90,12 @@ function returnType(api: NamedApi, named: NamedOperation): string {
   if (success && success.kind === "void") return "null (empty response body)";
   // A list prints its first page as sent; other operations print the result, unwrapped from any envelope.
   const raw = schemaAlias(api, success?.schema.ref)?.text;
-  const printed = named.itemType || !(api.model.envelope && named.op.enveloped) ? (raw ?? named.responseType) : named.responseType;
+  const printed =
+    named.itemType || !(api.model.envelope && named.op.enveloped) ? (raw ?? named.responseType) : named.responseType;
   const type = `**${printed}**`;
-  return named.itemType ? `${type}: the first page; with \`--all\`, every **${named.itemType}** of every page, one JSON line each` : type;
+  return named.itemType
+    ? `${type}: the first page; with \`--all\`, every **${named.itemType}** of every page, one JSON line each`
+    : type;
 }
 
 /** The schemes the operation accepts, each with the flags and variables that give it. */
@@ -79,7 +106,9 @@ function authorization(api: NamedApi, named: NamedOperation, options: CliOption[
     .map((alt) =>
       alt
         .map((scheme) => {
-          const credentials = api.credentials.filter((c) => c.scheme.name === scheme).map((c) => options.find((o) => o.option === c.option)!);
+          const credentials = api.credentials
+            .filter((c) => c.scheme.name === scheme)
+            .map((c) => options.find((o) => o.option === c.option)!);
           return `${tableCell(scheme)} (${credentials.map(given).join(" and ")})`;
         })
         .join(" and "),

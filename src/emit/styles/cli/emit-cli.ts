@@ -15,14 +15,18 @@ import { emitCliDocs } from "./emit-cli-docs.js";
 export function emitCli(api: NamedApi, assets: GeneratorAssets): FileSet {
   const files: FileSet = new Map([...assets.cliRuntime].map(([path, text]) => [`src/cli-runtime/${path}`, text]));
   // Described once: src/cli.ts and docs/CLI.md both read every operation's description.
-  const program: CliFacts = { options: cliOptions(api), operations: api.operations.map((named) => cliOperation(api, named)) };
+  const program: CliFacts = {
+    options: cliOptions(api),
+    operations: api.operations.map((named) => cliOperation(api, named)),
+  };
   files.set("src/cli.ts", emitEntry(api, program));
   files.set("docs/CLI.md", emitCliDocs(api, assets, program));
   return files;
 }
 
 /** A single-quoted string literal: JSON reads better without every `"` escaped. */
-const singleQuoted = (text: string): string => `'${text.replace(/[\\'\u2028\u2029]/g, (c) => (c === "\\" ? "\\\\" : c === "'" ? "\\'" : `\\u${c.charCodeAt(0).toString(16)}`))}'`;
+const singleQuoted = (text: string): string =>
+  `'${text.replace(/[\\'\u2028\u2029]/g, (c) => (c === "\\" ? "\\\\" : c === "'" ? "\\'" : `\\u${c.charCodeAt(0).toString(16)}`))}'`;
 
 const code = (value: unknown): string => dataLiteral(value, (v) => (v instanceof CodeRef ? v.code : undefined));
 
@@ -40,7 +44,11 @@ function emitEntry(api: NamedApi, program: CliFacts): string {
   // The shebang must be the first line for the built dist/cli.js to run as the package's bin.
   w.writeLine("#!/usr/bin/env node");
   w.write(banner(model.source));
-  const imports = new Imports("cli").value("cli-runtime/index", "main", "operationsFrom").type("cli-runtime/index", "CliProgram").value("core", client.coreClassName).namespace("operations/index", "operations");
+  const imports = new Imports("cli")
+    .value("cli-runtime/index", "main", "operationsFrom")
+    .type("cli-runtime/index", "CliProgram")
+    .value("core", client.coreClassName)
+    .namespace("operations/index", "operations");
   w.write(imports.text());
   w.blankLine();
   writeJsDoc(w, { summary: `${model.title}: the command line (\`${api.cli.bin} --help\`).` });

@@ -13,7 +13,8 @@ export function shellWord(text: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-const hasExample = (p: NamedParam) => p.param.schema.example !== undefined || p.param.schema.default !== undefined || !!p.param.schema.enum;
+const hasExample = (p: NamedParam) =>
+  p.param.schema.example !== undefined || p.param.schema.default !== undefined || !!p.param.schema.enum;
 const isScalar = (v: unknown): v is string | number | boolean => ["string", "number", "boolean"].includes(typeof v);
 
 /** `name=value` for a scalar, `name:='<json>'` for anything else. */
@@ -27,15 +28,21 @@ function assignment(name: string, value: unknown): string {
  */
 export function cliExampleArgs(named: NamedOperation): string {
   const required = named.params.filter((p) => p.param.required && !p.clientOption);
-  const optional = named.params.filter((p) => !required.includes(p) && p.param.in === "query" && hasExample(p)).slice(0, 2);
+  const optional = named.params
+    .filter((p) => !required.includes(p) && p.param.in === "query" && hasExample(p))
+    .slice(0, 2);
   const params = [...named.pathArgs, ...named.params.filter((p) => required.includes(p) || optional.includes(p))];
   const args = params.map((p) => assignment(p.param.name, exampleData(p.param)));
   const body = named.op.body;
   if (body?.required && body.encoding !== "binary" && body.example !== undefined) {
     const example = body.example;
-    const asFields = body.fields.length > 0 && example !== null && typeof example === "object" && !Array.isArray(example);
+    const asFields =
+      body.fields.length > 0 && example !== null && typeof example === "object" && !Array.isArray(example);
     if (asFields) args.push(...Object.entries(example).map(([k, v]) => assignment(k, v)));
-    else args.push(`--data ${shellWord(typeof example === "string" && body.encoding === "text" ? example : JSON.stringify(example))}`);
+    else
+      args.push(
+        `--data ${shellWord(typeof example === "string" && body.encoding === "text" ? example : JSON.stringify(example))}`,
+      );
   } else if (body?.required) args.push(body.encoding === "binary" ? "--data @file" : "--data @body.json");
   return args.join(" ");
 }
@@ -50,7 +57,11 @@ function exampleEnv(api: NamedApi): string[] {
 export function cliExample(api: NamedApi, named: NamedOperation): string {
   const args = cliExampleArgs(named);
   const line = `${cliCallName(api, named)}${args ? ` ${args}` : ""}`;
-  return [...exampleEnv(api), line, ...(named.itemType ? [`${line} --all   # every item, one JSON line each`] : [])].join("\n");
+  return [
+    ...exampleEnv(api),
+    line,
+    ...(named.itemType ? [`${line} --all   # every item, one JSON line each`] : []),
+  ].join("\n");
 }
 
 export function cliUsage(api: NamedApi): { title: string; code: string } {

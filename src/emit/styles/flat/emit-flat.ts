@@ -2,7 +2,12 @@ import type { FlatResource, NamedApi, NamedOperation } from "../../../name/named
 import { entryExports } from "../../entry-exports.js";
 import type { FileSet } from "../../file-set.js";
 import { Imports } from "../../imports.js";
-import { importOperationFunctions, importReturnTypes, operationReturnType, operationSignature } from "../../operation-signature.js";
+import {
+  importOperationFunctions,
+  importReturnTypes,
+  operationReturnType,
+  operationSignature,
+} from "../../operation-signature.js";
 import { banner, block, INDENT, jsDoc, line } from "../../source-writer.js";
 import { hasParamsArg } from "../../type-exprs.js";
 
@@ -31,8 +36,16 @@ function nodeImports(node: FlatResource, imports: Imports): Imports {
 }
 
 /** Sub-resources as properties, then one method per operation, as class members (text at `INDENT`). */
-function members(api: NamedApi, node: FlatResource, imports: Imports, clientExpr: string, hasMembersAbove: boolean): string {
-  const out = node.children.map((child) => line(`readonly ${child.property}: ${child.className} = new ${child.className}(${clientExpr});`, INDENT));
+function members(
+  api: NamedApi,
+  node: FlatResource,
+  imports: Imports,
+  clientExpr: string,
+  hasMembersAbove: boolean,
+): string {
+  const out = node.children.map((child) =>
+    line(`readonly ${child.property}: ${child.className} = new ${child.className}(${clientExpr});`, INDENT),
+  );
   node.operations.forEach((named, i) => {
     if (i > 0 || hasMembersAbove || node.children.length > 0) out.push("\n");
     out.push(methodText(api, named, imports, clientExpr));
@@ -44,25 +57,51 @@ function methodText(api: NamedApi, named: NamedOperation, imports: Imports, clie
   const doc = jsDoc(named.op, [`${named.op.method.toUpperCase()} ${named.op.path}`], INDENT);
   const { params } = operationSignature(api, named, [], imports);
   const args = [clientExpr, ...named.pathArgs.map((a) => a.key), ...(hasParamsArg(named) ? ["params"] : []), "options"];
-  return doc + block(`${named.flat.method}(${params.join(", ")}): ${operationReturnType(named, imports)}`, line(`return ${named.fn}(${args.join(", ")});`, INDENT + INDENT), INDENT);
+  return (
+    doc +
+    block(
+      `${named.flat.method}(${params.join(", ")}): ${operationReturnType(named, imports)}`,
+      line(`return ${named.fn}(${args.join(", ")});`, INDENT + INDENT),
+      INDENT,
+    )
+  );
 }
 
 function emitResource(api: NamedApi, node: FlatResource): string {
   const imports = nodeImports(node, new Imports(node.file));
   const doc = jsDoc({ description: `\`client.${node.path.join(".")}\`` });
-  const body = block(`export class ${node.className} extends APIResource`, members(api, node, imports, "this._client", false));
+  const body = block(
+    `export class ${node.className} extends APIResource`,
+    members(api, node, imports, "this._client", false),
+  );
   // Without the newline after the last `}`, as these files have always been written.
   return imports.file(banner(api.model.source), `\n${doc}${body.slice(0, -1)}`);
 }
 
 function emitIndex(api: NamedApi): string {
   const { client } = api;
-  const imports = nodeImports(api.flat, new Imports("index").value("core", client.coreClassName).type("core", client.optionsType));
-  const doc = jsDoc({ summary: `${api.model.title} client (API version ${api.model.version}).`, ...(api.model.description ? { description: api.model.description } : {}) }, [
-    "@example",
-    `const client = new ${client.className}();`,
-  ]);
-  const constructor = block(`constructor(options?: ${client.optionsType})`, line("super(options);", INDENT + INDENT), INDENT);
-  const body = block(`export class ${client.className} extends ${client.coreClassName}`, constructor + members(api, api.flat, imports, "this", true));
-  return imports.file(banner(api.model.source), `\n${doc}${body}\n${line(`export default ${client.className};`)}${entryExports(api)}`);
+  const imports = nodeImports(
+    api.flat,
+    new Imports("index").value("core", client.coreClassName).type("core", client.optionsType),
+  );
+  const doc = jsDoc(
+    {
+      summary: `${api.model.title} client (API version ${api.model.version}).`,
+      ...(api.model.description ? { description: api.model.description } : {}),
+    },
+    ["@example", `const client = new ${client.className}();`],
+  );
+  const constructor = block(
+    `constructor(options?: ${client.optionsType})`,
+    line("super(options);", INDENT + INDENT),
+    INDENT,
+  );
+  const body = block(
+    `export class ${client.className} extends ${client.coreClassName}`,
+    constructor + members(api, api.flat, imports, "this", true),
+  );
+  return imports.file(
+    banner(api.model.source),
+    `\n${doc}${body}\n${line(`export default ${client.className};`)}${entryExports(api)}`,
+  );
 }

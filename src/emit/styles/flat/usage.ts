@@ -14,7 +14,12 @@ export function flatUsage(api: NamedApi): { title: string; code: string } {
     const call = `${flatCallName(api, named)}(${exampleArgs(named).join(", ")})`;
     lines.push("");
     if (named.itemType) {
-      lines.push(`// Pages are fetched as the loop goes.`, `for await (const item of ${call}) {`, "  console.log(item);", "}");
+      lines.push(
+        `// Pages are fetched as the loop goes.`,
+        `for await (const item of ${call}) {`,
+        "  console.log(item);",
+        "}",
+      );
     } else if (named.op.success?.kind === "void") {
       lines.push(`await ${call};`);
     } else {
@@ -34,5 +39,10 @@ export function flatExample(api: NamedApi, named: NamedOperation): string {
     : named.op.success?.kind === "void"
       ? [`await ${call};`]
       : [`const result = await ${call};`, "console.log(result);"];
-  return [flatImport(api), "", `const client = ${clientConstruction(api, api.client.className, named)};`, ...result].join("\n");
+  return [
+    flatImport(api),
+    "",
+    `const client = ${clientConstruction(api, api.client.className, named)};`,
+    ...result,
+  ].join("\n");
 }
