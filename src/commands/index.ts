@@ -6,6 +6,12 @@ import { initCommand } from "./init.js";
 import { lintCommand } from "./lint.js";
 
 /** Every `clientgen <command>`, in the order `clientgen help` lists them. Adding a command is one file and one entry here. */
-export const commands: readonly Command[] = [generateCommand, lintCommand, initCommand, diffCommand, helpCommand];
+export const commands: readonly Command[] = [
+  generateCommand,
+  lintCommand,
+  initCommand,
+  diffCommand,
+  helpCommand(() => commands),
+];
 
 export const findCommand = (name: string): Command | undefined => commands.find((c) => c.name === name);
