@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-import { UsageError } from "./commands/command.js";
+import { ClientgenUsageError } from "./commands/command.js";
 import { commands, findCommand } from "./commands/index.js";
-import { unknownCommandMessage } from "./commands/help.js";
-import { parseCommandArgs } from "./commands/parse-args.js";
+import { unknownCommandMessage } from "./commands/help-command.js";
+import { parseCommandArgs } from "./commands/parse-command-args.js";
 
 /** Exit codes: 0 ok, 1 bad input or stale output, 2 usage error, 3 internal error. */
 async function main(argv: string[]): Promise<number> {
@@ -16,10 +16,12 @@ async function main(argv: string[]): Promise<number> {
     if (first === undefined || first === "--help" || first === "-h")
       return await findCommand("help")!.run(parseCommandArgs([], findCommand("help")!, process.env, false));
     if (first.startsWith("-"))
-      throw new UsageError(`give a command first, for example 'clientgen generate ${first}' (see 'clientgen help')`);
+      throw new ClientgenUsageError(
+        `give a command first, for example 'clientgen generate ${first}' (see 'clientgen help')`,
+      );
     const command = findCommand(first);
     if (!command)
-      throw new UsageError(
+      throw new ClientgenUsageError(
         unknownCommandMessage(
           first,
           commands.map((c) => c.name),
@@ -33,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
     }
     return await command.run(args);
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (err instanceof ClientgenUsageError) {
       process.stderr.write(`clientgen: ${err.message}\n`);
       return 2;
     }

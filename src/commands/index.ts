@@ -1,9 +1,9 @@
 import type { Command } from "./command.js";
-import { diffCommand } from "./diff.js";
-import { generateCommand } from "./generate.js";
-import { helpCommand } from "./help.js";
-import { initCommand } from "./init.js";
-import { lintCommand } from "./lint.js";
+import { diffCommand } from "./diff-command.js";
+import { generateCommand } from "./generate-command.js";
+import { helpCommand } from "./help-command.js";
+import { initCommand } from "./init-command.js";
+import { lintCommand } from "./lint-command.js";
 
 /** Every `clientgen <command>`, in the order `clientgen help` lists them. Adding a command is one file and one entry here. */
 export const commands: readonly Command[] = [

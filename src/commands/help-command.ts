@@ -1,5 +1,5 @@
 import { didYouMean } from "../did-you-mean.js";
-import { UsageError, type Command } from "./command.js";
+import { ClientgenUsageError, type Command } from "./command.js";
 
 /** `clientgen help`, over the commands `listed` gives (the registry, which holds this command too). */
 export const helpCommand = (listed: () => readonly Command[]): Command => ({
@@ -22,7 +22,7 @@ export const helpCommand = (listed: () => readonly Command[]): Command => ({
     }
     const command = commands.find((c) => c.name === name);
     if (!command)
-      throw new UsageError(
+      throw new ClientgenUsageError(
         unknownCommandMessage(
           name,
           commands.map((c) => c.name),
