@@ -60,6 +60,19 @@ describe("stage layering", () => {
     expect(offending).toEqual([]);
   });
 
+  it("the style registry is read by the package emitter alone, which hands it to the docs; no style reaches into package/", () => {
+    const offending = files.flatMap(([file, path]) =>
+      importsOf(path)
+        .filter(
+          (t) =>
+            (t === "emit/styles/index.ts" && !file.startsWith("emit/styles/") && file !== "emit/emit-package.ts") ||
+            (file.startsWith("emit/styles/") && t.startsWith("emit/package/")),
+        )
+        .map((t) => `${file} → ${t}`),
+    );
+    expect(offending).toEqual([]);
+  });
+
   it("emit reads no files of load/, and check/ none of model/", () => {
     const offending = files.flatMap(([file, path]) =>
       importsOf(path)
