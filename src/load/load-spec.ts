@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Diagnostic } from "../diagnostics.js";
-import { bundleExternalRefs, type Origin, type Pointer } from "./bundle-refs.js";
+import { bundleExternalRefs, type Origin } from "./bundle-refs.js";
+import { type Pointer } from "./json-pointer.js";
 import { normalizeRefs } from "./normalize-refs.js";
 import { readSourceFile } from "./read-file.js";
 import type { SourceDocument } from "./source-document.js";

@@ -3,7 +3,8 @@ import type { LoadedSpec } from "../load/load-spec.js";
 import type { ProviderConfig } from "../load/provider-config.js";
 import type { ApiModel, SecuritySchemeModel, ServerModel } from "./api-model.js";
 import { buildOperation, copyDocs, securityAlternatives } from "./build-operation.js";
-import { deref, HTTP_METHODS, isObject, str, type Json } from "../load/json-helpers.js";
+import { deref } from "../load/follow-ref.js";
+import { HTTP_METHODS, isObject, str, type Json } from "../load/json-helpers.js";
 import { buildSchemas } from "./build-schemas.js";
 import { addConfigSchemes, applyOperationConfig, resolveClientConfig } from "./resolve-config.js";
 

@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../../diagnostics.js";
-import type { Pointer } from "../../load/bundle-refs.js";
-import { deref, HTTP_METHODS, isObject } from "../../load/json-helpers.js";
+import type { Pointer } from "../../load/json-pointer.js";
+import { deref } from "../../load/follow-ref.js";
+import { HTTP_METHODS, isObject } from "../../load/json-helpers.js";
 import type { Rule } from "../rule.js";
 
 /** Two operations with one operationId cannot both get a function, a method and a type of that name. */

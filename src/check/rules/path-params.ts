@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../../diagnostics.js";
-import { deref, HTTP_METHODS, isObject } from "../../load/json-helpers.js";
+import { deref } from "../../load/follow-ref.js";
+import { HTTP_METHODS, isObject } from "../../load/json-helpers.js";
 import type { Rule } from "../rule.js";
 
 /** Every `{name}` in a path has a path parameter, and every path parameter appears in the path. */

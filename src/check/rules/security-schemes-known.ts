@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../../diagnostics.js";
-import type { Pointer } from "../../load/bundle-refs.js";
-import { deref, HTTP_METHODS, isObject } from "../../load/json-helpers.js";
+import type { Pointer } from "../../load/json-pointer.js";
+import { deref } from "../../load/follow-ref.js";
+import { HTTP_METHODS, isObject } from "../../load/json-helpers.js";
 import type { Rule } from "../rule.js";
 
 /** Security requirements name schemes that exist under components.securitySchemes. */
