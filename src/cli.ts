@@ -1,15 +1,15 @@
 #!/usr/bin/env node
-import { UsageError } from "./cli/command.js";
-import { commands, findCommand } from "./cli/commands/index.js";
-import { unknownCommandMessage } from "./cli/commands/help.js";
-import { parseCommandArgs } from "./cli/parse-args.js";
+import { UsageError } from "./commands/command.js";
+import { commands, findCommand } from "./commands/index.js";
+import { unknownCommandMessage } from "./commands/help.js";
+import { parseCommandArgs } from "./commands/parse-args.js";
 
 /** Exit codes: 0 ok, 1 bad input or stale output, 2 usage error, 3 internal error. */
 async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
   try {
     if (first === "--version" || first === "-v") {
-      const { readVersion } = await import("./cli/version.js");
+      const { readVersion } = await import("./commands/version.js");
       process.stdout.write(`${readVersion()}\n`);
       return 0;
     }
@@ -27,7 +27,7 @@ async function main(argv: string[]): Promise<number> {
       );
     const args = parseCommandArgs(rest, command, process.env, process.stderr.isTTY === true);
     if (args.values.help) {
-      const { commandHelp } = await import("./cli/help-text.js");
+      const { commandHelp } = await import("./commands/help-text.js");
       process.stdout.write(commandHelp(command));
       return 0;
     }

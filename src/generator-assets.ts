@@ -5,7 +5,7 @@
 export interface GeneratorAssets {
   /** `src/runtime/*.ts` → contents. */
   runtime: Map<string, string>;
-  /** `src/cli-runtime/*.ts` → contents: the command-line engine, copied into packages beside the runtime. */
+  /** `src/runtime-cli/*.ts` → contents: the command-line engine, copied into packages (as src/cli-runtime/) beside the runtime. */
   cliRuntime: Map<string, string>;
   /** `docs/resource.md.hbs` → source. */
   templates: Map<string, string>;

@@ -1,10 +1,10 @@
 import { checkSpec } from "./check/check-spec.js";
-import { checkStructure } from "./check/check-structure.js";
+import { checkStructure } from "./check/structure/check-structure.js";
 import { compareDiagnostics, hasErrors, type Diagnostic } from "./diagnostics.js";
 import { emitPackageParts } from "./emit/emit-package.js";
 import { mergeFileSets, onlySources, type FileSet } from "./emit/file-set.js";
 import { renderTemplate } from "./emit/render-template.js";
-import { TypesFailed } from "./emit/types-failed.js";
+import { TypesFailed } from "./emit/code/types-failed.js";
 import { loadSpec, type LoadedSpec } from "./load/load-spec.js";
 import type { GeneratorAssets } from "./generator-assets.js";
 import type { InputFile, ProviderJob } from "./load/provider-job.js";
@@ -29,12 +29,12 @@ export interface ProviderResult {
   inputs: InputFile[];
 }
 
-/** Makes `src/types.ts` for a job on another core (see parallel/types-pool.ts). */
+/** Makes `src/types.ts` for a job on another core (see types-worker/types-pool.ts). */
 export type TypesSource = (job: ProviderJob) => Promise<FileSet>;
 
 /** openapi-typescript (and the TypeScript compiler it loads) is imported only when this thread needs it. */
 async function typesInThisThread(spec: LoadedSpec): Promise<FileSet> {
-  const { emitTypes } = await import("./emit/emit-types.js");
+  const { emitTypes } = await import("./emit/code/emit-types.js");
   return emitTypes({ data: spec.data, source: { file: spec.root.file, hash: spec.hash } });
 }
 

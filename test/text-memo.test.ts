@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { markdownBlock, markdownInline, tableCell } from "../src/emit/markdown.js";
+import { markdownBlock, markdownInline, tableCell } from "../src/emit/docs/markdown.js";
 import { rememberText } from "../src/text-memo.js";
 
 describe("rememberText", () => {

@@ -1,11 +1,11 @@
 import type { GeneratorAssets } from "../generator-assets.js";
 import type { NamedApi } from "../name/named-api.js";
-import { emitCore } from "./emit-core.js";
-import { emitModels } from "./emit-models.js";
-import { emitOperations } from "./emit-operations.js";
-import { emitPackageFiles } from "./emit-package-files.js";
-import { emitReadme } from "./emit-readme.js";
-import { emitRuntime } from "./emit-runtime.js";
+import { emitCore } from "./code/emit-core.js";
+import { emitModels } from "./code/emit-models.js";
+import { emitOperations } from "./code/emit-operations.js";
+import { emitPackageFiles } from "./package/emit-package-files.js";
+import { emitReadme } from "./docs/emit-readme.js";
+import { emitRuntime } from "./code/emit-runtime.js";
 import type { FileSet } from "./file-set.js";
 import { styles } from "./styles/index.js";
 

@@ -43,7 +43,7 @@ export function generatorFingerprint(): string {
     codeRoot,
     join(projectRoot, "templates"),
     join(projectRoot, "src", "runtime"),
-    join(projectRoot, "src", "cli-runtime"),
+    join(projectRoot, "src", "runtime-cli"),
   ])
     hashTree(hash, root);
   return hash.digest("hex");

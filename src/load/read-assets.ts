@@ -29,7 +29,7 @@ export function readAssets(): GeneratorAssets {
   const pkg = JSON.parse(readFileSync(join(projectRoot, "package.json"), "utf8")) as { version: string };
   return {
     runtime: readTree(join(projectRoot, "src", "runtime"), isSource),
-    cliRuntime: readTree(join(projectRoot, "src", "cli-runtime"), isSource),
+    cliRuntime: readTree(join(projectRoot, "src", "runtime-cli"), isSource),
     templates: readTree(join(projectRoot, "templates"), (f) => f.endsWith(".hbs")),
     precompiled: readPrecompiled(),
     version: pkg.version,

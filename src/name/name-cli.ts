@@ -1,4 +1,4 @@
-import { BUILTIN_COMMANDS, GLOBAL_OPTIONS } from "../cli-runtime/reserved.js";
+import { BUILTIN_COMMANDS, GLOBAL_OPTIONS } from "../runtime-cli/reserved.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { uniqueName, words } from "./identifiers.js";
 import { kebab } from "./name-operations.js";

@@ -4,14 +4,15 @@ import { describe, expect, it } from "vitest";
 import { projectRoot } from "../helpers/generate.js";
 
 /**
- * Stages import downward only: cli → pipeline → write/emit → name → model → check/load → runtime.
+ * Stages import downward only: cli (cli.ts, commands/) → pipeline → write/emit → name → model → check/load → runtime.
  * Top-level shared files (diagnostics, ts-syntax, did-you-mean, generator-assets, text-memo) sit below every stage. `diff` (clientgen
  * diff, reading generated packages with ts-morph) sits beside the pipeline: only the CLI imports it.
  */
 const LAYERS: [prefix: string, rank: number][] = [
   ["cli", 7],
+  ["commands", 7],
   ["pipeline", 6],
-  ["parallel", 6],
+  ["types-worker", 6],
   ["diff", 6],
   ["write", 5],
   ["emit", 5],
@@ -21,7 +22,7 @@ const LAYERS: [prefix: string, rank: number][] = [
   ["load", 2],
   ["runtime", 1],
   // The command-line engine: copied into packages beside the runtime, which it calls.
-  ["cli-runtime", 1],
+  ["runtime-cli", 1],
   ["diagnostics", 0],
   ["ts-syntax", 0],
   ["did-you-mean", 0],

@@ -22,13 +22,13 @@ function importGraph(from: string, stopAt: Set<string>): Map<string, string[]> {
 describe("ts-morph stays out of the generate path", () => {
   it("nothing `clientgen generate` can load imports ts-morph; `clientgen diff` does", () => {
     const src = resolve(projectRoot, "src");
-    const generate = importGraph(resolve(src, "cli.ts"), new Set([resolve(src, "cli", "run-diff.ts")]));
+    const generate = importGraph(resolve(src, "cli.ts"), new Set([resolve(src, "commands", "run-diff.ts")]));
     expect(generate.has(resolve(src, "pipeline.ts"))).toBe(true);
     const offenders = [...generate].filter(([, specifiers]) =>
       specifiers.some((s) => s === "ts-morph" || s.startsWith("@ts-morph/")),
     );
     expect(offenders.map(([file]) => file)).toEqual([]);
-    const diff = importGraph(resolve(src, "cli", "run-diff.ts"), new Set());
+    const diff = importGraph(resolve(src, "commands", "run-diff.ts"), new Set());
     expect([...diff.values()].some((specifiers) => specifiers.includes("ts-morph"))).toBe(true);
   });
 });

@@ -44,10 +44,10 @@ describe("clientgen installed from its packed tarball", () => {
       expect.arrayContaining([
         "bin/clientgen.js",
         "dist/cli.js",
-        "dist/parallel/types-worker.js",
+        "dist/types-worker/types-worker.js",
         "templates/package/package.json.hbs",
         "src/runtime/core.ts",
-        "src/cli-runtime/run-cli.ts",
+        "src/runtime-cli/run-cli.ts",
       ]),
     );
     expect(
@@ -55,7 +55,7 @@ describe("clientgen installed from its packed tarball", () => {
         (p) =>
           p.startsWith("test/") ||
           p.startsWith("generated/") ||
-          (p.startsWith("src/") && !p.startsWith("src/runtime/") && !p.startsWith("src/cli-runtime/")),
+          (p.startsWith("src/") && !p.startsWith("src/runtime/") && !p.startsWith("src/runtime-cli/")),
       ),
     ).toEqual([]);
 

@@ -1,5 +1,5 @@
 import { posix } from "node:path";
-import { headingSlugger } from "../../src/emit/heading-slugs.js";
+import { headingSlugger } from "../../src/emit/docs/heading-slugs.js";
 
 /** Text outside code fences and code spans, where links and headings are Markdown. */
 function prose(markdown: string): string[] {

@@ -1,5 +1,5 @@
 import type { NamedApi, NamedOperation, NamedParam } from "../../../name/named-api.js";
-import { bodyType, composeType, hasParamsArg, modelType, paramType, type TypeExpr } from "../../type-exprs.js";
+import { bodyType, composeType, hasParamsArg, modelType, paramType, type TypeExpr } from "../../code/type-exprs.js";
 
 /** One chained setter of an operation's builder: its name, the TypeScript type of its value, and where the value goes. */
 export interface BuilderSetter {

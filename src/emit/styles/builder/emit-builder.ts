@@ -1,12 +1,12 @@
 import type { BuilderApi, NamedApi, NamedOperation } from "../../../name/named-api.js";
 import { RESERVED } from "../../../name/reserved-names.js";
 import { propertyKey } from "../../../ts-syntax.js";
-import { entryExports } from "../../entry-exports.js";
+import { entryExports } from "../../code/entry-exports.js";
 import type { FileSet } from "../../file-set.js";
-import { Imports } from "../../imports.js";
-import { importOperationFunctions, importReturnTypes, operationReturnType } from "../../operation-signature.js";
-import { banner, block, dataLiteral, INDENT, jsDoc, line } from "../../source-writer.js";
-import { paramType } from "../../type-exprs.js";
+import { Imports } from "../../code/imports.js";
+import { importOperationFunctions, importReturnTypes, operationReturnType } from "../../code/operation-signature.js";
+import { banner, block, dataLiteral, INDENT, jsDoc, line } from "../../code/source-writer.js";
+import { paramType } from "../../code/type-exprs.js";
 import { builderSetters, builderSetup, missingUnion, type BuilderSetter } from "./builder-types.js";
 import { builderExample } from "./usage.js";
 

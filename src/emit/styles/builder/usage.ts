@@ -1,5 +1,5 @@
 import type { NamedApi, NamedOperation, NamedParam } from "../../../name/named-api.js";
-import { clientConstruction, exampleBody, exampleValue, showcaseOperation } from "../../examples.js";
+import { clientConstruction, exampleBody, exampleValue, showcaseOperation } from "../../docs/examples.js";
 
 export function builderCallName(api: NamedApi, named: NamedOperation): string {
   return `new ${named.builder.api}().${named.builder.method}`;

@@ -1,8 +1,8 @@
-import type { CliOperationData } from "../../../cli-runtime/operations.js";
-import type { CliBody, CliOption, CliParam, CliSchema } from "../../../cli-runtime/program.js";
+import type { CliOperationData } from "../../../runtime-cli/operations.js";
+import type { CliBody, CliOption, CliParam, CliSchema } from "../../../runtime-cli/program.js";
 import type { SchemaFacts } from "../../../model/api-model.js";
 import type { NamedApi, NamedOperation, NamedParam } from "../../../name/named-api.js";
-import { hasParamsArg, schemaAlias } from "../../type-exprs.js";
+import { hasParamsArg, schemaAlias } from "../../code/type-exprs.js";
 import { cliCommand, cliExampleArgs } from "./usage.js";
 
 /** A reference to code inside the program literal (`(options) => new OpenAICore(options)`), printed as it is. */

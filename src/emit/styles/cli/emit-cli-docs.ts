@@ -1,12 +1,12 @@
-import { describeSchema } from "../../../cli-runtime/convert.js";
-import { EXIT_CODES } from "../../../cli-runtime/help.js";
+import { describeSchema } from "../../../runtime-cli/convert.js";
+import { EXIT_CODES } from "../../../runtime-cli/help.js";
 import type { GeneratorAssets } from "../../../generator-assets.js";
 import type { NamedApi, NamedOperation } from "../../../name/named-api.js";
-import type { CliOption } from "../../../cli-runtime/program.js";
-import { markdownBlock, markdownInline, tableCell } from "../../markdown.js";
-import { schemaAlias } from "../../type-exprs.js";
+import type { CliOption } from "../../../runtime-cli/program.js";
+import { markdownBlock, markdownInline, tableCell } from "../../docs/markdown.js";
+import { schemaAlias } from "../../code/type-exprs.js";
 import { renderTemplate } from "../../render-template.js";
-import type { CliOperationData } from "../../../cli-runtime/operations.js";
+import type { CliOperationData } from "../../../runtime-cli/operations.js";
 import { bodyTypeName, type CliFacts } from "./cli-program.js";
 import { cliExample } from "./usage.js";
 

@@ -1,9 +1,9 @@
 import type { GeneratorAssets } from "../../../generator-assets.js";
 import type { NamedApi } from "../../../name/named-api.js";
-import { packageVersion } from "../../emit-package-files.js";
-import { Imports } from "../../imports.js";
+import { packageVersion } from "../../package/emit-package-files.js";
+import { Imports } from "../../code/imports.js";
 import type { FileSet } from "../../file-set.js";
-import { banner, dataLiteral, newWriter, writeJsDoc } from "../../source-writer.js";
+import { banner, dataLiteral, newWriter, writeJsDoc } from "../../code/source-writer.js";
 import { cliOperation, cliOptions, CodeRef, type CliFacts } from "./cli-program.js";
 import { emitCliDocs } from "./emit-cli-docs.js";
 

@@ -1,5 +1,5 @@
 import type { NamedApi, NamedOperation, NamedParam } from "../../../name/named-api.js";
-import { exampleData, showcaseOperation } from "../../examples.js";
+import { exampleData, showcaseOperation } from "../../docs/examples.js";
 
 /** The operation's names on the command line, in `NamedApi.operations` order. */
 export const cliCommand = (api: NamedApi, named: NamedOperation) => api.cli.commands.get(named)!;

@@ -1,15 +1,15 @@
 import type { FlatResource, NamedApi, NamedOperation } from "../../../name/named-api.js";
-import { entryExports } from "../../entry-exports.js";
+import { entryExports } from "../../code/entry-exports.js";
 import type { FileSet } from "../../file-set.js";
-import { Imports } from "../../imports.js";
+import { Imports } from "../../code/imports.js";
 import {
   importOperationFunctions,
   importReturnTypes,
   operationReturnType,
   operationSignature,
-} from "../../operation-signature.js";
-import { banner, block, INDENT, jsDoc, line } from "../../source-writer.js";
-import { hasParamsArg } from "../../type-exprs.js";
+} from "../../code/operation-signature.js";
+import { banner, block, INDENT, jsDoc, line } from "../../code/source-writer.js";
+import { hasParamsArg } from "../../code/type-exprs.js";
 
 const RUNTIME = "runtime/index";
 

@@ -1,5 +1,5 @@
 import type { NamedApi, NamedOperation } from "../../../name/named-api.js";
-import { clientConstruction, exampleArgs, showcaseOperation } from "../../examples.js";
+import { clientConstruction, exampleArgs, showcaseOperation } from "../../docs/examples.js";
 
 export function flatCallName(api: NamedApi, named: NamedOperation): string {
   return ["client", ...named.flat.properties, named.flat.method].join(".");

@@ -1,0 +1,74 @@
+import type { Diagnostic } from "../../diagnostics.js";
+import { getAt, type Pointer } from "../../load/bundle-refs.js";
+import type { LoadedSpec } from "../../load/load-spec.js";
+import { localRefs, refLoop } from "../ref-chains.js";
+import { leadsThroughItself } from "../resolve-local-ref.js";
+import { reportFinding } from "./struct-findings.js";
+import { structProblems, type StructProblem } from "./struct-walk.js";
+
+/** The versions Redocly's types describe; anything else is reported by the `openapi-version` rule instead. */
+export function validatable(data: Record<string, unknown>): boolean {
+  return (
+    (typeof data.openapi === "string" && /^3\.[01]\.\d+/.test(data.openapi)) ||
+    (data.openapi === undefined && data.swagger === "2.0")
+  );
+}
+
+/**
+ * Validates the document against the OpenAPI 3.0/3.1 (or Swagger 2.0) object model as Redocly's
+ * `struct` rule does (the validator behind `redocly lint`; see struct-walk.ts): object types and
+ * shapes, required fields, closed value sets (`in`, `style`, schema `type`…). Every finding becomes
+ * a located diagnostic.
+ */
+export function checkStructure(spec: LoadedSpec): Diagnostic[] {
+  if (!validatable(spec.data)) return [];
+  // A reference that goes round in a circle is for the `ref-cycle` and `ref-unresolved` rules to report.
+  if (
+    [...localRefs(spec.data)].some((ref) => refLoop(spec.data, ref) !== undefined || leadsThroughItself(spec.data, ref))
+  )
+    return [];
+  let problems: StructProblem[];
+  try {
+    problems = structProblems(spec.data);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    return [
+      spec.diagnostic([], {
+        severity: "error",
+        rule: "spec-structure",
+        message: `the document could not be validated: ${reason}`,
+        hint: "check its $refs; run with --debug and report it with the spec if the document looks right",
+      }),
+    ];
+  }
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const problem of problems) {
+    const pointer = problem.pointer;
+    const report = reportFinding({
+      pointer,
+      message: problem.message,
+      suggest: problem.suggest,
+      value: getAt(spec.data, pointer),
+    });
+    if (!report || covered(pointer, problem.message)) continue;
+    const d = spec.diagnostic(pointer, report);
+    const key = `${d.location?.file}:${d.location?.line}:${d.location?.column}:${d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(d);
+  }
+  return out;
+}
+
+/**
+ * Where a rule of our own says it better, do not say it twice: `openapi` and `info` (openapi-version,
+ * info-required), and the types and keys of `paths` and its path items (paths-shape).
+ */
+function covered(pointer: Pointer, message: string): boolean {
+  if (pointer.length === 0) return /`(openapi|info)`/.test(message);
+  if (pointer[0] === "paths" && pointer.length <= 3)
+    return /^(Expected type|Property .* is not expected)/.test(message);
+  if (pointer[0] !== "info") return false;
+  return pointer.length === 1 || (pointer.length === 2 && (pointer[1] === "title" || pointer[1] === "version"));
+}

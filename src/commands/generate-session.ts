@@ -1,0 +1,185 @@
+import { existsSync } from "node:fs";
+import { relative } from "node:path";
+import type { FileSet } from "../emit/file-set.js";
+import { generatorFingerprint } from "../load/generator-fingerprint.js";
+import type { GeneratorAssets } from "../generator-assets.js";
+import type { TypesWorker } from "../types-worker/types-pool.js";
+import type { ProviderJob } from "../load/provider-job.js";
+import type { ProviderResult } from "../pipeline.js";
+import { upToDate, writeStamp } from "../write/input-stamp.js";
+import type { StagedOutput, Stager } from "../write/write-output.js";
+import { describeErrors, type ProviderLine, type Reporter } from "./reporter.js";
+
+export interface BatchOutcome {
+  code: number;
+  lines: ProviderLine[];
+  /** Absolute paths of every file each job was made from, by output folder (what `--watch` watches). */
+  inputs: Map<string, string[]>;
+}
+
+/**
+ * Runs `generate` over batches of jobs, keeping what is costly to start (the openapi-typescript
+ * worker, the pipeline's modules, the generator's fingerprint) for the next batch, as `--watch`
+ * does. A job whose input stamp still holds is skipped before any of them is loaded, so a run with
+ * nothing to do never loads openapi-typescript or the TypeScript compiler.
+ */
+export class GenerateSession {
+  private worker?: TypesWorker;
+  private assets?: GeneratorAssets;
+  private fingerprint?: string;
+
+  constructor(
+    private readonly cwd: string,
+    private readonly check: boolean,
+    private readonly out: Reporter,
+  ) {}
+
+  private generator(): string {
+    return (this.fingerprint ??= generatorFingerprint());
+  }
+
+  /** Every job in memory first, then write (or compare) only if all of them succeeded. */
+  async run(jobs: ProviderJob[]): Promise<BatchOutcome> {
+    const started = performance.now();
+    const outcome: BatchOutcome = { code: 0, lines: [], inputs: new Map() };
+    const todo: ProviderJob[] = [];
+    for (const job of jobs) {
+      const checked = performance.now();
+      const hit = this.check ? undefined : upToDate(job, () => this.generator());
+      if (!hit) todo.push(job);
+      else {
+        outcome.lines.push({
+          provider: job.provider,
+          status: "skipped",
+          operations: hit.operations,
+          ms: performance.now() - checked,
+          detail: "inputs unchanged",
+        });
+        outcome.inputs.set(job.outDir, hit.inputs);
+      }
+    }
+    if (todo.length) await this.generate(todo, outcome);
+    const order = new Map(jobs.map((j, i) => [j.provider, i]));
+    outcome.lines.sort((a, b) => order.get(a.provider)! - order.get(b.provider)!);
+    this.out.providers(outcome.lines);
+    this.out.summary(outcome.lines, performance.now() - started);
+    if (outcome.lines.some((l) => l.status === "stale"))
+      this.out.problem("stale output: run 'clientgen generate' and commit the result");
+    return outcome;
+  }
+
+  private async generate(jobs: ProviderJob[], outcome: BatchOutcome): Promise<void> {
+    // First, and every job asked for at once, so that the worker loads openapi-typescript and
+    // TypeScript and reads the first spec while this thread loads the pipeline.
+    const worker = await this.startWorker();
+    const types = new Map(jobs.map((job) => [job, worker.types(job.specPath, this.cwd)]));
+    // Awaited by generateProvider; a job that fails before it waits must not leave a rejection unhandled.
+    for (const pending of types.values()) pending.catch(() => {});
+    const { generateProvider } = await import("../pipeline.js");
+    const { readAssets } = await import("../load/read-assets.js");
+    const { startStaging, discardStaged } = await import("../write/write-output.js");
+    this.assets ??= readAssets();
+    const results: Array<{ result: ProviderResult; ms: number; staged?: StagedOutput }> = [];
+    for (const job of jobs) {
+      const started = performance.now();
+      let stager: Stager | undefined;
+      // A new package is written while the rest of it is made; it only replaces anything once all jobs succeeded.
+      const stage =
+        this.check || existsSync(job.outDir)
+          ? undefined
+          : (files: FileSet) => (stager ??= startStaging(job.outDir)).add(files);
+      const result = await generateProvider(job, this.assets, this.cwd, () => types.get(job)!, stage);
+      const staged = await stager?.finish();
+      this.out.diagnostics(result.diagnostics);
+      results.push({ result, ms: performance.now() - started, ...(staged ? { staged } : {}) });
+      outcome.inputs.set(
+        job.outDir,
+        result.inputs.map((i) => i.absPath),
+      );
+    }
+    if (results.some(({ result }) => !result.files)) {
+      for (const { staged } of results) if (staged) discardStaged(staged);
+      for (const { result, ms } of results) {
+        const failed = !result.files;
+        outcome.lines.push({
+          provider: result.job.provider,
+          status: failed ? "failed" : "not written",
+          operations: result.operations,
+          ms,
+          detail: failed ? describeErrors(result.diagnostics) : "another provider failed",
+        });
+      }
+      this.out.problem("nothing written: fix the errors above and run again");
+      outcome.code = 1;
+      return;
+    }
+    for (const { result, ms, staged } of results) {
+      const started = performance.now();
+      const line = this.check ? await this.compare(result) : await this.write(result, staged);
+      outcome.lines.push({ ...line, ms: ms + performance.now() - started });
+      if (line.status === "stale") outcome.code = 1;
+    }
+  }
+
+  private async write(
+    { job, files, operations, inputs }: ProviderResult,
+    staged?: StagedOutput,
+  ): Promise<ProviderLine> {
+    const { writeOutput } = await import("../write/write-output.js");
+    const diff = writeOutput(job.outDir, files!, staged, job.layout);
+    writeStamp(job, this.generator(), inputs, operations, files!);
+    const changes = [
+      `${diff.added.length} added`,
+      `${diff.changed.length} changed`,
+      `${diff.removed.length} removed`,
+    ].filter((c) => !c.startsWith("0 "));
+    return {
+      provider: job.provider,
+      status: changes.length ? "written" : "unchanged",
+      operations,
+      ms: 0,
+      ...(changes.length ? { detail: changes.join(", ") } : {}),
+    };
+  }
+
+  /** `--check`: the files themselves against a fresh generation; each stale one on stdout. */
+  private async compare({ job, files, operations }: ProviderResult): Promise<ProviderLine> {
+    const { compareOutput } = await import("../write/compare-output.js");
+    const diff = compareOutput(job.outDir, files!, job.layout);
+    const rel = relative(this.cwd, job.outDir) || ".";
+    let stale = 0;
+    for (const [what, list] of [
+      ["missing", diff.added],
+      ["differs", diff.changed],
+      ["not generated", diff.removed],
+    ] as const) {
+      for (const file of list) {
+        process.stdout.write(`stale: ${rel}/${file} (${what})\n`);
+        stale++;
+      }
+    }
+    return {
+      provider: job.provider,
+      status: stale ? "stale" : "up to date",
+      operations,
+      ms: 0,
+      ...(stale ? { detail: `${stale} file${stale === 1 ? "" : "s"}` } : {}),
+    };
+  }
+
+  /** openapi-typescript loads on the other core while this thread loads and runs the rest of the pipeline. */
+  private async startWorker(): Promise<TypesWorker> {
+    if (!this.worker) {
+      const { startTypesWorker } = await import("../types-worker/types-pool.js");
+      this.worker = startTypesWorker();
+    }
+    return this.worker;
+  }
+
+  /** Stops the worker; the next batch starts a new one (after a crash, `--watch` goes on with a fresh worker). */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    await worker?.close();
+  }
+}

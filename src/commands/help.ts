@@ -1,0 +1,38 @@
+import { didYouMean } from "../did-you-mean.js";
+import { UsageError, type Command } from "./command.js";
+
+export const helpCommand: Command = {
+  name: "help",
+  summary: "list the commands, or explain one",
+  usage: [
+    ["clientgen help", "every command"],
+    ["clientgen help <command>", "that command's forms and options (same as clientgen <command> --help)"],
+  ],
+  options: {},
+  maxPositionals: 1,
+  async run(args) {
+    const { commands, findCommand } = await import("./index.js");
+    const { commandHelp, overviewHelp } = await import("./help-text.js");
+    const { readVersion } = await import("./version.js");
+    const name = args.positionals[0];
+    if (name === undefined) {
+      process.stdout.write(overviewHelp(commands, readVersion()));
+      return 0;
+    }
+    const command = findCommand(name);
+    if (!command)
+      throw new UsageError(
+        unknownCommandMessage(
+          name,
+          commands.map((c) => c.name),
+        ),
+      );
+    process.stdout.write(commandHelp(command));
+    return 0;
+  },
+};
+
+export function unknownCommandMessage(name: string, known: string[]): string {
+  const close = didYouMean(name, known);
+  return `unknown command '${name}'${close ? `: did you mean '${close}'?` : ""} (see 'clientgen help')`;
+}

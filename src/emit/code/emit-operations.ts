@@ -1,0 +1,59 @@
+import type { NamedApi, NamedOperation } from "../../name/named-api.js";
+import type { FileSet } from "../file-set.js";
+import { Imports } from "./imports.js";
+import { importReturnTypes, operationReturnType, operationSignature } from "./operation-signature.js";
+import { operationSpec, type OperationSpecData } from "./operation-spec.js";
+import { codeLiteral, runtimeRefs } from "./runtime-ref.js";
+import { banner, block, INDENT, jsDoc, line, newWriter } from "./source-writer.js";
+
+const RUNTIME = "runtime/index";
+
+/**
+ * `src/operations/*.ts`: one standalone, tree-shakeable function per operation, taking the client
+ * core as its first argument. The flat and builder styles both delegate to these.
+ */
+export function emitOperations(api: NamedApi): FileSet {
+  const files: FileSet = new Map();
+  const groups = new Map<string, NamedOperation[]>();
+  for (const named of api.operations) {
+    const group = groups.get(named.module);
+    if (group) group.push(named);
+    else groups.set(named.module, [named]);
+  }
+  for (const [module, ops] of groups) files.set(`src/${module}.ts`, emitGroup(api, module, ops));
+  const index = newWriter();
+  index.write(banner(api.model.source));
+  for (const module of [...groups.keys()].sort())
+    index.writeLine(`export * from "./${module.slice("operations/".length)}.js";`);
+  if (groups.size === 0) index.writeLine("export {};");
+  files.set("src/operations/index.ts", index.toString());
+  return files;
+}
+
+function emitGroup(api: NamedApi, module: string, ops: NamedOperation[]): string {
+  const specs = ops.map((named) => operationSpec(api, named));
+  const imports = importReturnTypes(
+    new Imports(module).type(RUNTIME, "ClientCore", "OperationSpec", "RequestOptions"),
+    ops,
+  );
+  if (ops.some((o) => o.itemType)) imports.value(RUNTIME, "requestPage");
+  // Body encoders and query styles the group's operations name, so bundles carry only those.
+  imports
+    .value(RUNTIME, ...runtimeRefs(specs))
+    .module("models")
+    .module("types");
+  const body = ops.map((named, i) => operationText(api, named, specs[i]!, imports)).join("");
+  // Without the newline after the last `}`, as these files have always been written.
+  return imports.file(banner(api.model.source), body.slice(0, -1));
+}
+
+function operationText(api: NamedApi, named: NamedOperation, spec: OperationSpecData, imports: Imports): string {
+  const constant = line(`const ${named.specConst}: OperationSpec = ${codeLiteral(spec)};`);
+  const doc = jsDoc(named.op, [`${named.op.method.toUpperCase()} ${named.op.path}`]);
+  const { params, call } = operationSignature(api, named, ["client: ClientCore"], imports);
+  const returns = operationReturnType(named, imports);
+  const result = named.itemType
+    ? `return requestPage<${named.itemType}>(client, ${named.specConst}, ${call});`
+    : `return client.request<${named.responseType}>(${named.specConst}, ${call});`;
+  return `\n${constant}\n${doc}${block(`export function ${named.fn}(${params.join(", ")}): ${returns}`, line(result, INDENT))}`;
+}

@@ -1,0 +1,64 @@
+import type { NamedApi, NamedOperation } from "../../name/named-api.js";
+import type { Imports } from "./imports.js";
+import { propertyKey } from "../../ts-syntax.js";
+import { hasParamsArg, modelType, paramType, paramsRequired } from "./type-exprs.js";
+
+const RUNTIME = "runtime/index";
+
+/**
+ * The parameters of an operation's function or method, `(first…, pathArg…, params?, options?)`, and
+ * the arguments a delegating call passes on. What the types refer to is added to `imports`. Every
+ * style that wraps the standalone functions shares this, so a call is spelled alike in all of them.
+ */
+export function operationSignature(
+  api: NamedApi,
+  named: NamedOperation,
+  first: string[],
+  imports: Imports,
+): { params: string[]; call: string } {
+  const params = [...first];
+  for (const a of named.pathArgs) params.push(`${a.key}: ${imports.typeText(paramType(api, a.param))}`);
+  let paramsArg = "undefined";
+  if (hasParamsArg(named)) {
+    imports.uses(modelType(named.paramsType));
+    params.push(`params${paramsRequired(named) ? "" : "?"}: ${named.paramsType}`);
+    paramsArg = "params";
+  }
+  imports.type(RUNTIME, "RequestOptions");
+  params.push("options?: RequestOptions");
+  return { params, call: `${pathArgsLiteral(named)}, ${paramsArg}, options` };
+}
+
+/** `APIPromise<X>` or `PagePromise<Item>`, what every style's call returns. */
+export function operationReturnType(named: NamedOperation, imports: Imports): string {
+  if (named.itemType) {
+    imports.type(RUNTIME, "PagePromise").uses(modelType(named.itemType));
+    return `PagePromise<${named.itemType}>`;
+  }
+  imports.type(RUNTIME, "APIPromise").uses(modelType(named.responseType));
+  return `APIPromise<${named.responseType}>`;
+}
+
+/** The path arguments by wire name: `{ owner, repo }`, `{ invite_id: inviteId }`. */
+function pathArgsLiteral(named: NamedOperation): string {
+  if (!named.pathArgs.length) return "{}";
+  const entries = named.pathArgs.map(({ key, param: { name } }) =>
+    name === key ? key : `${propertyKey(name)}: ${key}`,
+  );
+  return `{ ${entries.join(", ")} }`;
+}
+
+/** The standalone functions of `ops`, module by module in name order: what a style delegating to them imports. */
+export function importOperationFunctions(imports: Imports, ops: readonly NamedOperation[]): Imports {
+  const modules = new Map<string, string[]>();
+  for (const named of ops) modules.set(named.module, [...(modules.get(named.module) ?? []), named.fn]);
+  for (const [module, fns] of [...modules].sort(([a], [b]) => (a < b ? -1 : 1))) imports.value(module, ...fns);
+  return imports;
+}
+
+/** `APIPromise` and `PagePromise`, in that order, as far as `ops` return them (placed before a file's other runtime types). */
+export function importReturnTypes(imports: Imports, ops: readonly NamedOperation[]): Imports {
+  if (ops.some((o) => !o.itemType)) imports.type(RUNTIME, "APIPromise");
+  if (ops.some((o) => o.itemType)) imports.type(RUNTIME, "PagePromise");
+  return imports;
+}

@@ -1,0 +1,118 @@
+import type { ParamModel, TypePath } from "../../model/api-model.js";
+import type { NamedApi, NamedOperation } from "../../name/named-api.js";
+import { isIdentifier } from "../../ts-syntax.js";
+
+/**
+ * A TypeScript type expression as data: its text, and the names it refers to by the module that
+ * exports them, so the file that writes it imports exactly those (see imports.ts).
+ */
+export interface TypeExpr {
+  text: string;
+  uses: readonly TypeUse[];
+}
+
+/** A name a type expression refers to: `paths` from `types`, `Invite` from `models`. Modules are paths under src/ without extension. */
+export interface TypeUse {
+  module: string;
+  name: string;
+}
+
+/** A type that needs no import: `string`, `Blob`, `void`. */
+export const plainType = (text: string): TypeExpr => ({ text, uses: [] });
+
+/** A type models.ts exports: a schema alias or an operation's params, response or item type. */
+export const modelType = (name: string): TypeExpr => ({ text: name, uses: [{ module: "models", name }] });
+
+/** A new expression from parts: `parts` are joined into `text`, their uses kept. */
+export function composeType(text: (...texts: string[]) => string, ...parts: TypeExpr[]): TypeExpr {
+  return { text: text(...parts.map((p) => p.text)), uses: parts.flatMap((p) => p.uses) };
+}
+
+/**
+ * A type pointing into openapi-typescript's `types.ts`. Optional containers (`parameters.query`,
+ * `requestBody`) are unwrapped with NonNullable so members can be indexed.
+ */
+export function indexedType(path: TypePath): TypeExpr {
+  let text = path[0]!;
+  for (let i = 1; i < path.length; i++) {
+    text += `[${JSON.stringify(path[i])}]`;
+    if ((i === 4 && path[3] === "parameters") || (i === 3 && path[3] === "requestBody")) text = `NonNullable<${text}>`;
+  }
+  return { text, uses: [{ module: "types", name: path[0]! }] };
+}
+
+/** `Invite` when the spec used a plain `$ref` to a component schema, else undefined. */
+export function schemaAlias(api: NamedApi, ref: string | undefined): TypeExpr | undefined {
+  const alias = ref ? api.schemas.find((s) => s.name === ref)?.alias : undefined;
+  return alias ? modelType(alias) : undefined;
+}
+
+const PRIMITIVES: Record<string, string> = {
+  string: "string",
+  integer: "number",
+  number: "number",
+  boolean: "boolean",
+};
+
+/**
+ * The type a parameter reads best as, wherever it is written (flat and builder signatures, setters):
+ * `string` for a primitive without an enum (a `$ref` to one included: openapi-typescript makes the
+ * same `string`), the schema alias for a `$ref` to anything else, else its type in `types.ts`.
+ */
+export function paramType(api: NamedApi, param: ParamModel): TypeExpr {
+  const { type, enum: values, nullable, ref } = param.schema;
+  const primitive = !values && type ? PRIMITIVES[type] : undefined;
+  if (primitive) return plainType(nullable ? `${primitive} | null` : primitive);
+  return schemaAlias(api, ref) ?? indexedType(param.type);
+}
+
+/** The response body as sent, before any envelope is removed. */
+export function rawResponseType(api: NamedApi, named: NamedOperation): TypeExpr {
+  const success = named.op.success;
+  if (!success || success.kind === "void") return plainType("void");
+  if (success.kind === "text") return plainType("string");
+  if (success.kind === "binary") return plainType("Blob");
+  return schemaAlias(api, success.schema.ref) ?? (success.type ? indexedType(success.type) : plainType("unknown"));
+}
+
+/** What the caller's promise resolves to: the envelope's result when one applies. */
+export function resultType(api: NamedApi, named: NamedOperation): TypeExpr {
+  const raw = rawResponseType(api, named);
+  const envelope = api.model.envelope;
+  return envelope && named.op.enveloped
+    ? composeType((t) => `${wrapForIndex(t)}[${JSON.stringify(envelope.result)}]`, raw)
+    : raw;
+}
+
+/** The element type of a paginated list, read from the raw body at `pagination.items`. */
+export function itemTypeExpr(api: NamedApi, named: NamedOperation): TypeExpr {
+  const keys = (named.op.pagination?.items ?? "").split(".").filter(Boolean);
+  return composeType(
+    (raw) => {
+      let expr = wrapForIndex(raw);
+      for (const key of keys) expr = `NonNullable<${expr}[${JSON.stringify(key)}]>`;
+      // The last key's NonNullable already makes it indexable; only a bare body needs one here.
+      return keys.length ? `${expr}[number]` : `NonNullable<${expr}>[number]`;
+    },
+    rawResponseType(api, named),
+  );
+}
+
+const wrapForIndex = (expr: string): string => (isIdentifier(expr) || expr.endsWith("]") ? expr : `(${expr})`);
+
+/** The body's type: the schema alias when the spec used a plain $ref. */
+export function bodyType(api: NamedApi, named: NamedOperation): TypeExpr | undefined {
+  const body = named.op.body;
+  if (!body) return undefined;
+  if (body.encoding === "binary") return plainType("Blob | ArrayBuffer | Uint8Array | ReadableStream");
+  return schemaAlias(api, body.schema.ref) ?? indexedType(body.type);
+}
+
+/** Whether the params argument must be given: a required parameter (not filled by the client) or a required body. */
+export function paramsRequired(named: NamedOperation): boolean {
+  return !!named.op.body?.required || named.params.some((p) => p.param.required && !p.clientOption);
+}
+
+export function hasParamsArg(named: NamedOperation): boolean {
+  return named.params.length > 0 || !!named.op.body;
+}

@@ -1,0 +1,112 @@
+import type { GeneratorAssets } from "../../generator-assets.js";
+import type { NamedApi, NamedCredential } from "../../name/named-api.js";
+import { authNote } from "./auth-text.js";
+import { emitModelDocs } from "./emit-model-docs.js";
+import { emitResourceDocs, operationAnchors, operationSummary } from "./emit-resource-docs.js";
+import { clientConstruction, exampleArgs, showcaseOperation } from "./examples.js";
+import type { FileSet } from "../file-set.js";
+import { codeCell, markdownBlock, markdownInline, tableCell } from "./markdown.js";
+import { renderTemplate } from "../render-template.js";
+import { styles } from "../styles/index.js";
+
+/** README.md, docs/<resource>.md and docs/models/<Model>.md, rendered from the model by handlebars templates. */
+export function emitReadme(api: NamedApi, assets: GeneratorAssets): FileSet {
+  const { model, client } = api;
+  const showcase = showcaseOperation(api);
+  const readme = renderTemplate(assets, "package/README.md.hbs", {
+    title: markdownInline(model.title),
+    description: markdownBlock(model.description),
+    specFile: model.source.file,
+    apiVersion: markdownInline(model.version),
+    packageName: client.packageName,
+    styleCount:
+      ["One calling style", "Two calling styles", "Three calling styles"][styles.length - 1] ??
+      `${styles.length} calling styles`,
+    styleList: listText(styles.map((s) => s.usage(api).title.toLowerCase())),
+    hasPagination: api.operations.some((o) => o.op.pagination),
+    credentials: api.credentials.map((c) => ({
+      option: c.option,
+      env: c.env ? `\`${c.env}\`` : "none",
+      scheme: schemeText(c),
+    })),
+    authNote: authNote(api),
+    clientParams: api.clientParams.map((p) => ({
+      option: p.option,
+      env: p.env ? `\`${p.env}\`` : "none",
+      sentAs: `${p.in} ${codeCell(p.name)}`,
+    })),
+    usages: styles.map((s) => ({ ...s.usage(api), language: s.language })),
+    styleNames: styles.map((s) => s.usage(api).title),
+    operations: operationRows(api),
+    docs: api.docPages.map((page) => ({ file: page.file, title: page.title })),
+    models: api.schemas.map((s) => ({ file: s.docFile, alias: s.alias })),
+    baseURL: model.servers[0]?.url ?? "none",
+    envPrefix: client.envPrefix,
+    errorClass: client.errorClass,
+    errorExample: errorExample(api),
+    idempotencyHeader: model.idempotencyHeader ?? "",
+    envelope: model.envelope?.result ?? "",
+    standaloneExample: showcase
+      ? [
+          `import { ${client.coreClassName} } from "${client.packageName}/core";`,
+          `import { ${showcase.fn} } from "${client.packageName}/operations";`,
+          "",
+          `const core = ${clientConstruction(api, client.coreClassName, showcase)};`,
+          `const result = await ${showcase.fn}(${["core", ...exampleArgs(showcase)].join(", ")});`,
+        ].join("\n")
+      : "// This API has no operations.\nexport {};",
+  });
+  return new Map([["README.md", readme], ...emitResourceDocs(api, assets), ...emitModelDocs(api, assets)]);
+}
+
+/** One row per operation, its first call linked to its section of the resource's page. */
+function operationRows(api: NamedApi) {
+  return api.docPages.flatMap((page) => {
+    const anchors = operationAnchors(page);
+    return page.operations.map((named) => ({
+      calls: styles.map((s, i) =>
+        i === 0
+          ? `[\`${s.callName(api, named)}\`](${page.file}#${anchors.get(named)})`
+          : `\`${s.callName(api, named)}\``,
+      ),
+      http: `${named.op.method.toUpperCase()} ${codeCell(named.op.path)}`,
+      summary: operationSummary(named),
+    }));
+  });
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+const listText = (items: string[]): string =>
+  items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}` : (items[0] ?? "");
+
+function schemeText(c: NamedCredential): string {
+  const s = c.scheme;
+  const kind =
+    s.kind === "apiKey"
+      ? `API key in ${s.in} ${codeCell(s.paramName)}`
+      : s.kind === "basic"
+        ? `HTTP basic (${c.part})`
+        : "bearer token";
+  return `${tableCell(s.name)}: ${kind}`;
+}
+
+/** A whole program: the client, a call, and the typed errors it may throw. */
+function errorExample(api: NamedApi): string {
+  const { client } = api;
+  const named = showcaseOperation(api);
+  const imports = `import ${client.className}, { APIError, RateLimitError } from "${client.packageName}";`;
+  const call = named ? `${styles[0]!.callName(api, named)}(${exampleArgs(named).join(", ")})` : undefined;
+  return [
+    imports,
+    "",
+    `const client = ${clientConstruction(api, client.className, named)};`,
+    "try {",
+    call ? `  await ${call};` : "  // call a method of the client here",
+    "} catch (err) {",
+    "  // `headers` is undefined when no response arrived (connection errors, timeouts, aborts).",
+    '  if (err instanceof RateLimitError) console.log("slow down", err.headers?.get("retry-after"));',
+    "  else if (err instanceof APIError) console.log(err.status, err.requestID, err.body);",
+    "  else throw err;",
+    "}",
+  ].join("\n");
+}
