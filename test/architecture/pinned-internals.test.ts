@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { OPENAPI_TYPESCRIPT_VERSION } from "../../src/emit/emit-types.js";
+import { OPENAPI_TYPESCRIPT_VERSION } from "../../src/emit/code/emit-types.js";
 import { projectRoot } from "../helpers/generate.js";
 
 /**
