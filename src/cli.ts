@@ -2,6 +2,7 @@
 import { UsageError } from "./commands/command.js";
 import { commands, findCommand } from "./commands/index.js";
 import { unknownCommandMessage } from "./commands/help.js";
+import { misdirected } from "./commands/misdirected.js";
 import { parseCommandArgs } from "./commands/parse-args.js";
 
 /** Exit codes: 0 ok, 1 bad input or stale output, 2 usage error, 3 internal error. */
@@ -15,16 +16,19 @@ async function main(argv: string[]): Promise<number> {
     }
     if (first === undefined || first === "--help" || first === "-h")
       return await findCommand("help")!.run(parseCommandArgs([], findCommand("help")!, process.env, false));
-    if (first.startsWith("-"))
-      throw new UsageError(`give a command first, for example 'clientgen generate ${first}' (see 'clientgen help')`);
     const command = findCommand(first);
-    if (!command)
+    if (!command) {
+      const meant = misdirected(first, commands);
+      if (meant) throw new UsageError(meant);
+      if (first.startsWith("-"))
+        throw new UsageError(`give a command first, for example 'clientgen generate ${first}' (see 'clientgen help')`);
       throw new UsageError(
         unknownCommandMessage(
           first,
           commands.map((c) => c.name),
         ),
       );
+    }
     const args = parseCommandArgs(rest, command, process.env, process.stderr.isTTY === true);
     if (args.values.help) {
       const { commandHelp } = await import("./commands/help-text.js");
