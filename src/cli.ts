@@ -2,6 +2,7 @@
 import { ClientgenUsageError } from "./commands/command.js";
 import { commands, findCommand } from "./commands/index.js";
 import { unknownCommandMessage } from "./commands/help-command.js";
+import { misdirected } from "./commands/misdirected.js";
 import { parseCommandArgs } from "./commands/parse-command-args.js";
 
 /** Exit codes: 0 ok, 1 bad input or stale output, 2 usage error, 3 internal error. */
@@ -15,18 +16,21 @@ async function main(argv: string[]): Promise<number> {
     }
     if (first === undefined || first === "--help" || first === "-h")
       return await findCommand("help")!.run(parseCommandArgs([], findCommand("help")!, process.env, false));
-    if (first.startsWith("-"))
-      throw new ClientgenUsageError(
-        `give a command first, for example 'clientgen generate ${first}' (see 'clientgen help')`,
-      );
     const command = findCommand(first);
-    if (!command)
+    if (!command) {
+      const meant = misdirected(first, commands);
+      if (meant) throw new ClientgenUsageError(meant);
+      if (first.startsWith("-"))
+        throw new ClientgenUsageError(
+          `give a command first, for example 'clientgen generate ${first}' (see 'clientgen help')`,
+        );
       throw new ClientgenUsageError(
         unknownCommandMessage(
           first,
           commands.map((c) => c.name),
         ),
       );
+    }
     const args = parseCommandArgs(rest, command, process.env, process.stderr.isTTY === true);
     if (args.values.help) {
       const { commandHelp } = await import("./commands/help-text.js");

@@ -19,14 +19,6 @@ export interface Diagnostic {
   frame?: string;
 }
 
-/** Thrown to stop the pipeline when input is unusable; carries every diagnostic found so far. */
-export class InputError extends Error {
-  constructor(readonly diagnostics: Diagnostic[]) {
-    super(diagnostics.map((d) => d.message).join("\n"));
-    this.name = "InputError";
-  }
-}
-
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");
 }

@@ -27,7 +27,8 @@ export const generateCommand: Command = {
     name: {
       type: "string",
       value: "NAME",
-      description: "client class name (default: clientgen.yaml's name, else the spec's title)",
+      description:
+        "client class name, over clientgen.yaml's name (default: clientgen.yaml's name, else the spec's title)",
     },
     layout: {
       type: "string",

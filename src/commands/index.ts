@@ -5,7 +5,7 @@ import { helpCommand } from "./help-command.js";
 import { initCommand } from "./init-command.js";
 import { lintCommand } from "./lint-command.js";
 
-/** Every `clientgen <command>`, in the order `clientgen help` lists them. Adding a command is one file and one entry here. */
+/** Every `clientgen <command>`, in the order `clientgen help` lists them. Adding a command is its `<name>-command.ts` here, its entry in this list, and its `run-<name>.ts` beside it. */
 export const commands: readonly Command[] = [
   generateCommand,
   lintCommand,

@@ -170,9 +170,7 @@ export interface BodyModel extends Docs {
   spreadable: boolean;
   schema: SchemaFacts;
   type: TypePath;
-  /** Property names of an object body (to detect clashes with parameters). */
-  properties: string[];
-  /** The same properties with their schema facts and whether the body requires them (the command line converts and checks values by them). */
+  /** An object body's properties with their schema facts and whether the body requires them (the command line converts and checks values by them; the name stage finds clashes with parameters by their names). */
   fields: FieldModel[];
   /** Other content types the spec also accepts. */
   alternatives: string[];

@@ -141,15 +141,13 @@ function buildBody(root: unknown, raw: unknown, type: TypePath): BodyModel | und
   const encoding = bodyEncoding(contentType);
   const fields =
     encoding === "json" || encoding === "form" || encoding === "multipart" ? objectFields(root, schema) : undefined;
-  const properties = fields?.map((f) => f.name);
   const body: BodyModel = {
     required: value.required === true,
     contentType,
     encoding,
-    spreadable: !!properties,
+    spreadable: !!fields,
     schema: schemaFacts(root, schema),
     type: [...type, "content", contentType],
-    properties: properties ?? [],
     fields: fields ?? [],
     alternatives: types.filter((t) => t !== contentType),
   };

@@ -57,7 +57,8 @@ export function nameClient(
   override: string | undefined,
   warnings: Diagnostic[],
 ): ClientNames {
-  const wanted = model.names.client ?? override ?? (clientNameFromTitle(model.title) || pascal(provider) || "Client");
+  // `--name` is said for this one run, so it beats the name clientgen.yaml keeps for every run.
+  const wanted = override ?? model.names.client ?? (clientNameFromTitle(model.title) || pascal(provider) || "Client");
   const className = TAKEN_GLOBALS.has(wanted) ? `${wanted}Client` : wanted;
   if (className !== wanted)
     warnings.push(

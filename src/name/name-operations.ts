@@ -114,7 +114,7 @@ function nameParams(ctx: NamingContext, op: OperationModel, usedInBody: string[]
   const argNames = new Set([...BODY_NAMES, ...usedInBody]);
   const setters = new Set(RESERVED.builderMembers);
   const bodyMode = op.body ? chooseBodyMode(ctx, op, op.body) : undefined;
-  const keys = new Set(bodyMode === "fields" ? op.body!.properties : bodyMode ? ["body"] : []);
+  const keys = new Set(bodyMode === "fields" ? op.body!.fields.map((f) => f.name) : bodyMode ? ["body"] : []);
   const withClientOption = (named: NamedParam): NamedParam => {
     const cp = ctx.clientParams.find((c) => c.in === named.param.in && c.name === named.param.name);
     return cp ? { ...named, clientOption: cp.option } : named;
@@ -181,7 +181,10 @@ function nameParams(ctx: NamingContext, op: OperationModel, usedInBody: string[]
  */
 function chooseBodyMode(ctx: NamingContext, op: OperationModel, body: BodyModel): "fields" | "whole" {
   if (!body.spreadable) return "whole";
-  const clash = clashingParam(op.params, body.properties);
+  const clash = clashingParam(
+    op.params,
+    body.fields.map((f) => f.name),
+  );
   if (!clash) return "fields";
   ctx.warnings.push({
     severity: "warning",

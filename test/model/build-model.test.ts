@@ -143,7 +143,7 @@ describe("operations: request bodies", () => {
       contentType: body.contentType,
       encoding: body.encoding,
       spreadable: body.spreadable,
-      properties: body.properties,
+      properties: body.fields.map((f) => f.name),
       alternatives: body.alternatives,
     }).toEqual(expected);
   });

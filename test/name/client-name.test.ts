@@ -57,3 +57,20 @@ describe("--out names the package", () => {
     expect(JSON.parse(result.files!.get("package.json")!).name).toBe("spotify-client");
   }, 30_000);
 });
+
+describe("--name and clientgen.yaml's name", () => {
+  const job = (name?: string) =>
+    jobFor(fixture("specs", "named-client", "openapi.yaml"), "/tmp/named", undefined, name);
+  const className = async (name?: string) => {
+    const result = await generateProvider(job(name), readAssets(), projectRoot);
+    return /export class (\w+) extends/.exec(result.files!.get("src/index.ts")!)?.[1];
+  };
+
+  it("clientgen.yaml's name is used when --name is not given", async () => {
+    expect(await className()).toBe("ConfigNamed");
+  }, 30_000);
+
+  it("--name beats clientgen.yaml's name, as generate --help says", async () => {
+    expect(await className("FlagNamed")).toBe("FlagNamed");
+  }, 30_000);
+});

@@ -1,5 +1,5 @@
 /** Client construction (base URL, credentials, env fallback) and how auth reaches the wire. */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   ClientCore,
   SDKError,
@@ -12,16 +12,9 @@ import {
   serverURL,
 } from "../../src/runtime/index.js";
 import type { ClientSpec, SecurityRequirement } from "../../src/runtime/types.js";
-import { op, spec, startServer, type TestServer } from "./helpers.js";
+import { op, spec, useTestServer } from "./helpers.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = useTestServer();
 const last = () => server.requests.at(-1)!;
 
 const ENV_VARS = ["CLOUDFLARE_API_TOKEN", "CLOUDFLARE_EMAIL", "CLOUDFLARE_API_KEY", "OPENAI_ADMIN_KEY", "ACME_LOG"];

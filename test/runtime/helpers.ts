@@ -1,5 +1,6 @@
 /** Test helpers: the recording HTTP server (test/helpers/http-server.ts) as the runtime tests use it, and small spec builders. */
 import type { ServerResponse } from "node:http";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { reply, startHttpServer, type ReceivedRequest } from "../helpers/http-server.js";
 import { collectParams } from "../../src/runtime/collect-params.js";
 import type { APIError } from "../../src/runtime/errors.js";
@@ -21,6 +22,43 @@ export function startServer(handler: Handler = (_req, res) => reply(res, 200, { 
 }
 
 export { reply };
+
+export interface SharedTestServer extends TestServer {
+  /** What answers the next request; back to the file's own before each test. */
+  handler: Handler;
+}
+
+/**
+ * The server a runtime test file shares: started before its first test, closed after its last, and
+ * before each test emptied of recorded requests with `handler` back to `fallback`. Call it at the
+ * top level of the file.
+ */
+export function useTestServer(fallback: Handler = (_req, res) => reply(res, 200, { ok: true })): SharedTestServer {
+  let started: TestServer | undefined;
+  const live = (): TestServer => {
+    if (!started) throw new Error("the test server starts in beforeAll: read it inside a test or a hook");
+    return started;
+  };
+  const shared: SharedTestServer = {
+    handler: fallback,
+    get url() {
+      return live().url;
+    },
+    get requests() {
+      return live().requests;
+    },
+    close: () => live().close(),
+  };
+  beforeAll(async () => {
+    started = await startServer((req, res, n) => shared.handler(req, res, n));
+  });
+  afterAll(() => started?.close());
+  beforeEach(() => {
+    live().requests.length = 0;
+    shared.handler = fallback;
+  });
+  return shared;
+}
 
 /** A port nothing listens on (a server is bound and closed again). */
 export async function deadPort(): Promise<string> {

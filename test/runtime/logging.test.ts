@@ -1,19 +1,12 @@
 /** Logging levels and redaction: no credential may reach a log line or an error message. */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { APIError, ClientCore, apiKey, apiKeyCookie, auth, bearer } from "../../src/runtime/index.js";
 import type { ClientSpec, LogLevel, Logger } from "../../src/runtime/types.js";
-import { op, reply, spec, startServer, type Handler, type TestServer } from "./helpers.js";
+import { op, reply, spec, useTestServer, type Handler } from "./helpers.js";
 
-let server: TestServer;
-let handler: Handler;
-beforeAll(async () => {
-  server = await startServer((req, res, n) => handler(req, res, n));
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-  handler = (_q, res) => reply(res, 200, { ok: true }, { "set-cookie": "session=server-secret-cookie" });
-});
+const server = useTestServer((_q, res) =>
+  reply(res, 200, { ok: true }, { "set-cookie": "session=server-secret-cookie" }),
+);
 
 const SECRETS = {
   token: "tok-SECRET-1",
@@ -89,7 +82,7 @@ describe("debug logging", () => {
   });
 
   it("warns about retries and logs the final HTTP failure at info, redacted", async () => {
-    handler = (_q, res) =>
+    server.handler = (_q, res) =>
       reply(res, 500, { message: `bad key ${SECRETS.token} / ${SECRETS.queryKey}` }, { "retry-after-ms": "1" });
     const { core, lines } = client("info", { maxRetries: 1 });
     const err = (await core.request(op(), {}, undefined).catch((e) => e)) as APIError;
@@ -132,7 +125,7 @@ describe("levels", () => {
     ["info", ["warn", "info"]],
     ["debug", ["debug", "debug", "warn", "debug", "debug", "info"]],
   ])("%s", async (level, expected) => {
-    handler = (_q, res) => reply(res, 503, {}, { "retry-after-ms": "1" });
+    server.handler = (_q, res) => reply(res, 503, {}, { "retry-after-ms": "1" });
     const { core, lines } = client(level, { maxRetries: 1 });
     await core.request(op(), {}, undefined).catch(() => {});
     expect(lines.map((l) => l[0])).toEqual(expected);

@@ -1,18 +1,10 @@
 /** Pagination: cursor, page-number (Cloudflare-style envelope), offset and single pages. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { APIError, ClientCore, Page, PagePromise, SDKError, envelope, requestPage } from "../../src/runtime/index.js";
 import type { OperationSpec } from "../../src/runtime/types.js";
-import { op, reply, spec, startServer, type Handler, type TestServer } from "./helpers.js";
+import { op, reply, spec, useTestServer, type Handler } from "./helpers.js";
 
-let server: TestServer;
-let handler: Handler;
-beforeAll(async () => {
-  server = await startServer((req, res, n) => handler(req, res, n));
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = useTestServer();
 
 type Item = { id: string };
 const ids = (items: Item[]) => items.map((i) => i.id);
@@ -26,7 +18,7 @@ describe("cursor pagination (OpenAI style)", () => {
   // Three pages of two items; the cursor is the last item's id.
   const all = ["a", "b", "c", "d", "e", "f"];
   beforeEach(() => {
-    handler = (req, res) => {
+    server.handler = (req, res) => {
       const after = req.query.get("after");
       const start = after ? all.indexOf(after) + 1 : 0;
       const data = all.slice(start, start + 2).map((id) => ({ id }));
@@ -73,7 +65,7 @@ describe("cursor pagination (OpenAI style)", () => {
   });
 
   it("uses a nextCursor field when declared and stops when it is missing", async () => {
-    handler = (req, res, n) => reply(res, 200, { items: [{ id: `i${n}` }], next: n < 3 ? `cur${n}` : null });
+    server.handler = (req, res, n) => reply(res, 200, { items: [{ id: `i${n}` }], next: n < 3 ? `cur${n}` : null });
     const listNext = op({
       query: { cursor: "cursor" },
       pagination: { kind: "cursor", items: "items", cursorParam: "cursor", nextCursor: "next" },
@@ -85,7 +77,7 @@ describe("cursor pagination (OpenAI style)", () => {
   });
 
   it("stops when the server ignores the cursor and repeats a page", async () => {
-    handler = (_q, res) => reply(res, 200, { data: [{ id: "same" }], has_more: true });
+    server.handler = (_q, res) => reply(res, 200, { data: [{ id: "same" }], has_more: true });
     const got: string[] = [];
     for await (const item of requestPage<Item>(core(), list, {}, {})) got.push(item.id);
     expect(got).toEqual(["same", "same"]);
@@ -93,7 +85,7 @@ describe("cursor pagination (OpenAI style)", () => {
   });
 
   it("stops on an empty page", async () => {
-    handler = (_q, res, n) => reply(res, 200, { data: n === 1 ? [{ id: "x" }] : [] });
+    server.handler = (_q, res, n) => reply(res, 200, { data: n === 1 ? [{ id: "x" }] : [] });
     const noHasMore = op({
       query: { after: "after" },
       pagination: { kind: "cursor", items: "data", cursorParam: "after" },
@@ -127,7 +119,7 @@ describe("page-number pagination (Cloudflare style envelope)", () => {
   });
   const all = ["z1", "z2", "z3", "z4", "z5"];
   beforeEach(() => {
-    handler = (req, res) => {
+    server.handler = (req, res) => {
       const page = Number(req.query.get("page") ?? 1);
       const per = Number(req.query.get("per_page") ?? 2);
       const result = all.slice((page - 1) * per, page * per).map((id) => ({ id }));
@@ -166,7 +158,7 @@ describe("page-number pagination (Cloudflare style envelope)", () => {
   });
 
   it("rejects when the envelope says success: false", async () => {
-    handler = (_q, res) =>
+    server.handler = (_q, res) =>
       reply(res, 200, { success: false, errors: [{ code: 7003, message: "No route" }], result: null });
     const err = await requestPage<Item>(core(), list, {}, {}).catch((e) => e);
     expect(err).toBeInstanceOf(APIError);
@@ -174,7 +166,7 @@ describe("page-number pagination (Cloudflare style envelope)", () => {
   });
 
   it("stops on an empty page when no totals are given", async () => {
-    handler = (req, res) =>
+    server.handler = (req, res) =>
       reply(res, 200, { success: true, result: Number(req.query.get("page") ?? 1) <= 3 ? [{ id: "p" }] : [] });
     const bare = op({ query: { page: "page" }, pagination: { kind: "page", items: "result", pageParam: "page" } });
     let count = 0;
@@ -188,7 +180,7 @@ describe("offset and single", () => {
   const core = () => new ClientCore(spec(), { baseURL: server.url });
 
   it("offset advances by the items received and stops at the total", async () => {
-    handler = (req, res) => {
+    server.handler = (req, res) => {
       const offset = Number(req.query.get("offset") ?? 0);
       reply(res, 200, { total: 5, items: [0, 1, 2, 3, 4].slice(offset, offset + 2).map((i) => ({ id: `o${i}` })) });
     };
@@ -203,7 +195,7 @@ describe("offset and single", () => {
   });
 
   it("single never has a next page; a bare array body is the item list", async () => {
-    handler = (_q, res) => reply(res, 200, [{ id: "s1" }, { id: "s2" }]);
+    server.handler = (_q, res) => reply(res, 200, [{ id: "s1" }, { id: "s2" }]);
     const page = await requestPage<Item>(core(), op({ pagination: { kind: "single", items: "" } }), {}, {});
     expect(ids(page.items)).toEqual(["s1", "s2"]);
     expect(page.hasNextPage()).toBe(false);

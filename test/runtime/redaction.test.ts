@@ -1,6 +1,6 @@
 /** Credentials the server echoes back, and the client's own options, never show a credential. */
 import { inspect } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   AuthenticationError,
   ClientCore,
@@ -10,7 +10,7 @@ import {
   bearer,
 } from "../../src/runtime/index.js";
 import type { ClientSpec, Redact } from "../../src/runtime/types.js";
-import { failure, op, reply, spec, startServer, type TestServer } from "./helpers.js";
+import { failure, op, reply, spec, useTestServer } from "./helpers.js";
 
 const TOKEN = "tok/en+1";
 const KEY = "key-123";
@@ -19,23 +19,19 @@ const secured: ClientSpec = spec({
   auth: auth({ t: bearer("token"), k: apiKey("query", "api_key", "key") }, [["t", "k"]]),
 });
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer((req, res) =>
-    reply(
-      res,
-      req.path === "/html" ? 200 : 401,
-      req.path === "/html"
-        ? `<p>${TOKEN}</p>`
-        : { error: { message: `bad ${KEY}` }, [TOKEN]: [KEY, { nested: `x${encodeURIComponent(TOKEN)}x` }] },
-      {
-        ...(req.path === "/html" ? { "content-type": "text/html" } : {}),
-        "x-echo": `${TOKEN},${KEY}`,
-      },
-    ),
-  );
-});
-afterAll(() => server.close());
+const server = useTestServer((req, res) =>
+  reply(
+    res,
+    req.path === "/html" ? 200 : 401,
+    req.path === "/html"
+      ? `<p>${TOKEN}</p>`
+      : { error: { message: `bad ${KEY}` }, [TOKEN]: [KEY, { nested: `x${encodeURIComponent(TOKEN)}x` }] },
+    {
+      ...(req.path === "/html" ? { "content-type": "text/html" } : {}),
+      "x-echo": `${TOKEN},${KEY}`,
+    },
+  ),
+);
 
 const client = () =>
   new ClientCore(secured, { baseURL: server.url, maxRetries: 0, logLevel: "off", token: TOKEN, key: KEY });

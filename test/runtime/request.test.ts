@@ -1,5 +1,5 @@
 /** Request building: path, query, headers, cookies and bodies, checked on what a real server received. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import {
   ClientCore,
   SDKError,
@@ -14,16 +14,11 @@ import {
   textResponse,
 } from "../../src/runtime/index.js";
 import type { OperationSpec } from "../../src/runtime/types.js";
-import { op, spec, startServer, type TestServer } from "./helpers.js";
+import { op, spec, useTestServer } from "./helpers.js";
 
-let server: TestServer;
 let core: ClientCore;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
+const server = useTestServer();
 beforeEach(() => {
-  server.requests.length = 0;
   core = new ClientCore(spec(), { baseURL: server.url, maxRetries: 0 });
 });
 

@@ -1,5 +1,5 @@
 /** Response handling: parsing by kind, error classes and messages, envelopes, APIPromise helpers. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   APIError,
   APIPromise,
@@ -19,17 +19,9 @@ import {
   voidResponse,
 } from "../../src/runtime/index.js";
 import type { ClientSpec } from "../../src/runtime/types.js";
-import { op, reply, sleep, spec, startServer, type Handler, type TestServer } from "./helpers.js";
+import { op, reply, sleep, spec, useTestServer, type Handler } from "./helpers.js";
 
-let server: TestServer;
-let handler: Handler;
-beforeAll(async () => {
-  server = await startServer((req, res, n) => handler(req, res, n));
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = useTestServer();
 
 const core = () => new ClientCore(spec(), { baseURL: server.url, maxRetries: 0 });
 
@@ -53,19 +45,19 @@ describe("successful responses", () => {
     ],
     ["text with empty body", (_q, res) => reply(res, 200, ""), { response: textResponse }, undefined],
   ])("%s", async (_name, h, o, expected) => {
-    handler = h;
+    server.handler = h;
     expect(await core().request(op(o), {}, undefined)).toEqual(expected);
   });
 
   it("binary gives a Blob", async () => {
-    handler = (_q, res) => reply(res, 200, "\x00\x01bin", { "content-type": "application/octet-stream" });
+    server.handler = (_q, res) => reply(res, 200, "\x00\x01bin", { "content-type": "application/octet-stream" });
     const blob = await core().request<Blob>(op({ response: binaryResponse }), {}, undefined);
     expect(blob).toBeInstanceOf(Blob);
     expect(new Uint8Array(await blob.arrayBuffer())).toEqual(new Uint8Array([0, 1, 98, 105, 110]));
   });
 
   it("withResponse gives data and the Response; asResponse the unread Response", async () => {
-    handler = (_q, res) => reply(res, 200, { a: 1 }, { "x-custom": "yes" });
+    server.handler = (_q, res) => reply(res, 200, { a: 1 }, { "x-custom": "yes" });
     const p = core().request<{ a: number }>(op(), {}, undefined);
     expect(p).toBeInstanceOf(APIPromise);
     expect(p).toBeInstanceOf(Promise);
@@ -80,7 +72,7 @@ describe("successful responses", () => {
   });
 
   it("whoever asks after the body arrived still gets it: the data, and a readable Response", async () => {
-    handler = (_q, res) => reply(res, 200, { a: 1 });
+    server.handler = (_q, res) => reply(res, 200, { a: 1 });
     const p = core().request<{ a: number }>(op(), {}, undefined);
     await sleep(100);
     const raw = await p.asResponse();
@@ -91,7 +83,7 @@ describe("successful responses", () => {
   });
 
   it("asResponse first, then await: the data is read from the unread body", async () => {
-    handler = (_q, res) => reply(res, 200, { a: 2 });
+    server.handler = (_q, res) => reply(res, 200, { a: 2 });
     const p = core().request<{ a: number }>(op(), {}, undefined);
     expect((await p.asResponse()).bodyUsed).toBe(false);
     expect(await p).toEqual({ a: 2 });
@@ -99,7 +91,7 @@ describe("successful responses", () => {
   });
 
   it("then/catch/finally chain like a plain promise", async () => {
-    handler = (_q, res) => reply(res, 200, { a: 1 });
+    server.handler = (_q, res) => reply(res, 200, { a: 1 });
     const chained = core()
       .request<{ a: number }>(op(), {}, undefined)
       .then((d) => d.a + 1);
@@ -110,7 +102,7 @@ describe("successful responses", () => {
       .request(op(), {}, undefined)
       .finally(() => (done = true));
     expect(done).toBe(true);
-    handler = (_q, res) => reply(res, 404, { message: "nope" });
+    server.handler = (_q, res) => reply(res, 404, { message: "nope" });
     expect(
       await core()
         .request(op(), {}, undefined)
@@ -119,7 +111,7 @@ describe("successful responses", () => {
   });
 
   it("asResponse still rejects for error statuses", async () => {
-    handler = (_q, res) => reply(res, 404, { message: "nope" });
+    server.handler = (_q, res) => reply(res, 404, { message: "nope" });
     await expect(core().request(op(), {}, undefined).asResponse()).rejects.toBeInstanceOf(NotFoundError);
   });
 });
@@ -137,7 +129,7 @@ describe("error responses", () => {
     [503, InternalServerError, "InternalServerError"],
     [418, APIError, "APIError"],
   ])("%i → %o", async (status, Cls, name) => {
-    handler = (_q, res) =>
+    server.handler = (_q, res) =>
       reply(res, status, { error: { message: "went wrong", type: "x" } }, { "x-request-id": "req_123" });
     const err = (await core()
       .request(op(), {}, undefined)
@@ -176,7 +168,7 @@ describe("error responses", () => {
     ],
     ["no body", (_q, res) => reply(res, 500), "500 Internal Server Error"],
   ])("message from %s", async (_name, h, message) => {
-    handler = h;
+    server.handler = h;
     const err = (await core()
       .request(op(), {}, undefined)
       .catch((e) => e)) as APIError;
@@ -184,7 +176,7 @@ describe("error responses", () => {
   });
 
   it("problem+json bodies are parsed", async () => {
-    handler = (_q, res) =>
+    server.handler = (_q, res) =>
       reply(res, 400, JSON.stringify({ title: "Bad", status: 400 }), { "content-type": "application/problem+json" });
     const err = (await core()
       .request(op(), {}, undefined)
@@ -193,7 +185,7 @@ describe("error responses", () => {
   });
 
   it.each(["request-id", "x-github-request-id", "cf-ray", "x-kong-request-id"])("requestID from %s", async (header) => {
-    handler = (_q, res) => reply(res, 500, "x", { [header]: "rid-9" });
+    server.handler = (_q, res) => reply(res, 500, "x", { [header]: "rid-9" });
     const err = (await core()
       .request(op(), {}, undefined)
       .catch((e) => e)) as APIError;
@@ -210,19 +202,19 @@ describe("envelope", () => {
   const envelope = { success: true, errors: [], messages: [], result: { id: "z1" } };
 
   it("returns the result field", async () => {
-    handler = (_q, res) => reply(res, 200, envelope);
+    server.handler = (_q, res) => reply(res, 200, envelope);
     expect(await envCore().request(op(), {}, undefined)).toEqual({ id: "z1" });
   });
 
   it("keeps the full envelope reachable through withResponse", async () => {
-    handler = (_q, res) => reply(res, 200, envelope);
+    server.handler = (_q, res) => reply(res, 200, envelope);
     const { data, response } = await envCore().request(op(), {}, undefined).withResponse();
     expect(data).toEqual({ id: "z1" });
     expect(await response.json()).toEqual(envelope);
   });
 
   it("throws APIError with the joined errors when success is false", async () => {
-    handler = (_q, res) =>
+    server.handler = (_q, res) =>
       reply(res, 200, {
         success: false,
         errors: [
@@ -244,7 +236,7 @@ describe("envelope", () => {
     ["body without result/success fields", {}, { id: "raw" }, { id: "raw" }],
     ["array body", {}, [1, 2], [1, 2]],
   ])("passes through: %s", async (_name, o, body, expected) => {
-    handler = (_q, res) => reply(res, 200, body);
+    server.handler = (_q, res) => reply(res, 200, body);
     expect(await envCore().request(op(o), {}, undefined)).toEqual(expected);
   });
 });

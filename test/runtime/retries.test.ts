@@ -1,5 +1,5 @@
 /** Retries, backoff headers, idempotency keys, timeouts, aborts and connection failures. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -12,17 +12,9 @@ import {
   voidResponse,
 } from "../../src/runtime/index.js";
 import type { ClientOptions } from "../../src/runtime/types.js";
-import { deadPort, failure, op, reply, spec, startServer, type Handler, type TestServer } from "./helpers.js";
+import { deadPort, failure, op, reply, spec, useTestServer, type Handler } from "./helpers.js";
 
-let server: TestServer;
-let handler: Handler;
-beforeAll(async () => {
-  server = await startServer((req, res, n) => handler(req, res, n));
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = useTestServer();
 
 /** Fails with `status` (and `headers`) for the first `failures` requests, then succeeds. */
 const failThenOk =
@@ -39,19 +31,19 @@ const core = (options: ClientOptions = {}, idempotencyHeader?: string) =>
 
 describe("retry rules", () => {
   it.each([408, 409, 429, 500, 502, 503])("retries %i", async (status) => {
-    handler = failThenOk(2, status);
+    server.handler = failThenOk(2, status);
     expect(await core().request(op(), {}, undefined)).toEqual({ ok: 3 });
     expect(server.requests).toHaveLength(3);
   });
 
   it.each([400, 401, 403, 404, 422])("does not retry %i", async (status) => {
-    handler = failThenOk(1, status);
+    server.handler = failThenOk(1, status);
     await expect(core().request(op(), {}, undefined)).rejects.toBeInstanceOf(APIError);
     expect(server.requests).toHaveLength(1);
   });
 
   it("makes maxRetries + 1 attempts, then throws the last error", async () => {
-    handler = failThenOk(100, 503);
+    server.handler = failThenOk(100, 503);
     const err = await failure(core({ maxRetries: 3 }).request(op(), {}, undefined));
     expect(err).toBeInstanceOf(InternalServerError);
     expect(err.message).toContain("fail 4");
@@ -59,7 +51,7 @@ describe("retry rules", () => {
   });
 
   it("lets a per-request maxRetries override the client's", async () => {
-    handler = failThenOk(100, 500);
+    server.handler = failThenOk(100, 500);
     await expect(core({ maxRetries: 5 }).request(op(), {}, undefined, { maxRetries: 1 })).rejects.toThrow();
     expect(server.requests).toHaveLength(2);
   });
@@ -68,7 +60,7 @@ describe("retry rules", () => {
     ["x-should-retry: false stops a 503", 503, "false", 1],
     ["x-should-retry: true retries a 400", 400, "true", 2],
   ])("%s", async (_name, status, value, attempts) => {
-    handler = failThenOk(1, status, { "x-should-retry": value, "retry-after-ms": "1" });
+    server.handler = failThenOk(1, status, { "x-should-retry": value, "retry-after-ms": "1" });
     await core()
       .request(op(), {}, undefined)
       .catch(() => {});
@@ -76,7 +68,7 @@ describe("retry rules", () => {
   });
 
   it("does not retry a 400 by default even with retry headers", async () => {
-    handler = failThenOk(1, 400);
+    server.handler = failThenOk(1, 400);
     await expect(core().request(op(), {}, undefined)).rejects.toBeInstanceOf(BadRequestError);
     expect(server.requests).toHaveLength(1);
   });
@@ -84,7 +76,7 @@ describe("retry rules", () => {
 
 describe("retry delays", () => {
   const timed = async (headers: Record<string, string>) => {
-    handler = failThenOk(1, 429, headers);
+    server.handler = failThenOk(1, 429, headers);
     const t0 = Date.now();
     await core().request(op(), {}, undefined);
     expect(server.requests).toHaveLength(2);
@@ -119,7 +111,7 @@ describe("retry delays", () => {
 
 describe("idempotency keys", () => {
   it("sends the same generated key on every retry of a POST", async () => {
-    handler = failThenOk(2, 500);
+    server.handler = failThenOk(2, 500);
     await core({}, "Idempotency-Key").request(op({ method: "post" }), {}, undefined);
     const keys = server.requests.map((r) => r.headers["idempotency-key"]);
     expect(keys).toHaveLength(3);
@@ -128,7 +120,7 @@ describe("idempotency keys", () => {
   });
 
   it("uses the caller's key, and a fresh key per call", async () => {
-    handler = (_q, res) => reply(res, 200, {});
+    server.handler = (_q, res) => reply(res, 200, {});
     const c = core({}, "Idempotency-Key");
     await c.request(op({ method: "post" }), {}, undefined, { idempotencyKey: "mine" });
     await c.request(op({ method: "patch" }), {}, undefined);
@@ -139,7 +131,7 @@ describe("idempotency keys", () => {
   });
 
   it.each(["get", "head", "options"] as const)("sends none on %s", async (method) => {
-    handler = (_q, res) => reply(res, 200);
+    server.handler = (_q, res) => reply(res, 200);
     await core({}, "Idempotency-Key").request(op({ method, response: voidResponse }), {}, undefined);
     expect(server.requests[0]!.headers["idempotency-key"]).toBeUndefined();
   });
@@ -149,7 +141,7 @@ describe("timeouts, aborts, connection errors", () => {
   const hang: Handler = () => new Promise(() => {});
 
   it("times out per attempt and throws APIConnectionTimeoutError after retries", async () => {
-    handler = hang;
+    server.handler = hang;
     const t0 = Date.now();
     const err = await failure(core({ timeout: 50, maxRetries: 1 }).request(op(), {}, undefined));
     expect(err).toBeInstanceOf(APIConnectionTimeoutError);
@@ -161,18 +153,18 @@ describe("timeouts, aborts, connection errors", () => {
   });
 
   it("uses the per-request timeout over the client's", async () => {
-    handler = hang;
+    server.handler = hang;
     const err = await failure(core({ timeout: 60_000, maxRetries: 0 }).request(op(), {}, undefined, { timeout: 30 }));
     expect(err).toBeInstanceOf(APIConnectionTimeoutError);
   });
 
   it("recovers when a retry after a timeout succeeds", async () => {
-    handler = (_q, res, n) => (n === 1 ? new Promise(() => {}) : reply(res, 200, { ok: n }));
+    server.handler = (_q, res, n) => (n === 1 ? new Promise(() => {}) : reply(res, 200, { ok: n }));
     expect(await core({ timeout: 50 }).request(op(), {}, undefined)).toEqual({ ok: 2 });
   });
 
   it("rejects at once with APIUserAbortError on caller abort, without retrying", async () => {
-    handler = hang;
+    server.handler = hang;
     const ctl = new AbortController();
     const p = core({ maxRetries: 3 }).request(op(), {}, undefined, { signal: ctl.signal });
     setTimeout(() => ctl.abort(), 30);
@@ -183,7 +175,7 @@ describe("timeouts, aborts, connection errors", () => {
   });
 
   it("rejects during a backoff sleep as soon as the caller aborts", async () => {
-    handler = (_q, res) => reply(res, 503, {}, { "retry-after": "30" });
+    server.handler = (_q, res) => reply(res, 503, {}, { "retry-after": "30" });
     const ctl = new AbortController();
     const t0 = Date.now();
     const p = core().request(op(), {}, undefined, { signal: ctl.signal });
@@ -194,7 +186,7 @@ describe("timeouts, aborts, connection errors", () => {
   });
 
   it("rejects an already-aborted signal without sending", async () => {
-    handler = (_q, res) => reply(res, 200, {});
+    server.handler = (_q, res) => reply(res, 200, {});
     await expect(core().request(op(), {}, undefined, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(
       APIUserAbortError,
     );

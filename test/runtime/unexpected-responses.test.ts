@@ -2,7 +2,7 @@
  * What a server sends that the operation did not declare: 2xx bodies that are not JSON, bodies cut
  * short, redirect loops. Against a real server on 127.0.0.1, with a client without credentials.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   APIConnectionError,
   APIError,
@@ -10,17 +10,9 @@ import {
   UnexpectedResponseError,
   textResponse,
 } from "../../src/runtime/index.js";
-import { failure, op, reply, spec, startServer, type Handler, type TestServer } from "./helpers.js";
+import { failure, op, reply, spec, useTestServer, type Handler } from "./helpers.js";
 
-let server: TestServer;
-let handler: Handler;
-beforeAll(async () => {
-  server = await startServer((req, res, n) => handler(req, res, n));
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = useTestServer();
 
 const core = (maxRetries = 2) => new ClientCore(spec(), { baseURL: server.url, maxRetries, logLevel: "off" });
 
@@ -45,7 +37,7 @@ describe("a 2xx body that is not what a JSON operation declares", () => {
       undefined,
     ],
   ])("%s → UnexpectedResponseError, sent once", async (_name, h, message, contentType) => {
-    handler = h;
+    server.handler = h;
     const err = await failure<UnexpectedResponseError>(core().request(op(), {}, undefined));
     expect(err).toBeInstanceOf(UnexpectedResponseError);
     expect(err).toBeInstanceOf(APIError);
@@ -59,7 +51,7 @@ describe("a 2xx body that is not what a JSON operation declares", () => {
   });
 
   it("keeps only the first 200 characters of the body", async () => {
-    handler = (_q, res) => reply(res, 200, "x".repeat(5000), { "content-type": "text/plain" });
+    server.handler = (_q, res) => reply(res, 200, "x".repeat(5000), { "content-type": "text/plain" });
     const err = await failure<UnexpectedResponseError>(core().request(op(), {}, undefined));
     expect(err.body).toBe("x".repeat(200));
   });
@@ -71,17 +63,17 @@ describe("a 2xx body that is not what a JSON operation declares", () => {
       [200, { empty: true }],
       [202, { empty: true }],
     ] as const) {
-      handler = (_q, res) => reply(res, status);
+      server.handler = (_q, res) => reply(res, status);
       expect(await core().request(op(o), {}, undefined)).toBeUndefined();
     }
-    handler = (_q, res) => reply(res, 200, "");
+    server.handler = (_q, res) => reply(res, 200, "");
     expect(await core().request(op({ response: textResponse }), {}, undefined)).toBeUndefined();
   });
 });
 
 describe("bodies cut short", () => {
   it("a connection reset mid-body is retried like any connection error", async () => {
-    handler = (_q, res, n) => {
+    server.handler = (_q, res, n) => {
       if (n > 1) return reply(res, 200, { a: 1 });
       res.writeHead(200, { "content-type": "application/json", "content-length": "100", "retry-after-ms": "1" });
       res.write('{"a":');
@@ -92,7 +84,7 @@ describe("bodies cut short", () => {
   });
 
   it("an error body cut short is a connection error too, retried", async () => {
-    handler = (_q, res) => {
+    server.handler = (_q, res) => {
       res.writeHead(404, { "content-type": "application/json", "content-length": "100", "retry-after-ms": "1" });
       res.write('{"message":');
       setTimeout(() => res.socket?.destroy(), 5);
@@ -104,7 +96,7 @@ describe("bodies cut short", () => {
 
 describe("redirects, for a client without credentials (fetch follows them)", () => {
   it("a loop fails once: fetch's 20 redirects, not retried", async () => {
-    handler = (_q, res) => void res.writeHead(302, { location: "/things" }).end();
+    server.handler = (_q, res) => void res.writeHead(302, { location: "/things" }).end();
     const err = await failure(core().request(op(), {}, undefined));
     expect(err).toBeInstanceOf(APIError);
     expect(err).not.toBeInstanceOf(APIConnectionError);
@@ -113,7 +105,7 @@ describe("redirects, for a client without credentials (fetch follows them)", () 
   });
 
   it("a same-origin redirect is followed", async () => {
-    handler = (q, res) =>
+    server.handler = (q, res) =>
       q.path === "/things" ? void res.writeHead(301, { location: "/moved" }).end() : reply(res, 200, { at: q.path });
     expect(await core().request(op(), {}, undefined)).toEqual({ at: "/moved" });
   });
