@@ -4,7 +4,7 @@ import type { FileSet } from "../emit/file-set.js";
 import { generatorFingerprint } from "../load/generator-fingerprint.js";
 import type { GeneratorAssets } from "../generator-assets.js";
 import type { TypesWorker } from "../parallel/types-pool.js";
-import type { ProviderJob } from "../load/provider-job.js";
+import { specLabel, type ProviderJob } from "../load/provider-job.js";
 import type { ProviderResult } from "../pipeline.js";
 import { upToDate, writeStamp } from "../write/input-stamp.js";
 import type { StagedOutput, Stager } from "../write/write-output.js";
@@ -72,7 +72,7 @@ export class GenerateSession {
     // First, and every job asked for at once, so that the worker loads openapi-typescript and
     // TypeScript and reads the first spec while this thread loads the pipeline.
     const worker = await this.startWorker();
-    const types = new Map(jobs.map((job) => [job, worker.types(job.specPath, this.cwd)]));
+    const types = new Map(jobs.map((job) => [job, worker.types(job.specPath, this.cwd, specLabel(job))]));
     // Awaited by generateProvider; a job that fails before it waits must not leave a rejection unhandled.
     for (const pending of types.values()) pending.catch(() => {});
     const { generateProvider } = await import("../pipeline.js");
