@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import type { FileSet } from "../emit/file-set.js";
 import { isWithin, type ProviderJob } from "../load/provider-job.js";
@@ -75,7 +75,7 @@ export function checkTarget(job: ProviderJob, files: FileSet, { force, inputs, c
     };
   const owner = readOwner(job.outDir, files);
   const refusals: Diagnostic[] = [];
-  if (!force && owner.spec && resolve(owner.spec) !== resolve(job.specPath) && existsSync(owner.spec))
+  if (!force && owner.spec && isAnotherApi(owner.spec, job.specPath))
     refusals.push(
       refusal(
         "out-other-package",
@@ -95,6 +95,14 @@ export function checkTarget(job: ProviderJob, files: FileSet, { force, inputs, c
   if (force && foreign.length) refusals.push(...overwrites(job.outDir, files, owner, folder));
   return { refusals, foreign };
 }
+
+/**
+ * The package was generated from a spec in another folder that is still there: another provider's
+ * (specs/<provider>/ holds one API). A spec that moved or was renamed, or a new version of it saved
+ * beside the old one, is the same API.
+ */
+const isAnotherApi = (recorded: string, spec: string): boolean =>
+  dirname(resolve(recorded)) !== dirname(resolve(spec)) && existsSync(recorded);
 
 /** What clientgen did not write in `outDir`, a folder holding none of its files given as one entry. */
 function foreignEntries(outDir: string, owner: OutputOwner, layout: ProviderJob["layout"]): string[] {

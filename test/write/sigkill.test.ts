@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import type { FileSet } from "../../src/emit/file-set.js";
 import { STAMP_FILE } from "../../src/write/input-stamp.js";
+import { MANIFEST_FILE, readManifest } from "../../src/write/manifest.js";
 import { writeOutput } from "../../src/write/write-output.js";
 import { projectRoot } from "../helpers/generate.js";
 
@@ -67,8 +68,9 @@ function spec(tags: number[], version: string): string {
 const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
 
 /**
- * Every file under `dir` (temporary swap folders are beside it, not inside), less the input stamp:
- * it records a run rather than belonging to the package, and the in-process next run writes none.
+ * Every file under `dir` (temporary swap folders are beside it, not inside), less the input stamp
+ * and the manifest: they record a run rather than belonging to the package, and the in-process next
+ * run writes neither (the manifest is checked on its own: it must list exactly the files beside it).
  */
 function readTree(dir: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -77,7 +79,7 @@ function readTree(dir: string): Map<string, string> {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (!(d === dir && e.name === STAMP_FILE))
+      else if (!(d === dir && (e.name === STAMP_FILE || e.name === MANIFEST_FILE)))
         out.set(relative(dir, p).split("\\").join("/"), readFileSync(p, "utf8"));
     }
   };
@@ -158,6 +160,9 @@ describe("SIGKILL during a large write", () => {
       expect(await generateKilledAt(point, newSpec, dir), `kill at change ${point}`).toBe("SIGKILL");
       const onDisk = readTree(dir);
       const outcome = same(onDisk, oldFiles) ? "old" : same(onDisk, newFiles) ? "new" : "between";
+      // Swapped in with the files it lists: never a manifest of the other package.
+      if (outcome !== "between")
+        expect(readManifest(dir)?.files, `manifest after a kill at change ${point}`).toEqual([...onDisk.keys()].sort());
       if (outcome === "between") {
         // Only between the two renames: no package, and the whole old one kept beside it.
         expect(onDisk.size, `kill at change ${point}: a mix of old and new`).toBe(0);
