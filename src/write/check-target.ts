@@ -52,7 +52,8 @@ export function checkTarget(job: ProviderJob, files: FileSet, { force, inputs, c
   const inside = (path: string) => relative(cwd, path) || ".";
   const held = [...new Set([job.specPath, ...(job.configPath ? [job.configPath] : []), ...inputs])]
     .filter((input) => isWithin(resolve(input), job.outDir))
-    .map(inside);
+    .map(inside)
+    .sort();
   if (held.length)
     return {
       refusals: [
