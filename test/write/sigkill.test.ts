@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
@@ -95,6 +95,7 @@ async function generateKilledAt(
   specPath: string,
   outDir: string,
   countFile = "",
+  extra: string[] = [],
 ): Promise<number | string | null> {
   const env = {
     ...process.env,
@@ -106,7 +107,19 @@ async function generateKilledAt(
   try {
     await exec(
       process.execPath,
-      ["--import", tsx, "--import", pathToFileURL(preload).href, cli, "generate", "--spec", specPath, "--out", outDir],
+      [
+        "--import",
+        tsx,
+        "--import",
+        pathToFileURL(preload).href,
+        cli,
+        "generate",
+        "--spec",
+        specPath,
+        "--out",
+        outDir,
+        ...extra,
+      ],
       { cwd: work, env },
     );
     return 0;
@@ -175,6 +188,49 @@ describe("SIGKILL during a large write", () => {
       expect(same(readTree(dir), newFiles), `next run after a kill at change ${point}`).toBe(true);
       expect(readdirSync(parent)).toEqual(["things"]);
       return outcome;
+    }
+  }, 600_000);
+
+  it("with --force beside files clientgen did not write: they survive every kill, and every generated file stays accounted for", async () => {
+    const oldSpec = join(work, "old.json");
+    const newSpec = join(work, "new.json");
+    writeFileSync(oldSpec, spec(range(0, 50), "v1"));
+    writeFileSync(newSpec, spec(range(3, 53), "v2"));
+    const pristine = join(work, "pristine-mixed");
+    expect(await generateKilledAt(0, oldSpec, join(pristine, "things"))).toBe(0);
+    const mine = new Map([
+      ["NOTES.md", "my notes\n"],
+      ["lib/extra.ts", "export const mine = 1;\n"],
+    ]);
+    for (const [path, text] of mine) {
+      mkdirSync(dirname(join(pristine, "things", path)), { recursive: true });
+      writeFileSync(join(pristine, "things", path), text);
+    }
+    const countFile = join(work, "count-mixed");
+    cpSync(pristine, join(work, "mixed-out"), { recursive: true });
+    const outDir = join(work, "mixed-out", "things");
+    expect(await generateKilledAt(0, newSpec, outDir, countFile, ["--force"])).toBe(0);
+    const steps = Number(readFileSync(countFile, "utf8"));
+    const after = readTree(outDir);
+    for (const [path, text] of mine) expect(after.get(path)).toBe(text);
+    // The manifest written first, half the files, the removals near the end, the last manifest.
+    const points = [1, Math.round(steps / 2), steps - 3, steps];
+    for (const point of points) {
+      const parent = join(work, "mixed-runs", String(point));
+      const dir = join(parent, "things");
+      cpSync(pristine, parent, { recursive: true });
+      expect(await generateKilledAt(point, newSpec, dir, "", ["--force"]), `kill at change ${point}`).toBe("SIGKILL");
+      const onDisk = readTree(dir);
+      for (const [path, text] of mine) expect(onDisk.get(path), `${path} after a kill at change ${point}`).toBe(text);
+      // Whatever is on disk and not the user's is listed in the manifest: the next run may finish the job.
+      const listed = new Set(readManifest(dir)?.files);
+      const unlisted = [...onDisk.keys()].filter(
+        (p) => !mine.has(p) && !listed.has(p) && !p.includes(".clientgen-tmp-"),
+      );
+      expect(unlisted, `kill at change ${point}`).toEqual([]);
+      expect(await generateKilledAt(0, newSpec, dir, "", ["--force"]), `next run after ${point}`).toBe(0);
+      expect(readTree(dir), `next run after a kill at change ${point}`).toEqual(after);
+      expect(readdirSync(parent)).toEqual(["things"]);
     }
   }, 600_000);
 });
