@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import type { FileSet } from "../emit/file-set.js";
@@ -51,7 +51,7 @@ export function checkTarget(job: ProviderJob, files: FileSet, { force, inputs, c
   const folder = relative(cwd, job.outDir) || ".";
   const inside = (path: string) => relative(cwd, path) || ".";
   const held = [...new Set([job.specPath, ...(job.configPath ? [job.configPath] : []), ...inputs])]
-    .filter((input) => isWithin(resolve(input), job.outDir))
+    .filter((input) => isWithin(real(input), real(job.outDir)))
     .map(inside)
     .sort();
   if (held.length)
@@ -59,7 +59,7 @@ export function checkTarget(job: ProviderJob, files: FileSet, { force, inputs, c
       refusals: [
         refusal(
           "out-holds-input",
-          `--out ${folder} holds ${listSome(held)}, which this run reads: generating there would replace ${held.length === 1 ? "it" : "them"}`,
+          `output folder ${folder} holds ${listSome(held)}, which this run reads: generating there would replace ${held.length === 1 ? "it" : "them"}`,
           "choose an output folder that neither is nor contains the spec, the files it $refs or clientgen.yaml (for example a new folder beside the spec); not even --force writes there",
         ),
       ],
@@ -70,7 +70,11 @@ export function checkTarget(job: ProviderJob, files: FileSet, { force, inputs, c
   if (!stat.isDirectory())
     return {
       refusals: [
-        refusal("out-not-folder", `--out ${folder} is a file, not a folder`, "choose a folder (a new one is created)"),
+        refusal(
+          "out-not-folder",
+          `output folder ${folder} is a file, not a folder`,
+          "choose a folder (a new one is created)",
+        ),
       ],
       foreign: [],
     };
@@ -80,7 +84,7 @@ export function checkTarget(job: ProviderJob, files: FileSet, { force, inputs, c
     refusals.push(
       refusal(
         "out-other-package",
-        `--out ${folder} holds the package generated from ${inside(owner.spec)}, not from ${inside(job.specPath)}`,
+        `output folder ${folder} holds the package generated from ${inside(owner.spec)}, not from ${inside(job.specPath)}`,
         "choose another folder, or pass --force to replace that package (files clientgen did not write there are kept)",
       ),
     );
@@ -89,13 +93,22 @@ export function checkTarget(job: ProviderJob, files: FileSet, { force, inputs, c
     refusals.push(
       refusal(
         "out-not-generated",
-        `--out ${folder} holds files clientgen did not write: ${listSome(foreign)}`,
+        `output folder ${folder} holds files clientgen did not write: ${listSome(foreign)}`,
         "choose an empty or new folder, or pass --force to generate beside them; clientgen never deletes files it did not write",
       ),
     );
   if (force && foreign.length) refusals.push(...overwrites(job.outDir, files, owner, folder));
   return { refusals, foreign };
 }
+
+/** Through symbolic links, so that a link to the spec's folder is seen for what it is. */
+const real = (path: string): string => {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+};
 
 /**
  * The package was generated from a spec in another folder that is still there: another provider's
@@ -159,7 +172,7 @@ function overwrites(outDir: string, files: FileSet, owner: OutputOwner, folder: 
   return [
     refusal(
       "out-would-overwrite",
-      `--out ${folder} holds ${listSome(unique)}, which clientgen did not write and would have to replace`,
+      `output folder ${folder} holds ${listSome(unique)}, which clientgen did not write and would have to replace`,
       "move or rename them, or choose another folder; even with --force clientgen writes only beside files it did not write, never over them",
     ),
   ];

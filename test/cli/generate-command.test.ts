@@ -228,7 +228,7 @@ describe("clientgen generate", () => {
     const stale = await generate("--check");
     expect(stale.code).toBe(1);
     expect(stale.stderr).toMatch(
-      /error\[out-not-generated\] --out src\/api holds files clientgen did not write: dist\//,
+      /error\[out-not-generated\] output folder src\/api holds files clientgen did not write: dist\//,
     );
     const refused = await generate();
     expect(refused.code).toBe(1);

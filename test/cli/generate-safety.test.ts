@@ -1,4 +1,14 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -36,7 +46,7 @@ describe("generate never loses a file it did not write", () => {
     for (const extra of [[], ["--force"]]) {
       const result = await clientgen(["generate", "--spec", "api.yaml", "--out", ".", ...extra], root);
       expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(/error\[out-holds-input\] --out \. holds api\.yaml, which this run reads/);
+      expect(result.stderr).toMatch(/error\[out-holds-input\] output folder \. holds api\.yaml, which this run reads/);
       expect(result.stderr).toMatch(/hint: choose an output folder that neither is nor contains the spec/);
       expect(result.stderr).toMatch(/nothing written/);
       expect(snapshot(root)).toEqual(before);
@@ -51,7 +61,7 @@ describe("generate never loses a file it did not write", () => {
     const refused = await clientgen(["generate", "--spec", minimal, "--out", "."], root);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(
-      /error\[out-not-generated\] --out \. holds files clientgen did not write: package\.json, src\/\n/,
+      /error\[out-not-generated\] output folder \. holds files clientgen did not write: package\.json, src\/\n/,
     );
     expect(refused.stderr).toMatch(
       /pass --force to generate beside them; clientgen never deletes files it did not write/,
@@ -61,7 +71,7 @@ describe("generate never loses a file it did not write", () => {
     const forced = await clientgen(["generate", "--spec", minimal, "--out", ".", "--force"], root);
     expect(forced.code).toBe(1);
     expect(forced.stderr).toMatch(
-      /error\[out-would-overwrite\] --out \. holds package\.json, which clientgen did not write/,
+      /error\[out-would-overwrite\] output folder \. holds package\.json, which clientgen did not write/,
     );
     expect(snapshot(root)).toEqual(before);
   });
@@ -71,7 +81,7 @@ describe("generate never loses a file it did not write", () => {
     const args = ["generate", "--spec", "api.yaml", "--out", "src", "--layout", "sources"];
     const refused = await clientgen(args, root);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/--out src holds files clientgen did not write: main\.ts/);
+    expect(refused.stderr).toMatch(/output folder src holds files clientgen did not write: main\.ts/);
     expect(readdirSync(join(root, "src"))).toEqual(["main.ts"]);
 
     expect((await clientgen([...args, "--force"], root)).code).toBe(0);
@@ -104,10 +114,16 @@ describe("generate never loses a file it did not write", () => {
     const before = snapshot(root);
     const own = await clientgen(["generate", "--spec", "api", "--out", "api"], root);
     expect(own.code).toBe(1);
-    expect(own.stderr).toMatch(/error\[out-holds-input\] --out api holds api\/openapi\.yaml/);
+    expect(own.stderr).toMatch(/error\[out-holds-input\] output folder api holds api\/openapi\.yaml/);
     const above = await clientgen(["generate", "--spec", "api", "--out", ".", "--force"], join(root));
     expect(above.code).toBe(1);
-    expect(above.stderr).toMatch(/error\[out-holds-input\] --out \. holds api\/openapi\.yaml/);
+    expect(above.stderr).toMatch(/error\[out-holds-input\] output folder \. holds api\/openapi\.yaml/);
+    // A symbolic link to the spec's folder is that folder.
+    symlinkSync(join(root, "api"), join(root, "link"));
+    const linked = await clientgen(["generate", "--spec", "api", "--out", "link", "--force"], root);
+    expect(linked.code).toBe(1);
+    expect(linked.stderr).toMatch(/error\[out-holds-input\] output folder link holds api\/openapi\.yaml/);
+    rmSync(join(root, "link"));
     expect(snapshot(root)).toEqual(before);
   });
 
@@ -121,11 +137,15 @@ describe("generate never loses a file it did not write", () => {
     writeFileSync(specPath, readFileSync(specPath, "utf8").replaceAll("./parts.yaml", "../shared/parts.yaml"));
     const refs = await clientgen(["generate", "--spec", "spec/openapi.yaml", "--out", "shared", "--force"], root);
     expect(refs.code).toBe(1);
-    expect(refs.stderr).toMatch(/--out shared holds shared\/owner\.yaml, shared\/parts\.yaml, which this run reads/);
+    expect(refs.stderr).toMatch(
+      /output folder shared holds shared\/owner\.yaml, shared\/parts\.yaml, which this run reads/,
+    );
     writeFileSync(join(root, "spec", "clientgen.yaml"), "name: Things\n");
     const config = await clientgen(["generate", "--spec", "spec/openapi.yaml", "--out", "spec", "--force"], root);
     expect(config.code).toBe(1);
-    expect(config.stderr).toMatch(/--out spec holds spec\/clientgen\.yaml, spec\/openapi\.yaml, which this run reads/);
+    expect(config.stderr).toMatch(
+      /output folder spec holds spec\/clientgen\.yaml, spec\/openapi\.yaml, which this run reads/,
+    );
     expect(readdirSync(join(root, "spec")).sort()).toEqual(["clientgen.yaml", "openapi.yaml"]);
     expect(readFileSync(join(root, "shared", "parts.yaml"), "utf8")).toBe(
       readFileSync(fixture("specs", "multi-file", "parts.yaml"), "utf8"),
@@ -143,7 +163,7 @@ describe("generate never loses a file it did not write", () => {
     const other = await clientgen(["generate", "--spec", join(specs, "things"), "--out", pets], work);
     expect(other.code).toBe(1);
     expect(other.stderr).toMatch(
-      /error\[out-other-package\] --out providers-out\/pets holds the package generated from providers\/pets\/openapi\.yaml, not from providers\/things\/openapi\.yaml/,
+      /error\[out-other-package\] output folder providers-out\/pets holds the package generated from providers\/pets\/openapi\.yaml, not from providers\/things\/openapi\.yaml/,
     );
     expect(snapshot(pets)).toEqual(before);
 
@@ -190,7 +210,9 @@ describe("generate never loses a file it did not write", () => {
     const root = project("check");
     const result = await clientgen(["generate", "--check", "--spec", minimal, "--out", "src"], root);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/error\[out-not-generated\] --out src holds files clientgen did not write: main\.ts/);
+    expect(result.stderr).toMatch(
+      /error\[out-not-generated\] output folder src holds files clientgen did not write: main\.ts/,
+    );
     expect(result.stderr).toMatch(/nothing compared/);
     expect(result.stderr).not.toMatch(/internal error/);
   });
