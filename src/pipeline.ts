@@ -1,6 +1,6 @@
 import { checkSpec } from "./check/check-spec.js";
 import { checkStructure } from "./check/check-structure.js";
-import { compareDiagnostics, hasErrors, type Diagnostic } from "./diagnostics.js";
+import { compareDiagnostics, hasErrors, pointerSegments, type Diagnostic } from "./diagnostics.js";
 import { emitPackageParts } from "./emit/emit-package.js";
 import { mergeFileSets, onlySources, type FileSet } from "./emit/file-set.js";
 import { renderTemplate } from "./emit/render-template.js";
@@ -93,8 +93,13 @@ async function analyzeProvider(job: ProviderJob, cwd: string): Promise<Analysis>
   if (!spec || hasErrors(diagnostics)) return { diagnostics, inputs };
   const model = buildModel(spec, config.config);
   const api = nameApi(model, job.provider, job.name);
-  return { diagnostics: [...diagnostics, ...model.notes, ...api.warnings], inputs, ready: { spec, model, api } };
+  const warnings = api.warnings.map((d) => located(spec, d));
+  return { diagnostics: [...diagnostics, ...model.notes, ...warnings], inputs, ready: { spec, model, api } };
 }
+
+/** A later stage's finding that knows only its pointer gets the file, line, column and code frame of it. */
+const located = (spec: LoadedSpec, d: Diagnostic): Diagnostic =>
+  d.pointer === undefined || d.location ? d : spec.diagnostic(pointerSegments(d.pointer), d);
 
 /** What `clientgen lint` reports: the diagnostics of a generation, without generating. */
 export async function lintProvider(job: ProviderJob, cwd: string): Promise<ProviderResult> {

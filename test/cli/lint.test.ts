@@ -58,3 +58,21 @@ describe("clientgen lint", () => {
     expect(onTerminal({ ...withoutNoColor, NO_COLOR: "1" })).not.toContain("\u001b[");
   });
 });
+
+/** Downloaded specs are one-line JSON: a finding shows a hundred characters around its column and its JSON pointer. */
+describe("clientgen lint on a minified JSON spec", () => {
+  it("clips the code frame around the column, keeps the caret on it, and names the pointer", async () => {
+    const spec = fixture("specs", "minified.json");
+    const result = await clientgen(["lint", "--spec", spec], work);
+    expect(result.code).toBe(0);
+    const rows = result.stderr.split("\n");
+    const header = rows.findIndex((r) => r.includes("warning[name-clash] POST /jobs/{type}"));
+    expect(rows[header]).toMatch(/minified\.json:1:\d+ /);
+    const source = rows[header + 1]!;
+    const caret = rows[header + 2]!.indexOf("^");
+    expect(source.length).toBeLessThan(120);
+    expect(source.slice(caret)).toMatch(/^"post":/);
+    expect(rows).toContain("  at /paths/~1jobs~1{type}/post");
+    expect(result.stderr.length).toBeLessThan(1000);
+  });
+});
