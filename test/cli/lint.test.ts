@@ -49,6 +49,15 @@ describe("clientgen lint", () => {
     expect(existsSync(join(work, "generated"))).toBe(false);
   });
 
+  it("names a lone spec file for itself, not for the folder it sits in", async () => {
+    const loose = join(work, "loose", "specs");
+    cpSync(fixture("specs", "minimal.yaml"), join(loose, "github-api.yaml"));
+    const result = await clientgen(["lint", "--spec", "../loose/specs/github-api.yaml"], join(work, "specs"));
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^ {2}github-api\s+4 operations\s+ok/m);
+    expect(result.stderr).not.toMatch(/^ {2}specs\s/m);
+  });
+
   it.skipIf(!hasScript)("colours its output on a terminal, and not with NO_COLOR", () => {
     const command = `"${process.execPath}" "${clientgenBin}" lint --spec "${fixture("specs", "minimal.yaml")}"`;
     const onTerminal = (env: NodeJS.ProcessEnv) =>
@@ -73,6 +82,7 @@ describe("clientgen lint on a minified JSON spec", () => {
     expect(source.length).toBeLessThan(120);
     expect(source.slice(caret)).toMatch(/^"post":/);
     expect(rows).toContain("  at /paths/~1jobs~1{type}/post");
+    expect(result.stderr).toMatch(/^ {2}minified\s+41 operations\s+ok/m);
     expect(result.stderr.length).toBeLessThan(1000);
   });
 });
