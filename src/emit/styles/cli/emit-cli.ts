@@ -37,6 +37,7 @@ function emitEntry(api: NamedApi, program: CliFacts): string {
     title: model.title,
     version: packageVersion(api),
     ...(model.servers[0] ? { baseURL: model.servers[0].url } : {}),
+    baseURLEnv: client.baseURLEnv,
     client: new CodeRef(`(options) => new ${client.coreClassName}(options)`),
     options: program.options,
   };
