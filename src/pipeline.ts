@@ -120,11 +120,15 @@ function typesFailedDiagnostic(spec: LoadedSpec, err: TypesFailed): Diagnostic {
 /**
  * The files of `job.layout`: a package as emitted, or `sources`, only what its src/ holds plus a
  * .gitignore of its own (in place of the package's) for the input stamp, since sources are committed.
+ * Sources leave the command line out unless `withCli`: it is an entry point with a process to run
+ * in, which a library compiled into someone else's project does not need.
  */
 function layOut(job: ProviderJob, assets: GeneratorAssets): (files: FileSet) => FileSet {
   if (job.layout !== "sources") return (files) => files;
+  const keep = (path: string): boolean =>
+    job.withCli === true || !(path === "cli.ts" || path.startsWith("cli-runtime/"));
   return (files) => {
-    const sources = onlySources(files);
+    const sources = new Map([...onlySources(files)].filter(([path]) => keep(path)));
     if (files.has(".gitignore")) sources.set(".gitignore", renderTemplate(assets, "sources/gitignore.hbs", {}));
     return sources;
   };

@@ -22,4 +22,4 @@ const program: CliProgram = {
   ]),
 };
 
-await main(program);
+void main(program);

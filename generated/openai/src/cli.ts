@@ -23,4 +23,4 @@ const program: CliProgram = {
   ]),
 };
 
-await main(program);
+void main(program);

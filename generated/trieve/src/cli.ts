@@ -20,4 +20,4 @@ const program: CliProgram = {
   ]),
 };
 
-await main(program);
+void main(program);

@@ -46,7 +46,7 @@ export class ClientCore {
   #clientParams: ((draft: RequestDraft) => void) | undefined;
   #auth: ClientAuth | undefined;
   #log: Log;
-  #fmt: (headers: HeadersInit) => string;
+  #fmt: (headers: Headers | Record<string, string>) => string;
 
   constructor(spec: ClientSpec, options: ClientOptions & Params) {
     this.spec = spec;
