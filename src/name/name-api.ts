@@ -51,7 +51,11 @@ export function nameApi(model: ApiModel, provider: string, nameOverride?: string
           ? "is a runtime export"
           : "is taken";
       warnings.push(
-        renamed(undefined, `schema '${s.name}': alias '${wanted}' ${why}`, alias, `schemas.${JSON.stringify(s.name)}`),
+        renamed(undefined, `schema '${s.name}': alias '${wanted}' ${why}`, alias, `schemas.${JSON.stringify(s.name)}`, [
+          "components",
+          "schemas",
+          s.name,
+        ]),
       );
     }
     scope.add(alias);

@@ -52,6 +52,8 @@ function readme(api: NamedApi, assets: GeneratorAssets, styles: readonly Style[]
     docs: api.docPages.map((page) => ({ file: page.file, title: page.title })),
     models: api.schemas.map((s) => ({ file: s.docFile, alias: s.alias })),
     baseURL: model.servers[0]?.url ?? "none",
+    baseURLEnv: client.baseURLEnv,
+    baseURLMissing: !/^([a-z][\w+.-]*:|\{)/i.test(model.servers[0]?.url ?? ""),
     envPrefix: client.envPrefix,
     errorClass: client.errorClass,
     errorExample: errorExample(api, styles[0]),

@@ -62,7 +62,7 @@ export function generalHelp(program: CliProgram): string {
     "",
     "Options:",
     columns([
-      ["--base-url URL", `server to call${program.baseURL ? ` (default ${program.baseURL})` : ""}`],
+      ["--base-url URL", baseURLHelp(program)],
       ["--header 'Name: value'", "extra request header; repeatable"],
       ["--timeout MS", "milliseconds per attempt (default 60000)"],
       ["--max-retries N", "retries after the first attempt (default 2)"],
@@ -139,4 +139,10 @@ function bodyHelp(op: CliOperation): string[] {
     columns([["FIELD", "TYPE", "REQUIRED", "DEFAULT", "DESCRIPTION"], ...rows]),
     "  key=value for text, numbers and booleans; key:=<json> for any JSON value; or the whole body with --data",
   ];
+}
+
+/** `server to call (default https://api.example.com; or OPENAI_BASE_URL)`. */
+function baseURLHelp({ baseURL, baseURLEnv }: CliProgram): string {
+  const from = [baseURL && `default ${baseURL}`, baseURLEnv && `or ${baseURLEnv}`].filter(Boolean);
+  return `server to call${from.length ? ` (${from.join("; ")})` : ""}`;
 }

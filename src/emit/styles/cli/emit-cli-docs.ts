@@ -18,6 +18,7 @@ export function emitCliDocs(api: NamedApi, assets: GeneratorAssets, program: Cli
     bin,
     title: markdownInline(api.model.title),
     baseURL: api.model.servers[0]?.url ?? "none",
+    baseURLEnv: api.client.baseURLEnv,
     options: options.map((o) => ({
       flag: o.flag,
       env: o.env ? `\`${o.env}\`` : "none",
