@@ -59,6 +59,28 @@ const blocks: Block[] = providers.flatMap((provider) =>
   ),
 );
 
+/** clientgen's own README and docs pages: their TypeScript examples use the seed packages in generated/. */
+const projectPages = [
+  "README.md",
+  ...readdirSync(join(projectRoot, "docs"))
+    .filter((f) => f.endsWith(".md"))
+    .sort()
+    .map((f) => `docs/${f}`),
+];
+const projectBlocks: Block[] = process.env.CLIENTGEN_DOCS_ROOT
+  ? []
+  : projectPages.flatMap((page) =>
+      codeBlocks(readFileSync(join(projectRoot, page), "utf8"))
+        .filter((b) => b.language === "ts" || b.language === "typescript")
+        .map((b): Block => {
+          const dir = join(work, "(project)");
+          mkdirSync(dir, { recursive: true });
+          const file = join(dir, `${page.replace(/[/\\.]/g, "_")}_${b.line}.mts`);
+          writeFileSync(file, b.code + "\n");
+          return { provider: "(project)", where: `${page}:${b.line}`, code: b.code, file };
+        }),
+    );
+
 /** `openai-client/builder` → generated/openai/src/builder.ts, for every entry of every package. */
 function entryPaths(): Record<string, string[]> {
   const paths: Record<string, string[]> = {};
@@ -75,7 +97,7 @@ let errors = new Map<string, string[]>();
 
 beforeAll(() => {
   errors = strictDiagnostics(
-    blocks.map((b) => b.file),
+    [...blocks, ...projectBlocks].map((b) => b.file),
     entryPaths(),
   );
 }, 120_000);
@@ -108,6 +130,16 @@ describe.each(providers)("generated/%s docs", (provider) => {
 
   it("every block compiles under --strict as printed", () => {
     const failing = mine
+      .filter((b) => errors.get(b.file)!.length > 0)
+      .map((b) => `${b.where}\n${b.code}\n${errors.get(b.file)!.join("\n")}`);
+    expect(failing).toEqual([]);
+  });
+});
+
+describe("clientgen's own README and docs pages", () => {
+  it("have TypeScript examples, and every one compiles under --strict as printed against generated/", () => {
+    expect(projectBlocks.filter((b) => b.where.startsWith("README.md:")).length).toBeGreaterThan(0);
+    const failing = projectBlocks
       .filter((b) => errors.get(b.file)!.length > 0)
       .map((b) => `${b.where}\n${b.code}\n${errors.get(b.file)!.join("\n")}`);
     expect(failing).toEqual([]);

@@ -105,5 +105,32 @@ describe("clientgen installed from its packed tarball", () => {
       env: quiet,
     });
     expect(check.stdout).toBe("");
-  }, 240_000);
+
+    // The project README's workspace set-up: the generated folder is a workspace, so after a spec
+    // change regenerating and rebuilding is enough; nothing is packed or installed again.
+    const manifestPath = join(project, "package.json");
+    const consumer = JSON.parse(readFileSync(manifestPath, "utf8")) as Record<string, unknown>;
+    writeFileSync(manifestPath, JSON.stringify({ ...consumer, workspaces: ["gen/*"] }));
+    await npm(["install", "--prefer-offline"], project);
+    const operations = async (): Promise<string[]> => {
+      const probe = "import('api-client/operations').then((m) => console.log(Object.keys(m).sort().join(' ')))";
+      return (await exec(process.execPath, ["-e", probe], { cwd: project })).stdout.trim().split(" ");
+    };
+    await npm(["run", "build", "--workspaces"], project);
+    expect(await operations()).not.toContain("listOwners");
+    const spec = readFileSync(join(project, "api.yaml"), "utf8");
+    writeFileSync(
+      join(project, "api.yaml"),
+      spec.replace(
+        /^paths:\n/m,
+        'paths:\n  /owners:\n    get:\n      operationId: listOwners\n      responses:\n        "204":\n          description: none\n',
+      ),
+    );
+    await exec("npx", ["clientgen", "generate", "--spec", "api.yaml", "--out", "gen/api"], {
+      cwd: project,
+      env: quiet,
+    });
+    await npm(["run", "build", "--workspaces"], project);
+    expect(await operations()).toContain("listOwners");
+  }, 300_000);
 });
