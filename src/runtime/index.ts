@@ -42,6 +42,9 @@ export { collectParams } from "./collect-params.js";
 export { envelope } from "./envelope.js";
 export { idempotencyHeader } from "./idempotency.js";
 export { textResponse, binaryResponse, voidResponse } from "./responses.js";
+export { sseResponse, sseOrJSONResponse } from "./responses-sse.js";
+export { Stream, type StreamEvent, type SSEOptions } from "./stream.js";
+export { SSEDecoder, type ServerSentEvent } from "./sse-decoder.js";
 export { jsonBody, formBody, multipartBody, textBody, binaryBody } from "./body-encoders.js";
 export type * from "./types.js";
 export {
