@@ -45,7 +45,9 @@ export { textResponse, binaryResponse, voidResponse } from "./responses.js";
 export { sseResponse, sseOrJSONResponse } from "./responses-sse.js";
 export { Stream, type StreamEvent, type SSEOptions } from "./stream.js";
 export { SSEDecoder, type ServerSentEvent } from "./sse-decoder.js";
-export { jsonBody, formBody, multipartBody, textBody, binaryBody } from "./body-encoders.js";
+export { jsonBody, formBody, textBody, binaryBody } from "./body-encoders.js";
+export { multipartBody, jsonOrMultipartBody } from "./multipart.js";
+export { toFile, type Uploadable, type FsReadStreamLike } from "./uploads.js";
 export type * from "./types.js";
 export {
   requestBuilder,
