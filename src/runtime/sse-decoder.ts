@@ -38,16 +38,21 @@ export class SSEDecoder {
       this.#cr = false;
     }
     text = this.#rest + text;
+    // indexOf rather than a loop over characters: native, and most streams never send a CR, which one search then settles.
     let start = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c !== 10 && c !== 13) continue;
-      this.#line(text.slice(start, i));
-      if (c === 13) {
-        if (i + 1 === text.length) this.#cr = true;
-        else if (text.charCodeAt(i + 1) === 10) i++;
+    let lf = text.indexOf("\n");
+    let cr = text.indexOf("\r");
+    for (;;) {
+      if (lf >= 0 && lf < start) lf = text.indexOf("\n", start);
+      if (cr >= 0 && cr < start) cr = text.indexOf("\r", start);
+      const end = cr < 0 || (lf >= 0 && lf < cr) ? lf : cr;
+      if (end < 0) break;
+      this.#line(text.slice(start, end));
+      start = end + 1;
+      if (end === cr) {
+        if (start === text.length) this.#cr = true;
+        else if (text.charCodeAt(start) === 10) start++;
       }
-      start = i + 1;
     }
     // At the end of the body an unfinished line is dropped, and so is an event without its blank line.
     this.#rest = chunk ? text.slice(start) : "";

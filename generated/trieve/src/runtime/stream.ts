@@ -20,16 +20,25 @@ export interface SSEOptions {
   signal?: AbortSignal | undefined;
 }
 
+/**
+ * Where a Stream's events come from: `next()` gives the next event (synchronously when one is already
+ * decoded), or undefined at the end; `close()` closes the connection and may be called any number of times.
+ */
+export interface EventReader<T> {
+  next(): StreamEvent<T> | undefined | Promise<StreamEvent<T> | undefined>;
+  close(): void;
+}
+
 export class Stream<T> implements AsyncIterable<T> {
   /**
    * Aborting it closes the connection at once, read or not; a loop over the stream then ends quietly,
    * as leaving the loop (`break`, `return`, an exception) does.
    */
   readonly controller: AbortController;
-  #events: (() => AsyncGenerator<StreamEvent<T>>) | undefined;
+  #source: EventReader<T> | undefined;
 
-  constructor(events: () => AsyncGenerator<StreamEvent<T>>, controller: AbortController) {
-    this.#events = events;
+  constructor(source: EventReader<T>, controller: AbortController) {
+    this.#source = source;
     this.controller = controller;
   }
 
@@ -46,33 +55,31 @@ export class Stream<T> implements AsyncIterable<T> {
     if (options.signal?.aborted) controller.abort();
     // Now rather than at the first read: an abort before anyone reads closes the connection too.
     const reader = guardedReader(response.body ?? new Blob().stream(), options.timeout ?? 60_000, controller.signal);
-    async function* events(): AsyncGenerator<StreamEvent<T>> {
-      const decoder = new SSEDecoder();
-      try {
-        for (let chunk: Uint8Array | undefined; ; ) {
-          chunk = await reader.read();
-          for (const e of decoder.push(chunk)) {
-            if (e.data === "[DONE]") return;
-            const data = parseData(e.data, response);
-            if (
-              e.event === "error" ||
-              (data && typeof data === "object" && (data as { error?: unknown }).error != null)
-            )
-              throw new APIError(describe(data) || "Error event in the stream", undefined, data, response.headers);
-            yield { ...e, data: data as T };
-          }
-          if (!chunk) return;
+    const decoder = new SSEDecoder();
+    let queue: ServerSentEvent[] = [];
+    let i = 0;
+    let ended = false;
+    const next = (): ReturnType<EventReader<T>["next"]> => {
+      while (i < queue.length) {
+        const e = queue[i++]!;
+        if (e.data === "[DONE]") {
+          ended = true;
+          break;
         }
-      } catch (e) {
-        // The caller's own abort ends the loop rather than failing it.
-        if (e instanceof APIUserAbortError && controller.signal.aborted) return;
-        throw e;
-      } finally {
-        // break, return, a throw in the loop body, [DONE] or an error event: the connection closes now.
-        reader.cancel();
+        const data = parseData(e.data, response);
+        if (e.event === "error" || (data && typeof data === "object" && (data as { error?: unknown }).error != null))
+          throw new APIError(describe(data) || "Error event in the stream", undefined, data, response.headers);
+        return { event: e.event, id: e.id, retry: e.retry, data: data as T };
       }
-    }
-    return new Stream(events, controller);
+      if (ended) return undefined;
+      return reader.read().then((chunk) => {
+        queue = decoder.push(chunk);
+        i = 0;
+        ended = !chunk;
+        return next();
+      });
+    };
+    return new Stream({ next, close: reader.cancel }, controller);
   }
 
   /**
@@ -80,47 +87,69 @@ export class Stream<T> implements AsyncIterable<T> {
    * body in the browser that a server filled from `toReadableStream()`.
    */
   static fromReadableStream<T>(stream: ReadableStream<Uint8Array>, controller = new AbortController()): Stream<T> {
-    async function* events(): AsyncGenerator<StreamEvent<T>> {
-      const reader = stream.getReader();
-      const abort = () => reader.cancel().catch(() => {});
-      controller.signal.addEventListener("abort", abort);
-      const text = new TextDecoder();
-      let rest = "";
-      try {
-        for (let r = await reader.read(); ; r = await reader.read()) {
-          const lines = (rest + text.decode(r.value, { stream: !r.done })).split("\n");
-          rest = r.done ? "" : lines.pop()!;
-          for (const line of lines)
-            if (line.trim()) yield { event: "message", id: "", retry: undefined, data: JSON.parse(line) };
-          if (r.done) return;
-        }
-      } finally {
-        controller.signal.removeEventListener("abort", abort);
-        await abort();
-      }
-    }
-    return new Stream(events, controller);
+    const reader = stream.getReader();
+    const close = () => void reader.cancel().catch(() => {});
+    controller.signal.addEventListener("abort", close, { once: true });
+    const text = new TextDecoder();
+    let lines: string[] = [];
+    let rest = "";
+    let ended = false;
+    const next = (): ReturnType<EventReader<T>["next"]> => {
+      for (let line = lines.shift(); line !== undefined; line = lines.shift())
+        if (line.trim()) return { event: "message", id: "", retry: undefined, data: JSON.parse(line) as T };
+      if (ended || controller.signal.aborted) return undefined;
+      return reader.read().then((r) => {
+        lines = (rest + text.decode(r.value, { stream: !r.done })).split("\n");
+        rest = r.done ? "" : lines.pop()!;
+        ended = r.done;
+        return next();
+      });
+    };
+    return new Stream({ next, close }, controller);
   }
 
   /** Each event with its name and id, beside its data. A stream is read once: this or the loop. */
-  events(): AsyncGenerator<StreamEvent<T>> {
-    const events = this.#events;
-    if (!events) throw new SDKError("This stream has already been read; a stream can be read once.");
-    this.#events = undefined;
-    return events();
+  events(): AsyncIterableIterator<StreamEvent<T>> {
+    return this.#iterate((e) => e);
   }
 
-  // A plain iterator over events(), not a generator: one async step fewer per event.
-  [Symbol.asyncIterator](): AsyncIterator<T> {
-    const it = this.events();
+  [Symbol.asyncIterator](): AsyncIterableIterator<T> {
+    return this.#iterate((e) => e.data);
+  }
+
+  /**
+   * A plain iterator rather than an async generator: one promise per event, and an event already
+   * decoded from the last chunk is handed over without waiting on the network.
+   */
+  #iterate<R>(pick: (e: StreamEvent<T>) => R): AsyncIterableIterator<R> {
+    const source = this.#source;
+    if (!source) throw new SDKError("This stream has already been read; a stream can be read once.");
+    this.#source = undefined;
+    const { signal } = this.controller;
+    const end: IteratorReturnResult<undefined> = { done: true, value: undefined };
     return {
-      next: async () => {
-        const r = await it.next();
-        return r.done ? r : { done: false, value: r.value.data };
+      async next() {
+        try {
+          const e = await source.next();
+          if (e) return { done: false, value: pick(e) };
+        } catch (err) {
+          source.close();
+          // The caller's own abort ends the loop rather than failing it.
+          if (!(err instanceof APIUserAbortError && signal.aborted)) throw err;
+        }
+        // The end of the body, [DONE], an abort: nothing more will be read, so the connection closes now.
+        source.close();
+        return end;
       },
-      return: (value?: any) => it.return(value),
-      throw: (e?: unknown) => it.throw(e),
-    } as AsyncIterator<T>;
+      // break, return or a throw in the loop body.
+      async return() {
+        source.close();
+        return end;
+      },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
   }
 
   /**
