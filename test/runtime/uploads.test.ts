@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ClientCore,
+  binaryBody,
   jsonOrMultipartBody,
   multipartBody,
   toFile,
@@ -222,5 +223,19 @@ describe("jsonOrMultipartBody", () => {
     const fd = await formOf(r);
     expect(fd.get("media")).toBeInstanceOf(File);
     expect(fd.get("options")).toBe('{"a":1}');
+  });
+});
+
+describe("binaryBody with a read stream", () => {
+  it("sends a Node fs.ReadStream's bytes as the body, streamed", async () => {
+    await new ClientCore(spec(), { baseURL: server.url, logLevel: "off", maxRetries: 0 }).request(
+      op({ method: "put", path: "/media", body: { mode: "whole", encode: binaryBody, contentType: "audio/mpeg" } }),
+      {},
+      { body: createReadStream(audioPath) },
+    );
+    const r = server.requests[0]!;
+    expect(r.headers["content-type"]).toBe("audio/mpeg");
+    expect(r.headers["transfer-encoding"]).toBe("chunked");
+    expect(new Uint8Array(r.body)).toEqual(AUDIO);
   });
 });

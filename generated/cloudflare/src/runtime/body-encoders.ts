@@ -4,6 +4,7 @@
  * use, and operations without a body carry none. Multipart bodies, with their files, are in multipart.ts.
  */
 import { queryStyle } from "./serialize.js";
+import { isFsStream, readableFrom } from "./uploads.js";
 import type { BodyEncoder, Pairs, RequestDraft } from "./types.js";
 
 type Params = Record<string, unknown>;
@@ -54,9 +55,13 @@ export const textBody: BodyEncoder = (draft) => {
   if (value !== undefined) setBody(draft, String(value), draft.op.body?.contentType ?? "text/plain");
 };
 
-/** Blob, ArrayBuffer, typed arrays and streams pass through; a stream is sent half-duplex and never retried. */
+/**
+ * Blob, ArrayBuffer, typed arrays and streams pass through, a Node fs.ReadStream as a web stream; a stream
+ * is sent half-duplex and never retried.
+ */
 export const binaryBody: BodyEncoder = (draft) => {
-  const value = bodyValue(draft);
+  let value = bodyValue(draft);
+  if (isFsStream(value)) value = readableFrom(value);
   if (value !== undefined)
     setBody(draft, value as BodyInit, draft.op.body?.contentType, value instanceof ReadableStream);
 };

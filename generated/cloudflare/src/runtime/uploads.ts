@@ -118,3 +118,30 @@ export async function* chunks(v: unknown): AsyncGenerator<Uint8Array | string> {
     }
   } else yield* v as AsyncIterable<Uint8Array | string>;
 }
+
+/** A chunk as bytes: strings in UTF-8, other typed arrays and DataViews over the same memory. */
+const bytesOf = (c: unknown): Uint8Array =>
+  typeof c == "string"
+    ? new TextEncoder().encode(c)
+    : c instanceof Uint8Array
+      ? c
+      : ArrayBuffer.isView(c)
+        ? new Uint8Array(c.buffer, c.byteOffset, c.byteLength)
+        : new Uint8Array(c as ArrayBuffer);
+
+/** A web ReadableStream over async chunks (strings, bytes), pulled on demand; cancelling it stops their source. */
+export function readableFrom(source: AsyncIterable<unknown>): ReadableStream<Uint8Array> {
+  const it = (async function* () {
+    for await (const c of source) yield bytesOf(c);
+  })();
+  return new ReadableStream<Uint8Array>({
+    async pull(c) {
+      const r = await it.next();
+      if (r.done) c.close();
+      else c.enqueue(r.value);
+    },
+    async cancel() {
+      await it.return(undefined);
+    },
+  });
+}

@@ -5,7 +5,7 @@
 import { bodyValue, jsonBody, setBody } from "./body-encoders.js";
 import { scalar } from "./serialize.js";
 import type { BodyEncoder } from "./types.js";
-import { baseName, chunks, isFsStream, isUploadable, typeOfName } from "./uploads.js";
+import { baseName, chunks, isFsStream, isUploadable, readableFrom, typeOfName } from "./uploads.js";
 
 type Params = Record<string, unknown>;
 
@@ -52,39 +52,23 @@ const quote = (s: string) => `"${s.replace(/["\r\n]/g, (c) => encodeURIComponent
 
 /** The multipart body as bytes read on demand: each stream part is read only as the upload proceeds. */
 function streamBody(parts: Array<[string, unknown]>, boundary: string): ReadableStream<Uint8Array> {
-  const utf8 = new TextEncoder();
-  async function* bytes(): AsyncGenerator<Uint8Array> {
+  async function* bytes(): AsyncGenerator<unknown> {
     for (const [k, x] of parts) {
-      let head = `--${boundary}\r\nContent-Disposition: form-data; name=${quote(k)}`;
+      const head = `--${boundary}\r\nContent-Disposition: form-data; name=${quote(k)}`;
       if (!isUploadable(x)) {
-        yield utf8.encode(`${head}\r\n\r\n${text(x)}\r\n`);
+        yield `${head}\r\n\r\n${text(x)}\r\n`;
         continue;
       }
       const name = x instanceof File ? x.name : isFsStream(x) ? baseName(String(x.path)) : "blob";
       const type = (x instanceof Blob && x.type) || typeOfName(name);
-      yield utf8.encode(`${head}; filename=${quote(name)}\r\nContent-Type: ${type}\r\n\r\n`);
-      const source = x instanceof Blob ? x.stream() : ArrayBuffer.isView(x) || x instanceof ArrayBuffer ? [x] : x;
-      for await (const c of chunks(source instanceof ReadableStream ? source : toAsync(source)))
-        yield typeof c == "string" ? utf8.encode(c) : c instanceof Uint8Array ? c : new Uint8Array(c as ArrayBuffer);
-      yield utf8.encode("\r\n");
+      yield `${head}; filename=${quote(name)}\r\nContent-Type: ${type}\r\n\r\n`;
+      if (x instanceof ArrayBuffer || ArrayBuffer.isView(x)) yield x;
+      else yield* chunks(x instanceof Blob ? x.stream() : x);
+      yield "\r\n";
     }
-    yield utf8.encode(`--${boundary}--\r\n`);
+    yield `--${boundary}--\r\n`;
   }
-  const it = bytes();
-  return new ReadableStream<Uint8Array>({
-    async pull(c) {
-      const r = await it.next();
-      if (r.done) c.close();
-      else c.enqueue(r.value);
-    },
-    async cancel() {
-      await it.return(undefined);
-    },
-  });
-}
-
-async function* toAsync(v: unknown): AsyncGenerator<unknown> {
-  yield* v as Iterable<unknown> | AsyncIterable<unknown>;
+  return readableFrom(bytes());
 }
 
 /**
