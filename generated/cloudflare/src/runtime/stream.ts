@@ -37,8 +37,9 @@ export class Stream<T> implements AsyncIterable<T> {
   readonly controller: AbortController;
   #source: EventReader<T> | undefined;
 
-  constructor(source: EventReader<T>, controller: AbortController) {
-    this.#source = source;
+  // `EventReader<unknown>`, not `<T>`: what the constructor takes stays out of the type the package's users see change.
+  constructor(source: EventReader<unknown>, controller: AbortController) {
+    this.#source = source as EventReader<T>;
     this.controller = controller;
   }
 
@@ -51,8 +52,10 @@ export class Stream<T> implements AsyncIterable<T> {
     options: SSEOptions = {},
     controller = new AbortController(),
   ): Stream<T> {
-    options.signal?.addEventListener("abort", () => controller.abort(), { once: true });
-    if (options.signal?.aborted) controller.abort();
+    const { signal } = options;
+    const abort = () => controller.abort();
+    signal?.addEventListener("abort", abort, { once: true });
+    if (signal?.aborted) abort();
     // Now rather than at the first read: an abort before anyone reads closes the connection too.
     const reader = guardedReader(response.body ?? new Blob().stream(), options.timeout ?? 60_000, controller.signal);
     const decoder = new SSEDecoder();
@@ -79,7 +82,12 @@ export class Stream<T> implements AsyncIterable<T> {
         return next();
       });
     };
-    return new Stream({ next, close: reader.cancel }, controller);
+    const close = () => {
+      // A long-lived signal shared by many requests keeps no closed stream alive.
+      signal?.removeEventListener("abort", abort);
+      reader.cancel();
+    };
+    return new Stream<T>({ next, close }, controller);
   }
 
   /**
@@ -105,7 +113,7 @@ export class Stream<T> implements AsyncIterable<T> {
         return next();
       });
     };
-    return new Stream({ next, close }, controller);
+    return new Stream<T>({ next, close }, controller);
   }
 
   /** Each event with its name and id, beside its data. A stream is read once: this or the loop. */
