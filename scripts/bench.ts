@@ -8,6 +8,7 @@
  * both outputs and the one-operation bundle size. Prints figures and ratios; asserts nothing
  * (targets are read by people, not by tests). `--layers` also type-checks the package layer by layer
  * (types, + models and runtime, + operations, + flat client, + builders), to show where tsc's time goes.
+ * Last, scripts/bench-stream.ts: events per second through `Stream` and memory while streaming 100 MB.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -169,6 +170,15 @@ const bundle = spawnSync(
   { cwd: root, encoding: "utf8" },
 );
 process.stdout.write(bundle.stdout || bundle.stderr);
+
+// The runtime's streaming read path: the same whatever the spec, so it runs with defaults (scripts/bench-stream.ts).
+process.stdout.write("\n");
+const stream = spawnSync(
+  process.execPath,
+  ["--expose-gc", "--import", "tsx", join(root, "scripts", "bench-stream.ts"), "--runs", String(runs)],
+  { cwd: root, encoding: "utf8" },
+);
+process.stdout.write(stream.stdout || stream.stderr);
 
 /** tsc over growing parts of the package (each the files listed plus what they import), with the package's own compiler options. */
 function tscLayers(): void {

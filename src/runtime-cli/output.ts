@@ -21,10 +21,17 @@ export async function writeHead(host: Host, response: Response): Promise<void> {
 /** One operation's result: JSON, text as it came, bytes as they came, nothing for `void`. */
 export async function writeResult(host: Host, op: CliOperation, data: unknown): Promise<void> {
   if (op.response === "void" || data === undefined) return;
+  if (data instanceof Response) return writeBytes(host, data);
   if (data instanceof Blob) return host.write("out", new Uint8Array(await data.arrayBuffer()));
   if (typeof data === "string" && op.response === "text")
     return host.write("out", data.endsWith("\n") ? data : `${data}\n`);
   await host.write("out", json(host, data));
+}
+
+/** A binary answer (the runtime's binaryResponse gives the Response unread), written as its bytes arrive. */
+async function writeBytes(host: Host, response: Response): Promise<void> {
+  const reader = response.body?.getReader();
+  if (reader) for (let r = await reader.read(); !r.done; r = await reader.read()) await host.write("out", r.value);
 }
 
 /** `--all`: every item of every page, one JSON line each, written as each page arrives. */

@@ -22,12 +22,30 @@ export const isOwnTemporary = (name: string): boolean => name.startsWith(".clien
  * carry (see legacyOwner).
  */
 export function readOwner(outDir: string, files: FileSet): OutputOwner {
+  const recorded = recordedOwner(outDir, files);
+  // A file holding exactly what this run writes at its path loses nothing by being written again,
+  // whatever the record says (a merge of two branches brings generated files the merged manifest
+  // does not list yet).
+  return { ...recorded, wrote: (path) => recorded.wrote(path) || sameAsWritten(outDir, files, path) };
+}
+
+function recordedOwner(outDir: string, files: FileSet): OutputOwner {
   const manifest = readManifest(outDir);
   if (manifest) {
     const listed = new Set(manifest.files);
     return { spec: resolve(outDir, manifest.spec), wrote: (path) => listed.has(path) };
   }
   return stampOwner(outDir) ?? legacyOwner(outDir, files);
+}
+
+function sameAsWritten(outDir: string, files: FileSet, path: string): boolean {
+  const contents = files.get(path);
+  if (contents === undefined) return false;
+  try {
+    return readFileSync(join(outDir, path), "utf8") === contents;
+  } catch {
+    return false;
+  }
 }
 
 function stampOwner(outDir: string): OutputOwner | undefined {

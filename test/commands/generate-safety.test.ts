@@ -217,6 +217,28 @@ describe("generate never loses a file it did not write", () => {
     expect(result.stderr).not.toMatch(/internal error/);
   });
 
+  it("a file the manifest does not list is clientgen's when it holds exactly what this run writes there (a merge of two branches)", async () => {
+    const root = join(work, "merged");
+    mkdirSync(root, { recursive: true });
+    const args = ["generate", "--spec", minimal, "--out", "out"];
+    expect((await clientgen(args, root)).code).toBe(0);
+    const manifestPath = join(root, "out", ".clientgen-manifest.json");
+    const written = readFileSync(manifestPath, "utf8");
+    // The branch that added retry.ts was merged with one whose manifest does not list it yet; a clone has no stamp.
+    rmSync(join(root, "out", ".clientgen-inputs.json"));
+    writeFileSync(manifestPath, written.replace(/\s*"src\/runtime\/retry\.ts",/, ""));
+    const merged = await clientgen(args, root);
+    expect(merged.code).toBe(0);
+    expect(readManifest(join(root, "out"))!.files).toContain("src/runtime/retry.ts");
+    // The same file with other contents is someone's edit: refused, and kept.
+    writeFileSync(manifestPath, written.replace(/\s*"src\/runtime\/retry\.ts",/, ""));
+    writeFileSync(join(root, "out", "src", "runtime", "retry.ts"), "// mine\n");
+    const edited = await clientgen(args, root);
+    expect(edited.code).toBe(1);
+    expect(edited.stderr).toMatch(/holds files clientgen did not write: src\/runtime\/retry\.ts/);
+    expect(readFileSync(join(root, "out", "src", "runtime", "retry.ts"), "utf8")).toBe("// mine\n");
+  });
+
   it("many files are named a few at a time", async () => {
     const root = join(work, "many");
     mkdirSync(join(root, "out", "lib"), { recursive: true });

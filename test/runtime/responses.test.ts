@@ -49,11 +49,19 @@ describe("successful responses", () => {
     expect(await core().request(op(o), {}, undefined)).toEqual(expected);
   });
 
-  it("binary gives a Blob", async () => {
+  it("binary gives the Response, body unread: arrayBuffer(), blob(), body", async () => {
     server.handler = (_q, res) => reply(res, 200, "\x00\x01bin", { "content-type": "application/octet-stream" });
-    const blob = await core().request<Blob>(op({ response: binaryResponse }), {}, undefined);
-    expect(blob).toBeInstanceOf(Blob);
-    expect(new Uint8Array(await blob.arrayBuffer())).toEqual(new Uint8Array([0, 1, 98, 105, 110]));
+    const read = async (how: (r: Response) => Promise<Uint8Array>) => {
+      const r = await core().request<Response>(op({ response: binaryResponse }), {}, undefined);
+      expect(r).toBeInstanceOf(Response);
+      expect(r.bodyUsed).toBe(false);
+      expect(r.headers.get("content-type")).toBe("application/octet-stream");
+      expect(r.url).toBe(`${server.url}/things`);
+      expect(await how(r)).toEqual(new Uint8Array([0, 1, 98, 105, 110]));
+    };
+    await read(async (r) => new Uint8Array(await r.arrayBuffer()));
+    await read(async (r) => new Uint8Array(await (await r.blob()).arrayBuffer()));
+    await read(async (r) => new Uint8Array(await new Response(r.body).arrayBuffer()));
   });
 
   it("withResponse gives data and the Response; asResponse the unread Response", async () => {

@@ -74,42 +74,59 @@ const cut = ["--timeout", "1000", "--max-retries", "1"];
 const html = (text: string) =>
   answer(200, `<html><body>${text}${"…".repeat(300)}</body></html>`, { "content-type": "text/html" });
 
-/** The faults every response reader must survive. */
-const readerRows = Object.entries(READERS).flatMap(([reader, command]): Row[] => [
-  {
-    name: `headers then stall (${reader}) → timeout, retried once`,
-    args: [...command, ...cut],
-    api: () => stall,
-    exit: 3,
-    stderr: /^APIConnectionTimeoutError: Request timed out after 1000ms\.$/,
-    requests: 2,
-  },
-  {
-    name: `slow drip (${reader}) → timeout, retried once`,
-    args: [...command, ...cut],
-    api: () => drip(20),
-    exit: 3,
-    stderr: /^APIConnectionTimeoutError: Request timed out after 1000ms\.$/,
-    requests: 2,
-  },
-  {
-    name: `reset mid-body (${reader}) → APIConnectionError after --max-retries`,
-    args: [...command, "--max-retries", "2"],
-    api: () => resetMidBody,
-    exit: 3,
-    stderr: /^APIConnectionError: Connection error\..*terminated/,
-    requests: 3,
-  },
-  {
-    name: `Ctrl-C mid-body (${reader}) → interrupted at once, not retried`,
-    args: [...command, "--timeout", "60000"],
-    api: () => stall,
-    interrupt: 50,
-    exit: 130,
-    stderr: /^interrupted$/,
-    requests: 1,
-  },
-]);
+/**
+ * The faults every response reader must survive. A binary answer is written as its bytes arrive, past
+ * the headers: nothing is retried there, the idle timeout replaces the attempt's, a body that keeps
+ * dripping is not cut off (Ctrl-C ends it), and the bytes written before a fault stay on stdout.
+ */
+const readerRows = Object.entries(READERS).flatMap(([reader, command]): Row[] => {
+  const handedOut = reader === "binary";
+  return [
+    {
+      name: `headers then stall (${reader}) → timeout, ${handedOut ? "not retried past the headers" : "retried once"}`,
+      args: [...command, ...cut],
+      api: () => stall,
+      exit: 3,
+      stderr: handedOut
+        ? /^APIConnectionTimeoutError: No data received for 1000ms\.$/
+        : /^APIConnectionTimeoutError: Request timed out after 1000ms\.$/,
+      requests: handedOut ? 1 : 2,
+      // Bytes go to stdout as they arrive: those before the fault are there.
+      stdout: handedOut ? '{"id":' : undefined,
+    },
+    ...(handedOut
+      ? []
+      : [
+          {
+            name: `slow drip (${reader}) → timeout, retried once`,
+            args: [...command, ...cut],
+            api: () => drip(20),
+            exit: 3,
+            stderr: /^APIConnectionTimeoutError: Request timed out after 1000ms\.$/,
+            requests: 2,
+          },
+        ]),
+    {
+      name: `reset mid-body (${reader}) → APIConnectionError ${handedOut ? "at once" : "after --max-retries"}`,
+      args: [...command, "--max-retries", "2"],
+      api: () => resetMidBody,
+      exit: 3,
+      stderr: /^APIConnectionError: Connection error\..*terminated/,
+      requests: handedOut ? 1 : 3,
+      stdout: handedOut ? '{"id":"abc' : undefined,
+    },
+    {
+      name: `Ctrl-C mid-body (${reader}) → interrupted at once, not retried`,
+      args: [...command, "--timeout", "60000"],
+      api: () => stall,
+      interrupt: 50,
+      exit: 130,
+      stderr: /^interrupted$/,
+      requests: 1,
+      stdout: handedOut ? '{"id":' : undefined,
+    },
+  ];
+});
 
 const crossOrigin = (kind: Credential, check: (seen: FaultServer["requests"][number]) => void): Row => ({
   name: `cross-origin redirect drops the ${kind} (given by ${GIVEN[kind].flag}, the others by variable)`,

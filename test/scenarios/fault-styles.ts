@@ -45,7 +45,7 @@ export async function loadFaultStyles(dir: string): Promise<Record<"flat" | "bui
   const { ItemsApi } = (await import(join(dir, "src", "builder.ts"))) as { ItemsApi: new (o: object) => any };
   const options = ({ signal, ...setup }: FaultSetup) =>
     [{ ...CREDENTIALS, logLevel: "off", ...setup }, { signal }] as const;
-  const drain = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer());
+  const drain = async (answer: Response) => new Uint8Array(await answer.arrayBuffer());
   return {
     flat: (setup) => {
       const [o, req] = options(setup);

@@ -17,7 +17,7 @@ export interface TypeUse {
   name: string;
 }
 
-/** A type that needs no import: `string`, `Blob`, `void`. */
+/** A type that needs no import: `string`, `Response`, `void`. */
 export const plainType = (text: string): TypeExpr => ({ text, uses: [] });
 
 /** A type models.ts exports: a schema alias or an operation's params, response or item type. */
@@ -71,7 +71,8 @@ export function rawResponseType(api: NamedApi, named: NamedOperation): TypeExpr 
   const success = named.op.success;
   if (!success || success.kind === "void") return plainType("void");
   if (success.kind === "text") return plainType("string");
-  if (success.kind === "binary") return plainType("Blob");
+  // The fetch Response, unread (as openai-node): its body streams, `.arrayBuffer()` and `.blob()` read it whole.
+  if (success.kind === "binary") return plainType("Response");
   return schemaAlias(api, success.schema.ref) ?? (success.type ? indexedType(success.type) : plainType("unknown"));
 }
 

@@ -154,7 +154,8 @@ function returnText(api: NamedApi, named: NamedOperation, links: DocLinks): stri
   const success = named.op.success;
   if (!success || success.kind === "void") return "**void** (no response body)";
   if (success.kind === "text") return "`string`";
-  if (success.kind === "binary") return "`Blob`";
+  if (success.kind === "binary")
+    return "`Response` (unread: `.body` streams the bytes, `.arrayBuffer()` and `.blob()` read them whole)";
   const description = success.description ? `\n\n${markdownBlock(success.description)}` : "";
   const envelope = api.model.envelope?.result;
   const applies = !!envelope && !!success.properties?.includes(envelope);

@@ -19,7 +19,7 @@ const CLIENT_OPTIONS: { [K in keyof Required<ClientOptions>]: 0 } = {
 };
 
 export const PUBLIC_EXPORTS = {
-  /** Classes every entry point re-exports. */
+  /** Classes (and `toFile`) every entry point re-exports. */
   values: [
     "SDKError",
     "APIError",
@@ -35,12 +35,15 @@ export const PUBLIC_EXPORTS = {
     "APIConnectionTimeoutError",
     "APIUserAbortError",
     "UnexpectedResponseError",
+    "InvalidWebhookSignatureError",
     "APIPromise",
     "Page",
     "PagePromise",
+    "Stream",
+    "toFile",
   ],
   /** Types every entry point re-exports. */
-  types: ["ClientOptions", "RequestOptions", "Logger", "LogLevel"],
+  types: ["ClientOptions", "RequestOptions", "Logger", "LogLevel", "Uploadable"],
   /** Types only the builder entry re-exports. */
   builderTypes: ["RequestBuilder"],
   /** The other type-only exports generated code imports (a generated file importing another must add it here). */

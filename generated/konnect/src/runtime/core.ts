@@ -69,7 +69,7 @@ export class ClientCore {
   request<T>(op: OperationSpec, pathArgs: Params, params: Params | undefined, options?: RequestOptions): APIPromise<T> {
     return new APIPromise<T>(
       (read) => this.send(op, pathArgs, params, options, read),
-      (r, keep) => this.parse(op, r, keep) as Promise<T>,
+      (r, keep) => this.parse(op, r, keep, false, params, options) as Promise<T>,
     );
   }
 
@@ -135,15 +135,24 @@ export class ClientCore {
 
   /**
    * Parses a 2xx response: JSON (unwrapped from the client's envelope) unless `op.response` names a
-   * reader. `keep` leaves the Response readable for the caller (`withResponse`), at the cost of a clone;
-   * `whole` keeps the envelope (pages read their fields from the whole body).
+   * reader, which gets the request's params and options too. `keep` leaves the Response readable for
+   * the caller (`withResponse`), at the cost of a clone; `whole` keeps the envelope (pages read their
+   * fields from the whole body).
    */
-  parse(op: OperationSpec, r: Response, keep?: boolean, whole?: boolean): Promise<unknown> {
-    const read = keep ? r.clone() : r;
+  parse(
+    op: OperationSpec,
+    r: Response,
+    keep?: boolean,
+    whole?: boolean,
+    params?: Params,
+    o?: RequestOptions,
+  ): Promise<unknown> {
     // Not async: one promise fewer on every request. A throw here still ends up a rejection (callers await it).
     return op.response
-      ? op.response.read(read)
-      : readBody(read, op, this.#auth?.redact).then((body) => (whole ? body : this.unwrap(op, body, r)));
+      ? op.response.read(r, keep, this, op, params, o)
+      : readBody(keep ? r.clone() : r, op, this.#auth?.redact).then((body) =>
+          whole ? body : this.unwrap(op, body, r),
+        );
   }
 
   /** The result of a JSON body: unwrapped when the client has an envelope that applies to `op`. */

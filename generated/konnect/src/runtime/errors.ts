@@ -132,7 +132,7 @@ export function makeAPIError(r: Response, body: unknown, errorsField = "errors",
 }
 
 /** The first human-readable message among the shapes APIs commonly use, else the body itself (at most 500 characters). */
-function describe(body: any, errorsField: string): string {
+export function describe(body: any, errorsField = "errors"): string {
   const list: unknown = body?.[errorsField];
   const listed =
     Array.isArray(list) &&

@@ -205,10 +205,29 @@ export interface ClientSpec {
 export type BodyEncoding = "json" | "multipart" | "form" | "text" | "binary";
 export type ResponseKind = "json" | "text" | "binary" | "void";
 
-/** Reads a non-JSON success response; `accept` is the Accept header to send (absent: none). */
+/**
+ * Reads a non-JSON success response; `accept` is the Accept header to send (absent: none). `keep`: the
+ * caller also wants the Response readable (`withResponse()`), so a reader that consumes the body reads
+ * a clone, and one that hands the body out (a Stream, a binary Response) hands out the original: a
+ * clone would tee the body and hold every byte the caller does not read. The other arguments are the
+ * request's: its client (for options and JSON parsing), operation, params and per-request options.
+ */
 export interface ResponseReader {
   accept?: string;
-  read(response: Response): Promise<unknown>;
+  read(
+    response: Response,
+    keep: boolean | undefined,
+    client: ReaderClient,
+    op: OperationSpec,
+    params: Record<string, unknown> | undefined,
+    options: RequestOptions | undefined,
+  ): Promise<unknown>;
+}
+
+/** What a ResponseReader sees of the client (ClientCore): its options, and its JSON reading of a 2xx. */
+export interface ReaderClient {
+  readonly options: ClientOptions;
+  parse(op: OperationSpec, response: Response, keep?: boolean): Promise<unknown>;
 }
 
 /** Pagination of one list operation (declared in clientgen.yaml or recognised from its shape). */
@@ -298,7 +317,11 @@ export interface OperationSpec {
    * `contentType`: absent for the encoder's default (JSON: `application/json`) and for wildcards.
    */
   body?: { mode: "fields" | "whole"; encode: BodyEncoder; contentType?: string; required?: boolean };
-  /** Absent for JSON; else the runtime's `textResponse`, `binaryResponse` or `voidResponse`. */
+  /**
+   * Absent for JSON; else the runtime's `textResponse`, `binaryResponse` (the Response, unread),
+   * `voidResponse`, `sseResponse` (a Stream of events) or `sseOrJSONResponse` (a Stream when the
+   * request's `stream` field is true, else JSON).
+   */
   response?: ResponseReader;
   /**
    * A JSON operation that also declares a 2xx response without content: an empty body is then its

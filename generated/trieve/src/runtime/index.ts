@@ -11,6 +11,10 @@
  * query styles they need (`collectParams`, `jsonBody`, `queryStyle("deepObject")`…) in their OperationSpec,
  * and clients their server variables, auth, client parameters and envelope (`serverURL(...)`,
  * `auth({ token: bearer("apiToken") }, [["token"]])`, `clientParams([...])`, `envelope({...})`).
+ * Streaming, binary and upload operations name their readers and encoders the same way
+ * (`response: sseResponse`, `sseOrJSONResponse`, `binaryResponse`; `body: { encode: jsonOrMultipartBody }`),
+ * so the Stream, its decoder and the multipart writer reach only the bundles of operations that use them.
+ * A client with webhooks builds `new Webhooks(secret, howToSetIt)` as `client.webhooks`.
  */
 export { ClientCore } from "./core.js";
 export { APIPromise } from "./api-promise.js";
@@ -42,7 +46,21 @@ export { collectParams } from "./collect-params.js";
 export { envelope } from "./envelope.js";
 export { idempotencyHeader } from "./idempotency.js";
 export { textResponse, binaryResponse, voidResponse } from "./responses.js";
-export { jsonBody, formBody, multipartBody, textBody, binaryBody } from "./body-encoders.js";
+export { sseResponse, sseOrJSONResponse } from "./responses-sse.js";
+export { Stream, type StreamEvent, type SSEOptions } from "./stream.js";
+export { SSEDecoder, type ServerSentEvent } from "./sse-decoder.js";
+export { jsonBody, formBody, textBody, binaryBody } from "./body-encoders.js";
+export { multipartBody, jsonOrMultipartBody } from "./multipart.js";
+export { toFile, type Uploadable, type FsReadStreamLike } from "./uploads.js";
+export {
+  InvalidWebhookSignatureError,
+  Webhooks,
+  unwrapWebhook,
+  verifyWebhookSignature,
+  type WebhookBody,
+  type WebhookHeaders,
+  type WebhookVerifyOptions,
+} from "./webhooks.js";
 export type * from "./types.js";
 export {
   requestBuilder,

@@ -1,0 +1,81 @@
+/**
+ * What an operation does not use stays out of its bundle: the Stream and its decoder, uploads and the
+ * multipart writer, webhooks. Bundled with esbuild (minified, as bench-bundle does) from the runtime's index.
+ */
+import { join } from "node:path";
+import { build } from "esbuild";
+import { describe, expect, it } from "vitest";
+import { projectRoot } from "../helpers/generate.js";
+
+const runtime = join(projectRoot, "src", "runtime", "index.ts").split("\\").join("/");
+
+async function bundle(imports: string, body: string): Promise<string> {
+  const out = await build({
+    stdin: {
+      contents: `import { ClientCore, ${imports} } from "${runtime}";\n${body}`,
+      loader: "ts",
+      resolveDir: projectRoot,
+    },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    write: false,
+    logLevel: "silent",
+  });
+  return out.outputFiles[0]!.text;
+}
+
+/** A string only each feature's code holds (minifiers keep string literals). */
+const MARKS = {
+  stream: "[DONE]",
+  idleTimeout: "No data received for",
+  uploads: "audio/mpeg",
+  streamedMultipart: "clientgen-",
+  webhooks: "whsec_",
+};
+
+const call = (op: string) => `console.log(await new ClientCore({ name: "X" }, {}).request(${op}, {}, {}));`;
+
+describe("tree-shaking of the streaming, upload and webhook code", () => {
+  it("a JSON operation's bundle holds none of it", async () => {
+    const code = await bundle(
+      "jsonBody",
+      call(`{ id: "a", method: "post", path: "/a", body: { mode: "fields", encode: jsonBody } }`),
+    );
+    for (const [feature, mark] of Object.entries(MARKS)) expect(code.includes(mark), feature).toBe(false);
+  });
+
+  it("an event-stream operation's bundle holds the Stream, and no uploads or webhooks", async () => {
+    const code = await bundle("sseResponse", call(`{ id: "a", method: "get", path: "/a", response: sseResponse }`));
+    expect(code).toContain(MARKS.stream);
+    expect(code).toContain(MARKS.idleTimeout);
+    for (const mark of [MARKS.uploads, MARKS.webhooks]) expect(code).not.toContain(mark);
+  });
+
+  it("a binary operation's bundle holds the idle timeout, not the Stream", async () => {
+    const code = await bundle(
+      "binaryResponse",
+      call(`{ id: "a", method: "get", path: "/a", response: binaryResponse }`),
+    );
+    expect(code).toContain(MARKS.idleTimeout);
+    expect(code).not.toContain(MARKS.stream);
+  });
+
+  it("an upload operation's bundle holds the multipart writer, not the Stream", async () => {
+    const code = await bundle(
+      "jsonOrMultipartBody",
+      call(`{ id: "a", method: "post", path: "/a", body: { mode: "fields", encode: jsonOrMultipartBody } }`),
+    );
+    expect(code).toContain(MARKS.uploads);
+    expect(code).toContain(MARKS.streamedMultipart);
+    expect(code).not.toContain(MARKS.stream);
+    expect(code).not.toContain(MARKS.webhooks);
+  });
+
+  it("using webhooks alone brings only them", async () => {
+    const code = await bundle("Webhooks", `console.log(await new Webhooks("whsec_x").unwrap("{}", {}));`);
+    expect(code).toContain(MARKS.webhooks);
+    for (const mark of [MARKS.stream, MARKS.uploads]) expect(code).not.toContain(mark);
+  });
+});
