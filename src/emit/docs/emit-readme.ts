@@ -1,5 +1,6 @@
 import type { GeneratorAssets } from "../../generator-assets.js";
 import type { NamedApi, NamedCredential } from "../../name/named-api.js";
+import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "../../runtime/defaults.js";
 import { authNote } from "./auth-text.js";
 import { emitModelDocs } from "./emit-model-docs.js";
 import { emitResourceDocs, operationAnchors, operationSummary } from "./emit-resource-docs.js";
@@ -41,6 +42,8 @@ export function emitReadme(api: NamedApi, assets: GeneratorAssets): FileSet {
     docs: api.docPages.map((page) => ({ file: page.file, title: page.title })),
     models: api.schemas.map((s) => ({ file: s.docFile, alias: s.alias })),
     baseURL: model.servers[0]?.url ?? "none",
+    defaultTimeoutMs: DEFAULT_TIMEOUT_MS,
+    defaultMaxRetries: DEFAULT_MAX_RETRIES,
     envPrefix: client.envPrefix,
     errorClass: client.errorClass,
     errorExample: errorExample(api),

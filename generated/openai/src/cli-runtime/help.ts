@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "../runtime/defaults.js";
 import { describeSchema } from "./convert.js";
 import type { CliOperation, CliProgram } from "./program.js";
 
@@ -64,8 +65,8 @@ export function generalHelp(program: CliProgram): string {
     columns([
       ["--base-url URL", `server to call${program.baseURL ? ` (default ${program.baseURL})` : ""}`],
       ["--header 'Name: value'", "extra request header; repeatable"],
-      ["--timeout MS", "milliseconds per attempt (default 60000)"],
-      ["--max-retries N", "retries after the first attempt (default 2)"],
+      ["--timeout MS", `milliseconds per attempt (default ${DEFAULT_TIMEOUT_MS})`],
+      ["--max-retries N", `retries after the first attempt (default ${DEFAULT_MAX_RETRIES})`],
       ["--data JSON|@FILE|-", "the request body"],
       ["--all", "list operations: every item of every page, one JSON line each"],
       ["--raw", "print the status line and headers before the body"],

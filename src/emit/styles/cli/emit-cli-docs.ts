@@ -1,5 +1,6 @@
 import { describeSchema } from "../../../runtime-cli/convert.js";
 import { EXIT_CODES } from "../../../runtime-cli/help.js";
+import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "../../../runtime/defaults.js";
 import type { GeneratorAssets } from "../../../generator-assets.js";
 import type { NamedApi, NamedOperation } from "../../../name/named-api.js";
 import type { CliOption } from "../../../runtime-cli/program.js";
@@ -18,6 +19,8 @@ export function emitCliDocs(api: NamedApi, assets: GeneratorAssets, program: Cli
     bin,
     title: markdownInline(api.model.title),
     baseURL: api.model.servers[0]?.url ?? "none",
+    defaultTimeoutMs: DEFAULT_TIMEOUT_MS,
+    defaultMaxRetries: DEFAULT_MAX_RETRIES,
     options: options.map((o) => ({
       flag: o.flag,
       env: o.env ? `\`${o.env}\`` : "none",
