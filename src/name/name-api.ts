@@ -1,5 +1,6 @@
 import type { ApiModel } from "../model/api-model.js";
 import type { Diagnostic } from "../diagnostics.js";
+import { GLOBAL_NAMES } from "./global-names.js";
 import { pascal, uniqueName } from "./identifiers.js";
 import { buildApis, buildFlatTree } from "./flat-resources.js";
 import { nameCli } from "./name-cli.js";
@@ -12,13 +13,6 @@ import { RESERVED } from "./reserved-names.js";
 
 /** What openapi-typescript's types.ts exports: generated files import these by name. */
 const TYPES_EXPORTS = ["paths", "components", "operations", "webhooks", "$defs"];
-/** Global names a schema alias must not shadow: generated code and users' code rely on the real ones. */
-const GLOBAL_TYPES = new Set(
-  "Error Object Promise Response Request Headers Blob File FormData Date Array Map Set Record Partial Required Readonly Pick Omit Exclude Extract NonNullable ReadonlyArray String Number Boolean Symbol Function URL URLSearchParams AbortSignal ReadableStream Uint8Array ArrayBuffer JSON Math Event Node Element Document Window Location Storage Text Comment".split(
-    " ",
-  ),
-);
-
 /**
  * The name stage: every identifier a generated file declares or imports, decided once. Names that
  * files share (runtime exports, client classes, schema aliases, operation functions, types and spec
@@ -38,7 +32,7 @@ export function nameApi(model: ApiModel, provider: string, nameOverride?: string
   ]);
   const aliased = model.schemas.map((s) => {
     const wanted = s.alias ?? (pascal(s.name) || "Schema");
-    const shadows = GLOBAL_TYPES.has(wanted);
+    const shadows = GLOBAL_NAMES.has(wanted);
     // An error schema named like a runtime error class describes that error's body.
     const alias = uniqueName(
       shadows || scope.has(wanted) ? `${wanted}${wanted.endsWith("Error") ? "Body" : "Model"}` : wanted,

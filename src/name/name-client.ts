@@ -1,28 +1,10 @@
 import type { Diagnostic } from "../diagnostics.js";
 import type { ApiModel } from "../model/api-model.js";
+import { GLOBAL_NAMES } from "./global-names.js";
 import { camel, pascal, uniqueName, words } from "./identifiers.js";
 import type { ClientNames, NamedClientParam, NamedCredential } from "./named-api.js";
 import { renamed } from "./rename-warning.js";
 import { RESERVED } from "./reserved-names.js";
-
-/** Names a client must not take: they are globals the generated code uses. */
-const TAKEN_GLOBALS = new Set([
-  "Object",
-  "Promise",
-  "Response",
-  "Request",
-  "Headers",
-  "Error",
-  "Array",
-  "String",
-  "Number",
-  "Map",
-  "Set",
-  "URL",
-  "Blob",
-  "FormData",
-  "Date",
-]);
 
 /** Words that describe the document rather than name the API: `Stripe API`, `GitHub's official OpenAPI spec`. */
 const GENERIC_WORD =
@@ -59,7 +41,7 @@ export function nameClient(
 ): ClientNames {
   // `--name` is said for this one run, so it beats the name clientgen.yaml keeps for every run.
   const wanted = override ?? model.names.client ?? (clientNameFromTitle(model.title) || pascal(provider) || "Client");
-  const className = TAKEN_GLOBALS.has(wanted) ? `${wanted}Client` : wanted;
+  const className = GLOBAL_NAMES.has(wanted) ? `${wanted}Client` : wanted;
   if (className !== wanted)
     warnings.push(
       renamed(undefined, `client class '${wanted}' would shadow the global '${wanted}'`, className, "name"),
