@@ -15,6 +15,13 @@ function membersOf(value: object): string[] {
   return [...names];
 }
 
+/**
+ * Classes generated code builds on rather than hands to users: the generated core extends ClientCore,
+ * flat resources extend APIResource. Every other class the runtime exports (its errors, APIPromise,
+ * Page, PagePromise) is one a user meets, so every entry point re-exports it.
+ */
+const INTERNAL_CLASSES: ReadonlySet<unknown> = new Set([ClientCore, APIResource]);
+
 /** `then` makes any object (a client, an API object, a module namespace) a thenable: `await` would call it. */
 const THENABLE = ["then"];
 
@@ -22,6 +29,9 @@ function readReservedNames() {
   const core = new ClientCore({ name: "Reserved" }, {});
   const builder = requestBuilder<object>({ name: "reserved" }, core, () => undefined, []);
   const values = Object.keys(runtime);
+  const classes = Object.entries(runtime).filter(
+    ([name, value]) => typeof value === "function" && /^[A-Z]/.test(name) && !INTERNAL_CLASSES.has(value),
+  );
   return {
     /** Members of the client class (ClientCore's): no resource property or root method may take one. */
     clientMembers: new Set([...membersOf(core), ...THENABLE]),
@@ -40,8 +50,8 @@ function readReservedNames() {
       ...PUBLIC_EXPORTS.builderTypes,
       ...PUBLIC_EXPORTS.importedTypes,
     ]),
-    /** Values every entry point re-exports (SDKError under the client's error class name). */
-    entryValues: PUBLIC_EXPORTS.values,
+    /** Values every entry point re-exports (SDKError under the client's error class name), by name. */
+    entryValues: classes.map(([name]) => name).sort(),
     entryTypes: PUBLIC_EXPORTS.types,
     builderEntryTypes: PUBLIC_EXPORTS.builderTypes,
     /** ClientOptions keys: credential and client-parameter options must not take them. */

@@ -16,6 +16,6 @@ export * from "./apis/invites-api.js";
 export { CloudflareCore, clientSpec } from "./core.js";
 export type { CloudflareOptions } from "./core.js";
 export type * from "./models.js";
-export { SDKError as CloudflareError, APIError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, UnexpectedResponseError, APIPromise, Page, PagePromise } from "./runtime/index.js";
+export { APIConnectionError, APIConnectionTimeoutError, APIError, APIPromise, APIUserAbortError, AuthenticationError, BadRequestError, ConflictError, InternalServerError, NotFoundError, Page, PagePromise, PermissionDeniedError, RateLimitError, SDKError as CloudflareError, UnexpectedResponseError, UnprocessableEntityError } from "./runtime/index.js";
 export type { ClientOptions, RequestOptions, Logger, LogLevel } from "./runtime/index.js";
 export type { RequestBuilder } from "./runtime/index.js";

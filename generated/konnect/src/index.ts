@@ -29,5 +29,5 @@ export default Konnect;
 export { KonnectCore, clientSpec } from "./core.js";
 export type { KonnectOptions } from "./core.js";
 export type * from "./models.js";
-export { SDKError as KonnectError, APIError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, UnexpectedResponseError, APIPromise, Page, PagePromise } from "./runtime/index.js";
+export { APIConnectionError, APIConnectionTimeoutError, APIError, APIPromise, APIUserAbortError, AuthenticationError, BadRequestError, ConflictError, InternalServerError, NotFoundError, Page, PagePromise, PermissionDeniedError, RateLimitError, SDKError as KonnectError, UnexpectedResponseError, UnprocessableEntityError } from "./runtime/index.js";
 export type { ClientOptions, RequestOptions, Logger, LogLevel } from "./runtime/index.js";

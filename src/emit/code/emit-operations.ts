@@ -1,12 +1,10 @@
 import type { NamedApi, NamedOperation } from "../../name/named-api.js";
 import type { FileSet } from "../file-set.js";
-import { Imports } from "./imports.js";
+import { Imports, RUNTIME_MODULE } from "./imports.js";
 import { importReturnTypes, operationReturnType, operationSignature } from "./operation-signature.js";
 import { operationSpec, type OperationSpecData } from "./operation-spec.js";
 import { codeLiteral, runtimeRefs } from "./runtime-ref.js";
 import { banner, block, INDENT, jsDoc, line, newWriter } from "./source-writer.js";
-
-const RUNTIME = "runtime/index";
 
 /**
  * `src/operations/*.ts`: one standalone, tree-shakeable function per operation, taking the client
@@ -33,13 +31,13 @@ export function emitOperations(api: NamedApi): FileSet {
 function emitGroup(api: NamedApi, module: string, ops: NamedOperation[]): string {
   const specs = ops.map((named) => operationSpec(api, named));
   const imports = importReturnTypes(
-    new Imports(module).type(RUNTIME, "ClientCore", "OperationSpec", "RequestOptions"),
+    new Imports(module).type(RUNTIME_MODULE, "ClientCore", "OperationSpec", "RequestOptions"),
     ops,
   );
-  if (ops.some((o) => o.itemType)) imports.value(RUNTIME, "requestPage");
+  if (ops.some((o) => o.itemType)) imports.value(RUNTIME_MODULE, "requestPage");
   // Body encoders and query styles the group's operations name, so bundles carry only those.
   imports
-    .value(RUNTIME, ...runtimeRefs(specs))
+    .value(RUNTIME_MODULE, ...runtimeRefs(specs))
     .module("models")
     .module("types");
   const body = ops.map((named, i) => operationText(api, named, specs[i]!, imports)).join("");

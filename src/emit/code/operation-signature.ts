@@ -1,9 +1,7 @@
 import type { NamedApi, NamedOperation } from "../../name/named-api.js";
-import type { Imports } from "./imports.js";
+import { type Imports, RUNTIME_MODULE } from "./imports.js";
 import { propertyKey } from "../../ts-syntax.js";
 import { hasParamsArg, modelType, paramType, paramsRequired } from "./type-exprs.js";
-
-const RUNTIME = "runtime/index";
 
 /**
  * The parameters of an operation's function or method, `(first…, pathArg…, params?, options?)`, and
@@ -24,7 +22,7 @@ export function operationSignature(
     params.push(`params${paramsRequired(named) ? "" : "?"}: ${named.paramsType}`);
     paramsArg = "params";
   }
-  imports.type(RUNTIME, "RequestOptions");
+  imports.type(RUNTIME_MODULE, "RequestOptions");
   params.push("options?: RequestOptions");
   return { params, call: `${pathArgsLiteral(named)}, ${paramsArg}, options` };
 }
@@ -32,10 +30,10 @@ export function operationSignature(
 /** `APIPromise<X>` or `PagePromise<Item>`, what every style's call returns. */
 export function operationReturnType(named: NamedOperation, imports: Imports): string {
   if (named.itemType) {
-    imports.type(RUNTIME, "PagePromise").uses(modelType(named.itemType));
+    imports.type(RUNTIME_MODULE, "PagePromise").uses(modelType(named.itemType));
     return `PagePromise<${named.itemType}>`;
   }
-  imports.type(RUNTIME, "APIPromise").uses(modelType(named.responseType));
+  imports.type(RUNTIME_MODULE, "APIPromise").uses(modelType(named.responseType));
   return `APIPromise<${named.responseType}>`;
 }
 
@@ -58,7 +56,7 @@ export function importOperationFunctions(imports: Imports, ops: readonly NamedOp
 
 /** `APIPromise` and `PagePromise`, in that order, as far as `ops` return them (placed before a file's other runtime types). */
 export function importReturnTypes(imports: Imports, ops: readonly NamedOperation[]): Imports {
-  if (ops.some((o) => !o.itemType)) imports.type(RUNTIME, "APIPromise");
-  if (ops.some((o) => o.itemType)) imports.type(RUNTIME, "PagePromise");
+  if (ops.some((o) => !o.itemType)) imports.type(RUNTIME_MODULE, "APIPromise");
+  if (ops.some((o) => o.itemType)) imports.type(RUNTIME_MODULE, "PagePromise");
   return imports;
 }
