@@ -5,7 +5,7 @@ import { pascal, uniqueName } from "./identifiers.js";
 import { buildApis, buildFlatTree } from "./flat-resources.js";
 import { nameCli } from "./name-cli.js";
 import { nameClient, nameClientParams, nameCredentials } from "./name-client.js";
-import { nameOperations } from "./name-operations.js";
+import { LOCAL_NAMES, nameOperations } from "./name-operations.js";
 import type { NamedApi } from "./named-api.js";
 import { nameDocPages } from "./name-docs.js";
 import { renamed } from "./rename-warning.js";
@@ -62,7 +62,20 @@ export function nameApi(model: ApiModel, provider: string, nameOverride?: string
   const schemas = aliased.map((s, i) => ({ ...s, docFile: modelFiles[i]! }));
   const credentials = nameCredentials(model, client, warnings);
   const cli = nameCli(client, operations, [...credentials, ...clientParams], warnings);
-  return { model, client, credentials, clientParams, schemas, operations, docPages, flat, apis, cli, warnings };
+  return {
+    model,
+    client,
+    credentials,
+    clientParams,
+    schemas,
+    operations,
+    docPages,
+    flat,
+    apis,
+    cli,
+    locals: LOCAL_NAMES,
+    warnings,
+  };
 }
 
 /**

@@ -2,15 +2,18 @@ import type { Diagnostic } from "../diagnostics.js";
 import type { ApiModel, BodyModel, OperationModel, ParamModel } from "../model/api-model.js";
 import { camel, pascal, safeIdentifier, uniqueName } from "./identifiers.js";
 import { crudVerb, operationName, resourceSegments } from "./default-names.js";
-import type { NamedClientParam, NamedOperation, NamedParam } from "./named-api.js";
+import type { LocalNames, NamedClientParam, NamedOperation, NamedParam } from "./named-api.js";
 import { renamed } from "./rename-warning.js";
 import { RESERVED } from "./reserved-names.js";
+
+/** The arguments every generated function and method names alike (NamedApi.locals). */
+export const LOCAL_NAMES: LocalNames = { client: "client", params: "params", options: "options" };
 
 /**
  * What generated functions and methods name inside their bodies besides their own function and spec
  * constant: their other arguments and the runtime functions they call. A path argument must not shadow one.
  */
-const BODY_NAMES = ["params", "options", "client", "body", "requestPage", "requestBuilder"];
+const BODY_NAMES = [...Object.values(LOCAL_NAMES), "body", "requestPage", "requestBuilder"];
 
 export interface NamingContext {
   model: ApiModel;

@@ -19,7 +19,23 @@ export interface NamedApi {
   apis: BuilderApi[];
   /** The command line's executable, commands and flags. */
   cli: CliNames;
+  /** What every operation's function and methods call their own arguments. */
+  locals: LocalNames;
   warnings: Diagnostic[];
+}
+
+/**
+ * The argument names generated functions and methods share besides their path arguments,
+ * `fn(client, id, params, options)`: decided here, so no path argument takes one and every emitter
+ * writes the same.
+ */
+export interface LocalNames {
+  /** The client core a standalone function takes first. */
+  client: string;
+  /** The object of query, header and cookie parameters and body fields. */
+  params: string;
+  /** The request options, always last. */
+  options: string;
 }
 
 export interface NamedSchema {

@@ -48,10 +48,11 @@ function emitGroup(api: NamedApi, module: string, ops: NamedOperation[]): string
 function operationText(api: NamedApi, named: NamedOperation, spec: OperationSpecData, imports: Imports): string {
   const constant = line(`const ${named.specConst}: OperationSpec = ${codeLiteral(spec)};`);
   const doc = jsDoc(named.op, [`${named.op.method.toUpperCase()} ${named.op.path}`]);
-  const { params, call } = operationSignature(api, named, ["client: ClientCore"], imports);
+  const { client } = api.locals;
+  const { params, call } = operationSignature(api, named, [`${client}: ClientCore`], imports);
   const returns = operationReturnType(named, imports);
   const result = named.itemType
-    ? `return requestPage<${named.itemType}>(client, ${named.specConst}, ${call});`
-    : `return client.request<${named.responseType}>(${named.specConst}, ${call});`;
+    ? `return requestPage<${named.itemType}>(${client}, ${named.specConst}, ${call});`
+    : `return ${client}.request<${named.responseType}>(${named.specConst}, ${call});`;
   return `\n${constant}\n${doc}${block(`export function ${named.fn}(${params.join(", ")}): ${returns}`, line(result, INDENT))}`;
 }

@@ -14,17 +14,18 @@ export function operationSignature(
   first: string[],
   imports: Imports,
 ): { params: string[]; call: string } {
+  const { locals } = api;
   const params = [...first];
   for (const a of named.pathArgs) params.push(`${a.key}: ${imports.typeText(paramType(api, a.param))}`);
   let paramsArg = "undefined";
   if (hasParamsArg(named)) {
     imports.uses(modelType(named.paramsType));
-    params.push(`params${paramsRequired(named) ? "" : "?"}: ${named.paramsType}`);
-    paramsArg = "params";
+    params.push(`${locals.params}${paramsRequired(named) ? "" : "?"}: ${named.paramsType}`);
+    paramsArg = locals.params;
   }
   imports.type(RUNTIME_MODULE, "RequestOptions");
-  params.push("options?: RequestOptions");
-  return { params, call: `${pathArgsLiteral(named)}, ${paramsArg}, options` };
+  params.push(`${locals.options}?: RequestOptions`);
+  return { params, call: `${pathArgsLiteral(named)}, ${paramsArg}, ${locals.options}` };
 }
 
 /** `APIPromise<X>` or `PagePromise<Item>`, what every style's call returns. */

@@ -54,7 +54,13 @@ function members(
 function methodText(api: NamedApi, named: NamedOperation, imports: Imports, clientExpr: string): string {
   const doc = jsDoc(named.op, [`${named.op.method.toUpperCase()} ${named.op.path}`], INDENT);
   const { params } = operationSignature(api, named, [], imports);
-  const args = [clientExpr, ...named.pathArgs.map((a) => a.key), ...(hasParamsArg(named) ? ["params"] : []), "options"];
+  const { locals } = api;
+  const args = [
+    clientExpr,
+    ...named.pathArgs.map((a) => a.key),
+    ...(hasParamsArg(named) ? [locals.params] : []),
+    locals.options,
+  ];
   return (
     doc +
     block(
