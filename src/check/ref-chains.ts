@@ -1,5 +1,6 @@
 import { isObject, refTarget, type Json } from "../load/json-helpers.js";
 
+/** Memo of collectLocalRefs, keyed by the document (its whole input: a loaded document is never changed). */
 const found = new WeakMap<object, ReadonlySet<string>>();
 
 /** Every distinct local `$ref` string in the document, in document order (found once per document: several checks ask). */

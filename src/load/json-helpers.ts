@@ -48,13 +48,14 @@ export function refTarget(root: unknown, ref: string): unknown {
   return target;
 }
 
+/** refTarget's memo, keyed by the document and the ref (its whole input: a loaded document is never changed). */
 const refTargets = new WeakMap<object, Map<string, unknown>>();
 
 /** A `$ref` object (`{ $ref: "…" }`, other fields beside it allowed). */
 export const isRef = (node: unknown): node is Json & { $ref: string } =>
   isObject(node) && typeof node.$ref === "string";
 
-/** `#/components/schemas/Invite` → `Invite`; other refs → undefined. */
+/** `#/components/schemas/Invite` → `Invite`; other refs → undefined. A memo keyed by the ref. */
 export const componentName = rememberText((ref: string): string | undefined => {
   const m = /^#\/components\/schemas\/([^/]+)$/.exec(ref);
   return m ? (decodePointer(`/${m[1]}`)[0] as string) : undefined;

@@ -11,7 +11,7 @@ import { objectFields, objectProperties, schemaFacts } from "./schema-facts.js";
 
 const LOCATIONS: readonly ParamLocation[] = ["path", "query", "header", "cookie"];
 /** OpenAPI says these header parameters are ignored: content negotiation and auth belong to the client. */
-const IGNORED_HEADERS = new Set(["accept", "content-type", "authorization"]);
+const IGNORED_HEADERS: ReadonlySet<string> = new Set(["accept", "content-type", "authorization"]);
 
 export function buildOperation(spec: LoadedSpec, found: SpecOperation, notes: Diagnostic[]): OperationModel {
   const { path, method, operation, pathItem, key, pointer } = found;

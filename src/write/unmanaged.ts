@@ -1,7 +1,7 @@
 import type { ProviderJob } from "../load/provider-job.js";
 import { STAMP_FILE } from "./input-stamp.js";
 
-const LOCK_FILES = new Set(["package-lock.json", "pnpm-lock.yaml", "yarn.lock"]);
+const LOCK_FILES: ReadonlySet<string> = new Set(["package-lock.json", "pnpm-lock.yaml", "yarn.lock"]);
 
 /**
  * What lives in an output folder without being generated: clientgen's input stamp and, in a package,

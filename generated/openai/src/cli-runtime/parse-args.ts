@@ -60,7 +60,7 @@ const VALUED: { [K in ValuedOption]: (out: ParsedArgs, text: string) => void } =
     out.data = text;
   },
 };
-const SHORT = new Map<string, SwitchOption>(
+const SHORT: ReadonlyMap<string, SwitchOption> = new Map<string, SwitchOption>(
   GLOBAL_OPTION_TABLE.flatMap((o) => ("short" in o ? [[`-${o.short}`, o.name]] : [])),
 );
 /** `name=value` or `name:=json`; the name stops at the first `=`. */
