@@ -1,5 +1,11 @@
 import type { Diagnostic } from "../diagnostics.js";
-import type { ApiModel, OperationModel, ParamModel, SecuritySchemeModel } from "../model/api-model.js";
+import type {
+  ApiModel,
+  ClientParamModel,
+  OperationModel,
+  ParamModel,
+  SecuritySchemeModel,
+} from "../model/api-model.js";
 import type { CliNames } from "./name-cli.js";
 
 /** Every identifier the emitters use, decided once. Emitters never invent names. */
@@ -79,13 +85,8 @@ export interface NamedCredential {
   description?: string;
 }
 
-export interface NamedClientParam {
-  option: string;
-  in: "header" | "query" | "path";
-  name: string;
-  env?: string;
-  description?: string;
-}
+/** The option name is the model's: clientgen.yaml chose it. */
+export type NamedClientParam = ClientParamModel;
 
 export interface NamedParam {
   param: ParamModel;
