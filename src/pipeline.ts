@@ -15,6 +15,7 @@ import type { ApiModel } from "./model/api-model.js";
 import { buildModel } from "./model/build-model.js";
 import { nameApi } from "./name/name-api.js";
 import type { NamedApi } from "./name/named-api.js";
+import { locateRenames } from "./name/rename-warning.js";
 
 export type { InputFile, ProviderJob };
 export { configBeside } from "./load/provider-job.js";
@@ -93,7 +94,11 @@ async function analyzeProvider(job: ProviderJob, cwd: string): Promise<Analysis>
   if (!spec || hasErrors(diagnostics)) return { diagnostics, inputs };
   const model = buildModel(spec, config.config);
   const api = nameApi(model, job.provider, job.name);
-  return { diagnostics: [...diagnostics, ...model.notes, ...api.warnings], inputs, ready: { spec, model, api } };
+  return {
+    diagnostics: [...diagnostics, ...model.notes, ...locateRenames(api.warnings, spec)],
+    inputs,
+    ready: { spec, model, api },
+  };
 }
 
 /** What `clientgen lint` reports: the diagnostics of a generation, without generating. */

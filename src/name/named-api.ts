@@ -1,4 +1,3 @@
-import type { Diagnostic } from "../diagnostics.js";
 import type {
   ApiModel,
   ClientParamModel,
@@ -7,6 +6,7 @@ import type {
   SecuritySchemeModel,
 } from "../model/api-model.js";
 import type { CliNames } from "./name-cli.js";
+import type { NameWarning } from "./rename-warning.js";
 
 /** Every identifier the emitters use, decided once. Emitters never invent names. */
 export interface NamedApi {
@@ -27,7 +27,8 @@ export interface NamedApi {
   cli: CliNames;
   /** What every operation's function and methods call their own arguments. */
   locals: LocalNames;
-  warnings: Diagnostic[];
+  /** Renames carry spec pointers until the pipeline places them (locateRenames). */
+  warnings: NameWarning[];
 }
 
 /**
