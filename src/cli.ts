@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-import { UsageError } from "./commands/command.js";
+import { ClientgenUsageError } from "./commands/command.js";
 import { commands, findCommand } from "./commands/index.js";
-import { unknownCommandMessage } from "./commands/help.js";
-import { parseCommandArgs } from "./commands/parse-args.js";
+import { unknownCommandMessage } from "./commands/help-command.js";
+import { misdirected } from "./commands/misdirected.js";
+import { parseCommandArgs } from "./commands/parse-command-args.js";
 
 /** Exit codes: 0 ok, 1 bad input or stale output, 2 usage error, 3 internal error. */
 async function main(argv: string[]): Promise<number> {
@@ -15,16 +16,21 @@ async function main(argv: string[]): Promise<number> {
     }
     if (first === undefined || first === "--help" || first === "-h")
       return await findCommand("help")!.run(parseCommandArgs([], findCommand("help")!, process.env, false));
-    if (first.startsWith("-"))
-      throw new UsageError(`give a command first, for example 'clientgen generate ${first}' (see 'clientgen help')`);
     const command = findCommand(first);
-    if (!command)
-      throw new UsageError(
+    if (!command) {
+      const meant = misdirected(first, commands);
+      if (meant) throw new ClientgenUsageError(meant);
+      if (first.startsWith("-"))
+        throw new ClientgenUsageError(
+          `give a command first, for example 'clientgen generate ${first}' (see 'clientgen help')`,
+        );
+      throw new ClientgenUsageError(
         unknownCommandMessage(
           first,
           commands.map((c) => c.name),
         ),
       );
+    }
     const args = parseCommandArgs(rest, command, process.env, process.stderr.isTTY === true);
     if (args.values.help) {
       const { commandHelp } = await import("./commands/help-text.js");
@@ -33,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
     }
     return await command.run(args);
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (err instanceof ClientgenUsageError) {
       process.stderr.write(`clientgen: ${err.message}\n`);
       return 2;
     }

@@ -7,7 +7,7 @@ import { renderTemplate } from "./emit/render-template.js";
 import { TypesFailed } from "./emit/code/types-failed.js";
 import { loadSpec, type LoadedSpec } from "./load/load-spec.js";
 import type { GeneratorAssets } from "./generator-assets.js";
-import type { InputFile, ProviderJob } from "./load/provider-job.js";
+import { specLabel, type InputFile, type ProviderJob } from "./load/provider-job.js";
 import { readConfig, type LoadedConfig } from "./load/read-config.js";
 import { isSwagger2, upgradeSwagger2 } from "./load/upgrade-swagger.js";
 import { emptyConfig } from "./load/provider-config.js";
@@ -34,9 +34,9 @@ export interface ProviderResult {
 export type TypesSource = (job: ProviderJob) => Promise<FileSet>;
 
 /** openapi-typescript (and the TypeScript compiler it loads) is imported only when this thread needs it. */
-async function typesInThisThread(spec: LoadedSpec): Promise<FileSet> {
+async function typesInThisThread(spec: LoadedSpec, label: string): Promise<FileSet> {
   const { emitTypes } = await import("./emit/code/emit-types.js");
-  return emitTypes({ data: spec.data, source: { file: spec.root.file, hash: spec.hash } });
+  return emitTypes({ data: spec.data, source: { file: label, hash: spec.hash } });
 }
 
 interface Checked {
@@ -93,6 +93,8 @@ async function analyzeProvider(job: ProviderJob, cwd: string): Promise<Analysis>
   const { spec, config, diagnostics, inputs } = await checkProvider(job, cwd);
   if (!spec || hasErrors(diagnostics)) return { diagnostics, inputs };
   const model = buildModel(spec, config.config);
+  // Banners and the README name the spec as the output sees it, not as the working directory does.
+  model.source = { ...model.source, file: specLabel(job) };
   const api = nameApi(model, job.provider, job.name);
   return {
     diagnostics: [...diagnostics, ...model.notes, ...locateRenames(api.warnings, spec)],
@@ -156,7 +158,7 @@ export async function generateProvider(
   }
   let types: FileSet;
   try {
-    types = await (elsewhere ?? typesInThisThread(ready.spec));
+    types = await (elsewhere ?? typesInThisThread(ready.spec, specLabel(job)));
   } catch (err) {
     if (!(err instanceof TypesFailed)) throw err;
     return { job, operations: 0, diagnostics: [...diagnostics, typesFailedDiagnostic(ready.spec, err)], inputs };

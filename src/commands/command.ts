@@ -32,8 +32,8 @@ export interface CommandArgs {
   cwd: string;
 }
 
-/** A mistake in how clientgen was called: one line on stderr, exit 2. */
-export class UsageError extends Error {}
+/** A mistake in how clientgen was called: one line on stderr, exit 2 (a generated package's command line has its own, runtime-cli's UsageError). */
+export class ClientgenUsageError extends Error {}
 
 export const stringOption = (args: CommandArgs, name: string): string | undefined => {
   const value = args.values[name];

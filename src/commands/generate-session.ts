@@ -4,7 +4,7 @@ import type { FileSet } from "../emit/file-set.js";
 import { generatorFingerprint } from "../load/generator-fingerprint.js";
 import type { GeneratorAssets } from "../generator-assets.js";
 import type { TypesWorker } from "../types-worker/types-pool.js";
-import type { ProviderJob } from "../load/provider-job.js";
+import { specLabel, type ProviderJob } from "../load/provider-job.js";
 import type { ProviderResult } from "../pipeline.js";
 import { upToDate, writeStamp } from "../write/input-stamp.js";
 import type { StagedOutput, Stager } from "../write/write-output.js";
@@ -32,6 +32,8 @@ export class GenerateSession {
     private readonly cwd: string,
     private readonly check: boolean,
     private readonly out: Reporter,
+    /** --force: write beside files clientgen did not write, and over another spec's package (check-target.ts). */
+    private readonly force = false,
   ) {}
 
   private generator(): string {
@@ -72,7 +74,7 @@ export class GenerateSession {
     // First, and every job asked for at once, so that the worker loads openapi-typescript and
     // TypeScript and reads the first spec while this thread loads the pipeline.
     const worker = await this.startWorker();
-    const types = new Map(jobs.map((job) => [job, worker.types(job.specPath, this.cwd)]));
+    const types = new Map(jobs.map((job) => [job, worker.types(job.specPath, this.cwd, specLabel(job))]));
     // Awaited by generateProvider; a job that fails before it waits must not leave a rejection unhandled.
     for (const pending of types.values()) pending.catch(() => {});
     const { generateProvider } = await import("../pipeline.js");
@@ -99,34 +101,73 @@ export class GenerateSession {
     }
     if (results.some(({ result }) => !result.files)) {
       for (const { staged } of results) if (staged) discardStaged(staged);
-      for (const { result, ms } of results) {
-        const failed = !result.files;
-        outcome.lines.push({
-          provider: result.job.provider,
-          status: failed ? "failed" : "not written",
-          operations: result.operations,
-          ms,
-          detail: failed ? describeErrors(result.diagnostics) : "another provider failed",
-        });
-      }
-      this.out.problem("nothing written: fix the errors above and run again");
-      outcome.code = 1;
+      this.stop(outcome, results, (result) =>
+        result.files ? undefined : { status: "failed", detail: describeErrors(result.diagnostics) },
+      );
       return;
     }
-    for (const { result, ms, staged } of results) {
+    // Every output folder judged before any is written: one refused, none written.
+    const { checkTarget } = await import("../write/check-target.js");
+    const plans = results.map(({ result }) =>
+      checkTarget(result.job, result.files!, {
+        force: this.force,
+        inputs: result.inputs.map((i) => i.absPath),
+        cwd: this.cwd,
+      }),
+    );
+    if (plans.some((plan) => plan.refusals.length)) {
+      for (const { staged } of results) if (staged) discardStaged(staged);
+      this.out.diagnostics(plans.flatMap((plan) => plan.refusals));
+      this.stop(
+        outcome,
+        results,
+        (_result, i) => (plans[i]!.refusals.length ? { status: "refused", detail: "see above" } : undefined),
+        "another output folder was refused",
+      );
+      return;
+    }
+    for (const [i, { result, ms, staged }] of results.entries()) {
       const started = performance.now();
-      const line = this.check ? await this.compare(result) : await this.write(result, staged);
+      const keep = plans[i]!.foreign;
+      const line = this.check ? await this.compare(result, keep) : await this.write(result, keep, staged);
       outcome.lines.push({ ...line, ms: ms + performance.now() - started });
       if (line.status === "stale") outcome.code = 1;
     }
   }
 
+  /** Nothing written: the jobs `stopped` names get its line, every other one "not written". */
+  private stop(
+    outcome: BatchOutcome,
+    results: Array<{ result: ProviderResult; ms: number }>,
+    stopped: (result: ProviderResult, i: number) => Pick<ProviderLine, "status" | "detail"> | undefined,
+    why = "another provider failed",
+  ): void {
+    for (const [i, { result, ms }] of results.entries()) {
+      const own = stopped(result, i);
+      outcome.lines.push({
+        provider: result.job.provider,
+        operations: result.operations,
+        ms,
+        ...(own ?? { status: "not written", detail: why }),
+      });
+    }
+    this.out.problem(
+      this.check
+        ? "nothing compared: fix the errors above and run again"
+        : "nothing written: fix the errors above and run again",
+    );
+    outcome.code = 1;
+  }
+
   private async write(
     { job, files, operations, inputs }: ProviderResult,
+    keep: string[],
     staged?: StagedOutput,
   ): Promise<ProviderLine> {
     const { writeOutput } = await import("../write/write-output.js");
-    const diff = writeOutput(job.outDir, files!, staged, job.layout);
+    const { manifestText } = await import("../write/manifest.js");
+    const manifest = (paths: Iterable<string>) => manifestText(job, paths);
+    const diff = writeOutput(job.outDir, files!, staged, { layout: job.layout ?? "package", manifest, keep });
     writeStamp(job, this.generator(), inputs, operations, files!);
     const changes = [
       `${diff.added.length} added`,
@@ -143,9 +184,9 @@ export class GenerateSession {
   }
 
   /** `--check`: the files themselves against a fresh generation; each stale one on stdout. */
-  private async compare({ job, files, operations }: ProviderResult): Promise<ProviderLine> {
+  private async compare({ job, files, operations }: ProviderResult, keep: string[]): Promise<ProviderLine> {
     const { compareOutput } = await import("../write/compare-output.js");
-    const diff = compareOutput(job.outDir, files!, job.layout);
+    const diff = compareOutput(job.outDir, files!, job.layout, keep);
     const rel = relative(this.cwd, job.outDir) || ".";
     let stale = 0;
     for (const [what, list] of [

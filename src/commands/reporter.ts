@@ -5,6 +5,7 @@ export type ProviderStatus =
   | "unchanged"
   | "skipped"
   | "failed"
+  | "refused"
   | "not written"
   | "up to date"
   | "stale"
@@ -27,6 +28,7 @@ const COLOURS: Record<ProviderStatus, number> = {
   "up to date": 2,
   ok: 32,
   failed: 31,
+  refused: 31,
   "not written": 33,
   stale: 31,
 };

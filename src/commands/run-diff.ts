@@ -4,7 +4,7 @@ import { formatJson, formatReport, type SideLabels } from "../diff/format-report
 import { materialiseBase, type BaseCheckout } from "../diff/materialise-base.js";
 import { DiffInputError, readPackage } from "../diff/read-package.js";
 import type { ApiChange } from "../diff/classify.js";
-import { flagOption, stringOption, UsageError, type CommandArgs } from "./command.js";
+import { flagOption, stringOption, ClientgenUsageError, type CommandArgs } from "./command.js";
 
 const FAIL_ON = {
   breaking: ["breaking"],
@@ -24,7 +24,7 @@ export interface DiffArgs {
   debug: boolean;
 }
 
-/** The command line of `clientgen diff` (already parsed by the command registry) → what to compare, or a UsageError. */
+/** The command line of `clientgen diff` (already parsed by the command registry) → what to compare, or a ClientgenUsageError. */
 export function diffArgsFrom(args: CommandArgs): DiffArgs {
   const { positionals } = args;
   const diff: DiffArgs = {
@@ -35,21 +35,21 @@ export function diffArgsFrom(args: CommandArgs): DiffArgs {
   const failOn = stringOption(args, "fail-on");
   if (failOn !== undefined) {
     if (!(failOn in FAIL_ON))
-      throw new UsageError(`--fail-on '${failOn}': expected one of ${Object.keys(FAIL_ON).join(", ")}`);
+      throw new ClientgenUsageError(`--fail-on '${failOn}': expected one of ${Object.keys(FAIL_ON).join(", ")}`);
     diff.failOn = failOn as FailOn;
   }
   const base = stringOption(args, "base");
   if (base !== undefined) {
     if (positionals.length !== 1)
-      throw new UsageError(
+      throw new ClientgenUsageError(
         `--base compares one provider with a commit: give exactly one provider name (got ${positionals.length})`,
       );
     return { ...diff, provider: positionals[0]!, base };
   }
   if (positionals.length === 1)
-    throw new UsageError(`one folder given: give OLD and NEW folders, or a provider with --base REF`);
+    throw new ClientgenUsageError(`one folder given: give OLD and NEW folders, or a provider with --base REF`);
   if (positionals.length !== 2)
-    throw new UsageError(`expected OLD and NEW package folders, got ${positionals.length} argument(s)`);
+    throw new ClientgenUsageError(`expected OLD and NEW package folders, got ${positionals.length} argument(s)`);
   return { ...diff, old: positionals[0]!, new: positionals[1]! };
 }
 

@@ -4,7 +4,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import { findProviders, jobFor, specIn } from "../load/find-providers.js";
 import type { ProviderJob } from "../load/provider-job.js";
 import { isIdentifier } from "../ts-syntax.js";
-import { flagOption, stringOption, UsageError, type CommandArgs } from "./command.js";
+import { flagOption, stringOption, ClientgenUsageError, type CommandArgs } from "./command.js";
 import { GenerateSession } from "./generate-session.js";
 import { Reporter } from "./reporter.js";
 import type { ProviderDiscovery } from "./watch.js";
@@ -16,7 +16,8 @@ export function resolveSpecArg(spec: string, cwd: string): string {
   const path = resolve(cwd, spec);
   if (existsSync(path) && statSync(path).isDirectory()) {
     const inside = specIn(path);
-    if (!inside) throw new UsageError(`--spec ${spec} is a folder without openapi.yaml (or .yml, .json) in it`);
+    if (!inside)
+      throw new ClientgenUsageError(`--spec ${spec} is a folder without openapi.yaml (or .yml, .json) in it`);
     return inside;
   }
   return path;
@@ -29,9 +30,10 @@ export function jobsFromArgs(
 ): { jobs: ProviderJob[]; errors: Diagnostic[] } {
   const spec = stringOption(args, "spec");
   const name = stringOption(args, "name");
-  if (name !== undefined && !isIdentifier(name)) throw new UsageError(`--name '${name}' is not a valid class name`);
+  if (name !== undefined && !isIdentifier(name))
+    throw new ClientgenUsageError(`--name '${name}' is not a valid class name`);
   if (spec) {
-    if (args.positionals.length) throw new UsageError("give either --spec or provider names, not both");
+    if (args.positionals.length) throw new ClientgenUsageError("give either --spec or provider names, not both");
     const specPath = resolveSpecArg(spec, args.cwd);
     return { jobs: [jobFor(specPath, outFor(specPath), undefined, name)], errors: [] };
   }
@@ -46,7 +48,7 @@ const specsArg = (args: CommandArgs): string => stringOption(args, "specs") ?? "
 function readLayout(args: CommandArgs): ProviderJob["layout"] {
   const layout = stringOption(args, "layout") ?? "package";
   if (!(LAYOUTS as readonly string[]).includes(layout))
-    throw new UsageError(`--layout must be ${LAYOUTS.join(" or ")}, not '${layout}'`);
+    throw new ClientgenUsageError(`--layout must be ${LAYOUTS.join(" or ")}, not '${layout}'`);
   return layout as ProviderJob["layout"];
 }
 
@@ -67,11 +69,11 @@ function discoveryFor(args: CommandArgs, layout: ProviderJob["layout"]): Provide
 export async function runGenerate(args: CommandArgs): Promise<number> {
   const spec = stringOption(args, "spec");
   const out = stringOption(args, "out");
-  if (spec && !out) throw new UsageError("--spec needs --out DIR (where the package goes)");
-  if (out && !spec) throw new UsageError("--out goes with --spec FILE");
+  if (spec && !out) throw new ClientgenUsageError("--spec needs --out DIR (where the package goes)");
+  if (out && !spec) throw new ClientgenUsageError("--out goes with --spec FILE");
   const check = flagOption(args, "check");
   const watch = flagOption(args, "watch");
-  if (check && watch) throw new UsageError("--check and --watch do not go together");
+  if (check && watch) throw new ClientgenUsageError("--check and --watch do not go together");
   const layout = readLayout(args);
   const { jobs, errors } = jobsFromArgs(args, () => resolve(args.cwd, out!));
   for (const job of jobs) job.layout = layout;
@@ -82,7 +84,7 @@ export async function runGenerate(args: CommandArgs): Promise<number> {
   const reporter = new Reporter(args.color, args.quiet);
   reporter.diagnostics(problems);
   if (problems.some((e) => e.severity === "error")) return 1;
-  const session = new GenerateSession(args.cwd, check, reporter);
+  const session = new GenerateSession(args.cwd, check, reporter, flagOption(args, "force"));
   try {
     const first = await session.run(jobs);
     if (!watch) return first.code;

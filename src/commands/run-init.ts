@@ -7,7 +7,7 @@ import { jobFor } from "../load/find-providers.js";
 import { loadSpec, type LoadedSpec } from "../load/load-spec.js";
 import { readAssets, type GeneratorAssets } from "../load/read-assets.js";
 import { camel, pascal, words } from "../name/identifiers.js";
-import { stringOption, UsageError, type CommandArgs } from "./command.js";
+import { stringOption, ClientgenUsageError, type CommandArgs } from "./command.js";
 import { GenerateSession } from "./generate-session.js";
 import { Reporter } from "./reporter.js";
 
@@ -16,9 +16,9 @@ const PROVIDER = /^[a-z0-9][a-z0-9._-]*$/;
 /** `clientgen init <provider> [--from FILE]`: the provider's folder, checked before anything is written, then its first generation. */
 export async function runInit(args: CommandArgs): Promise<number> {
   const provider = args.positionals[0];
-  if (!provider) throw new UsageError("init needs a provider name: clientgen init <provider> [--from FILE]");
+  if (!provider) throw new ClientgenUsageError("init needs a provider name: clientgen init <provider> [--from FILE]");
   if (!PROVIDER.test(provider))
-    throw new UsageError(
+    throw new ClientgenUsageError(
       `provider '${provider}' must be lower case letters, digits, '.', '_' or '-' (it names a folder and an npm package)`,
     );
   const reporter = new Reporter(args.color, args.quiet);
@@ -74,7 +74,7 @@ function copiedSpec(spec: LoadedSpec): Map<string, string> {
   for (const doc of others) {
     const rel = relative(base, doc.absPath);
     if (rel.startsWith(".."))
-      throw new UsageError(
+      throw new ClientgenUsageError(
         `--from: ${doc.file} is outside ${relative(process.cwd(), base) || "."}/: move the files a spec references next to it first`,
       );
     files.set(rel.split(sep).join("/"), doc.text);

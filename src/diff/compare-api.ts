@@ -42,7 +42,19 @@ export function compareApis(checker: ts.TypeChecker, oldApi: PublicApi, newApi: 
   }
   drain();
   for (const unit of units.values()) changes.push(...unit.changes);
-  return changes;
+  return withoutDerivedDocs(changes);
+}
+
+/**
+ * Much of a generated symbol's documentation is written from its shape: a builder's list of setters,
+ * an `@example` that calls it. When the shape changed, that change is reported where it happened, and
+ * "documentation changed" on the symbol or a symbol holding it says nothing more.
+ */
+function withoutDerivedDocs(changes: ApiChange[]): ApiChange[] {
+  const changed = changes.filter((c) => c.kind !== "none").map((c) => c.path);
+  const holds = (outer: string, inner: string) =>
+    inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}(`);
+  return changes.filter((c) => c.message !== "documentation changed" || !changed.some((path) => holds(c.path, path)));
 }
 
 /** A named type, compared again from scratch whenever a new use widens the directions it is reached in. */

@@ -4,7 +4,7 @@ import { emitCore } from "./code/emit-core.js";
 import { emitModels } from "./code/emit-models.js";
 import { emitOperations } from "./code/emit-operations.js";
 import { emitPackageFiles } from "./package/emit-package-files.js";
-import { emitReadme } from "./docs/emit-readme.js";
+import { emitDocs } from "./docs/emit-docs.js";
 import { emitRuntime } from "./code/emit-runtime.js";
 import type { FileSet } from "./file-set.js";
 import { styles } from "./styles/index.js";
@@ -21,5 +21,5 @@ export function* emitPackageParts(api: NamedApi, assets: GeneratorAssets): Gener
   yield emitCore(api);
   for (const style of styles) yield style.emit(api, assets);
   yield emitPackageFiles(api, assets, styles);
-  yield emitReadme(api, assets);
+  yield emitDocs(api, assets, styles);
 }

@@ -1,9 +1,8 @@
 import { dirname, resolve } from "node:path";
 import type { Diagnostic, SourceLocation } from "../diagnostics.js";
 import type { SourceDocument } from "./source-document.js";
+import { decodePointer, encodeSegment, getAt, type Pointer } from "./json-pointer.js";
 import { readSourceFile } from "./read-file.js";
-
-export type Pointer = (string | number)[];
 
 /** Where a hoisted component came from, so diagnostics can point into the file that defines it. */
 export interface Origin {
@@ -20,32 +19,6 @@ export interface Bundled {
 }
 
 const EXTERNAL_REF = /["']?\$ref["']?\s*:\s*["']?(?!#)[^\s"']/;
-
-/** A segment with a broken `%` escape stays as written: it then names nothing, and `ref-unresolved` says why. */
-export function decodePointer(fragment: string): Pointer {
-  if (fragment === "" || fragment === "/") return [];
-  return fragment
-    .replace(/^\//, "")
-    .split("/")
-    .map((s) => decodeSegment(s).replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
-export function getAt(root: unknown, pointer: Pointer): unknown {
-  let node = root;
-  for (const segment of pointer) {
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string, unknown>)[segment];
-  }
-  return node;
-}
 
 /**
  * Brings `$ref`s to other files into the root document: components of another file are hoisted
@@ -116,7 +89,7 @@ export function bundleExternalRefs(root: SourceDocument, cwd: string): Bundled {
     const bucket = (components[kind] ??= {});
     let unique = name;
     for (let n = 2; unique in bucket; n++) unique = `${name}${n}`;
-    const local = `#/components/${kind}/${unique.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+    const local = `#/components/${kind}/${encodeSegment(unique)}`;
     hoisted.set(key, local);
     bucket[unique] = {};
     result.origins.set(`components/${kind}/${unique}`, { doc: target, pointer });

@@ -1,6 +1,7 @@
 import type { HttpMethod } from "../runtime/types.js";
-import type { Pointer } from "./bundle-refs.js";
-import { deref, HTTP_METHODS, isObject, str, type Json } from "./json-helpers.js";
+import { deref } from "./follow-ref.js";
+import { HTTP_METHODS, isObject, str, type Json } from "./json-helpers.js";
+import type { Pointer } from "./json-pointer.js";
 
 /** One operation of a spec, as the check rules and the model builder walk them. */
 export interface SpecOperation {

@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
+import { dirname, relative } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
-import { bundleExternalRefs, type Origin, type Pointer } from "./bundle-refs.js";
+import { bundleExternalRefs, type Origin } from "./bundle-refs.js";
+import { type Pointer } from "./json-pointer.js";
 import { normalizeRefs } from "./normalize-refs.js";
 import { readSourceFile } from "./read-file.js";
 import type { SourceDocument } from "./source-document.js";
@@ -15,6 +17,8 @@ export interface LoadedSpec {
   sources: SourceDocument[];
   diagnostic(pointer: Pointer, d: Omit<Diagnostic, "location" | "frame">): Diagnostic;
 }
+
+const posixRelative = (from: string, to: string): string => relative(from, to).split("\\").join("/");
 
 export function loadSpec(path: string, cwd: string): { spec?: LoadedSpec; errors: Diagnostic[] } {
   const { doc, errors } = readSourceFile(path, cwd);
@@ -36,8 +40,14 @@ export function loadSpec(path: string, cwd: string): { spec?: LoadedSpec; errors
     bundled.data,
     bundled.files.map((f) => f.text),
   );
+  // Each file named from the spec's folder, not the working directory: the same spec gives the same hash wherever it lies.
   const hash = createHash("sha256");
-  for (const file of bundled.files) hash.update(file.file).update("\0").update(file.text).update("\0");
+  for (const file of bundled.files)
+    hash
+      .update(posixRelative(dirname(doc.absPath), file.absPath))
+      .update("\0")
+      .update(file.text)
+      .update("\0");
   const spec: LoadedSpec = {
     root: doc,
     data: bundled.data,

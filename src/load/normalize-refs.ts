@@ -1,4 +1,4 @@
-import { decodePointer, getAt } from "./bundle-refs.js";
+import { decodePointer, getAt } from "./json-pointer.js";
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => v !== null && typeof v === "object" && !Array.isArray(v);

@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../diagnostics.js";
 import { editDistance } from "../did-you-mean.js";
-import type { Pointer } from "./bundle-refs.js";
+import type { Pointer } from "./json-pointer.js";
 import { configShape, type Shape } from "./config-schema.js";
 import { emptyConfig, type ProviderConfig } from "./provider-config.js";
 import { readSourceFile } from "./read-file.js";

@@ -1,4 +1,4 @@
-import { getAt, type Pointer } from "./bundle-refs.js";
+import { getAt, type Pointer } from "./json-pointer.js";
 import { isObject, type Json } from "./json-helpers.js";
 
 /** Where the converter moves Swagger 2.0's top-level maps. */

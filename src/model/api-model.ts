@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../diagnostics.js";
-import type { Pointer } from "../load/bundle-refs.js";
+import type { Pointer } from "../load/json-pointer.js";
 import type {
   BodyEncoding,
   ClientParamSpec,

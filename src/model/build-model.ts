@@ -4,7 +4,8 @@ import type { ProviderConfig } from "../load/provider-config.js";
 import type { ApiModel, SecuritySchemeModel, ServerModel } from "./api-model.js";
 import { buildOperation, copyDocs, securityAlternatives } from "./build-operation.js";
 import { eachOperation } from "../load/each-operation.js";
-import { deref, isObject, str, type Json } from "../load/json-helpers.js";
+import { deref } from "../load/follow-ref.js";
+import { isObject, str, type Json } from "../load/json-helpers.js";
 import { buildSchemas } from "./build-schemas.js";
 import { addConfigSchemes, applyOperationConfig, resolveClientConfig } from "./resolve-config.js";
 

@@ -1,10 +1,11 @@
 import type { Diagnostic } from "../diagnostics.js";
-import type { Pointer } from "../load/bundle-refs.js";
 import type { SpecOperation } from "../load/each-operation.js";
+import type { Pointer } from "../load/json-pointer.js";
 import type { LoadedSpec } from "../load/load-spec.js";
 import type { BodyModel, OperationModel, ParamLocation, ParamModel, ResponseModel, TypePath } from "./api-model.js";
 import { bodyEncoding, pickContentType, responseKind } from "./classify-media.js";
-import { deref, isObject, str, type Json } from "../load/json-helpers.js";
+import { deref } from "../load/follow-ref.js";
+import { isObject, str, type Json } from "../load/json-helpers.js";
 import { exampleFits } from "./example-fits.js";
 import { exampleValue } from "./example-value.js";
 import { objectFields, objectProperties, schemaFacts } from "./schema-facts.js";

@@ -1,6 +1,7 @@
 import type { PropertyModel, SchemaModel } from "./api-model.js";
 import { copyDocs } from "./build-operation.js";
-import { deref, isObject, type Json } from "../load/json-helpers.js";
+import { deref } from "../load/follow-ref.js";
+import { isObject, type Json } from "../load/json-helpers.js";
 import { schemaFacts, typeShape } from "./schema-facts.js";
 
 /** Every component schema with what its model page shows: its shape and, for objects, its properties; and its alias from clientgen.yaml. */

@@ -1,4 +1,5 @@
-import { deref, isObject, type Json } from "../load/json-helpers.js";
+import { deref } from "../load/follow-ref.js";
+import { isObject, type Json } from "../load/json-helpers.js";
 
 /**
  * Whether a spec's example has the shape of its schema, as the generated types see it: required

@@ -1,4 +1,5 @@
-import { deref, isObject, type Json } from "../load/json-helpers.js";
+import { deref } from "../load/follow-ref.js";
+import { isObject, type Json } from "../load/json-helpers.js";
 import { exampleFits, requiredNames } from "./example-fits.js";
 
 const FORMAT_EXAMPLES: Record<string, string> = {

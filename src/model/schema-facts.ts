@@ -1,5 +1,6 @@
 import type { FieldModel, SchemaFacts, TypeShape } from "./api-model.js";
-import { componentName, deref, isObject, str, type Json } from "../load/json-helpers.js";
+import { componentName, deref } from "../load/follow-ref.js";
+import { isObject, str, type Json } from "../load/json-helpers.js";
 
 /** What docs and naming need to know about a schema, without converting it to a type. */
 export function schemaFacts(root: unknown, schema: unknown, depth = 0): SchemaFacts {

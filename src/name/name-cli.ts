@@ -3,26 +3,14 @@ import type { Diagnostic } from "../diagnostics.js";
 import { uniqueName, words } from "./identifiers.js";
 import { configKey, kebab } from "./name-operations.js";
 import { NameScope, operationHolder, renamed } from "./rename-warning.js";
-import type { ClientNames, NamedClientParam, NamedCredential, NamedOperation } from "./named-api.js";
-
-/** The command line's names: the executable, a command per operation, a flag per client option. */
-export interface CliNames {
-  /** The executable (package.json `bin`): the package name without its scope, `openai-client`. */
-  bin: string;
-  /** One per operation, in `NamedApi.operations` order. */
-  commands: ReadonlyMap<NamedOperation, CliCommand>;
-  /** `--admin-api-key` for the `adminApiKey` option: credentials, then client parameters. */
-  flags: { option: string; flag: string }[];
-}
-
-export interface CliCommand {
-  /** The builder method name, as seed 002 writes it: `listInvites`. */
-  command: string;
-  /** Kebab case, when it differs: `list-invites`. */
-  alias?: string;
-  /** Heading the operation is listed under in `--help`: its first tag, else its flat resource path. */
-  group: string;
-}
+import type {
+  CliCommand,
+  CliNames,
+  ClientNames,
+  NamedClientParam,
+  NamedCredential,
+  NamedOperation,
+} from "./named-api.js";
 
 export function nameCli(
   client: ClientNames,

@@ -5,7 +5,6 @@ import type {
   ParamModel,
   SecuritySchemeModel,
 } from "../model/api-model.js";
-import type { CliNames } from "./name-cli.js";
 import type { NameWarning } from "./rename-warning.js";
 
 /** Every identifier the emitters use, decided once. Emitters never invent names. */
@@ -150,4 +149,23 @@ export interface BuilderApi {
   className: string;
   file: string;
   operations: NamedOperation[];
+}
+
+/** The command line's names: the executable, a command per operation, a flag per client option. */
+export interface CliNames {
+  /** The executable (package.json `bin`): the package name without its scope, `openai-client`. */
+  bin: string;
+  /** One per operation, in `NamedApi.operations` order. */
+  commands: ReadonlyMap<NamedOperation, CliCommand>;
+  /** `--admin-api-key` for the `adminApiKey` option: credentials, then client parameters. */
+  flags: { option: string; flag: string }[];
+}
+
+export interface CliCommand {
+  /** The builder method name, as seed 002 writes it: `listInvites`. */
+  command: string;
+  /** Kebab case, when it differs: `list-invites`. */
+  alias?: string;
+  /** Heading the operation is listed under in `--help`: its first tag, else its flat resource path. */
+  group: string;
 }

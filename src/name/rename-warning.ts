@@ -1,5 +1,5 @@
 import type { Diagnostic, SourceLocation } from "../diagnostics.js";
-import type { Pointer } from "../load/bundle-refs.js";
+import type { Pointer } from "../load/json-pointer.js";
 import type { LoadedSpec } from "../load/load-spec.js";
 import type { OperationModel } from "../model/api-model.js";
 

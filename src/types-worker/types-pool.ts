@@ -5,7 +5,7 @@ import type { TypesReply, TypesRequest } from "./types-worker.js";
 
 /** A worker thread that turns specs into `src/types.ts`, one request at a time, in order. */
 export interface TypesWorker {
-  types(specPath: string, cwd: string): Promise<FileSet>;
+  types(specPath: string, cwd: string, label: string): Promise<FileSet>;
   close(): Promise<void>;
 }
 
@@ -41,9 +41,9 @@ export function startTypesWorker(): TypesWorker {
   worker.on("error", failAll);
   worker.on("exit", (code) => failAll(new Error(`types worker exited (${code})`)));
   return {
-    types(specPath, cwd) {
+    types(specPath, cwd, label) {
       const id = next++;
-      const request: TypesRequest = { id, specPath, cwd };
+      const request: TypesRequest = { id, specPath, cwd, label };
       if (dead) return Promise.reject(dead);
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });

@@ -9,6 +9,8 @@ export interface TypesRequest {
   id: number;
   specPath: string;
   cwd: string;
+  /** How the banner names the spec (see specLabel). */
+  label: string;
 }
 
 /** `failed`: openapi-typescript rejected the document (an input error); `crashed`: anything else (a bug). */
@@ -41,7 +43,7 @@ parentPort?.on("message", async (request: TypesRequest) => {
     reply = spec
       ? {
           id: request.id,
-          files: [...emitTypes({ data: spec.data, source: { file: spec.root.file, hash: spec.hash } })],
+          files: [...emitTypes({ data: spec.data, source: { file: request.label, hash: spec.hash } })],
         }
       : { id: request.id, failed: "the spec could not be loaded" };
   } catch (err) {

@@ -14,7 +14,11 @@ export interface OutputDiff {
 
 export const isClean = (d: OutputDiff): boolean => d.added.length + d.changed.length + d.removed.length === 0;
 
-function listFiles(root: string, layout: Layout): string[] {
+/** Is `path` one of `keep`'s files, or inside one of its folders (ending in `/`)? */
+const isKept = (path: string, keep: readonly string[]): boolean =>
+  keep.some((k) => (k.endsWith("/") ? path.startsWith(k) : path === k));
+
+function listFiles(root: string, layout: Layout, keep: readonly string[]): string[] {
   if (!existsSync(root)) return [];
   const out: string[] = [];
   const walk = (dir: string) => {
@@ -22,16 +26,27 @@ function listFiles(root: string, layout: Layout): string[] {
       const path = join(dir, entry.name);
       if (isUnmanaged(entry.name, { topLevel: dir === root, isDirectory: entry.isDirectory() }, layout)) continue;
       if (entry.isDirectory()) walk(path);
-      else out.push(relative(root, path).split("\\").join("/"));
+      else {
+        const rel = relative(root, path).split("\\").join("/");
+        if (!isKept(rel, keep)) out.push(rel);
+      }
     }
   };
   walk(root);
   return out.sort();
 }
 
-/** What writing `files` to `outDir` would change. A package's own build outputs (see unmanaged.ts) are not ours to judge. */
-export function compareOutput(outDir: string, files: FileSet, layout: Layout = "package"): OutputDiff {
-  const onDisk = new Set(listFiles(outDir, layout));
+/**
+ * What writing `files` to `outDir` would change. A package's own build outputs (see unmanaged.ts),
+ * and what clientgen did not write and keeps (`keep`, see check-target.ts), are not ours to judge.
+ */
+export function compareOutput(
+  outDir: string,
+  files: FileSet,
+  layout: Layout = "package",
+  keep: readonly string[] = [],
+): OutputDiff {
+  const onDisk = new Set(listFiles(outDir, layout, keep));
   const diff: OutputDiff = { added: [], changed: [], removed: [] };
   for (const [path, contents] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (!onDisk.has(path)) diff.added.push(path);

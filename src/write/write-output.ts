@@ -1,9 +1,19 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { FileSet } from "../emit/file-set.js";
-import type { ProviderJob } from "../load/provider-job.js";
+import { isWithin, type ProviderJob } from "../load/provider-job.js";
 import { compareOutput, isClean, type OutputDiff } from "./compare-output.js";
+import { MANIFEST_FILE } from "./manifest.js";
 import { isUnmanaged } from "./unmanaged.js";
 
 const TMP = ".clientgen-tmp-";
@@ -90,21 +100,36 @@ export function discardStaged(staged: StagedOutput): void {
   rmSync(staged.tmp, { recursive: true, force: true });
 }
 
+export interface WriteOptions {
+  layout?: ProviderJob["layout"];
+  /** The manifest's text for a list of files (manifest.ts), written with them; none when absent. */
+  manifest?: (paths: Iterable<string>) => string;
+  /** What clientgen did not write and leaves where it is (check-target.ts): files, and folders ending in `/`. */
+  keep?: readonly string[];
+}
+
 /**
- * Replaces `outDir` with exactly `files`, or leaves it alone when nothing changed. The new package
- * is written in full beside the old one and swapped in with two renames, so a run that dies part
- * way leaves the previous output (or, between the renames, a copy the next run puts back).
+ * Replaces what clientgen wrote in `outDir` with exactly `files`, or leaves it alone when nothing
+ * changed. A folder that is wholly clientgen's is written in full beside the old one and swapped in
+ * with two renames, so a run that dies part way leaves the previous output (or, between the
+ * renames, a copy the next run puts back). A folder that also holds files clientgen did not write
+ * (`keep`, with --force), or that this process works in, is never swapped away: it is updated in
+ * place (see updateInPlace), so those files are never moved, and nobody is left in a deleted folder.
  */
 export function writeOutput(
   outDir: string,
   files: FileSet,
   staged?: StagedOutput,
-  layout: ProviderJob["layout"] = "package",
+  { layout = "package", manifest, keep = [] }: WriteOptions = {},
 ): OutputDiff {
   if (!staged) recoverInterruptedSwap(outDir);
-  const diff = compareOutput(outDir, files, layout);
-  if (isClean(diff)) {
+  const diff = compareOutput(outDir, files, layout, keep);
+  const inPlace = keep.length > 0 || isWithin(process.cwd(), outDir);
+  if (isClean(diff) || inPlace) {
     if (staged) discardStaged(staged);
+    if (!isClean(diff)) updateInPlace(outDir, files, diff, manifest);
+    else if (manifest && readText(join(outDir, MANIFEST_FILE)) !== manifest(files.keys()))
+      writeAtomically(join(outDir, MANIFEST_FILE), manifest(files.keys()));
     return diff;
   }
   mkdirSync(dirname(outDir), { recursive: true });
@@ -114,6 +139,7 @@ export function writeOutput(
   try {
     writeFiles(tmp, staged ? [...files].filter(([path]) => !staged.written.has(path)) : files);
     keepUnmanaged(outDir, tmp, layout);
+    if (manifest) writeFileSync(join(tmp, MANIFEST_FILE), manifest(files.keys()));
     if (existsSync(outDir)) renameSync(outDir, old);
     renameSync(tmp, outDir);
   } catch (err) {
@@ -125,10 +151,46 @@ export function writeOutput(
   return diff;
 }
 
+const readText = (path: string): string | undefined => {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+};
+
+/** A whole file or none: written beside its place under a temporary name, then renamed over it. */
+function writeAtomically(path: string, contents: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = join(dirname(path), `${TMP}${basename(path)}-${process.pid}`);
+  writeFileSync(tmp, contents);
+  renameSync(tmp, path);
+}
+
+/**
+ * Each changed file replaced whole, then each file clientgen wrote and no longer makes deleted;
+ * nothing else touched. Not one atomic step, so the manifest first lists old and new files alike:
+ * a run that dies part way leaves every generated file accounted for, and the next run finishes
+ * the job without --force.
+ */
+function updateInPlace(outDir: string, files: FileSet, diff: OutputDiff, manifest: WriteOptions["manifest"]): void {
+  if (manifest) writeAtomically(join(outDir, MANIFEST_FILE), manifest(new Set([...files.keys(), ...diff.removed])));
+  for (const path of [...diff.added, ...diff.changed]) writeAtomically(join(outDir, path), files.get(path)!);
+  for (const path of diff.removed) {
+    rmSync(join(outDir, path), { force: true });
+    // Folders emptied by the removal go too; a folder holding anything else stays.
+    for (let dir = dirname(join(outDir, path)); dir !== outDir && readdirSync(dir).length === 0; dir = dirname(dir))
+      rmdirSync(dir);
+  }
+  if (manifest) writeAtomically(join(outDir, MANIFEST_FILE), manifest(files.keys()));
+}
+
 /** A package's own build outputs (`npm install`, `npm run build`, `npm pack` inside it) survive regeneration. */
 function keepUnmanaged(outDir: string, tmp: string, layout: ProviderJob["layout"]): void {
   if (!existsSync(outDir)) return;
   for (const entry of readdirSync(outDir, { withFileTypes: true })) {
+    // The manifest is written anew: the old one lists the old files.
+    if (entry.name === MANIFEST_FILE) continue;
     if (isUnmanaged(entry.name, { topLevel: true, isDirectory: entry.isDirectory() }, layout))
       renameSync(join(outDir, entry.name), join(tmp, entry.name));
   }

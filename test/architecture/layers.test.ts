@@ -1,7 +1,5 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { projectRoot } from "../helpers/generate.js";
+import { importsOf, sourceFiles, src, underSrc } from "../helpers/src-imports.js";
 
 /**
  * Stages import downward only: cli (cli.ts, commands/) → pipeline → write/emit → name → model → check/load → runtime.
@@ -30,8 +28,6 @@ const LAYERS: [prefix: string, rank: number][] = [
   ["text-memo", 0],
 ];
 
-const src = join(projectRoot, "src");
-
 function rankOf(file: string): number {
   const first = file.split("/")[0]!.replace(/\.[jt]s$/, "");
   const found = LAYERS.find(([prefix]) => prefix === first);
@@ -39,29 +35,8 @@ function rankOf(file: string): number {
   return found[1];
 }
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : [],
-  );
-}
-
-/** Every relative import of a file, as a path under src/. */
-function importsOf(path: string): string[] {
-  const text = readFileSync(path, "utf8");
-  const specifiers = [
-    ...text.matchAll(/^(?:import|export)\b[^;]*?from "(\.[^"]+)"/gm),
-    ...text.matchAll(/import\("(\.[^"]+)"\)/g),
-  ].map((m) => m[1]!);
-  return specifiers.map((s) =>
-    relative(src, join(path, "..", s))
-      .split("\\")
-      .join("/")
-      .replace(/\.js$/, ".ts"),
-  );
-}
-
 describe("stage layering", () => {
-  const files = sourceFiles(src).map((p) => [relative(src, p).split("\\").join("/"), p] as const);
+  const files = sourceFiles(src).map((p) => [underSrc(p), p] as const);
 
   it("finds the stages", () => {
     expect(files.length).toBeGreaterThan(50);
@@ -80,6 +55,19 @@ describe("stage layering", () => {
     const offending = files.flatMap(([file, path]) =>
       importsOf(path)
         .filter((t) => style(file) && style(t) && style(t) !== style(file))
+        .map((t) => `${file} → ${t}`),
+    );
+    expect(offending).toEqual([]);
+  });
+
+  it("the style registry is read by the package emitter alone, which hands it to the docs; no style reaches into package/", () => {
+    const offending = files.flatMap(([file, path]) =>
+      importsOf(path)
+        .filter(
+          (t) =>
+            (t === "emit/styles/index.ts" && !file.startsWith("emit/styles/") && file !== "emit/emit-package.ts") ||
+            (file.startsWith("emit/styles/") && t.startsWith("emit/package/")),
+        )
         .map((t) => `${file} → ${t}`),
     );
     expect(offending).toEqual([]);

@@ -142,6 +142,7 @@ describe("clientgen generate", () => {
     );
     expect(files.filter((f) => !f.endsWith(".ts") && !statSync(join(out, f)).isDirectory()).sort()).toEqual([
       ".clientgen-inputs.json",
+      ".clientgen-manifest.json",
       ".gitignore",
     ]);
     const options = [
@@ -193,7 +194,7 @@ describe("clientgen generate", () => {
     );
   });
 
-  it("--layout sources in a repository: the sources and their .gitignore are committed, the input stamp is not, and only the stamp is not clientgen's", async () => {
+  it("--layout sources in a repository: the sources, their .gitignore and the manifest are committed, the input stamp is not, and a stray dist/ is refused, not removed", async () => {
     const repo = join(work, "sources-repo");
     const out = join(repo, "src", "api");
     const generate = (...more: string[]) =>
@@ -213,21 +214,28 @@ describe("clientgen generate", () => {
       .map((l) => l.slice(3));
     expect(untracked).toContain("src/api/.gitignore");
     expect(untracked).toContain("src/api/index.ts");
-    expect(untracked.filter((f) => f.includes(".clientgen"))).toEqual([]);
+    expect(untracked.filter((f) => f.includes(".clientgen"))).toEqual(["src/api/.clientgen-manifest.json"]);
     expect(existsSync(join(out, ".clientgen-inputs.json"))).toBe(true);
     expect((await generate()).stderr).toMatch(/api\s+4 operations\s+skipped/);
 
     // --check trusts the files, not the stamp: a fresh clone (no stamp) is up to date.
     rmSync(join(out, ".clientgen-inputs.json"));
     expect((await generate("--check")).code).toBe(0);
-    // A package's build outputs mean nothing in a sources folder: there they are stale, and generate removes them.
+    // A package's build outputs mean nothing in a sources folder: a dist/ there is not clientgen's, so
+    // --check and generate refuse the folder naming it, and nothing deletes it.
     mkdirSync(join(out, "dist"));
     writeFileSync(join(out, "dist", "index.js"), "built\n");
     const stale = await generate("--check");
     expect(stale.code).toBe(1);
-    expect(stale.stdout).toMatch(/stale: src\/api\/dist\/index\.js \(not generated\)/);
-    expect((await generate()).stderr).toMatch(/api\s+4 operations\s+written\s.*1 removed/);
-    expect(existsSync(join(out, "dist"))).toBe(false);
-    expect((await generate("--check")).code).toBe(0);
+    expect(stale.stderr).toMatch(
+      /error\[out-not-generated\] output folder src\/api holds files clientgen did not write: dist\//,
+    );
+    const refused = await generate();
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/api\s+4 operations\s+refused/);
+    expect(readFileSync(join(out, "dist", "index.js"), "utf8")).toBe("built\n");
+    expect((await generate("--force")).code).toBe(0);
+    expect(readFileSync(join(out, "dist", "index.js"), "utf8")).toBe("built\n");
+    expect((await generate("--check", "--force")).code).toBe(0);
   });
 });

@@ -55,6 +55,19 @@ describe("clientgen help and usage errors", () => {
     [["generate", "--check=yes"], "clientgen: --check takes no value (see 'clientgen generate --help')"],
     [["init", "a", "b"], "clientgen: unexpected argument 'b' for 'init' (see 'clientgen init --help')"],
     [["--check"], "clientgen: give a command first, for example 'clientgen generate --check' (see 'clientgen help')"],
+    [
+      ["--verison"],
+      "clientgen: unknown option '--verison': did you mean 'clientgen --version'? (see 'clientgen help')",
+    ],
+    [["-hlep"], "clientgen: unknown option '-hlep': did you mean 'clientgen --help'? (see 'clientgen help')"],
+    [
+      ["watch"],
+      "clientgen: 'watch' is not a command: did you mean 'clientgen generate --watch'? (see 'clientgen generate --help')",
+    ],
+    [
+      ["check", "x"],
+      "clientgen: 'check' is not a command: did you mean 'clientgen generate --check'? (see 'clientgen generate --help')",
+    ],
     [["help", "gen"], "clientgen: unknown command 'gen': did you mean 'generate'? (see 'clientgen help')"],
   ])("%j: one line, exit 2", async (args, line) => {
     expect(await clientgen(args)).toEqual({ code: 2, stdout: "", stderr: `${line}\n` });

@@ -56,9 +56,15 @@ const edits: SpecEdit[] = [
     name: "make a query parameter required",
     edit: (s) => (orders(s).get.parameters[0].required = true),
     semver: "major",
+    only: true,
     expect: [
       ["breaking", "ListOrdersParams.limit", /field made required/],
       ["breaking", "Shop.orders.list(params)", /parameter made required/],
+      ["breaking", "listOrders(params)", /parameter made required/],
+      ["breaking", "ListOrdersBuilder.limit(value)", /type narrowed: no longer undefined/],
+      // The builder's internal type argument is told as what the user must now call, and the docs written
+      // from the builder's shape (its setters, its example) are not reported again as documentation changes.
+      ["breaking", "OrdersApi.listOrders()", /\.execute\(\) now needs \.limit\(…\) first$/],
     ],
   },
   {

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
 import { writeFileSet } from "../../scripts/corpus.js";
-import { malformedPercent } from "../../src/check/rules/percent-escapes.js";
+import { malformedPercent } from "../../src/load/json-pointer.js";
 import { formatDiagnostic } from "../../src/diagnostics.js";
 import { generateFrom } from "../helpers/generate.js";
 import { tscErrors } from "../helpers/tsc.js";

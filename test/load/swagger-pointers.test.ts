@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Pointer } from "../../src/load/bundle-refs.js";
+import type { Pointer } from "../../src/load/json-pointer.js";
 import { originalPointer } from "../../src/load/swagger-pointers.js";
 
 /** A Swagger 2.0 operation and its OpenAPI 3 conversion, cut down to what the mapping reads. */

@@ -1,12 +1,13 @@
 import { execFile } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import type { FileSet } from "../../src/emit/file-set.js";
 import { STAMP_FILE } from "../../src/write/input-stamp.js";
+import { MANIFEST_FILE, readManifest } from "../../src/write/manifest.js";
 import { writeOutput } from "../../src/write/write-output.js";
 import { projectRoot } from "../helpers/generate.js";
 
@@ -67,8 +68,9 @@ function spec(tags: number[], version: string): string {
 const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
 
 /**
- * Every file under `dir` (temporary swap folders are beside it, not inside), less the input stamp:
- * it records a run rather than belonging to the package, and the in-process next run writes none.
+ * Every file under `dir` (temporary swap folders are beside it, not inside), less the input stamp
+ * and the manifest: they record a run rather than belonging to the package, and the in-process next
+ * run writes neither (the manifest is checked on its own: it must list exactly the files beside it).
  */
 function readTree(dir: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -77,7 +79,7 @@ function readTree(dir: string): Map<string, string> {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (!(d === dir && e.name === STAMP_FILE))
+      else if (!(d === dir && (e.name === STAMP_FILE || e.name === MANIFEST_FILE)))
         out.set(relative(dir, p).split("\\").join("/"), readFileSync(p, "utf8"));
     }
   };
@@ -93,6 +95,7 @@ async function generateKilledAt(
   specPath: string,
   outDir: string,
   countFile = "",
+  extra: string[] = [],
 ): Promise<number | string | null> {
   const env = {
     ...process.env,
@@ -104,7 +107,19 @@ async function generateKilledAt(
   try {
     await exec(
       process.execPath,
-      ["--import", tsx, "--import", pathToFileURL(preload).href, cli, "generate", "--spec", specPath, "--out", outDir],
+      [
+        "--import",
+        tsx,
+        "--import",
+        pathToFileURL(preload).href,
+        cli,
+        "generate",
+        "--spec",
+        specPath,
+        "--out",
+        outDir,
+        ...extra,
+      ],
       { cwd: work, env },
     );
     return 0;
@@ -158,6 +173,9 @@ describe("SIGKILL during a large write", () => {
       expect(await generateKilledAt(point, newSpec, dir), `kill at change ${point}`).toBe("SIGKILL");
       const onDisk = readTree(dir);
       const outcome = same(onDisk, oldFiles) ? "old" : same(onDisk, newFiles) ? "new" : "between";
+      // Swapped in with the files it lists: never a manifest of the other package.
+      if (outcome !== "between")
+        expect(readManifest(dir)?.files, `manifest after a kill at change ${point}`).toEqual([...onDisk.keys()].sort());
       if (outcome === "between") {
         // Only between the two renames: no package, and the whole old one kept beside it.
         expect(onDisk.size, `kill at change ${point}: a mix of old and new`).toBe(0);
@@ -170,6 +188,50 @@ describe("SIGKILL during a large write", () => {
       expect(same(readTree(dir), newFiles), `next run after a kill at change ${point}`).toBe(true);
       expect(readdirSync(parent)).toEqual(["things"]);
       return outcome;
+    }
+  }, 600_000);
+
+  it("with --force beside files clientgen did not write: they survive every kill, and every generated file stays accounted for", async () => {
+    // Smaller than above: what matters here is each phase of the update, not the number of files.
+    const oldSpec = join(work, "old-small.json");
+    const newSpec = join(work, "new-small.json");
+    writeFileSync(oldSpec, spec(range(0, 10), "v1"));
+    writeFileSync(newSpec, spec(range(3, 13), "v2"));
+    const pristine = join(work, "pristine-mixed");
+    expect(await generateKilledAt(0, oldSpec, join(pristine, "things"))).toBe(0);
+    const mine = new Map([
+      ["NOTES.md", "my notes\n"],
+      ["lib/extra.ts", "export const mine = 1;\n"],
+    ]);
+    for (const [path, text] of mine) {
+      mkdirSync(dirname(join(pristine, "things", path)), { recursive: true });
+      writeFileSync(join(pristine, "things", path), text);
+    }
+    const countFile = join(work, "count-mixed");
+    cpSync(pristine, join(work, "mixed-out"), { recursive: true });
+    const outDir = join(work, "mixed-out", "things");
+    expect(await generateKilledAt(0, newSpec, outDir, countFile, ["--force"])).toBe(0);
+    const steps = Number(readFileSync(countFile, "utf8"));
+    const after = readTree(outDir);
+    for (const [path, text] of mine) expect(after.get(path)).toBe(text);
+    // The manifest written first, half the files, the removals near the end, the last manifest.
+    const points = [1, Math.round(steps / 2), steps - 3, steps];
+    for (const point of points) {
+      const parent = join(work, "mixed-runs", String(point));
+      const dir = join(parent, "things");
+      cpSync(pristine, parent, { recursive: true });
+      expect(await generateKilledAt(point, newSpec, dir, "", ["--force"]), `kill at change ${point}`).toBe("SIGKILL");
+      const onDisk = readTree(dir);
+      for (const [path, text] of mine) expect(onDisk.get(path), `${path} after a kill at change ${point}`).toBe(text);
+      // Whatever is on disk and not the user's is listed in the manifest: the next run may finish the job.
+      const listed = new Set(readManifest(dir)?.files);
+      const unlisted = [...onDisk.keys()].filter(
+        (p) => !mine.has(p) && !listed.has(p) && !p.includes(".clientgen-tmp-"),
+      );
+      expect(unlisted, `kill at change ${point}`).toEqual([]);
+      expect(await generateKilledAt(0, newSpec, dir, "", ["--force"]), `next run after ${point}`).toBe(0);
+      expect(readTree(dir), `next run after a kill at change ${point}`).toEqual(after);
+      expect(readdirSync(parent)).toEqual(["things"]);
     }
   }, 600_000);
 });

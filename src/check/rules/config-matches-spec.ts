@@ -1,7 +1,8 @@
 import type { Diagnostic } from "../../diagnostics.js";
-import type { Pointer } from "../../load/bundle-refs.js";
+import type { Pointer } from "../../load/json-pointer.js";
 import { eachOperation } from "../../load/each-operation.js";
-import { deref, isObject } from "../../load/json-helpers.js";
+import { deref } from "../../load/follow-ref.js";
+import { isObject } from "../../load/json-helpers.js";
 import type { Rule } from "../rule.js";
 import { isIdentifier } from "../../ts-syntax.js";
 

@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../../diagnostics.js";
 import { eachOperation } from "../../load/each-operation.js";
-import { deref } from "../../load/json-helpers.js";
+import { deref } from "../../load/follow-ref.js";
 import type { Rule } from "../rule.js";
 
 /** Every `{name}` in a path has a path parameter, and every path parameter appears in the path. */

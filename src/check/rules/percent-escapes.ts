@@ -1,19 +1,13 @@
 import type { Diagnostic } from "../../diagnostics.js";
 import { eachOperation } from "../../load/each-operation.js";
 import { isObject } from "../../load/json-helpers.js";
+import { malformedPercent } from "../../load/json-pointer.js";
 import type { Rule } from "../rule.js";
 
-/** A `%` that does not start a `%XX` escape: openapi-typescript decodes paths and operationIds as URI parts and throws on one. */
-export const malformedPercent = (s: string): boolean => {
-  try {
-    decodeURIComponent(s);
-    return false;
-  } catch {
-    return true;
-  }
-};
-
-/** Path templates and operationIds that openapi-typescript would fail to decode, reported where they are written. */
+/**
+ * Path templates and operationIds that openapi-typescript would fail to decode (it reads them as URI
+ * parts and throws on a `%` that starts no `%XX` escape), reported where they are written.
+ */
 export const percentEscapes: Rule = ({ spec }) => {
   const out: Diagnostic[] = [];
   const paths = spec.data.paths;

@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../../diagnostics.js";
-import { decodePointer, type Pointer } from "../../load/bundle-refs.js";
-import { localRefs, refLoop } from "../ref-chains.js";
+import { decodePointer, type Pointer } from "../../load/json-pointer.js";
+import { localRefs, refLoop } from "../../load/follow-ref.js";
 import type { Rule } from "../rule.js";
 import { isObject, type Json } from "../../load/json-helpers.js";
 

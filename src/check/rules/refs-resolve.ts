@@ -1,9 +1,7 @@
 import type { Diagnostic } from "../../diagnostics.js";
-import { decodePointer, getAt, type Pointer } from "../../load/bundle-refs.js";
-import { refTarget } from "../../load/json-helpers.js";
+import { decodePointer, getAt, malformedPercent, type Pointer } from "../../load/json-pointer.js";
+import { leadsThroughItself, refTarget } from "../../load/follow-ref.js";
 import type { Rule } from "../rule.js";
-import { leadsThroughItself } from "../resolve-local-ref.js";
-import { malformedPercent } from "./percent-escapes.js";
 
 /** Every local `$ref` points at something. External refs were already resolved (or reported) by load. */
 export const refsResolve: Rule = ({ spec }) => {

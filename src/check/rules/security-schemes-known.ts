@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../../diagnostics.js";
-import type { Pointer } from "../../load/bundle-refs.js";
+import type { Pointer } from "../../load/json-pointer.js";
 import { eachOperation } from "../../load/each-operation.js";
 import { isObject } from "../../load/json-helpers.js";
 import type { Rule } from "../rule.js";

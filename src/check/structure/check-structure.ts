@@ -1,8 +1,7 @@
 import type { Diagnostic } from "../../diagnostics.js";
-import { getAt, type Pointer } from "../../load/bundle-refs.js";
+import { getAt, type Pointer } from "../../load/json-pointer.js";
 import type { LoadedSpec } from "../../load/load-spec.js";
-import { localRefs, refLoop } from "../ref-chains.js";
-import { leadsThroughItself } from "../resolve-local-ref.js";
+import { leadsThroughItself, localRefs, refLoop } from "../../load/follow-ref.js";
 import { reportFinding } from "./struct-findings.js";
 import { structProblems, type StructProblem } from "./struct-walk.js";
 

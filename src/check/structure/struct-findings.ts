@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../../diagnostics.js";
-import type { Pointer } from "../../load/bundle-refs.js";
+import type { Pointer } from "../../load/json-pointer.js";
 
 /** One problem reported by Redocly's `struct` rule, with its place as a pointer into the document. */
 export interface StructFinding {

@@ -1,6 +1,6 @@
 import { editDistance } from "../../did-you-mean.js";
-import { isObject, isRef } from "../../load/json-helpers.js";
-import { resolveLocalRef } from "../resolve-local-ref.js";
+import { isObject } from "../../load/json-helpers.js";
+import { isRef, resolveLocalRef } from "../../load/follow-ref.js";
 import {
   structTypes,
   SPEC_EXTENSION,

@@ -7,21 +7,25 @@ import type { FileSet } from "../file-set.js";
 import { headingSlugger } from "./heading-slugs.js";
 import { codeCell, inlineCode, markdownBlock, markdownInline, tableCell } from "./markdown.js";
 import { renderTemplate } from "../render-template.js";
-import { styles } from "../styles/index.js";
+import type { Style } from "../styles/style.js";
 
 /**
  * `docs/<resource>.md`, laid out as openapi-generator's API pages (seeds 002–004): a table of the
  * operations, then for each its description, an example per style, parameters, return type (linked
  * to its model page), errors, authorization and HTTP request headers.
  */
-export function emitResourceDocs(api: NamedApi, assets: GeneratorAssets): FileSet {
+export function emitResourceDocs(api: NamedApi, assets: GeneratorAssets, styles: readonly Style[]): FileSet {
   const files: FileSet = new Map();
   const index = modelIndex(api);
   const styleTitles = styles.map((s) => s.usage(api).title);
   for (const page of api.docPages)
     files.set(
       page.file,
-      renderTemplate(assets, "docs/resource.md.hbs", pageData(api, page, docLinks(index, page.file), styleTitles)),
+      renderTemplate(
+        assets,
+        "docs/resource.md.hbs",
+        pageData(api, page, docLinks(index, page.file), styles, styleTitles),
+      ),
     );
   return files;
 }
@@ -51,7 +55,7 @@ function operationSections(named: NamedOperation): string[] {
   ];
 }
 
-function pageData(api: NamedApi, page: NamedDocPage, links: DocLinks, styleTitles: string[]) {
+function pageData(api: NamedApi, page: NamedDocPage, links: DocLinks, styles: readonly Style[], styleTitles: string[]) {
   const anchors = operationAnchors(page);
   const readme = links.readme;
   return {
@@ -64,11 +68,17 @@ function pageData(api: NamedApi, page: NamedDocPage, links: DocLinks, styleTitle
       http: `**${named.op.method.toUpperCase()}** ${codeCell(named.op.path)}`,
       description: operationSummary(named),
     })),
-    operations: page.operations.map((named) => operationData(api, named, links, styleTitles)),
+    operations: page.operations.map((named) => operationData(api, named, links, styles, styleTitles)),
   };
 }
 
-function operationData(api: NamedApi, named: NamedOperation, links: DocLinks, styleTitles: string[]) {
+function operationData(
+  api: NamedApi,
+  named: NamedOperation,
+  links: DocLinks,
+  styles: readonly Style[],
+  styleTitles: string[],
+) {
   const { op } = named;
   const sections = operationSections(named);
   return {

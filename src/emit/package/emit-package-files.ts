@@ -2,6 +2,7 @@ import type { GeneratorAssets } from "../../generator-assets.js";
 import type { NamedApi } from "../../name/named-api.js";
 import type { Style } from "../styles/style.js";
 import type { FileSet } from "../file-set.js";
+import { packageVersion } from "../package-version.js";
 import { renderTemplate } from "../render-template.js";
 
 /**
@@ -37,9 +38,4 @@ export function emitPackageFiles(api: NamedApi, assets: GeneratorAssets, styles:
     ["tsconfig.build.json", renderTemplate(assets, "package/tsconfig.build.json.hbs", {})],
     [".gitignore", renderTemplate(assets, "package/gitignore.hbs", {})],
   ]);
-}
-
-/** The package's version: the API's when it is semver, else 0.1.0. */
-export function packageVersion(api: NamedApi): string {
-  return /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(api.model.version) ? api.model.version : "0.1.0";
 }

@@ -5,9 +5,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { validatable } from "../../../src/check/structure/check-structure.js";
-import { localRefs, refLoop } from "../../../src/check/ref-chains.js";
-import { leadsThroughItself } from "../../../src/check/resolve-local-ref.js";
-import { malformedPercent } from "../../../src/check/rules/percent-escapes.js";
+import { leadsThroughItself, localRefs, refLoop } from "../../../src/load/follow-ref.js";
+import { malformedPercent } from "../../../src/load/json-pointer.js";
 import { structProblems, type StructProblem } from "../../../src/check/structure/struct-walk.js";
 import { projectRoot } from "../../helpers/generate.js";
 

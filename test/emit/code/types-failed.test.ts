@@ -37,7 +37,7 @@ describe("openapi-typescript failures", () => {
     writeFileSync(spec, JSON.stringify(broken));
     const worker = startTypesWorker();
     try {
-      await expect(worker.types(spec, work)).rejects.toBeInstanceOf(TypesFailed);
+      await expect(worker.types(spec, work, "spec.yaml")).rejects.toBeInstanceOf(TypesFailed);
     } finally {
       await worker.close();
     }

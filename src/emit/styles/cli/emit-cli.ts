@@ -1,6 +1,6 @@
 import type { GeneratorAssets } from "../../../generator-assets.js";
 import type { NamedApi } from "../../../name/named-api.js";
-import { packageVersion } from "../../package/emit-package-files.js";
+import { packageVersion } from "../../package-version.js";
 import { CLI_RUNTIME_MODULE, Imports } from "../../code/imports.js";
 import type { FileSet } from "../../file-set.js";
 import { banner, dataLiteral, newWriter, writeJsDoc } from "../../code/source-writer.js";

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { didYouMean } from "../did-you-mean.js";
-import { commonOptions, UsageError, type Command, type CommandArgs } from "./command.js";
+import { commonOptions, ClientgenUsageError, type Command, type CommandArgs } from "./command.js";
 
 const seeHelp = (command: Command) => `see 'clientgen ${command.name} --help'`;
 
@@ -15,17 +15,17 @@ function checkOptionNames(argv: string[], command: Command): void {
       const name = arg.slice(2).split("=", 1)[0]!;
       if (longs.includes(name)) continue;
       const close = didYouMean(name, longs);
-      throw new UsageError(
+      throw new ClientgenUsageError(
         `unknown option '--${name}' for '${command.name}'${close ? `: did you mean '--${close}'?` : ""} (${seeHelp(command)})`,
       );
     }
     if (/^-[^-]/.test(arg) && ![...arg.slice(1)].every((c) => shorts.has(c))) {
-      throw new UsageError(`unknown option '${arg}' for '${command.name}' (${seeHelp(command)})`);
+      throw new ClientgenUsageError(`unknown option '${arg}' for '${command.name}' (${seeHelp(command)})`);
     }
   }
 }
 
-/** `argv` after the command name → values and positionals, or a UsageError worded by us. */
+/** `argv` after the command name → values and positionals, or a ClientgenUsageError worded by us. */
 export function parseCommandArgs(
   argv: string[],
   command: Command,
@@ -49,13 +49,13 @@ export function parseCommandArgs(
       ([name, o]) => `--${name}` === option && o.type === "boolean",
     );
     if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
-      throw new UsageError(`${option} ${isFlag ? "takes no value" : "needs a value"} (${seeHelp(command)})`);
-    throw new UsageError(`cannot read the arguments of '${command.name}' (${seeHelp(command)})`);
+      throw new ClientgenUsageError(`${option} ${isFlag ? "takes no value" : "needs a value"} (${seeHelp(command)})`);
+    throw new ClientgenUsageError(`cannot read the arguments of '${command.name}' (${seeHelp(command)})`);
   }
   const { values, positionals } = parsed;
   if (positionals.length > command.maxPositionals && !values.help) {
     const extra = positionals[command.maxPositionals]!;
-    throw new UsageError(`unexpected argument '${extra}' for '${command.name}' (${seeHelp(command)})`);
+    throw new ClientgenUsageError(`unexpected argument '${extra}' for '${command.name}' (${seeHelp(command)})`);
   }
   return {
     values,

@@ -39,9 +39,17 @@ export const generateCommand: Command = {
     specs: { type: "string", value: "DIR", description: "folder of provider folders (default: specs)" },
     "out-dir": { type: "string", value: "DIR", description: "folder of generated packages (default: generated)" },
     check: { type: "boolean", description: "compare instead of writing; exit 1 when anything is stale" },
+    force: {
+      type: "boolean",
+      description:
+        "generate into a folder that holds files clientgen did not write (they are kept, never deleted or overwritten), or over another spec's package",
+    },
     watch: { type: "boolean", short: "w", description: "keep running and regenerate what changes (Ctrl-C stops)" },
   },
   notes: [
+    "clientgen replaces or deletes only files it wrote (.clientgen-manifest.json in each output folder lists them).",
+    "It refuses, naming them, an output folder holding files it did not write or another spec's package (unless",
+    "--force), and always a folder that is or contains the spec, a file it $refs or clientgen.yaml.",
     "A provider whose inputs (spec, the files it $refs, clientgen.yaml) and output are as the last run left them",
     "is skipped without loading the generator: see .clientgen-inputs.json in each output folder. --check never skips.",
   ],

@@ -8,13 +8,24 @@ import { clientConstruction, exampleArgs, showcaseOperation } from "./examples.j
 import type { FileSet } from "../file-set.js";
 import { codeCell, markdownBlock, markdownInline, tableCell } from "./markdown.js";
 import { renderTemplate } from "../render-template.js";
-import { styles } from "../styles/index.js";
+import type { Style } from "../styles/style.js";
 
-/** README.md, docs/<resource>.md and docs/models/<Model>.md, rendered from the model by handlebars templates. */
-export function emitReadme(api: NamedApi, assets: GeneratorAssets): FileSet {
+/**
+ * Every page of a package's documentation: README.md, docs/<resource>.md and docs/models/<Model>.md,
+ * rendered from the model by handlebars templates, with an example in each of the given styles.
+ */
+export function emitDocs(api: NamedApi, assets: GeneratorAssets, styles: readonly Style[]): FileSet {
+  return new Map([
+    ["README.md", readme(api, assets, styles)],
+    ...emitResourceDocs(api, assets, styles),
+    ...emitModelDocs(api, assets),
+  ]);
+}
+
+function readme(api: NamedApi, assets: GeneratorAssets, styles: readonly Style[]): string {
   const { model, client } = api;
   const showcase = showcaseOperation(api);
-  const readme = renderTemplate(assets, "package/README.md.hbs", {
+  return renderTemplate(assets, "package/README.md.hbs", {
     title: markdownInline(model.title),
     description: markdownBlock(model.description),
     specFile: model.source.file,
@@ -38,7 +49,7 @@ export function emitReadme(api: NamedApi, assets: GeneratorAssets): FileSet {
     })),
     usages: styles.map((s) => ({ ...s.usage(api), language: s.language })),
     styleNames: styles.map((s) => s.usage(api).title),
-    operations: operationRows(api),
+    operations: operationRows(api, styles),
     docs: api.docPages.map((page) => ({ file: page.file, title: page.title })),
     models: api.schemas.map((s) => ({ file: s.docFile, alias: s.alias })),
     baseURL: model.servers[0]?.url ?? "none",
@@ -46,7 +57,7 @@ export function emitReadme(api: NamedApi, assets: GeneratorAssets): FileSet {
     defaultMaxRetries: DEFAULT_MAX_RETRIES,
     envPrefix: client.envPrefix,
     errorClass: client.errorClass,
-    errorExample: errorExample(api),
+    errorExample: errorExample(api, styles[0]),
     idempotencyHeader: model.idempotencyHeader ?? "",
     envelope: model.envelope?.result ?? "",
     standaloneExample: showcase
@@ -59,11 +70,10 @@ export function emitReadme(api: NamedApi, assets: GeneratorAssets): FileSet {
         ].join("\n")
       : "// This API has no operations.\nexport {};",
   });
-  return new Map([["README.md", readme], ...emitResourceDocs(api, assets), ...emitModelDocs(api, assets)]);
 }
 
 /** One row per operation, its first call linked to its section of the resource's page. */
-function operationRows(api: NamedApi) {
+function operationRows(api: NamedApi, styles: readonly Style[]) {
   return api.docPages.flatMap((page) => {
     const anchors = operationAnchors(page);
     return page.operations.map((named) => ({
@@ -94,11 +104,11 @@ function schemeText(c: NamedCredential): string {
 }
 
 /** A whole program: the client, a call, and the typed errors it may throw. */
-function errorExample(api: NamedApi): string {
+function errorExample(api: NamedApi, first: Style | undefined): string {
   const { client } = api;
   const named = showcaseOperation(api);
   const imports = `import ${client.className}, { APIError, RateLimitError } from "${client.packageName}";`;
-  const call = named ? `${styles[0]!.callName(api, named)}(${exampleArgs(named).join(", ")})` : undefined;
+  const call = named && first ? `${first.callName(api, named)}(${exampleArgs(named).join(", ")})` : undefined;
   return [
     imports,
     "",

@@ -1,7 +1,8 @@
 import { didYouMean } from "../did-you-mean.js";
-import { UsageError, type Command } from "./command.js";
+import { ClientgenUsageError, type Command } from "./command.js";
 
-export const helpCommand: Command = {
+/** `clientgen help`, over the commands `listed` gives (the registry, which holds this command too). */
+export const helpCommand = (listed: () => readonly Command[]): Command => ({
   name: "help",
   summary: "list the commands, or explain one",
   usage: [
@@ -11,7 +12,7 @@ export const helpCommand: Command = {
   options: {},
   maxPositionals: 1,
   async run(args) {
-    const { commands, findCommand } = await import("./index.js");
+    const commands = listed();
     const { commandHelp, overviewHelp } = await import("./help-text.js");
     const { readVersion } = await import("./version.js");
     const name = args.positionals[0];
@@ -19,9 +20,9 @@ export const helpCommand: Command = {
       process.stdout.write(overviewHelp(commands, readVersion()));
       return 0;
     }
-    const command = findCommand(name);
+    const command = commands.find((c) => c.name === name);
     if (!command)
-      throw new UsageError(
+      throw new ClientgenUsageError(
         unknownCommandMessage(
           name,
           commands.map((c) => c.name),
@@ -30,7 +31,7 @@ export const helpCommand: Command = {
     process.stdout.write(commandHelp(command));
     return 0;
   },
-};
+});
 
 export function unknownCommandMessage(name: string, known: string[]): string {
   const close = didYouMean(name, known);
