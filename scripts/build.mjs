@@ -1,4 +1,4 @@
-// `npm run build` (and `prepare`, so `npm ci` on a clone builds it): the generator's TypeScript to
+// `npm run build` (and `prepare`, through prepare.mjs, so `npm ci` on a clone builds it): the generator's TypeScript to
 // ESM JavaScript in dist/, one file per source file. A transpile, not a type-check (`npm run
 // typecheck` does that): it takes well under a second, so `npm ci` stays fast. The runtime is built
 // too (the name stage reads its exports); generated packages get it as TypeScript, from src/runtime/.

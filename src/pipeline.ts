@@ -1,6 +1,6 @@
 import { checkSpec } from "./check/check-spec.js";
 import { checkStructure } from "./check/structure/check-structure.js";
-import { compareDiagnostics, hasErrors, type Diagnostic } from "./diagnostics.js";
+import { compareDiagnostics, hasErrors, pointerSegments, type Diagnostic } from "./diagnostics.js";
 import { emitPackageParts } from "./emit/emit-package.js";
 import { mergeFileSets, onlySources, type FileSet } from "./emit/file-set.js";
 import { renderTemplate } from "./emit/render-template.js";
@@ -96,12 +96,13 @@ async function analyzeProvider(job: ProviderJob, cwd: string): Promise<Analysis>
   // Banners and the README name the spec as the output sees it, not as the working directory does.
   model.source = { ...model.source, file: specLabel(job) };
   const api = nameApi(model, job.provider, job.name);
-  return {
-    diagnostics: [...diagnostics, ...model.notes, ...locateRenames(api.warnings, spec)],
-    inputs,
-    ready: { spec, model, api },
-  };
+  const warnings = locateRenames(api.warnings, spec).map((d) => located(spec, d));
+  return { diagnostics: [...diagnostics, ...model.notes, ...warnings], inputs, ready: { spec, model, api } };
 }
+
+/** A later stage's finding that knows only its pointer gets the file, line, column and code frame of it. */
+const located = (spec: LoadedSpec, d: Diagnostic): Diagnostic =>
+  d.pointer === undefined || d.location ? d : spec.diagnostic(pointerSegments(d.pointer), d);
 
 /** What `clientgen lint` reports: the diagnostics of a generation, without generating. */
 export async function lintProvider(job: ProviderJob, cwd: string): Promise<ProviderResult> {
@@ -122,11 +123,15 @@ function typesFailedDiagnostic(spec: LoadedSpec, err: TypesFailed): Diagnostic {
 /**
  * The files of `job.layout`: a package as emitted, or `sources`, only what its src/ holds plus a
  * .gitignore of its own (in place of the package's) for the input stamp, since sources are committed.
+ * Sources leave the command line out unless `withCli`: it is an entry point with a process to run
+ * in, which a library compiled into someone else's project does not need.
  */
 function layOut(job: ProviderJob, assets: GeneratorAssets): (files: FileSet) => FileSet {
   if (job.layout !== "sources") return (files) => files;
+  const keep = (path: string): boolean =>
+    job.withCli === true || !(path === "cli.ts" || path.startsWith("cli-runtime/"));
   return (files) => {
-    const sources = onlySources(files);
+    const sources = new Map([...onlySources(files)].filter(([path]) => keep(path)));
     if (files.has(".gitignore")) sources.set(".gitignore", renderTemplate(assets, "sources/gitignore.hbs", {}));
     return sources;
   };

@@ -36,6 +36,10 @@ export const generateCommand: Command = {
       description:
         "package (default): a buildable npm package; sources: only the TypeScript sources (a package's src/)",
     },
+    "with-cli": {
+      type: "boolean",
+      description: "with --layout sources: also write the command line (cli.ts, cli-runtime/), which sources leave out",
+    },
     specs: { type: "string", value: "DIR", description: "folder of provider folders (default: specs)" },
     "out-dir": { type: "string", value: "DIR", description: "folder of generated packages (default: generated)" },
     check: { type: "boolean", description: "compare instead of writing; exit 1 when anything is stale" },

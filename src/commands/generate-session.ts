@@ -40,6 +40,14 @@ export class GenerateSession {
     return (this.fingerprint ??= generatorFingerprint());
   }
 
+  /**
+   * What the stamp records as the generator: the fingerprint, marked when sources take the command line,
+   * so that adding or dropping `--with-cli` is a change and never a skip (the stamp's job options predate it).
+   */
+  private generatorFor(job: ProviderJob): string {
+    return job.withCli ? `${this.generator()} +cli` : this.generator();
+  }
+
   /** Every job in memory first, then write (or compare) only if all of them succeeded. */
   async run(jobs: ProviderJob[]): Promise<BatchOutcome> {
     const started = performance.now();
@@ -47,7 +55,7 @@ export class GenerateSession {
     const todo: ProviderJob[] = [];
     for (const job of jobs) {
       const checked = performance.now();
-      const hit = this.check ? undefined : upToDate(job, () => this.generator());
+      const hit = this.check ? undefined : upToDate(job, () => this.generatorFor(job));
       if (!hit) todo.push(job);
       else {
         outcome.lines.push({
@@ -168,7 +176,7 @@ export class GenerateSession {
     const { manifestText } = await import("../write/manifest.js");
     const manifest = (paths: Iterable<string>) => manifestText(job, paths);
     const diff = writeOutput(job.outDir, files!, staged, { layout: job.layout ?? "package", manifest, keep });
-    writeStamp(job, this.generator(), inputs, operations, files!);
+    writeStamp(job, this.generatorFor(job), inputs, operations, files!);
     const changes = [
       `${diff.added.length} added`,
       `${diff.changed.length} changed`,

@@ -53,13 +53,17 @@ function readLayout(args: CommandArgs): ProviderJob["layout"] {
 }
 
 /** With neither --spec nor provider names, `--watch` also picks up providers added to the specs folder. */
-function discoveryFor(args: CommandArgs, layout: ProviderJob["layout"]): ProviderDiscovery | undefined {
+function discoveryFor(
+  args: CommandArgs,
+  layout: ProviderJob["layout"],
+  withCli: boolean,
+): ProviderDiscovery | undefined {
   if (stringOption(args, "spec") || args.positionals.length) return undefined;
   return {
     root: resolve(args.cwd, specsArg(args)),
     find: () => {
       const found = providersIn(args, []);
-      for (const job of found.jobs) job.layout = layout;
+      for (const job of found.jobs) Object.assign(job, { layout }, withCli ? { withCli } : {});
       return found;
     },
   };
@@ -75,9 +79,12 @@ export async function runGenerate(args: CommandArgs): Promise<number> {
   const watch = flagOption(args, "watch");
   if (check && watch) throw new ClientgenUsageError("--check and --watch do not go together");
   const layout = readLayout(args);
+  const withCli = flagOption(args, "with-cli");
+  if (withCli && layout !== "sources")
+    throw new ClientgenUsageError("--with-cli goes with --layout sources (a package always has its command line)");
   const { jobs, errors } = jobsFromArgs(args, () => resolve(args.cwd, out!));
-  for (const job of jobs) job.layout = layout;
-  const discovery = watch ? discoveryFor(args, layout) : undefined;
+  for (const job of jobs) Object.assign(job, { layout }, withCli ? { withCli } : {});
+  const discovery = watch ? discoveryFor(args, layout, withCli) : undefined;
   // Watching a specs folder, a provider folder without a spec yet is one to wait for, not a mistake.
   const waiting = discovery ? errors.filter((e) => e.rule === "spec-missing") : [];
   const problems = errors.filter((e) => !waiting.includes(e));

@@ -1,15 +1,18 @@
 import { dirname } from "node:path";
 import { hasErrors } from "../diagnostics.js";
 import { lintProvider } from "../pipeline.js";
-import type { CommandArgs } from "./command.js";
 import { describeErrors, Reporter, type ProviderLine } from "./reporter.js";
 import { jobsFromArgs } from "./run-generate.js";
+import { stringOption, type CommandArgs } from "./command.js";
+import { specName } from "../load/find-providers.js";
 
 /** `clientgen lint`: the diagnostics `generate` would give, all of them, and nothing written. Exit 1 on any error. */
 export async function runLint(args: CommandArgs): Promise<number> {
   const started = performance.now();
   const reporter = new Reporter(args.color, args.quiet);
   const { jobs, errors } = jobsFromArgs(args, (spec) => dirname(spec));
+  // Nothing is written, so a lone spec is named for itself, not for a folder it happens to sit in.
+  if (stringOption(args, "spec")) for (const job of jobs) job.provider = specName(job.specPath);
   reporter.diagnostics(errors, { all: true });
   if (hasErrors(errors)) return 1;
   const lines: ProviderLine[] = [];

@@ -10,6 +10,16 @@ export function specIn(dir: string): string | undefined {
   return SPEC_NAMES.map((f) => join(dir, f)).find((p) => existsSync(p));
 }
 
+/**
+ * What a spec given by path is called: its folder for a provider folder's `openapi.yaml` (`specs/github/openapi.yaml`
+ * is "github"), otherwise its file name without the extension (`../specs/github-api.json` is "github-api").
+ */
+export function specName(specPath: string): string {
+  const file = basename(specPath);
+  if (SPEC_NAMES.includes(file)) return basename(dirname(specPath));
+  return file.replace(/\.(ya?ml|json)$/i, "") || file;
+}
+
 /** One job per `specs/<provider>/openapi.*`, in name order; or only the named providers. */
 export function findProviders(
   specsDir: string,
@@ -65,7 +75,7 @@ export function findProviders(
 
 export function jobFor(specPath: string, outDir: string, provider?: string, name?: string): ProviderJob {
   const job: ProviderJob = {
-    provider: provider ?? (basename(outDir) || basename(dirname(specPath))),
+    provider: provider ?? (basename(outDir) || specName(specPath)),
     specPath,
     outDir,
   };

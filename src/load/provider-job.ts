@@ -13,6 +13,8 @@ export interface ProviderJob {
   name?: string;
   /** `package` (default): a buildable npm package; `sources`: only what its `src/` holds. */
   layout?: "package" | "sources";
+  /** With `sources`: the command line too (`cli.ts`, `cli-runtime/`), left out unless asked for (`--with-cli`). */
+  withCli?: boolean;
 }
 
 /** A file an output was made from (the spec, a file its `$ref`s reach, clientgen.yaml), with the text that was used. */

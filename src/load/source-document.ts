@@ -1,7 +1,8 @@
 import { createRequire } from "node:module";
 import type * as Yaml from "yaml";
 import type { Document, LineCounter, Node } from "yaml";
-import { codeFrame, type Diagnostic, type SourceLocation } from "../diagnostics.js";
+import { codeFrame, jsonPointer, type Diagnostic, type SourceLocation } from "../diagnostics.js";
+import { jsonOffsetOf } from "./json-offset.js";
 
 /**
  * The YAML parser, loaded when a YAML file or a source position is first needed: a JSON spec that
@@ -20,7 +21,7 @@ export interface SourceDocument {
   data: unknown;
   /** Location of the node at `pointer` (or of its nearest existing ancestor). */
   locate(pointer: readonly (string | number)[]): SourceLocation;
-  /** A diagnostic pointing at `pointer`, with a code frame. */
+  /** A diagnostic pointing at `pointer`, with a code frame and the pointer itself. */
   diagnostic(pointer: readonly (string | number)[], d: Omit<Diagnostic, "location" | "frame">): Diagnostic;
 }
 
@@ -30,8 +31,8 @@ interface Positions {
 }
 
 /**
- * Parses `text`. JSON goes through JSON.parse (fast on 13 MB specs); positions come from a YAML
- * parse done only when a diagnostic needs one.
+ * Parses `text`. JSON goes through JSON.parse (fast on 13 MB specs) and its positions come from a
+ * scan of the text; a YAML file's from a YAML parse done only when a diagnostic needs one.
  */
 export function parseSource(
   file: string,
@@ -47,7 +48,10 @@ export function parseSource(
     }
     return positions;
   };
+  const trimmed = text.trimStart();
+  const json = trimmed.startsWith("{") || trimmed.startsWith("[");
   const locate = (pointer: readonly (string | number)[]): SourceLocation => {
+    if (json) return { file, ...linePos(text, jsonOffsetOf(text, pointer)) };
     const { doc, lines } = getPositions();
     const offset = offsetOf(doc.contents as Node | null, pointer);
     const pos = lines.linePos(offset);
@@ -55,10 +59,9 @@ export function parseSource(
   };
   const diagnostic: SourceDocument["diagnostic"] = (pointer, d) => {
     const location = locate(pointer);
-    return { ...d, location, frame: codeFrame(text, location.line, location.column) };
+    return { ...d, location, pointer: jsonPointer(pointer), frame: codeFrame(text, location.line, location.column) };
   };
-  const trimmed = text.trimStart();
-  if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+  if (json) {
     try {
       return { doc: { file, absPath, text, data: JSON.parse(text), locate, diagnostic }, errors: [] };
     } catch (err) {
@@ -70,6 +73,13 @@ export function parseSource(
     return { errors: doc.errors.map((e) => yamlError(file, text, e.linePos?.[0], e.message)) };
   }
   return { doc: { file, absPath, text, data: doc.toJS({ maxAliasCount: 10_000 }), locate, diagnostic }, errors: [] };
+}
+
+/** 1-based line and column of `offset`. */
+function linePos(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) line++;
+  return { line, column: offset - text.lastIndexOf("\n", offset - 1) };
 }
 
 function offsetOf(root: Node | null, pointer: readonly (string | number)[]): number {

@@ -59,6 +59,7 @@ export function nameClient(
     errorClass: `${className}Error`,
     packageName: model.names.packageName ?? packageNameFor(provider),
     envPrefix,
+    baseURLEnv: `${envPrefix}_BASE_URL`,
     provider,
   };
 }

@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../diagnostics.js";
+import { jsonPointer, type Diagnostic } from "../diagnostics.js";
 import type { ApiModel, BodyModel, OperationModel, ParamModel } from "../model/api-model.js";
 import { camel, pascal, safeIdentifier, uniqueName } from "./identifiers.js";
 import { crudVerb, operationName, resourceSegments } from "./default-names.js";
@@ -215,6 +215,7 @@ function chooseBodyMode(ctx: NamingContext, op: OperationModel, body: BodyModel)
     rule: "body-passed-whole",
     message: `${op.method.toUpperCase()} ${op.path}: body field '${clash.name}' has the name of the ${clash.in} parameter '${clash.name}', so the body is passed whole as \`body\``,
     hint: "the shape follows the spec: rename the parameter or the body field there to have them side by side",
+    pointer: jsonPointer(op.pointer),
   });
   return "whole";
 }

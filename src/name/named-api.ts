@@ -73,6 +73,8 @@ export interface ClientNames {
   packageName: string;
   /** `OPENAI`: prefix of environment variables the runtime reads (`OPENAI_LOG`). */
   envPrefix: string;
+  /** `OPENAI_BASE_URL`: the environment variable the client and command line take the base URL from. */
+  baseURLEnv: string;
   /** `openai`: the provider folder name. */
   provider: string;
 }

@@ -1,4 +1,4 @@
-import type { Diagnostic, SourceLocation } from "../diagnostics.js";
+import { type Diagnostic, jsonPointer, type SourceLocation } from "../diagnostics.js";
 import type { Pointer } from "../load/json-pointer.js";
 import type { LoadedSpec } from "../load/load-spec.js";
 import type { OperationModel } from "../model/api-model.js";
@@ -51,7 +51,7 @@ export interface Rename {
   holder?: NameHolder | undefined;
 }
 
-/** A rename warning, still in spec pointers: the pipeline, which has the spec, places it (locateRenames). */
+/** A rename warning, still in spec pointers: the pipeline, which has the spec, places it (locateRenames, then its pointer). */
 export interface NameWarning extends Diagnostic {
   rename?: Rename;
 }
@@ -68,25 +68,27 @@ function renameMessage({ op, what, used, holder }: Rename, heldAt?: SourceLocati
  * the name used instead, and the clientgen.yaml key that chooses another.
  */
 export function renamed(rename: Rename): NameWarning {
-  return {
+  const warning: NameWarning = {
     severity: "warning",
     rule: "name-clash",
     message: renameMessage(rename),
     hint: `choose a name in clientgen.yaml under ${rename.configKey}`,
     rename,
   };
+  // The pipeline turns the pointer into a file position and a code frame (the name stage reads no source).
+  const at = rename.at ?? rename.op?.pointer;
+  if (at) warning.pointer = jsonPointer(at);
+  return warning;
 }
 
 /**
- * Rename warnings as diagnostics: located at the spec node that wanted the name, with the place of
- * the one that holds it in the message. Other warnings pass through.
+ * Rename warnings with the holder's place in the message (`(by GET /a at openapi.yaml:5:5)`); the
+ * pipeline then places each at its own pointer, the node that wanted the name. Other warnings pass through.
  */
 export function locateRenames(warnings: readonly NameWarning[], spec: Pick<LoadedSpec, "diagnostic">): Diagnostic[] {
   return warnings.map(({ rename, ...d }) => {
     if (!rename) return d;
     const held = rename.holder?.pointer && spec.diagnostic(rename.holder.pointer, d).location;
-    const message = renameMessage(rename, held);
-    const at = rename.at ?? rename.op?.pointer;
-    return at ? spec.diagnostic(at, { ...d, message }) : { ...d, message };
+    return { ...d, message: renameMessage(rename, held) };
   });
 }

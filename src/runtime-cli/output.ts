@@ -74,11 +74,14 @@ export async function reportError(
     return EXIT.api;
   }
   if (err instanceof SDKError) {
-    // Raised before sending: missing credentials or client parameters, a header value with CR/LF.
+    // Raised before sending: missing credentials, client parameters or base URL, a header value with CR/LF.
     const flags = program.options.map((o) => `--${o.flag}${o.env ? ` (${o.env})` : ""}`);
-    await say(
-      `error: ${err.message}${/credentials|client option/.test(err.message) && flags.length ? `\n  on the command line: ${flags.join(", ")}` : ""}`,
-    );
+    const given = /`baseURL`/.test(err.message)
+      ? ["--base-url URL"]
+      : /credentials|client option/.test(err.message)
+        ? flags
+        : [];
+    await say(`error: ${err.message}${given.length ? `\n  on the command line: ${given.join(", ")}` : ""}`);
     return EXIT.usage;
   }
   await say(`error: ${err instanceof Error ? err.message : String(err)}`);

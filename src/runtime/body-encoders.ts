@@ -17,13 +17,16 @@ function bodyValue({ op, params }: RequestDraft): unknown {
   return fields.length ? Object.fromEntries(fields) : undefined;
 }
 
+/** What fetch takes as a body, spelled through RequestInit: `BodyInit` is a DOM-only name that Node's types lack. */
+type Body = NonNullable<RequestInit["body"]>;
+
 /**
  * Sets the body and its content-type (undefined: fetch decides, e.g. multipart boundaries). A stream
  * goes half-duplex, which also tells the core not to retry: the first attempt consumes it.
  */
 function setBody(
   { init, header }: RequestDraft,
-  body: BodyInit,
+  body: Body,
   contentType: string | undefined,
   streamed?: boolean,
 ): void {
@@ -74,6 +77,5 @@ export const textBody: BodyEncoder = (draft) => {
 /** Blob, ArrayBuffer, typed arrays and streams pass through; a stream is sent half-duplex and never retried. */
 export const binaryBody: BodyEncoder = (draft) => {
   const value = bodyValue(draft);
-  if (value !== undefined)
-    setBody(draft, value as BodyInit, draft.op.body?.contentType, value instanceof ReadableStream);
+  if (value !== undefined) setBody(draft, value as Body, draft.op.body?.contentType, value instanceof ReadableStream);
 };

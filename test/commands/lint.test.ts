@@ -49,6 +49,15 @@ describe("clientgen lint", () => {
     expect(existsSync(join(work, "generated"))).toBe(false);
   });
 
+  it("names a lone spec file for itself, not for the folder it sits in", async () => {
+    const loose = join(work, "loose", "specs");
+    cpSync(fixture("specs", "minimal.yaml"), join(loose, "github-api.yaml"));
+    const result = await clientgen(["lint", "--spec", "../loose/specs/github-api.yaml"], join(work, "specs"));
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^ {2}github-api\s+4 operations\s+ok/m);
+    expect(result.stderr).not.toMatch(/^ {2}specs\s/m);
+  });
+
   it.skipIf(!hasScript)("colours its output on a terminal, and not with NO_COLOR", () => {
     const command = `"${process.execPath}" "${clientgenBin}" lint --spec "${fixture("specs", "minimal.yaml")}"`;
     const onTerminal = (env: NodeJS.ProcessEnv) =>
@@ -56,5 +65,24 @@ describe("clientgen lint", () => {
     const { NO_COLOR: _unset, ...withoutNoColor } = process.env;
     expect(onTerminal(withoutNoColor)).toContain("\u001b[32mok");
     expect(onTerminal({ ...withoutNoColor, NO_COLOR: "1" })).not.toContain("\u001b[");
+  });
+});
+
+/** Downloaded specs are one-line JSON: a finding shows a hundred characters around its column and its JSON pointer. */
+describe("clientgen lint on a minified JSON spec", () => {
+  it("clips the code frame around the column, keeps the caret on it, and names the pointer", async () => {
+    const spec = fixture("specs", "minified.json");
+    const result = await clientgen(["lint", "--spec", spec], work);
+    expect(result.code).toBe(0);
+    const rows = result.stderr.split("\n");
+    const header = rows.findIndex((r) => r.includes("warning[name-clash] POST /jobs/{type}"));
+    expect(rows[header]).toMatch(/minified\.json:1:\d+ /);
+    const source = rows[header + 1]!;
+    const caret = rows[header + 2]!.indexOf("^");
+    expect(source.length).toBeLessThan(120);
+    expect(source.slice(caret)).toMatch(/^"post":/);
+    expect(rows).toContain("  at /paths/~1jobs~1{type}/post");
+    expect(result.stderr).toMatch(/^ {2}minified\s+41 operations\s+ok/m);
+    expect(result.stderr.length).toBeLessThan(1000);
   });
 });

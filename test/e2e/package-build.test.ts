@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -89,4 +89,90 @@ describe("generated/openai built as a package", () => {
     expect(JSON.parse(stdout).data).toEqual([{ id: "invite-9" }]);
     expect(server.requests.at(-1)!.url).toBe("/organization/invites?limit=3");
   }, 120_000);
+
+  describe("used from CommonJS (Node 20.19+ and 22.12+ require() ESM)", () => {
+    let project: string;
+    /** A consumer project of the given module type with the built package in its node_modules. */
+    const consumer = (name: string, type: "commonjs" | "module"): string => {
+      const root = join(project, name);
+      mkdirSync(join(root, "node_modules"), { recursive: true });
+      symlinkSync(dir, join(root, "node_modules", "openai-client"), "dir");
+      writeFileSync(join(root, "package.json"), JSON.stringify({ name, private: true, type }));
+      writeFileSync(
+        join(root, "index.ts"),
+        [
+          `import OpenAI from "openai-client";`,
+          `import { InvitesApi } from "openai-client/builder";`,
+          `import type { Invite } from "openai-client/models";`,
+          `export const made: [OpenAI, InvitesApi, Invite[]] = [new OpenAI({ adminApiKey: "k" }), new InvitesApi({ adminApiKey: "k" }), []];`,
+        ].join("\n"),
+      );
+      return root;
+    };
+    const tsc = async (cwd: string, module: string, resolution: string): Promise<string> => {
+      const args = ["--noEmit", "--strict", "--target", "es2022", "--module", module, "--moduleResolution", resolution];
+      try {
+        await run(process.execPath, [tscBin, ...args, "index.ts"], { cwd });
+        return "";
+      } catch (err) {
+        return String((err as { stdout?: string }).stdout || err);
+      }
+    };
+
+    beforeAll(() => {
+      project = mkdtempSync(join(tmpdir(), "clientgen-cjs-"));
+    });
+    afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+    it("a .cjs file require()s every entry of the built package and sends requests in both styles", async () => {
+      const root = consumer("plain", "commonjs");
+      server.reply({ status: 200, body: { object: "list", data: [{ id: "invite-c" }], has_more: false } });
+      writeFileSync(
+        join(root, "main.cjs"),
+        [
+          `const { default: OpenAI } = require("openai-client");`,
+          `const { InvitesApi } = require("openai-client/builder");`,
+          `const entries = ["core", "operations", "models"].map((e) => typeof require("openai-client/" + e));`,
+          `const options = { adminApiKey: "sk-cjs", baseURL: ${JSON.stringify(server.baseURL)}, maxRetries: 0 };`,
+          `(async () => {`,
+          `  const flat = await new OpenAI(options).organization.invites.list({ limit: 1 });`,
+          `  const page = await new InvitesApi(options).listInvites().limit(2).execute();`,
+          `  console.log(JSON.stringify({ entries, flat: flat.items.map((i) => i.id), builder: page.items.map((i) => i.id) }));`,
+          `})();`,
+        ].join("\n"),
+      );
+      const { stdout, stderr } = await run(process.execPath, ["main.cjs"], { cwd: root });
+      expect(JSON.parse(stdout)).toEqual({
+        entries: ["object", "object", "object"],
+        flat: ["invite-c"],
+        builder: ["invite-c"],
+      });
+      expect(stderr).not.toMatch(/ERR_|Error/);
+      expect(server.requests.slice(-2).map((r) => r.url)).toEqual([
+        "/organization/invites?limit=1",
+        "/organization/invites?limit=2",
+      ]);
+    });
+
+    it("type-checks with the module settings the README names, and node16 in CommonJS fails as it says", async () => {
+      const cjs = consumer("typed-cjs", "commonjs");
+      const esm = consumer("typed-esm", "module");
+      const [cjsNodeNext, cjsBundler, cjsNode16, esmNode16, esmNodeNext, esmBundler] = await Promise.all([
+        tsc(cjs, "nodenext", "nodenext"),
+        tsc(cjs, "preserve", "bundler"),
+        tsc(cjs, "node16", "node16"),
+        tsc(esm, "node16", "node16"),
+        tsc(esm, "nodenext", "nodenext"),
+        tsc(esm, "esnext", "bundler"),
+      ]);
+      expect({ cjsNodeNext, cjsBundler, esmNode16, esmNodeNext, esmBundler }).toEqual({
+        cjsNodeNext: "",
+        cjsBundler: "",
+        esmNode16: "",
+        esmNodeNext: "",
+        esmBundler: "",
+      });
+      expect(cjsNode16).toContain("TS1479");
+    }, 120_000);
+  });
 });

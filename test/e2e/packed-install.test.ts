@@ -1,5 +1,14 @@
 import { execFile } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -50,6 +59,13 @@ describe("clientgen installed from its packed tarball", () => {
         "src/runtime-cli/run-cli.ts",
       ]),
     );
+    // `prepare` builds dist/ in a clone; the tarball ships its script, which finds no build.mjs there and does nothing.
+    const manifest = JSON.parse(readFileSync(join(projectRoot, "package.json"), "utf8")) as {
+      scripts: Record<string, string>;
+    };
+    expect(manifest.scripts.prepare).toBe("node scripts/prepare.mjs");
+    expect(packed).toContain("scripts/prepare.mjs");
+    expect(packed).not.toContain("scripts/build.mjs");
     expect(
       packed.filter(
         (p) =>
@@ -65,6 +81,10 @@ describe("clientgen installed from its packed tarball", () => {
     copyFileSync(fixture("specs", "minimal.yaml"), join(project, "api.yaml"));
     await npm(["install", "--prefer-offline", join(work, filename)], project);
     expect(existsSync(join(project, "node_modules", "tsx"))).toBe(false);
+    const installed = join(project, "node_modules", "clientgen");
+    const built = statSync(join(installed, "dist", "cli.js")).mtimeMs;
+    await exec(process.execPath, [join(installed, "scripts", "prepare.mjs")], { cwd: installed });
+    expect(statSync(join(installed, "dist", "cli.js")).mtimeMs).toBe(built);
 
     const generated = await exec("npx", ["clientgen", "generate", "--spec", "api.yaml", "--out", "gen/api"], {
       cwd: project,

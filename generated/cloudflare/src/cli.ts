@@ -12,6 +12,7 @@ const program: CliProgram = {
   title: "Cloudflare API - User's Invites",
   version: "4.0.0",
   baseURL: "https://api.cloudflare.com/client/v4",
+  baseURLEnv: "CLOUDFLARE_BASE_URL",
   client: (options) => new CloudflareCore(options),
   options: [{ option: "apiToken", flag: "api-token", kind: "credential", env: "CLOUDFLARE_API_TOKEN", description: "Cloudflare API token, sent as a bearer token. Preferred over the email + key pair." }, { option: "apiEmail", flag: "api-email", kind: "credential", env: "CLOUDFLARE_EMAIL", description: "Email address of the Cloudflare account; used together with apiKey." }, { option: "apiKey", flag: "api-key", kind: "credential", env: "CLOUDFLARE_API_KEY", description: "Cloudflare Global API Key; used together with apiEmail." }],
   operations: operationsFrom(operations, [
@@ -21,4 +22,4 @@ const program: CliProgram = {
   ]),
 };
 
-await main(program);
+void main(program);

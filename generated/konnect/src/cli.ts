@@ -12,6 +12,7 @@ const program: CliProgram = {
   title: "Kong Konnect Identity API - Invites",
   version: "3.0.0",
   baseURL: "https://global.api.konghq.com",
+  baseURLEnv: "KONNECT_BASE_URL",
   client: (options) => new KonnectCore(options),
   options: [{ option: "personalAccessToken", flag: "personal-access-token", kind: "credential", env: "KONNECT_TOKEN", description: "Konnect personal access token (PAT). A system account token (spat_...) is sent the same way, as a bearer token." }, { option: "systemAccountAccessToken", flag: "system-account-access-token", kind: "credential", env: "KONNECT_SYSTEM_ACCOUNT_ACCESS_TOKEN", description: "A system account access token (SPAT, prefixed `spat_`), issued for a\nsystem account: meant for automation that is not a person." }],
   operations: operationsFrom(operations, [
@@ -19,4 +20,4 @@ const program: CliProgram = {
   ]),
 };
 
-await main(program);
+void main(program);

@@ -12,6 +12,7 @@ const program: CliProgram = {
   title: "OpenAI Administration API - Invites",
   version: "2.3.0",
   baseURL: "https://api.openai.com/v1",
+  baseURLEnv: "OPENAI_BASE_URL",
   client: (options) => new OpenAICore(options),
   options: [{ option: "adminApiKey", flag: "admin-api-key", kind: "credential", env: "OPENAI_ADMIN_KEY", description: "OpenAI admin API key (organization administration endpoints refuse project keys)." }],
   operations: operationsFrom(operations, [
@@ -22,4 +23,4 @@ const program: CliProgram = {
   ]),
 };
 
-await main(program);
+void main(program);

@@ -12,6 +12,7 @@ const program: CliProgram = {
   title: "Trieve API - Invitation",
   version: "0.13.0",
   baseURL: "https://api.trieve.ai",
+  baseURLEnv: "TRIEVE_BASE_URL",
   client: (options) => new TrieveCore(options),
   options: [{ option: "apiKey", flag: "api-key", kind: "credential", env: "TRIEVE_API_KEY", description: "Trieve API key, sent in the Authorization header. Its user must be an admin or owner of the organization to send invitations." }, { option: "trOrganization", flag: "tr-organization", kind: "client parameter", env: "TRIEVE_ORGANIZATION", description: "ID (UUID) of the Trieve organization every request acts on, sent as the TR-Organization header." }],
   operations: operationsFrom(operations, [
@@ -19,4 +20,4 @@ const program: CliProgram = {
   ]),
 };
 
-await main(program);
+void main(program);

@@ -28,6 +28,7 @@ export function clientSpec(api: NamedApi): ClientSpecData {
     );
     spec.server = new RuntimeRef("serverURL", [server.url, variables]);
   } else if (server) spec.baseURL = server.url;
+  spec.baseURLEnv = client.baseURLEnv;
   if (api.credentials.length)
     spec.credentials = api.credentials.map((c) => (c.env ? { option: c.option, env: c.env } : { option: c.option }));
   const params = api.clientParams.map((p) => ({

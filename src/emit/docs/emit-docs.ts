@@ -55,6 +55,8 @@ function readme(api: NamedApi, assets: GeneratorAssets, styles: readonly Style[]
     baseURL: model.servers[0]?.url ?? "none",
     defaultTimeoutMs: DEFAULT_TIMEOUT_MS,
     defaultMaxRetries: DEFAULT_MAX_RETRIES,
+    baseURLEnv: client.baseURLEnv,
+    baseURLMissing: !/^([a-z][\w+.-]*:|\{)/i.test(model.servers[0]?.url ?? ""),
     envPrefix: client.envPrefix,
     errorClass: client.errorClass,
     errorExample: errorExample(api, styles[0]),

@@ -16,10 +16,7 @@ export function emitPackageFiles(api: NamedApi, assets: GeneratorAssets, styles:
   for (const style of styles) entries.push(...Object.entries(style.entries));
   entries.push(["./core", "core"], ["./operations", "operations/index"], ["./models", "models"]);
   const exportsBlock = entries
-    .map(
-      ([key, file]) =>
-        `    ${JSON.stringify(key)}: {\n      "types": ${JSON.stringify(`./dist/${file}.d.ts`)},\n      "import": ${JSON.stringify(`./dist/${file}.js`)}\n    }`,
-    )
+    .map(([key, file]) => `    ${JSON.stringify(key)}: {\n${conditions(file)}\n    }`)
     .join(",\n");
   const bins = Object.entries(Object.assign({}, ...styles.map((s) => s.bin?.(api) ?? {})) as Record<string, string>);
   const binBlock = bins
@@ -39,3 +36,18 @@ export function emitPackageFiles(api: NamedApi, assets: GeneratorAssets, styles:
     [".gitignore", renderTemplate(assets, "package/gitignore.hbs", {})],
   ]);
 }
+
+/**
+ * One build, ESM, for every consumer: `import`, and `require` too, which Node loads as ESM from 20.19
+ * and 22.12 on (require(esm)), so CommonJS projects need no second build. `default` serves bundlers
+ * and tools that know neither condition.
+ */
+const conditions = (file: string): string =>
+  [
+    ["types", `./dist/${file}.d.ts`],
+    ["import", `./dist/${file}.js`],
+    ["require", `./dist/${file}.js`],
+    ["default", `./dist/${file}.js`],
+  ]
+    .map(([k, v]) => `      ${JSON.stringify(k)}: ${JSON.stringify(v)}`)
+    .join(",\n");

@@ -36,8 +36,8 @@ export const EXIT_CODES =
   "Exit codes: 0 success, 1 the API answered with an error, 2 usage error (nothing was sent), 3 connection error or timeout, 130 interrupted (Ctrl-C).";
 
 /** The global options of one group, as help rows. */
-const globalRows = (group: "call" | "program", baseURL: string | undefined): string[][] =>
-  GLOBAL_OPTION_TABLE.filter((o) => o.group === group).map((o) => [optionSyntax(o), optionDescription(o, baseURL)]);
+const globalRows = (group: "call" | "program", program: CliProgram): string[][] =>
+  GLOBAL_OPTION_TABLE.filter((o) => o.group === group).map((o) => [optionSyntax(o), optionDescription(o, program)]);
 
 export function generalHelp(program: CliProgram): string {
   const { bin } = program;
@@ -66,7 +66,7 @@ export function generalHelp(program: CliProgram): string {
     "--data '<json>', --data @file or --data - (stdin).",
     "",
     "Options:",
-    columns([...globalRows("call", program.baseURL), ...credentials, ...globalRows("program", program.baseURL)]),
+    columns([...globalRows("call", program), ...credentials, ...globalRows("program", program)]),
     "",
     "The response body is printed as JSON on stdout: indented on a terminal, one line when piped.",
     "List operations print the first page; errors go to stderr.",

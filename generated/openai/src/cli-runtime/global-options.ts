@@ -1,7 +1,9 @@
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "../runtime/defaults.js";
+import type { CliProgram } from "./program.js";
 
 /**
- * The options every generated command line takes, whatever the API. This table is the only list:
+ * The options every generated command line takes, whatever the API (its base URL and that URL's
+ * variable aside). This table is the only list:
  * parse-args.ts parses them (its handlers are keyed by these names, so a row without one does not
  * compile), help.ts and docs/CLI.md describe them from it, and reserved.ts takes their names so no
  * client option gets a flag named like one of them.
@@ -15,14 +17,22 @@ export interface GlobalOption {
   short?: string;
   /** Lower case, no full stop: help prints it as is, the docs page as a sentence. */
   description: string;
-  /** Printed after the description; the base URL's comes from the spec, so it is left to the caller. */
+  /** Printed after the description. */
   default?: number;
+  /** The default and the environment variable come from the API (`--base-url`: its server, `<PREFIX>_BASE_URL`). */
+  fromProgram?: { default: "baseURL"; env: "baseURLEnv" };
   /** `call`: how the request is made and printed; `program`: about the command itself, listed last. */
   group: "call" | "program";
 }
 
 export const GLOBAL_OPTION_TABLE = [
-  { name: "base-url", value: "URL", description: "server to call", group: "call" },
+  {
+    name: "base-url",
+    value: "URL",
+    description: "server to call",
+    fromProgram: { default: "baseURL", env: "baseURLEnv" },
+    group: "call",
+  },
   { name: "header", value: "'Name: value'", description: "extra request header; repeatable", group: "call" },
   {
     name: "timeout",
@@ -65,8 +75,16 @@ export type SwitchOption = Exclude<Row["name"], ValuedOption>;
 export const optionSyntax = (o: GlobalOption): string =>
   `${o.short ? `-${o.short}, ` : ""}--${o.name}${o.value ? ` ${o.value}` : ""}`;
 
-/** The description with its default: `milliseconds per attempt (default 60000)`. */
-export const optionDescription = (o: GlobalOption, baseURL?: string): string => {
-  const given = o.name === "base-url" ? baseURL || undefined : o.default;
-  return `${o.description}${given === undefined ? "" : ` (default ${given})`}`;
-};
+/** What an API gives the options that take their default or variable from it. */
+export type ProgramDefaults = Pick<CliProgram, "baseURL" | "baseURLEnv">;
+
+/**
+ * The description with its default and variable: `milliseconds per attempt (default 60000)`,
+ * `server to call (default https://api.example.com; or OPENAI_BASE_URL)`.
+ */
+export function optionDescription(o: GlobalOption, program: ProgramDefaults): string {
+  const given = o.fromProgram ? program[o.fromProgram.default] || undefined : o.default;
+  const env = o.fromProgram ? program[o.fromProgram.env] : undefined;
+  const from = [given !== undefined && `default ${given}`, env && `or ${env}`].filter(Boolean);
+  return `${o.description}${from.length ? ` (${from.join("; ")})` : ""}`;
+}

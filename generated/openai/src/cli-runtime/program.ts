@@ -95,6 +95,8 @@ export interface CliProgram {
   title: string;
   version: string;
   baseURL?: string;
+  /** The environment variable that gives the base URL when `--base-url` does not: `OPENAI_BASE_URL`. */
+  baseURLEnv?: string;
   /** Builds the client core the operation functions take. */
   client: (options: ClientOptions & Record<string, unknown>) => ClientCore;
   options: CliOption[];

@@ -81,13 +81,20 @@ function redactor(values: string[]): Redact {
     typeof v == "string"
       ? text(v)
       : v instanceof Headers
-        ? new Headers(Array.from(v, ([k, x]) => [k, text(x)]))
+        ? copyHeaders(v, text)
         : Array.isArray(v)
           ? v.map(redact)
           : isObject(v)
             ? Object.fromEntries(Object.entries(v).map(([k, x]) => [text(k), redact(x)]))
             : v;
   return redact as Redact;
+}
+
+/** A copy of `headers` with `text` applied to each value: forEach, since without DOM.Iterable Headers do not iterate. */
+function copyHeaders(headers: Headers, text: (t: string) => string): Headers {
+  const out = new Headers();
+  headers.forEach((value, name) => out.append(name, text(value)));
+  return out;
 }
 
 /**

@@ -19,7 +19,11 @@ export function createLog(name: string, options: ClientOptions, hidden: Set<stri
   const log: Log = (l, message) => {
     if (l <= level) logger[LEVELS[l] as "error"](redact(`[${name}] ${message()}`));
   };
-  const headers = (h: HeadersInit): string =>
-    JSON.stringify(Object.fromEntries(Array.from(new Headers(h), ([k, v]) => [k, hidden.has(k) ? "***" : v])));
+  // Headers.forEach, not iteration, and no DOM-only type names: the runtime compiles with Node's types alone or DOM's.
+  const headers = (h: Headers | Record<string, string>): string => {
+    const shown: Record<string, string> = {};
+    new Headers(h).forEach((v, k) => (shown[k] = hidden.has(k) ? "***" : v));
+    return JSON.stringify(shown);
+  };
   return [log, headers] as const;
 }

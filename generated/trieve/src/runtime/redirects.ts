@@ -47,7 +47,10 @@ export async function followRedirects(
     init = { ...init, headers: { ...init.headers } };
     if (next.origin != new URL(url).origin) {
       for (const h of hidden) delete init.headers[h];
-      for (const k of [...next.searchParams.keys()]) if (hidden.has(k.toLowerCase())) next.searchParams.delete(k);
+      // Names gathered by forEach first (deleting while walking skips entries), and forEach since without DOM.Iterable URLSearchParams do not iterate.
+      const names: string[] = [];
+      next.searchParams.forEach((_, k) => names.push(k));
+      for (const k of names) if (hidden.has(k.toLowerCase())) next.searchParams.delete(k);
       if (redact(next.href) != next.href)
         throw new SDKError(`Redirect refused: ${redact(next.href)} carries a credential`);
     }

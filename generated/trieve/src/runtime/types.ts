@@ -22,7 +22,10 @@ export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promi
 
 /** Options every generated client accepts, beside its own credential and client-parameter options. */
 export interface ClientOptions {
-  /** Overrides the spec's server URL (server variables are then ignored). */
+  /**
+   * The server to call, replacing the spec's (server variables are then ignored). Default: the
+   * `<PREFIX>_BASE_URL` environment variable where there is one, else the spec's first server.
+   */
   baseURL?: string | undefined;
   /** Values for the spec's server variables, e.g. `{ region: "eu" }`. */
   serverVariables?: Record<string, string> | undefined;
@@ -187,6 +190,8 @@ export interface ClientSpec {
   baseURL?: string;
   /** The first server's URL, when it has variables. Neither is set when the spec has no servers. */
   server?: ServerURL;
+  /** The environment variable that gives the base URL when the `baseURL` option does not: `OPENAI_BASE_URL`. */
+  baseURLEnv?: string;
   /** Read by `auth`; absent when the spec declares no security schemes, and so is `auth`. */
   credentials?: CredentialSpec[];
   /** Absent when the client has no client parameters (clientgen.yaml `clientParams`). */

@@ -20,7 +20,9 @@ export function emitCliDocs(api: NamedApi, assets: GeneratorAssets, program: Cli
     title: markdownInline(api.model.title),
     globalOptions: GLOBAL_OPTION_TABLE.map((o) => ({
       syntax: codeCell(optionSyntax(o)),
-      meaning: tableCell(sentence(optionDescription(o, api.model.servers[0]?.url))),
+      meaning: tableCell(
+        sentence(optionDescription(o, { baseURL: api.model.servers[0]?.url, baseURLEnv: api.client.baseURLEnv })),
+      ),
     })),
     options: options.map((o) => ({
       flag: o.flag,

@@ -37,6 +37,7 @@ function emitEntry(api: NamedApi, program: CliFacts): string {
     title: model.title,
     version: packageVersion(api),
     ...(model.servers[0] ? { baseURL: model.servers[0].url } : {}),
+    baseURLEnv: client.baseURLEnv,
     client: new CodeRef(`(options) => new ${client.coreClassName}(options)`),
     options: program.options,
   };
@@ -60,5 +61,6 @@ function emitEntry(api: NamedApi, program: CliFacts): string {
   });
   // Appended as plain text: CodeBlockWriter scans every character it is given, which took longer than the rest of this style on GitHub's spec.
   const lines = program.operations.map((described) => `    ${singleQuoted(JSON.stringify(described))},\n`).join("");
-  return `${w.toString()}${lines}  ]),\n};\n\nawait main(program);\n`;
+  // Not a top-level await: the file also compiles as CommonJS, in a project that takes `--layout sources --with-cli`.
+  return `${w.toString()}${lines}  ]),\n};\n\nvoid main(program);\n`;
 }
