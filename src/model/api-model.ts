@@ -1,6 +1,13 @@
 import type { Diagnostic } from "../diagnostics.js";
 import type { Pointer } from "../load/json-pointer.js";
-import type { BodyEncoding, EnvelopeSpec, HttpMethod, PaginationSpec, ResponseKind } from "../runtime/types.js";
+import type {
+  BodyEncoding,
+  ClientParamSpec,
+  EnvelopeSpec,
+  HttpMethod,
+  PaginationSpec,
+  ResponseKind,
+} from "../runtime/types.js";
 
 /**
  * The intermediate representation: plain data, no TypeScript and no I/O. Every emitter reads this
@@ -47,11 +54,8 @@ export interface CredentialModel {
   description?: string;
 }
 
-export interface ClientParamModel {
-  option: string;
-  in: "header" | "query" | "path";
-  name: string;
-  env?: string;
+/** A client parameter as the runtime takes it (`clientParams([...])`), with its description for the docs. */
+export interface ClientParamModel extends ClientParamSpec {
   description?: string;
 }
 

@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../diagnostics.js";
+import type { SpecOperation } from "../load/each-operation.js";
 import type { Pointer } from "../load/json-pointer.js";
 import type { LoadedSpec } from "../load/load-spec.js";
-import type { HttpMethod } from "../runtime/types.js";
 import type { BodyModel, OperationModel, ParamLocation, ParamModel, ResponseModel, TypePath } from "./api-model.js";
 import { bodyEncoding, pickContentType, responseKind } from "./classify-media.js";
 import { deref } from "../load/follow-ref.js";
@@ -12,24 +12,15 @@ import { objectFields, objectProperties, schemaFacts } from "./schema-facts.js";
 
 const LOCATIONS: readonly ParamLocation[] = ["path", "query", "header", "cookie"];
 /** OpenAPI says these header parameters are ignored: content negotiation and auth belong to the client. */
-const IGNORED_HEADERS = new Set(["accept", "content-type", "authorization"]);
+const IGNORED_HEADERS: ReadonlySet<string> = new Set(["accept", "content-type", "authorization"]);
 
-export interface OperationInput {
-  spec: LoadedSpec;
-  path: string;
-  method: HttpMethod;
-  operation: Json;
-  pathItem: Json;
-  notes: Diagnostic[];
-}
-
-export function buildOperation({ spec, path, method, operation, pathItem, notes }: OperationInput): OperationModel {
+export function buildOperation(spec: LoadedSpec, found: SpecOperation, notes: Diagnostic[]): OperationModel {
+  const { path, method, operation, pathItem, key, pointer } = found;
   const root = spec.data;
-  const pointer: Pointer = ["paths", path, method];
   const type: TypePath = ["paths", path, method];
   const operationId = str(operation.operationId);
   const op: OperationModel = {
-    key: operationId ?? `${method.toUpperCase()} ${path}`,
+    key,
     method,
     path,
     pointer,

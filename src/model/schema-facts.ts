@@ -38,7 +38,7 @@ function copyFlags(facts: SchemaFacts, own: Json, target: Json, viaRef: boolean)
   if (pick("deprecated") === true) facts.deprecated = true;
 }
 
-const PRIMITIVE_TYPES = new Set(["string", "integer", "number", "boolean", "null"]);
+const PRIMITIVE_TYPES: ReadonlySet<string> = new Set(["string", "integer", "number", "boolean", "null"]);
 type Primitive = Extract<TypeShape, { kind: "primitive" }>["type"];
 
 /** The shape of a schema for docs: component refs stay refs, so each is one link; depth-limited for recursive inline schemas. */

@@ -1,12 +1,10 @@
 import type { NamedApi, NamedOperation } from "../../name/named-api.js";
 import type { FileSet } from "../file-set.js";
-import { Imports } from "./imports.js";
+import { Imports, RUNTIME_MODULE } from "./imports.js";
 import { importReturnTypes, operationReturnType, operationSignature } from "./operation-signature.js";
 import { operationSpec, type OperationSpecData } from "./operation-spec.js";
 import { codeLiteral, runtimeRefs } from "./runtime-ref.js";
 import { banner, block, INDENT, jsDoc, line, newWriter } from "./source-writer.js";
-
-const RUNTIME = "runtime/index";
 
 /**
  * `src/operations/*.ts`: one standalone, tree-shakeable function per operation, taking the client
@@ -33,13 +31,13 @@ export function emitOperations(api: NamedApi): FileSet {
 function emitGroup(api: NamedApi, module: string, ops: NamedOperation[]): string {
   const specs = ops.map((named) => operationSpec(api, named));
   const imports = importReturnTypes(
-    new Imports(module).type(RUNTIME, "ClientCore", "OperationSpec", "RequestOptions"),
+    new Imports(module).type(RUNTIME_MODULE, "ClientCore", "OperationSpec", "RequestOptions"),
     ops,
   );
-  if (ops.some((o) => o.itemType)) imports.value(RUNTIME, "requestPage");
+  if (ops.some((o) => o.itemType)) imports.value(RUNTIME_MODULE, "requestPage");
   // Body encoders and query styles the group's operations name, so bundles carry only those.
   imports
-    .value(RUNTIME, ...runtimeRefs(specs))
+    .value(RUNTIME_MODULE, ...runtimeRefs(specs))
     .module("models")
     .module("types");
   const body = ops.map((named, i) => operationText(api, named, specs[i]!, imports)).join("");
@@ -50,10 +48,11 @@ function emitGroup(api: NamedApi, module: string, ops: NamedOperation[]): string
 function operationText(api: NamedApi, named: NamedOperation, spec: OperationSpecData, imports: Imports): string {
   const constant = line(`const ${named.specConst}: OperationSpec = ${codeLiteral(spec)};`);
   const doc = jsDoc(named.op, [`${named.op.method.toUpperCase()} ${named.op.path}`]);
-  const { params, call } = operationSignature(api, named, ["client: ClientCore"], imports);
+  const { client } = api.locals;
+  const { params, call } = operationSignature(api, named, [`${client}: ClientCore`], imports);
   const returns = operationReturnType(named, imports);
   const result = named.itemType
-    ? `return requestPage<${named.itemType}>(client, ${named.specConst}, ${call});`
-    : `return client.request<${named.responseType}>(${named.specConst}, ${call});`;
+    ? `return requestPage<${named.itemType}>(${client}, ${named.specConst}, ${call});`
+    : `return ${client}.request<${named.responseType}>(${named.specConst}, ${call});`;
   return `\n${constant}\n${doc}${block(`export function ${named.fn}(${params.join(", ")}): ${returns}`, line(result, INDENT))}`;
 }

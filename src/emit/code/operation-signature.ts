@@ -1,9 +1,7 @@
 import type { NamedApi, NamedOperation } from "../../name/named-api.js";
-import type { Imports } from "./imports.js";
+import { type Imports, RUNTIME_MODULE } from "./imports.js";
 import { propertyKey } from "../../ts-syntax.js";
 import { hasParamsArg, modelType, paramType, paramsRequired } from "./type-exprs.js";
-
-const RUNTIME = "runtime/index";
 
 /**
  * The parameters of an operation's function or method, `(first…, pathArg…, params?, options?)`, and
@@ -16,26 +14,27 @@ export function operationSignature(
   first: string[],
   imports: Imports,
 ): { params: string[]; call: string } {
+  const { locals } = api;
   const params = [...first];
   for (const a of named.pathArgs) params.push(`${a.key}: ${imports.typeText(paramType(api, a.param))}`);
   let paramsArg = "undefined";
   if (hasParamsArg(named)) {
     imports.uses(modelType(named.paramsType));
-    params.push(`params${paramsRequired(named) ? "" : "?"}: ${named.paramsType}`);
-    paramsArg = "params";
+    params.push(`${locals.params}${paramsRequired(named) ? "" : "?"}: ${named.paramsType}`);
+    paramsArg = locals.params;
   }
-  imports.type(RUNTIME, "RequestOptions");
-  params.push("options?: RequestOptions");
-  return { params, call: `${pathArgsLiteral(named)}, ${paramsArg}, options` };
+  imports.type(RUNTIME_MODULE, "RequestOptions");
+  params.push(`${locals.options}?: RequestOptions`);
+  return { params, call: `${pathArgsLiteral(named)}, ${paramsArg}, ${locals.options}` };
 }
 
 /** `APIPromise<X>` or `PagePromise<Item>`, what every style's call returns. */
 export function operationReturnType(named: NamedOperation, imports: Imports): string {
   if (named.itemType) {
-    imports.type(RUNTIME, "PagePromise").uses(modelType(named.itemType));
+    imports.type(RUNTIME_MODULE, "PagePromise").uses(modelType(named.itemType));
     return `PagePromise<${named.itemType}>`;
   }
-  imports.type(RUNTIME, "APIPromise").uses(modelType(named.responseType));
+  imports.type(RUNTIME_MODULE, "APIPromise").uses(modelType(named.responseType));
   return `APIPromise<${named.responseType}>`;
 }
 
@@ -58,7 +57,7 @@ export function importOperationFunctions(imports: Imports, ops: readonly NamedOp
 
 /** `APIPromise` and `PagePromise`, in that order, as far as `ops` return them (placed before a file's other runtime types). */
 export function importReturnTypes(imports: Imports, ops: readonly NamedOperation[]): Imports {
-  if (ops.some((o) => !o.itemType)) imports.type(RUNTIME, "APIPromise");
-  if (ops.some((o) => o.itemType)) imports.type(RUNTIME, "PagePromise");
+  if (ops.some((o) => !o.itemType)) imports.type(RUNTIME_MODULE, "APIPromise");
+  if (ops.some((o) => o.itemType)) imports.type(RUNTIME_MODULE, "PagePromise");
   return imports;
 }

@@ -13,7 +13,8 @@ export function newWriter(): CodeBlockWriter {
 
 /**
  * Text from a spec, made safe inside a block comment: nothing can close the comment early.
- * Remembered: an operation's description is a comment in three files, a shared parameter's in hundreds.
+ * A memo (rememberText), keyed by the text: an operation's description is a comment in three files,
+ * a shared parameter's in hundreds.
  */
 export const commentSafe = rememberText((text: string): string =>
   text

@@ -32,9 +32,9 @@ export interface ClientOptions {
   defaultHeaders?: Record<string, string | null | undefined> | undefined;
   defaultQuery?: Record<string, unknown> | undefined;
   fetch?: Fetch | undefined;
-  /** Per-attempt timeout in milliseconds. Default 60 000. */
+  /** Per-attempt timeout in milliseconds. Default `DEFAULT_TIMEOUT_MS` (defaults.ts). */
   timeout?: number | undefined;
-  /** Retries after the first attempt. Default 2. */
+  /** Retries after the first attempt. Default `DEFAULT_MAX_RETRIES` (defaults.ts). */
   maxRetries?: number | undefined;
   logLevel?: LogLevel | undefined;
   logger?: Logger | undefined;

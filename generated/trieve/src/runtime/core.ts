@@ -11,6 +11,7 @@ import { attempt } from "./attempt.js";
 import { APIConnectionError, APIUserAbortError, SDKError, UnexpectedResponseError, makeAPIError } from "./errors.js";
 import { createLog, type Log } from "./log.js";
 import { retryDelay, shouldRetry } from "./retry.js";
+import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "./defaults.js";
 import { serialize } from "./serialize.js";
 import type {
   ClientAuth,
@@ -90,9 +91,9 @@ export class ClientCore {
     const url = this.#build(op, pathArgs, params, o, init);
     const what = `${init.method} ${url}`;
     const f = options.fetch ?? fetch;
-    const timeout = o.timeout ?? options.timeout ?? 60_000;
+    const timeout = o.timeout ?? options.timeout ?? DEFAULT_TIMEOUT_MS;
     // A streamed body is consumed by the first attempt and cannot be replayed.
-    const max = init.duplex ? 0 : (o.maxRetries ?? options.maxRetries ?? 2);
+    const max = init.duplex ? 0 : (o.maxRetries ?? options.maxRetries ?? DEFAULT_MAX_RETRIES);
     for (let n = 0; ; n++) {
       let res: Response | undefined;
       try {

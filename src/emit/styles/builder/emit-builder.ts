@@ -3,14 +3,13 @@ import { RESERVED } from "../../../name/reserved-names.js";
 import { propertyKey } from "../../../ts-syntax.js";
 import { entryExports } from "../../code/entry-exports.js";
 import type { FileSet } from "../../file-set.js";
-import { Imports } from "../../code/imports.js";
+import { Imports, RUNTIME_MODULE } from "../../code/imports.js";
 import { importOperationFunctions, importReturnTypes, operationReturnType } from "../../code/operation-signature.js";
 import { banner, block, dataLiteral, INDENT, jsDoc, line } from "../../code/source-writer.js";
 import { paramType } from "../../code/type-exprs.js";
 import { builderSetters, builderSetup, missingUnion, type BuilderSetter } from "./builder-types.js";
 import { builderExample } from "./usage.js";
 
-const RUNTIME = "runtime/index";
 const IMMUTABLE =
   "Immutable: each setter returns a new builder and leaves this one unchanged;\nsetting a parameter twice keeps the last value.";
 
@@ -81,7 +80,10 @@ function groupImports(api: NamedApi, group: BuilderApi): Imports {
     .type("core", api.client.optionsType)
     .module("models");
   importOperationFunctions(imports, group.operations);
-  imports.type(RUNTIME, "ClientCore").value(RUNTIME, "requestBuilder").type(RUNTIME, "RequestBuilder");
+  imports
+    .type(RUNTIME_MODULE, "ClientCore")
+    .value(RUNTIME_MODULE, "requestBuilder")
+    .type(RUNTIME_MODULE, "RequestBuilder");
   return importReturnTypes(imports, group.operations).module("types");
 }
 

@@ -1,7 +1,7 @@
 import type { GeneratorAssets } from "../../../generator-assets.js";
 import type { NamedApi } from "../../../name/named-api.js";
 import { packageVersion } from "../../package-version.js";
-import { Imports } from "../../code/imports.js";
+import { CLI_RUNTIME_MODULE, Imports } from "../../code/imports.js";
 import type { FileSet } from "../../file-set.js";
 import { banner, dataLiteral, newWriter, writeJsDoc } from "../../code/source-writer.js";
 import { cliOperation, cliOptions, CodeRef, type CliFacts } from "./cli-program.js";
@@ -46,8 +46,8 @@ function emitEntry(api: NamedApi, program: CliFacts): string {
   w.writeLine("#!/usr/bin/env node");
   w.write(banner(model.source));
   const imports = new Imports("cli")
-    .value("cli-runtime/index", "main", "operationsFrom")
-    .type("cli-runtime/index", "CliProgram")
+    .value(CLI_RUNTIME_MODULE, "main", "operationsFrom")
+    .type(CLI_RUNTIME_MODULE, "CliProgram")
     .value("core", client.coreClassName)
     .namespace("operations/index", "operations");
   w.write(imports.text());

@@ -1,7 +1,7 @@
 import type { FlatResource, NamedApi, NamedOperation } from "../../../name/named-api.js";
 import { entryExports } from "../../code/entry-exports.js";
 import type { FileSet } from "../../file-set.js";
-import { Imports } from "../../code/imports.js";
+import { Imports, RUNTIME_MODULE } from "../../code/imports.js";
 import {
   importOperationFunctions,
   importReturnTypes,
@@ -10,8 +10,6 @@ import {
 } from "../../code/operation-signature.js";
 import { banner, block, INDENT, jsDoc, line } from "../../code/source-writer.js";
 import { hasParamsArg } from "../../code/type-exprs.js";
-
-const RUNTIME = "runtime/index";
 
 /** Flat style: `client.user.invites.list()`, one class per resource, methods delegating to the operations. */
 export function emitFlat(api: NamedApi): FileSet {
@@ -30,8 +28,8 @@ function nodeImports(node: FlatResource, imports: Imports): Imports {
   importOperationFunctions(imports, node.operations);
   for (const child of node.children) imports.value(child.file, child.className);
   imports.module("models");
-  if (node.path.length > 0) imports.value(RUNTIME, "APIResource");
-  if (node.operations.length) imports.type(RUNTIME, "RequestOptions");
+  if (node.path.length > 0) imports.value(RUNTIME_MODULE, "APIResource");
+  if (node.operations.length) imports.type(RUNTIME_MODULE, "RequestOptions");
   return importReturnTypes(imports, node.operations).module("types");
 }
 
@@ -56,7 +54,13 @@ function members(
 function methodText(api: NamedApi, named: NamedOperation, imports: Imports, clientExpr: string): string {
   const doc = jsDoc(named.op, [`${named.op.method.toUpperCase()} ${named.op.path}`], INDENT);
   const { params } = operationSignature(api, named, [], imports);
-  const args = [clientExpr, ...named.pathArgs.map((a) => a.key), ...(hasParamsArg(named) ? ["params"] : []), "options"];
+  const { locals } = api;
+  const args = [
+    clientExpr,
+    ...named.pathArgs.map((a) => a.key),
+    ...(hasParamsArg(named) ? [locals.params] : []),
+    locals.options,
+  ];
   return (
     doc +
     block(
