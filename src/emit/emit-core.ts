@@ -47,5 +47,6 @@ export function emitCore(api: NamedApi): FileSet {
       w.writeLine("super(clientSpec, { ...options });");
     });
   });
+  w.newLineIfLastNot();
   return new Map([["src/core.ts", w.toString()]]);
 }

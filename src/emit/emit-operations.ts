@@ -43,8 +43,7 @@ function emitGroup(api: NamedApi, module: string, ops: NamedOperation[]): string
     .module("models")
     .module("types");
   const body = ops.map((named, i) => operationText(api, named, specs[i]!, imports)).join("");
-  // Without the newline after the last `}`, as these files have always been written.
-  return imports.file(banner(api.model.source), body.slice(0, -1));
+  return imports.file(banner(api.model.source), body);
 }
 
 function operationText(api: NamedApi, named: NamedOperation, spec: OperationSpecData, imports: Imports): string {

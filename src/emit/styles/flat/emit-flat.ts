@@ -74,8 +74,7 @@ function emitResource(api: NamedApi, node: FlatResource): string {
     `export class ${node.className} extends APIResource`,
     members(api, node, imports, "this._client", false),
   );
-  // Without the newline after the last `}`, as these files have always been written.
-  return imports.file(banner(api.model.source), `\n${doc}${body.slice(0, -1)}`);
+  return imports.file(banner(api.model.source), `\n${doc}${body}`);
 }
 
 function emitIndex(api: NamedApi): string {
