@@ -23,12 +23,16 @@ export function emitModels(api: NamedApi): FileSet {
 function operationTypes(api: NamedApi, named: NamedOperation, imports: Imports): string {
   const { op } = named;
   const out = ["\n", paramsType(api, named, imports)];
-  out.push(
-    jsDoc({
-      description: `What \`${named.fn}\` resolves to${op.success?.description ? `: ${op.success.description}` : "."}`,
-    }),
-  );
-  out.push(line(`export type ${named.responseType} = ${imports.typeText(resultType(api, named))};`));
+  const result = resultType(api, named);
+  // A response that is a schema's alias needs no alias of its own (the name stage gave it that name).
+  if (result.text !== named.responseType) {
+    out.push(
+      jsDoc({
+        description: `What \`${named.fn}\` resolves to${op.success?.description ? `: ${op.success.description}` : "."}`,
+      }),
+    );
+    out.push(line(`export type ${named.responseType} = ${imports.typeText(result)};`));
+  }
   if (named.errorsType) out.push(errorsType(api, named, named.errorsType, imports));
   if (named.itemType) {
     out.push(jsDoc({ description: `One item of the list \`${named.fn}\` pages through.` }));

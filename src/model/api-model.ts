@@ -199,6 +199,8 @@ export interface ResponseModel {
   type?: TypePath;
   /** Top-level property names of an object JSON body. */
   properties?: string[];
+  /** Success only: those of `properties` whose values are arrays (a list of items, unlike one object). */
+  arrayProperties?: string[];
   /** Success only: another 2xx status of the operation has no content, so an empty body is a valid answer. */
   mayBeEmpty?: true;
 }

@@ -7,7 +7,7 @@ import { bodyEncoding, pickContentType, responseKind } from "./classify-media.js
 import { deref, isObject, str, type Json } from "../load/json-helpers.js";
 import { exampleFits } from "./example-fits.js";
 import { exampleValue } from "./example-value.js";
-import { objectFields, objectProperties, schemaFacts } from "./schema-facts.js";
+import { arrayProperties, objectFields, objectProperties, schemaFacts } from "./schema-facts.js";
 
 const LOCATIONS: readonly ParamLocation[] = ["path", "query", "header", "cookie"];
 /** OpenAPI says these header parameters are ignored: content negotiation and auth belong to the client. */
@@ -187,6 +187,10 @@ function buildResponses(
       const properties =
         response.kind === "json" ? objectProperties(root, isObject(media) ? media.schema : undefined) : undefined;
       if (properties) response.properties = properties;
+    }
+    if (/^2/.test(status) || status === "default") {
+      const arrays = response.properties ? arrayProperties(root, isObject(media) ? media.schema : undefined) : [];
+      if (arrays.length) response.arrayProperties = arrays;
     }
     if (/^2/.test(status)) {
       success ??= response;

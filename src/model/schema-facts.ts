@@ -128,6 +128,18 @@ export function objectProperties(root: unknown, schema: unknown): string[] | und
   return shape && [...shape.properties.keys()];
 }
 
+/** Property names of an object schema whose values are arrays (`data`, `invites`): what marks a list of items. */
+export function arrayProperties(root: unknown, schema: unknown): string[] {
+  const shape = objectShape(root, schema);
+  if (!shape) return [];
+  return [...shape.properties]
+    .filter(([, raw]) => {
+      const { value } = deref(root, raw);
+      return !!value && (value.type === "array" || (Array.isArray(value.type) && value.type.includes("array")));
+    })
+    .map(([name]) => name);
+}
+
 /** The properties of an object schema with their facts, docs and whether they are required; undefined when it is not clearly an object. */
 export function objectFields(root: unknown, schema: unknown): FieldModel[] | undefined {
   const shape = objectShape(root, schema);
