@@ -3,6 +3,7 @@ import type { NamedApi } from "../../../name/named-api.js";
 import { packageVersion } from "../../emit-package-files.js";
 import { Imports } from "../../imports.js";
 import type { FileSet } from "../../file-set.js";
+import { copyReachable } from "../../emit-runtime.js";
 import { banner, dataLiteral, newWriter, writeJsDoc } from "../../source-writer.js";
 import { cliOperation, cliOptions, CodeRef, type CliFacts } from "./cli-program.js";
 import { emitCliDocs } from "./emit-cli-docs.js";
@@ -13,7 +14,8 @@ import { emitCliDocs } from "./emit-cli-docs.js";
  * functions as the other styles; docs/CLI.md documents it in seed 002's format.
  */
 export function emitCli(api: NamedApi, assets: GeneratorAssets): FileSet {
-  const files: FileSet = new Map([...assets.cliRuntime].map(([path, text]) => [`src/cli-runtime/${path}`, text]));
+  // What the engine imports at run time (reserved.ts included: completion and flag checks read it).
+  const files = copyReachable(assets.cliRuntime, "src/cli-runtime");
   // Described once: src/cli.ts and docs/CLI.md both read every operation's description.
   const program: CliFacts = {
     options: cliOptions(api),
