@@ -13,10 +13,52 @@ const program: CliProgram = {
   version: "3.0.0",
   baseURL: "https://global.api.konghq.com",
   client: (options) => new KonnectCore(options),
-  options: [{ option: "personalAccessToken", flag: "personal-access-token", kind: "credential", env: "KONNECT_TOKEN", description: "Konnect personal access token (PAT). A system account token (spat_...) is sent the same way, as a bearer token." }, { option: "systemAccountAccessToken", flag: "system-account-access-token", kind: "credential", env: "KONNECT_SYSTEM_ACCOUNT_ACCESS_TOKEN", description: "A system account access token (SPAT, prefixed `spat_`), issued for a\nsystem account: meant for automation that is not a person." }],
-  operations: operationsFrom(operations, [
-    '{"command":"inviteUser","alias":"invite-user","group":"Invites","summary":"Invite User","description":"Emails an invitation to join the Konnect organization. The message holds\\na link carrying a single-use token; once the invitee accepts, they are\\nsent to https://cloud.konghq.com/login to complete registration. If the\\naddress does not belong to an active user yet, a new invitation is created\\nand sent.","method":"post","path":"/v3/invites","fn":"inviteUser","params":[],"takesParams":true,"response":"void","example":"email=james.c.woods@example.com","body":{"mode":"fields","encoding":"json","contentType":"application/json","required":true,"fields":[{"name":"email","required":true,"schema":{"type":"string","format":"email"},"description":"Email address to send the invitation to."}],"type":"InviteUser"}}',
-  ]),
+  options: [
+    {
+      option: "personalAccessToken",
+      flag: "personal-access-token",
+      kind: "credential",
+      env: "KONNECT_TOKEN",
+      description: "Konnect personal access token (PAT). A system account token (spat_...) is sent the same way, as a bearer token.",
+    },
+    {
+      option: "systemAccountAccessToken",
+      flag: "system-account-access-token",
+      kind: "credential",
+      env: "KONNECT_SYSTEM_ACCOUNT_ACCESS_TOKEN",
+      description: "A system account access token (SPAT, prefixed `spat_`), issued for a\nsystem account: meant for automation that is not a person.",
+    },
+  ],
+  operations: operationsFrom(operations, {
+    inviteUser: {
+      command: "inviteUser",
+      alias: "invite-user",
+      group: "Invites",
+      summary: "Invite User",
+      description: "Emails an invitation to join the Konnect organization. The message holds\na link carrying a single-use token; once the invitee accepts, they are\nsent to https://cloud.konghq.com/login to complete registration. If the\naddress does not belong to an active user yet, a new invitation is created\nand sent.",
+      method: "post",
+      path: "/v3/invites",
+      params: [],
+      takesParams: true,
+      response: "void",
+      example: "email=james.c.woods@example.com",
+      body: {
+        mode: "fields",
+        encoding: "json",
+        contentType: "application/json",
+        required: true,
+        fields: [
+          {
+            name: "email",
+            required: true,
+            schema: { type: "string", format: "email" },
+            description: "Email address to send the invitation to.",
+          },
+        ],
+        type: "InviteUser",
+      },
+    },
+  }),
 };
 
 await main(program);

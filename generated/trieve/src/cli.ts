@@ -13,10 +13,86 @@ const program: CliProgram = {
   version: "0.13.0",
   baseURL: "https://api.trieve.ai",
   client: (options) => new TrieveCore(options),
-  options: [{ option: "apiKey", flag: "api-key", kind: "credential", env: "TRIEVE_API_KEY", description: "Trieve API key, sent in the Authorization header. Its user must be an admin or owner of the organization to send invitations." }, { option: "trOrganization", flag: "tr-organization", kind: "client parameter", env: "TRIEVE_ORGANIZATION", description: "ID (UUID) of the Trieve organization every request acts on, sent as the TR-Organization header." }],
-  operations: operationsFrom(operations, [
-    '{"command":"postInvitation","alias":"post-invitation","group":"Invitation","summary":"Send Invitation","description":"Invites a person, by email, to join the organization named in\\n`TR-Organization` with the role given in the body. If the address already\\nbelongs to a Trieve user, they are added to the organization at once and\\ntold so by email; otherwise they are emailed a link to `app_url` to set a\\npassword and are added with the invited role once they have done so.\\n\\nThe caller (the API key\'s user) must be an admin or owner of the\\norganization and cannot invite a role above their own, nor themselves.","method":"post","path":"/api/invitation","fn":"postInvitation","params":[{"name":"TR-Organization","key":"trOrganization","in":"header","required":true,"schema":{"type":"string","format":"uuid"},"description":"ID of the organization the request acts on.","clientOption":"trOrganization"}],"takesParams":true,"response":"void","example":"app_url=https://admin.trieve.ai email=jane@example.com redirect_uri=https://admin.trieve.ai user_role=1","body":{"mode":"fields","encoding":"json","contentType":"application/json","required":true,"fields":[{"name":"app_url","required":true,"schema":{"type":"string"},"description":"Base URL of the app where the invitee sets their password; normally\\nTrieve\'s admin dashboard (admin.trieve.ai), but different for local or\\nself-hosted setups."},{"name":"email","required":true,"schema":{"type":"string"},"description":"Address to invite. It must be a valid email address, since the invitation is sent there."},{"name":"redirect_uri","required":true,"schema":{"type":"string"},"description":"Where the invitee is sent after setting their password."},{"name":"scopes","required":false,"schema":{"type":"array","nullable":true,"items":{"type":"string"}},"description":"Optional list of API route scopes the invitee will have in the organization."},{"name":"user_role","required":true,"schema":{"type":"integer","format":"int32"},"description":"Role in the organization: 0 = user, 1 = admin, 2 = owner."}],"type":"InvitationData"}}',
-  ]),
+  options: [
+    {
+      option: "apiKey",
+      flag: "api-key",
+      kind: "credential",
+      env: "TRIEVE_API_KEY",
+      description: "Trieve API key, sent in the Authorization header. Its user must be an admin or owner of the organization to send invitations.",
+    },
+    {
+      option: "trOrganization",
+      flag: "tr-organization",
+      kind: "client parameter",
+      env: "TRIEVE_ORGANIZATION",
+      description: "ID (UUID) of the Trieve organization every request acts on, sent as the TR-Organization header.",
+    },
+  ],
+  operations: operationsFrom(operations, {
+    postInvitation: {
+      command: "postInvitation",
+      alias: "post-invitation",
+      group: "Invitation",
+      summary: "Send Invitation",
+      description: "Invites a person, by email, to join the organization named in\n`TR-Organization` with the role given in the body. If the address already\nbelongs to a Trieve user, they are added to the organization at once and\ntold so by email; otherwise they are emailed a link to `app_url` to set a\npassword and are added with the invited role once they have done so.\n\nThe caller (the API key's user) must be an admin or owner of the\norganization and cannot invite a role above their own, nor themselves.",
+      method: "post",
+      path: "/api/invitation",
+      params: [
+        {
+          name: "TR-Organization",
+          key: "trOrganization",
+          in: "header",
+          required: true,
+          schema: { type: "string", format: "uuid" },
+          description: "ID of the organization the request acts on.",
+          clientOption: "trOrganization",
+        },
+      ],
+      takesParams: true,
+      response: "void",
+      example: "app_url=https://admin.trieve.ai email=jane@example.com redirect_uri=https://admin.trieve.ai user_role=1",
+      body: {
+        mode: "fields",
+        encoding: "json",
+        contentType: "application/json",
+        required: true,
+        fields: [
+          {
+            name: "app_url",
+            required: true,
+            schema: { type: "string" },
+            description: "Base URL of the app where the invitee sets their password; normally\nTrieve's admin dashboard (admin.trieve.ai), but different for local or\nself-hosted setups.",
+          },
+          {
+            name: "email",
+            required: true,
+            schema: { type: "string" },
+            description: "Address to invite. It must be a valid email address, since the invitation is sent there.",
+          },
+          {
+            name: "redirect_uri",
+            required: true,
+            schema: { type: "string" },
+            description: "Where the invitee is sent after setting their password.",
+          },
+          {
+            name: "scopes",
+            required: false,
+            schema: { type: "array", nullable: true, items: { type: "string" } },
+            description: "Optional list of API route scopes the invitee will have in the organization.",
+          },
+          {
+            name: "user_role",
+            required: true,
+            schema: { type: "integer", format: "int32" },
+            description: "Role in the organization: 0 = user, 1 = admin, 2 = owner.",
+          },
+        ],
+        type: "InvitationData",
+      },
+    },
+  }),
 };
 
 await main(program);

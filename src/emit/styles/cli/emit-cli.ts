@@ -4,8 +4,9 @@ import { packageVersion } from "../../emit-package-files.js";
 import { Imports } from "../../imports.js";
 import type { FileSet } from "../../file-set.js";
 import { copyReachable } from "../../emit-runtime.js";
-import { banner, dataLiteral, newWriter, writeJsDoc } from "../../source-writer.js";
-import { cliOperation, cliOptions, CodeRef, type CliFacts } from "./cli-program.js";
+import { banner, newWriter, writeJsDoc } from "../../source-writer.js";
+import { Call, Code, wrappedLiteral } from "../../wrapped-literal.js";
+import { cliOperation, cliOptions, type CliFacts } from "./cli-program.js";
 import { emitCliDocs } from "./emit-cli-docs.js";
 
 /**
@@ -26,21 +27,18 @@ export function emitCli(api: NamedApi, assets: GeneratorAssets): FileSet {
   return files;
 }
 
-/** A single-quoted string literal: JSON reads better without every `"` escaped. */
-const singleQuoted = (text: string): string =>
-  `'${text.replace(/[\\'\u2028\u2029]/g, (c) => (c === "\\" ? "\\\\" : c === "'" ? "\\'" : `\\u${c.charCodeAt(0).toString(16)}`))}'`;
-
-const code = (value: unknown): string => dataLiteral(value, (v) => (v instanceof CodeRef ? v.code : undefined));
-
 function emitEntry(api: NamedApi, program: CliFacts): string {
   const { client, model } = api;
-  const head = {
+  const byFunction = Object.fromEntries(program.operations.map(({ fn, ...described }) => [fn, described]));
+  const literal = {
     bin: api.cli.bin,
     title: model.title,
     version: packageVersion(api),
     ...(model.servers[0] ? { baseURL: model.servers[0].url } : {}),
-    client: new CodeRef(`(options) => new ${client.coreClassName}(options)`),
+    client: new Code(`(options) => new ${client.coreClassName}(options)`),
     options: program.options,
+    // Keyed by function name: see operationsFrom for why not an array.
+    operations: new Call({ callee: "operationsFrom", args: [new Code("operations"), byFunction] }),
   };
   const w = newWriter();
   // The shebang must be the first line for the built dist/cli.js to run as the package's bin.
@@ -54,13 +52,7 @@ function emitEntry(api: NamedApi, program: CliFacts): string {
   w.write(imports.text());
   w.blankLine();
   writeJsDoc(w, { summary: `${model.title}: the command line (\`${api.cli.bin} --help\`).` });
-  w.writeLine("const program: CliProgram = {");
-  w.indent(() => {
-    for (const [key, value] of Object.entries(head)) w.writeLine(`${key}: ${code(value)},`);
-    // JSON text, one operation a line: see operationsFrom for why not object literals.
-    w.writeLine("operations: operationsFrom(operations, [");
-  });
   // Appended as plain text: CodeBlockWriter scans every character it is given, which took longer than the rest of this style on GitHub's spec.
-  const lines = program.operations.map((described) => `    ${singleQuoted(JSON.stringify(described))},\n`).join("");
-  return `${w.toString()}${lines}  ]),\n};\n\nawait main(program);\n`;
+  const head = "const program: CliProgram = ";
+  return `${w.toString()}${head}${wrappedLiteral(literal, undefined, "", head.length + 1)};\n\nawait main(program);\n`;
 }

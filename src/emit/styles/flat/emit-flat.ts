@@ -10,6 +10,7 @@ import {
 } from "../../operation-signature.js";
 import { banner, block, INDENT, jsDoc, line } from "../../source-writer.js";
 import { hasParamsArg } from "../../type-exprs.js";
+import { wrappedHead } from "../../wrapped-literal.js";
 
 const RUNTIME = "runtime/index";
 
@@ -60,7 +61,7 @@ function methodText(api: NamedApi, named: NamedOperation, imports: Imports, clie
   return (
     doc +
     block(
-      `${named.flat.method}(${params.join(", ")}): ${operationReturnType(named, imports)}`,
+      wrappedHead(named.flat.method, params, operationReturnType(named, imports), INDENT),
       line(`return ${named.fn}(${args.join(", ")});`, INDENT + INDENT),
       INDENT,
     )
@@ -79,10 +80,7 @@ function emitResource(api: NamedApi, node: FlatResource): string {
 
 function emitIndex(api: NamedApi): string {
   const { client } = api;
-  const imports = nodeImports(
-    api.flat,
-    new Imports("index").value("core", client.coreClassName).type("core", client.optionsType),
-  );
+  const imports = nodeImports(api.flat, new Imports("index").value("core", client.coreClassName));
   const doc = jsDoc(
     {
       summary: `${api.model.title} client (API version ${api.model.version}).`,
@@ -90,14 +88,10 @@ function emitIndex(api: NamedApi): string {
     },
     ["@example", `const client = new ${client.className}();`],
   );
-  const constructor = block(
-    `constructor(options?: ${client.optionsType})`,
-    line("super(options);", INDENT + INDENT),
-    INDENT,
-  );
+  // No constructor: the core's, which takes the same options, is inherited.
   const body = block(
     `export class ${client.className} extends ${client.coreClassName}`,
-    constructor + members(api, api.flat, imports, "this", true),
+    members(api, api.flat, imports, "this", true),
   );
   return imports.file(
     banner(api.model.source),
