@@ -12,6 +12,9 @@ export type CliOperationData = CliOperationEntry & { fn: string };
  * against the record's value type alone, while an array of thousands of literals is reduced to one
  * union type, which doubled the time to type-check GitHub's package.
  */
-export function operationsFrom(functions: object, described: Readonly<Record<string, CliOperationEntry>>): CliOperation[] {
+export function operationsFrom(
+  functions: object,
+  described: Readonly<Record<string, CliOperationEntry>>,
+): CliOperation[] {
   return Object.entries(described).map(([fn, op]) => ({ ...op, call: (functions as Record<string, CliCall>)[fn]! }));
 }
