@@ -174,6 +174,8 @@ export interface BodyModel extends Docs {
   properties: string[];
   /** The same properties with their schema facts and whether the body requires them (the command line converts and checks values by them). */
   fields: FieldModel[];
+  /** The object takes properties besides `fields` (`additionalProperties`): a params type spreading them must too. */
+  otherFields?: true;
   /** Other content types the spec also accepts. */
   alternatives: string[];
   /** The spec's example of the body (media or schema), or one built from the schema. */

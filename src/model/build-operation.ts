@@ -7,7 +7,7 @@ import { bodyEncoding, pickContentType, responseKind } from "./classify-media.js
 import { deref, isObject, str, type Json } from "../load/json-helpers.js";
 import { exampleFits } from "./example-fits.js";
 import { exampleValue } from "./example-value.js";
-import { arrayProperties, objectFields, objectProperties, schemaFacts } from "./schema-facts.js";
+import { allowsOtherProperties, arrayProperties, objectFields, objectProperties, schemaFacts } from "./schema-facts.js";
 
 const LOCATIONS: readonly ParamLocation[] = ["path", "query", "header", "cookie"];
 /** OpenAPI says these header parameters are ignored: content negotiation and auth belong to the client. */
@@ -152,6 +152,7 @@ function buildBody(root: unknown, raw: unknown, type: TypePath): BodyModel | und
     fields: fields ?? [],
     alternatives: types.filter((t) => t !== contentType),
   };
+  if (properties && allowsOtherProperties(root, schema)) body.otherFields = true;
   const given = mediaExample(root, media);
   const example = given !== undefined && exampleFits(root, schema, given) ? given : exampleValue(root, schema);
   if (example !== undefined) body.example = example;
