@@ -1,5 +1,5 @@
 import { propertyKey } from "../ts-syntax.js";
-import { dataLiteral, INDENT } from "./source-writer.js";
+import { boundedLiteral, INDENT } from "./source-writer.js";
 
 /** The width generated code keeps to, as the project's own formatter does. */
 export const LINE_WIDTH = 120;
@@ -30,13 +30,14 @@ export type PrintHook = (value: unknown) => string | CallCode | undefined;
  * `used` the columns the rest of the line takes besides the literal (`const x = ` and `;`).
  */
 export function wrappedLiteral(value: unknown, hook?: PrintHook, indent = "", used = 0): string {
-  const one = flat(value, hook);
-  if (indent.length + used + one.length <= LINE_WIDTH) return one;
+  const one = flat(value, hook, LINE_WIDTH - indent.length - used);
+  if (one !== undefined) return one;
   const custom = own(value, hook);
   if (typeof custom === "string") return custom;
   if (custom) return wrappedCall(custom, hook, indent, used);
   if (Array.isArray(value) || (value !== null && typeof value === "object")) return broken(value, hook, indent);
-  return one;
+  // A string longer than the line: nothing to break.
+  return flat(value, hook)!;
 }
 
 /**
@@ -71,7 +72,7 @@ function wrappedCall(call: CallCode, hook: PrintHook | undefined, indent: string
   if (hugs) {
     const head = `${call.callee}(${call.args
       .slice(0, -1)
-      .map((a) => `${flat(a, hook)}, `)
+      .map((a) => `${flat(a, hook) ?? ""}, `)
       .join("")}`;
     if (indent.length + used + head.length + 1 <= LINE_WIDTH) return `${head}${broken(last, hook, indent)})`;
   }
@@ -79,14 +80,21 @@ function wrappedCall(call: CallCode, hook: PrintHook | undefined, indent: string
   return `${call.callee}(\n${call.args.map((a) => `${inner}${wrappedLiteral(a, hook, inner, 1)},\n`).join("")}${indent})`;
 }
 
-/** The one-line form, `{ a: 1, b: [2, 3] }`: dataLiteral, with calls printed on one line too. */
-function flat(value: unknown, hook: PrintHook | undefined): string {
-  return dataLiteral(value, (v) => {
-    const custom = own(v, hook);
-    return typeof custom === "object"
-      ? `${custom.callee}(${custom.args.map((a) => flat(a, hook)).join(", ")})`
-      : custom;
-  });
+/** The one-line form, `{ a: 1, b: [2, 3] }`, with calls on one line too; undefined when longer than `budget`. */
+function flat(value: unknown, hook: PrintHook | undefined, budget = Number.POSITIVE_INFINITY): string | undefined {
+  let over = false;
+  const text = boundedLiteral(
+    value,
+    (v) => {
+      const custom = own(v, hook);
+      if (typeof custom !== "object") return custom;
+      const args = custom.args.map((a) => flat(a, hook, budget));
+      over ||= args.includes(undefined);
+      return `${custom.callee}(${args.join(", ")})`;
+    },
+    budget,
+  );
+  return over ? undefined : text;
 }
 
 const own = (value: unknown, hook: PrintHook | undefined): string | CallCode | undefined =>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { boundedLiteral, dataLiteral } from "../../src/emit/source-writer.js";
 import { Call, Code, LINE_WIDTH, wrappedHead, wrappedLiteral } from "../../src/emit/wrapped-literal.js";
 
 /** Evaluates a generated expression. */
@@ -91,5 +92,13 @@ describe("literals wrapped at 120 columns", () => {
     expect(wrappedHead("export function postInvitation", params, "APIPromise<PostInvitationResponse>")).toBe(
       "export function postInvitation(\n  client: ClientCore,\n  params: PostInvitationParams,\n  options?: RequestOptions,\n): APIPromise<PostInvitationResponse>",
     );
+  });
+
+  it("asks whether a value fits without printing all of it: the one-line text within the budget, else nothing", () => {
+    const value = { a: [1, "two", { b: null }], c: true };
+    const text = dataLiteral(value);
+    expect(boundedLiteral(value, undefined, text.length)).toBe(text);
+    expect(boundedLiteral(value, undefined, text.length - 1)).toBeUndefined();
+    expect(boundedLiteral([], undefined, 2)).toBe("[]");
   });
 });
