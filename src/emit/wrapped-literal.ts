@@ -15,7 +15,7 @@ export class Code {
   constructor(readonly text: string) {}
 }
 
-/** A call inside a literal, as a value: `new Call({ callee: "operationsFrom", args: [...] })`. */
+/** A call inside a literal, as a value: `new Call({ callee: "operation", args: [...] })`. */
 export class Call {
   constructor(readonly call: CallCode) {}
 }
@@ -26,7 +26,7 @@ export type PrintHook = (value: unknown) => string | CallCode | undefined;
 /**
  * A JS expression for plain data, laid out as a formatter would at LINE_WIDTH columns: on one line
  * where it fits, else one entry a line, each wrapped the same way. A call's last object argument
- * hugs its parentheses (`operationsFrom(operations, {`). `indent` is the line's indentation and
+ * hugs its parentheses (`operation(operations.listInvites, {`). `indent` is the line's indentation and
  * `used` the columns the rest of the line takes besides the literal (`const x = ` and `;`).
  */
 export function wrappedLiteral(value: unknown, hook?: PrintHook, indent = "", used = 0): string {

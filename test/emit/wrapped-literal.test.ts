@@ -56,12 +56,12 @@ describe("literals wrapped at 120 columns", () => {
     const entries = Object.fromEntries(
       Array.from({ length: 4 }, (_, i) => [`op${i}`, { command: `op${i}`, group: "Things" }]),
     );
-    const call = new Call({ callee: "operationsFrom", args: [new Code("operations"), entries] });
+    const call = new Call({ callee: "register", args: [new Code("operations"), entries] });
     const text = wrappedLiteral({ client: new Code("(o) => o"), operations: call });
     expect(text.split("\n").slice(0, 4)).toEqual([
       "{",
       "  client: (o) => o,",
-      "  operations: operationsFrom(operations, {",
+      "  operations: register(operations, {",
       '    op0: { command: "op0", group: "Things" },',
     ]);
     expect(text.endsWith("  }),\n}")).toBe(true);

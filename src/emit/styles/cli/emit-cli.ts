@@ -29,7 +29,6 @@ export function emitCli(api: NamedApi, assets: GeneratorAssets): FileSet {
 
 function emitEntry(api: NamedApi, program: CliFacts): string {
   const { client, model } = api;
-  const byFunction = Object.fromEntries(program.operations.map(({ fn, ...described }) => [fn, described]));
   const literal = {
     bin: api.cli.bin,
     title: model.title,
@@ -37,15 +36,17 @@ function emitEntry(api: NamedApi, program: CliFacts): string {
     ...(model.servers[0] ? { baseURL: model.servers[0].url } : {}),
     client: new Code(`(options) => new ${client.coreClassName}(options)`),
     options: program.options,
-    // Keyed by function name: see operationsFrom for why not an array.
-    operations: new Call({ callee: "operationsFrom", args: [new Code("operations"), byFunction] }),
+    // A call per operation: see `operation` for why.
+    operations: program.operations.map(
+      ({ fn, ...described }) => new Call({ callee: "operation", args: [new Code(`operations.${fn}`), described] }),
+    ),
   };
   const w = newWriter();
   // The shebang must be the first line for the built dist/cli.js to run as the package's bin.
   w.writeLine("#!/usr/bin/env node");
   w.write(banner(model.source));
   const imports = new Imports("cli")
-    .value("cli-runtime/index", "main", "operationsFrom")
+    .value("cli-runtime/index", "main", "operation")
     .type("cli-runtime/index", "CliProgram")
     .value("core", client.coreClassName)
     .namespace("operations/index", "operations");
