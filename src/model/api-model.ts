@@ -176,6 +176,8 @@ export interface BodyModel extends Docs {
   type: TypePath;
   /** An object body's properties with their schema facts and whether the body requires them (the command line converts and checks values by them; the name stage finds clashes with parameters by their names). */
   fields: FieldModel[];
+  /** The object takes properties besides `fields` (`additionalProperties`): a params type spreading them must too. */
+  otherFields?: true;
   /** Other content types the spec also accepts. */
   alternatives: string[];
   /** The spec's example of the body (media or schema), or one built from the schema. */
@@ -201,6 +203,8 @@ export interface ResponseModel {
   type?: TypePath;
   /** Top-level property names of an object JSON body. */
   properties?: string[];
+  /** Success only: those of `properties` whose values are arrays (a list of items, unlike one object). */
+  arrayProperties?: string[];
   /** Success only: another 2xx status of the operation has no content, so an empty body is a valid answer. */
   mayBeEmpty?: true;
 }

@@ -8,7 +8,7 @@ import { deref } from "../load/follow-ref.js";
 import { isObject, str, type Json } from "../load/json-helpers.js";
 import { exampleFits } from "./example-fits.js";
 import { exampleValue } from "./example-value.js";
-import { objectFields, objectProperties, schemaFacts } from "./schema-facts.js";
+import { allowsOtherProperties, arrayProperties, objectFields, objectProperties, schemaFacts } from "./schema-facts.js";
 
 const LOCATIONS: readonly ParamLocation[] = ["path", "query", "header", "cookie"];
 /** OpenAPI says these header parameters are ignored: content negotiation and auth belong to the client. */
@@ -142,6 +142,7 @@ function buildBody(root: unknown, raw: unknown, type: TypePath): BodyModel | und
     fields: fields ?? [],
     alternatives: types.filter((t) => t !== contentType),
   };
+  if (fields && allowsOtherProperties(root, schema)) body.otherFields = true;
   const given = mediaExample(root, media);
   const example = given !== undefined && exampleFits(root, schema, given) ? given : exampleValue(root, schema);
   if (example !== undefined) body.example = example;
@@ -177,6 +178,10 @@ function buildResponses(
       const properties =
         response.kind === "json" ? objectProperties(root, isObject(media) ? media.schema : undefined) : undefined;
       if (properties) response.properties = properties;
+    }
+    if (/^2/.test(status) || status === "default") {
+      const arrays = response.properties ? arrayProperties(root, isObject(media) ? media.schema : undefined) : [];
+      if (arrays.length) response.arrayProperties = arrays;
     }
     if (/^2/.test(status)) {
       success ??= response;

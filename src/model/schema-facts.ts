@@ -129,6 +129,26 @@ export function objectProperties(root: unknown, schema: unknown): string[] | und
   return shape && [...shape.properties.keys()];
 }
 
+/** Whether an object schema (or one of its `allOf` parts) takes properties it does not list: `additionalProperties` given and not `false`. */
+export function allowsOtherProperties(root: unknown, schema: unknown, depth = 0): boolean {
+  const { value } = deref(root, schema);
+  if (!value || depth > 16) return false;
+  if (value.additionalProperties !== undefined && value.additionalProperties !== false) return true;
+  return Array.isArray(value.allOf) && value.allOf.some((part) => allowsOtherProperties(root, part, depth + 1));
+}
+
+/** Property names of an object schema whose values are arrays (`data`, `invites`): what marks a list of items. */
+export function arrayProperties(root: unknown, schema: unknown): string[] {
+  const shape = objectShape(root, schema);
+  if (!shape) return [];
+  return [...shape.properties]
+    .filter(([, raw]) => {
+      const { value } = deref(root, raw);
+      return !!value && (value.type === "array" || (Array.isArray(value.type) && value.type.includes("array")));
+    })
+    .map(([name]) => name);
+}
+
 /** The properties of an object schema with their facts, docs and whether they are required; undefined when it is not clearly an object. */
 export function objectFields(root: unknown, schema: unknown): FieldModel[] | undefined {
   const shape = objectShape(root, schema);

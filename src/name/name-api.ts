@@ -56,7 +56,8 @@ export function nameApi(model: ApiModel, provider: string, nameOverride?: string
     return { name: s.name, alias };
   });
   const clientParams = nameClientParams(model);
-  const operations = nameOperations({ model, clientParams, scope, warnings });
+  const schemaAliases = new Map(aliased.map((s) => [s.name, s.alias]));
+  const operations = nameOperations({ model, clientParams, scope, schemaAliases, warnings });
   const flat = buildFlatTree(client.className, operations, flatScope(model, aliased, scope), warnings);
   const apis = buildApis(operations, scope, warnings);
   const { pages: docPages, modelFiles } = nameDocPages(

@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../diagnostics.js";
 import type { ApiModel } from "../model/api-model.js";
 import { GLOBAL_NAMES } from "./global-names.js";
-import { camel, pascal, uniqueName, words } from "./identifiers.js";
+import { camel, pascal, pascalKeepingCase, uniqueName, words } from "./identifiers.js";
 import type { ClientNames, NamedClientParam, NamedCredential } from "./named-api.js";
 import { NameScope, renamed } from "./rename-warning.js";
 import { RESERVED } from "./reserved-names.js";
@@ -14,7 +14,8 @@ const GENERIC_WORD =
  * A class name from a spec title: the title's first part (before ` - `, ` + `, `:` or `|`, with
  * possessives and parentheses dropped) without generic words at its end, so
  * `GitHub's official OpenAPI spec + Octokit extension` → `GitHub` and `Stripe API` → `Stripe`.
- * A one-word first part keeps a short second one: `Twilio - Pricing` → `TwilioPricing`.
+ * A one-word first part keeps a short second one: `Twilio - Pricing` → `TwilioPricing`. Words keep
+ * their casing: `OpenAI API` → `OpenAI`.
  */
 export function clientNameFromTitle(title: string): string {
   const parts = title
@@ -30,7 +31,7 @@ export function clientNameFromTitle(title: string): string {
   const first = trim(parts[0] ?? []);
   const second = trim(parts[1] ?? []);
   const chosen = parts[0]?.length === 1 && second.length > 0 && second.length <= 2 ? [...first, ...second] : first;
-  return pascal(chosen.join(" "));
+  return pascalKeepingCase(chosen.join(" "));
 }
 
 export function nameClient(

@@ -23,6 +23,8 @@ export interface NamingContext {
    * client classes, schema aliases, operation functions and types. Names taken here are added to it.
    */
   scope: NameScope;
+  /** Schema alias by component name, for a response that is one `$ref` to a schema. */
+  schemaAliases: ReadonlyMap<string, string>;
   warnings: Diagnostic[];
 }
 
@@ -41,7 +43,7 @@ export function nameOperations(ctx: NamingContext): NamedOperation[] {
     const typeBase = pascal(fn);
     const type = (suffix: string): string => takeType(ctx, op, `${typeBase}${suffix}`);
     const paramsType = type("Params");
-    const responseType = type("Response");
+    const responseType = schemaResponse(ctx, op, `${typeBase}Response`) ?? type("Response");
     const itemType = op.pagination ? type("Item") : undefined;
     const errorsType = op.errors.some((e) => e.kind === "json") ? type("Errors") : undefined;
     const builderType = type("Builder");
@@ -94,6 +96,17 @@ function nameFunction(ctx: NamingContext, op: OperationModel): string {
   }
   ctx.scope.claim(fn, operationHolder(op));
   return fn;
+}
+
+/**
+ * A response that is one `$ref` to a schema whose alias is the name its response type would get
+ * (`createChatCompletion` answering `CreateChatCompletionResponse`) is that alias, not a numbered copy of it.
+ */
+function schemaResponse(ctx: NamingContext, op: OperationModel, wanted: string): string | undefined {
+  const success = op.success;
+  if (success?.kind !== "json" || !success.schema.ref || (op.enveloped && ctx.model.envelope)) return undefined;
+  const alias = ctx.schemaAliases.get(success.schema.ref);
+  return alias === wanted ? alias : undefined;
 }
 
 /** `operations/index.ts` is the barrel of all operations: a resource called `index` gets another file. */

@@ -4,7 +4,9 @@
  * the ClientOptions keys. A runtime change moves these lists with it.
  */
 import * as runtime from "../runtime/index.js";
-import { APIResource, ClientCore, PUBLIC_EXPORTS, SSEDecoder, Webhooks, requestBuilder } from "../runtime/index.js";
+import { APIResource, ClientCore, SSEDecoder, Webhooks, requestBuilder } from "../runtime/index.js";
+// Not re-exported by the runtime's index: generator-only metadata, left out of generated packages.
+import { PUBLIC_EXPORTS } from "../runtime/public-exports.js";
 
 /** Every name an object has, own and inherited (Object.prototype's included), constructors too. */
 function membersOf(value: object): string[] {

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import * as runtime from "../../src/runtime/index.js";
-import { PUBLIC_EXPORTS } from "../../src/runtime/index.js";
+import { PUBLIC_EXPORTS } from "../../src/runtime/public-exports.js";
 import { RESERVED } from "../../src/name/reserved-names.js";
 import { projectRoot } from "../helpers/generate.js";
 

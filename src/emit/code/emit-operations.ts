@@ -5,6 +5,7 @@ import { importReturnTypes, operationReturnType, operationSignature } from "./op
 import { operationSpec, type OperationSpecData } from "./operation-spec.js";
 import { codeLiteral, runtimeRefs } from "./runtime-ref.js";
 import { banner, block, INDENT, jsDoc, line, newWriter } from "./source-writer.js";
+import { wrappedHead } from "./wrapped-literal.js";
 
 /**
  * `src/operations/*.ts`: one standalone, tree-shakeable function per operation, taking the client
@@ -41,12 +42,12 @@ function emitGroup(api: NamedApi, module: string, ops: NamedOperation[]): string
     .module("models")
     .module("types");
   const body = ops.map((named, i) => operationText(api, named, specs[i]!, imports)).join("");
-  // Without the newline after the last `}`, as these files have always been written.
-  return imports.file(banner(api.model.source), body.slice(0, -1));
+  return imports.file(banner(api.model.source), body);
 }
 
 function operationText(api: NamedApi, named: NamedOperation, spec: OperationSpecData, imports: Imports): string {
-  const constant = line(`const ${named.specConst}: OperationSpec = ${codeLiteral(spec)};`);
+  const head = `const ${named.specConst}: OperationSpec = `;
+  const constant = line(`${head}${codeLiteral(spec, "", head.length + 1)};`);
   const doc = jsDoc(named.op, [`${named.op.method.toUpperCase()} ${named.op.path}`]);
   const { client } = api.locals;
   const { params, call } = operationSignature(api, named, [`${client}: ClientCore`], imports);
@@ -54,5 +55,5 @@ function operationText(api: NamedApi, named: NamedOperation, spec: OperationSpec
   const result = named.itemType
     ? `return requestPage<${named.itemType}>(${client}, ${named.specConst}, ${call});`
     : `return ${client}.request<${named.responseType}>(${named.specConst}, ${call});`;
-  return `\n${constant}\n${doc}${block(`export function ${named.fn}(${params.join(", ")}): ${returns}`, line(result, INDENT))}`;
+  return `\n${constant}\n${doc}${block(wrappedHead(`export function ${named.fn}`, params, returns), line(result, INDENT))}`;
 }

@@ -1,4 +1,4 @@
-import type { ParamModel, TypePath } from "../../model/api-model.js";
+import type { FieldModel, ParamModel, SchemaFacts, TypePath } from "../../model/api-model.js";
 import type { NamedApi, NamedOperation } from "../../name/named-api.js";
 import { isIdentifier } from "../../ts-syntax.js";
 
@@ -60,10 +60,27 @@ const PRIMITIVES: Record<string, string> = {
  * same `string`), the schema alias for a `$ref` to anything else, else its type in `types.ts`.
  */
 export function paramType(api: NamedApi, param: ParamModel): TypeExpr {
-  const { type, enum: values, nullable, ref } = param.schema;
+  return readableType(api, param.schema) ?? indexedType(param.type);
+}
+
+/** `string`, `number | null` or a schema alias, where that is the type openapi-typescript makes for `facts`. */
+function readableType(api: NamedApi, facts: SchemaFacts): TypeExpr | undefined {
+  const { type, enum: values, nullable, ref } = facts;
   const primitive = !values && type ? PRIMITIVES[type] : undefined;
   if (primitive) return plainType(nullable ? `${primitive} | null` : primitive);
-  return schemaAlias(api, ref) ?? indexedType(param.type);
+  return schemaAlias(api, ref);
+}
+
+/**
+ * A field of an object body spread into the params, read like a parameter (`string`, `Invite`), else
+ * the body type's member (`InviteRequest["role"]`), which is the type openapi-typescript made for it.
+ */
+export function bodyFieldType(api: NamedApi, named: NamedOperation, field: FieldModel): TypeExpr {
+  const readable = readableType(api, field.schema);
+  const body = bodyType(api, named);
+  if (readable || !body) return readable ?? plainType("unknown");
+  const nullable = named.op.body?.schema.nullable;
+  return composeType((b) => `${nullable ? `NonNullable<${b}>` : wrapForIndex(b)}[${JSON.stringify(field.name)}]`, body);
 }
 
 /** The response body as sent, before any envelope is removed. */

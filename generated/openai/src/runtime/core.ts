@@ -66,11 +66,14 @@ export class ClientCore {
     [this.#log, this.#fmt] = createLog(spec.name, options, hidden, this.#auth?.redact);
   }
 
-  /** `pathArgs` holds the path parameters by wire name, e.g. `{ invite_id: "abc" }`. */
-  request<T>(op: OperationSpec, pathArgs: Params, params: Params | undefined, options?: RequestOptions): APIPromise<T> {
+  /**
+   * `pathArgs` holds the path parameters by wire name, e.g. `{ invite_id: "abc" }`. `params` is any
+   * object: generated params types are interfaces, which have no index signature to match `Params`.
+   */
+  request<T>(op: OperationSpec, pathArgs: Params, params: object | undefined, options?: RequestOptions): APIPromise<T> {
     return new APIPromise<T>(
-      (read) => this.send(op, pathArgs, params, options, read),
-      (r, keep) => this.parse(op, r, keep, false, params, options) as Promise<T>,
+      (read) => this.send(op, pathArgs, params as Params | undefined, options, read),
+      (r, keep) => this.parse(op, r, keep, false, params as Params | undefined, options) as Promise<T>,
     );
   }
 

@@ -10,6 +10,7 @@ import {
 } from "../../code/operation-signature.js";
 import { banner, block, INDENT, jsDoc, line } from "../../code/source-writer.js";
 import { hasParamsArg } from "../../code/type-exprs.js";
+import { wrappedHead } from "../../code/wrapped-literal.js";
 
 /** Flat style: `client.user.invites.list()`, one class per resource, methods delegating to the operations. */
 export function emitFlat(api: NamedApi): FileSet {
@@ -64,7 +65,7 @@ function methodText(api: NamedApi, named: NamedOperation, imports: Imports, clie
   return (
     doc +
     block(
-      `${named.flat.method}(${params.join(", ")}): ${operationReturnType(named, imports)}`,
+      wrappedHead(named.flat.method, params, operationReturnType(named, imports), INDENT),
       line(`return ${named.fn}(${args.join(", ")});`, INDENT + INDENT),
       INDENT,
     )
@@ -78,16 +79,12 @@ function emitResource(api: NamedApi, node: FlatResource): string {
     `export class ${node.className} extends APIResource`,
     members(api, node, imports, "this._client", false),
   );
-  // Without the newline after the last `}`, as these files have always been written.
-  return imports.file(banner(api.model.source), `\n${doc}${body.slice(0, -1)}`);
+  return imports.file(banner(api.model.source), `\n${doc}${body}`);
 }
 
 function emitIndex(api: NamedApi): string {
   const { client } = api;
-  const imports = nodeImports(
-    api.flat,
-    new Imports("index").value("core", client.coreClassName).type("core", client.optionsType),
-  );
+  const imports = nodeImports(api.flat, new Imports("index").value("core", client.coreClassName));
   const doc = jsDoc(
     {
       summary: `${api.model.title} client (API version ${api.model.version}).`,
@@ -95,14 +92,10 @@ function emitIndex(api: NamedApi): string {
     },
     ["@example", `const client = new ${client.className}();`],
   );
-  const constructor = block(
-    `constructor(options?: ${client.optionsType})`,
-    line("super(options);", INDENT + INDENT),
-    INDENT,
-  );
+  // No constructor: the core's, which takes the same options, is inherited.
   const body = block(
     `export class ${client.className} extends ${client.coreClassName}`,
-    constructor + members(api, api.flat, imports, "this", true),
+    members(api, api.flat, imports, "this", true),
   );
   return imports.file(
     banner(api.model.source),
