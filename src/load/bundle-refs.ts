@@ -48,8 +48,10 @@ export function bundleExternalRefs(root: SourceDocument, cwd: string): Bundled {
     return doc;
   };
 
-  /** The file, pointer and value `ref` names, relative to `doc`; undefined (and reported) where it names nothing. */
-  /** `from` is the object that refers (named when a file is missing), `at` the value that holds the reference. */
+  /**
+   * The file, pointer and value `ref` names, relative to `doc`; undefined (and reported) where it names
+   * nothing. `from` is the object that refers (named when a file is missing), `at` the reference itself.
+   */
   const locateRef = (ref: string, doc: SourceDocument, from: Pointer, at: Pointer, what: string) => {
     const [filePart = "", fragment = ""] = ref.split("#", 2) as [string, string?];
     const target = filePart ? load(resolve(dirname(doc.absPath), filePart), doc.locate(from)) : doc;
