@@ -205,6 +205,11 @@ export interface ResponseModel {
   properties?: string[];
   /** Success only: those of `properties` whose values are arrays (a list of items, unlike one object). */
   arrayProperties?: string[];
+  /**
+   * Top-level properties the schema does not list as required but gives a `default`: the server fills
+   * them, so the response type requires them, while the request types (which share the schema) do not.
+   */
+  defaulted?: string[];
   /** Success only: another 2xx status of the operation has no content, so an empty body is a valid answer. */
   mayBeEmpty?: true;
 }

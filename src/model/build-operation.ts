@@ -8,7 +8,14 @@ import { deref } from "../load/follow-ref.js";
 import { isObject, str, type Json } from "../load/json-helpers.js";
 import { exampleFits } from "./example-fits.js";
 import { exampleValue } from "./example-value.js";
-import { allowsOtherProperties, arrayProperties, objectFields, objectProperties, schemaFacts } from "./schema-facts.js";
+import {
+  allowsOtherProperties,
+  arrayProperties,
+  defaultedProperties,
+  objectFields,
+  objectProperties,
+  schemaFacts,
+} from "./schema-facts.js";
 
 const LOCATIONS: readonly ParamLocation[] = ["path", "query", "header", "cookie"];
 /** OpenAPI says these header parameters are ignored: content negotiation and auth belong to the client. */
@@ -94,10 +101,12 @@ function buildParams(
       const param: ParamModel = {
         name,
         in: location,
-        required: location === "path" || value.required === true,
+        required: false,
         schema: schemaFacts(root, value.schema ?? firstMediaSchema(value.content)),
         type: [...pointerToType(pointer), "parameters", location, name],
       };
+      // A parameter with a default may be left out, whatever `required` says: the server fills it.
+      param.required = location === "path" || (value.required === true && param.schema.default === undefined);
       const structured =
         param.schema.type === undefined || param.schema.type === "object" || param.schema.type === "array";
       const example = structured ? exampleValue(root, value.schema ?? firstMediaSchema(value.content)) : undefined;
@@ -175,9 +184,11 @@ function buildResponses(
     if (contentType) {
       response.contentType = contentType;
       response.type = [...type, status, "content", contentType];
-      const properties =
-        response.kind === "json" ? objectProperties(root, isObject(media) ? media.schema : undefined) : undefined;
+      const schema = isObject(media) ? media.schema : undefined;
+      const properties = response.kind === "json" ? objectProperties(root, schema) : undefined;
       if (properties) response.properties = properties;
+      const defaulted = response.kind === "json" ? defaultedProperties(root, schema) : [];
+      if (defaulted.length && !response.schema.nullable) response.defaulted = defaulted;
     }
     if (/^2/.test(status) || status === "default") {
       const arrays = response.properties ? arrayProperties(root, isObject(media) ? media.schema : undefined) : [];

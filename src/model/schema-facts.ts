@@ -123,6 +123,18 @@ function objectShape(root: unknown, schema: unknown, depth = 0): ObjectShape | u
   return objectLike && shape.properties.size > 0 ? shape : undefined;
 }
 
+/**
+ * Properties an object schema gives a `default` without listing them as required, following `$ref` and
+ * `allOf`. As openapi-typescript judges it: by the `default` written on the property itself.
+ */
+export function defaultedProperties(root: unknown, schema: unknown): string[] {
+  const shape = objectShape(root, schema);
+  if (!shape) return [];
+  return [...shape.properties]
+    .filter(([k, v]) => !shape.required.has(k) && isObject(v) && v.default !== undefined)
+    .map(([k]) => k);
+}
+
 /** Property names of an object schema, following `$ref` and `allOf`; undefined when it is not clearly an object. */
 export function objectProperties(root: unknown, schema: unknown): string[] | undefined {
   const shape = objectShape(root, schema);

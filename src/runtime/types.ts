@@ -324,6 +324,12 @@ export interface OperationSpec {
    */
   response?: ResponseReader;
   /**
+   * The Accept header: the media type the spec declares for the success response that is read
+   * (`application/vnd.rev.transcript.v1.0+json`, `text/plain`). Absent for the reader's own
+   * (JSON: `application/json`; text and binary: none).
+   */
+  accept?: string;
+  /**
    * A JSON operation that also declares a 2xx response without content: an empty body is then its
    * answer (undefined). Otherwise only 204 and 205 may be empty; any other empty 2xx is an
    * UnexpectedResponseError.

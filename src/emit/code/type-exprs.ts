@@ -90,7 +90,19 @@ export function rawResponseType(api: NamedApi, named: NamedOperation): TypeExpr 
   if (success.kind === "text") return plainType("string");
   // The fetch Response, unread (as openai-node): its body streams, `.arrayBuffer()` and `.blob()` read it whole.
   if (success.kind === "binary") return plainType("Response");
-  return schemaAlias(api, success.schema.ref) ?? (success.type ? indexedType(success.type) : plainType("unknown"));
+  const body =
+    schemaAlias(api, success.schema.ref) ?? (success.type ? indexedType(success.type) : plainType("unknown"));
+  return withDefaultsRequired(body, success.defaulted);
+}
+
+/**
+ * `Job & Required<Pick<Job, "status">>`: the fields a response schema gives a default are present in
+ * what the server sends, though types.ts makes them optional for the requests that share the schema.
+ */
+function withDefaultsRequired(body: TypeExpr, defaulted: readonly string[] | undefined): TypeExpr {
+  if (!defaulted?.length) return body;
+  const keys = defaulted.map((k) => JSON.stringify(k)).join(" | ");
+  return composeType((t) => `${wrapForIndex(t)} & Required<Pick<${t}, ${keys}>>`, body);
 }
 
 /** What the caller's promise resolves to: the envelope's result when one applies. */

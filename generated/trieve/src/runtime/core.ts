@@ -175,7 +175,7 @@ export class ClientCore {
       options: o,
       // Operation parameters override the client's defaultQuery. No prototype, so a parameter named `__proto__` is a parameter.
       query: { __proto__: null, ...options.defaultQuery },
-      header: { accept: op.response ? op.response.accept : "application/json" },
+      header: { accept: op.accept ?? (op.response ? op.response.accept : "application/json") },
       paramHeader: {},
       init,
     };
