@@ -4,9 +4,10 @@ import { isObject, str, type Json } from "../load/json-helpers.js";
 
 /** What docs and naming need to know about a schema, without converting it to a type. */
 export function schemaFacts(root: unknown, schema: unknown, depth = 0): SchemaFacts {
-  const { value, ref } = deref(root, schema);
+  const { value: raw, ref } = deref(root, schema);
   const shape = typeShape(root, schema);
-  if (!value) return ref ? { ref, shape } : { shape };
+  if (!raw) return ref ? { ref, shape } : { shape };
+  const value = withAllOfFacts(root, raw);
   const facts: SchemaFacts = { shape };
   if (ref) facts.ref = ref;
   const type = Array.isArray(value.type) ? value.type.filter((t) => t !== "null").join(" | ") : str(value.type);
@@ -23,6 +24,26 @@ export function schemaFacts(root: unknown, schema: unknown, depth = 0): SchemaFa
   if (type === "array" && value.items !== undefined && depth < 1)
     facts.items = schemaFacts(root, value.items, depth + 1);
   return facts;
+}
+
+/** The keys that decide how a value is converted and checked, which `allOf` parts lend to a schema that lacks them. */
+const VALUE_KEYS = ["type", "format", "enum", "const", "default", "nullable", "items", "example", "examples"];
+
+/**
+ * A schema with the value keys of its `allOf` parts (followed through `$ref`, nested `allOf` too) where it
+ * has none of its own: `{ allOf: [{ $ref: Flag }], description }` is how 3.0 specs put a description
+ * beside a reference, and its values are still booleans. The first part that has a key gives it.
+ */
+function withAllOfFacts(root: unknown, value: Json, depth = 0): Json {
+  if (!Array.isArray(value.allOf) || depth > 16) return value;
+  const merged: Json = { ...value };
+  for (const part of value.allOf) {
+    const target = deref(root, part).value;
+    if (!target) continue;
+    const flat = withAllOfFacts(root, target, depth + 1);
+    for (const key of VALUE_KEYS) if (!(key in merged) && key in flat) merged[key] = flat[key];
+  }
+  return merged;
 }
 
 /**
