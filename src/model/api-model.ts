@@ -197,6 +197,10 @@ export interface ResponseModel {
   type?: TypePath;
   /** Top-level property names of an object JSON body. */
   properties?: string[];
+  /** 2xx only: dotted paths of an object JSON body's nested fields (`paging.next.after`), for recognising list envelopes. */
+  nestedFields?: string[];
+  /** 2xx only: property names of the items of an array JSON body. */
+  itemProperties?: string[];
   /** Success only: another 2xx status of the operation has no content, so an empty body is a valid answer. */
   mayBeEmpty?: true;
 }

@@ -1,6 +1,7 @@
 import type { FieldModel, SchemaFacts, TypeShape } from "./api-model.js";
 import { componentName, deref } from "../load/follow-ref.js";
 import { isObject, str, type Json } from "../load/json-helpers.js";
+import { objectShape } from "../load/object-shape.js";
 
 /** What docs and naming need to know about a schema, without converting it to a type. */
 export function schemaFacts(root: unknown, schema: unknown, depth = 0): SchemaFacts {
@@ -115,33 +116,6 @@ function enumType(value: Json): string | undefined {
       .map((v) => (typeof v === "number" ? (Number.isInteger(v) ? "integer" : "number") : typeof v)),
   );
   return kinds.size === 1 ? [...kinds][0] : undefined;
-}
-
-interface ObjectShape {
-  properties: Map<string, unknown>;
-  required: Set<string>;
-}
-
-/** Properties (raw schemas) and required names of an object schema, following `$ref` and `allOf`; undefined when it is not clearly an object. */
-function objectShape(root: unknown, schema: unknown, depth = 0): ObjectShape | undefined {
-  const { value } = deref(root, schema);
-  if (!value || depth > 16) return undefined;
-  const shape: ObjectShape = { properties: new Map(), required: new Set() };
-  let objectLike = value.type === "object" || isObject(value.properties);
-  if (isObject(value.properties)) for (const [k, v] of Object.entries(value.properties)) shape.properties.set(k, v);
-  if (Array.isArray(value.required)) for (const r of value.required) if (typeof r === "string") shape.required.add(r);
-  if (Array.isArray(value.allOf)) {
-    for (const part of value.allOf as Json[]) {
-      const inner = objectShape(root, part, depth + 1);
-      if (!inner) return undefined;
-      objectLike = true;
-      for (const [k, v] of inner.properties) if (!shape.properties.has(k)) shape.properties.set(k, v);
-      for (const r of inner.required) shape.required.add(r);
-    }
-  }
-  if (Array.isArray(value.oneOf) || Array.isArray(value.anyOf)) return undefined;
-  if (Array.isArray(value.type) && !value.type.every((t) => t === "object")) return undefined;
-  return objectLike && shape.properties.size > 0 ? shape : undefined;
 }
 
 /** Property names of an object schema, following `$ref` and `allOf`; undefined when it is not clearly an object. */
