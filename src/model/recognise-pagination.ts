@@ -18,7 +18,8 @@ const ITEM_CURSOR_PARAMS = new Set(["after", "starting_after"]);
 export function applyPagination(op: OperationModel, configured: PaginationSpec | "none" | undefined): void {
   if (configured === "none") return;
   if (configured) {
-    op.pagination = configured;
+    // clientgen.yaml leaves `items` out when the body itself is the list; the runtime reads "" as that.
+    op.pagination = { ...configured, items: configured.items ?? "" };
     return;
   }
   const recognised = recognise(op);
