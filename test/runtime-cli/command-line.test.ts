@@ -82,9 +82,9 @@ describe("usage errors: exit 2, the parameter and what it expects on stderr, not
     ["a --name with no value", ["listInvites", "--limit"], /error: --limit needs a value/],
     ["a malformed --header", ["listInvites", "--header", "nocolon"], /--header expects 'Name: value'/],
     [
-      "missing credentials, naming the variable and the flag",
+      "missing credentials, naming the flag and the variable once each",
       ["listInvites"],
-      /missing credentials[\s\S]*OPENAI_ADMIN_KEY[\s\S]*--admin-api-key/,
+      /^openai-client: error: OpenAI: missing credentials\. Pass --admin-api-key or set OPENAI_ADMIN_KEY\.\n$/,
       { OPENAI_ADMIN_KEY: undefined },
     ],
   ];
