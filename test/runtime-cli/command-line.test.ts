@@ -98,6 +98,16 @@ describe("usage errors: exit 2, the parameter and what it expects on stderr, not
     expect(server.requests.length).toBe(before);
   });
 
+  it.each([
+    ["an invalid value", ["listInvites", "limit=abc"]],
+    ["a value outside the enum", ["inviteUser", "email=a@b.co", "role=admin"]],
+    ["a parameter given twice", ["listInvites", "limit=1", "limit=2"]],
+  ])("%s points at the operation's --help, not the global one", async (_, args) => {
+    const run = await openai(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(new RegExp(`Run 'openai-client ${args[0]} --help' for usage\\.`));
+  });
+
   it("a required header parameter no flag, variable or argument supplies (Trieve's TR-Organization)", async () => {
     const before = server.requests.length;
     const run = await cli.run(

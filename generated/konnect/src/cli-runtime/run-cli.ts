@@ -69,7 +69,10 @@ async function execute(
     throw new UsageError(`--all applies to list operations; ${op.command} is not one`, op.command);
   if (parsed.all && parsed.raw)
     throw new UsageError("--all prints items one per line, so it does not combine with --raw", op.command);
-  const args = await buildCall(program, op, parsed, host);
+  const args = await buildCall(program, op, parsed, host).catch((err: unknown) => {
+    // A value's mistake (`limit=abc`) is about this operation: point at its --help, which lists its parameters.
+    throw err instanceof UsageError && !err.command ? new UsageError(err.message, op.command) : err;
+  });
   const client = program.client(clientOptions(parsed, host, state));
   const abort = new AbortController();
   host.onInterrupt(() => abort.abort());
