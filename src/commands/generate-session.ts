@@ -34,6 +34,8 @@ export class GenerateSession {
     private readonly out: Reporter,
     /** --force: write beside files clientgen did not write, and over another spec's package (check-target.ts). */
     private readonly force = false,
+    /** --watch: a failed run is followed by another on the next save, not by the user running it again. */
+    private readonly watching = false,
   ) {}
 
   private generator(): string {
@@ -159,11 +161,8 @@ export class GenerateSession {
         ...(own ?? { status: "not written", detail: why }),
       });
     }
-    this.out.problem(
-      this.check
-        ? "nothing compared: fix the errors above and run again"
-        : "nothing written: fix the errors above and run again",
-    );
+    const next = this.watching ? "; it regenerates on the next save" : " and run again";
+    this.out.problem(`nothing ${this.check ? "compared" : "written"}: fix the errors above${next}`);
     outcome.code = 1;
   }
 
