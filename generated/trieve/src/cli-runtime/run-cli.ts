@@ -27,11 +27,11 @@ export async function runCli(program: CliProgram, host: Host): Promise<number> {
     if (parsed.command === undefined || parsed.command === "help") {
       if (parsed.command === undefined && !parsed.help) throw new UsageError("no operation given");
       const op = parsed.positionals[0] === undefined ? undefined : findOperation(program, parsed.positionals[0]);
-      return write(host, op ? operationHelp(program, op) : generalHelp(program));
+      return write(host, op ? operationHelp(program, op, host.columns) : generalHelp(program, host.columns));
     }
     if (parsed.command === "completion") return write(host, completionScript(program, parsed.positionals[0]));
     const op = findOperation(program, parsed.command);
-    if (parsed.help) return write(host, operationHelp(program, op));
+    if (parsed.help) return write(host, operationHelp(program, op, host.columns));
     if (parsed.positionals.length)
       throw new UsageError(`unexpected argument '${parsed.positionals[0]}': give parameters as name=value`, op.command);
     await execute(program, op, parsed, host, state);
