@@ -86,6 +86,11 @@ export class Reporter {
     if (!this.quiet) process.stderr.write(`clientgen: ${message}\n`);
   }
 
+  /** Lines of guidance as they are (next steps); not shown with --quiet. */
+  block(text: string): void {
+    if (!this.quiet) process.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
+  }
+
   /** A sentence about something that went wrong; always shown. */
   problem(message: string): void {
     process.stderr.write(`clientgen: ${paint(this.color, 31, message)}\n`);

@@ -36,3 +36,16 @@ describe("clientgen.yaml's pagination keys are documented", () => {
     expect(table).toMatch(new RegExp(`^\\| [^|]*\`${key}\`[^|]*\\| [a-z, ]+ \\| \\S`, "m"));
   });
 });
+
+describe("the init template lists every setting", () => {
+  const template = readFileSync(join(projectRoot, "templates", "init", "clientgen.yaml.hbs"), "utf8");
+  const keys = [...new Set(keysOf(configShape).map(([k]) => k))];
+
+  it.each(keys)("%s, in a comment", (key) => {
+    expect(template).toMatch(new RegExp(`^#(?:.*[\\s{,])?${key}:`, "m"));
+  });
+
+  it("every line is a comment, so the file sets nothing until edited", () => {
+    expect(template.split("\n").filter((l) => l.trim() && !l.startsWith("#") && !l.startsWith("{{"))).toEqual([]);
+  });
+});
