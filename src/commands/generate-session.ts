@@ -70,7 +70,11 @@ export class GenerateSession {
         outcome.inputs.set(job.outDir, hit.inputs);
       }
     }
-    if (todo.length) await this.generate(todo, outcome);
+    try {
+      if (todo.length) await this.generate(todo, outcome);
+    } finally {
+      this.out.endProgress();
+    }
     const order = new Map(jobs.map((j, i) => [j.provider, i]));
     outcome.lines.sort((a, b) => order.get(a.provider)! - order.get(b.provider)!);
     this.out.providers(outcome.lines);
@@ -92,15 +96,16 @@ export class GenerateSession {
     const { startStaging, discardStaged } = await import("../write/write-output.js");
     this.assets ??= readAssets();
     const results: Array<{ result: ProviderResult; ms: number; staged?: StagedOutput }> = [];
-    for (const job of jobs) {
+    for (const [index, job] of jobs.entries()) {
       const started = performance.now();
+      const onPhase = this.out.phases(job.provider, index, jobs.length, started);
       let stager: Stager | undefined;
       // A new package is written while the rest of it is made; it only replaces anything once all jobs succeeded.
       const stage =
         this.check || existsSync(job.outDir)
           ? undefined
           : (files: FileSet) => (stager ??= startStaging(job.outDir)).add(files);
-      const result = await generateProvider(job, this.assets, this.cwd, () => types.get(job)!, stage);
+      const result = await generateProvider(job, this.assets, this.cwd, () => types.get(job)!, stage, onPhase);
       const staged = await stager?.finish();
       this.out.diagnostics(result.diagnostics);
       results.push({ result, ms: performance.now() - started, ...(staged ? { staged } : {}) });
@@ -138,6 +143,7 @@ export class GenerateSession {
     }
     for (const [i, { result, ms, staged }] of results.entries()) {
       const started = performance.now();
+      this.out.phases(result.job.provider, i, results.length, started - ms)("writing", result.operations);
       const keep = plans[i]!.foreign;
       const line = this.check ? await this.compare(result, keep) : await this.write(result, keep, staged);
       outcome.lines.push({ ...line, ms: ms + performance.now() - started });
