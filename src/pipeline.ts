@@ -39,6 +39,11 @@ async function typesInThisThread(spec: LoadedSpec, label: string): Promise<FileS
   return emitTypes({ data: spec.data, source: { file: label, hash: spec.hash } });
 }
 
+/** Where a provider's generation is, for a progress line: the stages here, then the write the caller does. */
+export type Phase = "loading" | "checking" | "model" | "emitting" | "types" | "writing";
+/** Told each phase as it starts, with the operation count once the model knows it. */
+export type OnPhase = (phase: Phase, operations?: number) => void;
+
 interface Checked {
   /** The document the later stages read (Swagger 2.0 already converted); absent when it could not be read. */
   spec?: LoadedSpec;
@@ -52,7 +57,8 @@ interface Checked {
  * load → validate → check: everything clientgen knows about a provider's input, all problems at once.
  * A Swagger 2.0 file is converted only once it is structurally valid (the converter assumes so).
  */
-async function checkProvider(job: ProviderJob, cwd: string): Promise<Checked> {
+async function checkProvider(job: ProviderJob, cwd: string, onPhase?: OnPhase): Promise<Checked> {
+  onPhase?.("loading");
   const { spec: read, errors } = loadSpec(job.specPath, cwd);
   const { loaded: config, errors: configErrors } = job.configPath
     ? readConfig(job.configPath, cwd)
@@ -68,6 +74,7 @@ async function checkProvider(job: ProviderJob, cwd: string): Promise<Checked> {
     diagnostics: [...found, ...configErrors].sort(compareDiagnostics),
   });
   if (!read || hasErrors(errors)) return done(undefined, errors);
+  onPhase?.("checking");
   const structure = checkStructure(read);
   let spec = read;
   const converted: Diagnostic[] = [];
@@ -89,9 +96,10 @@ interface Analysis {
 }
 
 /** load → check → model → name: every diagnostic the input deserves, nothing emitted. */
-async function analyzeProvider(job: ProviderJob, cwd: string): Promise<Analysis> {
-  const { spec, config, diagnostics, inputs } = await checkProvider(job, cwd);
+async function analyzeProvider(job: ProviderJob, cwd: string, onPhase?: OnPhase): Promise<Analysis> {
+  const { spec, config, diagnostics, inputs } = await checkProvider(job, cwd, onPhase);
   if (!spec || hasErrors(diagnostics)) return { diagnostics, inputs };
+  onPhase?.("model");
   const model = buildModel(spec, config.config);
   // Banners and the README name the spec as the output sees it, not as the working directory does.
   model.source = { ...model.source, file: specLabel(job) };
@@ -105,8 +113,8 @@ const located = (spec: LoadedSpec, d: Diagnostic): Diagnostic =>
   d.pointer === undefined || d.location ? d : spec.diagnostic(pointerSegments(d.pointer), d);
 
 /** What `clientgen lint` reports: the diagnostics of a generation, without generating. */
-export async function lintProvider(job: ProviderJob, cwd: string): Promise<ProviderResult> {
-  const { diagnostics, inputs, ready } = await analyzeProvider(job, cwd);
+export async function lintProvider(job: ProviderJob, cwd: string, onPhase?: OnPhase): Promise<ProviderResult> {
+  const { diagnostics, inputs, ready } = await analyzeProvider(job, cwd, onPhase);
   return { job, operations: ready?.model.operations.length ?? 0, diagnostics, inputs };
 }
 
@@ -148,12 +156,15 @@ export async function generateProvider(
   cwd: string,
   typesSource?: TypesSource,
   whileWaiting?: (files: FileSet) => void,
+  onPhase?: OnPhase,
 ): Promise<ProviderResult> {
   // Asked for first so that, on another core, the types and the clients are made at once.
   const elsewhere = typesSource?.(job);
   elsewhere?.catch(() => {});
-  const { diagnostics, inputs, ready } = await analyzeProvider(job, cwd);
+  const { diagnostics, inputs, ready } = await analyzeProvider(job, cwd, onPhase);
   if (!ready) return { job, operations: 0, diagnostics, inputs };
+  const operations = ready.model.operations.length;
+  onPhase?.("emitting", operations);
   const layout = layOut(job, assets);
   const files: FileSet = new Map();
   for (const part of emitPackageParts(ready.api, assets)) {
@@ -161,6 +172,7 @@ export async function generateProvider(
     mergeFileSets(files, laid);
     if (elsewhere) whileWaiting?.(laid);
   }
+  onPhase?.("types", operations);
   let types: FileSet;
   try {
     types = await (elsewhere ?? typesInThisThread(ready.spec, specLabel(job)));

@@ -34,6 +34,8 @@ export class GenerateSession {
     private readonly out: Reporter,
     /** --force: write beside files clientgen did not write, and over another spec's package (check-target.ts). */
     private readonly force = false,
+    /** --watch: a failed run is followed by another on the next save, not by the user running it again. */
+    private readonly watching = false,
   ) {}
 
   private generator(): string {
@@ -68,7 +70,11 @@ export class GenerateSession {
         outcome.inputs.set(job.outDir, hit.inputs);
       }
     }
-    if (todo.length) await this.generate(todo, outcome);
+    try {
+      if (todo.length) await this.generate(todo, outcome);
+    } finally {
+      this.out.endProgress();
+    }
     const order = new Map(jobs.map((j, i) => [j.provider, i]));
     outcome.lines.sort((a, b) => order.get(a.provider)! - order.get(b.provider)!);
     this.out.providers(outcome.lines);
@@ -90,15 +96,16 @@ export class GenerateSession {
     const { startStaging, discardStaged } = await import("../write/write-output.js");
     this.assets ??= readAssets();
     const results: Array<{ result: ProviderResult; ms: number; staged?: StagedOutput }> = [];
-    for (const job of jobs) {
+    for (const [index, job] of jobs.entries()) {
       const started = performance.now();
+      const onPhase = this.out.phases(job.provider, index, jobs.length, started);
       let stager: Stager | undefined;
       // A new package is written while the rest of it is made; it only replaces anything once all jobs succeeded.
       const stage =
         this.check || existsSync(job.outDir)
           ? undefined
           : (files: FileSet) => (stager ??= startStaging(job.outDir)).add(files);
-      const result = await generateProvider(job, this.assets, this.cwd, () => types.get(job)!, stage);
+      const result = await generateProvider(job, this.assets, this.cwd, () => types.get(job)!, stage, onPhase);
       const staged = await stager?.finish();
       this.out.diagnostics(result.diagnostics);
       results.push({ result, ms: performance.now() - started, ...(staged ? { staged } : {}) });
@@ -136,6 +143,7 @@ export class GenerateSession {
     }
     for (const [i, { result, ms, staged }] of results.entries()) {
       const started = performance.now();
+      this.out.phases(result.job.provider, i, results.length, started - ms)("writing", result.operations);
       const keep = plans[i]!.foreign;
       const line = this.check ? await this.compare(result, keep) : await this.write(result, keep, staged);
       outcome.lines.push({ ...line, ms: ms + performance.now() - started });
@@ -159,11 +167,8 @@ export class GenerateSession {
         ...(own ?? { status: "not written", detail: why }),
       });
     }
-    this.out.problem(
-      this.check
-        ? "nothing compared: fix the errors above and run again"
-        : "nothing written: fix the errors above and run again",
-    );
+    const next = this.watching ? "; it regenerates on the next save" : " and run again";
+    this.out.problem(`nothing ${this.check ? "compared" : "written"}: fix the errors above${next}`);
     outcome.code = 1;
   }
 

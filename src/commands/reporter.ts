@@ -1,4 +1,13 @@
 import { compareDiagnostics, formatDiagnostic, paint, type Diagnostic } from "../diagnostics.js";
+import type { OnPhase } from "../pipeline.js";
+import { renderProgress, rewrite, type ProgressState } from "./progress.js";
+
+/** Where a reporter writes: stderr, or a stand-in in tests. */
+export interface ReportStream {
+  isTTY?: boolean;
+  columns?: number;
+  write(text: string): unknown;
+}
 
 export type ProviderStatus =
   | "written"
@@ -37,12 +46,53 @@ const MAX_WARNINGS_SHOWN = 20;
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-/** Everything a command prints about its work, on stderr: colour only on a terminal, little with --quiet. */
+/**
+ * Everything a command prints about its work, on stderr: colour only on a terminal, little with --quiet,
+ * and on a terminal a progress line rewritten in place, cleared before anything else is printed.
+ */
 export class Reporter {
+  /** Length of the progress line on the screen (0: none): the next output erases it first. */
+  private shown = 0;
+
   constructor(
     readonly color: boolean,
     readonly quiet: boolean,
+    private readonly stream: ReportStream = process.stderr,
   ) {}
+
+  private write(text: string): void {
+    if (this.shown) {
+      this.stream.write(rewrite(this.shown));
+      this.shown = 0;
+    }
+    if (text) this.stream.write(text);
+  }
+
+  /** Where a provider is: shown only on a terminal and without --quiet. */
+  progress(state: ProgressState): void {
+    if (this.quiet || !this.stream.isTTY) return;
+    const line = renderProgress(state, this.stream.columns || 80);
+    this.stream.write(rewrite(this.shown, line));
+    this.shown = line.length;
+  }
+
+  /** The progress of one provider of `total` (`index` counts from 0), timed from `started`, for the pipeline to call. */
+  phases(provider: string, index: number, total: number, started = performance.now()): OnPhase {
+    return (phase, operations) =>
+      this.progress({
+        provider,
+        index: index + 1,
+        total,
+        phase,
+        ms: performance.now() - started,
+        ...(operations === undefined ? {} : { operations }),
+      });
+  }
+
+  /** Takes the progress line away (the run ended without printing anything after it). */
+  endProgress(): void {
+    this.write("");
+  }
 
   /** Errors always; warnings unless --quiet, the first 20 unless `all`. */
   diagnostics(list: Diagnostic[], { all = false } = {}): void {
@@ -50,9 +100,9 @@ export class Reporter {
     const warnings = this.quiet ? [] : list.filter((d) => d.severity === "warning");
     const shown = all ? warnings : warnings.slice(0, MAX_WARNINGS_SHOWN);
     for (const d of [...errors, ...shown].sort(compareDiagnostics))
-      process.stderr.write(`${formatDiagnostic(d, { color: this.color })}\n\n`);
+      this.write(`${formatDiagnostic(d, { color: this.color })}\n\n`);
     if (shown.length < warnings.length)
-      process.stderr.write(`… and ${warnings.length - shown.length} more warnings ('clientgen lint' lists them all)\n`);
+      this.write(`… and ${warnings.length - shown.length} more warnings ('clientgen lint' lists them all)\n`);
   }
 
   /** `  openai   4 operations  written    0.31 s  12 added`, names aligned. */
@@ -66,7 +116,7 @@ export class Reporter {
           ? " ".repeat(opsWidth + 11)
           : `${String(l.operations).padStart(opsWidth)} ${l.operations === 1 ? "operation " : "operations"}`;
       const status = paint(this.color, COLOURS[l.status], l.status.padEnd(11));
-      process.stderr.write(
+      this.write(
         `  ${l.provider.padEnd(width)}  ${ops}  ${status} ${seconds(l.ms).padStart(7)}${l.detail ? `  ${l.detail}` : ""}\n`,
       );
     }
@@ -78,17 +128,22 @@ export class Reporter {
     const counts = new Map<ProviderStatus, number>();
     for (const l of lines) counts.set(l.status, (counts.get(l.status) ?? 0) + 1);
     const parts = [...counts].map(([status, n]) => `${n} ${status}`);
-    process.stderr.write(`clientgen: ${plural(lines.length, "provider")} in ${seconds(ms)}: ${parts.join(", ")}\n`);
+    this.write(`clientgen: ${plural(lines.length, "provider")} in ${seconds(ms)}: ${parts.join(", ")}\n`);
   }
 
   /** A sentence about the run; not shown with --quiet. */
   note(message: string): void {
-    if (!this.quiet) process.stderr.write(`clientgen: ${message}\n`);
+    if (!this.quiet) this.write(`clientgen: ${message}\n`);
+  }
+
+  /** Lines of guidance as they are (next steps); not shown with --quiet. */
+  block(text: string): void {
+    if (!this.quiet) this.write(text.endsWith("\n") ? text : `${text}\n`);
   }
 
   /** A sentence about something that went wrong; always shown. */
   problem(message: string): void {
-    process.stderr.write(`clientgen: ${paint(this.color, 31, message)}\n`);
+    this.write(`clientgen: ${paint(this.color, 31, message)}\n`);
   }
 }
 

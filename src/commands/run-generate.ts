@@ -91,7 +91,7 @@ export async function runGenerate(args: CommandArgs): Promise<number> {
   const reporter = new Reporter(args.color, args.quiet);
   reporter.diagnostics(problems);
   if (problems.some((e) => e.severity === "error")) return 1;
-  const session = new GenerateSession(args.cwd, check, reporter, flagOption(args, "force"));
+  const session = new GenerateSession(args.cwd, check, reporter, flagOption(args, "force"), watch);
   try {
     const first = await session.run(jobs);
     if (!watch) return first.code;

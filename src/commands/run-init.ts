@@ -50,16 +50,32 @@ export async function runInit(args: CommandArgs): Promise<number> {
   }
   reporter.note(`wrote ${[...files.keys()].map((f) => `${relative(args.cwd, folder)}/${f}`).join(", ")}`);
   const specPath = join(folder, [...files.keys()][0]!);
+  const outDir = resolve(args.cwd, stringOption(args, "out-dir") ?? "generated", provider);
   const session = new GenerateSession(args.cwd, false, reporter);
   try {
-    return (
-      await session.run([
-        jobFor(specPath, resolve(args.cwd, stringOption(args, "out-dir") ?? "generated", provider), provider),
-      ])
-    ).code;
+    const { code } = await session.run([jobFor(specPath, outDir, provider)]);
+    if (code === 0) reporter.block(nextSteps(args, provider, relative(args.cwd, specPath), relative(args.cwd, outDir)));
+    return code;
   } finally {
     await session.close();
   }
+}
+
+/** What to do after `init`: the files to edit and the commands to run, with the same --specs/--out-dir as this run. */
+function nextSteps(args: CommandArgs, provider: string, spec: string, out: string): string {
+  const specs = stringOption(args, "specs");
+  const outDir = stringOption(args, "out-dir");
+  const lint = `npx clientgen lint ${provider}${specs ? ` --specs ${specs}` : ""}`;
+  const generate = `npx clientgen generate ${provider}${specs ? ` --specs ${specs}` : ""}${outDir ? ` --out-dir ${outDir}` : ""}`;
+  return [
+    "Next steps:",
+    `  1. Edit ${spec} (your API) and ${join(dirname(spec), "clientgen.yaml")}`,
+    "     (names, credentials, pagination: every setting is there, commented out).",
+    `  2. Check:       ${lint}`,
+    `  3. Regenerate:  ${generate}   (--watch regenerates on every save)`,
+    `  4. Use it:      ${out}/README.md shows the client; 'npm pack' in ${out} makes a tarball.`,
+    "",
+  ].join("\n");
 }
 
 /**

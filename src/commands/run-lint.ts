@@ -17,9 +17,13 @@ export async function runLint(args: CommandArgs): Promise<number> {
   if (hasErrors(errors)) return 1;
   const lines: ProviderLine[] = [];
   let failed = false;
-  for (const job of jobs) {
+  for (const [index, job] of jobs.entries()) {
     const jobStarted = performance.now();
-    const { diagnostics, operations } = await lintProvider(job, args.cwd);
+    const { diagnostics, operations } = await lintProvider(
+      job,
+      args.cwd,
+      reporter.phases(job.provider, index, jobs.length, jobStarted),
+    );
     reporter.diagnostics(diagnostics, { all: true });
     const warnings = diagnostics.filter((d) => d.severity === "warning").length;
     const bad = hasErrors(diagnostics);

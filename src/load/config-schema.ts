@@ -24,7 +24,7 @@ const pagination: Shape = {
         nextCursor: "string",
         cursorItemField: "string",
       },
-      required: ["items", "cursorParam"],
+      required: ["cursorParam"],
     },
     page: {
       fields: {
@@ -38,13 +38,13 @@ const pagination: Shape = {
         page: "string",
         perPage: "string",
       },
-      required: ["items", "pageParam"],
+      required: ["pageParam"],
     },
     offset: {
       fields: { kind: "string", items: "string", offsetParam: "string", limitParam: "string", totalCount: "string" },
-      required: ["items", "offsetParam"],
+      required: ["offsetParam"],
     },
-    single: { fields: { kind: "string", items: "string" }, required: ["items"] },
+    single: { fields: { kind: "string", items: "string" } },
   },
 };
 

@@ -210,6 +210,10 @@ export interface ResponseModel {
    * them, so the response type requires them, while the request types (which share the schema) do not.
    */
   defaulted?: string[];
+  /** 2xx only: dotted paths of an object JSON body's nested fields (`paging.next.after`), for recognising list envelopes. */
+  nestedFields?: string[];
+  /** 2xx only: property names of the items of an array JSON body. */
+  itemProperties?: string[];
   /** Success only: another 2xx status of the operation has no content, so an empty body is a valid answer. */
   mayBeEmpty?: true;
 }

@@ -6,6 +6,7 @@ import type { BodyModel, OperationModel, ParamLocation, ParamModel, ResponseMode
 import { bodyEncoding, pickContentType, responseKind } from "./classify-media.js";
 import { deref } from "../load/follow-ref.js";
 import { isObject, str, type Json } from "../load/json-helpers.js";
+import { arrayItems, fieldPaths, objectShape } from "../load/object-shape.js";
 import { exampleFits } from "./example-fits.js";
 import { exampleValue } from "./example-value.js";
 import {
@@ -189,6 +190,7 @@ function buildResponses(
       if (properties) response.properties = properties;
       const defaulted = response.kind === "json" ? defaultedProperties(root, schema) : [];
       if (defaulted.length && !response.schema.nullable) response.defaulted = defaulted;
+      if (response.kind === "json" && /^2/.test(status)) addListFacts(root, schema, response);
     }
     if (/^2/.test(status) || status === "default") {
       const arrays = response.properties ? arrayProperties(root, isObject(media) ? media.schema : undefined) : [];
@@ -204,6 +206,15 @@ function buildResponses(
   if (!success && fallback) success = fallback;
   else if (fallback) errors.push(fallback);
   return success ? { success, errors } : { errors };
+}
+
+/** What recognising a list needs of a success body: its nested fields, or the fields of its array's items. */
+function addListFacts(root: unknown, schema: unknown, response: ResponseModel): void {
+  const nested = response.properties ? fieldPaths(root, schema).filter((p) => p.includes(".")) : [];
+  if (nested.length) response.nestedFields = nested;
+  const items = response.properties ? undefined : arrayItems(root, schema);
+  const itemProperties = items === undefined ? undefined : objectShape(root, items)?.properties;
+  if (itemProperties) response.itemProperties = [...itemProperties.keys()];
 }
 
 /** A media type object's own `example`, or the value of its first `examples` entry. */

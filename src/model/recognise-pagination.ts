@@ -6,36 +6,58 @@ const NEXT_CURSOR_FIELDS = ["next_cursor", "nextCursor", "next_page_token", "nex
 const HAS_MORE_FIELDS = ["has_more", "hasMore"];
 const ITEM_FIELDS = ["data", "items", "results", "result"];
 
+/** Cursor parameters whose value is the id of the last item seen (Stripe, OpenAI, rev.ai). */
+const ITEM_CURSOR_PARAMS: ReadonlySet<string> = new Set(["after", "starting_after"]);
+
 /**
  * Sets `op.pagination` from clientgen.yaml, or recognises the common shapes: a cursor parameter with a
- * `has_more`/`next_cursor` list envelope (OpenAI, Stripe), or a `page` parameter (GitHub-style arrays).
+ * `has_more`/`next_cursor` list envelope (OpenAI, Stripe), a next cursor nested in the envelope
+ * (HubSpot's `paging.next.after`, Slack's `response_metadata.next_cursor`), `starting_after` over a
+ * bare array of items with ids (rev.ai), or a `page` parameter (GitHub-style arrays).
  */
 export function applyPagination(op: OperationModel, configured: PaginationSpec | "none" | undefined): void {
   if (configured === "none") return;
   if (configured) {
-    op.pagination = configured;
+    // clientgen.yaml leaves `items` out when the body itself is the list; the runtime reads "" as that.
+    op.pagination = { ...configured, items: configured.items ?? "" };
     return;
   }
-  const recognised = recognise(op, op.success?.properties ?? []);
+  const recognised = recognise(op);
   if (recognised) op.pagination = recognised;
 }
 
-function recognise(op: OperationModel, responseFields: string[]): PaginationSpec | undefined {
-  if (op.method !== "get" || op.success?.kind !== "json") return undefined;
+function recognise(op: OperationModel): PaginationSpec | undefined {
+  const success = op.success;
+  if (op.method !== "get" || success?.kind !== "json") return undefined;
   const query = new Set(op.params.filter((p) => p.in === "query").map((p) => p.name));
-  const fields = new Set(responseFields);
+  const fields = new Set(success.properties ?? []);
   const items = ITEM_FIELDS.find((f) => fields.has(f));
   const cursorParam = CURSOR_PARAMS.find((p) => query.has(p));
   if (cursorParam && items) {
-    const nextCursor = NEXT_CURSOR_FIELDS.find((f) => fields.has(f));
+    const nextCursor =
+      NEXT_CURSOR_FIELDS.find((f) => fields.has(f)) ?? nestedCursor(success.nestedFields ?? [], cursorParam);
     const hasMore = HAS_MORE_FIELDS.find((f) => fields.has(f));
     if (nextCursor) return { kind: "cursor", items, cursorParam, nextCursor, ...(hasMore ? { hasMore } : {}) };
-    if (hasMore && (cursorParam === "after" || cursorParam === "starting_after"))
+    if (hasMore && ITEM_CURSOR_PARAMS.has(cursorParam))
       return { kind: "cursor", items, cursorParam, hasMore, cursorItemField: "id" };
   }
-  if (query.has("page") && op.success.schema.type === "array") {
+  if (cursorParam && ITEM_CURSOR_PARAMS.has(cursorParam) && success.itemProperties?.includes("id"))
+    return { kind: "cursor", items: "", cursorParam, cursorItemField: "id" };
+  if (query.has("page") && success.schema.type === "array") {
     const perPage = ["per_page", "perPage", "page_size", "pageSize", "limit"].find((p) => query.has(p));
     return { kind: "page", items: "", pageParam: "page", ...(perPage ? { perPageParam: perPage } : {}) };
   }
   return undefined;
+}
+
+/**
+ * A next cursor inside the envelope: a nested field named like one (`response_metadata.next_cursor`), or
+ * one named for the cursor parameter under a `next` object (`paging.next.after`).
+ */
+function nestedCursor(paths: string[], cursorParam: string): string | undefined {
+  const last = (p: string) => p.slice(p.lastIndexOf(".") + 1);
+  return (
+    paths.find((p) => NEXT_CURSOR_FIELDS.includes(last(p))) ??
+    paths.find((p) => last(p) === cursorParam && p.split(".").at(-2) === "next")
+  );
 }

@@ -1,12 +1,14 @@
 import type { FieldModel, SchemaFacts, TypeShape } from "./api-model.js";
 import { componentName, deref } from "../load/follow-ref.js";
 import { isObject, str, type Json } from "../load/json-helpers.js";
+import { objectShape } from "../load/object-shape.js";
 
 /** What docs and naming need to know about a schema, without converting it to a type. */
 export function schemaFacts(root: unknown, schema: unknown, depth = 0): SchemaFacts {
-  const { value, ref } = deref(root, schema);
+  const { value: raw, ref } = deref(root, schema);
   const shape = typeShape(root, schema);
-  if (!value) return ref ? { ref, shape } : { shape };
+  if (!raw) return ref ? { ref, shape } : { shape };
+  const value = withAllOfFacts(root, raw);
   const facts: SchemaFacts = { shape };
   if (ref) facts.ref = ref;
   const type = Array.isArray(value.type) ? value.type.filter((t) => t !== "null").join(" | ") : str(value.type);
@@ -23,6 +25,26 @@ export function schemaFacts(root: unknown, schema: unknown, depth = 0): SchemaFa
   if (type === "array" && value.items !== undefined && depth < 1)
     facts.items = schemaFacts(root, value.items, depth + 1);
   return facts;
+}
+
+/** The keys that decide how a value is converted and checked, which `allOf` parts lend to a schema that lacks them. */
+const VALUE_KEYS = ["type", "format", "enum", "const", "default", "nullable", "items", "example", "examples"];
+
+/**
+ * A schema with the value keys of its `allOf` parts (followed through `$ref`, nested `allOf` too) where it
+ * has none of its own: `{ allOf: [{ $ref: Flag }], description }` is how 3.0 specs put a description
+ * beside a reference, and its values are still booleans. The first part that has a key gives it.
+ */
+function withAllOfFacts(root: unknown, value: Json, depth = 0): Json {
+  if (!Array.isArray(value.allOf) || depth > 16) return value;
+  const merged: Json = { ...value };
+  for (const part of value.allOf) {
+    const target = deref(root, part).value;
+    if (!target) continue;
+    const flat = withAllOfFacts(root, target, depth + 1);
+    for (const key of VALUE_KEYS) if (!(key in merged) && key in flat) merged[key] = flat[key];
+  }
+  return merged;
 }
 
 /**
@@ -94,33 +116,6 @@ function enumType(value: Json): string | undefined {
       .map((v) => (typeof v === "number" ? (Number.isInteger(v) ? "integer" : "number") : typeof v)),
   );
   return kinds.size === 1 ? [...kinds][0] : undefined;
-}
-
-interface ObjectShape {
-  properties: Map<string, unknown>;
-  required: Set<string>;
-}
-
-/** Properties (raw schemas) and required names of an object schema, following `$ref` and `allOf`; undefined when it is not clearly an object. */
-function objectShape(root: unknown, schema: unknown, depth = 0): ObjectShape | undefined {
-  const { value } = deref(root, schema);
-  if (!value || depth > 16) return undefined;
-  const shape: ObjectShape = { properties: new Map(), required: new Set() };
-  let objectLike = value.type === "object" || isObject(value.properties);
-  if (isObject(value.properties)) for (const [k, v] of Object.entries(value.properties)) shape.properties.set(k, v);
-  if (Array.isArray(value.required)) for (const r of value.required) if (typeof r === "string") shape.required.add(r);
-  if (Array.isArray(value.allOf)) {
-    for (const part of value.allOf as Json[]) {
-      const inner = objectShape(root, part, depth + 1);
-      if (!inner) return undefined;
-      objectLike = true;
-      for (const [k, v] of inner.properties) if (!shape.properties.has(k)) shape.properties.set(k, v);
-      for (const r of inner.required) shape.required.add(r);
-    }
-  }
-  if (Array.isArray(value.oneOf) || Array.isArray(value.anyOf)) return undefined;
-  if (Array.isArray(value.type) && !value.type.every((t) => t === "object")) return undefined;
-  return objectLike && shape.properties.size > 0 ? shape : undefined;
 }
 
 /**

@@ -17,6 +17,12 @@ describe("clientgen init", () => {
     expect(result.code).toBe(0);
     expect(result.stderr).not.toMatch(/warning/);
     expect(result.stderr).toMatch(/shop\s+3 operations\s+written/);
+    // Next steps name the files to edit and commands that work as printed (generate is run below).
+    const steps = result.stderr.slice(result.stderr.indexOf("Next steps:"));
+    expect(steps).toMatch(/Edit specs\/shop\/openapi\.yaml \(your API\) and specs\/shop\/clientgen\.yaml/);
+    expect(steps).toContain("npx clientgen lint shop\n");
+    expect(steps).toContain("npx clientgen generate shop ");
+    expect(steps).toContain("generated/shop/README.md");
     const config = readFileSync(join(work, "specs", "shop", "clientgen.yaml"), "utf8");
     expect(parse(config)).toBeNull();
     for (const key of [
@@ -50,6 +56,7 @@ describe("clientgen init", () => {
     );
     expect(readFileSync(join(work, "specs", "split", "clientgen.yaml"), "utf8")).toMatch(/^# {3}"getThing":$/m);
     expect(result.stderr).toMatch(/split\s+1 operation\s+written/);
+    expect(result.stderr).toContain("Next steps:");
   });
 
   it("refuses an existing provider and a broken --from spec, writing nothing", async () => {
@@ -61,5 +68,17 @@ describe("clientgen init", () => {
     expect(broken.stderr).toMatch(/yaml-syntax\.yaml:\d+:\d+ error\[/);
     expect(readdirSync(join(work, "specs")).sort()).toEqual(["shop", "split"]);
     expect((await clientgen(["init", "Bad Name"], work)).code).toBe(2);
+    expect(again.stderr).not.toContain("Next steps:");
+  });
+
+  it("passes --specs and --out-dir on to the commands it suggests, and says nothing more with --quiet", async () => {
+    const result = await clientgen(["init", "elsewhere", "--specs", "apis", "--out-dir", "clients"], work);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("npx clientgen lint elsewhere --specs apis\n");
+    expect(result.stderr).toContain("npx clientgen generate elsewhere --specs apis --out-dir clients ");
+    expect(result.stderr).toContain("clients/elsewhere/README.md");
+    const quiet = await clientgen(["init", "hushed", "--quiet"], work);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).not.toContain("Next steps");
   });
 });

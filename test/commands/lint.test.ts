@@ -68,6 +68,27 @@ describe("clientgen lint", () => {
   });
 });
 
+/** clientgen.yaml's pagination names response fields; lint finds those the response schema does not have. */
+describe("clientgen lint on pagination keys", () => {
+  it("reports items, a nested nextCursor and cursorItemField that are not fields, at their line in clientgen.yaml", async () => {
+    const dir = fixture("specs", "broken-config-pagination");
+    const result = await clientgen(["lint", "--spec", dir], work);
+    expect(result.code).toBe(1);
+    const at = (line: number) => new RegExp(`clientgen\\.yaml:${line}:7 error\\[config-mismatch\\] `);
+    expect(result.stderr).toMatch(at(5));
+    expect(result.stderr).toContain("pagination items 'nope' is not a field of listContacts's response");
+    expect(result.stderr).toContain("hint: fields of the response: results, paging");
+    expect(result.stderr).toMatch(at(7));
+    expect(result.stderr).toContain("hint: did you mean 'after'? fields of 'paging.next': after, link");
+    expect(result.stderr).toMatch(at(13));
+    expect(result.stderr).toContain("pagination cursorItemField 'idX' is not a field of listNotes's list items");
+    expect(result.stderr).toContain("fields of each item: id, email");
+    // listJobs (a bare array, `items` left out, cursorItemField id) is right and not reported.
+    expect(result.stderr).not.toMatch(/error\[.*listJobs/);
+    expect(result.stderr).toMatch(/3 errors/);
+  });
+});
+
 /** Downloaded specs are one-line JSON: a finding shows a hundred characters around its column and its JSON pointer. */
 describe("clientgen lint on a minified JSON spec", () => {
   it("clips the code frame around the column, keeps the caret on it, and names the pointer", async () => {

@@ -67,6 +67,8 @@ describe("clientgen generate --watch", () => {
     const broken = await waitFor(output, mark, /nothing written/);
     expect(broken).toMatch(/specs\/pets\/openapi\.yaml:\d+:\d+ error\[/);
     expect(broken).toMatch(/pets\s+failed/);
+    expect(broken).toMatch(/nothing written: fix the errors above; it regenerates on the next save/);
+    expect(broken).not.toMatch(/run again/);
 
     mark = stderr.length;
     writeFileSync(petsSpec, good.replace(/title: .*/, "title: Pets Again"));

@@ -46,6 +46,54 @@ describe("pagination recognition", () => {
       { query: ["page_token"], schema: list(["items", "nextPageToken"]) },
       { kind: "cursor", items: "items", cursorParam: "page_token", nextCursor: "nextPageToken" },
     ],
+    [
+      "`after` with the next cursor at paging.next.after (HubSpot)",
+      {
+        query: ["after", "limit"],
+        schema: {
+          type: "object",
+          properties: {
+            results: { type: "array", items: {} },
+            paging: {
+              type: "object",
+              properties: { next: { type: "object", properties: { after: { type: "string" }, link: {} } } },
+            },
+          },
+        },
+      },
+      { kind: "cursor", items: "results", cursorParam: "after", nextCursor: "paging.next.after" },
+    ],
+    [
+      "a nested next_cursor (Slack's response_metadata)",
+      {
+        query: ["cursor"],
+        schema: {
+          allOf: [
+            { type: "object", properties: { items: { type: "array", items: {} } } },
+            { properties: { response_metadata: { properties: { next_cursor: { type: "string" } } } } },
+          ],
+        },
+      },
+      { kind: "cursor", items: "items", cursorParam: "cursor", nextCursor: "response_metadata.next_cursor" },
+    ],
+    [
+      "`starting_after` over a bare array of items with ids (rev.ai)",
+      {
+        query: ["limit", "starting_after"],
+        schema: { type: "array", items: { type: "object", properties: { id: { type: "string" }, status: {} } } },
+      },
+      { kind: "cursor", items: "", cursorParam: "starting_after", cursorItemField: "id" },
+    ],
+    [
+      "`starting_after` over a bare array of items without ids: not recognised",
+      { query: ["starting_after"], schema: { type: "array", items: { type: "object", properties: { name: {} } } } },
+      undefined,
+    ],
+    [
+      "`cursor` over a bare array: nothing says what the next cursor is",
+      { query: ["cursor"], schema: { type: "array", items: { type: "object", properties: { id: {} } } } },
+      undefined,
+    ],
     ["a cursor param without an items field", { query: ["cursor"], schema: list(["next_cursor"]) }, undefined],
     [
       "`page` over a bare array (GitHub), with per_page",

@@ -82,9 +82,9 @@ describe("usage errors: exit 2, the parameter and what it expects on stderr, not
     ["a --name with no value", ["listInvites", "--limit"], /error: --limit needs a value/],
     ["a malformed --header", ["listInvites", "--header", "nocolon"], /--header expects 'Name: value'/],
     [
-      "missing credentials, naming the variable and the flag",
+      "missing credentials, naming the flag and the variable once each",
       ["listInvites"],
-      /missing credentials[\s\S]*OPENAI_ADMIN_KEY[\s\S]*--admin-api-key/,
+      /^openai-client: error: OpenAI: missing credentials\. Pass --admin-api-key or set OPENAI_ADMIN_KEY\.\n$/,
       { OPENAI_ADMIN_KEY: undefined },
     ],
   ];
@@ -96,6 +96,16 @@ describe("usage errors: exit 2, the parameter and what it expects on stderr, not
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
     expect(server.requests.length).toBe(before);
+  });
+
+  it.each([
+    ["an invalid value", ["listInvites", "limit=abc"]],
+    ["a value outside the enum", ["inviteUser", "email=a@b.co", "role=admin"]],
+    ["a parameter given twice", ["listInvites", "limit=1", "limit=2"]],
+  ])("%s points at the operation's --help, not the global one", async (_, args) => {
+    const run = await openai(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(new RegExp(`Run 'openai-client ${args[0]} --help' for usage\\.`));
   });
 
   it("a required header parameter no flag, variable or argument supplies (Trieve's TR-Organization)", async () => {

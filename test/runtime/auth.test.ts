@@ -95,6 +95,13 @@ describe("missing credentials at construction", () => {
     );
   });
 
+  it("says an option once when several alternatives need it (one scheme listed under several scopes)", () => {
+    const twice = openaiWith([["ApiKeyAuth"], ["oauth2"], ["ApiKeyAuth"]]);
+    expect(() => new ClientCore(twice, {})).toThrow(
+      new SDKError("OpenAI: missing credentials. Pass `adminApiKey` to the client or set OPENAI_ADMIN_KEY."),
+    );
+  });
+
   it("throws an SDKError", () => {
     expect(() => new ClientCore(openai, {})).toThrow(SDKError);
   });

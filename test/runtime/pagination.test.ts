@@ -97,6 +97,48 @@ describe("cursor pagination (OpenAI style)", () => {
   });
 });
 
+describe("cursor shapes seen in the wild", () => {
+  const core = () => new ClientCore(spec(), { baseURL: server.url });
+  const all = ["a", "b", "c", "d", "e"];
+
+  it("follows a next cursor nested in the envelope (HubSpot's paging.next.after), stopping when paging is gone", async () => {
+    server.handler = (req, res) => {
+      const start = Number(req.query.get("after") ?? 0);
+      const results = all.slice(start, start + 2).map((id) => ({ id }));
+      const more = start + 2 < all.length;
+      reply(res, 200, { results, ...(more ? { paging: { next: { after: String(start + 2), link: "x" } } } : {}) });
+    };
+    const hubspot = op({
+      query: { after: "after", limit: "limit" },
+      pagination: { kind: "cursor", items: "results", cursorParam: "after", nextCursor: "paging.next.after" },
+    });
+    const got: string[] = [];
+    for await (const item of requestPage<Item>(core(), hubspot, {}, { limit: 2 })) got.push(item.id);
+    expect(got).toEqual(all);
+    expect(server.requests.map((r) => r.query.get("after"))).toEqual([null, "2", "4"]);
+  });
+
+  it("walks a bare array with starting_after set to the last item's id (rev.ai), ending on an empty page", async () => {
+    server.handler = (req, res) => {
+      const after = req.query.get("starting_after");
+      const start = after ? all.indexOf(after) + 1 : 0;
+      reply(
+        res,
+        200,
+        all.slice(start, start + 2).map((id) => ({ id, status: "done" })),
+      );
+    };
+    const revai = op({
+      query: { starting_after: "starting_after", limit: "limit" },
+      pagination: { kind: "cursor", items: "", cursorParam: "starting_after", cursorItemField: "id" },
+    });
+    const got: string[] = [];
+    for await (const item of requestPage<Item>(core(), revai, {}, { limit: 2 })) got.push(item.id);
+    expect(got).toEqual(all);
+    expect(server.requests.map((r) => r.query.get("starting_after"))).toEqual([null, "b", "d", "e"]);
+  });
+});
+
 describe("page-number pagination (Cloudflare style envelope)", () => {
   const cf = spec({
     name: "Cloudflare",

@@ -107,25 +107,30 @@ export const configMatchesSpec: Rule = ({ spec, config }) => {
   return out;
 };
 
-interface OpIndexEntry {
+export interface OpIndexEntry {
+  /** The operation object as the spec writes it. */
+  op: Record<string, unknown>;
   query: Set<string>;
   params: Set<string>;
   /** Wire names of every parameter. */
   names: Set<string>;
 }
 
-function operationIndex(root: Record<string, unknown>): Map<string, OpIndexEntry> {
+/** The spec's operations by the key clientgen.yaml uses for them: operationId, or `METHOD /path`. */
+export function operationIndex(root: Record<string, unknown>): Map<string, OpIndexEntry> {
   const index = new Map<string, OpIndexEntry>();
   for (const { pathItem, operation, key } of eachOperation(root)) {
     const params = [pathItem.parameters, operation.parameters]
       .flatMap((l) => (Array.isArray(l) ? l : []))
       .map((p) => deref(root, p).value)
       .filter(isObject);
-    index.set(key, {
+    const entry: OpIndexEntry = {
+      op: operation,
       query: new Set(params.filter((p) => p.in === "query").map((p) => String(p.name))),
       params: new Set(params.map((p) => `${String(p.in)}:${String(p.name)}`)),
       names: new Set(params.map((p) => String(p.name))),
-    });
+    };
+    index.set(key, entry);
   }
   return index;
 }

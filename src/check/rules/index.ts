@@ -1,6 +1,7 @@
 import type { Rule } from "../rule.js";
 import { configMatchesSpec } from "./config-matches-spec.js";
 import { infoRequired } from "./info-required.js";
+import { paginationFields } from "./pagination-fields.js";
 import { operationIdsUnique } from "./operation-ids-unique.js";
 import { pathParams } from "./path-params.js";
 import { pathsShape } from "./paths-shape.js";
@@ -20,4 +21,5 @@ export const rules: readonly Rule[] = [
   operationIdsUnique,
   securitySchemesKnown,
   configMatchesSpec,
+  paginationFields,
 ];

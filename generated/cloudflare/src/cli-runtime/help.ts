@@ -1,6 +1,7 @@
 import { describeSchema } from "./convert.js";
 import { GLOBAL_OPTION_TABLE, optionDescription, optionSyntax } from "./global-options.js";
 import type { CliOperation, CliProgram } from "./program.js";
+import { DEFAULT_WIDTH, fit, wrapCell } from "./wrap.js";
 
 /** Spec text on a terminal: no control characters (escape sequences could rewrite the screen). */
 export const plain = (text: string | undefined): string =>
@@ -17,18 +18,14 @@ const indent = (text: string, by = "  "): string =>
     .map((l) => (l.trim() ? by + l : ""))
     .join("\n");
 
-/** Rows as aligned columns; the last column is not padded. */
-function columns(rows: string[][], by = "  "): string {
+/** Rows as aligned columns; the last column is not padded, and wraps to `width` under its own start. */
+function columns(rows: string[][], width = DEFAULT_WIDTH, by = "  "): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
   return rows
-    .map(
-      (r) =>
-        by +
-        r
-          .map((cell, i) => (i < r.length - 1 ? cell.padEnd(widths[i]!) : cell))
-          .join("  ")
-          .trimEnd(),
-    )
+    .map((r) => {
+      const lead = r.slice(0, -1).map((cell, i) => cell.padEnd(widths[i]!) + "  ");
+      return wrapCell(by + lead.join(""), r.at(-1) ?? "", width);
+    })
     .join("\n");
 }
 
@@ -39,19 +36,25 @@ export const EXIT_CODES =
 const globalRows = (group: "call" | "program", program: CliProgram): string[][] =>
   GLOBAL_OPTION_TABLE.filter((o) => o.group === group).map((o) => [optionSyntax(o), optionDescription(o, program)]);
 
-export function generalHelp(program: CliProgram): string {
+export function generalHelp(program: CliProgram, width = DEFAULT_WIDTH): string {
   const { bin } = program;
   const groups = new Map<string, CliOperation[]>();
   for (const op of program.operations) groups.set(op.group, [...(groups.get(op.group) ?? []), op]);
   const sections = [...groups].map(
     ([group, ops]) =>
-      `${plain(group)}:\n${columns(ops.map((op) => [op.command + (op.alias ? `, ${op.alias}` : ""), oneLine(op.summary ?? op.description) + (op.deprecated ? " (deprecated)" : "")]))}`,
+      `${plain(group)}:\n${columns(
+        ops.map((op) => [
+          op.command + (op.alias ? `, ${op.alias}` : ""),
+          oneLine(op.summary ?? op.description) + (op.deprecated ? " (deprecated)" : ""),
+        ]),
+        width - 2,
+      )}`,
   );
   const credentials = program.options.map((o) => [
     `--${o.flag} VALUE`,
     `${o.kind}${o.env ? `, or set ${o.env}` : ""}${o.description ? `: ${oneLine(o.description)}` : ""}`,
   ]);
-  return [
+  const text = [
     `${bin} ${program.version}: command line for ${plain(program.title)}`,
     "",
     `Usage: ${bin} <operation> [name=value | name:=<json> | --name value]... [options]`,
@@ -61,28 +64,35 @@ export function generalHelp(program: CliProgram): string {
     "Operations:",
     sections.map((s) => indent(s)).join("\n\n"),
     "",
-    "Parameters go by their wire name (as <operation> --help lists them) or camelCase name, as name=value or",
-    "--name value; body fields as key=value, or key:=<json> for any JSON value; the whole body as",
-    "--data '<json>', --data @file or --data - (stdin).",
+    fit(
+      "Parameters go by their wire name (as <operation> --help lists them) or camelCase name, as name=value or " +
+        "--name value; body fields as key=value, or key:=<json> for any JSON value; the whole body as " +
+        "--data '<json>', --data @file or --data - (stdin).",
+      width,
+    ),
     "",
     "Options:",
-    columns([...globalRows("call", program), ...credentials, ...globalRows("program", program)]),
+    columns([...globalRows("call", program), ...credentials, ...globalRows("program", program)], width),
     "",
-    "The response body is printed as JSON on stdout: indented on a terminal, one line when piped.",
+    fit("The response body is printed as JSON on stdout: indented on a terminal, one line when piped.", width),
     "List operations print the first page; errors go to stderr.",
-    EXIT_CODES,
+    fit(EXIT_CODES, width),
     "",
-  ].join("\n");
+  ];
+  return text.join("\n");
 }
 
-export function operationHelp(program: CliProgram, op: CliOperation): string {
+export function operationHelp(program: CliProgram, op: CliOperation, width = DEFAULT_WIDTH): string {
   const lines = [
-    `${program.bin} ${op.command}${op.alias ? ` (or ${op.alias})` : ""}: ${oneLine(op.summary ?? op.description)}${op.deprecated ? " (deprecated)" : ""}`,
+    fit(
+      `${program.bin} ${op.command}${op.alias ? ` (or ${op.alias})` : ""}: ${oneLine(op.summary ?? op.description)}${op.deprecated ? " (deprecated)" : ""}`,
+      width,
+    ),
     "",
     `  ${op.method.toUpperCase()} ${op.path}`,
   ];
   const description = plain(op.description).trim();
-  if (description && description !== oneLine(op.summary)) lines.push("", indent(description));
+  if (description && description !== oneLine(op.summary)) lines.push("", fit(indent(description), width));
   if (op.params.length) {
     const rows = op.params.map((p) => [
       p.name + (p.key !== p.name ? ` (${p.key})` : ""),
@@ -92,7 +102,11 @@ export function operationHelp(program: CliProgram, op: CliOperation): string {
       p.schema.default === undefined ? "" : JSON.stringify(p.schema.default),
       oneLine(p.description) + (p.deprecated ? " (deprecated)" : ""),
     ]);
-    lines.push("", "Parameters:", columns([["NAME", "IN", "TYPE", "REQUIRED", "DEFAULT", "DESCRIPTION"], ...rows]));
+    lines.push(
+      "",
+      "Parameters:",
+      columns([["NAME", "IN", "TYPE", "REQUIRED", "DEFAULT", "DESCRIPTION"], ...rows], width),
+    );
     const supplied = op.params
       .filter((p) => p.clientOption)
       .map((p) => {
@@ -101,7 +115,7 @@ export function operationHelp(program: CliProgram, op: CliOperation): string {
       });
     if (supplied.some(Boolean)) lines.push(...supplied.filter(Boolean));
   }
-  if (op.body) lines.push(...bodyHelp(op));
+  if (op.body) lines.push(...bodyHelp(op, width));
   lines.push("", "Example:", `  ${program.bin} ${op.command}${op.example ? ` ${op.example}` : ""}`);
   lines.push(
     "",
@@ -111,11 +125,11 @@ export function operationHelp(program: CliProgram, op: CliOperation): string {
         ? "Prints nothing on success."
         : "Prints the response body.",
   );
-  lines.push(EXIT_CODES, "");
+  lines.push(fit(EXIT_CODES, width), "");
   return lines.join("\n");
 }
 
-function bodyHelp(op: CliOperation): string[] {
+function bodyHelp(op: CliOperation, width: number): string[] {
   const body = op.body!;
   const head = `Body (${body.contentType}, ${body.required ? "required" : "optional"}): ${plain(body.type)}`;
   if (!body.fields.length) return ["", head, "  give it with --data '<json>', --data @file or --data -"];
@@ -129,7 +143,10 @@ function bodyHelp(op: CliOperation): string[] {
   return [
     "",
     head,
-    columns([["FIELD", "TYPE", "REQUIRED", "DEFAULT", "DESCRIPTION"], ...rows]),
-    "  key=value for text, numbers and booleans; key:=<json> for any JSON value; or the whole body with --data",
+    columns([["FIELD", "TYPE", "REQUIRED", "DEFAULT", "DESCRIPTION"], ...rows], width),
+    fit(
+      "  key=value for text, numbers and booleans; key:=<json> for any JSON value; or the whole body with --data",
+      width,
+    ),
   ];
 }

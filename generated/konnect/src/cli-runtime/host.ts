@@ -9,6 +9,8 @@ export interface Host {
   env: Record<string, string | undefined>;
   /** stdout is a terminal: JSON is indented for people, else one line per value. */
   stdoutIsTTY: boolean;
+  /** The terminal's width, when stdout is one: help wraps to it (80 columns otherwise). */
+  columns?: number;
   /** Writes and waits while the stream is full, so a slow reader holds `--all` back instead of memory growing. */
   write(stream: "out" | "err", chunk: string | Uint8Array): Promise<void>;
   readStdin(): Promise<Uint8Array>;
@@ -20,6 +22,7 @@ export interface Host {
 
 interface NodeStream {
   isTTY?: boolean;
+  columns?: number;
   write(chunk: string | Uint8Array, done?: () => void): boolean;
   once(event: "drain" | "error", listener: (err?: { code?: string }) => void): unknown;
   on(event: "error", listener: (err: { code?: string }) => void): unknown;
@@ -50,6 +53,7 @@ export function nodeHost(): Host {
     args: proc.argv.slice(2),
     env: proc.env,
     stdoutIsTTY: !!proc.stdout.isTTY,
+    ...(proc.stdout.isTTY && proc.stdout.columns ? { columns: proc.stdout.columns } : {}),
     write: (name, chunk) => {
       const s = stream(name);
       return s.write(chunk) ? Promise.resolve() : new Promise((resolve) => s.once("drain", () => resolve()));

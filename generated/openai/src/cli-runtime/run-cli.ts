@@ -27,11 +27,11 @@ export async function runCli(program: CliProgram, host: Host): Promise<number> {
     if (parsed.command === undefined || parsed.command === "help") {
       if (parsed.command === undefined && !parsed.help) throw new UsageError("no operation given");
       const op = parsed.positionals[0] === undefined ? undefined : findOperation(program, parsed.positionals[0]);
-      return write(host, op ? operationHelp(program, op) : generalHelp(program));
+      return write(host, op ? operationHelp(program, op, host.columns) : generalHelp(program, host.columns));
     }
     if (parsed.command === "completion") return write(host, completionScript(program, parsed.positionals[0]));
     const op = findOperation(program, parsed.command);
-    if (parsed.help) return write(host, operationHelp(program, op));
+    if (parsed.help) return write(host, operationHelp(program, op, host.columns));
     if (parsed.positionals.length)
       throw new UsageError(`unexpected argument '${parsed.positionals[0]}': give parameters as name=value`, op.command);
     await execute(program, op, parsed, host, state);
@@ -69,7 +69,10 @@ async function execute(
     throw new UsageError(`--all applies to list operations; ${op.command} is not one`, op.command);
   if (parsed.all && parsed.raw)
     throw new UsageError("--all prints items one per line, so it does not combine with --raw", op.command);
-  const args = await buildCall(program, op, parsed, host);
+  const args = await buildCall(program, op, parsed, host).catch((err: unknown) => {
+    // A value's mistake (`limit=abc`) is about this operation: point at its --help, which lists its parameters.
+    throw err instanceof UsageError && !err.command ? new UsageError(err.message, op.command) : err;
+  });
   const client = program.client(clientOptions(parsed, host, state));
   const abort = new AbortController();
   host.onInterrupt(() => abort.abort());

@@ -112,10 +112,16 @@ function pickSchemes(
   const found = alts.find((alt) => alt.length && alt.every((s) => s.needs.every((c) => values[c])));
   if (found || !alts.length || alts.some((alt) => !alt.length)) return found ?? [];
   const envOf = (option: string) => spec.credentials?.find((c) => c.option === option)?.env;
-  const say = alts.map((alt) => {
+  // Alternatives that need the same options (one scheme under several scopes, or listed twice) are said once.
+  const needs = new Map<string, string[]>();
+  for (const alt of alts) {
     const options = [...new Set(alt.flatMap((s) => s.needs))];
-    return [options.map((o) => `\`${o}\``).join(" and "), options.map(envOf).filter(Boolean).join(" and ")];
-  });
+    needs.set(options.join("\0"), options);
+  }
+  const say = [...needs.values()].map((options) => [
+    options.map((o) => `\`${o}\``).join(" and "),
+    options.map(envOf).filter(Boolean).join(" and "),
+  ]);
   // One alternative: "Pass `a` to the client or set A." Several: "Pass `a` (or set A), or `b` and `c` (or set B and C)."
   const [[opts, envs]] = say as [[string, string]];
   const text = say[1]

@@ -82,17 +82,25 @@ export async function reportError(
   }
   if (err instanceof SDKError) {
     // Raised before sending: missing credentials, client parameters or base URL, a header value with CR/LF.
-    const flags = program.options.map((o) => `--${o.flag}${o.env ? ` (${o.env})` : ""}`);
-    const given = /`baseURL`/.test(err.message)
-      ? ["--base-url URL"]
-      : /credentials|client option/.test(err.message)
-        ? flags
-        : [];
+    if (/missing credentials/.test(err.message)) {
+      await say(`error: ${onCommandLine(err.message, program)}`);
+      return EXIT.usage;
+    }
+    const flags = program.options
+      .filter((o) => o.kind === "client parameter")
+      .map((o) => `--${o.flag}${o.env ? ` (${o.env})` : ""}`);
+    const given = /`baseURL`/.test(err.message) ? ["--base-url URL"] : /client option/.test(err.message) ? flags : [];
     await say(`error: ${err.message}${given.length ? `\n  on the command line: ${given.join(", ")}` : ""}`);
     return EXIT.usage;
   }
   await say(`error: ${err instanceof Error ? err.message : String(err)}`);
   return EXIT.api;
+}
+
+/** The client's "Pass `apiKey` to the client or set X" as a command line says it: "Pass --api-key or set X". */
+function onCommandLine(message: string, program: CliProgram): string {
+  const flags = new Map(program.options.map((o) => [o.option, `--${o.flag}`]));
+  return message.replace(/`([^`]+)`/g, (all, option: string) => flags.get(option) ?? all).replace(" to the client", "");
 }
 
 /** fetch's connection errors keep the system's code on their cause: `ECONNREFUSED`. */
