@@ -34,7 +34,8 @@ export function guardedReader(body: ReadableStream<Uint8Array>, ms: number, sign
       if (why) throw why;
       // One timer per read costs about a microsecond; reads are per network chunk, not per event.
       const timer = setTimeout(() => stop(new APIConnectionTimeoutError(`No data received for ${ms}ms.`)), ms);
-      let r: ReadableStreamReadResult<Uint8Array>;
+      // Spelled through the reader: `ReadableStreamReadResult` is a DOM-only name that Node's types lack.
+      let r: Awaited<ReturnType<typeof reader.read>>;
       try {
         r = await reader.read();
       } catch (e) {

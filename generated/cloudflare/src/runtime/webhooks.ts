@@ -76,7 +76,8 @@ export async function verifyWebhookSignature(
   signed.set(prefix);
   signed.set(bytes, prefix.length);
   const hmac = { name: "HMAC", hash: "SHA-256" };
-  const cryptoKey = await crypto.subtle.importKey("raw", key as BufferSource, hmac, false, ["sign"]);
+  // An ArrayBuffer of exactly the key: every lib's `BufferSource` takes one (the name itself is DOM-only).
+  const cryptoKey = await crypto.subtle.importKey("raw", key.slice().buffer as ArrayBuffer, hmac, false, ["sign"]);
   const expected = new Uint8Array(await crypto.subtle.sign("HMAC", cryptoKey, signed));
   for (const entry of signatures.split(" ")) {
     const [version, sig] = entry.split(",");

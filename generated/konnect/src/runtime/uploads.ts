@@ -98,12 +98,15 @@ export async function toFile(
   return new File([blob], fileName, { type: options.type ?? (blob.type || typeOfName(fileName)) });
 }
 
+/** A part of a Blob, spelled through its constructor: `BlobPart` is a DOM-only name that Node's types lack. */
+type Part = NonNullable<ConstructorParameters<typeof Blob>[0]>[number];
+
 async function toBlob(v: unknown): Promise<Blob> {
   if (v instanceof Blob) return v;
   if (v instanceof Response) return v.blob();
   if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) return new Blob([v as ArrayBuffer]);
-  const parts: BlobPart[] = [];
-  for await (const chunk of chunks(v)) parts.push(chunk as BlobPart);
+  const parts: Part[] = [];
+  for await (const chunk of chunks(v)) parts.push(chunk as Part);
   return new Blob(parts);
 }
 

@@ -57,7 +57,7 @@ export class Stream<T> implements AsyncIterable<T> {
     signal?.addEventListener("abort", abort, { once: true });
     if (signal?.aborted) abort();
     // Now rather than at the first read: an abort before anyone reads closes the connection too.
-    const reader = guardedReader(response.body ?? new Blob().stream(), options.timeout ?? 60_000, controller.signal);
+    const reader = guardedReader(response.body ?? new Blob([]).stream(), options.timeout ?? 60_000, controller.signal);
     const decoder = new SSEDecoder();
     let queue: ServerSentEvent[] = [];
     let i = 0;
