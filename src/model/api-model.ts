@@ -199,6 +199,11 @@ export interface ResponseModel {
   properties?: string[];
   /** Success only: another 2xx status of the operation has no content, so an empty body is a valid answer. */
   mayBeEmpty?: true;
+  /**
+   * A JSON success that also offers `text/event-stream`, chosen by the request body's boolean `stream`
+   * field (OpenAI's chat completions): the event stream's item schema and its place in types.ts.
+   */
+  events?: { schema: SchemaFacts; type: TypePath };
 }
 
 export interface OperationModel extends Docs {

@@ -3,7 +3,7 @@ import type { Pointer } from "../load/json-pointer.js";
 import type { LoadedSpec } from "../load/load-spec.js";
 import type { HttpMethod } from "../runtime/types.js";
 import type { BodyModel, OperationModel, ParamLocation, ParamModel, ResponseModel, TypePath } from "./api-model.js";
-import { bodyEncoding, pickContentType, responseKind } from "./classify-media.js";
+import { bodyEncoding, isEventStream, pickContentType, responseKind } from "./classify-media.js";
 import { deref } from "../load/follow-ref.js";
 import { isObject, str, type Json } from "../load/json-helpers.js";
 import { exampleFits } from "./example-fits.js";
@@ -45,6 +45,9 @@ export function buildOperation({ spec, path, method, operation, pathItem, notes 
   const body = buildBody(root, operation.requestBody, [...type, "requestBody"]);
   if (body) op.body = body;
   const { success, errors } = buildResponses(root, operation.responses, [...type, "responses"]);
+  // Only a boolean `stream` body field says which of the two a request wants; without one, JSON it is.
+  if (success?.events && !body?.fields.some((f) => f.name === "stream" && f.schema.type === "boolean"))
+    delete success.events;
   if (success) op.success = success;
   op.errors = errors;
   if (Array.isArray(operation.security)) op.security = securityAlternatives(operation.security);
@@ -172,7 +175,10 @@ function buildResponses(
     const { value } = deref(root, entry);
     if (!value) continue;
     const content = isObject(value.content) ? value.content : {};
-    const contentType = pickContentType(Object.keys(content));
+    // An event stream is the answer only when nothing else is offered (OpenAI's speech offers bytes too).
+    const offered = Object.keys(content);
+    const others = offered.filter((t) => !isEventStream(t));
+    const contentType = pickContentType(others.length ? others : offered);
     const media = contentType ? content[contentType] : undefined;
     const response: ResponseModel = {
       status,
@@ -186,6 +192,12 @@ function buildResponses(
       const properties =
         response.kind === "json" ? objectProperties(root, isObject(media) ? media.schema : undefined) : undefined;
       if (properties) response.properties = properties;
+      const events = response.kind === "json" ? offered.find(isEventStream) : undefined;
+      if (events) {
+        const eventsMedia = content[events];
+        const schema = schemaFacts(root, isObject(eventsMedia) ? eventsMedia.schema : undefined);
+        response.events = { schema, type: [...type, status, "content", events] };
+      }
     }
     if (/^2/.test(status)) {
       success ??= response;

@@ -1,6 +1,7 @@
 import type { NamedApi, NamedOperation } from "../../name/named-api.js";
 import type { OperationSpec } from "../../runtime/types.js";
 import { RuntimeRef } from "./runtime-ref.js";
+import { streamsOnRequest } from "./type-exprs.js";
 
 type Ref<T> = { [K in keyof T]: T[K] extends Function | undefined ? RuntimeRef : T[K] };
 
@@ -51,7 +52,8 @@ export function operationSpec(api: NamedApi, named: NamedOperation): OperationSp
   }
   const kind = op.success?.kind ?? "void";
   if (kind !== "json") spec.response = new RuntimeRef(`${kind}Response`);
-  else if (op.success?.mayBeEmpty) spec.empty = true;
+  else if (streamsOnRequest(named)) spec.response = new RuntimeRef("sseOrJSONResponse");
+  if (kind === "json" && op.success?.mayBeEmpty) spec.empty = true;
   if (op.security) spec.security = op.security;
   if (op.pagination) spec.pagination = op.pagination;
   if (api.model.envelope && !op.enveloped) spec.envelope = false;

@@ -1,4 +1,4 @@
-import type { ParamModel, TypePath } from "../../model/api-model.js";
+import type { ParamModel, SchemaFacts, TypePath } from "../../model/api-model.js";
 import type { NamedApi, NamedOperation } from "../../name/named-api.js";
 import { isIdentifier } from "../../ts-syntax.js";
 
@@ -73,7 +73,33 @@ export function rawResponseType(api: NamedApi, named: NamedOperation): TypeExpr 
   if (success.kind === "text") return plainType("string");
   // The fetch Response, unread (as openai-node): its body streams, `.arrayBuffer()` and `.blob()` read it whole.
   if (success.kind === "binary") return plainType("Response");
+  if (success.kind === "sse") return streamType(eventType(api, success.schema, success.type));
   return schemaAlias(api, success.schema.ref) ?? (success.type ? indexedType(success.type) : plainType("unknown"));
+}
+
+/** `Stream<T>`, the runtime's iterable of events. */
+const streamType = (event: TypeExpr): TypeExpr => ({
+  text: `Stream<${event.text}>`,
+  uses: [...event.uses, { module: "runtime/index", name: "Stream" }],
+});
+
+/** An event's type: the event stream's schema alias, else its type in types.ts; `unknown` when the spec gives no schema. */
+function eventType(api: NamedApi, schema: SchemaFacts, type: TypePath | undefined): TypeExpr {
+  if (!type || (schema.shape.kind === "unknown" && !schema.type && !schema.ref)) return plainType("unknown");
+  return schemaAlias(api, schema.ref) ?? indexedType(type);
+}
+
+/**
+ * Whether the request's `stream` field chooses between JSON and an event stream (the runtime reads it
+ * from the params object, so only a body spread into the params qualifies).
+ */
+export const streamsOnRequest = (named: NamedOperation): boolean =>
+  !!named.op.success?.events && named.bodyMode === "fields";
+
+/** `Stream<Chunk>` of an operation that streams on request, else undefined. */
+export function requestedStreamType(api: NamedApi, named: NamedOperation): TypeExpr | undefined {
+  const events = named.op.success?.events;
+  return events && streamsOnRequest(named) ? streamType(eventType(api, events.schema, events.type)) : undefined;
 }
 
 /** What the caller's promise resolves to: the envelope's result when one applies. */

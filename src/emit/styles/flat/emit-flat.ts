@@ -7,6 +7,7 @@ import {
   importReturnTypes,
   operationReturnType,
   operationSignature,
+  streamOverloads,
 } from "../../code/operation-signature.js";
 import { banner, block, INDENT, jsDoc, line } from "../../code/source-writer.js";
 import { hasParamsArg } from "../../code/type-exprs.js";
@@ -57,10 +58,14 @@ function methodText(api: NamedApi, named: NamedOperation, imports: Imports, clie
   const doc = jsDoc(named.op, [`${named.op.method.toUpperCase()} ${named.op.path}`], INDENT);
   const { params } = operationSignature(api, named, [], imports);
   const args = [clientExpr, ...named.pathArgs.map((a) => a.key), ...(hasParamsArg(named) ? ["params"] : []), "options"];
+  const overloads = streamOverloads(api, named, [], imports)
+    .map((signature) => line(`${named.flat.method}${signature};`, INDENT))
+    .join("");
   return (
     doc +
+    overloads +
     block(
-      `${named.flat.method}(${params.join(", ")}): ${operationReturnType(named, imports)}`,
+      `${named.flat.method}(${params.join(", ")}): ${operationReturnType(api, named, imports)}`,
       line(`return ${named.fn}(${args.join(", ")});`, INDENT + INDENT),
       INDENT,
     )
