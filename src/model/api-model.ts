@@ -131,6 +131,8 @@ export type TypeShape =
 export interface SchemaFacts {
   type?: string;
   format?: string;
+  /** 3.1 `contentMediaType` of raw content (a file); absent when `contentEncoding` says it travels as text (base64). */
+  contentMediaType?: string;
   enum?: unknown[];
   default?: unknown;
   example?: unknown;

@@ -1,6 +1,6 @@
-import type { ParamModel, SchemaFacts, TypePath } from "../../model/api-model.js";
+import type { BodyModel, ParamModel, SchemaFacts, TypePath } from "../../model/api-model.js";
 import type { NamedApi, NamedOperation } from "../../name/named-api.js";
-import { isIdentifier } from "../../ts-syntax.js";
+import { isIdentifier, propertyKey } from "../../ts-syntax.js";
 
 /**
  * A TypeScript type expression as data: its text, and the names it refers to by the module that
@@ -127,13 +127,35 @@ export function itemTypeExpr(api: NamedApi, named: NamedOperation): TypeExpr {
 
 const wrapForIndex = (expr: string): string => (isIdentifier(expr) || expr.endsWith("]") ? expr : `(${expr})`);
 
-/** The body's type: the schema alias when the spec used a plain $ref. */
+/** The body's type: the schema alias when the spec used a plain $ref, its file fields `Uploadable` when it can go as multipart. */
 export function bodyType(api: NamedApi, named: NamedOperation): TypeExpr | undefined {
   const body = named.op.body;
   if (!body) return undefined;
   if (body.encoding === "binary") return plainType("Blob | ArrayBuffer | Uint8Array | ReadableStream");
-  return schemaAlias(api, body.schema.ref) ?? indexedType(body.type);
+  const declared = schemaAlias(api, body.schema.ref) ?? indexedType(body.type);
+  const files = multipartCapable(body) ? body.fields.filter((f) => isFile(f.schema) || isFile(f.schema.items)) : [];
+  if (!files.length) return declared;
+  // openapi-typescript types a file as `string`; the runtime sends any Uploadable as a file part.
+  const omitted = files.map((f) => JSON.stringify(f.name)).join(" | ");
+  const members = files.map((f) => {
+    const type = isFile(f.schema) ? "Uploadable" : "Uploadable[]";
+    return `${propertyKey(f.name)}${f.required ? "" : "?"}: ${f.schema.nullable ? `${type} | null` : type}`;
+  });
+  return {
+    text: `Omit<${declared.text}, ${omitted}> & { ${members.join("; ")} }`,
+    uses: [...declared.uses, { module: "runtime/index", name: "Uploadable" }],
+  };
 }
+
+/** A body sent as multipart/form-data, always or (`jsonOrMultipartBody`) when a field holds a file. */
+export const multipartCapable = (body: BodyModel): boolean =>
+  body.encoding === "multipart" || (body.encoding === "json" && body.alternatives.some(isMultipart));
+
+const isMultipart = (contentType: string): boolean => /^multipart\/form-data\b/i.test(contentType);
+
+/** A file field: `format: binary` (3.0) or a `contentMediaType` (3.1). */
+const isFile = (facts: SchemaFacts | undefined): boolean =>
+  !!facts && (facts.format === "binary" || facts.contentMediaType !== undefined) && facts.type !== "array";
 
 /** Whether the params argument must be given: a required parameter (not filled by the client) or a required body. */
 export function paramsRequired(named: NamedOperation): boolean {
