@@ -59,7 +59,7 @@ const last = () => server.requests[server.requests.length - 1]!;
 
 /** The multipart body as the server reads it: each field's text, or a file's name, type and text. */
 async function parts(req: ReceivedRequest): Promise<Array<[string, unknown]>> {
-  const form = await new Response(req.body, {
+  const form = await new Response(new Uint8Array(req.body), {
     headers: { "content-type": String(req.headers["content-type"]) },
   }).formData();
   const out: Array<[string, unknown]> = [];

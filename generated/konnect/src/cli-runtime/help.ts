@@ -1,5 +1,5 @@
 import { describeSchema } from "./convert.js";
-import type { CliOperation, CliProgram } from "./program.js";
+import type { CliOperation, CliProgram, CliSchema } from "./program.js";
 
 /** Spec text on a terminal: no control characters (escape sequences could rewrite the screen). */
 export const plain = (text: string | undefined): string =>
@@ -57,7 +57,8 @@ export function generalHelp(program: CliProgram): string {
     sections.map((s) => indent(s)).join("\n\n"),
     "",
     "Parameters go by their wire name (as <operation> --help lists them) or camelCase name, as name=value or",
-    "--name value; body fields as key=value, or key:=<json> for any JSON value; the whole body as",
+    "--name value; body fields as key=value, or key:=<json> for any JSON value, a file field as key=@path",
+    "(sent as a file part named as the file, its content type from the extension); the whole body as",
     "--data '<json>', --data @file or --data - (stdin).",
     "",
     "Options:",
@@ -116,7 +117,9 @@ export function operationHelp(program: CliProgram, op: CliOperation): string {
       ? "Prints the first page; --all prints every item, one JSON line each."
       : op.response === "void"
         ? "Prints nothing on success."
-        : "Prints the response body.",
+        : op.response === "sse"
+          ? "Prints each event as it arrives, one JSON line each (NDJSON)."
+          : "Prints the response body.",
   );
   lines.push(EXIT_CODES, "");
   return lines.join("\n");
@@ -138,8 +141,13 @@ function bodyHelp(op: CliOperation): string[] {
     head,
     columns([["FIELD", "TYPE", "REQUIRED", "DEFAULT", "DESCRIPTION"], ...rows]),
     "  key=value for text, numbers and booleans; key:=<json> for any JSON value; or the whole body with --data",
+    ...(body.fields.some((f) => isFile(f.schema))
+      ? ["  key=@path for a file field: the file goes as a part with its name and a content type from its extension"]
+      : []),
   ];
 }
+
+const isFile = (s: CliSchema): boolean => s.format === "binary" || s.items?.format === "binary";
 
 /** `server to call (default https://api.example.com; or OPENAI_BASE_URL)`. */
 function baseURLHelp({ baseURL, baseURLEnv }: CliProgram): string {
