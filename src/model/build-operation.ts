@@ -2,7 +2,15 @@ import type { Diagnostic } from "../diagnostics.js";
 import type { Pointer } from "../load/json-pointer.js";
 import type { LoadedSpec } from "../load/load-spec.js";
 import type { HttpMethod } from "../runtime/types.js";
-import type { BodyModel, OperationModel, ParamLocation, ParamModel, ResponseModel, TypePath } from "./api-model.js";
+import type {
+  BodyModel,
+  OperationModel,
+  ParamLocation,
+  ParamModel,
+  ResponseModel,
+  TypePath,
+  TypeShape,
+} from "./api-model.js";
 import { bodyEncoding, isEventStream, pickContentType, responseKind } from "./classify-media.js";
 import { deref } from "../load/follow-ref.js";
 import { isObject, str, type Json } from "../load/json-helpers.js";
@@ -46,7 +54,7 @@ export function buildOperation({ spec, path, method, operation, pathItem, notes 
   if (body) op.body = body;
   const { success, errors } = buildResponses(root, operation.responses, [...type, "responses"]);
   // Only a boolean `stream` body field says which of the two a request wants; without one, JSON it is.
-  if (success?.events && !body?.fields.some((f) => f.name === "stream" && f.schema.type === "boolean"))
+  if (success?.events && !body?.fields.some((f) => f.name === "stream" && isBoolean(f.schema.type, f.schema.shape)))
     delete success.events;
   if (success) op.success = success;
   op.errors = errors;
@@ -62,6 +70,14 @@ export function buildOperation({ spec, path, method, operation, pathItem, notes 
     );
   }
   return op;
+}
+
+/** `type: boolean`, `type: [boolean, "null"]` or (OpenAI's 3.1 spelling) `anyOf: [{ type: boolean }, { type: "null" }]`. */
+function isBoolean(type: string | undefined, shape: TypeShape): boolean {
+  if (type === "boolean") return true;
+  if (shape.kind !== "union") return false;
+  const types = shape.variants.map((v) => (v.kind === "primitive" ? v.type : v.kind)).filter((t) => t !== "null");
+  return types.length > 0 && types.every((t) => t === "boolean");
 }
 
 export function copyDocs(target: { summary?: string; description?: string; deprecated?: boolean }, source: Json): void {

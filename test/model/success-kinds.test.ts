@@ -35,6 +35,16 @@ describe("success kinds with text/event-stream", () => {
     expect(success.events?.type.at(-1)).toBe("text/event-stream");
   });
 
+  it("a `stream` field spelled anyOf boolean or null (OpenAI's 3.1 spec) qualifies too", () => {
+    const content = {
+      "application/json": { schema: schema("Done") },
+      "text/event-stream": { schema: schema("Chunk") },
+    };
+    const stream = { anyOf: [{ type: "boolean" }, { type: "null" }] };
+    expect(successOf(content, { stream }).events?.schema.ref).toBe("Chunk");
+    expect(successOf(content, { stream: { anyOf: [{ type: "string" }, { type: "null" }] } }).events).toBeUndefined();
+  });
+
   it("without a boolean `stream` field the JSON answer is all a client asks for", () => {
     const content = {
       "application/json": { schema: schema("Done") },
