@@ -15,6 +15,7 @@ import type { ApiModel } from "./model/api-model.js";
 import { buildModel } from "./model/build-model.js";
 import { nameApi } from "./name/name-api.js";
 import type { NamedApi } from "./name/named-api.js";
+import { locateRenames } from "./name/rename-warning.js";
 
 export type { InputFile, ProviderJob };
 export { configBeside } from "./load/provider-job.js";
@@ -95,7 +96,7 @@ async function analyzeProvider(job: ProviderJob, cwd: string): Promise<Analysis>
   // Banners and the README name the spec as the output sees it, not as the working directory does.
   model.source = { ...model.source, file: specLabel(job) };
   const api = nameApi(model, job.provider, job.name);
-  const warnings = api.warnings.map((d) => located(spec, d));
+  const warnings = locateRenames(api.warnings, spec).map((d) => located(spec, d));
   return { diagnostics: [...diagnostics, ...model.notes, ...warnings], inputs, ready: { spec, model, api } };
 }
 

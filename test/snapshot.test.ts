@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findProviders } from "../src/load/find-providers.js";
@@ -30,4 +30,13 @@ describe("generated/ snapshot", () => {
       expect(compareOutput(job.outDir, first.files!)).toEqual({ added: [], changed: [], removed: [] });
     },
   );
+
+  it("ends every generated file, of every kind, with a newline", () => {
+    const files = readdirSync(join(projectRoot, "generated"), { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile())
+      .map((d) => join(d.parentPath, d.name));
+    const kinds = new Set(files.map((f) => f.slice(f.lastIndexOf(".") + 1)));
+    expect([...kinds]).toEqual(expect.arrayContaining(["ts", "md", "json", "gitignore"]));
+    expect(files.filter((f) => !readFileSync(f, "utf8").endsWith("\n"))).toEqual([]);
+  });
 });

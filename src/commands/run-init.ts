@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import { hasErrors } from "../diagnostics.js";
 import { renderTemplate } from "../emit/render-template.js";
+import { eachOperation } from "../load/each-operation.js";
 import { jobFor } from "../load/find-providers.js";
 import { loadSpec, type LoadedSpec } from "../load/load-spec.js";
 import { readAssets, type GeneratorAssets } from "../load/read-assets.js";
@@ -11,7 +12,6 @@ import { GenerateSession } from "./generate-session.js";
 import { Reporter } from "./reporter.js";
 
 const PROVIDER = /^[a-z0-9][a-z0-9._-]*$/;
-const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 /** `clientgen init <provider> [--from FILE]`: the provider's folder, checked before anything is written, then its first generation. */
 export async function runInit(args: CommandArgs): Promise<number> {
@@ -112,16 +112,8 @@ function configExamples(provider: string, data: Record<string, unknown> | undefi
 }
 
 function firstOperation(data: Record<string, unknown> | undefined): [key: string, method: string] | undefined {
-  for (const [path, item] of Object.entries(
-    (data?.paths ?? {}) as Record<string, Record<string, { operationId?: string }>>,
-  )) {
-    for (const method of HTTP_METHODS) {
-      const op = item?.[method];
-      if (op)
-        return op.operationId
-          ? [op.operationId, camel(op.operationId)]
-          : [`${method.toUpperCase()} ${path}`, camel(`${method} ${path}`)];
-    }
-  }
-  return undefined;
+  const first = data ? eachOperation(data).next().value : undefined;
+  if (!first) return undefined;
+  const { key, method, path } = first;
+  return [key, camel(key === first.operation.operationId ? key : `${method} ${path}`)];
 }

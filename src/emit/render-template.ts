@@ -11,17 +11,21 @@ const OPTIONS: CompileOptions = { strict: true, noEscape: true };
 export function renderTemplate(assets: GeneratorAssets, name: string, data: object): string {
   const source = assets.templates.get(name);
   if (source === undefined) throw new Error(`template ${name} is missing from templates/`);
-  let compiled = compiledCache.get(assets)?.get(name);
+  let compiled = compiledCache.get(assets)?.get(source);
   if (!compiled) {
     compiled = compileTemplate(assets, name, source);
     const perAssets = compiledCache.get(assets) ?? new Map();
-    perAssets.set(name, compiled);
+    perAssets.set(source, compiled);
     compiledCache.set(assets, perAssets);
   }
   return compiled(data);
 }
 
-/** Compiled templates hang off the assets object that holds their source, so no state outlives a run. */
+/**
+ * Memo of compileTemplate, keyed by the template's source, its whole input (a build's precompiled
+ * template is used only when compiled from that very source), under the assets object that holds it,
+ * so no state outlives a run and a template changed in the assets is compiled again.
+ */
 const compiledCache = new WeakMap<GeneratorAssets, Map<string, HandlebarsTemplateDelegate>>();
 
 /**

@@ -1,4 +1,4 @@
-import { dirname, resolve } from "node:path";
+import { basename, dirname, extname, resolve } from "node:path";
 import type { Diagnostic, SourceLocation } from "../diagnostics.js";
 import type { SourceDocument } from "./source-document.js";
 import { decodePointer, encodeSegment, getAt, type Pointer } from "./json-pointer.js";
@@ -30,6 +30,8 @@ export function bundleExternalRefs(root: SourceDocument, cwd: string): Bundled {
   if (!EXTERNAL_REF.test(root.text)) return result;
   const docs = new Map<string, SourceDocument>([[root.absPath, root]]);
   const hoisted = new Map<string, string>();
+  /** Schemas outside `components` that had to be named (recursive, or a mapping's target) → their local ref. */
+  const named = new Map<string, string>();
 
   const load = (absPath: string, at: SourceLocation): SourceDocument | undefined => {
     const known = docs.get(absPath);
@@ -46,38 +48,93 @@ export function bundleExternalRefs(root: SourceDocument, cwd: string): Bundled {
     return doc;
   };
 
-  const resolveRef = (ref: string, doc: SourceDocument, pointer: Pointer, stack: string[]): unknown => {
+  /**
+   * The file, pointer and value `ref` names, relative to `doc`; undefined (and reported) where it names
+   * nothing. `from` is the object that refers (named when a file is missing), `at` the reference itself.
+   */
+  const locateRef = (ref: string, doc: SourceDocument, from: Pointer, at: Pointer, what: string) => {
     const [filePart = "", fragment = ""] = ref.split("#", 2) as [string, string?];
-    const target = filePart ? load(resolve(dirname(doc.absPath), filePart), doc.locate(pointer)) : doc;
-    if (!target) return { $ref: ref };
-    const targetPointer = decodePointer(fragment);
-    const key = `${target.absPath}#${fragment}`;
-    const value = getAt(target.data, targetPointer);
-    if (value === undefined) {
-      result.errors.push(
-        doc.diagnostic([...pointer, "$ref"], {
-          severity: "error",
-          rule: "ref-unresolved",
-          message: `$ref '${ref}' points at nothing in ${target.file}`,
-          hint: "check the file name and the JSON pointer after '#' (for example '#/components/schemas/Invite')",
-        }),
-      );
-      return { $ref: ref };
-    }
+    const target = filePart ? load(resolve(dirname(doc.absPath), filePart), doc.locate(from)) : doc;
+    if (!target) return undefined;
+    const pointer = decodePointer(fragment);
+    const value = getAt(target.data, pointer);
+    if (value !== undefined) return { target, pointer, value, key: `${target.absPath}#${fragment}` };
+    result.errors.push(
+      doc.diagnostic(at, {
+        severity: "error",
+        rule: "ref-unresolved",
+        message: `${what} '${ref}' points at nothing in ${target.file}`,
+        hint: "check the file name and the JSON pointer after '#' (for example '#/components/schemas/Invite')",
+      }),
+    );
+    return undefined;
+  };
+
+  const resolveRef = (ref: string, doc: SourceDocument, pointer: Pointer, stack: string[]): unknown => {
+    const found = locateRef(ref, doc, pointer, [...pointer, "$ref"], "$ref");
+    if (!found) return { $ref: ref };
+    const { target, pointer: targetPointer, value, key } = found;
     if (targetPointer.length === 3 && targetPointer[0] === "components")
       return { $ref: hoist(key, target, targetPointer, value, stack) };
-    if (stack.includes(key)) {
-      result.errors.push(
-        doc.diagnostic([...pointer, "$ref"], {
-          severity: "error",
-          rule: "ref-cycle",
-          message: `$ref '${ref}' refers back to itself through other files`,
-          hint: "move the recursive schema under components/schemas so it can be referenced by name",
-        }),
-      );
-      return {};
+    const known = named.get(key);
+    if (known) return { $ref: known };
+    // A schema that reaches itself through other files cannot be inlined: it becomes a named component,
+    // and the copy being walked further up the stack is moved there when its walk ends.
+    if (stack.includes(key)) return { $ref: nameSchema(key, target, targetPointer) };
+    const walked = walk(structuredClone(value), target, targetPointer, [...stack, key]);
+    const local = named.get(key);
+    if (!local) return walked;
+    schemaBucket()[decodePointer(local.slice(1))[2] as string] = walked;
+    return { $ref: local };
+  };
+
+  /**
+   * A discriminator mapping must name a schema: each value that points into another file (or, in another
+   * file, anywhere) is given a component, before the `oneOf`/`anyOf` beside it is walked, so that both
+   * refer to the same named schema rather than to two inlined copies.
+   */
+  const resolveMapping = (mapping: Record<string, unknown>, doc: SourceDocument, at: Pointer, stack: string[]) => {
+    for (const [value, ref] of Object.entries(mapping)) {
+      if (typeof ref !== "string" || (doc === root && ref.startsWith("#")) || !/[#/]|\.(ya?ml|json)$/.test(ref))
+        continue;
+      const found = locateRef(ref, doc, [...at, value], [...at, value], "discriminator mapping");
+      if (!found) continue;
+      const { target, pointer, key } = found;
+      if (pointer.length === 3 && pointer[0] === "components") {
+        mapping[value] = hoist(key, target, pointer, found.value, stack);
+        continue;
+      }
+      mapping[value] =
+        named.get(key) ?? (stack.includes(key) ? nameSchema(key, target, pointer) : nameAndWalk(found, stack));
     }
-    return walk(structuredClone(value), target, targetPointer, [...stack, key]);
+  };
+
+  const nameAndWalk = (
+    found: { target: SourceDocument; pointer: Pointer; value: unknown; key: string },
+    stack: string[],
+  ) => {
+    const local = nameSchema(found.key, found.target, found.pointer);
+    const walked = walk(structuredClone(found.value), found.target, found.pointer, [...stack, found.key]);
+    schemaBucket()[decodePointer(local.slice(1))[2] as string] = walked;
+    return local;
+  };
+
+  /** Gives the schema at `key` a free name under components/schemas (a placeholder holds it until it is walked). */
+  const nameSchema = (key: string, target: SourceDocument, pointer: Pointer): string => {
+    const bucket = schemaBucket();
+    const name = schemaName(target, pointer);
+    let unique = name;
+    for (let n = 2; unique in bucket; n++) unique = `${name}${n}`;
+    bucket[unique] = {};
+    const local = `#/components/schemas/${encodeSegment(unique)}`;
+    named.set(key, local);
+    result.origins.set(`components/schemas/${unique}`, { doc: target, pointer });
+    return local;
+  };
+
+  const schemaBucket = (): Record<string, unknown> => {
+    const components = (data.components ??= {}) as Record<string, Record<string, unknown>>;
+    return (components.schemas ??= {});
   };
 
   const hoist = (key: string, target: SourceDocument, pointer: Pointer, value: unknown, stack: string[]): string => {
@@ -108,10 +165,40 @@ export function bundleExternalRefs(root: SourceDocument, cwd: string): Bundled {
         ? { ...(resolved as object), ...rest }
         : resolved;
     }
+    const discriminator = obj.discriminator as Record<string, unknown> | undefined;
+    if (discriminator && typeof discriminator.mapping === "object" && discriminator.mapping !== null)
+      resolveMapping(
+        discriminator.mapping as Record<string, unknown>,
+        doc,
+        [...pointer, "discriminator", "mapping"],
+        stack,
+      );
     for (const key of Object.keys(obj)) obj[key] = walk(obj[key], doc, [...pointer, key], stack);
     return obj;
   };
 
   walk(data, root, [], []);
+  result.errors = uniqueDiagnostics(result.errors);
   return result;
+}
+
+/**
+ * The name a recursive schema outside `components` gets: the key it is defined under
+ * (`definitions.yml#/apiAgent` → `apiAgent`), or the file's name when the whole file is the schema,
+ * kept to the characters a component name may hold.
+ */
+function schemaName(doc: SourceDocument, pointer: Pointer): string {
+  const last = pointer.length > 0 ? String(pointer[pointer.length - 1]) : basename(doc.absPath, extname(doc.absPath));
+  return last.replace(/[^A-Za-z0-9._-]+/g, "_") || "Schema";
+}
+
+/** Inlined copies of one file walk its refs again: a finding there is reported once, not per copy. */
+function uniqueDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = `${d.location?.file}:${d.location?.line}:${d.location?.column}\0${d.rule}\0${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

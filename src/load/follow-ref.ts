@@ -28,6 +28,7 @@ export function refTarget(root: unknown, ref: string): unknown {
   return target;
 }
 
+/** refTarget's memo, keyed by the document and the ref (its whole input: a loaded document is never changed). */
 const refTargets = new WeakMap<object, Map<string, unknown>>();
 
 /** Follows local `$ref`s (cycles stop at the last object seen). Returns the target and its component name. */
@@ -43,12 +44,13 @@ export function deref(root: unknown, node: unknown): { value: Json | undefined; 
   return { value: isObject(current) ? current : undefined, ...(ref ? { ref } : {}) };
 }
 
-/** `#/components/schemas/Invite` → `Invite`; other refs → undefined. */
+/** `#/components/schemas/Invite` → `Invite`; other refs → undefined. A memo keyed by the ref. */
 export const componentName = rememberText((ref: string): string | undefined => {
   const m = /^#\/components\/schemas\/([^/]+)$/.exec(ref);
   return m ? (decodePointer(`/${m[1]}`)[0] as string) : undefined;
 });
 
+/** Memo of localRefs, keyed by the document (its whole input: a loaded document is never changed). */
 const found = new WeakMap<object, ReadonlySet<string>>();
 
 /** Every distinct local `$ref` string in the document, in document order (found once per document: several checks ask). */

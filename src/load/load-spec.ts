@@ -3,6 +3,7 @@ import { dirname, relative } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { bundleExternalRefs, type Origin } from "./bundle-refs.js";
 import { type Pointer } from "./json-pointer.js";
+import { hoistDefinitions } from "./hoist-definitions.js";
 import { normalizeRefs } from "./normalize-refs.js";
 import { readSourceFile } from "./read-file.js";
 import type { SourceDocument } from "./source-document.js";
@@ -40,6 +41,8 @@ export function loadSpec(path: string, cwd: string): { spec?: LoadedSpec; errors
     bundled.data,
     bundled.files.map((f) => f.text),
   );
+  for (const [name, from] of hoistDefinitions(bundled.data))
+    bundled.origins.set(`components/schemas/${name}`, originOf(bundled.origins, from, doc));
   // Each file named from the spec's folder, not the working directory: the same spec gives the same hash wherever it lies.
   const hash = createHash("sha256");
   for (const file of bundled.files)

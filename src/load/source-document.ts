@@ -7,6 +7,7 @@ import { jsonOffsetOf } from "./json-offset.js";
 /**
  * The YAML parser, loaded when a YAML file or a source position is first needed: a JSON spec that
  * generates cleanly (GitHub's, Stripe's) never needs it, and loading it is a tenth of a second of start-up.
+ * A memo of the module load, keyed by nothing: the load takes no input.
  */
 let yamlModule: typeof Yaml | undefined;
 const yaml = (): typeof Yaml => (yamlModule ??= createRequire(import.meta.url)("yaml") as typeof Yaml);

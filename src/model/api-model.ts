@@ -1,6 +1,13 @@
 import type { Diagnostic } from "../diagnostics.js";
 import type { Pointer } from "../load/json-pointer.js";
-import type { BodyEncoding, EnvelopeSpec, HttpMethod, PaginationSpec, ResponseKind } from "../runtime/types.js";
+import type {
+  BodyEncoding,
+  ClientParamSpec,
+  EnvelopeSpec,
+  HttpMethod,
+  PaginationSpec,
+  ResponseKind,
+} from "../runtime/types.js";
 
 /**
  * The intermediate representation: plain data, no TypeScript and no I/O. Every emitter reads this
@@ -47,11 +54,8 @@ export interface CredentialModel {
   description?: string;
 }
 
-export interface ClientParamModel {
-  option: string;
-  in: "header" | "query" | "path";
-  name: string;
-  env?: string;
+/** A client parameter as the runtime takes it (`clientParams([...])`), with its description for the docs. */
+export interface ClientParamModel extends ClientParamSpec {
   description?: string;
 }
 
@@ -174,6 +178,8 @@ export interface BodyModel extends Docs {
   type: TypePath;
   /** An object body's properties with their schema facts and whether the body requires them (the command line converts and checks values by them; the name stage finds clashes with parameters by their names). */
   fields: FieldModel[];
+  /** The object takes properties besides `fields` (`additionalProperties`): a params type spreading them must too. */
+  otherFields?: true;
   /** Other content types the spec also accepts. */
   alternatives: string[];
   /** The spec's example of the body (media or schema), or one built from the schema. */
@@ -199,6 +205,13 @@ export interface ResponseModel {
   type?: TypePath;
   /** Top-level property names of an object JSON body. */
   properties?: string[];
+  /** Success only: those of `properties` whose values are arrays (a list of items, unlike one object). */
+  arrayProperties?: string[];
+  /**
+   * Top-level properties the schema does not list as required but gives a `default`: the server fills
+   * them, so the response type requires them, while the request types (which share the schema) do not.
+   */
+  defaulted?: string[];
   /** Success only: another 2xx status of the operation has no content, so an empty body is a valid answer. */
   mayBeEmpty?: true;
   /**

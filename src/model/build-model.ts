@@ -3,8 +3,9 @@ import type { LoadedSpec } from "../load/load-spec.js";
 import type { ProviderConfig } from "../load/provider-config.js";
 import type { ApiModel, SecuritySchemeModel, ServerModel } from "./api-model.js";
 import { buildOperation, copyDocs, securityAlternatives } from "./build-operation.js";
+import { eachOperation } from "../load/each-operation.js";
 import { deref } from "../load/follow-ref.js";
-import { HTTP_METHODS, isObject, str, type Json } from "../load/json-helpers.js";
+import { isObject, str, type Json } from "../load/json-helpers.js";
 import { buildSchemas } from "./build-schemas.js";
 import { addConfigSchemes, applyOperationConfig, resolveClientConfig } from "./resolve-config.js";
 
@@ -27,17 +28,10 @@ export function buildModel(spec: LoadedSpec, config: ProviderConfig): ApiModel {
   };
   if (str(info.description)) model.description = info.description as string;
   addConfigSchemes(model, config);
-  const paths = isObject(root.paths) ? root.paths : {};
-  for (const [path, rawItem] of Object.entries(paths)) {
-    const pathItem = deref(root, rawItem).value;
-    if (!pathItem) continue;
-    for (const method of HTTP_METHODS) {
-      const operation = pathItem[method];
-      if (!isObject(operation)) continue;
-      const op = buildOperation({ spec, path, method, operation, pathItem, notes });
-      applyOperationConfig(op, config, model);
-      model.operations.push(op);
-    }
+  for (const found of eachOperation(root)) {
+    const op = buildOperation(spec, found, notes);
+    applyOperationConfig(op, config, model);
+    model.operations.push(op);
   }
   if (isObject(root.webhooks) && Object.keys(root.webhooks).length > 0) {
     notes.push(

@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../diagnostics.js";
+import type { SpecOperation } from "../load/each-operation.js";
 import type { Pointer } from "../load/json-pointer.js";
 import type { LoadedSpec } from "../load/load-spec.js";
-import type { HttpMethod } from "../runtime/types.js";
 import type {
   BodyModel,
   OperationModel,
@@ -16,28 +16,26 @@ import { deref } from "../load/follow-ref.js";
 import { isObject, str, type Json } from "../load/json-helpers.js";
 import { exampleFits } from "./example-fits.js";
 import { exampleValue } from "./example-value.js";
-import { objectFields, objectProperties, schemaFacts } from "./schema-facts.js";
+import {
+  allowsOtherProperties,
+  arrayProperties,
+  defaultedProperties,
+  objectFields,
+  objectProperties,
+  schemaFacts,
+} from "./schema-facts.js";
 
 const LOCATIONS: readonly ParamLocation[] = ["path", "query", "header", "cookie"];
 /** OpenAPI says these header parameters are ignored: content negotiation and auth belong to the client. */
-const IGNORED_HEADERS = new Set(["accept", "content-type", "authorization"]);
+const IGNORED_HEADERS: ReadonlySet<string> = new Set(["accept", "content-type", "authorization"]);
 
-export interface OperationInput {
-  spec: LoadedSpec;
-  path: string;
-  method: HttpMethod;
-  operation: Json;
-  pathItem: Json;
-  notes: Diagnostic[];
-}
-
-export function buildOperation({ spec, path, method, operation, pathItem, notes }: OperationInput): OperationModel {
+export function buildOperation(spec: LoadedSpec, found: SpecOperation, notes: Diagnostic[]): OperationModel {
+  const { path, method, operation, pathItem, key, pointer } = found;
   const root = spec.data;
-  const pointer: Pointer = ["paths", path, method];
   const type: TypePath = ["paths", path, method];
   const operationId = str(operation.operationId);
   const op: OperationModel = {
-    key: operationId ?? `${method.toUpperCase()} ${path}`,
+    key,
     method,
     path,
     pointer,
@@ -122,10 +120,12 @@ function buildParams(
       const param: ParamModel = {
         name,
         in: location,
-        required: location === "path" || value.required === true,
+        required: false,
         schema: schemaFacts(root, value.schema ?? firstMediaSchema(value.content)),
         type: [...pointerToType(pointer), "parameters", location, name],
       };
+      // A parameter with a default may be left out, whatever `required` says: the server fills it.
+      param.required = location === "path" || (value.required === true && param.schema.default === undefined);
       const structured =
         param.schema.type === undefined || param.schema.type === "object" || param.schema.type === "array";
       const example = structured ? exampleValue(root, value.schema ?? firstMediaSchema(value.content)) : undefined;
@@ -170,6 +170,7 @@ function buildBody(root: unknown, raw: unknown, type: TypePath): BodyModel | und
     fields: fields ?? [],
     alternatives: types.filter((t) => t !== contentType),
   };
+  if (fields && allowsOtherProperties(root, schema)) body.otherFields = true;
   const given = mediaExample(root, media);
   const example = given !== undefined && exampleFits(root, schema, given) ? given : exampleValue(root, schema);
   if (example !== undefined) body.example = example;
@@ -205,15 +206,21 @@ function buildResponses(
     if (contentType) {
       response.contentType = contentType;
       response.type = [...type, status, "content", contentType];
-      const properties =
-        response.kind === "json" ? objectProperties(root, isObject(media) ? media.schema : undefined) : undefined;
+      const schema = isObject(media) ? media.schema : undefined;
+      const properties = response.kind === "json" ? objectProperties(root, schema) : undefined;
       if (properties) response.properties = properties;
+      const defaulted = response.kind === "json" ? defaultedProperties(root, schema) : [];
+      if (defaulted.length && !response.schema.nullable) response.defaulted = defaulted;
       const events = response.kind === "json" ? offered.find(isEventStream) : undefined;
       if (events) {
         const eventsMedia = content[events];
-        const schema = schemaFacts(root, isObject(eventsMedia) ? eventsMedia.schema : undefined);
-        response.events = { schema, type: [...type, status, "content", events] };
+        const eventSchema = schemaFacts(root, isObject(eventsMedia) ? eventsMedia.schema : undefined);
+        response.events = { schema: eventSchema, type: [...type, status, "content", events] };
       }
+    }
+    if (/^2/.test(status) || status === "default") {
+      const arrays = response.properties ? arrayProperties(root, isObject(media) ? media.schema : undefined) : [];
+      if (arrays.length) response.arrayProperties = arrays;
     }
     if (/^2/.test(status)) {
       success ??= response;

@@ -59,7 +59,7 @@ function objectShape(
     required: new Set<string>(),
     open: !!s.additionalProperties,
   };
-  for (const r of requiredNames(root, s)) shape.required.add(r);
+  for (const r of requiredNames(s)) shape.required.add(r);
   // A schema that says nothing of its properties (or composes with oneOf/anyOf) is not judged here.
   if (!isObject(s.properties) && !Array.isArray(s.allOf)) shape.open = true;
   if (Array.isArray(s.oneOf) || Array.isArray(s.anyOf)) shape.open = true;
@@ -83,15 +83,9 @@ function objectFits(root: unknown, s: Json, value: Json, depth: number): boolean
 }
 
 /**
- * The properties the generated types require: the listed ones, and those with a `default`, which
- * openapi-typescript makes required too (emit-types.ts runs it with `defaultNonNullable`).
+ * The properties the generated types require: the listed ones. One with a `default` is optional, as a
+ * request may leave it out (emit-types.ts runs openapi-typescript without `defaultNonNullable`).
  */
-export function requiredNames(root: unknown, s: Json): string[] {
-  const listed = Array.isArray(s.required) ? s.required.filter((r): r is string => typeof r === "string") : [];
-  const properties = isObject(s.properties) ? s.properties : {};
-  const defaulted = Object.keys(properties).filter((k) => {
-    const { value } = deref(root, properties[k]);
-    return !!value && "default" in value && !listed.includes(k);
-  });
-  return [...listed, ...defaulted];
+export function requiredNames(s: Json): string[] {
+  return Array.isArray(s.required) ? s.required.filter((r): r is string => typeof r === "string") : [];
 }

@@ -53,7 +53,7 @@ function objectExample(root: unknown, s: Json, depth: number): Record<string, un
     isObject(variant) && Array.isArray(variant.required)
       ? variant.required.filter((r): r is string => typeof r === "string" && r in properties)
       : [];
-  const required = [...new Set([...requiredNames(root, s), ...alsoRequired])];
+  const required = [...new Set([...requiredNames(s), ...alsoRequired])];
   const keys = required.length ? required : Object.keys(properties).slice(0, 3);
   const out: Record<string, unknown> = {};
   for (const key of keys) {

@@ -40,7 +40,7 @@ function copyFlags(facts: SchemaFacts, own: Json, target: Json, viaRef: boolean)
   if (pick("deprecated") === true) facts.deprecated = true;
 }
 
-const PRIMITIVE_TYPES = new Set(["string", "integer", "number", "boolean", "null"]);
+const PRIMITIVE_TYPES: ReadonlySet<string> = new Set(["string", "integer", "number", "boolean", "null"]);
 type Primitive = Extract<TypeShape, { kind: "primitive" }>["type"];
 
 /** The shape of a schema for docs: component refs stay refs, so each is one link; depth-limited for recursive inline schemas. */
@@ -125,10 +125,42 @@ function objectShape(root: unknown, schema: unknown, depth = 0): ObjectShape | u
   return objectLike && shape.properties.size > 0 ? shape : undefined;
 }
 
+/**
+ * Properties an object schema gives a `default` without listing them as required, following `$ref` and
+ * `allOf`. As openapi-typescript judges it: by the `default` written on the property itself.
+ */
+export function defaultedProperties(root: unknown, schema: unknown): string[] {
+  const shape = objectShape(root, schema);
+  if (!shape) return [];
+  return [...shape.properties]
+    .filter(([k, v]) => !shape.required.has(k) && isObject(v) && v.default !== undefined)
+    .map(([k]) => k);
+}
+
 /** Property names of an object schema, following `$ref` and `allOf`; undefined when it is not clearly an object. */
 export function objectProperties(root: unknown, schema: unknown): string[] | undefined {
   const shape = objectShape(root, schema);
   return shape && [...shape.properties.keys()];
+}
+
+/** Whether an object schema (or one of its `allOf` parts) takes properties it does not list: `additionalProperties` given and not `false`. */
+export function allowsOtherProperties(root: unknown, schema: unknown, depth = 0): boolean {
+  const { value } = deref(root, schema);
+  if (!value || depth > 16) return false;
+  if (value.additionalProperties !== undefined && value.additionalProperties !== false) return true;
+  return Array.isArray(value.allOf) && value.allOf.some((part) => allowsOtherProperties(root, part, depth + 1));
+}
+
+/** Property names of an object schema whose values are arrays (`data`, `invites`): what marks a list of items. */
+export function arrayProperties(root: unknown, schema: unknown): string[] {
+  const shape = objectShape(root, schema);
+  if (!shape) return [];
+  return [...shape.properties]
+    .filter(([, raw]) => {
+      const { value } = deref(root, raw);
+      return !!value && (value.type === "array" || (Array.isArray(value.type) && value.type.includes("array")));
+    })
+    .map(([name]) => name);
 }
 
 /** The properties of an object schema with their facts, docs and whether they are required; undefined when it is not clearly an object. */

@@ -2,7 +2,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import { pascal, uniqueName } from "./identifiers.js";
 import { configKey, kebab } from "./name-operations.js";
 import type { BuilderApi, FlatResource, NamedOperation } from "./named-api.js";
-import { renamed } from "./rename-warning.js";
+import { NameScope, operationHolder, renamed } from "./rename-warning.js";
 import { RESERVED } from "./reserved-names.js";
 
 /** The members a node's class already has: the client's (ClientCore's) at the root, APIResource's below. */
@@ -22,7 +22,7 @@ const overrides = (depth: number, name: string): string =>
 export function buildFlatTree(
   rootClass: string,
   operations: NamedOperation[],
-  scope: Set<string>,
+  scope: NameScope,
   warnings: Diagnostic[],
 ): FlatResource {
   const root: FlatResource = {
@@ -44,21 +44,27 @@ export function buildFlatTree(
       if (!child) {
         const wantedClass = pascal(path.slice(0, depth + 1).join(" ")) || "Resource";
         const className = uniqueName(wantedClass, scope);
-        scope.add(className);
+        scope.claim(className, operationHolder(named.op));
         if (className !== wantedClass)
           warnings.push(
-            renamed(named.op, `resource class '${wantedClass}' is taken`, className, configKey(named.op, "resource")),
+            renamed({
+              op: named.op,
+              what: `resource class '${wantedClass}' is taken`,
+              used: className,
+              configKey: configKey(named.op, "resource"),
+              holder: scope.holder(wantedClass),
+            }),
           );
         const property = membersAt(depth).has(segment) ? `${segment}Resource` : segment;
         if (property !== segment) {
           const where = ["client", ...path.slice(0, depth + 1)].join(".");
           warnings.push(
-            renamed(
-              named.op,
-              `resource '${where}' ${overrides(depth, segment)}`,
-              property,
-              configKey(named.op, "resource"),
-            ),
+            renamed({
+              op: named.op,
+              what: `resource '${where}' ${overrides(depth, segment)}`,
+              used: property,
+              configKey: configKey(named.op, "resource"),
+            }),
           );
         }
         child = {
@@ -86,7 +92,7 @@ export function buildFlatTree(
 
 function dedupeMethods(node: FlatResource, depth: number, warnings: Diagnostic[]): void {
   const members = membersAt(depth);
-  const taken = new Set([...members, ...node.children.map((c) => c.property)]);
+  const taken = new NameScope([...members, ...node.children.map((c) => c.property)]);
   for (const named of node.operations) {
     const wanted = named.flat.method;
     // A default verb taken by a sibling falls back to the operation's own name before getting a number.
@@ -95,31 +101,38 @@ function dedupeMethods(node: FlatResource, depth: number, warnings: Diagnostic[]
     if (method !== wanted && (named.op.names.method !== undefined || method !== named.fn)) {
       const why = members.has(wanted) ? overrides(depth, wanted) : "is taken";
       warnings.push(
-        renamed(
-          named.op,
-          `method '${[...named.flat.resource, wanted].join(".")}' ${why}`,
-          method,
-          configKey(named.op, "method"),
-        ),
+        renamed({
+          op: named.op,
+          what: `method '${[...named.flat.resource, wanted].join(".")}' ${why}`,
+          used: method,
+          configKey: configKey(named.op, "method"),
+          holder: taken.holder(wanted),
+        }),
       );
     }
     named.flat = { resource: node.path, properties: node.properties, method };
-    taken.add(method);
+    taken.claim(method, operationHolder(named.op));
   }
   node.children.forEach((child) => dedupeMethods(child, depth + 1, warnings));
 }
 
 /** Groups operations into builder API classes, with unique method names inside each. */
-export function buildApis(operations: NamedOperation[], scope: Set<string>, warnings: Diagnostic[]): BuilderApi[] {
+export function buildApis(operations: NamedOperation[], scope: NameScope, warnings: Diagnostic[]): BuilderApi[] {
   const apis = new Map<string, BuilderApi>();
   for (const named of operations) {
     let api = apis.get(named.builder.api);
     if (!api) {
       const className = uniqueName(named.builder.api, scope);
-      scope.add(className);
+      scope.claim(className, operationHolder(named.op));
       if (className !== named.builder.api)
         warnings.push(
-          renamed(named.op, `API class '${named.builder.api}' is taken`, className, configKey(named.op, "api")),
+          renamed({
+            op: named.op,
+            what: `API class '${named.builder.api}' is taken`,
+            used: className,
+            configKey: configKey(named.op, "api"),
+            holder: scope.holder(named.builder.api),
+          }),
         );
       api = { className, file: `apis/${kebab(className)}`, operations: [] };
       apis.set(named.builder.api, api);
@@ -134,12 +147,12 @@ export function buildApis(operations: NamedOperation[], scope: Set<string>, warn
           ? "would make the API object thenable"
           : "would override the API class's own member";
       warnings.push(
-        renamed(
-          named.op,
-          `builder method '${named.builder.method}' ${why}`,
-          method,
-          configKey(named.op, "builderMethod"),
-        ),
+        renamed({
+          op: named.op,
+          what: `builder method '${named.builder.method}' ${why}`,
+          used: method,
+          configKey: configKey(named.op, "builderMethod"),
+        }),
       );
     }
     named.builder = { ...named.builder, api: api.className, method };

@@ -1,23 +1,18 @@
 import type { ApiModel } from "../model/api-model.js";
-import type { Diagnostic } from "../diagnostics.js";
+import { GLOBAL_NAMES } from "./global-names.js";
 import { pascal, uniqueName } from "./identifiers.js";
 import { buildApis, buildFlatTree } from "./flat-resources.js";
 import { nameCli } from "./name-cli.js";
 import { nameClient, nameClientParams, nameCredentials } from "./name-client.js";
-import { nameOperations } from "./name-operations.js";
+import { LOCAL_NAMES, nameOperations } from "./name-operations.js";
 import type { NamedApi } from "./named-api.js";
 import { nameDocPages } from "./name-docs.js";
-import { renamed } from "./rename-warning.js";
+import { NameScope, type NameWarning, renamed } from "./rename-warning.js";
 import { RESERVED } from "./reserved-names.js";
 
 /** What openapi-typescript's types.ts exports: generated files import these by name. */
 const TYPES_EXPORTS = ["paths", "components", "operations", "webhooks", "$defs"];
-/** Global names a schema alias must not shadow: generated code and users' code rely on the real ones. */
-const GLOBAL_TYPES = new Set(
-  "Error Object Promise Response Request Headers Blob File FormData Date Array Map Set Record Partial Required Readonly Pick Omit Exclude Extract NonNullable ReadonlyArray String Number Boolean Symbol Function URL URLSearchParams AbortSignal ReadableStream Uint8Array ArrayBuffer JSON Math Event Node Element Document Window Location Storage Text Comment".split(
-    " ",
-  ),
-);
+const schemaPointer = (name: string) => ["components", "schemas", name];
 
 /**
  * The name stage: every identifier a generated file declares or imports, decided once. Names that
@@ -25,20 +20,17 @@ const GLOBAL_TYPES = new Set(
  * constants, resource and API classes) come from one scope, so no file can import two things of one name.
  */
 export function nameApi(model: ApiModel, provider: string, nameOverride?: string): NamedApi {
-  const warnings: Diagnostic[] = [];
+  const warnings: NameWarning[] = [];
   const client = nameClient(model, provider, nameOverride, warnings);
-  const scope = new Set<string>([
-    ...RESERVED.runtimeExports,
-    client.className,
-    client.coreClassName,
-    client.optionsType,
-    client.errorClass,
-    ...TYPES_EXPORTS,
-    "clientSpec",
-  ]);
+  const scope = new NameScope();
+  for (const name of RESERVED.runtimeExports) scope.claim(name, { label: "the runtime" });
+  const clientHolder = { label: "the client", pointer: ["info", "title"] };
+  for (const name of [client.className, client.coreClassName, client.optionsType, client.errorClass, "clientSpec"])
+    scope.claim(name, clientHolder);
+  for (const name of TYPES_EXPORTS) scope.claim(name, { label: "types.ts" });
   const aliased = model.schemas.map((s) => {
     const wanted = s.alias ?? (pascal(s.name) || "Schema");
-    const shadows = GLOBAL_TYPES.has(wanted);
+    const shadows = GLOBAL_NAMES.has(wanted);
     // An error schema named like a runtime error class describes that error's body.
     const alias = uniqueName(
       shadows || scope.has(wanted) ? `${wanted}${wanted.endsWith("Error") ? "Body" : "Model"}` : wanted,
@@ -51,18 +43,21 @@ export function nameApi(model: ApiModel, provider: string, nameOverride?: string
           ? "is a runtime export"
           : "is taken";
       warnings.push(
-        renamed(undefined, `schema '${s.name}': alias '${wanted}' ${why}`, alias, `schemas.${JSON.stringify(s.name)}`, [
-          "components",
-          "schemas",
-          s.name,
-        ]),
+        renamed({
+          at: schemaPointer(s.name),
+          what: `schema '${s.name}': alias '${wanted}' ${why}`,
+          used: alias,
+          configKey: `schemas.${JSON.stringify(s.name)}`,
+          holder: shadows ? undefined : scope.holder(wanted),
+        }),
       );
     }
-    scope.add(alias);
+    scope.claim(alias, { label: `schema '${s.name}'`, pointer: schemaPointer(s.name) });
     return { name: s.name, alias };
   });
   const clientParams = nameClientParams(model);
-  const operations = nameOperations({ model, clientParams, scope, warnings });
+  const schemaAliases = new Map(aliased.map((s) => [s.name, s.alias]));
+  const operations = nameOperations({ model, clientParams, scope, schemaAliases, warnings });
   const flat = buildFlatTree(client.className, operations, flatScope(model, aliased, scope), warnings);
   const apis = buildApis(operations, scope, warnings);
   const { pages: docPages, modelFiles } = nameDocPages(
@@ -72,7 +67,20 @@ export function nameApi(model: ApiModel, provider: string, nameOverride?: string
   const schemas = aliased.map((s, i) => ({ ...s, docFile: modelFiles[i]! }));
   const credentials = nameCredentials(model, client, warnings);
   const cli = nameCli(client, operations, [...credentials, ...clientParams], warnings);
-  return { model, client, credentials, clientParams, schemas, operations, docPages, flat, apis, cli, warnings };
+  return {
+    model,
+    client,
+    credentials,
+    clientParams,
+    schemas,
+    operations,
+    docPages,
+    flat,
+    apis,
+    cli,
+    locals: LOCAL_NAMES,
+    warnings,
+  };
 }
 
 /**
@@ -80,10 +88,13 @@ export function nameApi(model: ApiModel, provider: string, nameOverride?: string
  * file can import (only path arguments bring an alias into one), so `/installation` keeps its class
  * `Installation` beside a schema of that name.
  */
-function flatScope(model: ApiModel, schemas: { name: string; alias: string }[], scope: Set<string>): Set<string> {
+function flatScope(model: ApiModel, schemas: { name: string; alias: string }[], scope: NameScope): NameScope {
   const pathRefs = new Set(
     model.operations.flatMap((op) => op.params.filter((p) => p.in === "path" && p.schema.ref).map((p) => p.schema.ref)),
   );
   const unreachable = new Set(schemas.filter((s) => !pathRefs.has(s.name)).map((s) => s.alias));
-  return new Set([...scope].filter((name) => !unreachable.has(name)));
+  return new NameScope(
+    [...scope].filter((name) => !unreachable.has(name)),
+    scope,
+  );
 }

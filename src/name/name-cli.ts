@@ -1,7 +1,8 @@
 import { BUILTIN_COMMANDS, GLOBAL_OPTIONS } from "../runtime-cli/reserved.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { uniqueName, words } from "./identifiers.js";
-import { kebab } from "./name-operations.js";
+import { configKey, kebab } from "./name-operations.js";
+import { NameScope, operationHolder, renamed } from "./rename-warning.js";
 import type {
   CliCommand,
   CliNames,
@@ -17,13 +18,22 @@ export function nameCli(
   options: (NamedCredential | NamedClientParam)[],
   warnings: Diagnostic[],
 ): CliNames {
-  const taken = new Set(BUILTIN_COMMANDS);
+  const taken = new NameScope();
+  for (const name of BUILTIN_COMMANDS) taken.claim(name, { label: "a built-in command" });
   const commands = operations.map((named) => {
     const wanted = named.builder.method;
     const command = uniqueName(wanted, taken);
     if (command !== wanted)
-      warnings.push(clash(`command '${wanted}'`, command, `operations.${JSON.stringify(named.op.key)}.builderMethod`));
-    taken.add(command);
+      warnings.push(
+        renamed({
+          op: named.op,
+          what: `command '${wanted}' is taken`,
+          used: command,
+          configKey: configKey(named.op, "builderMethod"),
+          holder: taken.holder(wanted),
+        }),
+      );
+    taken.claim(command, operationHolder(named.op));
     return { named, command };
   });
   // Aliases come second, so an alias never takes another operation's command name.
@@ -34,25 +44,22 @@ export function nameCli(
     taken.add(alias);
     return [named, { command, alias, group }];
   });
-  const flagsTaken = new Set(GLOBAL_OPTIONS);
+  const flagsTaken = new NameScope();
+  for (const name of GLOBAL_OPTIONS) flagsTaken.claim(name, { label: "a global option" });
   const flags = options.map(({ option }) => {
     const wanted = words(option).join("-").toLowerCase() || option;
     const flag = uniqueName(wanted, flagsTaken);
     if (flag !== wanted)
       warnings.push(
-        clash(`flag '--${wanted}' for the client option '${option}'`, `--${flag}`, "credentials / clientParams"),
+        renamed({
+          what: `command line: flag '--${wanted}' for the client option '${option}' is taken`,
+          used: `--${flag}`,
+          configKey: "credentials / clientParams",
+          holder: flagsTaken.holder(wanted),
+        }),
       );
-    flagsTaken.add(flag);
+    flagsTaken.claim(flag, { label: `the client option '${option}'` });
     return { option, flag };
   });
   return { bin: client.packageName.replace(/^@[^/]+\//, ""), commands: new Map(out), flags };
-}
-
-function clash(what: string, used: string, configKey: string): Diagnostic {
-  return {
-    severity: "warning",
-    rule: "name-clash",
-    message: `command line: ${what} is taken; using '${used}'`,
-    hint: `choose another name in clientgen.yaml under ${configKey}`,
-  };
 }

@@ -1,28 +1,10 @@
 import type { Diagnostic } from "../diagnostics.js";
 import type { ApiModel } from "../model/api-model.js";
-import { camel, pascal, uniqueName, words } from "./identifiers.js";
+import { GLOBAL_NAMES } from "./global-names.js";
+import { camel, pascal, pascalKeepingCase, uniqueName, words } from "./identifiers.js";
 import type { ClientNames, NamedClientParam, NamedCredential } from "./named-api.js";
-import { renamed } from "./rename-warning.js";
+import { NameScope, renamed } from "./rename-warning.js";
 import { RESERVED } from "./reserved-names.js";
-
-/** Names a client must not take: they are globals the generated code uses. */
-const TAKEN_GLOBALS = new Set([
-  "Object",
-  "Promise",
-  "Response",
-  "Request",
-  "Headers",
-  "Error",
-  "Array",
-  "String",
-  "Number",
-  "Map",
-  "Set",
-  "URL",
-  "Blob",
-  "FormData",
-  "Date",
-]);
 
 /** Words that describe the document rather than name the API: `Stripe API`, `GitHub's official OpenAPI spec`. */
 const GENERIC_WORD =
@@ -32,7 +14,8 @@ const GENERIC_WORD =
  * A class name from a spec title: the title's first part (before ` - `, ` + `, `:` or `|`, with
  * possessives and parentheses dropped) without generic words at its end, so
  * `GitHub's official OpenAPI spec + Octokit extension` → `GitHub` and `Stripe API` → `Stripe`.
- * A one-word first part keeps a short second one: `Twilio - Pricing` → `TwilioPricing`.
+ * A one-word first part keeps a short second one: `Twilio - Pricing` → `TwilioPricing`. Words keep
+ * their casing: `OpenAI API` → `OpenAI`.
  */
 export function clientNameFromTitle(title: string): string {
   const parts = title
@@ -48,7 +31,7 @@ export function clientNameFromTitle(title: string): string {
   const first = trim(parts[0] ?? []);
   const second = trim(parts[1] ?? []);
   const chosen = parts[0]?.length === 1 && second.length > 0 && second.length <= 2 ? [...first, ...second] : first;
-  return pascal(chosen.join(" "));
+  return pascalKeepingCase(chosen.join(" "));
 }
 
 export function nameClient(
@@ -59,10 +42,15 @@ export function nameClient(
 ): ClientNames {
   // `--name` is said for this one run, so it beats the name clientgen.yaml keeps for every run.
   const wanted = override ?? model.names.client ?? (clientNameFromTitle(model.title) || pascal(provider) || "Client");
-  const className = TAKEN_GLOBALS.has(wanted) ? `${wanted}Client` : wanted;
+  const className = GLOBAL_NAMES.has(wanted) ? `${wanted}Client` : wanted;
   if (className !== wanted)
     warnings.push(
-      renamed(undefined, `client class '${wanted}' would shadow the global '${wanted}'`, className, "name"),
+      renamed({
+        at: ["info", "title"],
+        what: `client class '${wanted}' would shadow the global '${wanted}'`,
+        used: className,
+        configKey: "name",
+      }),
     );
   const envPrefix = words(provider).join("_").toUpperCase() || "API";
   return {
@@ -90,14 +78,15 @@ export function packageNameFor(provider: string): string {
 /** Credentials from clientgen.yaml, plus a derived option for every scheme it does not cover. */
 export function nameCredentials(model: ApiModel, client: ClientNames, warnings: Diagnostic[]): NamedCredential[] {
   const out: NamedCredential[] = [];
-  const taken = new Set(RESERVED.clientOptions);
+  const taken = new NameScope();
+  for (const name of RESERVED.clientOptions) taken.claim(name, { label: "a ClientOptions key" });
   const covered = new Set<string>();
   for (const cred of model.credentials) {
     const option = cred.option;
     const scheme = model.securitySchemes.find((s) => s.name === cred.scheme);
     if (!scheme) continue;
     covered.add(cred.scheme);
-    taken.add(option);
+    taken.claim(option, { label: `the credential '${option}' in clientgen.yaml` });
     const named: NamedCredential = { option, scheme };
     if (cred.env) named.env = cred.env;
     if (cred.part) named.part = cred.part;
@@ -114,14 +103,20 @@ export function nameCredentials(model: ApiModel, client: ClientNames, warnings: 
       const wanted = part ? `${base}${part === "username" ? "Username" : "Password"}` : base;
       const option = uniqueName(wanted, taken);
       if (option !== wanted) {
-        warnings.push({
-          severity: "warning",
-          rule: "name-clash",
-          message: `credential option for scheme '${scheme.name}' would be '${wanted}', which is taken; using '${option}'`,
-          hint: `name it in clientgen.yaml: credentials: { <name>: { scheme: ${scheme.name} } }`,
-        });
+        warnings.push(
+          renamed({
+            at: ["components", "securitySchemes", scheme.name],
+            what: `credential option '${wanted}' for scheme '${scheme.name}' is taken`,
+            used: option,
+            configKey: `credentials.<name> with scheme: ${scheme.name}`,
+            holder: taken.holder(wanted),
+          }),
+        );
       }
-      taken.add(option);
+      taken.claim(option, {
+        label: `scheme '${scheme.name}'`,
+        pointer: ["components", "securitySchemes", scheme.name],
+      });
       const named: NamedCredential = {
         option,
         scheme,

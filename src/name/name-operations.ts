@@ -2,15 +2,18 @@ import { jsonPointer, type Diagnostic } from "../diagnostics.js";
 import type { ApiModel, BodyModel, OperationModel, ParamModel } from "../model/api-model.js";
 import { camel, pascal, safeIdentifier, uniqueName } from "./identifiers.js";
 import { crudVerb, operationName, resourceSegments } from "./default-names.js";
-import type { NamedClientParam, NamedOperation, NamedParam } from "./named-api.js";
-import { renamed } from "./rename-warning.js";
+import type { LocalNames, NamedClientParam, NamedOperation, NamedParam } from "./named-api.js";
+import { type NameHolder, type NameScope, operationHolder, renamed } from "./rename-warning.js";
 import { RESERVED } from "./reserved-names.js";
+
+/** The arguments every generated function and method names alike (NamedApi.locals). */
+export const LOCAL_NAMES: LocalNames = { client: "client", params: "params", options: "options" };
 
 /**
  * What generated functions and methods name inside their bodies besides their own function and spec
  * constant: their other arguments and the runtime functions they call. A path argument must not shadow one.
  */
-const BODY_NAMES = ["params", "options", "client", "body", "requestPage", "requestBuilder"];
+const BODY_NAMES = [...Object.values(LOCAL_NAMES), "body", "requestPage", "requestBuilder"];
 
 export interface NamingContext {
   model: ApiModel;
@@ -19,7 +22,9 @@ export interface NamingContext {
    * Every name declared at the top of some generated file and importable by another: runtime exports,
    * client classes, schema aliases, operation functions and types. Names taken here are added to it.
    */
-  scope: Set<string>;
+  scope: NameScope;
+  /** Schema alias by component name, for a response that is one `$ref` to a schema. */
+  schemaAliases: ReadonlyMap<string, string>;
   warnings: Diagnostic[];
 }
 
@@ -38,12 +43,12 @@ export function nameOperations(ctx: NamingContext): NamedOperation[] {
     const typeBase = pascal(fn);
     const type = (suffix: string): string => takeType(ctx, op, `${typeBase}${suffix}`);
     const paramsType = type("Params");
-    const responseType = type("Response");
+    const responseType = schemaResponse(ctx, op, `${typeBase}Response`) ?? type("Response");
     const itemType = op.pagination ? type("Item") : undefined;
     const errorsType = op.errors.some((e) => e.kind === "json") ? type("Errors") : undefined;
     const builderType = type("Builder");
     // Module-private: no user ever writes it, so taking another name needs no warning.
-    const specConst = take(ctx.scope, `${fn}Spec`);
+    const specConst = take(ctx.scope, `${fn}Spec`, operationHolder(op));
     const resource = config.resource ?? resourceSegments(op.path);
     const named: NamedOperation = {
       op,
@@ -72,17 +77,36 @@ function nameFunction(ctx: NamingContext, op: OperationModel): string {
   const safe = safeIdentifier(wanted, "operation");
   const fn = RESERVED.moduleExports.has(safe) ? uniqueName(`${safe}Operation`, ctx.scope) : uniqueName(safe, ctx.scope);
   if (fn !== wanted) {
-    const first = ctx.model.operations.find((o) => o !== op && ctx.scope.has(wanted) && operationName(o) === wanted);
+    const taken = safe === wanted && !RESERVED.moduleExports.has(safe);
     const why =
       safe !== wanted
         ? "is a reserved word"
         : RESERVED.moduleExports.has(safe)
           ? "would make the operations module thenable"
-          : `is taken${first ? ` (by ${first.method.toUpperCase()} ${first.path})` : ""}`;
-    ctx.warnings.push(renamed(op, `function name '${wanted}' ${why}`, fn, configKey(op, "builderMethod")));
+          : "is taken";
+    ctx.warnings.push(
+      renamed({
+        op,
+        what: `function name '${wanted}' ${why}`,
+        used: fn,
+        configKey: configKey(op, "builderMethod"),
+        holder: taken ? ctx.scope.holder(wanted) : undefined,
+      }),
+    );
   }
-  ctx.scope.add(fn);
+  ctx.scope.claim(fn, operationHolder(op));
   return fn;
+}
+
+/**
+ * A response that is one `$ref` to a schema whose alias is the name its response type would get
+ * (`createChatCompletion` answering `CreateChatCompletionResponse`) is that alias, not a numbered copy of it.
+ */
+function schemaResponse(ctx: NamingContext, op: OperationModel, wanted: string): string | undefined {
+  const success = op.success;
+  if (success?.kind !== "json" || !success.schema.ref || (op.enveloped && ctx.model.envelope)) return undefined;
+  const alias = ctx.schemaAliases.get(success.schema.ref);
+  return alias === wanted ? alias : undefined;
 }
 
 /** `operations/index.ts` is the barrel of all operations: a resource called `index` gets another file. */
@@ -93,17 +117,25 @@ const moduleFile = (resource: string | undefined): string => {
 
 export const kebab = (name: string): string => name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
 
-function take(scope: Set<string>, wanted: string): string {
+function take(scope: NameScope, wanted: string, holder: NameHolder): string {
   const name = uniqueName(wanted, scope);
-  scope.add(name);
+  scope.claim(name, holder);
   return name;
 }
 
 /** An exported type of models.ts: a rename is a warning, since users write these names. */
 function takeType(ctx: NamingContext, op: OperationModel, wanted: string): string {
-  const name = take(ctx.scope, wanted);
+  const name = take(ctx.scope, wanted, operationHolder(op));
   if (name !== wanted)
-    ctx.warnings.push(renamed(op, `type '${wanted}' is taken`, name, configKey(op, "builderMethod")));
+    ctx.warnings.push(
+      renamed({
+        op,
+        what: `type '${wanted}' is taken`,
+        used: name,
+        configKey: configKey(op, "builderMethod"),
+        holder: ctx.scope.holder(wanted),
+      }),
+    );
   return name;
 }
 
@@ -131,12 +163,12 @@ function nameParams(ctx: NamingContext, op: OperationModel, usedInBody: string[]
     const name = uniqueName(safe(wanted), taken);
     if (name !== wanted)
       ctx.warnings.push(
-        renamed(
+        renamed({
           op,
-          `${what} '${wanted}' of ${param.in} parameter '${param.name}' ${safe(wanted) !== wanted ? "is a reserved word" : "is taken"}`,
-          name,
-          `${configKey(op, "parameters")}.${JSON.stringify(param.name)}`,
-        ),
+          what: `${what} '${wanted}' of ${param.in} parameter '${param.name}' ${safe(wanted) !== wanted ? "is a reserved word" : "is taken"}`,
+          used: name,
+          configKey: `${configKey(op, "parameters")}.${JSON.stringify(param.name)}`,
+        }),
       );
     taken.add(name);
     return name;
@@ -170,7 +202,12 @@ function nameParams(ctx: NamingContext, op: OperationModel, usedInBody: string[]
   const bodySetter = uniqueName(wanted, setters);
   if (bodySetter !== wanted)
     ctx.warnings.push(
-      renamed(op, `body setter '${wanted}' is taken by a parameter's setter`, bodySetter, configKey(op, "bodySetter")),
+      renamed({
+        op,
+        what: `body setter '${wanted}' is taken by a parameter's setter`,
+        used: bodySetter,
+        configKey: configKey(op, "bodySetter"),
+      }),
     );
   return { pathArgs, params, bodyMode, bodySetter };
 }

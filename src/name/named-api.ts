@@ -1,5 +1,11 @@
-import type { Diagnostic } from "../diagnostics.js";
-import type { ApiModel, OperationModel, ParamModel, SecuritySchemeModel } from "../model/api-model.js";
+import type {
+  ApiModel,
+  ClientParamModel,
+  OperationModel,
+  ParamModel,
+  SecuritySchemeModel,
+} from "../model/api-model.js";
+import type { NameWarning } from "./rename-warning.js";
 
 /** Every identifier the emitters use, decided once. Emitters never invent names. */
 export interface NamedApi {
@@ -18,7 +24,24 @@ export interface NamedApi {
   apis: BuilderApi[];
   /** The command line's executable, commands and flags. */
   cli: CliNames;
-  warnings: Diagnostic[];
+  /** What every operation's function and methods call their own arguments. */
+  locals: LocalNames;
+  /** Renames carry spec pointers until the pipeline places them (locateRenames). */
+  warnings: NameWarning[];
+}
+
+/**
+ * The argument names generated functions and methods share besides their path arguments,
+ * `fn(client, id, params, options)`: decided here, so no path argument takes one and every emitter
+ * writes the same.
+ */
+export interface LocalNames {
+  /** The client core a standalone function takes first. */
+  client: string;
+  /** The object of query, header and cookie parameters and body fields. */
+  params: string;
+  /** The request options, always last. */
+  options: string;
 }
 
 export interface NamedSchema {
@@ -64,13 +87,8 @@ export interface NamedCredential {
   description?: string;
 }
 
-export interface NamedClientParam {
-  option: string;
-  in: "header" | "query" | "path";
-  name: string;
-  env?: string;
-  description?: string;
-}
+/** The option name is the model's: clientgen.yaml chose it. */
+export type NamedClientParam = ClientParamModel;
 
 export interface NamedParam {
   param: ParamModel;

@@ -4,7 +4,9 @@
  * the ClientOptions keys. A runtime change moves these lists with it.
  */
 import * as runtime from "../runtime/index.js";
-import { APIResource, ClientCore, PUBLIC_EXPORTS, requestBuilder } from "../runtime/index.js";
+import { APIResource, ClientCore, SSEDecoder, Webhooks, requestBuilder } from "../runtime/index.js";
+// Not re-exported by the runtime's index: generator-only metadata, left out of generated packages.
+import { PUBLIC_EXPORTS } from "../runtime/public-exports.js";
 
 /** Every name an object has, own and inherited (Object.prototype's included), constructors too. */
 function membersOf(value: object): string[] {
@@ -15,6 +17,17 @@ function membersOf(value: object): string[] {
   return [...names];
 }
 
+/**
+ * Classes generated code builds on rather than hands to users: the generated core extends ClientCore,
+ * flat resources extend APIResource, a Stream reads its events with SSEDecoder, and a client's
+ * `webhooks` property is a Webhooks. Every other class the runtime exports (its errors, APIPromise,
+ * Page, PagePromise, Stream) is one a user meets, so every entry point re-exports it.
+ */
+const INTERNAL_CLASSES: ReadonlySet<unknown> = new Set([ClientCore, APIResource, SSEDecoder, Webhooks]);
+
+/** Functions, not classes, that users call directly and every entry point re-exports. */
+const PUBLIC_FUNCTIONS: readonly string[] = ["toFile"];
+
 /** `then` makes any object (a client, an API object, a module namespace) a thenable: `await` would call it. */
 const THENABLE = ["then"];
 
@@ -22,6 +35,9 @@ function readReservedNames() {
   const core = new ClientCore({ name: "Reserved" }, {});
   const builder = requestBuilder<object>({ name: "reserved" }, core, () => undefined, []);
   const values = Object.keys(runtime);
+  const classes = Object.entries(runtime).filter(
+    ([name, value]) => typeof value === "function" && /^[A-Z]/.test(name) && !INTERNAL_CLASSES.has(value),
+  );
   return {
     /** Members of the client class (ClientCore's): no resource property or root method may take one. */
     clientMembers: new Set([...membersOf(core), ...THENABLE]),
@@ -40,8 +56,8 @@ function readReservedNames() {
       ...PUBLIC_EXPORTS.builderTypes,
       ...PUBLIC_EXPORTS.importedTypes,
     ]),
-    /** Values every entry point re-exports (SDKError under the client's error class name). */
-    entryValues: PUBLIC_EXPORTS.values,
+    /** Values every entry point re-exports (SDKError under the client's error class name), by name. */
+    entryValues: [...classes.map(([name]) => name), ...PUBLIC_FUNCTIONS].sort(),
     entryTypes: PUBLIC_EXPORTS.types,
     builderEntryTypes: PUBLIC_EXPORTS.builderTypes,
     /** ClientOptions keys: credential and client-parameter options must not take them. */

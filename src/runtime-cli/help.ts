@@ -1,4 +1,5 @@
 import { describeSchema } from "./convert.js";
+import { GLOBAL_OPTION_TABLE, optionDescription, optionSyntax } from "./global-options.js";
 import type { CliOperation, CliProgram, CliSchema } from "./program.js";
 
 /** Spec text on a terminal: no control characters (escape sequences could rewrite the screen). */
@@ -34,6 +35,10 @@ function columns(rows: string[][], by = "  "): string {
 export const EXIT_CODES =
   "Exit codes: 0 success, 1 the API answered with an error, 2 usage error (nothing was sent), 3 connection error or timeout, 130 interrupted (Ctrl-C).";
 
+/** The global options of one group, as help rows. */
+const globalRows = (group: "call" | "program", program: CliProgram): string[][] =>
+  GLOBAL_OPTION_TABLE.filter((o) => o.group === group).map((o) => [optionSyntax(o), optionDescription(o, program)]);
+
 export function generalHelp(program: CliProgram): string {
   const { bin } = program;
   const groups = new Map<string, CliOperation[]>();
@@ -62,19 +67,7 @@ export function generalHelp(program: CliProgram): string {
     "--data '<json>', --data @file or --data - (stdin).",
     "",
     "Options:",
-    columns([
-      ["--base-url URL", baseURLHelp(program)],
-      ["--header 'Name: value'", "extra request header; repeatable"],
-      ["--timeout MS", "milliseconds per attempt (default 60000)"],
-      ["--max-retries N", "retries after the first attempt (default 2)"],
-      ["--data JSON|@FILE|-", "the request body"],
-      ["--all", "list operations: every item of every page, one JSON line each"],
-      ["--raw", "print the status line and headers before the body"],
-      ["--verbose", "log requests and responses on stderr (credentials redacted)"],
-      ...credentials,
-      ["-h, --help", "this help, or an operation's with <operation> --help"],
-      ["--version", "print the version"],
-    ]),
+    columns([...globalRows("call", program), ...credentials, ...globalRows("program", program)]),
     "",
     "The response body is printed as JSON on stdout: indented on a terminal, one line when piped.",
     "List operations print the first page; errors go to stderr.",
@@ -148,9 +141,3 @@ function bodyHelp(op: CliOperation): string[] {
 }
 
 const isFile = (s: CliSchema): boolean => s.format === "binary" || s.items?.format === "binary";
-
-/** `server to call (default https://api.example.com; or OPENAI_BASE_URL)`. */
-function baseURLHelp({ baseURL, baseURLEnv }: CliProgram): string {
-  const from = [baseURL && `default ${baseURL}`, baseURLEnv && `or ${baseURLEnv}`].filter(Boolean);
-  return `server to call${from.length ? ` (${from.join("; ")})` : ""}`;
-}

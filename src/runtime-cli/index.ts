@@ -4,7 +4,7 @@
  * entry point, so nothing here reaches a bundle of the library.
  */
 export { main, runCli } from "./run-cli.js";
-export { operationsFrom, type CliOperationData } from "./operations.js";
+export { operation, type CliOperationData, type CliOperationEntry } from "./operations.js";
 export type { Host } from "./host.js";
 export type {
   CliBody,

@@ -68,12 +68,3 @@ export {
   type BuilderSetup,
   type MissingRequiredParameters,
 } from "./request-builder.js";
-
-/**
- * The runtime's public surface by name, for the generator: every entry point of a generated package
- * re-exports `values` and `types` (`SDKError` under the client's own error class name), and no
- * generated name may take any export of this module. `clientOptions` lists every ClientOptions key
- * (the compiler checks it is complete), so credential and client-parameter options cannot take one.
- * test/runtime/public-exports.test.ts keeps these lists and the exports above in step.
- */
-export { PUBLIC_EXPORTS } from "./public-exports.js";

@@ -1,6 +1,7 @@
 /**
- * What generated packages re-export from the runtime, and the type-only exports generated code
- * imports. The value exports need no list: the generator reads them from the module itself.
+ * The type-only exports generated packages re-export from the runtime or import: a type leaves no
+ * trace in the module at run time, so these are listed. The value exports need no list: the
+ * generator reads them from the module itself (name/reserved-names.ts).
  */
 import type { ClientOptions } from "./types.js";
 
@@ -19,29 +20,6 @@ const CLIENT_OPTIONS: { [K in keyof Required<ClientOptions>]: 0 } = {
 };
 
 export const PUBLIC_EXPORTS = {
-  /** Classes (and `toFile`) every entry point re-exports. */
-  values: [
-    "SDKError",
-    "APIError",
-    "BadRequestError",
-    "AuthenticationError",
-    "PermissionDeniedError",
-    "NotFoundError",
-    "ConflictError",
-    "UnprocessableEntityError",
-    "RateLimitError",
-    "InternalServerError",
-    "APIConnectionError",
-    "APIConnectionTimeoutError",
-    "APIUserAbortError",
-    "UnexpectedResponseError",
-    "InvalidWebhookSignatureError",
-    "APIPromise",
-    "Page",
-    "PagePromise",
-    "Stream",
-    "toFile",
-  ],
   /** Types every entry point re-exports. */
   types: ["ClientOptions", "RequestOptions", "Logger", "LogLevel", "Uploadable"],
   /** Types only the builder entry re-exports. */

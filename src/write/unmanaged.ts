@@ -2,9 +2,9 @@ import type { ProviderJob } from "../load/provider-job.js";
 import { STAMP_FILE } from "./input-stamp.js";
 import { MANIFEST_FILE } from "./manifest.js";
 
-const OWN_RECORDS = new Set([STAMP_FILE, MANIFEST_FILE]);
+const OWN_RECORDS: ReadonlySet<string> = new Set([STAMP_FILE, MANIFEST_FILE]);
 
-const LOCK_FILES = new Set(["package-lock.json", "pnpm-lock.yaml", "yarn.lock"]);
+const LOCK_FILES: ReadonlySet<string> = new Set(["package-lock.json", "pnpm-lock.yaml", "yarn.lock"]);
 
 /**
  * What lives in an output folder without being generated: clientgen's own records (the input stamp,

@@ -105,14 +105,22 @@ const edits: SpecEdit[] = [
     edit: (s) => (schemas(s).NewOrder.properties.priority.enum = ["low"]),
     semver: "major",
     only: true,
-    expect: [["breaking", "NewOrder.priority", /type narrowed: no longer "high"/]],
+    expect: [
+      ["breaking", "NewOrder.priority", /type narrowed: no longer "high"/],
+      // The params interface lists the body's fields too.
+      ["breaking", "CreateOrderParams.priority", /type narrowed: no longer "high"/],
+    ],
   },
   {
     name: "widen an enum in a request body",
     edit: (s) => schemas(s).NewOrder.properties.priority.enum.push("urgent"),
     semver: "minor",
     only: true,
-    expect: [["compatible", "NewOrder.priority", /type widened: now also "urgent"/]],
+    expect: [
+      ["compatible", "NewOrder.priority", /type widened: now also "urgent"/],
+      // The params interface lists the body's fields too.
+      ["compatible", "CreateOrderParams.priority", /type widened: now also "urgent"/],
+    ],
   },
   {
     name: "widen an enum in a response",
@@ -174,28 +182,44 @@ const edits: SpecEdit[] = [
     edit: (s) => (schemas(s).NewOrder.properties.sku.description = "The product's stock keeping unit."),
     semver: "patch",
     only: true,
-    expect: [["none", "NewOrder.sku", /documentation changed/]],
+    expect: [
+      ["none", "NewOrder.sku", /documentation changed/],
+      // The params interface lists the body's fields too.
+      ["none", "CreateOrderParams.sku", /documentation changed/],
+    ],
   },
   {
     name: "make a body field optional",
     edit: (s) => (schemas(s).NewOrder.required = ["sku"]),
     semver: "minor",
     only: true,
-    expect: [["compatible", "NewOrder.quantity", /field made optional/]],
+    expect: [
+      ["compatible", "NewOrder.quantity", /field made optional/],
+      // The params interface lists the body's fields too.
+      ["compatible", "CreateOrderParams.quantity", /field made optional/],
+    ],
   },
   {
     name: "make a body field required",
     edit: (s) => schemas(s).NewOrder.required.push("gift"),
     semver: "major",
     only: true,
-    expect: [["breaking", "NewOrder.gift", /field made required/]],
+    expect: [
+      ["breaking", "NewOrder.gift", /field made required/],
+      // The params interface lists the body's fields too.
+      ["breaking", "CreateOrderParams.gift", /field made required/],
+    ],
   },
   {
     name: "remove a model field",
     edit: (s) => delete schemas(s).NewOrder.properties.gift,
     semver: "major",
     only: true,
-    expect: [["breaking", "NewOrder.gift", /field removed/]],
+    expect: [
+      ["breaking", "NewOrder.gift", /field removed/],
+      // The params interface lists the body's fields too.
+      ["breaking", "CreateOrderParams.gift", /field removed/],
+    ],
   },
   {
     name: "add a required request field",
@@ -205,21 +229,33 @@ const edits: SpecEdit[] = [
     },
     semver: "major",
     only: true,
-    expect: [["breaking", "NewOrder.currency", /required field added/]],
+    expect: [
+      ["breaking", "NewOrder.currency", /required field added/],
+      // The params interface lists the body's fields too.
+      ["breaking", "CreateOrderParams.currency", /required field added/],
+    ],
   },
   {
     name: "add an optional request field",
     edit: (s) => (schemas(s).NewOrder.properties.coupon = { type: "string" }),
     semver: "minor",
     only: true,
-    expect: [["compatible", "NewOrder.coupon", /field added/]],
+    expect: [
+      ["compatible", "NewOrder.coupon", /field added/],
+      // The params interface lists the body's fields too.
+      ["compatible", "CreateOrderParams.coupon", /field added/],
+    ],
   },
   {
     name: "widen a request field's type",
     edit: (s) => (schemas(s).NewOrder.properties.quantity = { type: ["integer", "string"] }),
     semver: "minor",
     only: true,
-    expect: [["compatible", "NewOrder.quantity", /type widened: now also string/]],
+    expect: [
+      ["compatible", "NewOrder.quantity", /type widened: now also string/],
+      // The params interface lists the body's fields too.
+      ["compatible", "CreateOrderParams.quantity", /type widened: now also string/],
+    ],
   },
   {
     name: "change a path parameter's type",

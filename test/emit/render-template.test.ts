@@ -45,3 +45,12 @@ describe("templates compiled ahead by npm run build", () => {
     expect(renderTemplate(assets({ greet: "Hello {{name}}" }, ahead), "greet", { name: "x" })).toBe("Hello x");
   });
 });
+
+describe("the compiled-template memo", () => {
+  it("is keyed by the template's source: a template changed in the same assets renders its new text", () => {
+    const a = assets({ page: "one {{x}}" });
+    expect(renderTemplate(a, "page", { x: 1 })).toBe("one 1");
+    a.templates.set("page", "two {{x}}");
+    expect(renderTemplate(a, "page", { x: 2 })).toBe("two 2");
+  });
+});

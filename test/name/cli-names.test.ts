@@ -21,7 +21,7 @@ describe("command-line names", () => {
     const messages = api.warnings.filter((d) => d.rule === "name-clash").map((d) => d.message);
     expect(messages).toEqual(
       expect.arrayContaining([
-        expect.stringContaining("command 'completion' is taken; using 'completion2'"),
+        expect.stringContaining("command 'completion' is taken (by a built-in command); using 'completion2'"),
         expect.stringContaining("flag '--verbose'"),
       ]),
     );

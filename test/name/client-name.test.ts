@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { jobFor } from "../../src/load/find-providers.js";
 import { readAssets } from "../../src/load/read-assets.js";
-import { clientNameFromTitle, packageNameFor } from "../../src/name/name-client.js";
+import type { ApiModel, SecuritySchemeModel } from "../../src/model/api-model.js";
+import { camel, words } from "../../src/name/identifiers.js";
+import { clientNameFromTitle, nameCredentials, packageNameFor } from "../../src/name/name-client.js";
+import type { ClientNames } from "../../src/name/named-api.js";
 import { generateProvider } from "../../src/pipeline.js";
 import { fixture, projectRoot } from "../helpers/generate.js";
 
@@ -18,9 +21,14 @@ describe("client class name from the spec title", () => {
     ["Cloudflare API - User\u2019s Invites", "Cloudflare"],
     [
       "U.S. EPA Enforcement and Compliance History Online (ECHO) - Clean Air Act",
-      "USEpaEnforcementAndComplianceHistoryOnline",
+      "USEPAEnforcementAndComplianceHistoryOnline",
     ],
-    ["API Gateway API", "ApiGateway"],
+    ["API Gateway API", "APIGateway"],
+    ["OpenAI API", "OpenAI"],
+    ["GitHub v3 REST API", "GitHub"],
+    ["STRIPE API", "Stripe"],
+    ["the cloudflare api", "Cloudflare"],
+    ["iOS App Store Connect API", "IOSAppStoreConnect"],
     ["On-Demand Flight Status", "OnDemandFlightStatus"],
   ])("%s → %s", (title, name) => {
     expect(clientNameFromTitle(title)).toBe(name);
@@ -73,4 +81,36 @@ describe("--name and clientgen.yaml's name", () => {
   it("--name beats clientgen.yaml's name, as generate --help says", async () => {
     expect(await className("FlagNamed")).toBe("FlagNamed");
   }, 30_000);
+});
+
+/** Words as the name stage splits them: a capital starting a word before a capitalised one stays with it (`OAuth`), not elsewhere. */
+describe("words and camelCase", () => {
+  it.each([
+    ["OAuth2", "oauth2", "OAUTH2"],
+    ["ETag", "etag", "ETAG"],
+    ["getAUser", "getAUser", "GET_A_USER"],
+    ["getHTTPStatus", "getHttpStatus", "GET_HTTP_STATUS"],
+    ["XMLHttpRequest", "xmlHttpRequest", "XML_HTTP_REQUEST"],
+    ["api_key", "apiKey", "API_KEY"],
+    ["my OAuth scheme", "myOauthScheme", "MY_OAUTH_SCHEME"],
+  ])("%s → %s, %s", (input, camelCase, upper) => {
+    expect(camel(input)).toBe(camelCase);
+    expect(words(input).join("_").toUpperCase()).toBe(upper);
+  });
+});
+
+/** A security scheme clientgen.yaml does not name gets an option and an env variable from its own name. */
+describe("credential option and env variable from the scheme's name", () => {
+  const client = { envPrefix: "ACME" } as ClientNames;
+  it.each([
+    ["OAuth2", "oauth2", "ACME_OAUTH2"],
+    ["ApiKeyAuth", "apiKeyAuth", "ACME_API_KEY_AUTH"],
+    ["bearer_token", "bearerToken", "ACME_BEARER_TOKEN"],
+    ["OpenIDConnect", "openIdConnect", "ACME_OPEN_ID_CONNECT"],
+  ])("%s → option %s, env %s", (scheme, option, env) => {
+    const schemes: SecuritySchemeModel[] = [{ name: scheme, kind: "bearer" }];
+    const model = { credentials: [], securitySchemes: schemes } as unknown as ApiModel;
+    const [named] = nameCredentials(model, client, []);
+    expect([named?.option, named?.env]).toEqual([option, env]);
+  });
 });

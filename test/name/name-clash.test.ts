@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ProviderConfig } from "../../src/load/provider-config.js";
+import { GLOBAL_NAMES } from "../../src/name/global-names.js";
 import { camel } from "../../src/name/identifiers.js";
 import { nameApi } from "../../src/name/name-api.js";
 import type { NamedApi, NamedOperation } from "../../src/name/named-api.js";
@@ -222,6 +223,12 @@ describe("renames warn with the clientgen.yaml key that fixes them, and that key
     const api = nameApi(modelOf({ ...specWith({}), info: { title: "Promise", version: "1" } }), "acme");
     expect(api.client.className).toBe("PromiseClient");
     expect(hints(api)).toEqual(["choose a name in clientgen.yaml under name"]);
+  });
+
+  it.each([...GLOBAL_NAMES])("`%s` is refused alike for the client class and a schema alias", (global) => {
+    const api = named({}, { name: global }, { schemas: { [global]: {} } });
+    expect(api.client.className).toBe(`${global}Client`);
+    expect(api.schemas[0]!.alias).not.toBe(global);
   });
 
   it("an operation type taken by a schema alias: `operations.<id>.builderMethod`", () => {

@@ -27,7 +27,7 @@ beforeAll(async () => {
   const { default: Alerts } = (await import(`${dir}/src/index.ts`)) as { default: new (o: object) => any };
   const { StatusApi } = (await import(`${dir}/src/builder.ts`)) as { StatusApi: new (o: object) => any };
   styles = {
-    flat: (o) => new Alerts({ logLevel: "off", ...o }).status.list(),
+    flat: (o) => new Alerts({ logLevel: "off", ...o }).status.retrieve(),
     builder: (o) => new StatusApi({ logLevel: "off", ...o }).getStatus().execute(),
   };
   await cli.buildPackage("alerts", dir);

@@ -57,8 +57,8 @@ export async function loadFaultStyles(dir: string): Promise<Record<"flat" | "bui
           for await (const item of items().list({}, req)) ids.push(item.id);
           return ids;
         },
-        text: () => items().notes.list("a", req),
-        binary: async () => drain(await items().file.list("a", req)),
+        text: () => items().notes.retrieve("a", req),
+        binary: async () => drain(await items().file.retrieve("a", req)),
         withResponse: async () => (await items().retrieve("a", req).withResponse()).data,
         mayBeEmpty: () => items().update("a", req),
         client: () => new Faults(o),

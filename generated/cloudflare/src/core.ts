@@ -25,7 +25,25 @@ export interface CloudflareOptions extends ClientOptions {
   apiKey?: string | undefined;
 }
 
-export const clientSpec: ClientSpec = { name: "Cloudflare", baseURL: "https://api.cloudflare.com/client/v4", baseURLEnv: "CLOUDFLARE_BASE_URL", credentials: [{ option: "apiToken", env: "CLOUDFLARE_API_TOKEN" }, { option: "apiEmail", env: "CLOUDFLARE_EMAIL" }, { option: "apiKey", env: "CLOUDFLARE_API_KEY" }], auth: /* @__PURE__ */ auth({ api_token: /* @__PURE__ */ bearer("apiToken"), api_email: /* @__PURE__ */ apiKey("header", "X-Auth-Email", "apiEmail"), api_key: /* @__PURE__ */ apiKey("header", "X-Auth-Key", "apiKey") }, [["api_token"], ["api_email", "api_key"]]), envelope: /* @__PURE__ */ envelope({ result: "result", success: "success", errors: "errors" }) };
+export const clientSpec: ClientSpec = {
+  name: "Cloudflare",
+  baseURL: "https://api.cloudflare.com/client/v4",
+  baseURLEnv: "CLOUDFLARE_BASE_URL",
+  credentials: [
+    { option: "apiToken", env: "CLOUDFLARE_API_TOKEN" },
+    { option: "apiEmail", env: "CLOUDFLARE_EMAIL" },
+    { option: "apiKey", env: "CLOUDFLARE_API_KEY" },
+  ],
+  auth: /* @__PURE__ */ auth(
+    {
+      api_token: /* @__PURE__ */ bearer("apiToken"),
+      api_email: /* @__PURE__ */ apiKey("header", "X-Auth-Email", "apiEmail"),
+      api_key: /* @__PURE__ */ apiKey("header", "X-Auth-Key", "apiKey"),
+    },
+    [["api_token"], ["api_email", "api_key"]],
+  ),
+  envelope: /* @__PURE__ */ envelope({ result: "result", success: "success", errors: "errors" }),
+};
 
 /**
  * The Cloudflare client without its resources. Pass it to the standalone functions in `./operations` so a bundle keeps only the operations it calls.

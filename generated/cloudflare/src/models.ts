@@ -93,7 +93,12 @@ export type GetInviteErrors = {
 /**
  * Parameters of `editInvite` (body fields and parameters together).
  */
-export type EditInviteParams = InviteEditRequest;
+export interface EditInviteParams {
+  /**
+   * `accepted` to join the organization, `rejected` to decline.
+   */
+  status: InviteEditRequest["status"];
+}
 /**
  * What `editInvite` resolves to: The invitation, wrapped in the single-result envelope.
  */

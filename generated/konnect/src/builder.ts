@@ -14,6 +14,6 @@ export * from "./apis/invites-api.js";
 export { KonnectCore, clientSpec } from "./core.js";
 export type { KonnectOptions } from "./core.js";
 export type * from "./models.js";
-export { SDKError as KonnectError, APIError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, UnexpectedResponseError, InvalidWebhookSignatureError, APIPromise, Page, PagePromise, Stream, toFile } from "./runtime/index.js";
+export { APIConnectionError, APIConnectionTimeoutError, APIError, APIPromise, APIUserAbortError, AuthenticationError, BadRequestError, ConflictError, InternalServerError, InvalidWebhookSignatureError, NotFoundError, Page, PagePromise, PermissionDeniedError, RateLimitError, SDKError as KonnectError, Stream, UnexpectedResponseError, UnprocessableEntityError, toFile } from "./runtime/index.js";
 export type { ClientOptions, RequestOptions, Logger, LogLevel, Uploadable } from "./runtime/index.js";
 export type { RequestBuilder } from "./runtime/index.js";

@@ -20,7 +20,22 @@ export interface KonnectOptions extends ClientOptions {
   systemAccountAccessToken?: string | undefined;
 }
 
-export const clientSpec: ClientSpec = { name: "Konnect", baseURL: "https://global.api.konghq.com", baseURLEnv: "KONNECT_BASE_URL", credentials: [{ option: "personalAccessToken", env: "KONNECT_TOKEN" }, { option: "systemAccountAccessToken", env: "KONNECT_SYSTEM_ACCOUNT_ACCESS_TOKEN" }], auth: /* @__PURE__ */ auth({ personalAccessToken: /* @__PURE__ */ bearer("personalAccessToken"), systemAccountAccessToken: /* @__PURE__ */ bearer("systemAccountAccessToken") }, [["personalAccessToken"], ["systemAccountAccessToken"]]) };
+export const clientSpec: ClientSpec = {
+  name: "Konnect",
+  baseURL: "https://global.api.konghq.com",
+  baseURLEnv: "KONNECT_BASE_URL",
+  credentials: [
+    { option: "personalAccessToken", env: "KONNECT_TOKEN" },
+    { option: "systemAccountAccessToken", env: "KONNECT_SYSTEM_ACCOUNT_ACCESS_TOKEN" },
+  ],
+  auth: /* @__PURE__ */ auth(
+    {
+      personalAccessToken: /* @__PURE__ */ bearer("personalAccessToken"),
+      systemAccountAccessToken: /* @__PURE__ */ bearer("systemAccountAccessToken"),
+    },
+    [["personalAccessToken"], ["systemAccountAccessToken"]],
+  ),
+};
 
 /**
  * The Konnect client without its resources. Pass it to the standalone functions in `./operations` so a bundle keeps only the operations it calls.

@@ -64,7 +64,12 @@ export type RateLimited = components["schemas"]["RateLimited"];
 /**
  * Parameters of `inviteUser` (body fields and parameters together).
  */
-export type InviteUserParams = InviteUser;
+export interface InviteUserParams {
+  /**
+   * Email address to send the invitation to.
+   */
+  email: string;
+}
 /**
  * What `inviteUser` resolves to: The invitation was created and the email sent. The response has no body.
  */

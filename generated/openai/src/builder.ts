@@ -16,6 +16,6 @@ export * from "./apis/invites-api.js";
 export { OpenAICore, clientSpec } from "./core.js";
 export type { OpenAIOptions } from "./core.js";
 export type * from "./models.js";
-export { SDKError as OpenAIError, APIError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, UnexpectedResponseError, InvalidWebhookSignatureError, APIPromise, Page, PagePromise, Stream, toFile } from "./runtime/index.js";
+export { APIConnectionError, APIConnectionTimeoutError, APIError, APIPromise, APIUserAbortError, AuthenticationError, BadRequestError, ConflictError, InternalServerError, InvalidWebhookSignatureError, NotFoundError, Page, PagePromise, PermissionDeniedError, RateLimitError, SDKError as OpenAIError, Stream, UnexpectedResponseError, UnprocessableEntityError, toFile } from "./runtime/index.js";
 export type { ClientOptions, RequestOptions, Logger, LogLevel, Uploadable } from "./runtime/index.js";
 export type { RequestBuilder } from "./runtime/index.js";

@@ -13,7 +13,13 @@ export interface OpenAIOptions extends ClientOptions {
   adminApiKey?: string | undefined;
 }
 
-export const clientSpec: ClientSpec = { name: "OpenAI", baseURL: "https://api.openai.com/v1", baseURLEnv: "OPENAI_BASE_URL", credentials: [{ option: "adminApiKey", env: "OPENAI_ADMIN_KEY" }], auth: /* @__PURE__ */ auth({ ApiKeyAuth: /* @__PURE__ */ bearer("adminApiKey") }, [["ApiKeyAuth"]]) };
+export const clientSpec: ClientSpec = {
+  name: "OpenAI",
+  baseURL: "https://api.openai.com/v1",
+  baseURLEnv: "OPENAI_BASE_URL",
+  credentials: [{ option: "adminApiKey", env: "OPENAI_ADMIN_KEY" }],
+  auth: /* @__PURE__ */ auth({ ApiKeyAuth: /* @__PURE__ */ bearer("adminApiKey") }, [["ApiKeyAuth"]]),
+};
 
 /**
  * The OpenAI client without its resources. Pass it to the standalone functions in `./operations` so a bundle keeps only the operations it calls.

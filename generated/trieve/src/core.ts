@@ -20,7 +20,16 @@ export interface TrieveOptions extends ClientOptions {
   trOrganization?: string | undefined;
 }
 
-export const clientSpec: ClientSpec = { name: "Trieve", baseURL: "https://api.trieve.ai", baseURLEnv: "TRIEVE_BASE_URL", credentials: [{ option: "apiKey", env: "TRIEVE_API_KEY" }], clientParams: /* @__PURE__ */ clientParams([{ option: "trOrganization", in: "header", name: "TR-Organization", env: "TRIEVE_ORGANIZATION" }]), auth: /* @__PURE__ */ auth({ ApiKey: /* @__PURE__ */ apiKey("header", "Authorization", "apiKey") }, [["ApiKey"]]) };
+export const clientSpec: ClientSpec = {
+  name: "Trieve",
+  baseURL: "https://api.trieve.ai",
+  baseURLEnv: "TRIEVE_BASE_URL",
+  credentials: [{ option: "apiKey", env: "TRIEVE_API_KEY" }],
+  clientParams: /* @__PURE__ */ clientParams([
+    { option: "trOrganization", in: "header", name: "TR-Organization", env: "TRIEVE_ORGANIZATION" },
+  ]),
+  auth: /* @__PURE__ */ auth({ ApiKey: /* @__PURE__ */ apiKey("header", "Authorization", "apiKey") }, [["ApiKey"]]),
+};
 
 /**
  * The Trieve client without its resources. Pass it to the standalone functions in `./operations` so a bundle keeps only the operations it calls.

@@ -1,7 +1,8 @@
 import type { Diagnostic } from "../../diagnostics.js";
 import type { Pointer } from "../../load/json-pointer.js";
+import { eachOperation } from "../../load/each-operation.js";
 import { deref } from "../../load/follow-ref.js";
-import { HTTP_METHODS, isObject } from "../../load/json-helpers.js";
+import { isObject } from "../../load/json-helpers.js";
 import type { Rule } from "../rule.js";
 import { isIdentifier } from "../../ts-syntax.js";
 
@@ -115,24 +116,16 @@ interface OpIndexEntry {
 
 function operationIndex(root: Record<string, unknown>): Map<string, OpIndexEntry> {
   const index = new Map<string, OpIndexEntry>();
-  const paths = isObject(root.paths) ? root.paths : {};
-  for (const [path, rawItem] of Object.entries(paths)) {
-    const item = deref(root, rawItem).value;
-    if (!item) continue;
-    for (const method of HTTP_METHODS) {
-      const op = item[method];
-      if (!isObject(op)) continue;
-      const params = [item.parameters, op.parameters]
-        .flatMap((l) => (Array.isArray(l) ? l : []))
-        .map((p) => deref(root, p).value)
-        .filter(isObject);
-      const entry: OpIndexEntry = {
-        query: new Set(params.filter((p) => p.in === "query").map((p) => String(p.name))),
-        params: new Set(params.map((p) => `${String(p.in)}:${String(p.name)}`)),
-        names: new Set(params.map((p) => String(p.name))),
-      };
-      index.set(typeof op.operationId === "string" ? op.operationId : `${method.toUpperCase()} ${path}`, entry);
-    }
+  for (const { pathItem, operation, key } of eachOperation(root)) {
+    const params = [pathItem.parameters, operation.parameters]
+      .flatMap((l) => (Array.isArray(l) ? l : []))
+      .map((p) => deref(root, p).value)
+      .filter(isObject);
+    index.set(key, {
+      query: new Set(params.filter((p) => p.in === "query").map((p) => String(p.name))),
+      params: new Set(params.map((p) => `${String(p.in)}:${String(p.name)}`)),
+      names: new Set(params.map((p) => String(p.name))),
+    });
   }
   return index;
 }

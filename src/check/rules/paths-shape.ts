@@ -2,7 +2,14 @@ import type { Diagnostic } from "../../diagnostics.js";
 import { HTTP_METHODS, isObject } from "../../load/json-helpers.js";
 import type { Rule } from "../rule.js";
 
-const PATH_ITEM_KEYS = new Set<string>([...HTTP_METHODS, "$ref", "summary", "description", "servers", "parameters"]);
+const PATH_ITEM_KEYS: ReadonlySet<string> = new Set<string>([
+  ...HTTP_METHODS,
+  "$ref",
+  "summary",
+  "description",
+  "servers",
+  "parameters",
+]);
 
 /** `paths` is a mapping of '/…' keys to path items whose operations are mappings with responses. */
 export const pathsShape: Rule = ({ spec }) => {

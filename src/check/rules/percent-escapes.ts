@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../../diagnostics.js";
-import { HTTP_METHODS, isObject } from "../../load/json-helpers.js";
+import { eachOperation } from "../../load/each-operation.js";
+import { isObject } from "../../load/json-helpers.js";
 import { malformedPercent } from "../../load/json-pointer.js";
 import type { Rule } from "../rule.js";
 
@@ -12,7 +13,7 @@ export const percentEscapes: Rule = ({ spec }) => {
   const paths = spec.data.paths;
   if (!isObject(paths)) return out;
   const hint = "write '%25' for a literal '%', or leave the '%' out";
-  for (const [path, item] of Object.entries(paths)) {
+  for (const path of Object.keys(paths)) {
     if (malformedPercent(path))
       out.push(
         spec.diagnostic(["paths", path], {
@@ -22,21 +23,18 @@ export const percentEscapes: Rule = ({ spec }) => {
           hint,
         }),
       );
-    if (!isObject(item)) continue;
-    for (const method of HTTP_METHODS) {
-      const op = item[method];
-      const id = isObject(op) ? op.operationId : undefined;
-      if (typeof id === "string" && malformedPercent(id)) {
-        out.push(
-          spec.diagnostic(["paths", path, method, "operationId"], {
-            severity: "error",
-            rule: "percent-escape",
-            message: `operationId '${id}' has a '%' that does not start a %XX escape`,
-            hint,
-          }),
-        );
-      }
-    }
+  }
+  for (const { operation, pointer } of eachOperation(spec.data)) {
+    const id = operation.operationId;
+    if (typeof id === "string" && malformedPercent(id))
+      out.push(
+        spec.diagnostic([...pointer, "operationId"], {
+          severity: "error",
+          rule: "percent-escape",
+          message: `operationId '${id}' has a '%' that does not start a %XX escape`,
+          hint,
+        }),
+      );
   }
   return out;
 };

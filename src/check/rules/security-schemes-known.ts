@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../../diagnostics.js";
 import type { Pointer } from "../../load/json-pointer.js";
-import { deref } from "../../load/follow-ref.js";
-import { HTTP_METHODS, isObject } from "../../load/json-helpers.js";
+import { eachOperation } from "../../load/each-operation.js";
+import { isObject } from "../../load/json-helpers.js";
 import type { Rule } from "../rule.js";
 
 /** Security requirements name schemes that exist under components.securitySchemes. */
@@ -29,13 +29,7 @@ export const securitySchemesKnown: Rule = ({ spec }) => {
     });
   };
   checkList(spec.data.security, ["security"]);
-  const paths = isObject(spec.data.paths) ? spec.data.paths : {};
-  for (const [path, rawItem] of Object.entries(paths)) {
-    const item = deref(spec.data, rawItem).value;
-    for (const method of HTTP_METHODS) {
-      const op = item?.[method];
-      if (isObject(op)) checkList(op.security, ["paths", path, method, "security"]);
-    }
-  }
+  for (const { operation, pointer } of eachOperation(spec.data))
+    checkList(operation.security, [...pointer, "security"]);
   return out;
 };

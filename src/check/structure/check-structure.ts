@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../../diagnostics.js";
+import { compareDiagnostics, type Diagnostic } from "../../diagnostics.js";
 import { getAt, type Pointer } from "../../load/json-pointer.js";
 import type { LoadedSpec } from "../../load/load-spec.js";
 import { leadsThroughItself, localRefs, refLoop } from "../../load/follow-ref.js";
@@ -42,8 +42,13 @@ export function checkStructure(spec: LoadedSpec): Diagnostic[] {
   }
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
+  const nullables: Pointer[] = [];
   for (const problem of problems) {
     const pointer = problem.pointer;
+    if (isNullable31(problem)) {
+      nullables.push(pointer);
+      continue;
+    }
     const report = reportFinding({
       pointer,
       message: problem.message,
@@ -57,7 +62,30 @@ export function checkStructure(spec: LoadedSpec): Diagnostic[] {
     seen.add(key);
     out.push(d);
   }
+  if (nullables.length > 0) out.push(nullableFinding(spec, nullables));
   return out;
+}
+
+/** `nullable` in a 3.1 schema: Redocly reports each one as a field 3.1 does not have. */
+const isNullable31 = (p: StructProblem): boolean =>
+  p.pointer[p.pointer.length - 1] === "nullable" && /^Property `nullable` is not expected here\.$/.test(p.message);
+
+/**
+ * One warning for every `nullable` of a 3.1 spec (OpenAI's has hundreds), at the first: what is true is
+ * that clientgen's types honour `nullable: true` (openapi-typescript adds `| null` whatever the version),
+ * while other 3.1 tools may not.
+ */
+function nullableFinding(spec: LoadedSpec, pointers: Pointer[]): Diagnostic {
+  const times = pointers.length === 1 ? "once" : `${pointers.length} times`;
+  const at = (pointer: Pointer) =>
+    spec.diagnostic(pointer, {
+      severity: "warning",
+      rule: "spec-nullable",
+      message: `'nullable' is OpenAPI 3.0's keyword, not 3.1's; this spec uses it ${times} (first here). clientgen honours 'nullable: true' (the type includes null), other 3.1 tools may ignore it`,
+      hint: 'in OpenAPI 3.1 write null into the type instead: type: [string, "null"], or anyOf: [{ $ref: … }, { type: "null" }] around a $ref',
+    });
+  // Redocly walks by object type, not in document order: the first is the one written first.
+  return pointers.map(at).sort(compareDiagnostics)[0]!;
 }
 
 /**

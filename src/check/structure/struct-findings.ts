@@ -16,10 +16,10 @@ export type FindingReport = Omit<Diagnostic, "location" | "frame">;
  * Fields whose absence loses documentation only. A response without a description is common in
  * hand-written specs and generates the same client, so it is a warning rather than a refusal.
  */
-const DOCUMENTATION_ONLY = new Set(["description", "name@license", "url@externalDocs"]);
+const DOCUMENTATION_ONLY: ReadonlySet<string> = new Set(["description", "name@license", "url@externalDocs"]);
 
 /** Schema keywords that only constrain values: clientgen's types do not read them, so a wrong one is a warning. */
-const VALIDATION_ONLY = new Set([
+const VALIDATION_ONLY: ReadonlySet<string> = new Set([
   "exclusiveMinimum",
   "exclusiveMaximum",
   "minimum",

@@ -31,6 +31,7 @@ const { normalizeTypes, SpecExtension } = require("@redocly/openapi-core/lib/typ
 export const SPEC_EXTENSION: NodeType = SpecExtension;
 
 type Version = "oas2" | "oas3_0" | "oas3_1";
+/** Memo of load, keyed by the version, its whole input: Redocly's tree for a version is fixed by the installed package. */
 const trees = new Map<Version, Record<string, NodeType>>();
 
 function load(version: Version): Record<string, NodeType> {

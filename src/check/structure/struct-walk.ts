@@ -254,6 +254,7 @@ export function structProblems(data: Record<string, unknown>): StructProblem[] {
   return problems;
 }
 
+/** Memo of fieldOrder, keyed by the type object, its whole input: Redocly's types are not changed once loaded. */
 const orders = new WeakMap<NodeType, Map<string, number>>();
 
 /** The type tree's field names with their places in its order, once per type. */

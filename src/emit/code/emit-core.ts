@@ -37,7 +37,8 @@ export function emitCore(api: NamedApi): FileSet {
     }
   });
   w.blankLine();
-  w.writeLine(`export const clientSpec: ClientSpec = ${codeLiteral(spec)};`);
+  const head = "export const clientSpec: ClientSpec = ";
+  w.writeLine(`${head}${codeLiteral(spec, "", head.length + 1)};`);
   w.blankLine();
   writeJsDoc(w, {
     description: `The ${client.className} client without its resources. Pass it to the standalone functions in \`./operations\` so a bundle keeps only the operations it calls.`,
@@ -47,5 +48,6 @@ export function emitCore(api: NamedApi): FileSet {
       w.writeLine("super(clientSpec, { ...options });");
     });
   });
+  w.newLineIfLastNot();
   return new Map([["src/core.ts", w.toString()]]);
 }

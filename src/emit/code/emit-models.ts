@@ -1,9 +1,17 @@
 import type { NamedApi, NamedOperation } from "../../name/named-api.js";
 import { propertyKey } from "../../ts-syntax.js";
 import type { FileSet } from "../file-set.js";
-import { banner, INDENT, jsDoc, line } from "./source-writer.js";
+import { banner, block, INDENT, jsDoc, line } from "./source-writer.js";
 import { Imports } from "./imports.js";
-import { bodyType, indexedType, itemTypeExpr, resultType, schemaAlias, type TypeExpr } from "./type-exprs.js";
+import {
+  bodyFieldType,
+  bodyType,
+  indexedType,
+  itemTypeExpr,
+  paramType,
+  resultType,
+  schemaAlias,
+} from "./type-exprs.js";
 
 /** `src/models.ts`: readable aliases for every schema, and the params/response types of every operation. */
 export function emitModels(api: NamedApi): FileSet {
@@ -23,12 +31,16 @@ export function emitModels(api: NamedApi): FileSet {
 function operationTypes(api: NamedApi, named: NamedOperation, imports: Imports): string {
   const { op } = named;
   const out = ["\n", paramsType(api, named, imports)];
-  out.push(
-    jsDoc({
-      description: `What \`${named.fn}\` resolves to${op.success?.description ? `: ${op.success.description}` : "."}`,
-    }),
-  );
-  out.push(line(`export type ${named.responseType} = ${imports.typeText(resultType(api, named))};`));
+  const result = resultType(api, named);
+  // A response that is a schema's alias needs no alias of its own (the name stage gave it that name).
+  if (result.text !== named.responseType) {
+    out.push(
+      jsDoc({
+        description: `What \`${named.fn}\` resolves to${op.success?.description ? `: ${op.success.description}` : "."}`,
+      }),
+    );
+    out.push(line(`export type ${named.responseType} = ${imports.typeText(result)};`));
+  }
   if (named.errorsType) out.push(errorsType(api, named, named.errorsType, imports));
   if (named.itemType) {
     out.push(jsDoc({ description: `One item of the list \`${named.fn}\` pages through.` }));
@@ -37,36 +49,47 @@ function operationTypes(api: NamedApi, named: NamedOperation, imports: Imports):
   return out.join("");
 }
 
+/**
+ * The params type of an operation: an interface with a JSDoc block per member, like openai-node's
+ * `ChatCompletionCreateParams`: the body's fields (when spread) then the query, header and cookie
+ * parameters, or the whole body as `body`.
+ */
 function paramsType(api: NamedApi, named: NamedOperation, imports: Imports): string {
   const body = named.op.body;
-  const parts: string[] = [];
-  const bodyExpr = bodyType(api, named);
-  const bodyTypeExpr = bodyExpr && imports.typeText(bodyExpr);
-  // Fields are spread into the params object, which cannot be null.
-  if (body && bodyTypeExpr && named.bodyMode === "fields")
-    parts.push(body.schema.nullable ? `NonNullable<${bodyTypeExpr}>` : bodyTypeExpr);
-  const members = named.params.length > 0 || named.bodyMode === "whole";
-  if (!members && parts.length === 0) return "";
-  const doc = jsDoc({
-    description: `Parameters of \`${named.fn}\`${named.bodyMode === "fields" ? " (body fields and parameters together)" : ""}.`,
-  });
-  const head = `export type ${named.paramsType} = ${parts.join(" & ")}`;
-  if (!members) return doc + line(`${head};`);
+  const fields = body && named.bodyMode === "fields" ? body.fields : [];
+  if (!fields.length && !named.params.length && !(body && named.bodyMode === "whole")) return "";
   const out: string[] = [];
+  for (const f of fields) {
+    out.push(jsDoc(f, [], INDENT));
+    out.push(
+      line(
+        `${propertyKey(f.name)}${f.required ? "" : "?"}: ${imports.typeText(bodyFieldType(api, named, f))};`,
+        INDENT,
+      ),
+    );
+  }
   for (const p of named.params) {
     const extra = p.clientOption ? [`Defaults to the client's \`${p.clientOption}\` option.`] : [];
     const sent = p.param.in === "query" && p.key === p.param.name ? [] : [`Sent as ${p.param.in} \`${p.param.name}\`.`];
     out.push(jsDoc(p.param, [...sent, ...extra], INDENT));
     const optional = !p.param.required || !!p.clientOption;
     out.push(
-      line(`${propertyKey(p.key)}${optional ? "?" : ""}: ${imports.typeText(indexedType(p.param.type))};`, INDENT),
+      line(`${propertyKey(p.key)}${optional ? "?" : ""}: ${imports.typeText(paramType(api, p.param))};`, INDENT),
     );
   }
-  if (body && named.bodyMode === "whole") {
+  const bodyExpr = bodyType(api, named);
+  if (body && bodyExpr && named.bodyMode === "whole") {
     out.push(jsDoc(body, [], INDENT));
-    out.push(line(`body${body.required ? "" : "?"}: ${bodyTypeExpr};`, INDENT));
+    out.push(line(`body${body.required ? "" : "?"}: ${imports.typeText(bodyExpr)};`, INDENT));
   }
-  return `${doc}${line(`${head}${parts.length ? " & " : ""}{`)}${out.join("")}};\n`;
+  if (fields.length && body?.otherFields) {
+    out.push(jsDoc({ description: "Other body fields: the schema takes properties it does not list." }, [], INDENT));
+    out.push(line("[field: string]: unknown;", INDENT));
+  }
+  const doc = jsDoc({
+    description: `Parameters of \`${named.fn}\`${fields.length ? " (body fields and parameters together)" : ""}.`,
+  });
+  return `${doc}${block(`export interface ${named.paramsType}`, out.join(""))}`;
 }
 
 /** The error bodies the spec declares, by status: `(err as ConflictError<InviteUserErrors[409]>).body`. */

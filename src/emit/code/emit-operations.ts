@@ -1,6 +1,6 @@
 import type { NamedApi, NamedOperation } from "../../name/named-api.js";
 import type { FileSet } from "../file-set.js";
-import { Imports } from "./imports.js";
+import { Imports, RUNTIME_MODULE } from "./imports.js";
 import {
   importReturnTypes,
   operationReturnType,
@@ -11,8 +11,7 @@ import {
 import { operationSpec, type OperationSpecData } from "./operation-spec.js";
 import { codeLiteral, runtimeRefs } from "./runtime-ref.js";
 import { banner, block, INDENT, jsDoc, line, newWriter } from "./source-writer.js";
-
-const RUNTIME = "runtime/index";
+import { wrappedHead } from "./wrapped-literal.js";
 
 /**
  * `src/operations/*.ts`: one standalone, tree-shakeable function per operation, taking the client
@@ -39,30 +38,31 @@ export function emitOperations(api: NamedApi): FileSet {
 function emitGroup(api: NamedApi, module: string, ops: NamedOperation[]): string {
   const specs = ops.map((named) => operationSpec(api, named));
   const imports = importReturnTypes(
-    new Imports(module).type(RUNTIME, "ClientCore", "OperationSpec", "RequestOptions"),
+    new Imports(module).type(RUNTIME_MODULE, "ClientCore", "OperationSpec", "RequestOptions"),
     ops,
   );
-  if (ops.some((o) => o.itemType)) imports.value(RUNTIME, "requestPage");
+  if (ops.some((o) => o.itemType)) imports.value(RUNTIME_MODULE, "requestPage");
   // Body encoders and query styles the group's operations name, so bundles carry only those.
   imports
-    .value(RUNTIME, ...runtimeRefs(specs))
+    .value(RUNTIME_MODULE, ...runtimeRefs(specs))
     .module("models")
     .module("types");
   const body = ops.map((named, i) => operationText(api, named, specs[i]!, imports)).join("");
-  // Without the newline after the last `}`, as these files have always been written.
-  return imports.file(banner(api.model.source), body.slice(0, -1));
+  return imports.file(banner(api.model.source), body);
 }
 
 function operationText(api: NamedApi, named: NamedOperation, spec: OperationSpecData, imports: Imports): string {
-  const constant = line(`const ${named.specConst}: OperationSpec = ${codeLiteral(spec)};`);
+  const head = `const ${named.specConst}: OperationSpec = `;
+  const constant = line(`${head}${codeLiteral(spec, "", head.length + 1)};`);
   const doc = jsDoc(named.op, [`${named.op.method.toUpperCase()} ${named.op.path}`]);
-  const { params, call } = operationSignature(api, named, ["client: ClientCore"], imports);
+  const { client } = api.locals;
+  const { params, call } = operationSignature(api, named, [`${client}: ClientCore`], imports);
   const returns = operationReturnType(api, named, imports);
   const result = named.itemType
-    ? `return requestPage<${named.itemType}>(client, ${named.specConst}, ${call});`
-    : `return client.request<${resolvedType(api, named, imports)}>(${named.specConst}, ${call});`;
-  const overloads = streamOverloads(api, named, ["client: ClientCore"], imports)
-    .map((signature) => line(`export function ${named.fn}${signature};`))
+    ? `return requestPage<${named.itemType}>(${client}, ${named.specConst}, ${call});`
+    : `return ${client}.request<${resolvedType(api, named, imports)}>(${named.specConst}, ${call});`;
+  const overloads = streamOverloads(api, named, [`${client}: ClientCore`], imports)
+    .map((o) => line(`${wrappedHead(`export function ${named.fn}`, o.params, o.returns)};`))
     .join("");
-  return `\n${constant}\n${doc}${overloads}${block(`export function ${named.fn}(${params.join(", ")}): ${returns}`, line(result, INDENT))}`;
+  return `\n${constant}\n${doc}${overloads}${block(wrappedHead(`export function ${named.fn}`, params, returns), line(result, INDENT))}`;
 }

@@ -1,7 +1,42 @@
 import type { GeneratorAssets } from "../../generator-assets.js";
 import type { FileSet } from "../file-set.js";
 
-/** The runtime, byte for byte, under `src/runtime/`: every package carries its own copy and needs no dependency. */
+/**
+ * The runtime, byte for byte, under `src/runtime/`: every package carries its own copy and needs no
+ * dependency. Only the modules `index.ts` reaches are copied, so metadata only the generator reads
+ * (`public-exports.ts`) stays out of packages.
+ */
 export function emitRuntime(assets: GeneratorAssets): FileSet {
-  return new Map([...assets.runtime].map(([path, text]) => [`src/runtime/${path}`, text]));
+  return copyReachable(assets.runtime, "src/runtime");
+}
+
+/** The modules of `files` (paths relative to one folder) that `index.ts` imports, directly or not, copied under `folder`. */
+export function copyReachable(files: ReadonlyMap<string, string>, folder: string): FileSet {
+  const reached = new Set<string>();
+  const visit = (path: string): void => {
+    const text = files.get(path);
+    if (text === undefined || reached.has(path)) return;
+    reached.add(path);
+    for (const specifier of relativeImports(text)) visit(resolveSibling(path, specifier));
+  };
+  visit("index.ts");
+  return new Map([...files].filter(([path]) => reached.has(path)).map(([path, text]) => [`${folder}/${path}`, text]));
+}
+
+/** `./errors.js` and `../x/y.js` of every `import … from`, `export … from` and `import("…")` in a module. */
+function relativeImports(text: string): string[] {
+  const found: string[] = [];
+  for (const match of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)["'](\.{1,2}\/[^"']+)["']/gm))
+    found.push(match[1]!);
+  return found;
+}
+
+/** `request-builder.ts` importing `./errors.js` → `errors.ts`. */
+function resolveSibling(from: string, specifier: string): string {
+  const parts = from.split("/").slice(0, -1);
+  for (const part of specifier.replace(/\.js$/, ".ts").split("/")) {
+    if (part === "..") parts.pop();
+    else if (part !== ".") parts.push(part);
+  }
+  return parts.join("/");
 }

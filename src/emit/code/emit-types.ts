@@ -52,15 +52,20 @@ export function emitTypes({ data, source }: TypesInput): FileSet {
  */
 export const OPENAPI_TYPESCRIPT_VERSION = "7.13.0";
 
-/** openapiTS()'s own context for `schema` with its default options (and silent), as in OPENAPI_TYPESCRIPT_VERSION. */
+/**
+ * openapiTS()'s own context for `schema` with its default options (and silent), as in
+ * OPENAPI_TYPESCRIPT_VERSION, except `defaultNonNullable`, which is off (see below).
+ */
 export function typesContext(schema: OpenAPI3): GlobalContext {
   const options = { silent: true };
   return {
     additionalProperties: false,
     alphabetize: false,
     arrayLength: false,
-    // Properties with a default are required in the types; model/example-fits.ts builds examples to match.
-    defaultNonNullable: true,
+    // A property with a default is optional, as a request may leave it out (the server fills it). The types
+    // are shared by requests and responses, so a response's own defaulted fields are made required where
+    // it is named (emit/code/type-exprs.ts, from ResponseModel.defaulted); model/example-fits.ts matches.
+    defaultNonNullable: false,
     // openapi-typescript's scanDiscriminators, made cheaper: see scan-discriminators.ts.
     discriminators: scanDiscriminators(schema),
     emptyObjectsUnknown: false,

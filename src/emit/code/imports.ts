@@ -1,5 +1,10 @@
 import type { TypeExpr } from "./type-exprs.js";
 
+/** The runtime's entry module in every package (emit-runtime.ts copies src/runtime/ there). */
+export const RUNTIME_MODULE = "runtime/index";
+/** The command-line engine's entry module in every package. */
+export const CLI_RUNTIME_MODULE = "cli-runtime/index";
+
 /**
  * The imports of one generated file, collected while its code is decided and written at its top.
  * Emitters add a name when they use it (a type expression adds what it refers to), so no file imports

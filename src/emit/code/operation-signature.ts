@@ -1,9 +1,7 @@
 import type { NamedApi, NamedOperation } from "../../name/named-api.js";
-import type { Imports } from "./imports.js";
+import { type Imports, RUNTIME_MODULE } from "./imports.js";
 import { propertyKey } from "../../ts-syntax.js";
 import { hasParamsArg, modelType, paramType, paramsRequired, requestedStreamType } from "./type-exprs.js";
-
-const RUNTIME = "runtime/index";
 
 /**
  * The parameters of an operation's function or method, `(first…, pathArg…, params?, options?)`, and
@@ -16,26 +14,27 @@ export function operationSignature(
   first: string[],
   imports: Imports,
 ): { params: string[]; call: string } {
+  const { locals } = api;
   const params = [...first];
   for (const a of named.pathArgs) params.push(`${a.key}: ${imports.typeText(paramType(api, a.param))}`);
   let paramsArg = "undefined";
   if (hasParamsArg(named)) {
     imports.uses(modelType(named.paramsType));
-    params.push(`params${paramsRequired(named) ? "" : "?"}: ${named.paramsType}`);
-    paramsArg = "params";
+    params.push(`${locals.params}${paramsRequired(named) ? "" : "?"}: ${named.paramsType}`);
+    paramsArg = locals.params;
   }
-  imports.type(RUNTIME, "RequestOptions");
-  params.push("options?: RequestOptions");
-  return { params, call: `${pathArgsLiteral(named)}, ${paramsArg}, options` };
+  imports.type(RUNTIME_MODULE, "RequestOptions");
+  params.push(`${locals.options}?: RequestOptions`);
+  return { params, call: `${pathArgsLiteral(named)}, ${paramsArg}, ${locals.options}` };
 }
 
 /** `APIPromise<X>` or `PagePromise<Item>`, what every style's call returns. */
 export function operationReturnType(api: NamedApi, named: NamedOperation, imports: Imports): string {
   if (named.itemType) {
-    imports.type(RUNTIME, "PagePromise").uses(modelType(named.itemType));
+    imports.type(RUNTIME_MODULE, "PagePromise").uses(modelType(named.itemType));
     return `PagePromise<${named.itemType}>`;
   }
-  imports.type(RUNTIME, "APIPromise");
+  imports.type(RUNTIME_MODULE, "APIPromise");
   return `APIPromise<${resolvedType(api, named, imports)}>`;
 }
 
@@ -47,21 +46,29 @@ export function resolvedType(api: NamedApi, named: NamedOperation, imports: Impo
 }
 
 /**
- * For an operation that streams on request, the overloads' parameter lists and return types, after the
- * name: `stream: true` gives the Stream, `stream` false, null or absent the JSON, anything else either
+ * For an operation that streams on request, the overloads' parameter lists and return types: `stream: true` gives the Stream, `stream` false, null or absent the JSON, anything else either
  * (the last is the implementation's own). Empty for any other operation.
  */
-export function streamOverloads(api: NamedApi, named: NamedOperation, first: string[], imports: Imports): string[] {
+export function streamOverloads(
+  api: NamedApi,
+  named: NamedOperation,
+  first: string[],
+  imports: Imports,
+): Array<{ params: string[]; returns: string }> {
   const streamed = requestedStreamType(api, named);
   if (!streamed) return [];
   const { params } = operationSignature(api, named, first, imports);
-  const at = params.findIndex((p) => /^params\??:/.test(p));
+  const name = api.locals.params;
+  const at = params.findIndex((p) => p.startsWith(`${name}:`) || p.startsWith(`${name}?:`));
   const withParams = (type: string, optional: boolean) =>
-    params.map((p, i) => (i === at ? `params${optional ? "?" : ""}: ${named.paramsType} & ${type}` : p)).join(", ");
+    params.map((p, i) => (i === at ? `${name}${optional ? "?" : ""}: ${named.paramsType} & ${type}` : p));
   return [
-    `(${withParams("{ stream: true }", false)}): APIPromise<${imports.typeText(streamed)}>`,
-    `(${withParams("{ stream?: false | null }", !paramsRequired(named))}): APIPromise<${named.responseType}>`,
-    `(${params.join(", ")}): ${operationReturnType(api, named, imports)}`,
+    { params: withParams("{ stream: true }", false), returns: `APIPromise<${imports.typeText(streamed)}>` },
+    {
+      params: withParams("{ stream?: false | null }", !paramsRequired(named)),
+      returns: `APIPromise<${named.responseType}>`,
+    },
+    { params, returns: operationReturnType(api, named, imports) },
   ];
 }
 
@@ -84,7 +91,7 @@ export function importOperationFunctions(imports: Imports, ops: readonly NamedOp
 
 /** `APIPromise` and `PagePromise`, in that order, as far as `ops` return them (placed before a file's other runtime types). */
 export function importReturnTypes(imports: Imports, ops: readonly NamedOperation[]): Imports {
-  if (ops.some((o) => !o.itemType)) imports.type(RUNTIME, "APIPromise");
-  if (ops.some((o) => o.itemType)) imports.type(RUNTIME, "PagePromise");
+  if (ops.some((o) => !o.itemType)) imports.type(RUNTIME_MODULE, "APIPromise");
+  if (ops.some((o) => o.itemType)) imports.type(RUNTIME_MODULE, "PagePromise");
   return imports;
 }

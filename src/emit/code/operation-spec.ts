@@ -56,6 +56,9 @@ export function operationSpec(api: NamedApi, named: NamedOperation): OperationSp
     if (required) spec.body.required = true;
   }
   const kind = op.success?.kind ?? "void";
+  const accept = op.success?.contentType;
+  // A server may answer 406 (or 422) to an Accept the operation does not declare; `*/*` read as JSON keeps asking for JSON.
+  if (accept && !(kind === "json" && (accept === "application/json" || accept.includes("*")))) spec.accept = accept;
   if (kind !== "json") spec.response = new RuntimeRef(`${kind}Response`);
   else if (streamsOnRequest(named)) spec.response = new RuntimeRef("sseOrJSONResponse");
   if (kind === "json" && op.success?.mayBeEmpty) spec.empty = true;

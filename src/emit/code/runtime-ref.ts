@@ -1,4 +1,4 @@
-import { dataLiteral } from "./source-writer.js";
+import { type CallCode, wrappedLiteral } from "./wrapped-literal.js";
 
 /**
  * A runtime export named inside an emitted spec: `formBody`, or a call such as `bearer("apiToken")`.
@@ -12,18 +12,16 @@ export class RuntimeRef {
 }
 
 /**
- * A TypeScript expression for plain data that may hold RuntimeRefs (in args too). Calls are marked
- * pure, so a bundler can drop a spec, calls and all, when nothing uses its operation.
+ * A TypeScript expression for plain data that may hold RuntimeRefs (in args too), wrapped at 120
+ * columns (see wrappedLiteral for `indent` and `used`). Calls are marked pure, so a bundler can drop
+ * a spec, calls and all, when nothing uses its operation.
  */
-export function codeLiteral(value: unknown): string {
-  return dataLiteral(value, (v) =>
-    v instanceof RuntimeRef
-      ? v.args
-        ? `/* @__PURE__ */ ${v.name}(${v.args.map(codeLiteral).join(", ")})`
-        : v.name
-      : undefined,
-  );
+export function codeLiteral(value: unknown, indent = "", used = 0): string {
+  return wrappedLiteral(value, runtimeCall, indent, used);
 }
+
+const runtimeCall = (v: unknown): string | CallCode | undefined =>
+  v instanceof RuntimeRef ? (v.args ? { callee: `/* @__PURE__ */ ${v.name}`, args: v.args } : v.name) : undefined;
 
 /** The names of the runtime exports `value` refers to, sorted and without repeats. */
 export function runtimeRefs(value: unknown): string[] {

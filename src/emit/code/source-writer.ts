@@ -13,7 +13,8 @@ export function newWriter(): CodeBlockWriter {
 
 /**
  * Text from a spec, made safe inside a block comment: nothing can close the comment early.
- * Remembered: an operation's description is a comment in three files, a shared parameter's in hundreds.
+ * A memo (rememberText), keyed by the text: an operation's description is a comment in three files,
+ * a shared parameter's in hundreds.
  */
 export const commentSafe = rememberText((text: string): string =>
   text
@@ -86,13 +87,33 @@ export const literal = (value: string): string => JSON.stringify(value);
  * `code` may print some values itself (e.g. references to runtime functions); it returns undefined for the rest.
  */
 export function dataLiteral(value: unknown, code?: (value: unknown) => string | undefined): string {
-  const custom = code?.(value);
-  if (custom !== undefined) return custom;
-  if (Array.isArray(value)) return `[${value.map((v) => dataLiteral(v, code)).join(", ")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    if (entries.length === 0) return "{}";
-    return `{ ${entries.map(([k, v]) => `${propertyKey(k)}: ${dataLiteral(v, code)}`).join(", ")} }`;
+  return boundedLiteral(value, code, Number.POSITIVE_INFINITY)!;
+}
+
+/**
+ * dataLiteral, or undefined as soon as the text would pass `budget` characters: a formatter asking
+ * whether a big value fits on a line stops after a line's worth instead of printing all of it.
+ */
+export function boundedLiteral(
+  value: unknown,
+  code: ((value: unknown) => string | undefined) | undefined,
+  budget: number,
+): string | undefined {
+  const text =
+    code?.(value) ?? (value === null || typeof value !== "object" ? (JSON.stringify(value) ?? "undefined") : undefined);
+  if (text !== undefined) return text.length <= budget ? text : undefined;
+  const array = Array.isArray(value);
+  const entries = array
+    ? value.map((v): [string, unknown] => ["", v])
+    : Object.entries(value as object).filter(([, v]) => v !== undefined);
+  if (entries.length === 0) return array ? "[]" : "{}";
+  let out = array ? "[" : "{ ";
+  for (const [i, [k, v]] of entries.entries()) {
+    out += `${i > 0 ? ", " : ""}${array ? "" : `${propertyKey(k)}: `}`;
+    const inner = boundedLiteral(v, code, budget - out.length);
+    if (inner === undefined) return undefined;
+    out += inner;
   }
-  return JSON.stringify(value) ?? "undefined";
+  out += array ? "]" : " }";
+  return out.length <= budget ? out : undefined;
 }

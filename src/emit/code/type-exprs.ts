@@ -1,4 +1,4 @@
-import type { BodyModel, ParamModel, SchemaFacts, TypePath } from "../../model/api-model.js";
+import type { BodyModel, FieldModel, ParamModel, SchemaFacts, TypePath } from "../../model/api-model.js";
 import type { NamedApi, NamedOperation } from "../../name/named-api.js";
 import { isIdentifier, propertyKey } from "../../ts-syntax.js";
 
@@ -60,10 +60,30 @@ const PRIMITIVES: Record<string, string> = {
  * same `string`), the schema alias for a `$ref` to anything else, else its type in `types.ts`.
  */
 export function paramType(api: NamedApi, param: ParamModel): TypeExpr {
-  const { type, enum: values, nullable, ref } = param.schema;
+  return readableType(api, param.schema) ?? indexedType(param.type);
+}
+
+/** `string`, `number | null` or a schema alias, where that is the type openapi-typescript makes for `facts`. */
+function readableType(api: NamedApi, facts: SchemaFacts): TypeExpr | undefined {
+  const { type, enum: values, nullable, ref } = facts;
   const primitive = !values && type ? PRIMITIVES[type] : undefined;
   if (primitive) return plainType(nullable ? `${primitive} | null` : primitive);
-  return schemaAlias(api, ref) ?? indexedType(param.type);
+  return schemaAlias(api, ref);
+}
+
+/**
+ * A field of an object body spread into the params, read like a parameter (`string`, `Invite`), else
+ * the body type's member (`InviteRequest["role"]`), which is the type openapi-typescript made for it.
+ */
+export function bodyFieldType(api: NamedApi, named: NamedOperation, field: FieldModel): TypeExpr {
+  // openapi-typescript types a file as `string`; the runtime sends any Uploadable as a file part.
+  const sent = named.op.body;
+  if (sent && multipartCapable(sent) && isFileField(field)) return fileType(field);
+  const readable = readableType(api, field.schema);
+  const body = bodyType(api, named);
+  if (readable || !body) return readable ?? plainType("unknown");
+  const nullable = named.op.body?.schema.nullable;
+  return composeType((b) => `${nullable ? `NonNullable<${b}>` : wrapForIndex(b)}[${JSON.stringify(field.name)}]`, body);
 }
 
 /** The response body as sent, before any envelope is removed. */
@@ -74,7 +94,19 @@ export function rawResponseType(api: NamedApi, named: NamedOperation): TypeExpr 
   // The fetch Response, unread (as openai-node): its body streams, `.arrayBuffer()` and `.blob()` read it whole.
   if (success.kind === "binary") return plainType("Response");
   if (success.kind === "sse") return streamType(eventType(api, success.schema, success.type));
-  return schemaAlias(api, success.schema.ref) ?? (success.type ? indexedType(success.type) : plainType("unknown"));
+  const body =
+    schemaAlias(api, success.schema.ref) ?? (success.type ? indexedType(success.type) : plainType("unknown"));
+  return withDefaultsRequired(body, success.defaulted);
+}
+
+/**
+ * `Job & Required<Pick<Job, "status">>`: the fields a response schema gives a default are present in
+ * what the server sends, though types.ts makes them optional for the requests that share the schema.
+ */
+function withDefaultsRequired(body: TypeExpr, defaulted: readonly string[] | undefined): TypeExpr {
+  if (!defaulted?.length) return body;
+  const keys = defaulted.map((k) => JSON.stringify(k)).join(" | ");
+  return composeType((t) => `${wrapForIndex(t)} & Required<Pick<${t}, ${keys}>>`, body);
 }
 
 /** `Stream<T>`, the runtime's iterable of events. */
@@ -133,19 +165,26 @@ export function bodyType(api: NamedApi, named: NamedOperation): TypeExpr | undef
   if (!body) return undefined;
   if (body.encoding === "binary") return plainType("Blob | ArrayBuffer | Uint8Array | ReadableStream");
   const declared = schemaAlias(api, body.schema.ref) ?? indexedType(body.type);
-  const files = multipartCapable(body) ? body.fields.filter((f) => isFile(f.schema) || isFile(f.schema.items)) : [];
+  const files = multipartCapable(body) ? body.fields.filter(isFileField) : [];
   if (!files.length) return declared;
   // openapi-typescript types a file as `string`; the runtime sends any Uploadable as a file part.
   const omitted = files.map((f) => JSON.stringify(f.name)).join(" | ");
-  const members = files.map((f) => {
-    const type = isFile(f.schema) ? "Uploadable" : "Uploadable[]";
-    return `${propertyKey(f.name)}${f.required ? "" : "?"}: ${f.schema.nullable ? `${type} | null` : type}`;
-  });
+  const members = files.map((f) => `${propertyKey(f.name)}${f.required ? "" : "?"}: ${fileType(f).text}`);
   return {
     text: `Omit<${declared.text}, ${omitted}> & { ${members.join("; ")} }`,
-    uses: [...declared.uses, { module: "runtime/index", name: "Uploadable" }],
+    uses: [...declared.uses, UPLOADABLE],
   };
 }
+
+const UPLOADABLE: TypeUse = { module: "runtime/index", name: "Uploadable" };
+
+/** `Uploadable`, `Uploadable[]`, with `| null` when the schema allows it. */
+function fileType(field: FieldModel): TypeExpr {
+  const type = isFile(field.schema) ? "Uploadable" : "Uploadable[]";
+  return { text: field.schema.nullable ? `${type} | null` : type, uses: [UPLOADABLE] };
+}
+
+const isFileField = (f: FieldModel): boolean => isFile(f.schema) || isFile(f.schema.items);
 
 /** A body sent as multipart/form-data, always or (`jsonOrMultipartBody`) when a field holds a file. */
 export const multipartCapable = (body: BodyModel): boolean =>

@@ -1,5 +1,6 @@
 import type { GeneratorAssets } from "../../generator-assets.js";
 import type { NamedApi, NamedCredential } from "../../name/named-api.js";
+import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "../../runtime/defaults.js";
 import { authNote } from "./auth-text.js";
 import { emitModelDocs } from "./emit-model-docs.js";
 import { emitResourceDocs, operationAnchors, operationSummary } from "./emit-resource-docs.js";
@@ -52,6 +53,8 @@ function readme(api: NamedApi, assets: GeneratorAssets, styles: readonly Style[]
     docs: api.docPages.map((page) => ({ file: page.file, title: page.title })),
     models: api.schemas.map((s) => ({ file: s.docFile, alias: s.alias })),
     baseURL: model.servers[0]?.url ?? "none",
+    defaultTimeoutMs: DEFAULT_TIMEOUT_MS,
+    defaultMaxRetries: DEFAULT_MAX_RETRIES,
     baseURLEnv: client.baseURLEnv,
     baseURLMissing: !/^([a-z][\w+.-]*:|\{)/i.test(model.servers[0]?.url ?? ""),
     envPrefix: client.envPrefix,

@@ -52,13 +52,13 @@ export function htmlToMarkdown(text: string, inline: boolean): string {
 const TAG = /^<(\/?)([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/;
 
 /** Elements whose content is code, styling or embedded documents rather than text. */
-const DROPPED_WITH_CONTENT = new Set(
+const DROPPED_WITH_CONTENT: ReadonlySet<string> = new Set(
   "script style iframe object embed noscript template textarea title xmp svg math head select frame frameset applet noembed noframes plaintext".split(
     " ",
   ),
 );
 
-const HTML_ELEMENTS = new Set(
+const HTML_ELEMENTS: ReadonlySet<string> = new Set(
   (
     "a abbr address article aside b bdi bdo big blockquote body br caption center cite code col colgroup dd del details dfn div dl dt em " +
     "figcaption figure font footer form h1 h2 h3 h4 h5 h6 header hr html i img input ins kbd label legend li main mark meta nav ol p pre q rp rt ruby " +
@@ -85,7 +85,7 @@ function mark(marker: string, closing: boolean, s: State): string {
 /** Inline elements with a Markdown marker on both sides. */
 const MARKERS: Record<string, string> = { b: "**", strong: "**", i: "*", em: "*", s: "~~", del: "~~", strike: "~~" };
 /** Elements that are a paragraph of their own. */
-const BLOCKS = new Set(
+const BLOCKS: ReadonlySet<string> = new Set(
   "p div pre blockquote section article header footer main aside nav figure figcaption details summary dl dt dd table tr caption address html body form".split(
     " ",
   ),
@@ -150,7 +150,7 @@ function closingTag(rest: string, open: RegExpExecArray): { index: number; lengt
   return close ? { index: open[0].length + close.index, length: close[0].length } : undefined;
 }
 
-const CODE_ELEMENTS = new Set(["code", "tt", "kbd", "samp", "pre"]);
+const CODE_ELEMENTS: ReadonlySet<string> = new Set(["code", "tt", "kbd", "samp", "pre"]);
 
 /**
  * Code is literal: its markup goes, its entities are decoded, and it becomes a code span (or, for a

@@ -10,6 +10,7 @@ import { rememberText } from "../../text-memo.js";
  * nothing in them can break the page around them: no heading joins the page's outline, a code fence
  * left open is closed, link reference definitions and setext underlines are escaped, and links go
  * only to absolute http(s) or mailto URLs. Code spans and fenced blocks are kept as written.
+ * A memo (rememberText), keyed by the text.
  */
 export const markdownBlock = rememberText(renderBlock);
 
@@ -26,7 +27,7 @@ function renderBlock(text: string | undefined): string {
     .trim();
 }
 
-/** Spec text on one line (a heading, a list item): Markdown inline, whitespace collapsed. */
+/** Spec text on one line (a heading, a list item): Markdown inline, whitespace collapsed. A memo keyed by the text. */
 export const markdownInline = rememberText(renderInline);
 
 function renderInline(text: string | undefined): string {
@@ -47,7 +48,10 @@ function withLinksChecked(segments: Segment[]): string {
   return neutraliseLinks(joined).replace(/\uE000(\d+)\uE001/g, (_m, i: string) => code[Number(i)]!);
 }
 
-/** Spec text in a table cell: inline, and no `|` that would split the row (code spans included, as GFM requires). */
+/**
+ * Spec text in a table cell: inline, and no `|` that would split the row (code spans included, as GFM
+ * requires). A memo keyed by the text.
+ */
 export const tableCell = rememberText((text: string | undefined): string => escapePipes(markdownInline(text)));
 
 /**

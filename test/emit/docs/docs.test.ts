@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { headingSlugger } from "../../../src/emit/docs/heading-slugs.js";
+import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "../../../src/runtime/defaults.js";
 import { fixture, generateFrom, projectRoot } from "../../helpers/generate.js";
 import { anchors, brokenLinks } from "../../helpers/markdown-links.js";
 
@@ -137,6 +138,18 @@ describe("docs/<resource>.md", () => {
     expect(section(doc, "create")).toContain(
       "- **Content-Type**: `application/json`\n- **Accept**: `application/json`, `application/problem+json`\n",
     );
+  });
+});
+
+describe("the runtime's defaults in the docs", () => {
+  it("are the runtime's own numbers, in the README and the command-line page", () => {
+    expect(tableRow(page("README.md"), "| `timeout`")).toBe(
+      `| \`timeout\` | \`${DEFAULT_TIMEOUT_MS}\` | Milliseconds per attempt before \`APIConnectionTimeoutError\`. |`,
+    );
+    expect(tableRow(page("README.md"), "| `maxRetries`")).toContain(`| \`${DEFAULT_MAX_RETRIES}\` |`);
+    expect(page("README.md")).toContain(`retried, ${DEFAULT_MAX_RETRIES} times by default,`);
+    expect(page("docs/CLI.md")).toContain(`(default ${DEFAULT_TIMEOUT_MS})`);
+    expect(page("docs/CLI.md")).toContain(`(default ${DEFAULT_MAX_RETRIES})`);
   });
 });
 

@@ -98,6 +98,11 @@ export class InvitesApi {
    * @param inviteId - Identifier of the invitation.
    */
   editInvite(inviteId: string): EditInviteBuilder {
-    return requestBuilder<EditInviteBuilder>({ name: "editInvite", fields: "inviteEditRequest", required: ["inviteEditRequest"], params: true }, this.#client, editInvite, [inviteId]);
+    return requestBuilder<EditInviteBuilder>(
+      { name: "editInvite", fields: "inviteEditRequest", required: ["inviteEditRequest"], params: true },
+      this.#client,
+      editInvite,
+      [inviteId],
+    );
   }
 }

@@ -2,7 +2,12 @@
 import { type ClientCore, type OperationSpec, type RequestOptions, type APIPromise, type PagePromise, requestPage, jsonBody } from "../runtime/index.js";
 import type { EditInviteParams, EditInviteResponse, GetInviteResponse, ListInvitesItem } from "../models.js";
 
-const listInvitesSpec: OperationSpec = { id: "user'-s-invites-list-invitations", method: "get", path: "/user/invites", pagination: { kind: "single", items: "result" } };
+const listInvitesSpec: OperationSpec = {
+  id: "user'-s-invites-list-invitations",
+  method: "get",
+  path: "/user/invites",
+  pagination: { kind: "single", items: "result" },
+};
 
 /**
  * List Invitations
@@ -18,7 +23,11 @@ export function listInvites(client: ClientCore, options?: RequestOptions): PageP
   return requestPage<ListInvitesItem>(client, listInvitesSpec, {}, undefined, options);
 }
 
-const getInviteSpec: OperationSpec = { id: "user'-s-invites-invitation-details", method: "get", path: "/user/invites/{invite_id}" };
+const getInviteSpec: OperationSpec = {
+  id: "user'-s-invites-invitation-details",
+  method: "get",
+  path: "/user/invites/{invite_id}",
+};
 
 /**
  * Invitation Details
@@ -27,11 +36,20 @@ const getInviteSpec: OperationSpec = { id: "user'-s-invites-invitation-details",
  *
  * GET /user/invites/{invite_id}
  */
-export function getInvite(client: ClientCore, inviteId: string, options?: RequestOptions): APIPromise<GetInviteResponse> {
+export function getInvite(
+  client: ClientCore,
+  inviteId: string,
+  options?: RequestOptions,
+): APIPromise<GetInviteResponse> {
   return client.request<GetInviteResponse>(getInviteSpec, { invite_id: inviteId }, undefined, options);
 }
 
-const editInviteSpec: OperationSpec = { id: "user'-s-invites-respond-to-invitation", method: "patch", path: "/user/invites/{invite_id}", body: { mode: "fields", encode: jsonBody, required: true } };
+const editInviteSpec: OperationSpec = {
+  id: "user'-s-invites-respond-to-invitation",
+  method: "patch",
+  path: "/user/invites/{invite_id}",
+  body: { mode: "fields", encode: jsonBody, required: true },
+};
 
 /**
  * Respond to Invitation
@@ -42,6 +60,11 @@ const editInviteSpec: OperationSpec = { id: "user'-s-invites-respond-to-invitati
  *
  * PATCH /user/invites/{invite_id}
  */
-export function editInvite(client: ClientCore, inviteId: string, params: EditInviteParams, options?: RequestOptions): APIPromise<EditInviteResponse> {
+export function editInvite(
+  client: ClientCore,
+  inviteId: string,
+  params: EditInviteParams,
+  options?: RequestOptions,
+): APIPromise<EditInviteResponse> {
   return client.request<EditInviteResponse>(editInviteSpec, { invite_id: inviteId }, params, options);
 }

@@ -57,6 +57,11 @@ export class InvitesApi {
    * Returns a builder: set `.inviteUser(…)` (required), then call `.execute()`.
    */
   inviteUser(): InviteUserBuilder {
-    return requestBuilder<InviteUserBuilder>({ name: "inviteUser", fields: "inviteUser", required: ["inviteUser"], params: true }, this.#client, inviteUser, []);
+    return requestBuilder<InviteUserBuilder>(
+      { name: "inviteUser", fields: "inviteUser", required: ["inviteUser"], params: true },
+      this.#client,
+      inviteUser,
+      [],
+    );
   }
 }

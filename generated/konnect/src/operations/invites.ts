@@ -2,7 +2,13 @@
 import { type ClientCore, type OperationSpec, type RequestOptions, type APIPromise, jsonBody, voidResponse } from "../runtime/index.js";
 import type { InviteUserParams, InviteUserResponse } from "../models.js";
 
-const inviteUserSpec: OperationSpec = { id: "invite-user", method: "post", path: "/v3/invites", body: { mode: "fields", encode: jsonBody, required: true }, response: voidResponse };
+const inviteUserSpec: OperationSpec = {
+  id: "invite-user",
+  method: "post",
+  path: "/v3/invites",
+  body: { mode: "fields", encode: jsonBody, required: true },
+  response: voidResponse,
+};
 
 /**
  * Invite User
@@ -15,6 +21,10 @@ const inviteUserSpec: OperationSpec = { id: "invite-user", method: "post", path:
  *
  * POST /v3/invites
  */
-export function inviteUser(client: ClientCore, params: InviteUserParams, options?: RequestOptions): APIPromise<InviteUserResponse> {
+export function inviteUser(
+  client: ClientCore,
+  params: InviteUserParams,
+  options?: RequestOptions,
+): APIPromise<InviteUserResponse> {
   return client.request<InviteUserResponse>(inviteUserSpec, {}, params, options);
 }

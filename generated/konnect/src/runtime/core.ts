@@ -11,6 +11,7 @@ import { attempt } from "./attempt.js";
 import { APIConnectionError, APIUserAbortError, SDKError, UnexpectedResponseError, makeAPIError } from "./errors.js";
 import { createLog, type Log } from "./log.js";
 import { retryDelay, shouldRetry } from "./retry.js";
+import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "./defaults.js";
 import { serialize } from "./serialize.js";
 import type {
   ClientAuth,
@@ -65,11 +66,14 @@ export class ClientCore {
     [this.#log, this.#fmt] = createLog(spec.name, options, hidden, this.#auth?.redact);
   }
 
-  /** `pathArgs` holds the path parameters by wire name, e.g. `{ invite_id: "abc" }`. */
-  request<T>(op: OperationSpec, pathArgs: Params, params: Params | undefined, options?: RequestOptions): APIPromise<T> {
+  /**
+   * `pathArgs` holds the path parameters by wire name, e.g. `{ invite_id: "abc" }`. `params` is any
+   * object: generated params types are interfaces, which have no index signature to match `Params`.
+   */
+  request<T>(op: OperationSpec, pathArgs: Params, params: object | undefined, options?: RequestOptions): APIPromise<T> {
     return new APIPromise<T>(
-      (read) => this.send(op, pathArgs, params, options, read),
-      (r, keep) => this.parse(op, r, keep, false, params, options) as Promise<T>,
+      (read) => this.send(op, pathArgs, params as Params | undefined, options, read),
+      (r, keep) => this.parse(op, r, keep, false, params as Params | undefined, options) as Promise<T>,
     );
   }
 
@@ -90,9 +94,9 @@ export class ClientCore {
     const url = this.#build(op, pathArgs, params, o, init);
     const what = `${init.method} ${url}`;
     const f = options.fetch ?? fetch;
-    const timeout = o.timeout ?? options.timeout ?? 60_000;
+    const timeout = o.timeout ?? options.timeout ?? DEFAULT_TIMEOUT_MS;
     // A streamed body is consumed by the first attempt and cannot be replayed.
-    const max = init.duplex ? 0 : (o.maxRetries ?? options.maxRetries ?? 2);
+    const max = init.duplex ? 0 : (o.maxRetries ?? options.maxRetries ?? DEFAULT_MAX_RETRIES);
     for (let n = 0; ; n++) {
       let res: Response | undefined;
       try {
@@ -171,7 +175,7 @@ export class ClientCore {
       options: o,
       // Operation parameters override the client's defaultQuery. No prototype, so a parameter named `__proto__` is a parameter.
       query: { __proto__: null, ...options.defaultQuery },
-      header: { accept: op.response ? op.response.accept : "application/json" },
+      header: { accept: op.accept ?? (op.response ? op.response.accept : "application/json") },
       paramHeader: {},
       init,
     };

@@ -15,13 +15,14 @@ export function requestPage<Item>(
   core: ClientCore,
   op: OperationSpec,
   pathArgs: Params,
-  params: Params | undefined,
+  params: object | undefined,
   options?: RequestOptions,
 ): PagePromise<Item> {
+  // Any object, as for ClientCore.request: generated params types are interfaces.
+  const given = params as Params | undefined;
   return new PagePromise<Item>(
-    (read) => core.send(op, pathArgs, params, options, read),
-    async (r, keep) =>
-      new Page<Item>(core, op, pathArgs, params ?? {}, options, await core.parse(op, r, keep, true), r),
+    (read) => core.send(op, pathArgs, given, options, read),
+    async (r, keep) => new Page<Item>(core, op, pathArgs, given ?? {}, options, await core.parse(op, r, keep, true), r),
   );
 }
 

@@ -32,9 +32,9 @@ export interface ClientOptions {
   defaultHeaders?: Record<string, string | null | undefined> | undefined;
   defaultQuery?: Record<string, unknown> | undefined;
   fetch?: Fetch | undefined;
-  /** Per-attempt timeout in milliseconds. Default 60 000. */
+  /** Per-attempt timeout in milliseconds. Default `DEFAULT_TIMEOUT_MS` (defaults.ts). */
   timeout?: number | undefined;
-  /** Retries after the first attempt. Default 2. */
+  /** Retries after the first attempt. Default `DEFAULT_MAX_RETRIES` (defaults.ts). */
   maxRetries?: number | undefined;
   logLevel?: LogLevel | undefined;
   logger?: Logger | undefined;
@@ -324,6 +324,12 @@ export interface OperationSpec {
    * request's `stream` field is true, else JSON).
    */
   response?: ResponseReader;
+  /**
+   * The Accept header: the media type the spec declares for the success response that is read
+   * (`application/vnd.rev.transcript.v1.0+json`, `text/plain`). Absent for the reader's own
+   * (JSON: `application/json`; text and binary: none).
+   */
+  accept?: string;
   /**
    * A JSON operation that also declares a 2xx response without content: an empty body is then its
    * answer (undefined). Otherwise only 204 and 205 may be empty; any other empty 2xx is an

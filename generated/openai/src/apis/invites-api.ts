@@ -91,7 +91,12 @@ export class InvitesApi {
    * Returns a builder: set `.limit(…)`, `.after(…)`, then call `.execute()`.
    */
   listInvites(): ListInvitesBuilder {
-    return requestBuilder<ListInvitesBuilder>({ name: "listInvites", keys: { limit: "limit", after: "after" }, params: true }, this.#client, listInvites, []);
+    return requestBuilder<ListInvitesBuilder>(
+      { name: "listInvites", keys: { limit: "limit", after: "after" }, params: true },
+      this.#client,
+      listInvites,
+      [],
+    );
   }
 
   /**
@@ -106,7 +111,12 @@ export class InvitesApi {
    * Returns a builder: set `.inviteRequest(…)` (required), then call `.execute()`.
    */
   inviteUser(): InviteUserBuilder {
-    return requestBuilder<InviteUserBuilder>({ name: "inviteUser", fields: "inviteRequest", required: ["inviteRequest"], params: true }, this.#client, inviteUser, []);
+    return requestBuilder<InviteUserBuilder>(
+      { name: "inviteUser", fields: "inviteRequest", required: ["inviteRequest"], params: true },
+      this.#client,
+      inviteUser,
+      [],
+    );
   }
 
   /**

@@ -2,7 +2,14 @@
 import { type ClientCore, type OperationSpec, type RequestOptions, type APIPromise, type PagePromise, requestPage, collectParams, jsonBody } from "../runtime/index.js";
 import type { DeleteInviteResponse, InviteUserParams, InviteUserResponse, ListInvitesItem, ListInvitesParams, RetrieveInviteResponse } from "../models.js";
 
-const listInvitesSpec: OperationSpec = { id: "listInvites", method: "get", path: "/organization/invites", query: { limit: "limit", after: "after" }, collect: collectParams, pagination: { kind: "cursor", items: "data", hasMore: "has_more", cursorParam: "after", cursorItemField: "id" } };
+const listInvitesSpec: OperationSpec = {
+  id: "listInvites",
+  method: "get",
+  path: "/organization/invites",
+  query: { limit: "limit", after: "after" },
+  collect: collectParams,
+  pagination: { kind: "cursor", items: "data", hasMore: "has_more", cursorParam: "after", cursorItemField: "id" },
+};
 
 /**
  * List invites
@@ -13,11 +20,20 @@ const listInvitesSpec: OperationSpec = { id: "listInvites", method: "get", path:
  *
  * GET /organization/invites
  */
-export function listInvites(client: ClientCore, params?: ListInvitesParams, options?: RequestOptions): PagePromise<ListInvitesItem> {
+export function listInvites(
+  client: ClientCore,
+  params?: ListInvitesParams,
+  options?: RequestOptions,
+): PagePromise<ListInvitesItem> {
   return requestPage<ListInvitesItem>(client, listInvitesSpec, {}, params, options);
 }
 
-const inviteUserSpec: OperationSpec = { id: "inviteUser", method: "post", path: "/organization/invites", body: { mode: "fields", encode: jsonBody, required: true } };
+const inviteUserSpec: OperationSpec = {
+  id: "inviteUser",
+  method: "post",
+  path: "/organization/invites",
+  body: { mode: "fields", encode: jsonBody, required: true },
+};
 
 /**
  * Create invite
@@ -28,11 +44,19 @@ const inviteUserSpec: OperationSpec = { id: "inviteUser", method: "post", path: 
  *
  * POST /organization/invites
  */
-export function inviteUser(client: ClientCore, params: InviteUserParams, options?: RequestOptions): APIPromise<InviteUserResponse> {
+export function inviteUser(
+  client: ClientCore,
+  params: InviteUserParams,
+  options?: RequestOptions,
+): APIPromise<InviteUserResponse> {
   return client.request<InviteUserResponse>(inviteUserSpec, {}, params, options);
 }
 
-const retrieveInviteSpec: OperationSpec = { id: "retrieveInvite", method: "get", path: "/organization/invites/{invite_id}" };
+const retrieveInviteSpec: OperationSpec = {
+  id: "retrieveInvite",
+  method: "get",
+  path: "/organization/invites/{invite_id}",
+};
 
 /**
  * Retrieve invite
@@ -41,11 +65,19 @@ const retrieveInviteSpec: OperationSpec = { id: "retrieveInvite", method: "get",
  *
  * GET /organization/invites/{invite_id}
  */
-export function retrieveInvite(client: ClientCore, inviteId: string, options?: RequestOptions): APIPromise<RetrieveInviteResponse> {
+export function retrieveInvite(
+  client: ClientCore,
+  inviteId: string,
+  options?: RequestOptions,
+): APIPromise<RetrieveInviteResponse> {
   return client.request<RetrieveInviteResponse>(retrieveInviteSpec, { invite_id: inviteId }, undefined, options);
 }
 
-const deleteInviteSpec: OperationSpec = { id: "deleteInvite", method: "delete", path: "/organization/invites/{invite_id}" };
+const deleteInviteSpec: OperationSpec = {
+  id: "deleteInvite",
+  method: "delete",
+  path: "/organization/invites/{invite_id}",
+};
 
 /**
  * Delete invite
@@ -55,6 +87,10 @@ const deleteInviteSpec: OperationSpec = { id: "deleteInvite", method: "delete", 
  *
  * DELETE /organization/invites/{invite_id}
  */
-export function deleteInvite(client: ClientCore, inviteId: string, options?: RequestOptions): APIPromise<DeleteInviteResponse> {
+export function deleteInvite(
+  client: ClientCore,
+  inviteId: string,
+  options?: RequestOptions,
+): APIPromise<DeleteInviteResponse> {
   return client.request<DeleteInviteResponse>(deleteInviteSpec, { invite_id: inviteId }, undefined, options);
 }

@@ -67,6 +67,17 @@ export class InvitationApi {
    * Returns a builder: set `.trOrganization(…)`, `.invitationData(…)` (required), then call `.execute()`.
    */
   postInvitation(): PostInvitationBuilder {
-    return requestBuilder<PostInvitationBuilder>({ name: "postInvitation", keys: { trOrganization: "trOrganization" }, fields: "invitationData", required: ["invitationData"], params: true }, this.#client, postInvitation, []);
+    return requestBuilder<PostInvitationBuilder>(
+      {
+        name: "postInvitation",
+        keys: { trOrganization: "trOrganization" },
+        fields: "invitationData",
+        required: ["invitationData"],
+        params: true,
+      },
+      this.#client,
+      postInvitation,
+      [],
+    );
   }
 }

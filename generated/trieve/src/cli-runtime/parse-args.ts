@@ -1,3 +1,4 @@
+import { GLOBAL_OPTION_TABLE, type SwitchOption, type ValuedOption } from "./global-options.js";
 import type { CliProgram } from "./program.js";
 import { UsageError } from "./usage-error.js";
 
@@ -33,7 +34,35 @@ export interface ParsedArgs {
   clientOptions: Record<string, string>;
 }
 
-const SWITCHES = { help: "help", version: "version", all: "all", raw: "raw", verbose: "verbose" } as const;
+/** Where each switch lands: one entry per switch in the table, or this does not compile. */
+const SWITCHES: { [K in SwitchOption]: "help" | "version" | "all" | "raw" | "verbose" } = {
+  all: "all",
+  raw: "raw",
+  verbose: "verbose",
+  help: "help",
+  version: "version",
+};
+/** What each option that takes a value does with it: one entry per such option in the table. */
+const VALUED: { [K in ValuedOption]: (out: ParsedArgs, text: string) => void } = {
+  "base-url": (out, text) => {
+    out.baseURL = text;
+  },
+  header: (out, text) => {
+    out.headers.push(header(text));
+  },
+  timeout: (out, text) => {
+    out.timeout = count("timeout", text);
+  },
+  "max-retries": (out, text) => {
+    out.maxRetries = count("max-retries", text);
+  },
+  data: (out, text) => {
+    out.data = text;
+  },
+};
+const SHORT: ReadonlyMap<string, SwitchOption> = new Map<string, SwitchOption>(
+  GLOBAL_OPTION_TABLE.flatMap((o) => ("short" in o ? [[`-${o.short}`, o.name]] : [])),
+);
 /** `name=value` or `name:=json`; the name stops at the first `=`. */
 const ASSIGNMENT = /^([^=]+?)(:?)=([\s\S]*)$/;
 
@@ -53,8 +82,9 @@ export function parseArgs(program: CliProgram, args: string[]): ParsedArgs {
   const byFlag = new Map(program.options.map((o) => [o.flag, o.option]));
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (arg === "-h") {
-      out.help = true;
+    const short = SHORT.get(arg);
+    if (short) {
+      out[SWITCHES[short]] = true;
       continue;
     }
     if (arg === "--") continue;
@@ -72,7 +102,7 @@ export function parseArgs(program: CliProgram, args: string[]): ParsedArgs {
     }
     const eq = arg.indexOf("=");
     const flag = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
-    if (flag in SWITCHES && eq < 0) {
+    if (Object.hasOwn(SWITCHES, flag) && eq < 0) {
       out[SWITCHES[flag as keyof typeof SWITCHES]] = true;
       continue;
     }
@@ -82,11 +112,7 @@ export function parseArgs(program: CliProgram, args: string[]): ParsedArgs {
       if (next === undefined) throw new UsageError(`--${flag} needs a value`);
       return next;
     };
-    if (flag === "base-url") out.baseURL = value();
-    else if (flag === "header") out.headers.push(header(value()));
-    else if (flag === "timeout") out.timeout = count(flag, value());
-    else if (flag === "max-retries") out.maxRetries = count(flag, value());
-    else if (flag === "data") out.data = value();
+    if (Object.hasOwn(VALUED, flag)) VALUED[flag as ValuedOption](out, value());
     else if (byFlag.has(flag)) out.clientOptions[byFlag.get(flag)!] = value();
     else
       out.inputs.push({

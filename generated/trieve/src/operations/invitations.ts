@@ -2,7 +2,16 @@
 import { type ClientCore, type OperationSpec, type RequestOptions, type APIPromise, collectParams, jsonBody, voidResponse } from "../runtime/index.js";
 import type { PostInvitationParams, PostInvitationResponse } from "../models.js";
 
-const postInvitationSpec: OperationSpec = { id: "post_invitation", method: "post", path: "/api/invitation", headers: { trOrganization: "TR-Organization" }, required: ["header TR-Organization"], collect: collectParams, body: { mode: "fields", encode: jsonBody, required: true }, response: voidResponse };
+const postInvitationSpec: OperationSpec = {
+  id: "post_invitation",
+  method: "post",
+  path: "/api/invitation",
+  headers: { trOrganization: "TR-Organization" },
+  required: ["header TR-Organization"],
+  collect: collectParams,
+  body: { mode: "fields", encode: jsonBody, required: true },
+  response: voidResponse,
+};
 
 /**
  * Send Invitation
@@ -18,6 +27,10 @@ const postInvitationSpec: OperationSpec = { id: "post_invitation", method: "post
  *
  * POST /api/invitation
  */
-export function postInvitation(client: ClientCore, params: PostInvitationParams, options?: RequestOptions): APIPromise<PostInvitationResponse> {
+export function postInvitation(
+  client: ClientCore,
+  params: PostInvitationParams,
+  options?: RequestOptions,
+): APIPromise<PostInvitationResponse> {
   return client.request<PostInvitationResponse>(postInvitationSpec, {}, params, options);
 }

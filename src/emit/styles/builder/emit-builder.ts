@@ -3,14 +3,14 @@ import { RESERVED } from "../../../name/reserved-names.js";
 import { propertyKey } from "../../../ts-syntax.js";
 import { entryExports } from "../../code/entry-exports.js";
 import type { FileSet } from "../../file-set.js";
-import { Imports } from "../../code/imports.js";
+import { Imports, RUNTIME_MODULE } from "../../code/imports.js";
 import { importOperationFunctions, importReturnTypes, operationReturnType } from "../../code/operation-signature.js";
 import { banner, block, dataLiteral, INDENT, jsDoc, line } from "../../code/source-writer.js";
 import { paramType } from "../../code/type-exprs.js";
+import { Call, Code, wrappedHead, wrappedLiteral } from "../../code/wrapped-literal.js";
 import { builderSetters, builderSetup, missingUnion, type BuilderSetter } from "./builder-types.js";
 import { builderExample } from "./usage.js";
 
-const RUNTIME = "runtime/index";
 const IMMUTABLE =
   "Immutable: each setter returns a new builder and leaves this one unchanged;\nsetting a parameter twice keeps the last value.";
 
@@ -81,7 +81,10 @@ function groupImports(api: NamedApi, group: BuilderApi): Imports {
     .type("core", api.client.optionsType)
     .module("models");
   importOperationFunctions(imports, group.operations);
-  imports.type(RUNTIME, "ClientCore").value(RUNTIME, "requestBuilder").type(RUNTIME, "RequestBuilder");
+  imports
+    .type(RUNTIME_MODULE, "ClientCore")
+    .value(RUNTIME_MODULE, "requestBuilder")
+    .type(RUNTIME_MODULE, "RequestBuilder");
   return importReturnTypes(imports, group.operations).module("types");
 }
 
@@ -142,12 +145,12 @@ function methodText(api: NamedApi, named: NamedOperation, setters: BuilderSetter
     ? `Returns a builder: set ${list}, then call \`.execute()\`.`
     : "Returns a builder: call `.execute()` to send the request.";
   const doc = jsDoc(named.op, [`${named.op.method.toUpperCase()} ${named.op.path}`, "", chain, ...pathDocs], INDENT);
-  const args = named.pathArgs.map((a) => `${a.key}: ${imports.typeText(paramType(api, a.param))}`);
+  const params = named.pathArgs.map((a) => `${a.key}: ${imports.typeText(paramType(api, a.param))}`);
   const pathKeys = named.pathArgs.map((a) => a.key).join(", ");
-  const setup = dataLiteral(builderSetup(named, setters));
-  const call = line(
-    `return requestBuilder<${named.builder.type}>(${setup}, this.#client, ${named.fn}, [${pathKeys}]);`,
-    INDENT + INDENT,
-  );
-  return doc + block(`${named.builder.method}(${args.join(", ")}): ${named.builder.type}`, call, INDENT);
+  const args = [builderSetup(named, setters), new Code("this.#client"), new Code(named.fn), new Code(`[${pathKeys}]`)];
+  const call = new Call({ callee: `requestBuilder<${named.builder.type}>`, args });
+  // Wrapped as if at the margin, then indented with the rest by `line`.
+  const used = `${INDENT}${INDENT}return ;`.length;
+  const body = line(`return ${wrappedLiteral(call, undefined, "", used)};`, INDENT + INDENT);
+  return doc + block(wrappedHead(named.builder.method, params, named.builder.type, INDENT), body, INDENT);
 }

@@ -5,11 +5,6 @@ import type { NamedApi, NamedOperation, NamedParam } from "../../../name/named-a
 import { hasParamsArg, schemaAlias } from "../../code/type-exprs.js";
 import { cliCommand, cliExampleArgs } from "./usage.js";
 
-/** A reference to code inside the program literal (`(options) => new OpenAICore(options)`), printed as it is. */
-export class CodeRef {
-  constructor(readonly code: string) {}
-}
-
 /** The facts the command line converts and checks values by. */
 export function cliSchema(facts: SchemaFacts): CliSchema {
   const out: CliSchema = {};

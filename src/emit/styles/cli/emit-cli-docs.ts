@@ -1,9 +1,10 @@
 import { describeSchema } from "../../../runtime-cli/convert.js";
 import { EXIT_CODES } from "../../../runtime-cli/help.js";
+import { GLOBAL_OPTION_TABLE, optionDescription, optionSyntax } from "../../../runtime-cli/global-options.js";
 import type { GeneratorAssets } from "../../../generator-assets.js";
 import type { NamedApi, NamedOperation } from "../../../name/named-api.js";
 import type { CliOption } from "../../../runtime-cli/program.js";
-import { markdownBlock, markdownInline, tableCell } from "../../docs/markdown.js";
+import { codeCell, markdownBlock, markdownInline, tableCell } from "../../docs/markdown.js";
 import { schemaAlias } from "../../code/type-exprs.js";
 import { renderTemplate } from "../../render-template.js";
 import type { CliOperationData } from "../../../runtime-cli/operations.js";
@@ -17,8 +18,12 @@ export function emitCliDocs(api: NamedApi, assets: GeneratorAssets, program: Cli
   return renderTemplate(assets, "docs/cli.md.hbs", {
     bin,
     title: markdownInline(api.model.title),
-    baseURL: api.model.servers[0]?.url ?? "none",
-    baseURLEnv: api.client.baseURLEnv,
+    globalOptions: GLOBAL_OPTION_TABLE.map((o) => ({
+      syntax: codeCell(optionSyntax(o)),
+      meaning: tableCell(
+        sentence(optionDescription(o, { baseURL: api.model.servers[0]?.url, baseURLEnv: api.client.baseURLEnv })),
+      ),
+    })),
     options: options.map((o) => ({
       flag: o.flag,
       env: o.env ? `\`${o.env}\`` : "none",
@@ -82,6 +87,9 @@ function operationDoc(api: NamedApi, named: NamedOperation, described: CliOperat
     accept: op.success?.contentType ?? "Not Applicable",
   };
 }
+
+/** Help's lower-case phrase as a table sentence. */
+const sentence = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 
 /** `` `--api-key` or `TRIEVE_API_KEY` ``: how a credential or client parameter is given. */
 const given = (o: CliOption): string => `\`--${o.flag}\`${o.env ? ` or \`${o.env}\`` : ""}`;

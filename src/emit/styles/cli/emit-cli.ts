@@ -1,10 +1,12 @@
 import type { GeneratorAssets } from "../../../generator-assets.js";
 import type { NamedApi } from "../../../name/named-api.js";
 import { packageVersion } from "../../package-version.js";
-import { Imports } from "../../code/imports.js";
+import { CLI_RUNTIME_MODULE, Imports } from "../../code/imports.js";
 import type { FileSet } from "../../file-set.js";
-import { banner, dataLiteral, newWriter, writeJsDoc } from "../../code/source-writer.js";
-import { cliOperation, cliOptions, CodeRef, type CliFacts } from "./cli-program.js";
+import { copyReachable } from "../../code/emit-runtime.js";
+import { banner, newWriter, writeJsDoc } from "../../code/source-writer.js";
+import { Call, Code, wrappedLiteral } from "../../code/wrapped-literal.js";
+import { cliOperation, cliOptions, type CliFacts } from "./cli-program.js";
 import { emitCliDocs } from "./emit-cli-docs.js";
 
 /**
@@ -13,7 +15,8 @@ import { emitCliDocs } from "./emit-cli-docs.js";
  * functions as the other styles; docs/CLI.md documents it in seed 002's format.
  */
 export function emitCli(api: NamedApi, assets: GeneratorAssets): FileSet {
-  const files: FileSet = new Map([...assets.cliRuntime].map(([path, text]) => [`src/cli-runtime/${path}`, text]));
+  // What the engine imports at run time (reserved.ts included: completion and flag checks read it).
+  const files = copyReachable(assets.cliRuntime, "src/cli-runtime");
   // Described once: src/cli.ts and docs/CLI.md both read every operation's description.
   const program: CliFacts = {
     options: cliOptions(api),
@@ -24,43 +27,35 @@ export function emitCli(api: NamedApi, assets: GeneratorAssets): FileSet {
   return files;
 }
 
-/** A single-quoted string literal: JSON reads better without every `"` escaped. */
-const singleQuoted = (text: string): string =>
-  `'${text.replace(/[\\'\u2028\u2029]/g, (c) => (c === "\\" ? "\\\\" : c === "'" ? "\\'" : `\\u${c.charCodeAt(0).toString(16)}`))}'`;
-
-const code = (value: unknown): string => dataLiteral(value, (v) => (v instanceof CodeRef ? v.code : undefined));
-
 function emitEntry(api: NamedApi, program: CliFacts): string {
   const { client, model } = api;
-  const head = {
+  const literal = {
     bin: api.cli.bin,
     title: model.title,
     version: packageVersion(api),
     ...(model.servers[0] ? { baseURL: model.servers[0].url } : {}),
     baseURLEnv: client.baseURLEnv,
-    client: new CodeRef(`(options) => new ${client.coreClassName}(options)`),
+    client: new Code(`(options) => new ${client.coreClassName}(options)`),
     options: program.options,
+    // A call per operation: see `operation` for why.
+    operations: program.operations.map(
+      ({ fn, ...described }) => new Call({ callee: "operation", args: [new Code(`operations.${fn}`), described] }),
+    ),
   };
   const w = newWriter();
   // The shebang must be the first line for the built dist/cli.js to run as the package's bin.
   w.writeLine("#!/usr/bin/env node");
   w.write(banner(model.source));
   const imports = new Imports("cli")
-    .value("cli-runtime/index", "main", "operationsFrom")
-    .type("cli-runtime/index", "CliProgram")
+    .value(CLI_RUNTIME_MODULE, "main", "operation")
+    .type(CLI_RUNTIME_MODULE, "CliProgram")
     .value("core", client.coreClassName)
     .namespace("operations/index", "operations");
   w.write(imports.text());
   w.blankLine();
   writeJsDoc(w, { summary: `${model.title}: the command line (\`${api.cli.bin} --help\`).` });
-  w.writeLine("const program: CliProgram = {");
-  w.indent(() => {
-    for (const [key, value] of Object.entries(head)) w.writeLine(`${key}: ${code(value)},`);
-    // JSON text, one operation a line: see operationsFrom for why not object literals.
-    w.writeLine("operations: operationsFrom(operations, [");
-  });
   // Appended as plain text: CodeBlockWriter scans every character it is given, which took longer than the rest of this style on GitHub's spec.
-  const lines = program.operations.map((described) => `    ${singleQuoted(JSON.stringify(described))},\n`).join("");
+  const head = "const program: CliProgram = ";
   // Not a top-level await: the file also compiles as CommonJS, in a project that takes `--layout sources --with-cli`.
-  return `${w.toString()}${lines}  ]),\n};\n\nvoid main(program);\n`;
+  return `${w.toString()}${head}${wrappedLiteral(literal, undefined, "", head.length + 1)};\n\nvoid main(program);\n`;
 }

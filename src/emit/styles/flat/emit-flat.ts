@@ -1,7 +1,7 @@
 import type { FlatResource, NamedApi, NamedOperation } from "../../../name/named-api.js";
 import { entryExports } from "../../code/entry-exports.js";
 import type { FileSet } from "../../file-set.js";
-import { Imports } from "../../code/imports.js";
+import { Imports, RUNTIME_MODULE } from "../../code/imports.js";
 import {
   importOperationFunctions,
   importReturnTypes,
@@ -11,8 +11,7 @@ import {
 } from "../../code/operation-signature.js";
 import { banner, block, INDENT, jsDoc, line } from "../../code/source-writer.js";
 import { hasParamsArg } from "../../code/type-exprs.js";
-
-const RUNTIME = "runtime/index";
+import { wrappedHead } from "../../code/wrapped-literal.js";
 
 /** Flat style: `client.user.invites.list()`, one class per resource, methods delegating to the operations. */
 export function emitFlat(api: NamedApi): FileSet {
@@ -31,8 +30,8 @@ function nodeImports(node: FlatResource, imports: Imports): Imports {
   importOperationFunctions(imports, node.operations);
   for (const child of node.children) imports.value(child.file, child.className);
   imports.module("models");
-  if (node.path.length > 0) imports.value(RUNTIME, "APIResource");
-  if (node.operations.length) imports.type(RUNTIME, "RequestOptions");
+  if (node.path.length > 0) imports.value(RUNTIME_MODULE, "APIResource");
+  if (node.operations.length) imports.type(RUNTIME_MODULE, "RequestOptions");
   return importReturnTypes(imports, node.operations).module("types");
 }
 
@@ -57,15 +56,21 @@ function members(
 function methodText(api: NamedApi, named: NamedOperation, imports: Imports, clientExpr: string): string {
   const doc = jsDoc(named.op, [`${named.op.method.toUpperCase()} ${named.op.path}`], INDENT);
   const { params } = operationSignature(api, named, [], imports);
-  const args = [clientExpr, ...named.pathArgs.map((a) => a.key), ...(hasParamsArg(named) ? ["params"] : []), "options"];
+  const { locals } = api;
+  const args = [
+    clientExpr,
+    ...named.pathArgs.map((a) => a.key),
+    ...(hasParamsArg(named) ? [locals.params] : []),
+    locals.options,
+  ];
   const overloads = streamOverloads(api, named, [], imports)
-    .map((signature) => line(`${named.flat.method}${signature};`, INDENT))
+    .map((o) => line(`${wrappedHead(named.flat.method, o.params, o.returns, INDENT)};`, INDENT))
     .join("");
   return (
     doc +
     overloads +
     block(
-      `${named.flat.method}(${params.join(", ")}): ${operationReturnType(api, named, imports)}`,
+      wrappedHead(named.flat.method, params, operationReturnType(api, named, imports), INDENT),
       line(`return ${named.fn}(${args.join(", ")});`, INDENT + INDENT),
       INDENT,
     )
@@ -79,16 +84,12 @@ function emitResource(api: NamedApi, node: FlatResource): string {
     `export class ${node.className} extends APIResource`,
     members(api, node, imports, "this._client", false),
   );
-  // Without the newline after the last `}`, as these files have always been written.
-  return imports.file(banner(api.model.source), `\n${doc}${body.slice(0, -1)}`);
+  return imports.file(banner(api.model.source), `\n${doc}${body}`);
 }
 
 function emitIndex(api: NamedApi): string {
   const { client } = api;
-  const imports = nodeImports(
-    api.flat,
-    new Imports("index").value("core", client.coreClassName).type("core", client.optionsType),
-  );
+  const imports = nodeImports(api.flat, new Imports("index").value("core", client.coreClassName));
   const doc = jsDoc(
     {
       summary: `${api.model.title} client (API version ${api.model.version}).`,
@@ -96,14 +97,10 @@ function emitIndex(api: NamedApi): string {
     },
     ["@example", `const client = new ${client.className}();`],
   );
-  const constructor = block(
-    `constructor(options?: ${client.optionsType})`,
-    line("super(options);", INDENT + INDENT),
-    INDENT,
-  );
+  // No constructor: the core's, which takes the same options, is inherited.
   const body = block(
     `export class ${client.className} extends ${client.coreClassName}`,
-    constructor + members(api, api.flat, imports, "this", true),
+    members(api, api.flat, imports, "this", true),
   );
   return imports.file(
     banner(api.model.source),

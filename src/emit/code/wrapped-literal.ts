@@ -1,0 +1,101 @@
+import { propertyKey } from "../../ts-syntax.js";
+import { boundedLiteral, INDENT } from "./source-writer.js";
+
+/** The width generated code keeps to, as the project's own formatter does. */
+export const LINE_WIDTH = 120;
+
+/** A call inside a literal (`bearer("apiKey")`), whose arguments wrap like any other value. */
+export interface CallCode {
+  callee: string;
+  args: readonly unknown[];
+}
+
+/** Code inside a literal, printed as it is: `this.#client`, `(options) => new OpenAICore(options)`. */
+export class Code {
+  constructor(readonly text: string) {}
+}
+
+/** A call inside a literal, as a value: `new Call({ callee: "operation", args: [...] })`. */
+export class Call {
+  constructor(readonly call: CallCode) {}
+}
+
+/** Prints some values itself: code text as it is, or a call; undefined for plain data. */
+export type PrintHook = (value: unknown) => string | CallCode | undefined;
+
+/**
+ * A JS expression for plain data, laid out as a formatter would at LINE_WIDTH columns: on one line
+ * where it fits, else one entry a line, each wrapped the same way. A call's last object argument
+ * hugs its parentheses (`operation(operations.listInvites, {`). `indent` is the line's indentation and
+ * `used` the columns the rest of the line takes besides the literal (`const x = ` and `;`).
+ */
+export function wrappedLiteral(value: unknown, hook?: PrintHook, indent = "", used = 0): string {
+  const one = flat(value, hook, LINE_WIDTH - indent.length - used);
+  if (one !== undefined) return one;
+  const custom = own(value, hook);
+  if (typeof custom === "string") return custom;
+  if (custom) return wrappedCall(custom, hook, indent, used);
+  if (Array.isArray(value) || (value !== null && typeof value === "object")) return broken(value, hook, indent);
+  // A string longer than the line: nothing to break.
+  return flat(value, hook)!;
+}
+
+/**
+ * A function or method head, `name(a: A, b?: B): R`, with one parameter a line when it would not fit
+ * at `indent` followed by ` {`. Lines after the first are relative to the margin (`block` indents them).
+ */
+export function wrappedHead(name: string, params: readonly string[], returns: string, indent = ""): string {
+  const one = `${name}(${params.join(", ")}): ${returns}`;
+  if (indent.length + one.length + 2 <= LINE_WIDTH || params.length === 0) return one;
+  return `${name}(\n${params.map((p) => `${INDENT}${p},\n`).join("")}): ${returns}`;
+}
+
+/** An array or object, one entry a line, whatever its length. */
+function broken(value: object, hook: PrintHook | undefined, indent: string): string {
+  const inner = indent + INDENT;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "[]";
+    return `[\n${value.map((v) => `${inner}${wrappedLiteral(v, hook, inner, 1)},\n`).join("")}${indent}]`;
+  }
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+  if (entries.length === 0) return "{}";
+  const lines = entries.map(([k, v]) => {
+    const key = `${propertyKey(k)}: `;
+    return `${inner}${key}${wrappedLiteral(v, hook, inner, key.length + 1)},\n`;
+  });
+  return `{\n${lines.join("")}${indent}}`;
+}
+
+function wrappedCall(call: CallCode, hook: PrintHook | undefined, indent: string, used: number): string {
+  const last = call.args[call.args.length - 1];
+  const hugs = last !== null && typeof last === "object" && own(last, hook) === undefined;
+  if (hugs) {
+    const head = `${call.callee}(${call.args
+      .slice(0, -1)
+      .map((a) => `${flat(a, hook) ?? ""}, `)
+      .join("")}`;
+    if (indent.length + used + head.length + 1 <= LINE_WIDTH) return `${head}${broken(last, hook, indent)})`;
+  }
+  const inner = indent + INDENT;
+  return `${call.callee}(\n${call.args.map((a) => `${inner}${wrappedLiteral(a, hook, inner, 1)},\n`).join("")}${indent})`;
+}
+
+/** The one-line form, `{ a: 1, b: [2, 3] }`, with calls on one line too; undefined when longer than `budget`. */
+function flat(value: unknown, hook: PrintHook | undefined, budget = Number.POSITIVE_INFINITY): string | undefined {
+  let over = false;
+  const text = boundedLiteral(
+    value,
+    (v) => {
+      const custom = own(v, hook);
+      if (typeof custom !== "object") return custom;
+      const args = custom.args.map((a) => flat(a, hook, budget));
+      over ||= args.includes(undefined);
+      return `${custom.callee}(${args.join(", ")})`;
+    },
+    budget,
+  );
+  return over ? undefined : text;
+}
+
+const own = (value: unknown, hook: PrintHook | undefined): string | CallCode | undefined =>
+  value instanceof Code ? value.text : value instanceof Call ? value.call : hook?.(value);
