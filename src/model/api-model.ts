@@ -135,6 +135,8 @@ export type TypeShape =
 export interface SchemaFacts {
   type?: string;
   format?: string;
+  /** 3.1 `contentMediaType` of raw content (a file); absent when `contentEncoding` says it travels as text (base64). */
+  contentMediaType?: string;
   enum?: unknown[];
   default?: unknown;
   example?: unknown;
@@ -216,6 +218,11 @@ export interface ResponseModel {
   itemProperties?: string[];
   /** Success only: another 2xx status of the operation has no content, so an empty body is a valid answer. */
   mayBeEmpty?: true;
+  /**
+   * A JSON success that also offers `text/event-stream`, chosen by the request body's boolean `stream`
+   * field (OpenAI's chat completions): the event stream's item schema and its place in types.ts.
+   */
+  events?: { schema: SchemaFacts; type: TypePath };
 }
 
 export interface OperationModel extends Docs {

@@ -2,8 +2,16 @@ import type { Diagnostic } from "../diagnostics.js";
 import type { SpecOperation } from "../load/each-operation.js";
 import type { Pointer } from "../load/json-pointer.js";
 import type { LoadedSpec } from "../load/load-spec.js";
-import type { BodyModel, OperationModel, ParamLocation, ParamModel, ResponseModel, TypePath } from "./api-model.js";
-import { bodyEncoding, pickContentType, responseKind } from "./classify-media.js";
+import type {
+  BodyModel,
+  OperationModel,
+  ParamLocation,
+  ParamModel,
+  ResponseModel,
+  TypePath,
+  TypeShape,
+} from "./api-model.js";
+import { bodyEncoding, isEventStream, pickContentType, responseKind } from "./classify-media.js";
 import { deref } from "../load/follow-ref.js";
 import { isObject, str, type Json } from "../load/json-helpers.js";
 import { arrayItems, fieldPaths, objectShape } from "../load/object-shape.js";
@@ -44,6 +52,9 @@ export function buildOperation(spec: LoadedSpec, found: SpecOperation, notes: Di
   const body = buildBody(root, operation.requestBody, [...type, "requestBody"]);
   if (body) op.body = body;
   const { success, errors } = buildResponses(root, operation.responses, [...type, "responses"]);
+  // Only a boolean `stream` body field says which of the two a request wants; without one, JSON it is.
+  if (success?.events && !body?.fields.some((f) => f.name === "stream" && isBoolean(f.schema.type, f.schema.shape)))
+    delete success.events;
   if (success) op.success = success;
   op.errors = errors;
   if (Array.isArray(operation.security)) op.security = securityAlternatives(operation.security);
@@ -58,6 +69,14 @@ export function buildOperation(spec: LoadedSpec, found: SpecOperation, notes: Di
     );
   }
   return op;
+}
+
+/** `type: boolean`, `type: [boolean, "null"]` or (OpenAI's 3.1 spelling) `anyOf: [{ type: boolean }, { type: "null" }]`. */
+function isBoolean(type: string | undefined, shape: TypeShape): boolean {
+  if (type === "boolean") return true;
+  if (shape.kind !== "union") return false;
+  const types = shape.variants.map((v) => (v.kind === "primitive" ? v.type : v.kind)).filter((t) => t !== "null");
+  return types.length > 0 && types.every((t) => t === "boolean");
 }
 
 export function copyDocs(target: { summary?: string; description?: string; deprecated?: boolean }, source: Json): void {
@@ -174,7 +193,10 @@ function buildResponses(
     const { value } = deref(root, entry);
     if (!value) continue;
     const content = isObject(value.content) ? value.content : {};
-    const contentType = pickContentType(Object.keys(content));
+    // An event stream is the answer only when nothing else is offered (OpenAI's speech offers bytes too).
+    const offered = Object.keys(content);
+    const others = offered.filter((t) => !isEventStream(t));
+    const contentType = pickContentType(others.length ? others : offered);
     const media = contentType ? content[contentType] : undefined;
     const response: ResponseModel = {
       status,
@@ -191,6 +213,12 @@ function buildResponses(
       const defaulted = response.kind === "json" ? defaultedProperties(root, schema) : [];
       if (defaulted.length && !response.schema.nullable) response.defaulted = defaulted;
       if (response.kind === "json" && /^2/.test(status)) addListFacts(root, schema, response);
+      const events = response.kind === "json" ? offered.find(isEventStream) : undefined;
+      if (events) {
+        const eventsMedia = content[events];
+        const eventSchema = schemaFacts(root, isObject(eventsMedia) ? eventsMedia.schema : undefined);
+        response.events = { schema: eventSchema, type: [...type, status, "content", events] };
+      }
     }
     if (/^2/.test(status) || status === "default") {
       const arrays = response.properties ? arrayProperties(root, isObject(media) ? media.schema : undefined) : [];

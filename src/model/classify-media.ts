@@ -16,8 +16,11 @@ export function bodyEncoding(contentType: string): BodyEncoding {
   return "binary";
 }
 
+export const isEventStream = (contentType: string): boolean => base(contentType) === "text/event-stream";
+
 export function responseKind(contentType: string | undefined): ResponseKind {
   if (contentType === undefined) return "void";
+  if (isEventStream(contentType)) return "sse";
   const encoding = bodyEncoding(contentType);
   return encoding === "json" ? "json" : encoding === "text" ? "text" : encoding === "binary" ? "binary" : "text";
 }

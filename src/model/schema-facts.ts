@@ -15,6 +15,8 @@ export function schemaFacts(root: unknown, schema: unknown, depth = 0): SchemaFa
   if (type) facts.type = type;
   if (value.nullable === true || (Array.isArray(value.type) && value.type.includes("null"))) facts.nullable = true;
   if (str(value.format)) facts.format = value.format as string;
+  if (str(value.contentMediaType) && value.contentEncoding === undefined)
+    facts.contentMediaType = value.contentMediaType as string;
   if (Array.isArray(value.enum)) facts.enum = value.enum;
   else if ("const" in value) facts.enum = [value.const];
   if ("default" in value) facts.default = value.default;

@@ -1,7 +1,13 @@
 import type { NamedApi, NamedOperation } from "../../name/named-api.js";
 import type { FileSet } from "../file-set.js";
 import { Imports, RUNTIME_MODULE } from "./imports.js";
-import { importReturnTypes, operationReturnType, operationSignature } from "./operation-signature.js";
+import {
+  importReturnTypes,
+  operationReturnType,
+  operationSignature,
+  resolvedType,
+  streamOverloads,
+} from "./operation-signature.js";
 import { operationSpec, type OperationSpecData } from "./operation-spec.js";
 import { codeLiteral, runtimeRefs } from "./runtime-ref.js";
 import { banner, block, INDENT, jsDoc, line, newWriter } from "./source-writer.js";
@@ -51,9 +57,12 @@ function operationText(api: NamedApi, named: NamedOperation, spec: OperationSpec
   const doc = jsDoc(named.op, [`${named.op.method.toUpperCase()} ${named.op.path}`]);
   const { client } = api.locals;
   const { params, call } = operationSignature(api, named, [`${client}: ClientCore`], imports);
-  const returns = operationReturnType(named, imports);
+  const returns = operationReturnType(api, named, imports);
   const result = named.itemType
     ? `return requestPage<${named.itemType}>(${client}, ${named.specConst}, ${call});`
-    : `return ${client}.request<${named.responseType}>(${named.specConst}, ${call});`;
-  return `\n${constant}\n${doc}${block(wrappedHead(`export function ${named.fn}`, params, returns), line(result, INDENT))}`;
+    : `return ${client}.request<${resolvedType(api, named, imports)}>(${named.specConst}, ${call});`;
+  const overloads = streamOverloads(api, named, [`${client}: ClientCore`], imports)
+    .map((o) => line(`${wrappedHead(`export function ${named.fn}`, o.params, o.returns)};`))
+    .join("");
+  return `\n${constant}\n${doc}${overloads}${block(wrappedHead(`export function ${named.fn}`, params, returns), line(result, INDENT))}`;
 }

@@ -1,7 +1,7 @@
 import type { NamedApi, NamedOperation } from "../../name/named-api.js";
 import { type Imports, RUNTIME_MODULE } from "./imports.js";
 import { propertyKey } from "../../ts-syntax.js";
-import { hasParamsArg, modelType, paramType, paramsRequired } from "./type-exprs.js";
+import { hasParamsArg, modelType, paramType, paramsRequired, requestedStreamType } from "./type-exprs.js";
 
 /**
  * The parameters of an operation's function or method, `(first…, pathArg…, params?, options?)`, and
@@ -29,13 +29,47 @@ export function operationSignature(
 }
 
 /** `APIPromise<X>` or `PagePromise<Item>`, what every style's call returns. */
-export function operationReturnType(named: NamedOperation, imports: Imports): string {
+export function operationReturnType(api: NamedApi, named: NamedOperation, imports: Imports): string {
   if (named.itemType) {
     imports.type(RUNTIME_MODULE, "PagePromise").uses(modelType(named.itemType));
     return `PagePromise<${named.itemType}>`;
   }
-  imports.type(RUNTIME_MODULE, "APIPromise").uses(modelType(named.responseType));
-  return `APIPromise<${named.responseType}>`;
+  imports.type(RUNTIME_MODULE, "APIPromise");
+  return `APIPromise<${resolvedType(api, named, imports)}>`;
+}
+
+/** What a non-list call resolves to: the response type, or either it or the Stream for one that streams on request. */
+export function resolvedType(api: NamedApi, named: NamedOperation, imports: Imports): string {
+  imports.uses(modelType(named.responseType));
+  const streamed = requestedStreamType(api, named);
+  return streamed ? `${named.responseType} | ${imports.typeText(streamed)}` : named.responseType;
+}
+
+/**
+ * For an operation that streams on request, the overloads' parameter lists and return types: `stream: true` gives the Stream, `stream` false, null or absent the JSON, anything else either
+ * (the last is the implementation's own). Empty for any other operation.
+ */
+export function streamOverloads(
+  api: NamedApi,
+  named: NamedOperation,
+  first: string[],
+  imports: Imports,
+): Array<{ params: string[]; returns: string }> {
+  const streamed = requestedStreamType(api, named);
+  if (!streamed) return [];
+  const { params } = operationSignature(api, named, first, imports);
+  const name = api.locals.params;
+  const at = params.findIndex((p) => p.startsWith(`${name}:`) || p.startsWith(`${name}?:`));
+  const withParams = (type: string, optional: boolean) =>
+    params.map((p, i) => (i === at ? `${name}${optional ? "?" : ""}: ${named.paramsType} & ${type}` : p));
+  return [
+    { params: withParams("{ stream: true }", false), returns: `APIPromise<${imports.typeText(streamed)}>` },
+    {
+      params: withParams("{ stream?: false | null }", !paramsRequired(named)),
+      returns: `APIPromise<${named.responseType}>`,
+    },
+    { params, returns: operationReturnType(api, named, imports) },
+  ];
 }
 
 /** The path arguments by wire name: `{ owner, repo }`, `{ invite_id: inviteId }`. */

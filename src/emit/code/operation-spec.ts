@@ -1,6 +1,7 @@
 import type { NamedApi, NamedOperation } from "../../name/named-api.js";
 import type { OperationSpec } from "../../runtime/types.js";
 import { RuntimeRef } from "./runtime-ref.js";
+import { multipartCapable, streamsOnRequest } from "./type-exprs.js";
 
 type Ref<T> = { [K in keyof T]: T[K] extends Function | undefined ? RuntimeRef : T[K] };
 
@@ -43,9 +44,14 @@ export function operationSpec(api: NamedApi, named: NamedOperation): OperationSp
   if (query || headers || cookies) spec.collect = new RuntimeRef("collectParams");
   if (op.body) {
     const { encoding, contentType, required } = op.body;
-    spec.body = { mode: named.bodyMode ?? "whole", encode: new RuntimeRef(`${encoding}Body`) };
+    // JSON, or multipart when a field holds a file: the encoder decides per request.
+    const either = encoding === "json" && multipartCapable(op.body);
+    spec.body = {
+      mode: named.bodyMode ?? "whole",
+      encode: new RuntimeRef(either ? "jsonOrMultipartBody" : `${encoding}Body`),
+    };
     // The runtime sends its default (JSON: application/json; form and multipart: fetch's own) when this is absent.
-    if (!contentType.includes("*") && !(encoding === "json" && contentType === "application/json"))
+    if (!either && !contentType.includes("*") && !(encoding === "json" && contentType === "application/json"))
       spec.body.contentType = contentType;
     if (required) spec.body.required = true;
   }
@@ -54,7 +60,8 @@ export function operationSpec(api: NamedApi, named: NamedOperation): OperationSp
   // A server may answer 406 (or 422) to an Accept the operation does not declare; `*/*` read as JSON keeps asking for JSON.
   if (accept && !(kind === "json" && (accept === "application/json" || accept.includes("*")))) spec.accept = accept;
   if (kind !== "json") spec.response = new RuntimeRef(`${kind}Response`);
-  else if (op.success?.mayBeEmpty) spec.empty = true;
+  else if (streamsOnRequest(named)) spec.response = new RuntimeRef("sseOrJSONResponse");
+  if (kind === "json" && op.success?.mayBeEmpty) spec.empty = true;
   if (op.security) spec.security = op.security;
   if (op.pagination) spec.pagination = op.pagination;
   if (api.model.envelope && !op.enveloped) spec.envelope = false;

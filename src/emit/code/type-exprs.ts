@@ -1,6 +1,6 @@
-import type { FieldModel, ParamModel, SchemaFacts, TypePath } from "../../model/api-model.js";
+import type { BodyModel, FieldModel, ParamModel, SchemaFacts, TypePath } from "../../model/api-model.js";
 import type { NamedApi, NamedOperation } from "../../name/named-api.js";
-import { isIdentifier } from "../../ts-syntax.js";
+import { isIdentifier, propertyKey } from "../../ts-syntax.js";
 
 /**
  * A TypeScript type expression as data: its text, and the names it refers to by the module that
@@ -76,6 +76,9 @@ function readableType(api: NamedApi, facts: SchemaFacts): TypeExpr | undefined {
  * the body type's member (`InviteRequest["role"]`), which is the type openapi-typescript made for it.
  */
 export function bodyFieldType(api: NamedApi, named: NamedOperation, field: FieldModel): TypeExpr {
+  // openapi-typescript types a file as `string`; the runtime sends any Uploadable as a file part.
+  const sent = named.op.body;
+  if (sent && multipartCapable(sent) && isFileField(field)) return fileType(field);
   const readable = readableType(api, field.schema);
   const body = bodyType(api, named);
   if (readable || !body) return readable ?? plainType("unknown");
@@ -90,6 +93,7 @@ export function rawResponseType(api: NamedApi, named: NamedOperation): TypeExpr 
   if (success.kind === "text") return plainType("string");
   // The fetch Response, unread (as openai-node): its body streams, `.arrayBuffer()` and `.blob()` read it whole.
   if (success.kind === "binary") return plainType("Response");
+  if (success.kind === "sse") return streamType(eventType(api, success.schema, success.type));
   const body =
     schemaAlias(api, success.schema.ref) ?? (success.type ? indexedType(success.type) : plainType("unknown"));
   return withDefaultsRequired(body, success.defaulted);
@@ -103,6 +107,31 @@ function withDefaultsRequired(body: TypeExpr, defaulted: readonly string[] | und
   if (!defaulted?.length) return body;
   const keys = defaulted.map((k) => JSON.stringify(k)).join(" | ");
   return composeType((t) => `${wrapForIndex(t)} & Required<Pick<${t}, ${keys}>>`, body);
+}
+
+/** `Stream<T>`, the runtime's iterable of events. */
+const streamType = (event: TypeExpr): TypeExpr => ({
+  text: `Stream<${event.text}>`,
+  uses: [...event.uses, { module: "runtime/index", name: "Stream" }],
+});
+
+/** An event's type: the event stream's schema alias, else its type in types.ts; `unknown` when the spec gives no schema. */
+function eventType(api: NamedApi, schema: SchemaFacts, type: TypePath | undefined): TypeExpr {
+  if (!type || (schema.shape.kind === "unknown" && !schema.type && !schema.ref)) return plainType("unknown");
+  return schemaAlias(api, schema.ref) ?? indexedType(type);
+}
+
+/**
+ * Whether the request's `stream` field chooses between JSON and an event stream (the runtime reads it
+ * from the params object, so only a body spread into the params qualifies).
+ */
+export const streamsOnRequest = (named: NamedOperation): boolean =>
+  !!named.op.success?.events && named.bodyMode === "fields";
+
+/** `Stream<Chunk>` of an operation that streams on request, else undefined. */
+export function requestedStreamType(api: NamedApi, named: NamedOperation): TypeExpr | undefined {
+  const events = named.op.success?.events;
+  return events && streamsOnRequest(named) ? streamType(eventType(api, events.schema, events.type)) : undefined;
 }
 
 /** What the caller's promise resolves to: the envelope's result when one applies. */
@@ -130,13 +159,42 @@ export function itemTypeExpr(api: NamedApi, named: NamedOperation): TypeExpr {
 
 const wrapForIndex = (expr: string): string => (isIdentifier(expr) || expr.endsWith("]") ? expr : `(${expr})`);
 
-/** The body's type: the schema alias when the spec used a plain $ref. */
+/** The body's type: the schema alias when the spec used a plain $ref, its file fields `Uploadable` when it can go as multipart. */
 export function bodyType(api: NamedApi, named: NamedOperation): TypeExpr | undefined {
   const body = named.op.body;
   if (!body) return undefined;
   if (body.encoding === "binary") return plainType("Blob | ArrayBuffer | Uint8Array | ReadableStream");
-  return schemaAlias(api, body.schema.ref) ?? indexedType(body.type);
+  const declared = schemaAlias(api, body.schema.ref) ?? indexedType(body.type);
+  const files = multipartCapable(body) ? body.fields.filter(isFileField) : [];
+  if (!files.length) return declared;
+  // openapi-typescript types a file as `string`; the runtime sends any Uploadable as a file part.
+  const omitted = files.map((f) => JSON.stringify(f.name)).join(" | ");
+  const members = files.map((f) => `${propertyKey(f.name)}${f.required ? "" : "?"}: ${fileType(f).text}`);
+  return {
+    text: `Omit<${declared.text}, ${omitted}> & { ${members.join("; ")} }`,
+    uses: [...declared.uses, UPLOADABLE],
+  };
 }
+
+const UPLOADABLE: TypeUse = { module: "runtime/index", name: "Uploadable" };
+
+/** `Uploadable`, `Uploadable[]`, with `| null` when the schema allows it. */
+function fileType(field: FieldModel): TypeExpr {
+  const type = isFile(field.schema) ? "Uploadable" : "Uploadable[]";
+  return { text: field.schema.nullable ? `${type} | null` : type, uses: [UPLOADABLE] };
+}
+
+const isFileField = (f: FieldModel): boolean => isFile(f.schema) || isFile(f.schema.items);
+
+/** A body sent as multipart/form-data, always or (`jsonOrMultipartBody`) when a field holds a file. */
+export const multipartCapable = (body: BodyModel): boolean =>
+  body.encoding === "multipart" || (body.encoding === "json" && body.alternatives.some(isMultipart));
+
+const isMultipart = (contentType: string): boolean => /^multipart\/form-data\b/i.test(contentType);
+
+/** A file field: `format: binary` (3.0) or a `contentMediaType` (3.1). */
+const isFile = (facts: SchemaFacts | undefined): boolean =>
+  !!facts && (facts.format === "binary" || facts.contentMediaType !== undefined) && facts.type !== "array";
 
 /** Whether the params argument must be given: a required parameter (not filled by the client) or a required body. */
 export function paramsRequired(named: NamedOperation): boolean {

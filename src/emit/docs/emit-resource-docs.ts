@@ -156,6 +156,8 @@ function returnText(api: NamedApi, named: NamedOperation, links: DocLinks): stri
   if (success.kind === "text") return "`string`";
   if (success.kind === "binary")
     return "`Response` (unread: `.body` streams the bytes, `.arrayBuffer()` and `.blob()` read them whole)";
+  if (success.kind === "sse")
+    return `\`${named.responseType}\`, a \`Stream\` of server-sent events, each ${typeMarkdown(success.schema, links)}: \`for await\` reads them as they arrive; leaving the loop closes the connection.`;
   const description = success.description ? `\n\n${markdownBlock(success.description)}` : "";
   const envelope = api.model.envelope?.result;
   const applies = !!envelope && !!success.properties?.includes(envelope);
@@ -170,7 +172,10 @@ function returnText(api: NamedApi, named: NamedOperation, links: DocLinks): stri
     ? typeMarkdown({ shape, nullable: applies ? false : success.schema.nullable }, links)
     : `\`${named.responseType}\``;
   const wrapped = applies ? ` (the \`${envelope}\` field of the response envelope)` : "";
-  return `${text}${wrapped}, typed as \`${named.responseType}\`.${description}`;
+  const streamed = success.events
+    ? ` With \`stream: true\`, a \`Stream\` of server-sent events instead, each ${typeMarkdown(success.events.schema, links)}.`
+    : "";
+  return `${text}${wrapped}, typed as \`${named.responseType}\`.${streamed}${description}`;
 }
 
 /** The runtime's class for a status, as makeAPIError picks it (`4XX` and `default`: the class of the actual status, an `APIError` at least). */

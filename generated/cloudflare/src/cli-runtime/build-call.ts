@@ -2,6 +2,7 @@ import { checkJSON, convertJSON, convertText, describeSchema } from "./convert.j
 import type { Host } from "./host.js";
 import type { Input, ParsedArgs } from "./parse-args.js";
 import { GLOBAL_OPTIONS } from "./reserved.js";
+import { baseName, typeOfName } from "../runtime/uploads.js";
 import type { CliField, CliOperation, CliParam, CliProgram, CliSchema } from "./program.js";
 import { didYouMean, suggestion, UsageError } from "./usage-error.js";
 
@@ -77,15 +78,23 @@ async function convert(
   field?: CliField,
 ): Promise<unknown> {
   if (input.json) return convertJSON(label, input.value, schema);
-  // A file field of a multipart body: `file=@photo.png`.
-  if (field && schema.format === "binary" && input.value.startsWith("@"))
-    return new Blob([(await host.readFile(input.value.slice(1))) as Uint8Array<ArrayBuffer>]);
+  // A file field: `file=@photo.png` sends the file as a part named photo.png, typed image/png.
+  if (field && input.value.startsWith("@")) {
+    if (schema.format === "binary") return readFileArg(input.value.slice(1), host);
+    if (schema.type === "array" && schema.items?.format === "binary")
+      return [...(Array.isArray(before) ? before : []), await readFileArg(input.value.slice(1), host)];
+  }
   if (schema.type === "array") {
     const item = convertText(label, input.value, schema.items ?? { type: "string" });
     return [...(Array.isArray(before) ? before : []), item];
   }
   if (before !== undefined) throw new UsageError(`${label} is given twice`);
   return convertText(label, input.value, schema);
+}
+
+async function readFileArg(path: string, host: Host): Promise<File> {
+  const bytes = (await host.readFile(path)) as Uint8Array<ArrayBuffer>;
+  return new File([bytes], baseName(path), { type: typeOfName(path) });
 }
 
 /** The request body: `--data` (JSON, `@file` or `-` for stdin) with `key=value` fields over it; undefined when neither is given. */

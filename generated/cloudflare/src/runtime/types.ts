@@ -203,7 +203,8 @@ export interface ClientSpec {
 }
 
 export type BodyEncoding = "json" | "multipart" | "form" | "text" | "binary";
-export type ResponseKind = "json" | "text" | "binary" | "void";
+/** `sse`: a `text/event-stream` answer, read as a Stream of its events. */
+export type ResponseKind = "json" | "sse" | "text" | "binary" | "void";
 
 /**
  * Reads a non-JSON success response; `accept` is the Accept header to send (absent: none). `keep`: the

@@ -1,5 +1,6 @@
 import { APIConnectionError, APIError, APIUserAbortError, SDKError } from "../runtime/errors.js";
 import type { Page } from "../runtime/pagination.js";
+import { Stream } from "../runtime/stream.js";
 import type { Host } from "./host.js";
 import type { CliOperation, CliProgram } from "./program.js";
 import { UsageError } from "./usage-error.js";
@@ -18,9 +19,14 @@ export async function writeHead(host: Host, response: Response): Promise<void> {
   await host.write("out", `${lines.join("\n")}\n\n`);
 }
 
-/** One operation's result: JSON, text as it came, bytes as they came, nothing for `void`. */
+/** One operation's result: JSON, text as it came, bytes as they came, events one JSON line each, nothing for `void`. */
 export async function writeResult(host: Host, op: CliOperation, data: unknown): Promise<void> {
   if (op.response === "void" || data === undefined) return;
+  // Streamed on request (`stream=true`) as well as declared so: each event is written as it arrives.
+  if (data instanceof Stream) {
+    for await (const event of data) await host.write("out", `${JSON.stringify(event)}\n`);
+    return;
+  }
   if (data instanceof Response) return writeBytes(host, data);
   if (data instanceof Blob) return host.write("out", new Uint8Array(await data.arrayBuffer()));
   if (typeof data === "string" && op.response === "text")

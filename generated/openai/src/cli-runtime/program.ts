@@ -73,7 +73,7 @@ export interface CliOperation {
   body?: CliBody;
   /** The operation is a list: it returns pages. */
   list?: boolean;
-  response: "json" | "text" | "binary" | "void";
+  response: "json" | "sse" | "text" | "binary" | "void";
   /** The arguments of an example call: `limit=20 after=invite-abc`. */
   example: string;
 }

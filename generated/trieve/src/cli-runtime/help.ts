@@ -1,6 +1,6 @@
 import { describeSchema } from "./convert.js";
 import { GLOBAL_OPTION_TABLE, optionDescription, optionSyntax } from "./global-options.js";
-import type { CliOperation, CliProgram } from "./program.js";
+import type { CliOperation, CliProgram, CliSchema } from "./program.js";
 import { DEFAULT_WIDTH, fit, wrapCell } from "./wrap.js";
 
 /** Spec text on a terminal: no control characters (escape sequences could rewrite the screen). */
@@ -66,7 +66,8 @@ export function generalHelp(program: CliProgram, width = DEFAULT_WIDTH): string 
     "",
     fit(
       "Parameters go by their wire name (as <operation> --help lists them) or camelCase name, as name=value or " +
-        "--name value; body fields as key=value, or key:=<json> for any JSON value; the whole body as " +
+        "--name value; body fields as key=value, or key:=<json> for any JSON value, a file field as key=@path " +
+        "(sent as a file part named as the file, its content type from the extension); the whole body as " +
         "--data '<json>', --data @file or --data - (stdin).",
       width,
     ),
@@ -123,7 +124,9 @@ export function operationHelp(program: CliProgram, op: CliOperation, width = DEF
       ? "Prints the first page; --all prints every item, one JSON line each."
       : op.response === "void"
         ? "Prints nothing on success."
-        : "Prints the response body.",
+        : op.response === "sse"
+          ? "Prints each event as it arrives, one JSON line each (NDJSON)."
+          : "Prints the response body.",
   );
   lines.push(fit(EXIT_CODES, width), "");
   return lines.join("\n");
@@ -148,5 +151,15 @@ function bodyHelp(op: CliOperation, width: number): string[] {
       "  key=value for text, numbers and booleans; key:=<json> for any JSON value; or the whole body with --data",
       width,
     ),
+    ...(body.fields.some((f) => isFile(f.schema))
+      ? [
+          fit(
+            "  key=@path for a file field: the file goes as a part with its name and a content type from its extension",
+            width,
+          ),
+        ]
+      : []),
   ];
 }
+
+const isFile = (s: CliSchema): boolean => s.format === "binary" || s.items?.format === "binary";

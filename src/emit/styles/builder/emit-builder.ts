@@ -40,7 +40,7 @@ function emitApi(api: NamedApi, group: BuilderApi): string {
   const { client } = api;
   const setters = new Map(group.operations.map((named) => [named, builderSetters(api, named)]));
   const imports = groupImports(api, group);
-  const types = [...setters].map(([named, list]) => operationTypes(named, list, imports)).join("");
+  const types = [...setters].map(([named, list]) => operationTypes(api, named, list, imports)).join("");
   const showcase = group.operations.find((o) => o.op.method === "get") ?? group.operations[0];
   const doc = jsDoc(
     {
@@ -94,9 +94,9 @@ function groupImports(api: NamedApi, group: BuilderApi): Imports {
  * builder with its name taken out of `Missing`. Plain members, no mapped or conditional types per
  * operation, so a thousand operations stay cheap to type-check.
  */
-function operationTypes(named: NamedOperation, setters: BuilderSetter[], imports: Imports): string {
+function operationTypes(namedApi: NamedApi, named: NamedOperation, setters: BuilderSetter[], imports: Imports): string {
   const { type, api, method } = named.builder;
-  const result = operationReturnType(named, imports);
+  const result = operationReturnType(namedApi, named, imports);
   if (setters.length === 0) {
     const doc = jsDoc({ description: `What \`${api}.${method}()\` returns: call \`.execute()\` to send the request.` });
     return `\n${doc}${line(`export interface ${type} extends RequestBuilder<${result}> {}`)}`;

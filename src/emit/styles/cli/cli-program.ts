@@ -10,6 +10,8 @@ export function cliSchema(facts: SchemaFacts): CliSchema {
   const out: CliSchema = {};
   if (facts.type) out.type = facts.type;
   if (facts.format) out.format = facts.format;
+  // A 3.1 file (`contentMediaType`) is read from `@path` as a 3.0 `format: binary` one is.
+  else if (facts.contentMediaType) out.format = "binary";
   if (facts.enum) out.enum = facts.enum;
   if (facts.default !== undefined) out.default = facts.default;
   if (facts.nullable) out.nullable = true;

@@ -7,6 +7,7 @@ import {
   importReturnTypes,
   operationReturnType,
   operationSignature,
+  streamOverloads,
 } from "../../code/operation-signature.js";
 import { banner, block, INDENT, jsDoc, line } from "../../code/source-writer.js";
 import { hasParamsArg } from "../../code/type-exprs.js";
@@ -62,10 +63,14 @@ function methodText(api: NamedApi, named: NamedOperation, imports: Imports, clie
     ...(hasParamsArg(named) ? [locals.params] : []),
     locals.options,
   ];
+  const overloads = streamOverloads(api, named, [], imports)
+    .map((o) => line(`${wrappedHead(named.flat.method, o.params, o.returns, INDENT)};`, INDENT))
+    .join("");
   return (
     doc +
+    overloads +
     block(
-      wrappedHead(named.flat.method, params, operationReturnType(named, imports), INDENT),
+      wrappedHead(named.flat.method, params, operationReturnType(api, named, imports), INDENT),
       line(`return ${named.fn}(${args.join(", ")});`, INDENT + INDENT),
       INDENT,
     )
