@@ -10,7 +10,7 @@ import {
 } from "./operation-signature.js";
 import { operationSpec, type OperationSpecData } from "./operation-spec.js";
 import { codeLiteral, runtimeRefs } from "./runtime-ref.js";
-import { banner, block, INDENT, jsDoc, line, newWriter } from "./source-writer.js";
+import { banner, block, INDENT, jsDoc, line } from "./source-writer.js";
 import { wrappedHead } from "./wrapped-literal.js";
 
 /**
@@ -26,12 +26,12 @@ export function emitOperations(api: NamedApi): FileSet {
     else groups.set(named.module, [named]);
   }
   for (const [module, ops] of groups) files.set(`src/${module}.ts`, emitGroup(api, module, ops));
-  const index = newWriter();
-  index.write(banner(api.model.source));
-  for (const module of [...groups.keys()].sort())
-    index.writeLine(`export * from "./${module.slice("operations/".length)}.js";`);
-  if (groups.size === 0) index.writeLine("export {};");
-  files.set("src/operations/index.ts", index.toString());
+  const modules = [...groups.keys()].sort();
+  const reexports = modules.map((module) => line(`export * from "./${module.slice("operations/".length)}.js";`));
+  files.set(
+    "src/operations/index.ts",
+    banner(api.model.source) + (modules.length ? reexports.join("") : line("export {};")),
+  );
   return files;
 }
 

@@ -1,15 +1,10 @@
-// ts-morph's CodeBlockWriter, from the package ts-morph re-exports it from: importing ts-morph itself
-// would load a second TypeScript compiler just to reach the writer (on GitHub's spec: 1.5 s and
-// 120 MiB, the difference between meeting and missing the 600 MiB memory target).
-import CodeBlockWriter from "code-block-writer";
+// Generated TypeScript is written as text with `line`, `block` and `jsDoc`, which give exactly the
+// bytes ts-morph's CodeBlockWriter would (test/emit/code/source-text.test.ts holds them to it): the
+// writer scans every character it is given for strings and comments, which cost more than all the rest
+// of the big emitters on GitHub's spec.
 import type { Docs } from "../../model/api-model.js";
 import { rememberText } from "../../text-memo.js";
 import { propertyKey } from "../../ts-syntax.js";
-
-/** A ts-morph CodeBlockWriter set up the way every generated file is written. */
-export function newWriter(): CodeBlockWriter {
-  return new CodeBlockWriter({ indentNumberOfSpaces: 2, useSingleQuote: false, newLine: "\n" });
-}
 
 /**
  * Text from a spec, made safe inside a block comment: nothing can close the comment early.
@@ -23,11 +18,6 @@ export const commentSafe = rememberText((text: string): string =>
     .replace(/[\u2028\u2029]/g, " "),
 );
 
-/** A JSDoc block from spec docs plus extra tag lines; writes nothing when there is nothing to say. */
-export function writeJsDoc(writer: CodeBlockWriter, docs: Docs | undefined, extra: string[] = []): void {
-  for (const line of jsDocLines(docs, extra)) writer.writeLine(line);
-}
-
 /** The same JSDoc block as text, at `indent`, for files built as plain text (see `line`). */
 export function jsDoc(docs: Docs | undefined, extra: string[] = [], indent = ""): string {
   return jsDocLines(docs, extra)
@@ -35,7 +25,7 @@ export function jsDoc(docs: Docs | undefined, extra: string[] = [], indent = "")
     .join("");
 }
 
-function jsDocLines(docs: Docs | undefined, extra: string[]): string[] {
+export function jsDocLines(docs: Docs | undefined, extra: string[]): string[] {
   const lines: string[] = [];
   const summary = docs?.summary?.trim();
   const description = docs?.description?.trim();

@@ -1,9 +1,20 @@
+import CodeBlockWriter from "code-block-writer";
 import { describe, expect, it } from "vitest";
-import { block, INDENT, jsDoc, line, newWriter, writeJsDoc } from "../../../src/emit/code/source-writer.js";
+import type { Docs } from "../../../src/model/api-model.js";
+import { block, INDENT, jsDoc, jsDocLines, line } from "../../../src/emit/code/source-writer.js";
+
+/** ts-morph's writer, set up as DESIGN's generated files would be: the oracle the text helpers answer to. */
+const newWriter = (): CodeBlockWriter =>
+  new CodeBlockWriter({ indentNumberOfSpaces: 2, useSingleQuote: false, newLine: "\n" });
+
+/** The JSDoc's lines written through the writer, which indents them itself inside a block. */
+function writeJsDoc(writer: CodeBlockWriter, docs: Docs | undefined, extra: string[] = []): void {
+  for (const text of jsDocLines(docs, extra)) writer.writeLine(text);
+}
 
 /**
- * Big regular files are built as text with `line`, `block` and `jsDoc` instead of the writer; they
- * must give exactly the writer's bytes, or switching a file between them would change generated output.
+ * Every generated TypeScript file is built as text with `line`, `block` and `jsDoc` instead of the
+ * writer; they must give exactly the writer's bytes.
  */
 describe("source text matches what CodeBlockWriter writes", () => {
   const texts = ["const a = 1;", "", "first\nsecond", "a\r\nb", "trailing\n", "\nleading", "x\n\ny"];

@@ -4,7 +4,7 @@ import { packageVersion } from "../../package-version.js";
 import { CLI_RUNTIME_MODULE, Imports } from "../../code/imports.js";
 import type { FileSet } from "../../file-set.js";
 import { copyReachable } from "../../code/emit-runtime.js";
-import { banner, newWriter, writeJsDoc } from "../../code/source-writer.js";
+import { banner, jsDoc, line } from "../../code/source-writer.js";
 import { Call, Code, wrappedLiteral } from "../../code/wrapped-literal.js";
 import { cliOperation, cliOptions, type CliFacts } from "./cli-program.js";
 import { emitCliDocs } from "./emit-cli-docs.js";
@@ -42,20 +42,21 @@ function emitEntry(api: NamedApi, program: CliFacts): string {
       ({ fn, ...described }) => new Call({ callee: "operation", args: [new Code(`operations.${fn}`), described] }),
     ),
   };
-  const w = newWriter();
-  // The shebang must be the first line for the built dist/cli.js to run as the package's bin.
-  w.writeLine("#!/usr/bin/env node");
-  w.write(banner(model.source));
   const imports = new Imports("cli")
     .value(CLI_RUNTIME_MODULE, "main", "operation")
     .type(CLI_RUNTIME_MODULE, "CliProgram")
     .value("core", client.coreClassName)
     .namespace("operations/index", "operations");
-  w.write(imports.text());
-  w.blankLine();
-  writeJsDoc(w, { summary: `${model.title}: the command line (\`${api.cli.bin} --help\`).` });
-  // Appended as plain text: CodeBlockWriter scans every character it is given, which took longer than the rest of this style on GitHub's spec.
   const head = "const program: CliProgram = ";
-  // Not a top-level await: the file also compiles as CommonJS, in a project that takes `--layout sources --with-cli`.
-  return `${w.toString()}${head}${wrappedLiteral(literal, undefined, "", head.length + 1)};\n\nvoid main(program);\n`;
+  return [
+    // The shebang must be the first line for the built dist/cli.js to run as the package's bin.
+    line("#!/usr/bin/env node"),
+    banner(model.source),
+    imports.text(),
+    "\n",
+    jsDoc({ summary: `${model.title}: the command line (\`${api.cli.bin} --help\`).` }),
+    `${head}${wrappedLiteral(literal, undefined, "", head.length + 1)};\n\n`,
+    // Not a top-level await: the file also compiles as CommonJS, in a project that takes `--layout sources --with-cli`.
+    "void main(program);\n",
+  ].join("");
 }
