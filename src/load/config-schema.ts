@@ -82,6 +82,7 @@ export const configShape: Shape = {
     },
     envelope: { fields: { result: "string", success: "string", errors: "string" }, required: ["result"] },
     idempotencyHeader: "string",
+    requestIdHeader: "string",
     schemas: { map: "identifier" },
     operations: {
       map: {

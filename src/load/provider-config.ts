@@ -12,6 +12,8 @@ export interface ProviderConfig {
   clientParams: Record<string, ClientParamConfig>;
   envelope?: { result: string; success?: string; errors?: string };
   idempotencyHeader?: string;
+  /** Response header carrying the request id (results' `_request_id`); default `x-request-id`. */
+  requestIdHeader?: string;
   operations: Record<string, OperationConfig>;
   /** Alias in models.ts by schema name (key of `components.schemas`): `{ Page: PageInfo }`. */
   schemas: Record<string, string>;

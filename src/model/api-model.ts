@@ -37,6 +37,8 @@ export interface ApiModel {
   envelope?: EnvelopeSpec;
   /** Header that carries an idempotency key on every non-GET request. */
   idempotencyHeader?: string;
+  /** Response header that identifies the request (results' `_request_id`), when not `x-request-id`. */
+  requestIdHeader?: string;
   source: { file: string; hash: string };
   /** Warnings found while modelling (skipped callbacks, unsupported media types...). */
   notes: Diagnostic[];

@@ -43,12 +43,13 @@ export const clientSpec: ClientSpec = {
     [["api_token"], ["api_email", "api_key"]],
   ),
   envelope: /* @__PURE__ */ envelope({ result: "result", success: "success", errors: "errors" }),
+  requestIdHeader: "cf-ray",
 };
 
 /**
  * The Cloudflare client without its resources. Pass it to the standalone functions in `./operations` so a bundle keeps only the operations it calls.
  */
-export class CloudflareCore extends ClientCore {
+export class CloudflareCore extends ClientCore<CloudflareOptions> {
   constructor(options?: CloudflareOptions) {
     super(clientSpec, { ...options });
   }

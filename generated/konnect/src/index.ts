@@ -27,4 +27,4 @@ export { KonnectCore, clientSpec } from "./core.js";
 export type { KonnectOptions } from "./core.js";
 export type * from "./models.js";
 export { APIConnectionError, APIConnectionTimeoutError, APIError, APIPromise, APIUserAbortError, AuthenticationError, BadRequestError, ConflictError, InternalServerError, InvalidWebhookSignatureError, NotFoundError, Page, PagePromise, PermissionDeniedError, RateLimitError, SDKError as KonnectError, Stream, UnexpectedResponseError, UnprocessableEntityError, toFile } from "./runtime/index.js";
-export type { ClientOptions, RequestOptions, Logger, LogLevel, Uploadable } from "./runtime/index.js";
+export type { ClientOptions, RequestOptions, Logger, LogLevel, Uploadable, Middleware, MiddlewareContext } from "./runtime/index.js";

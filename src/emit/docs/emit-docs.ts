@@ -1,6 +1,6 @@
 import type { GeneratorAssets } from "../../generator-assets.js";
 import type { NamedApi, NamedCredential } from "../../name/named-api.js";
-import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "../../runtime/defaults.js";
+import { DEFAULT_MAX_RETRIES, DEFAULT_REQUEST_ID_HEADER, DEFAULT_TIMEOUT_MS } from "../../runtime/defaults.js";
 import { authNote } from "./auth-text.js";
 import { emitModelDocs } from "./emit-model-docs.js";
 import { emitResourceDocs, operationAnchors, operationSummary } from "./emit-resource-docs.js";
@@ -61,6 +61,7 @@ function readme(api: NamedApi, assets: GeneratorAssets, styles: readonly Style[]
     errorClass: client.errorClass,
     errorExample: errorExample(api, styles[0]),
     idempotencyHeader: model.idempotencyHeader ?? "",
+    requestIdHeader: model.requestIdHeader ?? DEFAULT_REQUEST_ID_HEADER,
     envelope: model.envelope?.result ?? "",
     standaloneExample: showcase
       ? [

@@ -2,7 +2,7 @@
 import { CloudflareCore, type CloudflareOptions } from "../core.js";
 import type { EditInviteResponse, GetInviteResponse, InviteEditRequest, ListInvitesItem } from "../models.js";
 import { listInvites, getInvite, editInvite } from "../operations/user.js";
-import { type ClientCore, requestBuilder, type RequestBuilder, type APIPromise, type PagePromise } from "../runtime/index.js";
+import { type Middleware, requestBuilder, type RequestBuilder, type APIPromise, type PagePromise } from "../runtime/index.js";
 
 /**
  * What `InvitesApi.listInvites()` returns: call `.execute()` to send the request.
@@ -46,13 +46,28 @@ export interface EditInviteBuilder<Missing extends "inviteEditRequest" = "invite
  * for await (const item of api.listInvites().execute()) console.log(item);
  */
 export class InvitesApi {
-  readonly #client: ClientCore;
+  readonly #client: CloudflareCore;
 
   /**
    * Takes the client options, or an existing `CloudflareCore` (or `Cloudflare`) whose configuration it then shares.
    */
   constructor(client: CloudflareCore | CloudflareOptions = {}) {
     this.#client = client instanceof CloudflareCore ? client : new CloudflareCore(client);
+  }
+
+  /**
+   * A new `InvitesApi` over a new client: these options over this one's client's (each given option replaces the one it had). This one is left as it is.
+   */
+  withOptions(options: CloudflareOptions): InvitesApi {
+    return new InvitesApi(this.#client.withOptions(options));
+  }
+
+  /**
+   * Adds a middleware to the client, after those it has: every API object sharing the client sees it.
+   */
+  use(middleware: Middleware): this {
+    this.#client.use(middleware);
+    return this;
   }
 
   /**

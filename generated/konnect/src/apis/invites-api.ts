@@ -2,7 +2,7 @@
 import { KonnectCore, type KonnectOptions } from "../core.js";
 import type { InviteUser, InviteUserResponse } from "../models.js";
 import { inviteUser } from "../operations/invites.js";
-import { type ClientCore, requestBuilder, type RequestBuilder, type APIPromise } from "../runtime/index.js";
+import { type Middleware, requestBuilder, type RequestBuilder, type APIPromise } from "../runtime/index.js";
 
 /**
  * What `InvitesApi.inviteUser()` returns: set parameters with its setters, then call `.execute()`. `.execute()` type-checks once `.inviteUser(…)` has been called.
@@ -34,13 +34,28 @@ export interface InviteUserBuilder<Missing extends "inviteUser" = "inviteUser"> 
  * await api.inviteUser().inviteUser({ email: "james.c.woods@example.com" }).execute();
  */
 export class InvitesApi {
-  readonly #client: ClientCore;
+  readonly #client: KonnectCore;
 
   /**
    * Takes the client options, or an existing `KonnectCore` (or `Konnect`) whose configuration it then shares.
    */
   constructor(client: KonnectCore | KonnectOptions = {}) {
     this.#client = client instanceof KonnectCore ? client : new KonnectCore(client);
+  }
+
+  /**
+   * A new `InvitesApi` over a new client: these options over this one's client's (each given option replaces the one it had). This one is left as it is.
+   */
+  withOptions(options: KonnectOptions): InvitesApi {
+    return new InvitesApi(this.#client.withOptions(options));
+  }
+
+  /**
+   * Adds a middleware to the client, after those it has: every API object sharing the client sees it.
+   */
+  use(middleware: Middleware): this {
+    this.#client.use(middleware);
+    return this;
   }
 
   /**

@@ -2,7 +2,7 @@
 import { OpenAICore, type OpenAIOptions } from "../core.js";
 import type { DeleteInviteResponse, InviteRequest, InviteUserResponse, ListInvitesItem, ListInvitesParams, RetrieveInviteResponse } from "../models.js";
 import { listInvites, inviteUser, retrieveInvite, deleteInvite } from "../operations/organization.js";
-import { type ClientCore, requestBuilder, type RequestBuilder, type APIPromise, type PagePromise } from "../runtime/index.js";
+import { type Middleware, requestBuilder, type RequestBuilder, type APIPromise, type PagePromise } from "../runtime/index.js";
 
 /**
  * What `InvitesApi.listInvites()` returns: set parameters with its setters, then call `.execute()`.
@@ -70,13 +70,28 @@ export interface DeleteInviteBuilder extends RequestBuilder<APIPromise<DeleteInv
  * for await (const item of api.listInvites().limit(20).execute()) console.log(item);
  */
 export class InvitesApi {
-  readonly #client: ClientCore;
+  readonly #client: OpenAICore;
 
   /**
    * Takes the client options, or an existing `OpenAICore` (or `OpenAI`) whose configuration it then shares.
    */
   constructor(client: OpenAICore | OpenAIOptions = {}) {
     this.#client = client instanceof OpenAICore ? client : new OpenAICore(client);
+  }
+
+  /**
+   * A new `InvitesApi` over a new client: these options over this one's client's (each given option replaces the one it had). This one is left as it is.
+   */
+  withOptions(options: OpenAIOptions): InvitesApi {
+    return new InvitesApi(this.#client.withOptions(options));
+  }
+
+  /**
+   * Adds a middleware to the client, after those it has: every API object sharing the client sees it.
+   */
+  use(middleware: Middleware): this {
+    this.#client.use(middleware);
+    return this;
   }
 
   /**

@@ -2,7 +2,7 @@
 import { TrieveCore, type TrieveOptions } from "../core.js";
 import type { InvitationData, PostInvitationResponse } from "../models.js";
 import { postInvitation } from "../operations/invitations.js";
-import { type ClientCore, requestBuilder, type RequestBuilder, type APIPromise } from "../runtime/index.js";
+import { type Middleware, requestBuilder, type RequestBuilder, type APIPromise } from "../runtime/index.js";
 
 /**
  * What `InvitationApi.postInvitation()` returns: set parameters with its setters, then call `.execute()`. `.execute()` type-checks once `.invitationData(…)` has been called.
@@ -41,13 +41,28 @@ export interface PostInvitationBuilder<Missing extends "trOrganization" | "invit
  * await api.postInvitation().invitationData({ app_url: "https://admin.trieve.ai", email: "jane@example.com", redirect_uri: "https://admin.trieve.ai", user_role: 1 }).execute();
  */
 export class InvitationApi {
-  readonly #client: ClientCore;
+  readonly #client: TrieveCore;
 
   /**
    * Takes the client options, or an existing `TrieveCore` (or `Trieve`) whose configuration it then shares.
    */
   constructor(client: TrieveCore | TrieveOptions = {}) {
     this.#client = client instanceof TrieveCore ? client : new TrieveCore(client);
+  }
+
+  /**
+   * A new `InvitationApi` over a new client: these options over this one's client's (each given option replaces the one it had). This one is left as it is.
+   */
+  withOptions(options: TrieveOptions): InvitationApi {
+    return new InvitationApi(this.#client.withOptions(options));
+  }
+
+  /**
+   * Adds a middleware to the client, after those it has: every API object sharing the client sees it.
+   */
+  use(middleware: Middleware): this {
+    this.#client.use(middleware);
+    return this;
   }
 
   /**

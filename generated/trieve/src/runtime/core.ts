@@ -10,19 +10,21 @@ import { APIPromise } from "./api-promise.js";
 import { attempt } from "./attempt.js";
 import { APIConnectionError, APIUserAbortError, SDKError, UnexpectedResponseError, makeAPIError } from "./errors.js";
 import { createLog, type Log } from "./log.js";
+import { intercept } from "./middleware.js";
 import { retryDelay, shouldRetry } from "./retry.js";
-import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "./defaults.js";
+import { DEFAULT_MAX_RETRIES, DEFAULT_REQUEST_ID_HEADER, DEFAULT_TIMEOUT_MS } from "./defaults.js";
 import { serialize } from "./serialize.js";
 import type {
   ClientAuth,
   ClientOptions,
   ClientSpec,
+  Middleware,
   OperationSpec,
   Redact,
   RequestDraft,
   RequestOptions,
 } from "./types.js";
-import { encodePathSegment, readEnv } from "./util.js";
+import { encodePathSegment, isObject, readEnv } from "./util.js";
 
 type Params = Record<string, unknown>;
 type Init = Omit<RequestDraft["init"], "headers"> & { headers: Record<string, string> };
@@ -38,7 +40,7 @@ const SECRET_HEADERS = [
   "api-key",
 ];
 
-export class ClientCore {
+export class ClientCore<O extends ClientOptions = ClientOptions> {
   // Declared, then assigned: the same own properties, without a field definition each in every bundle.
   declare readonly spec: ClientSpec;
   declare readonly options: ClientOptions & Params;
@@ -49,7 +51,7 @@ export class ClientCore {
   #log: Log;
   #fmt: (headers: Headers | Record<string, string>) => string;
 
-  constructor(spec: ClientSpec, options: ClientOptions & Params) {
+  constructor(spec: ClientSpec, options: O & Params) {
     this.spec = spec;
     this.options = options;
     this.baseURL = (
@@ -64,6 +66,27 @@ export class ClientCore {
     this.#auth = spec.auth?.(spec, options, hidden);
     // Credentials are the only secret values; without auth, only hidden headers need hiding.
     [this.#log, this.#fmt] = createLog(spec.name, options, hidden, this.#auth?.redact);
+  }
+
+  /** Adds a middleware after those the client has; requests already sent keep the list they started with. */
+  use(middleware: Middleware): this {
+    // A new array, never a push: a client made by withOptions, or the caller's own array, stays as it was.
+    this.options.middleware = [...(this.options.middleware ?? []), middleware];
+    return this;
+  }
+
+  /**
+   * A new client of the same class with these options over this one's (each option given replaces
+   * this client's: `defaultHeaders` whole, not header by header). The two share no mutable state: this
+   * client is left as it is, and `use()` on either one does not reach the other.
+   */
+  withOptions(options: O): this {
+    const { options: own } = this;
+    return new (this.constructor as new (options: O) => this)({
+      ...own,
+      defaultHeaders: { ...own.defaultHeaders },
+      ...options,
+    });
   }
 
   /**
@@ -93,12 +116,17 @@ export class ClientCore {
     const init = { ...options.fetchOptions, method: op.method.toUpperCase(), body: undefined } as Init;
     const url = this.#build(op, pathArgs, params, o, init);
     const what = `${init.method} ${url}`;
-    const f = options.fetch ?? fetch;
+    const fetcher = options.fetch ?? fetch;
     const timeout = o.timeout ?? options.timeout ?? DEFAULT_TIMEOUT_MS;
     // A streamed body is consumed by the first attempt and cannot be replayed.
     const max = init.duplex ? 0 : (o.maxRetries ?? options.maxRetries ?? DEFAULT_MAX_RETRIES);
     for (let n = 0; ; n++) {
       let res: Response | undefined;
+      // Middleware wraps each fetch of the attempt (its redirects followed by hand too).
+      const f =
+        options.middleware || o.middleware
+          ? intercept([...(options.middleware ?? []), ...(o.middleware ?? [])], op, n + 1, fetcher)
+          : fetcher;
       try {
         const t0 = Date.now();
         this.#log(4, () => `request ${what} ${this.#fmt(init.headers)}`);
@@ -129,7 +157,8 @@ export class ClientCore {
                 ? ` (${lost ? err.message : res!.status}), retry ${n + 1}/${max} in ${ms | 0}ms`
                 : `: ${err.message}`),
           );
-        if (!retry) throw err;
+        // A middleware's own error ends the call as it was thrown (middleware.ts).
+        if (!retry) throw "thrown" in err ? err.thrown : err;
         // The wait is an attempt that does nothing: its timer ends it, or the caller's abort, which rejects.
         await attempt(ms, o.signal, (s) => new Promise((r) => (s.onabort = r)));
         if (o.signal?.aborted) throw new APIUserAbortError();
@@ -154,9 +183,15 @@ export class ClientCore {
     // Not async: one promise fewer on every request. A throw here still ends up a rejection (callers await it).
     return op.response
       ? op.response.read(r, keep, this, op, params, o)
-      : readBody(keep ? r.clone() : r, op, this.#auth?.redact).then((body) =>
-          whole ? body : this.unwrap(op, body, r),
-        );
+      : readBody(keep ? r.clone() : r, op, this.#auth?.redact).then((body) => {
+          const v = whole ? body : this.unwrap(op, body, r);
+          // As openai-node: a result object (not an array, nor the items in it) tells which request gave it, out of JSON.stringify's way.
+          return isObject(v)
+            ? Object.defineProperty(v, "_request_id", {
+                value: r.headers.get(this.spec.requestIdHeader ?? DEFAULT_REQUEST_ID_HEADER),
+              })
+            : v;
+        });
   }
 
   /** The result of a JSON body: unwrapped when the client has an envelope that applies to `op`. */

@@ -49,7 +49,7 @@ function emitApi(api: NamedApi, group: BuilderApi): string {
     ["@example", ...builderExample(api, showcase).split("\n")],
   );
   const members = [
-    line("readonly #client: ClientCore;", INDENT),
+    line(`readonly #client: ${client.coreClassName};`, INDENT),
     "\n",
     jsDoc(
       {
@@ -66,12 +66,46 @@ function emitApi(api: NamedApi, group: BuilderApi): string {
       ),
       INDENT,
     ),
+    "\n",
+    clientMethods(group.className, client.optionsType),
     ...[...setters].map(([named, list]) => `\n${methodText(api, named, list, imports)}`),
   ];
   return imports.file(
     banner(api.model.source),
     `${types}\n${doc}${block(`export class ${group.className}`, members.join(""))}`,
   );
+}
+
+/** `withOptions` and `use`, as the flat client has them (RESERVED.apiMembers keeps builder methods off these names). */
+function clientMethods(className: string, optionsType: string): string {
+  return [
+    jsDoc(
+      {
+        description: `A new \`${className}\` over a new client: these options over this one's client's (each given option replaces the one it had). This one is left as it is.`,
+      },
+      [],
+      INDENT,
+    ),
+    block(
+      `withOptions(options: ${optionsType}): ${className}`,
+      line(`return new ${className}(this.#client.withOptions(options));`, INDENT + INDENT),
+      INDENT,
+    ),
+    "\n",
+    jsDoc(
+      {
+        description:
+          "Adds a middleware to the client, after those it has: every API object sharing the client sees it.",
+      },
+      [],
+      INDENT,
+    ),
+    block(
+      "use(middleware: Middleware): this",
+      line("this.#client.use(middleware);", INDENT + INDENT) + line("return this;", INDENT + INDENT),
+      INDENT,
+    ),
+  ].join("");
 }
 
 /** The core, then, in that order, models, the operation functions, runtime and types.ts; the types add what they use as they are written. */
@@ -82,7 +116,7 @@ function groupImports(api: NamedApi, group: BuilderApi): Imports {
     .module("models");
   importOperationFunctions(imports, group.operations);
   imports
-    .type(RUNTIME_MODULE, "ClientCore")
+    .type(RUNTIME_MODULE, "Middleware")
     .value(RUNTIME_MODULE, "requestBuilder")
     .type(RUNTIME_MODULE, "RequestBuilder");
   return importReturnTypes(imports, group.operations).module("types");

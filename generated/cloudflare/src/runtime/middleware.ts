@@ -1,0 +1,38 @@
+/**
+ * Middleware: the client's `middleware` option, `client.use(m)` and the per-request `middleware`
+ * option. The core wraps fetch with `intercept` only when there is some, so a request without pays
+ * one check.
+ */
+import { SDKError } from "./errors.js";
+import type { Fetch, Middleware, MiddlewareOperation } from "./types.js";
+
+/**
+ * `fetch` with the hooks around it: onRequest in order on a Request built from fetch's arguments, then
+ * fetch, or, when fetch fails, the first Response an onError hook gives (in reverse order), then
+ * onResponse in reverse order. One context object, updated as it goes, serves every hook. A hook's
+ * error comes out as an SDKError holding it as `thrown`: the attempt passes SDKErrors as they are
+ * (anything else would count as a connection error, and be retried), and the core throws `thrown`.
+ */
+export const intercept =
+  (list: readonly Middleware[], operation: MiddlewareOperation, attempt: number, fetch: Fetch): Fetch =>
+  async (url, init) => {
+    const c: Record<string, any> = { request: new Request(url, init), operation, attempt };
+    const run = async (hook: keyof Middleware, key: string, back?: 1) => {
+      try {
+        for (const m of back ? [...list].reverse() : list)
+          if ((c[key] = (await m[hook]?.(c as never)) || c[key]) && hook == "onError") break;
+      } catch (thrown) {
+        throw Object.assign(new SDKError(), { thrown });
+      }
+    };
+    await run("onRequest", "request");
+    try {
+      c.response = await fetch(c.request);
+    } catch (e) {
+      c.error = e;
+      await run("onError", "response", 1);
+      if (!c.response) throw e;
+    }
+    await run("onResponse", "response", 1);
+    return c.response;
+  };
