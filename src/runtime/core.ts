@@ -18,7 +18,6 @@ import type {
   ClientAuth,
   ClientOptions,
   ClientSpec,
-  Middleware,
   OperationSpec,
   Redact,
   RequestDraft,
@@ -40,7 +39,7 @@ const SECRET_HEADERS = [
   "api-key",
 ];
 
-export class ClientCore<O extends ClientOptions = ClientOptions> {
+export class ClientCore {
   // Declared, then assigned: the same own properties, without a field definition each in every bundle.
   declare readonly spec: ClientSpec;
   declare readonly options: ClientOptions & Params;
@@ -51,7 +50,7 @@ export class ClientCore<O extends ClientOptions = ClientOptions> {
   #log: Log;
   #fmt: (headers: Headers | Record<string, string>) => string;
 
-  constructor(spec: ClientSpec, options: O & Params) {
+  constructor(spec: ClientSpec, options: ClientOptions & Params) {
     this.spec = spec;
     this.options = options;
     this.baseURL = (
@@ -66,27 +65,6 @@ export class ClientCore<O extends ClientOptions = ClientOptions> {
     this.#auth = spec.auth?.(spec, options, hidden);
     // Credentials are the only secret values; without auth, only hidden headers need hiding.
     [this.#log, this.#fmt] = createLog(spec.name, options, hidden, this.#auth?.redact);
-  }
-
-  /** Adds a middleware after those the client has; requests already sent keep the list they started with. */
-  use(middleware: Middleware): this {
-    // A new array, never a push: a client made by withOptions, or the caller's own array, stays as it was.
-    this.options.middleware = [...(this.options.middleware ?? []), middleware];
-    return this;
-  }
-
-  /**
-   * A new client of the same class with these options over this one's (each option given replaces
-   * this client's: `defaultHeaders` whole, not header by header). The two share no mutable state: this
-   * client is left as it is, and `use()` on either one does not reach the other.
-   */
-  withOptions(options: O): this {
-    const { options: own } = this;
-    return new (this.constructor as new (options: O) => this)({
-      ...own,
-      defaultHeaders: { ...own.defaultHeaders },
-      ...options,
-    });
   }
 
   /**

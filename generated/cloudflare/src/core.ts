@@ -49,7 +49,7 @@ export const clientSpec: ClientSpec = {
 /**
  * The Cloudflare client without its resources. Pass it to the standalone functions in `./operations` so a bundle keeps only the operations it calls.
  */
-export class CloudflareCore extends ClientCore<CloudflareOptions> {
+export class CloudflareCore extends ClientCore {
   constructor(options?: CloudflareOptions) {
     super(clientSpec, { ...options });
   }

@@ -40,7 +40,7 @@ export const clientSpec: ClientSpec = {
 /**
  * The Konnect client without its resources. Pass it to the standalone functions in `./operations` so a bundle keeps only the operations it calls.
  */
-export class KonnectCore extends ClientCore<KonnectOptions> {
+export class KonnectCore extends ClientCore {
   constructor(options?: KonnectOptions) {
     super(clientSpec, { ...options });
   }

@@ -24,7 +24,7 @@ export const clientSpec: ClientSpec = {
 /**
  * The OpenAI client without its resources. Pass it to the standalone functions in `./operations` so a bundle keeps only the operations it calls.
  */
-export class OpenAICore extends ClientCore<OpenAIOptions> {
+export class OpenAICore extends ClientCore {
   constructor(options?: OpenAIOptions) {
     super(clientSpec, { ...options });
   }

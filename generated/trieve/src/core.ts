@@ -34,7 +34,7 @@ export const clientSpec: ClientSpec = {
 /**
  * The Trieve client without its resources. Pass it to the standalone functions in `./operations` so a bundle keeps only the operations it calls.
  */
-export class TrieveCore extends ClientCore<TrieveOptions> {
+export class TrieveCore extends ClientCore {
   constructor(options?: TrieveOptions) {
     super(clientSpec, { ...options });
   }

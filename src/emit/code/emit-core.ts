@@ -42,7 +42,7 @@ export function emitCore(api: NamedApi): FileSet {
       description: `The ${client.className} client without its resources. Pass it to the standalone functions in \`./operations\` so a bundle keeps only the operations it calls.`,
     }),
     block(
-      `export class ${client.coreClassName} extends ClientCore<${client.optionsType}>`,
+      `export class ${client.coreClassName} extends ClientCore`,
       block(
         `constructor(options?: ${client.optionsType})`,
         line("super(clientSpec, { ...options });", INDENT + INDENT),

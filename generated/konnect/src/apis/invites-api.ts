@@ -2,7 +2,7 @@
 import { KonnectCore, type KonnectOptions } from "../core.js";
 import type { InviteUser, InviteUserResponse } from "../models.js";
 import { inviteUser } from "../operations/invites.js";
-import { type Middleware, requestBuilder, type RequestBuilder, type APIPromise } from "../runtime/index.js";
+import { addMiddleware, deriveClient, type Middleware, requestBuilder, type RequestBuilder, type APIPromise } from "../runtime/index.js";
 
 /**
  * What `InvitesApi.inviteUser()` returns: set parameters with its setters, then call `.execute()`. `.execute()` type-checks once `.inviteUser(…)` has been called.
@@ -44,17 +44,18 @@ export class InvitesApi {
   }
 
   /**
-   * A new `InvitesApi` over a new client: these options over this one's client's (each given option replaces the one it had). This one is left as it is.
+   * A new `InvitesApi` over a new client with these options over this one's: each option given replaces its
+   * own (`defaultHeaders` whole). This one is left as it is; the two share no mutable state.
    */
   withOptions(options: KonnectOptions): InvitesApi {
-    return new InvitesApi(this.#client.withOptions(options));
+    return new InvitesApi(deriveClient(this.#client, options));
   }
 
   /**
-   * Adds a middleware to the client, after those it has: every API object sharing the client sees it.
+   * Adds a middleware after those the client has: every API object sharing the client sees it.
    */
   use(middleware: Middleware): this {
-    this.#client.use(middleware);
+    addMiddleware(this.#client, middleware);
     return this;
   }
 

@@ -2,7 +2,7 @@
 import { TrieveCore, type TrieveOptions } from "../core.js";
 import type { InvitationData, PostInvitationResponse } from "../models.js";
 import { postInvitation } from "../operations/invitations.js";
-import { type Middleware, requestBuilder, type RequestBuilder, type APIPromise } from "../runtime/index.js";
+import { addMiddleware, deriveClient, type Middleware, requestBuilder, type RequestBuilder, type APIPromise } from "../runtime/index.js";
 
 /**
  * What `InvitationApi.postInvitation()` returns: set parameters with its setters, then call `.execute()`. `.execute()` type-checks once `.invitationData(…)` has been called.
@@ -51,17 +51,18 @@ export class InvitationApi {
   }
 
   /**
-   * A new `InvitationApi` over a new client: these options over this one's client's (each given option replaces the one it had). This one is left as it is.
+   * A new `InvitationApi` over a new client with these options over this one's: each option given replaces its
+   * own (`defaultHeaders` whole). This one is left as it is; the two share no mutable state.
    */
   withOptions(options: TrieveOptions): InvitationApi {
-    return new InvitationApi(this.#client.withOptions(options));
+    return new InvitationApi(deriveClient(this.#client, options));
   }
 
   /**
-   * Adds a middleware to the client, after those it has: every API object sharing the client sees it.
+   * Adds a middleware after those the client has: every API object sharing the client sees it.
    */
   use(middleware: Middleware): this {
-    this.#client.use(middleware);
+    addMiddleware(this.#client, middleware);
     return this;
   }
 

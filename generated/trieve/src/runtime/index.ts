@@ -17,6 +17,8 @@
  * A client with webhooks builds `new Webhooks(secret, howToSetIt)` as `client.webhooks`.
  */
 export { ClientCore } from "./core.js";
+export { addMiddleware } from "./middleware.js";
+export { deriveClient } from "./derive-client.js";
 export { APIPromise } from "./api-promise.js";
 export { Page, PagePromise, requestPage } from "./pagination.js";
 export { APIResource } from "./resource.js";

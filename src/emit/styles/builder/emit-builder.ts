@@ -1,6 +1,7 @@
 import type { BuilderApi, NamedApi, NamedOperation } from "../../../name/named-api.js";
 import { RESERVED } from "../../../name/reserved-names.js";
 import { propertyKey } from "../../../ts-syntax.js";
+import { clientMethods } from "../../code/client-methods.js";
 import { entryExports } from "../../code/entry-exports.js";
 import type { FileSet } from "../../file-set.js";
 import { Imports, RUNTIME_MODULE } from "../../code/imports.js";
@@ -67,45 +68,13 @@ function emitApi(api: NamedApi, group: BuilderApi): string {
       INDENT,
     ),
     "\n",
-    clientMethods(group.className, client.optionsType),
+    clientMethods(api, group.className),
     ...[...setters].map(([named, list]) => `\n${methodText(api, named, list, imports)}`),
   ];
   return imports.file(
     banner(api.model.source),
     `${types}\n${doc}${block(`export class ${group.className}`, members.join(""))}`,
   );
-}
-
-/** `withOptions` and `use`, as the flat client has them (RESERVED.apiMembers keeps builder methods off these names). */
-function clientMethods(className: string, optionsType: string): string {
-  return [
-    jsDoc(
-      {
-        description: `A new \`${className}\` over a new client: these options over this one's client's (each given option replaces the one it had). This one is left as it is.`,
-      },
-      [],
-      INDENT,
-    ),
-    block(
-      `withOptions(options: ${optionsType}): ${className}`,
-      line(`return new ${className}(this.#client.withOptions(options));`, INDENT + INDENT),
-      INDENT,
-    ),
-    "\n",
-    jsDoc(
-      {
-        description:
-          "Adds a middleware to the client, after those it has: every API object sharing the client sees it.",
-      },
-      [],
-      INDENT,
-    ),
-    block(
-      "use(middleware: Middleware): this",
-      line("this.#client.use(middleware);", INDENT + INDENT) + line("return this;", INDENT + INDENT),
-      INDENT,
-    ),
-  ].join("");
 }
 
 /** The core, then, in that order, models, the operation functions, runtime and types.ts; the types add what they use as they are written. */
@@ -116,6 +85,8 @@ function groupImports(api: NamedApi, group: BuilderApi): Imports {
     .module("models");
   importOperationFunctions(imports, group.operations);
   imports
+    .value(RUNTIME_MODULE, "addMiddleware")
+    .value(RUNTIME_MODULE, "deriveClient")
     .type(RUNTIME_MODULE, "Middleware")
     .value(RUNTIME_MODULE, "requestBuilder")
     .type(RUNTIME_MODULE, "RequestBuilder");
