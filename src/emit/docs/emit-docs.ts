@@ -60,6 +60,8 @@ function readme(api: NamedApi, assets: GeneratorAssets, styles: readonly Style[]
     envPrefix: client.envPrefix,
     errorClass: client.errorClass,
     errorExample: errorExample(api, styles[0]),
+    middlewareExample: middlewareExample(api, styles[0]),
+    coreClassName: client.coreClassName,
     idempotencyHeader: model.idempotencyHeader ?? "",
     requestIdHeader: model.requestIdHeader ?? DEFAULT_REQUEST_ID_HEADER,
     envelope: model.envelope?.result ?? "",
@@ -104,6 +106,33 @@ function schemeText(c: NamedCredential): string {
         ? `HTTP basic (${c.part})`
         : "bearer token";
   return `${tableCell(s.name)}: ${kind}`;
+}
+
+/** A whole program: a middleware added to the client, a call through it, and a derived client. */
+function middlewareExample(api: NamedApi, first: Style | undefined): string {
+  const { client } = api;
+  const named = showcaseOperation(api);
+  const call = named && first ? `${first.callName(api, named)}(${exampleArgs(named).join(", ")})` : undefined;
+  return [
+    `import ${client.className}, { type Middleware } from "${client.packageName}";`,
+    "",
+    "// Tags every request and logs every answer, retries included.",
+    "const tracing: Middleware = {",
+    "  onRequest: ({ request }) => {",
+    "    const traced = new Request(request);",
+    '    traced.headers.set("x-trace-id", "trace-123");',
+    "    return traced;",
+    "  },",
+    "  onResponse: ({ response, operation, attempt }) => {",
+    "    console.log(operation.id, attempt, response.status);",
+    "  },",
+    "};",
+    "",
+    `const client = ${clientConstruction(api, client.className, named)}.use(tracing);`,
+    ...(call ? [`await ${call};`] : []),
+    "// Another client with other options, sharing nothing with the first (which stays as it is):",
+    "const patient = client.withOptions({ timeout: 120_000, maxRetries: 5 });",
+  ].join("\n");
 }
 
 /** A whole program: the client, a call, and the typed errors it may throw. */
