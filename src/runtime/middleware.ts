@@ -18,7 +18,7 @@ export function addMiddleware(client: ClientCore, middleware: Middleware): void 
 
 /**
  * `fetch` with the hooks around it: onRequest in order on a Request built from fetch's arguments, then
- * fetch, or, when fetch fails, the first Response an onError hook gives (in reverse order), then
+ * fetch, or, when the connection fails, the first Response an onError hook gives (in reverse order), then
  * onResponse in reverse order. One context object, updated as it goes, serves every hook. A hook's
  * error comes out as an SDKError holding it as `thrown`: the attempt passes SDKErrors as they are
  * (anything else would count as a connection error, and be retried), and the core throws `thrown`.
@@ -26,6 +26,7 @@ export function addMiddleware(client: ClientCore, middleware: Middleware): void 
 export const intercept =
   (list: readonly Middleware[], operation: MiddlewareOperation, attempt: number, fetch: Fetch): Fetch =>
   async (url, init) => {
+    const signal = init?.signal;
     const c: Record<string, any> = { request: new Request(url, init), operation, attempt };
     const run = async (hook: keyof Middleware, key: string, back?: 1) => {
       try {
@@ -37,10 +38,12 @@ export const intercept =
     };
     await run("onRequest", "request");
     try {
-      c.response = await fetch(c.request);
+      // The attempt's signal, whatever Request a hook built: the timeout and the caller's abort still apply.
+      c.response = await fetch(c.request, { signal });
     } catch (e) {
       c.error = e;
-      await run("onError", "response", 1);
+      // A timeout or an abort is not the connection failing: no hook answers in its place.
+      if (!signal?.aborted) await run("onError", "response", 1);
       if (!c.response) throw e;
     }
     await run("onResponse", "response", 1);

@@ -8,12 +8,14 @@ import Cloudflare from "../../generated/cloudflare/src/index.js";
 import { InvitesApi } from "../../generated/openai/src/builder.js";
 import OpenAI, {
   APIConnectionError,
+  APIConnectionTimeoutError,
   type Middleware,
   type MiddlewareContext,
   type RetrieveInviteResponse,
 } from "../../generated/openai/src/index.js";
 import { startRecordingServer, type RecordingServer } from "../helpers/recording-server.js";
-import { deadPort, failure } from "./helpers.js";
+import { ClientCore } from "../../src/runtime/index.js";
+import { deadPort, failure, op, spec } from "./helpers.js";
 
 let server: RecordingServer;
 beforeAll(async () => {
@@ -71,6 +73,18 @@ describe("middleware", () => {
     });
     expect(errors).toHaveLength(1);
     expect(await failure(down.organization.invites.retrieve("x"))).toBeInstanceOf(APIConnectionError);
+  });
+
+  it("a Request a hook builds anew still ends at the timeout, which no onError answers", async () => {
+    server.reply({ body: invite, delayMs: 2000 });
+    let answered = 0;
+    const fresh: Middleware = {
+      onRequest: ({ request }) => new Request(request.url, { headers: request.headers }),
+      onError: () => void answered++,
+    };
+    const c = client({ timeout: 100, maxRetries: 0, middleware: [fresh] });
+    expect(await failure(c.organization.invites.retrieve("slow"))).toBeInstanceOf(APIConnectionTimeoutError);
+    expect(answered).toBe(0);
   });
 
   it("passes every attempt through, counting from 1, with the operation", async () => {
@@ -177,6 +191,15 @@ describe("_request_id", () => {
     const page = await client().organization.invites.list();
     expect(Object.getOwnPropertyDescriptor(page.items[0], "_request_id")).toBeUndefined();
     expect((page.body as { _request_id?: string })._request_id).toBe("req_2");
+
+    server.reply({ headers: { "x-request-id": "req_3" }, body: [invite] });
+    const list = await new ClientCore(spec({ baseURL: server.baseURL }), { logLevel: "off" }).request<unknown[]>(
+      op(),
+      {},
+      undefined,
+    );
+    expect(Object.getOwnPropertyDescriptor(list, "_request_id")).toBeUndefined();
+    expectTypeOf(list).toEqualTypeOf<unknown[]>();
   });
 
   it("comes from clientgen.yaml's requestIdHeader: Cloudflare's cf-ray, through its envelope", async () => {
