@@ -76,9 +76,10 @@ export interface MiddlewareContext {
 /**
  * Hooks around each request a client sends, each optional and possibly async. `onRequest` hooks run in
  * order and may return a new Request (to sign it, or add a tracing header); `onResponse` hooks run in
- * reverse order and may return a new Response; `onError` hooks (reverse order) see a connection error (not a timeout or an abort)
- * and may return a Response to answer in its place. They run for every attempt, so retries pass
- * through them. A hook that throws ends the call with its error, which is not retried.
+ * reverse order and may return a new Response; `onError` hooks (reverse order) see a connection that
+ * failed (not a timeout or an abort) and may return a Response to answer in its place. They run for
+ * every attempt, so retries pass through them, and for every redirect a client with credentials
+ * follows itself. A hook that throws ends the call with its error, which is not retried.
  */
 export interface Middleware {
   onRequest?(context: MiddlewareContext): Request | undefined | void | Promise<Request | undefined | void>;
