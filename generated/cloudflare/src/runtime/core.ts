@@ -163,7 +163,8 @@ export class ClientCore {
       ? op.response.read(r, keep, this, op, params, o)
       : readBody(keep ? r.clone() : r, op, this.#auth?.redact).then((body) => {
           const v = whole ? body : this.unwrap(op, body, r);
-          // As openai-node: a result object (not an array, nor the items in it) tells which request gave it, out of JSON.stringify's way.
+          // As openai-node: a result object (not an array, nor the items in it) tells which request
+          // gave it, non-enumerable so that JSON.stringify and spreads leave it out.
           return isObject(v)
             ? Object.defineProperty(v, "_request_id", {
                 value: r.headers.get(this.spec.requestIdHeader ?? DEFAULT_REQUEST_ID_HEADER),

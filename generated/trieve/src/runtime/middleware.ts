@@ -33,7 +33,7 @@ export const intercept =
         for (const m of back ? [...list].reverse() : list)
           if ((c[key] = (await m[hook]?.(c as never)) || c[key]) && hook == "onError") break;
       } catch (thrown) {
-        throw Object.assign(new SDKError(), { thrown });
+        throw Object.assign(new SDKError(String(thrown)), { thrown });
       }
     };
     await run("onRequest", "request");
