@@ -10,7 +10,7 @@ import { useFixturePackage } from "../helpers/fixture-package.js";
 import type { ReceivedRequest } from "../helpers/http-server.js";
 
 const CHECKS = `import Streaming, { type Stream, type CompletionChunk, type Completion, type EventModel } from "./index.js";
-import { EventsApi } from "./builder.js";
+import { ChatApi, EventsApi } from "./builder.js";
 import { createChatCompletion } from "./operations/index.js";
 
 const client = new Streaming();
@@ -26,6 +26,15 @@ export async function checks(flag: boolean) {
   // @ts-expect-error nor is a completion a stream
   const wrong2: Stream<CompletionChunk> = await client.chat.completions.create({ model: "m", messages });
   const fn: Stream<CompletionChunk> = await createChatCompletion(client, { model: "m", messages, stream: true });
+  const chat = new ChatApi().createChatCompletion();
+  const built: Stream<CompletionChunk> = await chat.completionRequest({ model: "m", messages, stream: true }).execute();
+  const builtWhole: Completion = await chat.completionRequest({ model: "m", messages }).execute();
+  const raw: Completion = (await chat.completionRequest({ model: "m", messages, stream: false }).executeRaw()).data;
+  const builtEither: Completion | Stream<CompletionChunk> = await chat.completionRequest({ model: "m", messages, stream: flag }).execute();
+  // @ts-expect-error a builder's stream is not a completion either (one type per call, not a union)
+  const wrong3: Completion = await chat.completionRequest({ model: "m", messages, stream: true }).withOptions({}).execute();
+  // @ts-expect-error nor its completion a stream
+  const wrong4: Stream<CompletionChunk> = await chat.completionRequest({ model: "m", messages }).execute();
   const events: Stream<EventModel> = await new EventsApi().tailEvents().topic("t").execute();
   for await (const e of events) e.type.toUpperCase();
   const logs = await client.logs.list();
@@ -33,7 +42,7 @@ export async function checks(flag: boolean) {
     // @ts-expect-error without a schema an event is unknown
     l.anything;
   }
-  return [chunks, done, off, either, wrong, wrong2, fn];
+  return [chunks, done, off, either, wrong, wrong2, fn, built, builtWhole, raw, builtEither, wrong3, wrong4];
 }
 `;
 
@@ -79,7 +88,7 @@ const { options, last } = pkg;
 const messages = [{ role: "user", content: "hi" }];
 
 describe("server-sent events (generated from test/fixtures/specs/streaming.yaml)", () => {
-  it("the package, with its overloads and @ts-expect-error checks, type-checks under --strict", async () => {
+  it("the package, with its overloads (flat and builder) and @ts-expect-error checks, type-checks under --strict", async () => {
     expect(await pkg.typeErrors()).toBe("");
   }, 60_000);
 
