@@ -6,7 +6,8 @@
  */
 
 /**
- * What awaiting gives: a result object (not an array, a page, a stream or a Response) with the
+ * What `await` gives (`withResponse()`'s data is typed as the result itself, as the builder's
+ * `executeRaw()` is, though it carries the id too): a result object (not an array, a page, a stream or a Response) with the
  * request id the runtime puts on it, non-enumerable (core.ts `parse`): from the client's request-id
  * header (`x-request-id` unless clientgen.yaml's `requestIdHeader` says otherwise), null without one.
  */
@@ -65,9 +66,9 @@ export class APIPromise<T> extends Promise<WithRequestID<T>> {
   }
 
   /** The data with the Response, whose body stays readable unless the data was awaited first. */
-  withResponse(): Promise<{ data: WithRequestID<T>; response: Response }> {
+  withResponse(): Promise<{ data: T; response: Response }> {
     this.#mode ??= Keep;
-    return this.#sent.then(async ([response, data]) => ({ data: await this.#data(response, data), response }));
+    return this.#sent.then(async ([response, data]) => ({ data: (await this.#data(response, data)) as T, response }));
   }
 
   override then<R1 = WithRequestID<T>, R2 = never>(

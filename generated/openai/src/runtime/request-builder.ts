@@ -50,9 +50,9 @@ export interface MissingRequiredParameters<Setters> {
 }
 
 /**
- * The data `executeRaw()` gives: the operation's result type itself (`Invite`, `Page<Item>`), which
- * carries `_request_id` at run time. Not `Awaited<Result>`, which would be `await`'s type with
- * `_request_id` added: an unnamed type where `clientgen diff` compares results by their names.
+ * The data `executeRaw()` gives, as the flat method's `withResponse()` types it: the operation's result
+ * type itself (`Invite`, `Page<Item>`), which carries `_request_id` at run time. Not `Awaited<Result>`,
+ * `await`'s type with `_request_id` added: an unnamed type, where `clientgen diff` finds results by name.
  */
 type RawData<Result> = Result extends APIPromise<infer T> ? T : Awaited<Result>;
 
