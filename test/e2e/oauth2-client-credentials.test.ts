@@ -3,21 +3,23 @@
  * relative): the package is generated once and called in-process against a 127.0.0.1 server that is
  * both the token endpoint and the API, in the flat and builder styles, and once through its command line.
  */
-import { rm } from "node:fs/promises";
-import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { CliBundles } from "../helpers/cli-bundle.js";
-import { fixture, generateIntoTemp } from "../helpers/generate.js";
-import { reply, startHttpServer, type HttpServer, type ReceivedRequest } from "../helpers/http-server.js";
+import { useFixturePackage } from "../helpers/fixture-package.js";
+import { reply, type ReceivedRequest } from "../helpers/http-server.js";
 
 const ID = "ledger-app";
 const SECRET = "s3cr3t-Value";
-let dir: string;
-let server: HttpServer;
 const cli = new CliBundles();
-// The generated modules are only known at run time.
-let index: any;
-let builder: any;
+
+/** The options are typed: both halves are strings, read from the environment when left out. */
+const CHECKS = `import Ledger from "./index.js";
+import { AccountsApi } from "./builder.js";
+new Ledger({ clientId: "id", clientSecret: "secret" });
+new AccountsApi({ clientId: "id", clientSecret: "secret", timeout: 1000 });
+// @ts-expect-error a client id is a string
+new Ledger({ clientId: 1 });
+`;
 
 /** What the server does next; reset before each test. */
 let state: {
@@ -32,14 +34,10 @@ let state: {
 };
 let issued = 0;
 
-beforeAll(async () => {
-  dir = await generateIntoTemp(fixture("specs", "oauth2-client-credentials.yaml"), "ledger");
-  [index, builder] = await Promise.all([
-    import(join(dir, "src", "index.ts")),
-    import(join(dir, "src", "builder.ts")),
-    cli.buildPackage("ledger", dir),
-  ]);
-  server = await startHttpServer(async (req, res) => {
+const pkg = useFixturePackage(
+  "oauth2-client-credentials.yaml",
+  "ledger",
+  async (req, res) => {
     if (req.path === "/oauth/token") {
       if (state.tokenDelay) await new Promise((r) => setTimeout(r, state.tokenDelay));
       if (state.tokenReply) return reply(res, ...state.tokenReply);
@@ -54,8 +52,11 @@ beforeAll(async () => {
       return reply(res, 401, { message: `token ${token} is not valid` });
     }
     reply(res, 200, { id: req.path.split("/").pop(), balance: 1 });
-  });
-}, 60_000);
+  },
+  CHECKS,
+);
+
+beforeAll(() => cli.buildPackage("ledger", pkg.dir), 60_000);
 
 beforeEach(() => {
   state = { expiresIn: 3600, reject: 0, valid: new Set() };
@@ -67,18 +68,21 @@ afterEach(() => {
   delete process.env.LEDGER_CLIENT_SECRET;
 });
 
-afterAll(async () => {
-  await server?.close();
-  cli.remove();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => cli.remove());
 
-const base = () => `${server.url}/v1`;
+const base = () => `${pkg.server.url}/v1`;
 const client = (options: Record<string, unknown> = {}) =>
-  new index.Ledger({ baseURL: base(), clientId: ID, clientSecret: SECRET, maxRetries: 0, logLevel: "off", ...options });
-/** The requests since `from` (an index into server.requests): token requests and API calls apart. */
+  new pkg.flat.Ledger({
+    baseURL: base(),
+    clientId: ID,
+    clientSecret: SECRET,
+    maxRetries: 0,
+    logLevel: "off",
+    ...options,
+  });
+/** The requests since `from` (an index into pkg.server.requests): token requests and API calls apart. */
 const since = (from: number) => {
-  const all = server.requests.slice(from);
+  const all = pkg.server.requests.slice(from);
   return {
     token: all.filter((r) => r.path === "/oauth/token"),
     api: all.filter((r) => r.path !== "/oauth/token"),
@@ -91,8 +95,12 @@ const caught = (p: Promise<unknown>) =>
   );
 
 describe("OAuth2 client credentials", () => {
+  it("the package, with its typed options, type-checks under --strict", async () => {
+    expect(await pkg.typeErrors()).toBe("");
+  }, 60_000);
+
   it("fetches one token (form POST, HTTP Basic, the flow's scopes, relative URL) and reuses it", async () => {
-    const from = server.requests.length;
+    const from = pkg.server.requests.length;
     const c = client();
     expect(await c.accounts.retrieve("a1")).toEqual({ id: "a1", balance: 1 });
     await c.accounts.retrieve("a2");
@@ -117,7 +125,7 @@ describe("OAuth2 client credentials", () => {
   it("renews the token shortly before expires_in says it ends", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     state.expiresIn = 600;
-    const from = server.requests.length;
+    const from = pkg.server.requests.length;
     const c = client();
     await c.accounts.retrieve("a1");
     // Renewed a minute early: still kept at 530 s, renewed at 550 s.
@@ -135,7 +143,7 @@ describe("OAuth2 client credentials", () => {
     const c = client();
     await c.accounts.retrieve("a1");
     state.valid.clear();
-    const from = server.requests.length;
+    const from = pkg.server.requests.length;
     expect(await c.accounts.retrieve("a2")).toEqual({ id: "a2", balance: 1 });
     const { token, api } = since(from);
     expect([token.length, api.length]).toEqual([1, 2]);
@@ -147,9 +155,9 @@ describe("OAuth2 client credentials", () => {
     const log = (m: string) => void logs.push(m);
     const c = client({ logLevel: "debug", logger: { error: log, warn: log, info: log, debug: log } });
     state.reject = 2;
-    const from = server.requests.length;
+    const from = pkg.server.requests.length;
     const err = await caught(c.accounts.retrieve("a1"));
-    expect(err).toBeInstanceOf(index.AuthenticationError);
+    expect(err).toBeInstanceOf(pkg.flat.AuthenticationError);
     expect(err.status).toBe(401);
     const { token, api } = since(from);
     expect([token.length, api.length]).toEqual([2, 2]);
@@ -160,7 +168,7 @@ describe("OAuth2 client credentials", () => {
   });
 
   it("concurrent calls share one token request", async () => {
-    const from = server.requests.length;
+    const from = pkg.server.requests.length;
     const c = client();
     const ids = ["a", "b", "c", "d", "e"];
     expect((await Promise.all(ids.map((id) => c.accounts.retrieve(id)))).map((a: any) => a.id)).toEqual(ids);
@@ -178,10 +186,10 @@ describe("OAuth2 client credentials", () => {
     ["200 that is not JSON", [200, "ok"], /200 answer has no access_token \(not JSON\)$/],
   ])("a token endpoint answering %s is an AuthenticationError naming it", async (_, answer, message) => {
     state.tokenReply = answer;
-    const from = server.requests.length;
+    const from = pkg.server.requests.length;
     const err = await caught(client().accounts.retrieve("a1"));
-    expect(err).toBeInstanceOf(index.AuthenticationError);
-    expect(err.message).toContain(`Token request to ${server.url}/oauth/token failed`);
+    expect(err).toBeInstanceOf(pkg.flat.AuthenticationError);
+    expect(err.message).toContain(`Token request to ${pkg.server.url}/oauth/token failed`);
     expect(err.message).toMatch(message);
     expect(JSON.stringify([err.message, err.body])).not.toContain(SECRET);
     // Not retried, and the call is not sent without a token.
@@ -191,31 +199,31 @@ describe("OAuth2 client credentials", () => {
   it("a token endpoint that does not answer in time, or refuses the connection, is an AuthenticationError", async () => {
     state.tokenDelay = 1000;
     const slow = await caught(client({ timeout: 100 }).accounts.retrieve("a1"));
-    expect(slow).toBeInstanceOf(index.AuthenticationError);
-    expect(slow.message).toBe(`Token request to ${server.url}/oauth/token failed: Request timed out after 100ms.`);
+    expect(slow).toBeInstanceOf(pkg.flat.AuthenticationError);
+    expect(slow.message).toBe(`Token request to ${pkg.server.url}/oauth/token failed: Request timed out after 100ms.`);
     const closed = await caught(client({ baseURL: "http://127.0.0.1:1/v1" }).accounts.retrieve("a1"));
-    expect(closed).toBeInstanceOf(index.AuthenticationError);
+    expect(closed).toBeInstanceOf(pkg.flat.AuthenticationError);
     expect(closed.message).toMatch(
       /^Token request to http:\/\/127\.0\.0\.1:1\/oauth\/token failed: Connection error\./,
     );
   });
 
   it("reads the id and secret from LEDGER_CLIENT_ID and LEDGER_CLIENT_SECRET, and says so when both are missing", async () => {
-    expect(() => new index.Ledger({ baseURL: base() })).toThrow(
+    expect(() => new pkg.flat.Ledger({ baseURL: base() })).toThrow(
       "Ledger: missing credentials. Pass `clientId` and `clientSecret` to the client or set LEDGER_CLIENT_ID and LEDGER_CLIENT_SECRET.",
     );
     process.env.LEDGER_CLIENT_ID = ID;
     process.env.LEDGER_CLIENT_SECRET = SECRET;
-    const from = server.requests.length;
-    await new index.Ledger({ baseURL: base() }).accounts.retrieve("a1");
+    const from = pkg.server.requests.length;
+    await new pkg.flat.Ledger({ baseURL: base() }).accounts.retrieve("a1");
     expect(since(from).token[0]!.headers.authorization).toBe(
       "Basic " + Buffer.from(`${ID}:${SECRET}`).toString("base64"),
     );
   });
 
   it("builders use the same runtime", async () => {
-    const api = new builder.AccountsApi({ baseURL: base(), clientId: ID, clientSecret: SECRET });
-    const from = server.requests.length;
+    const api = new pkg.builder.AccountsApi({ baseURL: base(), clientId: ID, clientSecret: SECRET });
+    const from = pkg.server.requests.length;
     expect(await api.getAccount("a9").execute()).toEqual({ id: "a9", balance: 1 });
     expect(since(from).token).toHaveLength(1);
   });
