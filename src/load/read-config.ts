@@ -45,7 +45,7 @@ function checkShape(doc: SourceDocument, value: unknown, shape: Shape, at: Point
   if ("enum" in shape) {
     if (typeof value !== "string" || !shape.enum.includes(value)) {
       const allowed =
-        shape.enum.length === 1 ? `${shape.enum[0]}, the one supported` : `one of ${shape.enum.join(", ")}`;
+        shape.enum.length === 1 ? `${shape.enum[0]}, the only value supported` : `one of ${shape.enum.join(", ")}`;
       fail(`expected ${allowed}, got ${describe(value)}`, shape.hint ?? `use one of: ${shape.enum.join(", ")}`);
     }
     return;

@@ -74,7 +74,10 @@ describe("tree-shaking of the streaming, upload and webhook code", () => {
   });
 
   it("using webhooks alone brings only them", async () => {
-    const code = await bundle("Webhooks", `console.log(await new Webhooks("whsec_x").unwrap("{}", {}));`);
+    const code = await bundle(
+      "Webhooks",
+      `console.log(await new Webhooks({ webhookSecret: "whsec_x" }).unwrap("{}", {}));`,
+    );
     expect(code).toContain(MARKS.webhooks);
     for (const mark of [MARKS.stream, MARKS.uploads]) expect(code).not.toContain(mark);
   });
