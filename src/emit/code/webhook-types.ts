@@ -1,4 +1,4 @@
-import type { NamedApi, NamedWebhooks } from "../../name/named-api.js";
+import type { NamedApi, NamedWebhooks, WebhookVerifyNames } from "../../name/named-api.js";
 import type { Imports } from "./imports.js";
 import { INDENT, jsDoc, line } from "./source-writer.js";
 import { indexedType, modelType, plainType, type TypeExpr } from "./type-exprs.js";
@@ -36,3 +36,7 @@ function unionMembers(hooks: NamedWebhooks): TypeExpr[] {
   if (sent.length === 0 || sent.some((e) => !e.type)) return [plainType("unknown")];
   return [...new Set(sent.map((e) => e.type!))].map(modelType);
 }
+
+/** Where the secret comes from when a call gives none, for doc comments and pages. */
+export const secretText = (verify: WebhookVerifyNames): string =>
+  `The secret defaults to the \`${verify.option}\` option${verify.env ? `, then \`process.env.${verify.env}\`` : ""}.`;

@@ -1,6 +1,6 @@
 import type { GeneratorAssets } from "../../generator-assets.js";
 import type { NamedApi, NamedWebhooks } from "../../name/named-api.js";
-import { secretText } from "../styles/builder/emit-webhooks-api.js";
+import { secretText } from "../code/webhook-types.js";
 import type { FileSet } from "../file-set.js";
 import { docLinks, modelIndex } from "./doc-types.js";
 import { codeCell, tableCell } from "./markdown.js";

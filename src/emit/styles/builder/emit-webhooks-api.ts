@@ -1,6 +1,7 @@
 import type { NamedApi, WebhookVerifyNames } from "../../../name/named-api.js";
 import { Imports, RUNTIME_MODULE } from "../../code/imports.js";
 import { banner, block, INDENT, jsDoc, line } from "../../code/source-writer.js";
+import { secretText } from "../../code/webhook-types.js";
 
 /**
  * Builder style's webhooks: `new WebhooksApi(options).unwrap(body, headers)`, constructed like the other
@@ -47,7 +48,3 @@ export function emitWebhooksApi(api: NamedApi, verify: WebhookVerifyNames): stri
   const body = block(`export class ${verify.builderClass} extends Webhooks<${union}>`, ctorDoc + ctor);
   return imports.file(banner(api.model.source), `\n${doc}${body}`);
 }
-
-/** Where the secret comes from when a call gives none. */
-export const secretText = (verify: WebhookVerifyNames): string =>
-  `The secret defaults to the \`${verify.option}\` option${verify.env ? `, then \`process.env.${verify.env}\`` : ""}.`;

@@ -12,7 +12,7 @@ import {
 import { banner, block, INDENT, jsDoc, line } from "../../code/source-writer.js";
 import { hasParamsArg } from "../../code/type-exprs.js";
 import { wrappedHead } from "../../code/wrapped-literal.js";
-import { secretText } from "../builder/emit-webhooks-api.js";
+import { secretText } from "../../code/webhook-types.js";
 
 /** Flat style: `client.user.invites.list()`, one class per resource, methods delegating to the operations. */
 export function emitFlat(api: NamedApi): FileSet {
