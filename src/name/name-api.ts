@@ -9,6 +9,7 @@ import type { NamedApi } from "./named-api.js";
 import { nameDocPages } from "./name-docs.js";
 import { NameScope, type NameWarning, renamed } from "./rename-warning.js";
 import { RESERVED } from "./reserved-names.js";
+import { WEBHOOKS_COMMAND } from "../runtime-cli/reserved.js";
 import { nameWebhookTypes, nameWebhookVerify, WEBHOOKS_PROPERTY } from "./name-webhooks.js";
 
 /** What openapi-typescript's types.ts exports: generated files import these by name. */
@@ -75,9 +76,11 @@ export function nameApi(model: ApiModel, provider: string, nameOverride?: string
   );
   const schemas = aliased.map((s, i) => ({ ...s, docFile: modelFiles[i]! }));
   const credentials = nameCredentials(model, client, warnings);
-  const cli = nameCli(client, operations, [...credentials, ...clientParams], warnings);
   const options = [...credentials, ...clientParams].map((o) => o.option);
   const verify = nameWebhookVerify(model, options, scope);
+  // `<bin> webhooks verify` takes the secret as a flag like a credential's.
+  const cliOptions = [...credentials, ...clientParams, ...(verify ? [{ option: verify.option }] : [])];
+  const cli = nameCli(client, operations, cliOptions, warnings, verify ? [WEBHOOKS_COMMAND] : []);
   const webhooks = webhookTypes && { ...webhookTypes, docFile: webhooksFile!, ...(verify ? { verify } : {}) };
   return {
     model,

@@ -5,6 +5,7 @@
  * signatures made here with node:crypto, and openai-node's `client.webhooks.unwrap` giving the same
  * verdict as ours on the same secret, body and headers.
  */
+import { execFile } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { rm, writeFile } from "node:fs/promises";
@@ -12,7 +13,7 @@ import { join } from "node:path";
 import { build } from "esbuild";
 import OpenAI from "openai";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { fixture, generateIntoTemp } from "../helpers/generate.js";
+import { fixture, generateIntoTemp, projectRoot } from "../helpers/generate.js";
 import { codeBlocks } from "../helpers/markdown-blocks.js";
 import { tscErrors } from "../helpers/tsc.js";
 
@@ -195,6 +196,35 @@ describe("webhooks (generated from test/fixtures/specs/webhooks)", () => {
     expect(code).not.toContain("whsec_");
     expect(code).not.toContain("webhook-signature");
   });
+});
+
+describe("the command line: webhooks verify", () => {
+  /** The package's src/cli.ts as a process (through tsx), the body on stdin, the secret from its variable. */
+  function verify(
+    body: string,
+    headers: Record<string, string>,
+  ): Promise<{ code: number; stdout: string; stderr: string }> {
+    const tsx = join(projectRoot, "node_modules", "tsx", "dist", "esm", "index.mjs");
+    const args = ["--import", tsx, join(dir, "src", "cli.ts"), "webhooks", "verify", "--data", "-"];
+    for (const [name, value] of Object.entries(headers)) args.push("--header", `${name}: ${value}`);
+    return new Promise((resolve) => {
+      const child = execFile(
+        process.execPath,
+        args,
+        { env: { ...process.env, HOOKS_WEBHOOK_SECRET: SECRET } },
+        (err, stdout, stderr) => resolve({ code: err ? Number(err.code) : 0, stdout, stderr }),
+      );
+      child.stdin!.end(body);
+    });
+  }
+
+  it("prints a valid delivery's event and exits 0; a tampered one exits 1 naming the error, printing nothing", async () => {
+    const [valid, tampered] = await Promise.all([verify(BODY, headersFor()), verify(`${BODY} `, headersFor())]);
+    expect(valid).toMatchObject({ code: 0, stderr: "" });
+    expect(JSON.parse(valid.stdout)).toEqual(JSON.parse(BODY));
+    expect(tampered).toMatchObject({ code: 1, stdout: "" });
+    expect(tampered.stderr).toBe("webhooks-client: InvalidWebhookSignatureError: No webhook signature matches.\n");
+  }, 30_000);
 });
 
 describe("the same verdicts as openai-node's client.webhooks.unwrap", () => {
