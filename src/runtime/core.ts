@@ -63,7 +63,7 @@ export class ClientCore {
     const hidden = new Set(SECRET_HEADERS);
     this.#auth = spec.auth?.(spec, options, hidden);
     // Credentials are the only secret values; without auth, only hidden headers need hiding.
-    [this.#log, this.#fmt] = createLog(spec.name, options, hidden, this.#auth?.redact);
+    [this.#log, this.#fmt] = createLog(spec, options, hidden, this.#auth?.redact);
   }
 
   /**
