@@ -8,14 +8,14 @@
 import { execFile } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import { rm, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { build } from "esbuild";
 import OpenAI from "openai";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { fixture, generateIntoTemp, projectRoot } from "../helpers/generate.js";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { projectRoot } from "../helpers/generate.js";
+import { useFixturePackage } from "../helpers/fixture-package.js";
 import { codeBlocks } from "../helpers/markdown-blocks.js";
-import { tscErrors } from "../helpers/tsc.js";
 
 const CHECKS = `import Hooks, { type PingWebhookEvent, type WebhookBatchCancelled, type WebhookEvent } from "./index.js";
 import { WebhooksApi } from "./builder.js";
@@ -63,16 +63,20 @@ const headersFor = (ts = now(), body = BODY, key?: Buffer): Record<string, strin
   "webhook-signature": `v1,${sign("msg_1", ts, body, key)}`,
 });
 
+// No test here sends a request: the helper's server only answers 404.
+const pkg = useFixturePackage(
+  "webhooks/openapi.yaml",
+  "webhooks",
+  (_req, res) => void res.writeHead(404).end(),
+  CHECKS,
+);
 let dir: string;
-// The generated modules are only known at run time; their types are checked by tsc below.
 let flat: any;
 let builder: any;
-let packageName: string;
 
 beforeAll(async () => {
-  dir = await generateIntoTemp(fixture("specs", "webhooks", "openapi.yaml"), "webhooks");
-  packageName = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).name;
-  await writeFile(join(dir, "src", "checks.ts"), CHECKS);
+  ({ dir, flat, builder } = pkg);
+  const packageName = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).name;
   // Every example of the webhooks page, compiled with the package as it would be installed.
   const page = readFileSync(join(dir, "docs", "webhooks.md"), "utf8");
   const examples = codeBlocks(page).filter((b) => b.language === "ts");
@@ -82,12 +86,6 @@ beforeAll(async () => {
       .replaceAll(`"${packageName}"`, '"./index.js"');
     await writeFile(join(dir, "src", `doc-example-${i}.ts`), code);
   }
-  flat = await import(join(dir, "src", "index.ts"));
-  builder = await import(join(dir, "src", "builder.ts"));
-});
-
-afterAll(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 afterEach(() => {
@@ -107,7 +105,7 @@ describe("webhooks (generated from test/fixtures/specs/webhooks)", () => {
   it("the package, its typed union and @ts-expect-error checks, and the webhooks page's examples type-check under --strict", async () => {
     const examples = readdirSync(join(dir, "src")).filter((f) => f.startsWith("doc-example-"));
     expect(examples.length).toBe(2);
-    expect(await tscErrors("--noEmit", "-p", dir)).toBe("");
+    expect(await pkg.typeErrors()).toBe("");
   }, 60_000);
 
   it("flat: unwrap returns the event, verifySignature resolves, with the client's webhookSecret", async () => {
