@@ -12,6 +12,8 @@ export interface ProviderConfig {
   clientParams: Record<string, ClientParamConfig>;
   envelope?: { result: string; success?: string; errors?: string };
   idempotencyHeader?: string;
+  /** How the API signs the webhooks it sends: then the client verifies them (`client.webhooks.unwrap`). */
+  webhooks?: WebhooksConfig;
   operations: Record<string, OperationConfig>;
   /** Alias in models.ts by schema name (key of `components.schemas`): `{ Page: PageInfo }`. */
   schemas: Record<string, string>;
@@ -23,6 +25,13 @@ export type SchemeConfig = {
   /** Every such request needs it; by default it is sent when given and optional otherwise. */
   required?: boolean;
 } & ({ type: "bearer" } | { type: "basic" } | { type: "apiKey"; in: "header" | "query"; name: string });
+
+export interface WebhooksConfig {
+  /** Standard Webhooks (https://www.standardwebhooks.com), the one scheme supported. */
+  signature: "standard-webhooks";
+  /** Environment variable holding the `whsec_` secret when neither the call nor the client gives one. */
+  secretEnv?: string;
+}
 
 export interface CredentialConfig {
   /** Key of the spec's `components.securitySchemes` or of clientgen.yaml's `securitySchemes`. */

@@ -37,6 +37,10 @@ export interface ApiModel {
   envelope?: EnvelopeSpec;
   /** Header that carries an idempotency key on every non-GET request. */
   idempotencyHeader?: string;
+  /** Requests the API sends to the user: 3.1 `webhooks`, then 3.0 `callbacks` of operations, in spec order. */
+  webhooks: WebhookModel[];
+  /** How the API signs them (clientgen.yaml `webhooks`): then clients verify and type them (`client.webhooks`). */
+  webhookSignature?: WebhookSignatureModel;
   source: { file: string; hash: string };
   /** Warnings found while modelling (skipped callbacks, unsupported media types...). */
   notes: Diagnostic[];
@@ -62,6 +66,27 @@ export interface ClientCredentialsFlow {
   tokenUrl: string;
   /** The flow's scopes, asked for in every token request. */
   scopes: string[];
+}
+
+/**
+ * One event the API sends: a 3.1 webhook (`webhooks.<name>.<method>`) or a 3.0 callback
+ * (`paths.<path>.<method>.callbacks.<name>.<expression>.<method>`). Its payload is the request body.
+ */
+export interface WebhookModel extends Docs {
+  /** `batch_cancelled`, or `<operation key>.<callback name>` for a callback. */
+  key: string;
+  method: HttpMethod;
+  pointer: Pointer;
+  /** The payload. */
+  body?: BodyModel;
+  /** openapi-typescript writes 3.1 webhooks into types.ts, not callbacks: a callback's payload is typed only by its schema `$ref`. */
+  inTypes: boolean;
+}
+
+export interface WebhookSignatureModel {
+  scheme: "standard-webhooks";
+  /** Environment variable holding the secret. */
+  secretEnv?: string;
 }
 
 /** A client parameter as the runtime takes it (`clientParams([...])`), with its description for the docs. */

@@ -7,6 +7,7 @@ import { eachOperation } from "../load/each-operation.js";
 import { deref } from "../load/follow-ref.js";
 import { isObject, str, type Json } from "../load/json-helpers.js";
 import { buildSchemas } from "./build-schemas.js";
+import { buildWebhooks } from "./build-webhooks.js";
 import { addConfigSchemes, applyOperationConfig, resolveClientConfig } from "./resolve-config.js";
 
 /** Builds the IR from a checked spec. Spec order is kept everywhere. */
@@ -22,6 +23,7 @@ export function buildModel(spec: LoadedSpec, config: ProviderConfig): ApiModel {
     security: Array.isArray(root.security) ? securityAlternatives(root.security) : [],
     operations: [],
     schemas: buildSchemas(root, config.schemas),
+    webhooks: [],
     ...resolveClientConfig(config),
     source: { file: spec.root.file, hash: spec.hash },
     notes,
@@ -33,16 +35,7 @@ export function buildModel(spec: LoadedSpec, config: ProviderConfig): ApiModel {
     applyOperationConfig(op, config, model);
     model.operations.push(op);
   }
-  if (isObject(root.webhooks) && Object.keys(root.webhooks).length > 0) {
-    notes.push(
-      spec.diagnostic(["webhooks"], {
-        severity: "warning",
-        rule: "webhooks-skipped",
-        message: `${Object.keys(root.webhooks).length} webhook(s) are not part of the client`,
-        hint: "webhooks are requests the API sends to you; their payload types are still in types.ts",
-      }),
-    );
-  }
+  model.webhooks = buildWebhooks(spec, notes);
   return model;
 }
 

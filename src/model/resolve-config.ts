@@ -2,7 +2,10 @@ import type { ProviderConfig } from "../load/provider-config.js";
 import type { ApiModel, OperationModel, SecuritySchemeModel } from "./api-model.js";
 import { applyPagination } from "./recognise-pagination.js";
 
-type ClientConfig = Pick<ApiModel, "names" | "credentials" | "clientParams" | "envelope" | "idempotencyHeader">;
+type ClientConfig = Pick<
+  ApiModel,
+  "names" | "credentials" | "clientParams" | "envelope" | "idempotencyHeader" | "webhookSignature"
+>;
 
 /** clientgen.yaml's client-wide settings, as the model carries them: later stages never read the config. */
 export function resolveClientConfig(config: ProviderConfig): ClientConfig {
@@ -16,6 +19,10 @@ export function resolveClientConfig(config: ProviderConfig): ClientConfig {
   };
   if (config.envelope) resolved.envelope = config.envelope;
   if (config.idempotencyHeader) resolved.idempotencyHeader = config.idempotencyHeader;
+  if (config.webhooks) {
+    const { signature, secretEnv } = config.webhooks;
+    resolved.webhookSignature = secretEnv ? { scheme: signature, secretEnv } : { scheme: signature };
+  }
   return resolved;
 }
 

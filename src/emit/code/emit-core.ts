@@ -25,6 +25,7 @@ export function emitCore(api: NamedApi): FileSet {
       const docs = jsDoc(p.description ? { description: p.description } : undefined, [sent, ...env], INDENT);
       return docs + line(`${p.option}?: string | undefined;`, INDENT);
     }),
+    webhookSecretOption(api),
   ].join("");
   const head = "export const clientSpec: ClientSpec = ";
   const text = [
@@ -60,4 +61,19 @@ function partText({ part, scheme }: NamedCredential): string {
   return part === "clientSecret"
     ? `The client secret of ${flow}, sent only to its token endpoint.`
     : `The client id of ${flow}: with the secret, the client trades it for an access token at \`${scheme.clientCredentials.tokenUrl}\`, which it keeps and renews.`;
+}
+
+/** The option holding the webhook secret, when clientgen.yaml says how webhooks are signed. */
+function webhookSecretOption(api: NamedApi): string {
+  const verify = api.webhooks?.verify;
+  if (!verify) return "";
+  const env = verify.env ? ` Defaults to \`process.env.${verify.env}\`.` : "";
+  const doc = jsDoc(
+    {
+      description: `The \`whsec_\` secret \`${verify.property}.unwrap()\` and \`.verifySignature()\` check webhooks with,\nunless a call gives one.${env}`,
+    },
+    [],
+    INDENT,
+  );
+  return doc + line(`${verify.option}?: string | undefined;`, INDENT);
 }

@@ -15,7 +15,7 @@
  * Streaming, binary and upload operations name their readers and encoders the same way
  * (`response: sseResponse`, `sseOrJSONResponse`, `binaryResponse`; `body: { encode: jsonOrMultipartBody }`),
  * so the Stream, its decoder and the multipart writer reach only the bundles of operations that use them.
- * A client with webhooks builds `new Webhooks(secret, howToSetIt)` as `client.webhooks`.
+ * A client with webhooks builds `new Webhooks(this.options, "webhookSecret", "ENV_VAR")` as `client.webhooks`.
  */
 export { ClientCore } from "./core.js";
 export { APIPromise } from "./api-promise.js";

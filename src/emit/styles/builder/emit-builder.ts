@@ -10,6 +10,7 @@ import { paramType, requestedStreamType } from "../../code/type-exprs.js";
 import { Call, Code, wrappedHead, wrappedLiteral } from "../../code/wrapped-literal.js";
 import { builderSetters, builderSetup, missingUnion, type BuilderSetter } from "./builder-types.js";
 import { builderExample } from "./usage.js";
+import { emitWebhooksApi } from "./emit-webhooks-api.js";
 
 const IMMUTABLE =
   "Immutable: each setter returns a new builder and leaves this one unchanged;\nsetting a parameter twice keeps the last value.";
@@ -22,6 +23,8 @@ const IMMUTABLE =
 export function emitBuilder(api: NamedApi): FileSet {
   const files: FileSet = new Map();
   for (const group of api.apis) files.set(`src/${group.file}.ts`, emitApi(api, group));
+  const verify = api.webhooks?.verify;
+  if (verify) files.set(`src/${verify.builderFile}.ts`, emitWebhooksApi(api, verify));
   files.set("src/builder.ts", emitEntry(api));
   return files;
 }
@@ -31,7 +34,11 @@ function emitEntry(api: NamedApi): string {
     "@example",
     ...builderExample(api).split("\n"),
   ]);
-  const groups = api.apis.map((group) => line(`export * from "./${group.file}.js";`)).join("");
+  const files = [
+    ...api.apis.map((group) => group.file),
+    ...(api.webhooks?.verify ? [api.webhooks.verify.builderFile] : []),
+  ];
+  const groups = files.map((file) => line(`export * from "./${file}.js";`)).join("");
   const types = line(`export type { ${RESERVED.builderEntryTypes.join(", ")} } from "./runtime/index.js";`);
   return `${banner(api.model.source)}${doc}\n${groups}${entryExports(api)}${types}`;
 }

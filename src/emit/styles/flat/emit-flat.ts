@@ -12,6 +12,7 @@ import {
 import { banner, block, INDENT, jsDoc, line } from "../../code/source-writer.js";
 import { hasParamsArg } from "../../code/type-exprs.js";
 import { wrappedHead } from "../../code/wrapped-literal.js";
+import { secretText } from "../../code/webhook-types.js";
 
 /** Flat style: `client.user.invites.list()`, one class per resource, methods delegating to the operations. */
 export function emitFlat(api: NamedApi): FileSet {
@@ -100,10 +101,27 @@ function emitIndex(api: NamedApi): string {
   // No constructor: the core's, which takes the same options, is inherited.
   const body = block(
     `export class ${client.className} extends ${client.coreClassName}`,
-    members(api, api.flat, imports, "this", true),
+    webhooksMember(api, imports) + members(api, api.flat, imports, "this", true),
   );
   return imports.file(
     banner(api.model.source),
     `\n${doc}${body}\n${line(`export default ${client.className};`)}${entryExports(api)}`,
   );
+}
+
+/** `client.webhooks`, when clientgen.yaml says how the API signs them: verifies and types what it sends. */
+function webhooksMember(api: NamedApi, imports: Imports): string {
+  const verify = api.webhooks?.verify;
+  if (!verify) return "";
+  imports.value(RUNTIME_MODULE, "Webhooks").type("models", api.webhooks!.union);
+  const doc = jsDoc(
+    {
+      description: `Webhooks the API sends: \`unwrap(body, headers, secret?)\` verifies the Standard Webhooks signature\nand returns the typed event; \`verifySignature(...)\` only checks. ${secretText(verify)}`,
+    },
+    [],
+    INDENT,
+  );
+  const args = [`this.options`, JSON.stringify(verify.option), ...(verify.env ? [JSON.stringify(verify.env)] : [])];
+  const head = `readonly ${verify.property}: Webhooks<${api.webhooks!.union}> = new Webhooks(`;
+  return doc + line(`${head}${args.join(", ")});`, INDENT) + "\n";
 }
