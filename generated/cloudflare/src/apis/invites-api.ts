@@ -37,6 +37,7 @@ export interface EditInviteBuilder<Missing extends "inviteEditRequest" = "invite
  * setting a parameter twice keeps the last value.
  *
  * @example
+ * ```ts
  * import { InvitesApi } from "cloudflare-client/builder";
  *
  * const api = new InvitesApi({ apiToken: process.env.CLOUDFLARE_API_TOKEN });
@@ -44,6 +45,7 @@ export interface EditInviteBuilder<Missing extends "inviteEditRequest" = "invite
  * const page = await api.listInvites().execute();
  * // Or every item, pages fetched as the loop goes:
  * for await (const item of api.listInvites().execute()) console.log(item);
+ * ```
  */
 export class InvitesApi {
   readonly #client: ClientCore;
@@ -66,6 +68,17 @@ export class InvitesApi {
    * GET /user/invites
    *
    * Returns a builder: call `.execute()` to send the request.
+   *
+   * @example
+   * ```ts
+   * import { InvitesApi } from "cloudflare-client/builder";
+   *
+   * const api = new InvitesApi({ apiToken: process.env.CLOUDFLARE_API_TOKEN });
+   *
+   * const page = await api.listInvites().execute();
+   * // Or every item, pages fetched as the loop goes:
+   * for await (const item of api.listInvites().execute()) console.log(item);
+   * ```
    */
   listInvites(): ListInvitesBuilder {
     return requestBuilder<ListInvitesBuilder>({ name: "listInvites" }, this.#client, listInvites, []);
@@ -80,6 +93,17 @@ export class InvitesApi {
    *
    * Returns a builder: call `.execute()` to send the request.
    * @param inviteId - Identifier of the invitation.
+   *
+   * @example
+   * ```ts
+   * import { InvitesApi } from "cloudflare-client/builder";
+   *
+   * const api = new InvitesApi({ apiToken: process.env.CLOUDFLARE_API_TOKEN });
+   *
+   * const result = await api.getInvite("4f5f0c14a2a41d5063dd301b2f829f04").execute();
+   * // Or, with the raw Response:
+   * const { data, response } = await api.getInvite("4f5f0c14a2a41d5063dd301b2f829f04").executeRaw();
+   * ```
    */
   getInvite(inviteId: string): GetInviteBuilder {
     return requestBuilder<GetInviteBuilder>({ name: "getInvite" }, this.#client, getInvite, [inviteId]);
@@ -96,6 +120,17 @@ export class InvitesApi {
    *
    * Returns a builder: set `.inviteEditRequest(…)` (required), then call `.execute()`.
    * @param inviteId - Identifier of the invitation.
+   *
+   * @example
+   * ```ts
+   * import { InvitesApi } from "cloudflare-client/builder";
+   *
+   * const api = new InvitesApi({ apiToken: process.env.CLOUDFLARE_API_TOKEN });
+   *
+   * const result = await api.editInvite("4f5f0c14a2a41d5063dd301b2f829f04").inviteEditRequest({ status: "accepted" }).execute();
+   * // Or, with the raw Response:
+   * const { data, response } = await api.editInvite("4f5f0c14a2a41d5063dd301b2f829f04").inviteEditRequest({ status: "accepted" }).executeRaw();
+   * ```
    */
   editInvite(inviteId: string): EditInviteBuilder {
     return requestBuilder<EditInviteBuilder>(

@@ -61,6 +61,7 @@ export interface DeleteInviteBuilder extends RequestBuilder<APIPromise<DeleteInv
  * setting a parameter twice keeps the last value.
  *
  * @example
+ * ```ts
  * import { InvitesApi } from "openai-client/builder";
  *
  * const api = new InvitesApi({ adminApiKey: process.env.OPENAI_ADMIN_KEY });
@@ -68,6 +69,7 @@ export interface DeleteInviteBuilder extends RequestBuilder<APIPromise<DeleteInv
  * const page = await api.listInvites().limit(20).execute();
  * // Or every item, pages fetched as the loop goes:
  * for await (const item of api.listInvites().limit(20).execute()) console.log(item);
+ * ```
  */
 export class InvitesApi {
   readonly #client: ClientCore;
@@ -89,6 +91,17 @@ export class InvitesApi {
    * GET /organization/invites
    *
    * Returns a builder: set `.limit(…)`, `.after(…)`, then call `.execute()`.
+   *
+   * @example
+   * ```ts
+   * import { InvitesApi } from "openai-client/builder";
+   *
+   * const api = new InvitesApi({ adminApiKey: process.env.OPENAI_ADMIN_KEY });
+   *
+   * const page = await api.listInvites().limit(20).execute();
+   * // Or every item, pages fetched as the loop goes:
+   * for await (const item of api.listInvites().limit(20).execute()) console.log(item);
+   * ```
    */
   listInvites(): ListInvitesBuilder {
     return requestBuilder<ListInvitesBuilder>(
@@ -109,6 +122,17 @@ export class InvitesApi {
    * POST /organization/invites
    *
    * Returns a builder: set `.inviteRequest(…)` (required), then call `.execute()`.
+   *
+   * @example
+   * ```ts
+   * import { InvitesApi } from "openai-client/builder";
+   *
+   * const api = new InvitesApi({ adminApiKey: process.env.OPENAI_ADMIN_KEY });
+   *
+   * const result = await api.inviteUser().inviteRequest({ email: "anotheruser@example.com", role: "reader", projects: [{ id: "project-xyz", role: "member" }, { id: "project-abc", role: "owner" }] }).execute();
+   * // Or, with the raw Response:
+   * const { data, response } = await api.inviteUser().inviteRequest({ email: "anotheruser@example.com", role: "reader", projects: [{ id: "project-xyz", role: "member" }, { id: "project-abc", role: "owner" }] }).executeRaw();
+   * ```
    */
   inviteUser(): InviteUserBuilder {
     return requestBuilder<InviteUserBuilder>(
@@ -128,6 +152,17 @@ export class InvitesApi {
    *
    * Returns a builder: call `.execute()` to send the request.
    * @param inviteId - ID of the invite to retrieve.
+   *
+   * @example
+   * ```ts
+   * import { InvitesApi } from "openai-client/builder";
+   *
+   * const api = new InvitesApi({ adminApiKey: process.env.OPENAI_ADMIN_KEY });
+   *
+   * const result = await api.retrieveInvite("invite_id").execute();
+   * // Or, with the raw Response:
+   * const { data, response } = await api.retrieveInvite("invite_id").executeRaw();
+   * ```
    */
   retrieveInvite(inviteId: string): RetrieveInviteBuilder {
     return requestBuilder<RetrieveInviteBuilder>({ name: "retrieveInvite" }, this.#client, retrieveInvite, [inviteId]);
@@ -143,6 +178,17 @@ export class InvitesApi {
    *
    * Returns a builder: call `.execute()` to send the request.
    * @param inviteId - ID of the invite to delete.
+   *
+   * @example
+   * ```ts
+   * import { InvitesApi } from "openai-client/builder";
+   *
+   * const api = new InvitesApi({ adminApiKey: process.env.OPENAI_ADMIN_KEY });
+   *
+   * const result = await api.deleteInvite("invite_id").execute();
+   * // Or, with the raw Response:
+   * const { data, response } = await api.deleteInvite("invite_id").executeRaw();
+   * ```
    */
   deleteInvite(inviteId: string): DeleteInviteBuilder {
     return requestBuilder<DeleteInviteBuilder>({ name: "deleteInvite" }, this.#client, deleteInvite, [inviteId]);

@@ -16,6 +16,14 @@ export class UserInvites extends APIResource {
    * envelope still carries `result_info` counters.
    *
    * GET /user/invites
+   *
+   * @example
+   * ```ts
+   * import Cloudflare from "cloudflare-client";
+   *
+   * const client = new Cloudflare({ apiToken: process.env.CLOUDFLARE_API_TOKEN });
+   * for await (const item of client.user.invites.list()) console.log(item);
+   * ```
    */
   list(options?: RequestOptions): PagePromise<ListInvitesItem, InviteCollectionResponse> {
     return listInvites(this._client, options);
@@ -27,6 +35,15 @@ export class UserInvites extends APIResource {
    * Returns one invitation sent to the authenticated user, looked up by its identifier.
    *
    * GET /user/invites/{invite_id}
+   *
+   * @example
+   * ```ts
+   * import Cloudflare from "cloudflare-client";
+   *
+   * const client = new Cloudflare({ apiToken: process.env.CLOUDFLARE_API_TOKEN });
+   * const result = await client.user.invites.get("4f5f0c14a2a41d5063dd301b2f829f04");
+   * console.log(result);
+   * ```
    */
   get(inviteId: string, options?: RequestOptions): APIPromise<GetInviteResponse> {
     return getInvite(this._client, inviteId, options);
@@ -40,6 +57,15 @@ export class UserInvites extends APIResource {
    * declines it. The updated invitation is returned.
    *
    * PATCH /user/invites/{invite_id}
+   *
+   * @example
+   * ```ts
+   * import Cloudflare from "cloudflare-client";
+   *
+   * const client = new Cloudflare({ apiToken: process.env.CLOUDFLARE_API_TOKEN });
+   * const result = await client.user.invites.edit("4f5f0c14a2a41d5063dd301b2f829f04", { status: "accepted" });
+   * console.log(result);
+   * ```
    */
   edit(inviteId: string, params: EditInviteParams, options?: RequestOptions): APIPromise<EditInviteResponse> {
     return editInvite(this._client, inviteId, params, options);

@@ -15,6 +15,14 @@ export class OrganizationInvites extends APIResource {
    * `has_more` says whether there is one.
    *
    * GET /organization/invites
+   *
+   * @example
+   * ```ts
+   * import OpenAI from "openai-client";
+   *
+   * const client = new OpenAI({ adminApiKey: process.env.OPENAI_ADMIN_KEY });
+   * for await (const item of client.organization.invites.list()) console.log(item);
+   * ```
    */
   list(params?: ListInvitesParams, options?: RequestOptions): PagePromise<ListInvitesItem, ListInvitesResponse> {
     return listInvites(this._client, params, options);
@@ -28,6 +36,15 @@ export class OrganizationInvites extends APIResource {
    * effect on acceptance.
    *
    * POST /organization/invites
+   *
+   * @example
+   * ```ts
+   * import OpenAI from "openai-client";
+   *
+   * const client = new OpenAI({ adminApiKey: process.env.OPENAI_ADMIN_KEY });
+   * const result = await client.organization.invites.create({ email: "anotheruser@example.com", role: "reader", projects: [{ id: "project-xyz", role: "member" }, { id: "project-abc", role: "owner" }] });
+   * console.log(result);
+   * ```
    */
   create(params: InviteUserParams, options?: RequestOptions): APIPromise<InviteUserResponse> {
     return inviteUser(this._client, params, options);
@@ -39,6 +56,15 @@ export class OrganizationInvites extends APIResource {
    * Returns one invitation of the organization, looked up by its ID.
    *
    * GET /organization/invites/{invite_id}
+   *
+   * @example
+   * ```ts
+   * import OpenAI from "openai-client";
+   *
+   * const client = new OpenAI({ adminApiKey: process.env.OPENAI_ADMIN_KEY });
+   * const result = await client.organization.invites.retrieve("invite_id");
+   * console.log(result);
+   * ```
    */
   retrieve(inviteId: string, options?: RequestOptions): APIPromise<RetrieveInviteResponse> {
     return retrieveInvite(this._client, inviteId, options);
@@ -51,6 +77,15 @@ export class OrganizationInvites extends APIResource {
    * cannot be deleted.
    *
    * DELETE /organization/invites/{invite_id}
+   *
+   * @example
+   * ```ts
+   * import OpenAI from "openai-client";
+   *
+   * const client = new OpenAI({ adminApiKey: process.env.OPENAI_ADMIN_KEY });
+   * const result = await client.organization.invites.delete("invite_id");
+   * console.log(result);
+   * ```
    */
   delete(inviteId: string, options?: RequestOptions): APIPromise<DeleteInviteResponse> {
     return deleteInvite(this._client, inviteId, options);
