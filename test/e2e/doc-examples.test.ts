@@ -186,7 +186,7 @@ describe.each(providers)("generated/%s docs", (provider) => {
       .filter((p) => p !== cliPage);
     const withBlocks = new Set(mine.map((b) => b.where.replace(/:\d+$/, "")));
     expect(pages.filter((p) => !withBlocks.has(p))).toEqual([]);
-    expect(readFileSync(join(projectRoot, cliPage), "utf8")).toMatch(/^```sh$/m);
+    expect(readFileSync(join(generated, provider, "docs", "CLI.md"), "utf8")).toMatch(/^```sh$/m);
     expect(pages.length).toBeGreaterThan(1);
   });
 
@@ -218,7 +218,9 @@ describe.each(providers)("generated/%s JSDoc @example", (provider) => {
 
   it("is the docs page's example, and every one compiles under --strict as printed", () => {
     const shown = new Set(blocks.map((b) => b.code));
-    expect(mine.filter((b) => !shown.has(b.code)).map((b) => `${b.where}\n${b.code}`)).toEqual([]);
+    // A comment cannot hold `*/`: the generator writes `*\/`, the same inside a string literal.
+    const unescaped = (code: string) => code.replace(/\*\\\//g, "*/");
+    expect(mine.filter((b) => !shown.has(unescaped(b.code))).map((b) => `${b.where}\n${b.code}`)).toEqual([]);
     const failing = mine
       .filter((b) => errors.get(b.file)!.length > 0)
       .map((b) => `${b.where}\n${b.code}\n${errors.get(b.file)!.join("\n")}`);
@@ -227,7 +229,8 @@ describe.each(providers)("generated/%s JSDoc @example", (provider) => {
   });
 });
 
-describe("clientgen's own README and docs pages", () => {
+// Only against generated/: with CLIENTGEN_DOCS_ROOT the project's pages are not collected.
+describe.skipIf(!!process.env.CLIENTGEN_DOCS_ROOT)("clientgen's own README and docs pages", () => {
   it("have TypeScript examples, and every one compiles under --strict as printed against generated/", () => {
     expect(projectBlocks.filter((b) => b.where.startsWith("README.md:")).length).toBeGreaterThan(0);
     const failing = projectBlocks
