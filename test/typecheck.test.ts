@@ -15,7 +15,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
  * Every generated package compiles under its own strict build config with TypeScript 7, the
  * compiler its package.json builds it with (declarations included, so a package that type-checks
  * but could not emit its .d.ts fails here); all of them together with TypeScript 5.9 too, so
- * users still on 5.x stay safe; and src/, test/ and scripts/ with the generator's 5.9.
+ * users still on 5.x stay safe; and src/, test/ and scripts/ with 7 as well.
  */
 describe("tsc --strict", () => {
   it.each(packages)("generated/%s type-checks with TypeScript 7", async (name) => {
@@ -43,7 +43,9 @@ describe("tsc --strict", () => {
     expect(await tscErrorsWith(tsc59Bin, ["--noEmit", "-p", config])).toBe("");
   });
 
+  // TypeScript 7 here: the 5.9 run took a minute of the suite's CPU on two cores, and the sources
+  // still compile against 5.9's own declarations (node_modules/typescript) for the generator's API use.
   it("the generator, its tests (with their @ts-expect-error lines) and scripts type-check", async () => {
-    expect(await tscErrorsWith(tsc59Bin, ["--noEmit", "-p", "tsconfig.json"])).toBe("");
+    expect(await tscErrors("--noEmit", "-p", "tsconfig.json")).toBe("");
   });
 });

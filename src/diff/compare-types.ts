@@ -9,6 +9,7 @@ import {
   type ChangeKind,
   type Flow,
 } from "./classify.js";
+import { missingSettersIndex, setterChanges } from "./builder-setters.js";
 import { describeTypeChange, docsOf, isDeprecated, typeText } from "./describe-type.js";
 import { namesOf, placeOf, type PublicApi } from "./read-public-api.js";
 import {
@@ -352,17 +353,8 @@ export class TypeWalker {
     this.pairwise(others(oa), others(na), o, n, flow, path, at, step);
   }
 
-  /**
-   * A builder's still-required setters are a type argument (`ListOrdersBuilder<"cursor">`), an internal
-   * device: the user sees which setters `.execute()` now waits for, not `never → "cursor"`.
-   */
   private requiredSetters(o: ts.Type, n: ts.Type, path: string, at: At): void {
-    const [before, after] = [stringLiterals(o), stringLiterals(n)];
-    const added = after.filter((s) => !before.includes(s));
-    const dropped = before.filter((s) => !after.includes(s));
-    const calls = (names: string[]) => names.map((s) => `.${s}(…)`).join(", ");
-    if (added.length) this.add("breaking", path, `.execute() now needs ${calls(added)} first`, at);
-    if (dropped.length) this.add("compatible", path, `.execute() no longer needs ${calls(dropped)} first`, at);
+    for (const { kind, message } of setterChanges(o, n)) this.add(kind, path, message, at);
   }
 
   private pairwise(
@@ -398,23 +390,4 @@ export class TypeWalker {
     const newNames = namesOf(this.ctx.new, n);
     return newNames && namesOf(this.ctx.old, o)?.find((name) => newNames.includes(name));
   }
-}
-
-const stringLiterals = (t: ts.Type): string[] =>
-  (t.flags & ts.TypeFlags.Union ? (t as ts.UnionType).types : [t])
-    .filter((m): m is ts.StringLiteralType => Boolean(m.flags & ts.TypeFlags.StringLiteral))
-    .map((m) => m.value);
-
-/**
- * Which type parameter of a generated builder interface lists the setters still to call: the one it
- * passes on as the runtime `RequestBuilder`'s second type argument (`extends RequestBuilder<R, Missing>`).
- */
-function missingSettersIndex(t: ts.TypeReference): number {
-  const decl = t.target.symbol?.declarations?.find(ts.isInterfaceDeclaration);
-  for (const base of decl?.heritageClauses?.flatMap((c) => [...c.types]) ?? []) {
-    const forwarded = base.typeArguments?.[1];
-    if (base.expression.getText() !== "RequestBuilder" || !forwarded || !ts.isTypeReferenceNode(forwarded)) continue;
-    return decl!.typeParameters?.findIndex((p) => p.name.text === forwarded.typeName.getText()) ?? -1;
-  }
-  return -1;
 }

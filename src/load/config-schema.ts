@@ -69,7 +69,12 @@ export const configShape: Shape = {
     credentials: {
       keys: "identifier",
       map: {
-        fields: { scheme: "string", env: "string", part: { enum: ["username", "password"] }, description: "string" },
+        fields: {
+          scheme: "string",
+          env: "string",
+          part: { enum: ["username", "password", "clientId", "clientSecret"] },
+          description: "string",
+        },
         required: ["scheme"],
       },
     },

@@ -28,8 +28,8 @@ export interface CredentialConfig {
   /** Key of the spec's `components.securitySchemes` or of clientgen.yaml's `securitySchemes`. */
   scheme: string;
   env?: string;
-  /** For http basic schemes: which half this credential is. */
-  part?: "username" | "password";
+  /** For http basic schemes (`username`, `password`) and OAuth2 client credentials flows (`clientId`, `clientSecret`): which half this credential is. */
+  part?: "username" | "password" | "clientId" | "clientSecret";
   description?: string;
 }
 

@@ -49,9 +49,19 @@ export interface CredentialModel {
   /** Key of `securitySchemes`. */
   scheme: string;
   env?: string;
-  /** For http basic schemes: which half this credential is. */
-  part?: "username" | "password";
+  part?: CredentialPart;
   description?: string;
+}
+
+/** Which half of a two-part credential one option holds: http basic's, or an OAuth2 client's (client credentials flow). */
+export type CredentialPart = "username" | "password" | "clientId" | "clientSecret";
+
+/** An OAuth2 client credentials flow: the client fetches its own tokens. */
+export interface ClientCredentialsFlow {
+  /** As the spec writes it: a relative URL resolves against the client's base URL at run time. */
+  tokenUrl: string;
+  /** The flow's scopes, asked for in every token request. */
+  scopes: string[];
 }
 
 /** A client parameter as the runtime takes it (`clientParams([...])`), with its description for the docs. */
@@ -94,7 +104,8 @@ export type SecuritySchemeModel = {
   | { kind: "bearer"; format?: string }
   | { kind: "basic" }
   | { kind: "apiKey"; in: "header" | "query" | "cookie"; paramName: string }
-  | { kind: "oauth2" | "openIdConnect" }
+  | { kind: "oauth2"; clientCredentials?: ClientCredentialsFlow }
+  | { kind: "openIdConnect" }
 );
 
 export interface SchemaModel extends Docs {

@@ -81,7 +81,21 @@ function buildSecuritySchemes(root: Json): SecuritySchemeModel[] {
       out.push({ ...base, kind: "bearer", ...(str(s.bearerFormat) ? { format: s.bearerFormat as string } : {}) });
     else if (s.type === "apiKey" && (s.in === "header" || s.in === "query" || s.in === "cookie") && str(s.name))
       out.push({ ...base, kind: "apiKey", in: s.in, paramName: s.name as string });
-    else if (s.type === "oauth2" || s.type === "openIdConnect") out.push({ ...base, kind: s.type });
+    else if (s.type === "oauth2") {
+      const flow = isObject(s.flows) && isObject(s.flows.clientCredentials) ? s.flows.clientCredentials : undefined;
+      out.push(
+        flow && str(flow.tokenUrl)
+          ? {
+              ...base,
+              kind: "oauth2",
+              clientCredentials: {
+                tokenUrl: flow.tokenUrl as string,
+                scopes: isObject(flow.scopes) ? Object.keys(flow.scopes) : [],
+              },
+            }
+          : { ...base, kind: "oauth2" },
+      );
+    } else if (s.type === "openIdConnect") out.push({ ...base, kind: s.type });
   }
   return out;
 }

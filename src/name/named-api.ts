@@ -1,6 +1,7 @@
 import type {
   ApiModel,
   ClientParamModel,
+  CredentialPart,
   OperationModel,
   ParamModel,
   SecuritySchemeModel,
@@ -83,7 +84,7 @@ export interface NamedCredential {
   option: string;
   env?: string;
   scheme: SecuritySchemeModel;
-  part?: "username" | "password";
+  part?: CredentialPart;
   description?: string;
 }
 

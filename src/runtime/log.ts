@@ -1,5 +1,5 @@
 /** Logging, set up once per client: every line prefixed with the client's name and redacted. */
-import type { ClientOptions } from "./types.js";
+import type { ClientOptions, ClientSpec } from "./types.js";
 import { readEnv } from "./util.js";
 
 const LEVELS = ["off", "error", "warn", "info", "debug"];
@@ -8,12 +8,18 @@ const LEVELS = ["off", "error", "warn", "info", "debug"];
 export type Log = (level: number, message: () => string) => void;
 
 /**
- * The client's log and header formatting. The level comes from `logLevel` or `<NAME>_LOG` (default
- * `warn`). Every line goes through `redact` (auth's, when the client has credentials); header values
+ * The client's log and header formatting. The level comes from `logLevel` or `<PREFIX>_LOG`, the
+ * prefix of the client's other variables (`KONNECT_BASE_URL`, so `KONNECT_LOG`; default `warn`). Every line goes through `redact` (auth's, when the client has credentials); header values
  * of the `hidden` headers are replaced by `***`.
  */
-export function createLog(name: string, options: ClientOptions, hidden: Set<string>, redact = (text: string) => text) {
-  const found = LEVELS.indexOf(options.logLevel ?? readEnv(`${name.toUpperCase().replace(/\W/g, "_")}_LOG`) ?? "warn");
+export function createLog(
+  { name, baseURLEnv }: ClientSpec,
+  options: ClientOptions,
+  hidden: Set<string>,
+  redact = (text: string) => text,
+) {
+  const env = baseURLEnv ? `${baseURLEnv.slice(0, -8)}LOG` : `${name.toUpperCase().replace(/\W/g, "_")}_LOG`;
+  const found = LEVELS.indexOf(options.logLevel ?? readEnv(env) ?? "warn");
   const level = found < 0 ? 2 : found;
   const logger = options.logger ?? console;
   const log: Log = (l, message) => {

@@ -93,10 +93,14 @@ describe("command line: event streams and files", () => {
     ]);
   });
 
-  it("--help says how to give a file, and that events print one JSON line each", async () => {
+  it("--help says how to give a file, and that events (declared or asked for) print one JSON line each", async () => {
     const upload = await cli.run("uploads", ["uploadFile", "--help"]);
     expect(upload.stdout).toContain("key=@path for a file field");
     expect((await cli.run("uploads", ["--help"])).stdout).toContain("a file field as key=@path");
     expect((await cli.run("streaming", ["tailEvents", "--help"])).stdout).toContain("one JSON line each (NDJSON)");
+    // JSON unless asked for events: the help says which prints what.
+    expect((await cli.run("streaming", ["createChatCompletion", "--help"])).stdout).toContain(
+      "with stream=true, each event as it arrives, one JSON line each (NDJSON)",
+    );
   });
 });

@@ -5,15 +5,12 @@
  * lines under `--strict` and called against a 127.0.0.1 server in the flat and builder styles.
  */
 import type { ServerResponse } from "node:http";
-import { rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixture, generateIntoTemp } from "../helpers/generate.js";
-import { startHttpServer, type HttpServer, type ReceivedRequest } from "../helpers/http-server.js";
-import { tscErrors } from "../helpers/tsc.js";
+import { describe, expect, it } from "vitest";
+import { useFixturePackage } from "../helpers/fixture-package.js";
+import type { ReceivedRequest } from "../helpers/http-server.js";
 
 const CHECKS = `import Streaming, { type Stream, type CompletionChunk, type Completion, type EventModel } from "./index.js";
-import { EventsApi } from "./builder.js";
+import { ChatApi, EventsApi } from "./builder.js";
 import { createChatCompletion } from "./operations/index.js";
 
 const client = new Streaming();
@@ -29,6 +26,15 @@ export async function checks(flag: boolean) {
   // @ts-expect-error nor is a completion a stream
   const wrong2: Stream<CompletionChunk> = await client.chat.completions.create({ model: "m", messages });
   const fn: Stream<CompletionChunk> = await createChatCompletion(client, { model: "m", messages, stream: true });
+  const chat = new ChatApi().createChatCompletion();
+  const built: Stream<CompletionChunk> = await chat.completionRequest({ model: "m", messages, stream: true }).execute();
+  const builtWhole: Completion = await chat.completionRequest({ model: "m", messages }).execute();
+  const raw: Completion = (await chat.completionRequest({ model: "m", messages, stream: false }).executeRaw()).data;
+  const builtEither: Completion | Stream<CompletionChunk> = await chat.completionRequest({ model: "m", messages, stream: flag }).execute();
+  // @ts-expect-error a builder's stream is not a completion either (one type per call, not a union)
+  const wrong3: Completion = await chat.completionRequest({ model: "m", messages, stream: true }).withOptions({}).execute();
+  // @ts-expect-error nor its completion a stream
+  const wrong4: Stream<CompletionChunk> = await chat.completionRequest({ model: "m", messages }).execute();
   const events: Stream<EventModel> = await new EventsApi().tailEvents().topic("t").execute();
   for await (const e of events) e.type.toUpperCase();
   const logs = await client.logs.list();
@@ -36,15 +42,9 @@ export async function checks(flag: boolean) {
     // @ts-expect-error without a schema an event is unknown
     l.anything;
   }
-  return [chunks, done, off, either, wrong, wrong2, fn];
+  return [chunks, done, off, either, wrong, wrong2, fn, built, builtWhole, raw, builtEither, wrong3, wrong4];
 }
 `;
-
-let dir: string;
-let server: HttpServer;
-// The generated modules are only known at run time; their types are checked by tsc below.
-let flat: any;
-let builder: any;
 
 const sse = (res: ServerResponse, events: unknown[], done = true) => {
   res.writeHead(200, { "content-type": "text/event-stream" });
@@ -77,35 +77,23 @@ function answer(req: ReceivedRequest, res: ServerResponse): void {
   sse(res, ["line one", { level: "info" }]);
 }
 
-beforeAll(async () => {
-  dir = await generateIntoTemp(fixture("specs", "streaming.yaml"), "streaming");
-  await writeFile(join(dir, "src", "checks.ts"), CHECKS);
-  server = await startHttpServer(answer);
-  flat = await import(join(dir, "src", "index.ts"));
-  builder = await import(join(dir, "src", "builder.ts"));
-});
-
-afterAll(async () => {
-  await server?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
-
-const options = () => ({ baseURL: server.url, maxRetries: 0 });
 const collect = async (iterable: AsyncIterable<unknown>) => {
   const out: unknown[] = [];
   for await (const x of iterable) out.push(x);
   return out;
 };
-const last = () => server.requests[server.requests.length - 1]!;
+
+const pkg = useFixturePackage("streaming.yaml", "streaming", answer, CHECKS);
+const { options, last } = pkg;
 const messages = [{ role: "user", content: "hi" }];
 
 describe("server-sent events (generated from test/fixtures/specs/streaming.yaml)", () => {
-  it("the package, with its overloads and @ts-expect-error checks, type-checks under --strict", async () => {
-    expect(await tscErrors("--noEmit", "-p", dir)).toBe("");
+  it("the package, with its overloads (flat and builder) and @ts-expect-error checks, type-checks under --strict", async () => {
+    expect(await pkg.typeErrors()).toBe("");
   }, 60_000);
 
   it("flat: `stream: true` yields the chunks; without it, the JSON completion", async () => {
-    const client = new flat.default(options());
+    const client = new pkg.flat.default(options());
     const stream = await client.chat.completions.create({ model: "m", messages, stream: true });
     expect(last().headers.accept).toBe("application/json, text/event-stream");
     expect(JSON.parse(last().text)).toEqual({ model: "m", messages, stream: true });
@@ -117,7 +105,7 @@ describe("server-sent events (generated from test/fixtures/specs/streaming.yaml)
   });
 
   it("flat: a stream-only operation gives a Stream, ending with the body; no schema means unknown events", async () => {
-    const client = new flat.default(options());
+    const client = new pkg.flat.default(options());
     const events = await client.events.list({ topic: "news" });
     expect(last().headers.accept).toBe("text/event-stream");
     expect(await collect(events)).toEqual([
@@ -128,12 +116,12 @@ describe("server-sent events (generated from test/fixtures/specs/streaming.yaml)
   });
 
   it("builder: `.execute()` resolves to the Stream, for stream-only and stream-on-request operations", async () => {
-    const events = await new builder.EventsApi(options()).tailEvents().topic("t").execute();
+    const events = await new pkg.builder.EventsApi(options()).tailEvents().topic("t").execute();
     expect(await collect(events)).toEqual([
       { type: "t.a", at: 1 },
       { type: "b", at: 2 },
     ]);
-    const chat = new builder.ChatApi(options());
+    const chat = new pkg.builder.ChatApi(options());
     const chunks = await chat
       .createChatCompletion()
       .completionRequest({ model: "m", messages, stream: true })

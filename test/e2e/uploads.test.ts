@@ -5,12 +5,11 @@
  * and called against a 127.0.0.1 server in the flat and builder styles.
  */
 import { createReadStream } from "node:fs";
-import { rm, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixture, generateIntoTemp } from "../helpers/generate.js";
-import { startHttpServer, type HttpServer, type ReceivedRequest } from "../helpers/http-server.js";
-import { tscErrors } from "../helpers/tsc.js";
+import { describe, expect, it } from "vitest";
+import { useFixturePackage } from "../helpers/fixture-package.js";
+import type { ReceivedRequest } from "../helpers/http-server.js";
 
 const CHECKS = `import Uploads, { toFile } from "./index.js";
 import { JobsApi } from "./builder.js";
@@ -32,30 +31,16 @@ export async function checks(bytes: Uint8Array<ArrayBuffer>) {
 }
 `;
 
-let dir: string;
-let server: HttpServer;
-// The generated modules are only known at run time; their types are checked by tsc below.
-let flat: any;
-let builder: any;
-
-beforeAll(async () => {
-  dir = await generateIntoTemp(fixture("specs", "uploads.yaml"), "uploads");
-  await writeFile(join(dir, "src", "checks.ts"), CHECKS);
-  server = await startHttpServer((_req, res) => {
+const pkg = useFixturePackage(
+  "uploads.yaml",
+  "uploads",
+  (_req, res) => {
     res.writeHead(200, { "content-type": "application/json" });
     res.end('{"ok":true}');
-  });
-  flat = await import(join(dir, "src", "index.ts"));
-  builder = await import(join(dir, "src", "builder.ts"));
-});
-
-afterAll(async () => {
-  await server?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
-
-const options = () => ({ baseURL: server.url, maxRetries: 0 });
-const last = () => server.requests[server.requests.length - 1]!;
+  },
+  CHECKS,
+);
+const { options, last } = pkg;
 
 /** The multipart body as the server reads it: each field's text, or a file's name, type and text. */
 async function parts(req: ReceivedRequest): Promise<Array<[string, unknown]>> {
@@ -70,12 +55,12 @@ async function parts(req: ReceivedRequest): Promise<Array<[string, unknown]>> {
 
 describe("file uploads (generated from test/fixtures/specs/uploads.yaml)", () => {
   it("the package, with its @ts-expect-error checks, type-checks under --strict", async () => {
-    expect(await tscErrors("--noEmit", "-p", dir)).toBe("");
+    expect(await pkg.typeErrors()).toBe("");
   }, 60_000);
 
   it("flat, multipart only: toFile(...) and bytes become file parts with their names and content types", async () => {
-    const client = new flat.default(options());
-    const file = await flat.toFile(Buffer.from("hello"), "notes.txt");
+    const client = new pkg.flat.default(options());
+    const file = await pkg.flat.toFile(Buffer.from("hello"), "notes.txt");
     expect(await client.files.create({ file, purpose: "fine-tune", extra: [new Uint8Array([104, 105])] })).toEqual({
       ok: true,
     });
@@ -88,11 +73,11 @@ describe("file uploads (generated from test/fixtures/specs/uploads.yaml)", () =>
   });
 
   it("flat, JSON or multipart: no file sends JSON; a file (here a read stream) sends multipart", async () => {
-    const client = new flat.default(options());
+    const client = new pkg.flat.default(options());
     await client.jobs.create({ media_url: "https://example.com/a.mp3", language: "en" });
     expect(last().headers["content-type"]).toBe("application/json");
     expect(JSON.parse(last().text)).toEqual({ media_url: "https://example.com/a.mp3", language: "en" });
-    const path = join(dir, "talk.mp3");
+    const path = join(pkg.dir, "talk.mp3");
     await writeFile(path, "ID3 not really");
     await client.jobs.create({ media: createReadStream(path), language: "en" });
     expect(last().headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
@@ -103,7 +88,7 @@ describe("file uploads (generated from test/fixtures/specs/uploads.yaml)", () =>
   });
 
   it("builder: a File in the body goes as multipart; without one, JSON", async () => {
-    const jobs = new builder.JobsApi(options());
+    const jobs = new pkg.builder.JobsApi(options());
     await jobs
       .submitJob()
       .jobRequest({ media: new File(["RIFF"], "take.wav"), language: "fr" })

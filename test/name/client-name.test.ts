@@ -64,6 +64,12 @@ describe("--out names the package", () => {
     );
     expect(JSON.parse(result.files!.get("package.json")!).name).toBe("spotify-client");
   }, 30_000);
+
+  it("`--out src` says where, not what: the spec's name names the package and its variables", () => {
+    expect(jobFor(fixture("specs", "minimal.yaml"), "/tmp/app/src").provider).toBe("minimal");
+    expect(jobFor("/tmp/app/specs/billing/openapi.yaml", "/tmp/app/generated").provider).toBe("billing");
+    expect(jobFor("/tmp/app/billing.yaml", "/tmp/app/clients/ledger").provider).toBe("ledger");
+  });
 });
 
 describe("--name and clientgen.yaml's name", () => {

@@ -120,6 +120,9 @@ describe("runCli with a host of its own", () => {
     write: async (stream, chunk) => void (stream === "out" && out.push(String(chunk))),
     readStdin: async () => new Uint8Array(),
     readFile: async () => new Uint8Array(),
+    openFile: async () => {
+      throw new Error("no files in this test");
+    },
     onInterrupt: () => {},
     exit: () => {},
   });

@@ -25,6 +25,7 @@ const SAMPLE: Record<string, string> = {
   timeout: "5",
   "max-retries": "0",
   data: "{}",
+  output: "out.bin",
 };
 
 /** One table of global options drives the parser, the help, the docs page and the reserved flag names. */

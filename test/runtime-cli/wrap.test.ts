@@ -86,6 +86,9 @@ describe("help at the terminal's width", () => {
         write: async (_stream, chunk) => void out.push(String(chunk)),
         readStdin: async () => new Uint8Array(),
         readFile: async () => new Uint8Array(),
+        openFile: async () => {
+          throw new Error("no files in this test");
+        },
         onInterrupt: () => {},
         exit: () => {},
       });

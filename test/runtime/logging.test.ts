@@ -146,6 +146,17 @@ describe("levels", () => {
       expect(lines.map((l) => l[0])).toEqual(["debug", "debug"]);
     });
 
+    it("takes the prefix of the client's other variables, not its display name", async () => {
+      process.env.ACME_LOG = "debug";
+      const { logger, lines } = capture();
+      const konnect = new ClientCore(
+        { ...secure, name: "Kong Konnect", baseURLEnv: "ACME_BASE_URL" },
+        { ...SECRETS, baseURL: server.url, logger },
+      );
+      await konnect.request(op(), {}, undefined);
+      expect(lines.map((l) => l[0])).toEqual(["debug", "debug"]);
+    });
+
     it("prefers the option", async () => {
       process.env.ACME_LOG = "debug";
       const { core, lines } = client("off");

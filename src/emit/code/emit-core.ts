@@ -1,4 +1,4 @@
-import type { NamedApi } from "../../name/named-api.js";
+import type { NamedApi, NamedCredential } from "../../name/named-api.js";
 import type { FileSet } from "../file-set.js";
 import { clientSpec } from "./client-spec.js";
 import { codeLiteral, runtimeRefs } from "./runtime-ref.js";
@@ -15,7 +15,7 @@ export function emitCore(api: NamedApi): FileSet {
   const options = [
     ...api.credentials.map((c) => {
       const env = c.env ? [`Defaults to \`process.env.${c.env}\`.`] : [];
-      const what = c.part ? [`The ${c.part} for the \`${c.scheme.name}\` scheme.`] : [];
+      const what = c.part ? [partText(c)] : [];
       const docs = jsDoc(c.description ? { description: c.description } : undefined, [...what, ...env], INDENT);
       return docs + line(`${c.option}?: string | undefined;`, INDENT);
     }),
@@ -51,4 +51,13 @@ export function emitCore(api: NamedApi): FileSet {
     ),
   ].join("");
   return new Map([["src/core.ts", text]]);
+}
+
+/** What one half of a two-part credential is: http basic's, or an OAuth2 client's, traded for tokens. */
+function partText({ part, scheme }: NamedCredential): string {
+  if (scheme.kind !== "oauth2" || !scheme.clientCredentials) return `The ${part} for the \`${scheme.name}\` scheme.`;
+  const flow = `the \`${scheme.name}\` scheme's OAuth2 client credentials flow`;
+  return part === "clientSecret"
+    ? `The client secret of ${flow}, sent only to its token endpoint.`
+    : `The client id of ${flow}: with the secret, the client trades it for an access token at \`${scheme.clientCredentials.tokenUrl}\`, which it keeps and renews.`;
 }

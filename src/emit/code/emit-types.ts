@@ -4,6 +4,7 @@ import type { GlobalContext, OpenAPI3 } from "openapi-typescript";
 import type { FileSet } from "../file-set.js";
 import { TypesFailed } from "./types-failed.js";
 import { scanDiscriminators } from "./scan-discriminators.js";
+import { inferDiscriminatorMappings } from "./infer-discriminator-mappings.js";
 import { banner } from "./source-writer.js";
 
 const require = createRequire(import.meta.url);
@@ -37,6 +38,7 @@ export function emitTypes({ data, source }: TypesInput): FileSet {
   const schema = data as unknown as OpenAPI3;
   let text: string;
   try {
+    inferDiscriminatorMappings(schema);
     text = astToString(transformSchema(schema, typesContext(schema)));
   } catch (err) {
     // Its errors are about the document (a shape it did not expect), so they become input errors.

@@ -101,7 +101,9 @@ function schemeText(c: NamedCredential): string {
       ? `API key in ${s.in} ${codeCell(s.paramName)}`
       : s.kind === "basic"
         ? `HTTP basic (${c.part})`
-        : "bearer token";
+        : s.kind === "oauth2" && s.clientCredentials
+          ? `OAuth2 client credentials (${c.part === "clientSecret" ? "client secret" : "client id"})`
+          : "bearer token";
   return `${tableCell(s.name)}: ${kind}`;
 }
 

@@ -27,17 +27,47 @@ export async function writeResult(host: Host, op: CliOperation, data: unknown): 
     for await (const event of data) await host.write("out", `${JSON.stringify(event)}\n`);
     return;
   }
-  if (data instanceof Response) return writeBytes(host, data);
+  if (data instanceof Response) return writeBytes(host, data, op);
   if (data instanceof Blob) return host.write("out", new Uint8Array(await data.arrayBuffer()));
   if (typeof data === "string" && op.response === "text")
     return host.write("out", data.endsWith("\n") ? data : `${data}\n`);
   await host.write("out", json(host, data));
 }
 
-/** A binary answer (the runtime's binaryResponse gives the Response unread), written as its bytes arrive. */
-async function writeBytes(host: Host, response: Response): Promise<void> {
+/** A binary answer (the runtime's binaryResponse gives the Response unread), written as its bytes arrive; never to a terminal. */
+async function writeBytes(host: Host, response: Response, op: CliOperation): Promise<void> {
+  if (host.stdoutIsTTY) {
+    await response.body?.cancel();
+    throw bytesOnTerminal(op);
+  }
   const reader = response.body?.getReader();
   if (reader) for (let r = await reader.read(); !r.done; r = await reader.read()) await host.write("out", r.value);
+}
+
+/** Bytes would garble a terminal, and a terminal would garble them. */
+export const bytesOnTerminal = (op: CliOperation): UsageError =>
+  new UsageError(
+    `${op.command} answers with bytes, which are not written to a terminal: give --output FILE, or redirect stdout (> FILE)`,
+    op.command,
+  );
+
+/**
+ * Runs `write` with the body going to stdout, or, with `--output FILE`, to that file instead (created only
+ * once the answer is in, so a failed call leaves an existing file as it was); stderr stays stderr.
+ */
+export async function toOutput(host: Host, output: string | undefined, write: (out: Host) => Promise<void>) {
+  if (output === undefined) return write(host);
+  const file = await host.openFile(output);
+  const { columns: _columns, ...rest } = host;
+  try {
+    await write({
+      ...rest,
+      stdoutIsTTY: false,
+      write: (s, chunk) => (s === "out" ? file.write(chunk) : host.write(s, chunk)),
+    });
+  } finally {
+    await file.close();
+  }
 }
 
 /** `--all`: every item of every page, one JSON line each, written as each page arrives. */

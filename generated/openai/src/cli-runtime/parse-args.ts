@@ -30,6 +30,8 @@ export interface ParsedArgs {
   maxRetries?: number;
   /** `--data`: JSON, `@file` or `-` (stdin). */
   data?: string;
+  /** `--output`: the file the response body goes to instead of stdout. */
+  output?: string;
   /** Client options given as flags (`--admin-api-key …` → `adminApiKey`). */
   clientOptions: Record<string, string>;
 }
@@ -58,6 +60,9 @@ const VALUED: { [K in ValuedOption]: (out: ParsedArgs, text: string) => void } =
   },
   data: (out, text) => {
     out.data = text;
+  },
+  output: (out, text) => {
+    out.output = text;
   },
 };
 const SHORT: ReadonlyMap<string, SwitchOption> = new Map<string, SwitchOption>(

@@ -5,7 +5,7 @@ import { buildCall } from "./build-call.js";
 import { completionScript } from "./completion.js";
 import { generalHelp, operationHelp } from "./help.js";
 import { nodeHost, type Host } from "./host.js";
-import { EXIT, reportError, writeAllItems, writeHead, writeResult } from "./output.js";
+import { bytesOnTerminal, EXIT, reportError, toOutput, writeAllItems, writeHead, writeResult } from "./output.js";
 import { parseArgs, type ParsedArgs } from "./parse-args.js";
 import type { CliOperation, CliProgram } from "./program.js";
 import { suggestion, UsageError } from "./usage-error.js";
@@ -69,6 +69,7 @@ async function execute(
     throw new UsageError(`--all applies to list operations; ${op.command} is not one`, op.command);
   if (parsed.all && parsed.raw)
     throw new UsageError("--all prints items one per line, so it does not combine with --raw", op.command);
+  if (op.response === "binary" && host.stdoutIsTTY && parsed.output === undefined) throw bytesOnTerminal(op);
   const args = await buildCall(program, op, parsed, host).catch((err: unknown) => {
     // A value's mistake (`limit=abc`) is about this operation: point at its --help, which lists its parameters.
     throw err instanceof UsageError && !err.command ? new UsageError(err.message, op.command) : err;
@@ -82,14 +83,18 @@ async function execute(
   const promise = call(client, ...args, options);
   if (op.list) {
     const page = (await promise) as Page<unknown>;
-    if (parsed.all) return writeAllItems(host, page);
     if (parsed.raw) await writeHead(host, page.response);
-    return writeResult(host, { ...op, response: "json" }, page.body);
+    return toOutput(host, parsed.output, (out) =>
+      parsed.all ? writeAllItems(out, page) : writeResult(out, { ...op, response: "json" }, page.body),
+    );
   }
-  if (!parsed.raw) return writeResult(host, op, await promise);
+  if (!parsed.raw) {
+    const data = await promise;
+    return toOutput(host, parsed.output, (out) => writeResult(out, op, data));
+  }
   const { data, response } = await promise.withResponse();
   await writeHead(host, response);
-  await writeResult(host, op, data);
+  await toOutput(host, parsed.output, (out) => writeResult(out, op, data));
 }
 
 /** The client's options from the command line; what is not given comes from the environment, as in the clients. */

@@ -50,6 +50,12 @@ export const GLOBAL_OPTION_TABLE = [
   },
   { name: "data", value: "JSON|@FILE|-", description: "the request body", group: "call" },
   {
+    name: "output",
+    value: "FILE",
+    description: "write the response body to FILE, not stdout",
+    group: "call",
+  },
+  {
     name: "all",
     description: "list operations: every item of every page, one JSON line each",
     group: "call",

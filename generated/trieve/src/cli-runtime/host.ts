@@ -15,9 +15,17 @@ export interface Host {
   write(stream: "out" | "err", chunk: string | Uint8Array): Promise<void>;
   readStdin(): Promise<Uint8Array>;
   readFile(path: string): Promise<Uint8Array>;
+  /** Creates (or empties) the file at `path` for `--output`. */
+  openFile(path: string): Promise<FileSink>;
   /** Calls `abort` on Ctrl-C. */
   onInterrupt(abort: () => void): void;
   exit(code: number): void;
+}
+
+/** A file being written: chunks in order, then `close()`. */
+export interface FileSink {
+  write(chunk: string | Uint8Array): Promise<void>;
+  close(): Promise<void>;
 }
 
 interface NodeStream {
@@ -26,6 +34,11 @@ interface NodeStream {
   write(chunk: string | Uint8Array, done?: () => void): boolean;
   once(event: "drain" | "error", listener: (err?: { code?: string }) => void): unknown;
   on(event: "error", listener: (err: { code?: string }) => void): unknown;
+}
+
+interface NodeFileHandle {
+  write(bytes: Uint8Array, offset: number, length: number): Promise<{ bytesWritten: number }>;
+  close(): Promise<void>;
 }
 
 interface NodeProcess {
@@ -62,6 +75,16 @@ export function nodeHost(): Host {
     readFile: async (path) => {
       const fs = (await import(fsModule)) as { readFile(path: string): Promise<Uint8Array> };
       return fs.readFile(path);
+    },
+    openFile: async (path) => {
+      const fs = (await import(fsModule)) as { open(path: string, flags: string): Promise<NodeFileHandle> };
+      const file = await fs.open(path, "w");
+      const write = async (chunk: string | Uint8Array) => {
+        const bytes = typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk;
+        // A write may take only part of the buffer; the rest follows.
+        for (let at = 0; at < bytes.length; ) at += (await file.write(bytes, at, bytes.length - at)).bytesWritten;
+      };
+      return { write, close: () => file.close() };
     },
     onInterrupt: (abort) => void proc.once("SIGINT", abort),
     // Exits once stdout and stderr are flushed: an idle keep-alive connection would otherwise hold the process open for a while.

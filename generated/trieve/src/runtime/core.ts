@@ -61,9 +61,9 @@ export class ClientCore {
     ).replace(/\/+$/, "");
     this.#clientParams = spec.clientParams?.(options);
     const hidden = new Set(SECRET_HEADERS);
-    this.#auth = spec.auth?.(spec, options, hidden);
+    this.#auth = spec.auth?.(spec, options, hidden, this.baseURL);
     // Credentials are the only secret values; without auth, only hidden headers need hiding.
-    [this.#log, this.#fmt] = createLog(spec.name, options, hidden, this.#auth?.redact);
+    [this.#log, this.#fmt] = createLog(spec, options, hidden, this.#auth?.redact);
   }
 
   /**
@@ -104,9 +104,9 @@ export class ClientCore {
         this.#log(4, () => `request ${what} ${this.#fmt(init.headers)}`);
         return await attempt(timeout, o.signal, async (signal) => {
           init.signal = signal;
-          let r = await f(url, init);
-          // Clients with credentials follow redirects by hand (auth.ts); the others let fetch follow.
-          if (!r.ok && this.#auth) r = await this.#auth.follow(f, r, url, init);
+          // Clients with credentials send through auth.ts, which follows redirects by hand (and fetches OAuth2
+          // tokens); the others let fetch follow.
+          const r = await (this.#auth ? this.#auth.send(f, url, init, op) : f(url, init));
           res = r;
           this.#log(4, () => `response ${r.status} ${what} ${Date.now() - t0}ms ${this.#fmt(r.headers)}`);
           // Reading the error body also frees the connection before a retry.

@@ -6,7 +6,7 @@ import type { FileSet } from "../../file-set.js";
 import { Imports, RUNTIME_MODULE } from "../../code/imports.js";
 import { importOperationFunctions, importReturnTypes, operationReturnType } from "../../code/operation-signature.js";
 import { banner, block, dataLiteral, exampleTag, INDENT, jsDoc, line } from "../../code/source-writer.js";
-import { paramType } from "../../code/type-exprs.js";
+import { paramType, requestedStreamType } from "../../code/type-exprs.js";
 import { Call, Code, wrappedHead, wrappedLiteral } from "../../code/wrapped-literal.js";
 import { builderSetters, builderSetup, missingUnion, type BuilderSetter } from "./builder-types.js";
 import { builderExample } from "./usage.js";
@@ -101,6 +101,7 @@ function operationTypes(namedApi: NamedApi, named: NamedOperation, setters: Buil
     const doc = jsDoc({ description: `What \`${api}.${method}()\` returns: call \`.execute()\` to send the request.` });
     return `\n${doc}${line(`export interface ${type} extends RequestBuilder<${result}> {}`)}`;
   }
+  const streamed = requestedStreamType(namedApi, named);
   const required = setters.filter((s) => s.required).map((s) => `\`.${s.name}(…)\``);
   const need = required.length
     ? ` \`.execute()\` type-checks once ${required.join(" and ")} ${required.length > 1 ? "have" : "has"} been called.`
@@ -109,17 +110,50 @@ function operationTypes(namedApi: NamedApi, named: NamedOperation, setters: Buil
     {
       description: `What \`${api}.${method}()\` returns: set parameters with its setters, then call \`.execute()\`.${need}\n${IMMUTABLE}`,
     },
-    ["@typeParam Missing - the required setters not called yet."],
+    [
+      "@typeParam Missing - the required setters not called yet.",
+      ...(streamed
+        ? [
+            "@typeParam Result - what `execute()` resolves to: the Stream once the body says `stream: true`, else the JSON.",
+          ]
+        : []),
+    ],
   );
   const names = setters.map((s) => JSON.stringify(s.name)).join(" | ");
   const members = setters.map((s) => {
-    const next = s.required ? `${type}<Exclude<Missing, ${JSON.stringify(s.name)}>>` : "this";
-    return (
-      jsDoc(s.param?.param ?? named.op.body, setterNotes(named, s), INDENT) +
-      line(`readonly ${propertyKey(s.name)}: (value: ${imports.typeText(s.type)}) => ${next};`, INDENT)
-    );
+    const next = (missing: string, res = streamed ? "Result" : "") => `${type}<${missing}${res ? `, ${res}` : ""}>`;
+    const left = s.required ? `Exclude<Missing, ${JSON.stringify(s.name)}>` : "Missing";
+    const value = imports.typeText(s.type);
+    const setter =
+      streamed && s.key === undefined
+        ? block(
+            `readonly ${propertyKey(s.name)}:`,
+            streamSetterOverloads(value, imports.typeText(streamed), named.responseType)
+              .map(([arg, res]) => line(`(value: ${arg}): ${next(left, res)};`, INDENT + INDENT))
+              .join(""),
+            INDENT,
+          ).replace(/\n$/, ";\n")
+        : line(
+            `readonly ${propertyKey(s.name)}: (value: ${value}) => ${s.required || streamed ? next(left) : "this"};`,
+            INDENT,
+          );
+    return jsDoc(s.param?.param ?? named.op.body, setterNotes(named, s), INDENT) + setter;
   });
-  return `\n${doc}${block(`export interface ${type}<Missing extends ${names} = ${missingUnion(setters)}> extends RequestBuilder<${result}, Missing>`, members.join(""))}`;
+  const typeParams = `Missing extends ${names} = ${missingUnion(setters)}${streamed ? `, Result = ${named.responseType}` : ""}`;
+  const base = streamed ? "RequestBuilder<APIPromise<Result>, Missing>" : `RequestBuilder<${result}, Missing>`;
+  return `\n${doc}${block(`export interface ${type}<${typeParams}> extends ${base}`, members.join(""))}`;
+}
+
+/**
+ * The body setter of an operation that streams on request, as overloads: `stream: true` makes `execute()`
+ * resolve to the Stream, `stream` false, null or absent to the JSON, a `boolean` to either.
+ */
+function streamSetterOverloads(body: string, stream: string, json: string): Array<[string, string]> {
+  return [
+    [`${body} & { stream: true }`, stream],
+    [`${body} & { stream?: false | null }`, json],
+    [body, `${json} | ${stream}`],
+  ];
 }
 
 function setterNotes(named: NamedOperation, s: BuilderSetter): string[] {
