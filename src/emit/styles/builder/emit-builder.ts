@@ -5,7 +5,7 @@ import { entryExports } from "../../code/entry-exports.js";
 import type { FileSet } from "../../file-set.js";
 import { Imports, RUNTIME_MODULE } from "../../code/imports.js";
 import { importOperationFunctions, importReturnTypes, operationReturnType } from "../../code/operation-signature.js";
-import { banner, block, dataLiteral, INDENT, jsDoc, line } from "../../code/source-writer.js";
+import { banner, block, dataLiteral, exampleTag, INDENT, jsDoc, line } from "../../code/source-writer.js";
 import { paramType, requestedStreamType } from "../../code/type-exprs.js";
 import { Call, Code, wrappedHead, wrappedLiteral } from "../../code/wrapped-literal.js";
 import { builderSetters, builderSetup, missingUnion, type BuilderSetter } from "./builder-types.js";
@@ -30,10 +30,10 @@ export function emitBuilder(api: NamedApi): FileSet {
 }
 
 function emitEntry(api: NamedApi): string {
-  const doc = jsDoc({ summary: `${api.model.title}: builder-style client (API version ${api.model.version}).` }, [
-    "@example",
-    ...builderExample(api).split("\n"),
-  ]);
+  const doc = jsDoc(
+    { summary: `${api.model.title}: builder-style client (API version ${api.model.version}).` },
+    exampleTag(builderExample(api)),
+  );
   const files = [
     ...api.apis.map((group) => group.file),
     ...(api.webhooks?.verify ? [api.webhooks.verify.builderFile] : []),
@@ -53,7 +53,7 @@ function emitApi(api: NamedApi, group: BuilderApi): string {
     {
       description: `Builder-style calls: each method returns a request builder; chain its setters, then call \`.execute()\`.\n${IMMUTABLE}`,
     },
-    ["@example", ...builderExample(api, showcase).split("\n")],
+    exampleTag(builderExample(api, showcase)),
   );
   const members = [
     line("readonly #client: ClientCore;", INDENT),
@@ -185,7 +185,13 @@ function methodText(api: NamedApi, named: NamedOperation, setters: BuilderSetter
   const chain = setters.length
     ? `Returns a builder: set ${list}, then call \`.execute()\`.`
     : "Returns a builder: call `.execute()` to send the request.";
-  const doc = jsDoc(named.op, [`${named.op.method.toUpperCase()} ${named.op.path}`, "", chain, ...pathDocs], INDENT);
+  // The docs page's example of this operation, so an editor's hover shows the same program.
+  const example = exampleTag(builderExample(api, named));
+  const doc = jsDoc(
+    named.op,
+    [`${named.op.method.toUpperCase()} ${named.op.path}`, "", chain, ...pathDocs, "", ...example],
+    INDENT,
+  );
   const params = named.pathArgs.map((a) => `${a.key}: ${imports.typeText(paramType(api, a.param))}`);
   const pathKeys = named.pathArgs.map((a) => a.key).join(", ");
   const args = [builderSetup(named, setters), new Code("this.#client"), new Code(named.fn), new Code(`[${pathKeys}]`)];

@@ -9,10 +9,11 @@ import {
   operationSignature,
   streamOverloads,
 } from "../../code/operation-signature.js";
-import { banner, block, INDENT, jsDoc, line } from "../../code/source-writer.js";
+import { banner, block, exampleTag, INDENT, jsDoc, line } from "../../code/source-writer.js";
 import { hasParamsArg } from "../../code/type-exprs.js";
 import { wrappedHead } from "../../code/wrapped-literal.js";
 import { secretText } from "../../code/webhook-types.js";
+import { flatExample, flatUsage } from "./usage.js";
 
 /** Flat style: `client.user.invites.list()`, one class per resource, methods delegating to the operations. */
 export function emitFlat(api: NamedApi): FileSet {
@@ -55,7 +56,9 @@ function members(
 }
 
 function methodText(api: NamedApi, named: NamedOperation, imports: Imports, clientExpr: string): string {
-  const doc = jsDoc(named.op, [`${named.op.method.toUpperCase()} ${named.op.path}`], INDENT);
+  // The docs page's example of this operation, so an editor's hover shows the same program.
+  const example = exampleTag(flatExample(api, named));
+  const doc = jsDoc(named.op, [`${named.op.method.toUpperCase()} ${named.op.path}`, "", ...example], INDENT);
   const { params } = operationSignature(api, named, [], imports);
   const { locals } = api;
   const args = [
@@ -96,7 +99,7 @@ function emitIndex(api: NamedApi): string {
       summary: `${api.model.title} client (API version ${api.model.version}).`,
       ...(api.model.description ? { description: api.model.description } : {}),
     },
-    ["@example", `const client = new ${client.className}();`],
+    exampleTag(flatUsage(api).code),
   );
   // No constructor: the core's, which takes the same options, is inherited.
   const body = block(
