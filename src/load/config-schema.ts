@@ -1,13 +1,13 @@
 /**
  * The shape of clientgen.yaml, as data, so one walker can check it and name the exact key that is wrong.
- * A leaf is a type name; `{ enum }` a closed set; `{ fields }` a mapping with known keys;
+ * A leaf is a type name; `{ enum }` a closed set (with the hint to give for any other value); `{ fields }` a mapping with known keys;
  * `{ map }` a mapping with free keys; `{ oneOf }` alternatives told apart by `tag`.
  */
 export type Shape =
   | "string"
   | "identifier"
   | "boolean"
-  | { enum: readonly string[] }
+  | { enum: readonly string[]; hint?: string }
   | { fields: Record<string, Shape>; required?: readonly string[] }
   | { map: Shape; keys?: "identifier" }
   | { tagged: string; variants: Record<string, Shape> };
@@ -69,7 +69,12 @@ export const configShape: Shape = {
     credentials: {
       keys: "identifier",
       map: {
-        fields: { scheme: "string", env: "string", part: { enum: ["username", "password"] }, description: "string" },
+        fields: {
+          scheme: "string",
+          env: "string",
+          part: { enum: ["username", "password", "clientId", "clientSecret"] },
+          description: "string",
+        },
         required: ["scheme"],
       },
     },
@@ -83,6 +88,16 @@ export const configShape: Shape = {
     envelope: { fields: { result: "string", success: "string", errors: "string" }, required: ["result"] },
     idempotencyHeader: "string",
     requestIdHeader: "string",
+    webhooks: {
+      fields: {
+        signature: {
+          enum: ["standard-webhooks"],
+          hint: "standard-webhooks (webhook-id, webhook-timestamp and webhook-signature headers, a whsec_ secret) is the one scheme clientgen verifies; leave the webhooks block out to get only the payload types",
+        },
+        secretEnv: "string",
+      },
+      required: ["signature"],
+    },
     schemas: { map: "identifier" },
     operations: {
       map: {

@@ -77,7 +77,18 @@ export function findProviders(
  * Folder names that say where code goes, not what it is: `--out src` must not make a `SrcClient` reading
  * `SRC_API_KEY`, so these fall back to the spec's name.
  */
-const PLACE_NAMES = new Set(["src", "lib", "source", "sources", "gen", "generated", "out", "output", "dist", "build"]);
+const PLACE_NAMES: ReadonlySet<string> = new Set([
+  "src",
+  "lib",
+  "source",
+  "sources",
+  "gen",
+  "generated",
+  "out",
+  "output",
+  "dist",
+  "build",
+]);
 
 export function jobFor(specPath: string, outDir: string, provider?: string, name?: string): ProviderJob {
   const folder = basename(outDir);

@@ -14,6 +14,8 @@ export interface ProviderConfig {
   idempotencyHeader?: string;
   /** Response header carrying the request id (results' `_request_id`); default `x-request-id`. */
   requestIdHeader?: string;
+  /** How the API signs the webhooks it sends: then the client verifies them (`client.webhooks.unwrap`). */
+  webhooks?: WebhooksConfig;
   operations: Record<string, OperationConfig>;
   /** Alias in models.ts by schema name (key of `components.schemas`): `{ Page: PageInfo }`. */
   schemas: Record<string, string>;
@@ -26,12 +28,19 @@ export type SchemeConfig = {
   required?: boolean;
 } & ({ type: "bearer" } | { type: "basic" } | { type: "apiKey"; in: "header" | "query"; name: string });
 
+export interface WebhooksConfig {
+  /** Standard Webhooks (https://www.standardwebhooks.com), the one scheme supported. */
+  signature: "standard-webhooks";
+  /** Environment variable holding the `whsec_` secret when neither the call nor the client gives one. */
+  secretEnv?: string;
+}
+
 export interface CredentialConfig {
   /** Key of the spec's `components.securitySchemes` or of clientgen.yaml's `securitySchemes`. */
   scheme: string;
   env?: string;
-  /** For http basic schemes: which half this credential is. */
-  part?: "username" | "password";
+  /** For http basic schemes (`username`, `password`) and OAuth2 client credentials flows (`clientId`, `clientSecret`): which half this credential is. */
+  part?: "username" | "password" | "clientId" | "clientSecret";
   description?: string;
 }
 

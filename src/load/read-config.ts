@@ -43,8 +43,11 @@ function checkShape(doc: SourceDocument, value: unknown, shape: Shape, at: Point
     return;
   }
   if ("enum" in shape) {
-    if (typeof value !== "string" || !shape.enum.includes(value))
-      fail(`expected one of ${shape.enum.join(", ")}, got ${describe(value)}`, `use one of: ${shape.enum.join(", ")}`);
+    if (typeof value !== "string" || !shape.enum.includes(value)) {
+      const allowed =
+        shape.enum.length === 1 ? `${shape.enum[0]}, the only value supported` : `one of ${shape.enum.join(", ")}`;
+      fail(`expected ${allowed}, got ${describe(value)}`, shape.hint ?? `use one of: ${shape.enum.join(", ")}`);
+    }
     return;
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {

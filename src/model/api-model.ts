@@ -39,6 +39,10 @@ export interface ApiModel {
   idempotencyHeader?: string;
   /** Response header that identifies the request (results' `_request_id`), when not `x-request-id`. */
   requestIdHeader?: string;
+  /** Requests the API sends to the user: 3.1 `webhooks`, then 3.0 `callbacks` of operations, in spec order. */
+  webhooks: WebhookModel[];
+  /** How the API signs them (clientgen.yaml `webhooks`): then clients verify and type them (`client.webhooks`). */
+  webhookSignature?: WebhookSignatureModel;
   source: { file: string; hash: string };
   /** Warnings found while modelling (skipped callbacks, unsupported media types...). */
   notes: Diagnostic[];
@@ -51,9 +55,40 @@ export interface CredentialModel {
   /** Key of `securitySchemes`. */
   scheme: string;
   env?: string;
-  /** For http basic schemes: which half this credential is. */
-  part?: "username" | "password";
+  part?: CredentialPart;
   description?: string;
+}
+
+/** Which half of a two-part credential one option holds: http basic's, or an OAuth2 client's (client credentials flow). */
+export type CredentialPart = "username" | "password" | "clientId" | "clientSecret";
+
+/** An OAuth2 client credentials flow: the client fetches its own tokens. */
+export interface ClientCredentialsFlow {
+  /** As the spec writes it: a relative URL resolves against the client's base URL at run time. */
+  tokenUrl: string;
+  /** The flow's scopes, asked for in every token request. */
+  scopes: string[];
+}
+
+/**
+ * One event the API sends: a 3.1 webhook (`webhooks.<name>.<method>`) or a 3.0 callback
+ * (`paths.<path>.<method>.callbacks.<name>.<expression>.<method>`). Its payload is the request body.
+ */
+export interface WebhookModel extends Docs {
+  /** `batch_cancelled`, or `<operation key>.<callback name>` for a callback. */
+  key: string;
+  method: HttpMethod;
+  pointer: Pointer;
+  /** The payload. */
+  body?: BodyModel;
+  /** openapi-typescript writes 3.1 webhooks into types.ts, not callbacks: a callback's payload is typed only by its schema `$ref`. */
+  inTypes: boolean;
+}
+
+export interface WebhookSignatureModel {
+  scheme: "standard-webhooks";
+  /** Environment variable holding the secret. */
+  secretEnv?: string;
 }
 
 /** A client parameter as the runtime takes it (`clientParams([...])`), with its description for the docs. */
@@ -96,7 +131,8 @@ export type SecuritySchemeModel = {
   | { kind: "bearer"; format?: string }
   | { kind: "basic" }
   | { kind: "apiKey"; in: "header" | "query" | "cookie"; paramName: string }
-  | { kind: "oauth2" | "openIdConnect" }
+  | { kind: "oauth2"; clientCredentials?: ClientCredentialsFlow }
+  | { kind: "openIdConnect" }
 );
 
 export interface SchemaModel extends Docs {

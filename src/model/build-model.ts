@@ -7,6 +7,7 @@ import { eachOperation } from "../load/each-operation.js";
 import { deref } from "../load/follow-ref.js";
 import { isObject, str, type Json } from "../load/json-helpers.js";
 import { buildSchemas } from "./build-schemas.js";
+import { buildWebhooks } from "./build-webhooks.js";
 import { addConfigSchemes, applyOperationConfig, resolveClientConfig } from "./resolve-config.js";
 
 /** Builds the IR from a checked spec. Spec order is kept everywhere. */
@@ -22,6 +23,7 @@ export function buildModel(spec: LoadedSpec, config: ProviderConfig): ApiModel {
     security: Array.isArray(root.security) ? securityAlternatives(root.security) : [],
     operations: [],
     schemas: buildSchemas(root, config.schemas),
+    webhooks: [],
     ...resolveClientConfig(config),
     source: { file: spec.root.file, hash: spec.hash },
     notes,
@@ -33,16 +35,7 @@ export function buildModel(spec: LoadedSpec, config: ProviderConfig): ApiModel {
     applyOperationConfig(op, config, model);
     model.operations.push(op);
   }
-  if (isObject(root.webhooks) && Object.keys(root.webhooks).length > 0) {
-    notes.push(
-      spec.diagnostic(["webhooks"], {
-        severity: "warning",
-        rule: "webhooks-skipped",
-        message: `${Object.keys(root.webhooks).length} webhook(s) are not part of the client`,
-        hint: "webhooks are requests the API sends to you; their payload types are still in types.ts",
-      }),
-    );
-  }
+  model.webhooks = buildWebhooks(spec, notes);
   return model;
 }
 
@@ -81,7 +74,21 @@ function buildSecuritySchemes(root: Json): SecuritySchemeModel[] {
       out.push({ ...base, kind: "bearer", ...(str(s.bearerFormat) ? { format: s.bearerFormat as string } : {}) });
     else if (s.type === "apiKey" && (s.in === "header" || s.in === "query" || s.in === "cookie") && str(s.name))
       out.push({ ...base, kind: "apiKey", in: s.in, paramName: s.name as string });
-    else if (s.type === "oauth2" || s.type === "openIdConnect") out.push({ ...base, kind: s.type });
+    else if (s.type === "oauth2") {
+      const flow = isObject(s.flows) && isObject(s.flows.clientCredentials) ? s.flows.clientCredentials : undefined;
+      out.push(
+        flow && str(flow.tokenUrl)
+          ? {
+              ...base,
+              kind: "oauth2",
+              clientCredentials: {
+                tokenUrl: flow.tokenUrl as string,
+                scopes: isObject(flow.scopes) ? Object.keys(flow.scopes) : [],
+              },
+            }
+          : { ...base, kind: "oauth2" },
+      );
+    } else if (s.type === "openIdConnect") out.push({ ...base, kind: s.type });
   }
   return out;
 }

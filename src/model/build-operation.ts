@@ -58,16 +58,6 @@ export function buildOperation(spec: LoadedSpec, found: SpecOperation, notes: Di
   if (success) op.success = success;
   op.errors = errors;
   if (Array.isArray(operation.security)) op.security = securityAlternatives(operation.security);
-  if (isObject(operation.callbacks)) {
-    notes.push(
-      spec.diagnostic([...pointer, "callbacks"], {
-        severity: "warning",
-        rule: "callbacks-skipped",
-        message: `callbacks of ${op.key} are not part of the client`,
-        hint: "callbacks are requests the API makes to you; implement them on your server",
-      }),
-    );
-  }
   return op;
 }
 
@@ -150,7 +140,7 @@ function firstMediaSchema(content: unknown): unknown {
   return isObject(first) ? first.schema : undefined;
 }
 
-function buildBody(root: unknown, raw: unknown, type: TypePath): BodyModel | undefined {
+export function buildBody(root: unknown, raw: unknown, type: TypePath): BodyModel | undefined {
   const { value } = deref(root, raw);
   if (!value || !isObject(value.content)) return undefined;
   const types = Object.keys(value.content);

@@ -5,9 +5,9 @@ import type { BuilderApi, FlatResource, NamedOperation } from "./named-api.js";
 import { NameScope, operationHolder, renamed } from "./rename-warning.js";
 import { RESERVED } from "./reserved-names.js";
 
-/** The members a node's class already has: the client's (ClientCore's) at the root, APIResource's below. */
-const membersAt = (depth: number): ReadonlySet<string> =>
-  depth === 0 ? RESERVED.clientMembers : RESERVED.resourceMembers;
+/** The members a node's class already has: the client's (ClientCore's and `rootMembers`) at the root, APIResource's below. */
+const membersAt = (depth: number, rootMembers: ReadonlySet<string>): ReadonlySet<string> =>
+  depth === 0 ? rootMembers : RESERVED.resourceMembers;
 
 /** Why a member name cannot be had: `then` would make the object a thenable, others would replace the class's own member. */
 const overrides = (depth: number, name: string): string =>
@@ -24,7 +24,9 @@ export function buildFlatTree(
   operations: NamedOperation[],
   scope: NameScope,
   warnings: Diagnostic[],
+  extraRootMembers: readonly string[] = [],
 ): FlatResource {
+  const rootMembers = new Set([...RESERVED.clientMembers, ...extraRootMembers]);
   const root: FlatResource = {
     property: "",
     className: rootClass,
@@ -55,7 +57,7 @@ export function buildFlatTree(
               holder: scope.holder(wantedClass),
             }),
           );
-        const property = membersAt(depth).has(segment) ? `${segment}Resource` : segment;
+        const property = membersAt(depth, rootMembers).has(segment) ? `${segment}Resource` : segment;
         if (property !== segment) {
           const where = ["client", ...path.slice(0, depth + 1)].join(".");
           warnings.push(
@@ -86,12 +88,17 @@ export function buildFlatTree(
     return node;
   };
   for (const named of operations) nodeFor(named).operations.push(named);
-  dedupeMethods(root, 0, warnings);
+  dedupeMethods(root, 0, warnings, rootMembers);
   return root;
 }
 
-function dedupeMethods(node: FlatResource, depth: number, warnings: Diagnostic[]): void {
-  const members = membersAt(depth);
+function dedupeMethods(
+  node: FlatResource,
+  depth: number,
+  warnings: Diagnostic[],
+  rootMembers: ReadonlySet<string>,
+): void {
+  const members = membersAt(depth, rootMembers);
   const taken = new NameScope([...members, ...node.children.map((c) => c.property)]);
   for (const named of node.operations) {
     const wanted = named.flat.method;
@@ -113,7 +120,7 @@ function dedupeMethods(node: FlatResource, depth: number, warnings: Diagnostic[]
     named.flat = { resource: node.path, properties: node.properties, method };
     taken.claim(method, operationHolder(named.op));
   }
-  node.children.forEach((child) => dedupeMethods(child, depth + 1, warnings));
+  node.children.forEach((child) => dedupeMethods(child, depth + 1, warnings, rootMembers));
 }
 
 /** Groups operations into builder API classes, with unique method names inside each. */

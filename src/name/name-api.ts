@@ -9,6 +9,8 @@ import type { NamedApi } from "./named-api.js";
 import { nameDocPages } from "./name-docs.js";
 import { NameScope, type NameWarning, renamed } from "./rename-warning.js";
 import { RESERVED } from "./reserved-names.js";
+import { WEBHOOKS_COMMAND } from "../runtime-cli/reserved.js";
+import { nameWebhookTypes, nameWebhookVerify, WEBHOOKS_PROPERTY } from "./name-webhooks.js";
 
 /** What openapi-typescript's types.ts exports: generated files import these by name. */
 const TYPES_EXPORTS = ["paths", "components", "operations", "webhooks", "$defs"];
@@ -58,15 +60,28 @@ export function nameApi(model: ApiModel, provider: string, nameOverride?: string
   const clientParams = nameClientParams(model);
   const schemaAliases = new Map(aliased.map((s) => [s.name, s.alias]));
   const operations = nameOperations({ model, clientParams, scope, schemaAliases, warnings });
-  const flat = buildFlatTree(client.className, operations, flatScope(model, aliased, scope), warnings);
+  const webhookTypes = nameWebhookTypes(model, scope, schemaAliases);
+  // The flat client's `webhooks` property is a member like ClientCore's own: a resource of that name gives way.
+  const rootMembers = model.webhookSignature ? [WEBHOOKS_PROPERTY] : [];
+  const flat = buildFlatTree(client.className, operations, flatScope(model, aliased, scope), warnings, rootMembers);
   const apis = buildApis(operations, scope, warnings);
-  const { pages: docPages, modelFiles } = nameDocPages(
+  const {
+    pages: docPages,
+    modelFiles,
+    webhooksFile,
+  } = nameDocPages(
     operations,
     aliased.map((s) => s.alias),
+    !!webhookTypes,
   );
   const schemas = aliased.map((s, i) => ({ ...s, docFile: modelFiles[i]! }));
   const credentials = nameCredentials(model, client, warnings);
-  const cli = nameCli(client, operations, [...credentials, ...clientParams], warnings);
+  const options = [...credentials, ...clientParams].map((o) => o.option);
+  const verify = nameWebhookVerify(model, options, scope);
+  // `<bin> webhooks verify` takes the secret as a flag like a credential's.
+  const cliOptions = [...credentials, ...clientParams, ...(verify ? [{ option: verify.option }] : [])];
+  const cli = nameCli(client, operations, cliOptions, warnings, verify ? [WEBHOOKS_COMMAND] : []);
+  const webhooks = webhookTypes && { ...webhookTypes, docFile: webhooksFile!, ...(verify ? { verify } : {}) };
   return {
     model,
     client,
@@ -78,6 +93,7 @@ export function nameApi(model: ApiModel, provider: string, nameOverride?: string
     flat,
     apis,
     cli,
+    ...(webhooks ? { webhooks } : {}),
     locals: LOCAL_NAMES,
     warnings,
   };

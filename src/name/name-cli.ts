@@ -15,11 +15,12 @@ import type {
 export function nameCli(
   client: ClientNames,
   operations: NamedOperation[],
-  options: (NamedCredential | NamedClientParam)[],
+  options: (NamedCredential | NamedClientParam | { option: string })[],
   warnings: Diagnostic[],
+  extraCommands: readonly string[] = [],
 ): CliNames {
   const taken = new NameScope();
-  for (const name of BUILTIN_COMMANDS) taken.claim(name, { label: "a built-in command" });
+  for (const name of [...BUILTIN_COMMANDS, ...extraCommands]) taken.claim(name, { label: "a built-in command" });
   const commands = operations.map((named) => {
     const wanted = named.builder.method;
     const command = uniqueName(wanted, taken);

@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../diagnostics.js";
-import type { ApiModel } from "../model/api-model.js";
+import type { ApiModel, CredentialPart } from "../model/api-model.js";
 import { GLOBAL_NAMES } from "./global-names.js";
 import { camel, pascal, pascalKeepingCase, uniqueName, words } from "./identifiers.js";
 import type { ClientNames, NamedClientParam, NamedCredential } from "./named-api.js";
@@ -97,10 +97,16 @@ export function nameCredentials(model: ApiModel, client: ClientNames, warnings: 
   for (const scheme of model.securitySchemes) {
     if (covered.has(scheme.name)) continue;
     const base = camel(scheme.name) || "credential";
-    const parts: (undefined | "username" | "password")[] =
-      scheme.kind === "basic" ? ["username", "password"] : [undefined];
+    // A client credentials flow takes the client's id and secret, named as OAuth2 names them (`clientId`), not after the scheme.
+    const parts: (undefined | CredentialPart)[] =
+      scheme.kind === "basic"
+        ? ["username", "password"]
+        : scheme.kind === "oauth2" && scheme.clientCredentials
+          ? ["clientId", "clientSecret"]
+          : [undefined];
     for (const part of parts) {
-      const wanted = part ? `${base}${part === "username" ? "Username" : "Password"}` : base;
+      const wanted =
+        part === "username" || part === "password" ? base + part[0]!.toUpperCase() + part.slice(1) : (part ?? base);
       const option = uniqueName(wanted, taken);
       if (option !== wanted) {
         warnings.push(

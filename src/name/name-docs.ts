@@ -2,13 +2,14 @@ import type { NamedOperation, NamedDocPage } from "./named-api.js";
 
 /**
  * The pages under docs/: one per flat resource (`docs/user.invites.md`; operations on the client
- * itself go to `docs/client.md`) and one per model (`docs/models/Invite.md`). File names are unique
- * ignoring case, so a package checked out on macOS or Windows keeps every page.
+ * itself go to `docs/client.md`), one per model (`docs/models/Invite.md`), and `docs/webhooks.md` for an API
+ * that sends events. File names are unique ignoring case, so a package checked out on macOS or Windows keeps every page.
  */
 export function nameDocPages(
   operations: NamedOperation[],
   aliases: string[],
-): { pages: NamedDocPage[]; modelFiles: string[] } {
+  webhooks = false,
+): { pages: NamedDocPage[]; modelFiles: string[]; webhooksFile?: string } {
   const taken = new Set<string>();
   const claim = (base: string) => {
     let name = base;
@@ -25,7 +26,8 @@ export function nameDocPages(
     const title = key || "client";
     return { title, file: `docs/${claim(title)}.md`, operations: ops };
   });
+  const webhooksFile = webhooks ? `docs/${claim("webhooks")}.md` : undefined;
   taken.clear();
   const modelFiles = aliases.map((alias) => `docs/models/${claim(alias)}.md`);
-  return { pages, modelFiles };
+  return webhooksFile ? { pages, modelFiles, webhooksFile } : { pages, modelFiles };
 }

@@ -1,9 +1,11 @@
 import type {
   ApiModel,
   ClientParamModel,
+  CredentialPart,
   OperationModel,
   ParamModel,
   SecuritySchemeModel,
+  WebhookModel,
 } from "../model/api-model.js";
 import type { NameWarning } from "./rename-warning.js";
 
@@ -24,6 +26,8 @@ export interface NamedApi {
   apis: BuilderApi[];
   /** The command line's executable, commands and flags. */
   cli: CliNames;
+  /** The events the API sends, typed, and how clients verify them; absent when it sends none and clientgen.yaml says nothing. */
+  webhooks?: NamedWebhooks;
   /** What every operation's function and methods call their own arguments. */
   locals: LocalNames;
   /** Renames carry spec pointers until the pipeline places them (locateRenames). */
@@ -42,6 +46,35 @@ export interface LocalNames {
   params: string;
   /** The request options, always last. */
   options: string;
+}
+
+export interface NamedWebhooks {
+  events: NamedWebhookEvent[];
+  /** `WebhookEvent`: the union of every event's type in models.ts, what `unwrap` resolves to. */
+  union: string;
+  /** `docs/webhooks.md` */
+  docFile: string;
+  /** With clientgen.yaml's `webhooks` block: the client option, property and builder class that verify them. */
+  verify?: WebhookVerifyNames;
+}
+
+export interface NamedWebhookEvent {
+  event: WebhookModel;
+  /** The payload's type in models.ts: a schema alias, or one declared for it (`declared`); absent: `unknown`. */
+  type?: string;
+  declared: boolean;
+}
+
+export interface WebhookVerifyNames {
+  /** Client option holding the secret: `webhookSecret`. */
+  option: string;
+  /** Environment variable read when neither the call nor the option gives one. */
+  env?: string;
+  /** Property of the flat client: `webhooks`. */
+  property: string;
+  /** Builder style: `WebhooksApi`, in `src/apis/webhooks-api.ts`. */
+  builderClass: string;
+  builderFile: string;
 }
 
 export interface NamedSchema {
@@ -83,7 +116,7 @@ export interface NamedCredential {
   option: string;
   env?: string;
   scheme: SecuritySchemeModel;
-  part?: "username" | "password";
+  part?: CredentialPart;
   description?: string;
 }
 

@@ -129,7 +129,8 @@ async function bodyOf(
   return { ...(value as object), ...fields };
 }
 
-async function dataBytes(data: string, host: Host): Promise<Uint8Array> {
+/** `--data`'s bytes: the text itself, `@file`'s content, or stdin for `-`. */
+export async function dataBytes(data: string, host: Host): Promise<Uint8Array> {
   if (data === "-") return host.readStdin();
   if (!data.startsWith("@")) return new TextEncoder().encode(data);
   try {

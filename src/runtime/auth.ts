@@ -6,7 +6,7 @@
 import { setCookies } from "./cookies.js";
 import { SDKError } from "./errors.js";
 import { followRedirects } from "./redirects.js";
-import type { ApplyAuth, Auth, ClientAuth, ClientSpec, Redact, Scheme, SecurityRequirement } from "./types.js";
+import type { ApplyAuth, Auth, ClientAuth, ClientSpec, Redact, Scheme, SecurityRequirement, Send } from "./types.js";
 import { isObject, optionValue } from "./util.js";
 
 type Values = Record<string, string | undefined>;
@@ -39,7 +39,7 @@ export const apiKeyCookie = (name: string, credential: string): Scheme => ({
 
 /** The client's schemes by name and its top-level security requirement. */
 export function auth(schemes: Record<string, Scheme>, security: SecurityRequirement): Auth {
-  return (spec, options, hidden) => {
+  return (spec, options, hidden, baseURL = "") => {
     const values: Values = {};
     const secrets: string[] = [];
     for (const c of spec.credentials ?? []) {
@@ -49,7 +49,12 @@ export function auth(schemes: Record<string, Scheme>, security: SecurityRequirem
       if (c.option in options) Object.defineProperty(options, c.option, { enumerable: false });
     }
     const redact = redactor(secrets);
-    for (const s of Object.values(schemes)) if (s.hide) hidden.add(s.hide);
+    // This client's senders, for the schemes that fetch their credential (OAuth2): each keeps its own token.
+    const senders = new Map<Scheme, Send>();
+    for (const s of Object.values(schemes)) {
+      if (s.hide) hidden.add(s.hide);
+      if (s.sender) senders.set(s, s.sender(values, options, baseURL, secrets, redact));
+    }
     // Credentials are fixed once the client exists, so each requirement's choice is made once.
     const chosen = new Map<SecurityRequirement, Scheme[]>();
     const pick = (requirement: SecurityRequirement): Scheme[] => {
@@ -64,8 +69,14 @@ export function auth(schemes: Record<string, Scheme>, security: SecurityRequirem
       draft.init.redirect ??= "manual";
       for (const s of pick(draft.op.security ?? security)) s.apply(values, draft);
     };
-    const follow: ClientAuth["follow"] = (fetch, r, url, init) => followRedirects(fetch, r, url, init, hidden, redact);
-    return { apply, redact, follow };
+    const send: ClientAuth["send"] = async (fetch, url, init, op) => {
+      const own = pick(op.security ?? security)
+        .map((s) => senders.get(s))
+        .find(Boolean);
+      const r = await (own ? own(fetch, url, init) : fetch(url, init));
+      return r.ok ? r : followRedirects(fetch, r, url, init, hidden, redact);
+    };
+    return { apply, redact, send };
   };
 }
 
@@ -75,8 +86,12 @@ export function auth(schemes: Record<string, Scheme>, security: SecurityRequirem
  * secret containing another is not left half-redacted.
  */
 function redactor(values: string[]): Redact {
-  const secrets = values.flatMap((v) => [v, encodeURIComponent(v)]).sort((a, b) => b.length - a.length);
-  const text = (t: string): string => secrets.reduce((t, s) => t.split(s).join("***"), t);
+  // Read at each use: an OAuth2 sender adds every token it fetches.
+  const text = (t: string): string =>
+    values
+      .flatMap((v) => [v, encodeURIComponent(v)])
+      .sort((a, b) => b.length - a.length)
+      .reduce((t, s) => t.split(s).join("***"), t);
   const redact = (v: unknown): unknown =>
     typeof v == "string"
       ? text(v)

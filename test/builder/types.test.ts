@@ -9,6 +9,7 @@ import {
   InvitesApi as CloudflareInvitesApi,
   type EditInviteBuilder,
   type GetInviteBuilder,
+  type InviteCollectionResponse,
 } from "../../generated/cloudflare/src/builder.js";
 import Konnect from "../../generated/konnect/src/index.js";
 import { InvitesApi as KonnectInvitesApi, type InviteUser } from "../../generated/konnect/src/builder.js";
@@ -20,6 +21,7 @@ import {
   type InviteUserBuilder,
   type ListInvitesBuilder,
   type ListInvitesItem,
+  type ListInvitesResponse,
   type OpenAIOptions,
   type Page,
   type PagePromise,
@@ -66,9 +68,11 @@ describe("OpenAI InvitesApi", () => {
   it(".execute() resolves like the flat method; .executeRaw() gives { data, response }", () => {
     type List = ReturnType<OpenAI["organization"]["invites"]["list"]>;
     expectTypeOf(openai.listInvites().execute).returns.toEqualTypeOf<List>();
-    expectTypeOf(openai.listInvites().execute).returns.toEqualTypeOf<PagePromise<ListInvitesItem>>();
+    expectTypeOf(openai.listInvites().execute).returns.toEqualTypeOf<
+      PagePromise<ListInvitesItem, ListInvitesResponse>
+    >();
     expectTypeOf(openai.listInvites().executeRaw).returns.toEqualTypeOf<
-      Promise<{ data: Page<ListInvitesItem>; response: Response }>
+      Promise<{ data: Page<ListInvitesItem, ListInvitesResponse>; response: Response }>
     >();
     expectTypeOf(openai.inviteUser().inviteRequest(inviteRequest).execute).returns.toEqualTypeOf<
       ReturnType<OpenAI["organization"]["invites"]["create"]>
@@ -186,6 +190,35 @@ describe("Cloudflare InvitesApi", () => {
       // @ts-expect-error status must be accepted or rejected
       cloudflare.editInvite("x").inviteEditRequest({ status: "maybe" });
       return cloudflare.editInvite("x").inviteEditRequest({ status: "rejected" }).execute();
+    });
+  });
+});
+
+describe("typed pages: page.body is the response schema's type, in both styles", () => {
+  it("OpenAI (no envelope): the list response, so has_more and last_id type-check", () => {
+    compileOnly(async () => {
+      for (const page of [await flatOpenAI.organization.invites.list(), await openai.listInvites().execute()]) {
+        expectTypeOf(page.body).toEqualTypeOf<ListInvitesResponse>();
+        expectTypeOf(page.body.has_more).toEqualTypeOf<boolean>();
+        expectTypeOf(page.items).toEqualTypeOf<ListInvitesItem[]>();
+        const next = page.hasNextPage() ? await page.getNextPage() : page;
+        expectTypeOf(next.body.last_id).toEqualTypeOf<string | null | undefined>();
+        for await (const p of page.iterPages()) expectTypeOf(p.body).toEqualTypeOf<ListInvitesResponse>();
+        // @ts-expect-error the body has no such field
+        page.body.next_cursor;
+      }
+    });
+  });
+
+  it("Cloudflare (envelope): the whole body, envelope included, not the unwrapped result", () => {
+    const cloudflare = new CloudflareInvitesApi({ apiToken: "cf" });
+    const flat = new Cloudflare({ apiToken: "cf" });
+    compileOnly(async () => {
+      for (const page of [await flat.user.invites.list(), await cloudflare.listInvites().execute()]) {
+        expectTypeOf(page.body).toEqualTypeOf<InviteCollectionResponse>();
+        expectTypeOf(page.body.result_info?.total_count).toEqualTypeOf<number | undefined>();
+        expectTypeOf(page.body.success).toEqualTypeOf<true>();
+      }
     });
   });
 });

@@ -63,6 +63,12 @@ const cases: BadCase[] = [
   },
   { name: "config-unknown-key", at: "clientgen.yaml:2:1", rule: "config-invalid", message: "unknown key 'credential'" },
   {
+    name: "config-webhooks-signature",
+    at: "clientgen.yaml:2:3",
+    rule: "config-invalid",
+    message: 'webhooks.signature: expected standard-webhooks, the only value supported, got string "stripe"',
+  },
+  {
     name: "config-yaml-syntax",
     at: "clientgen.yaml:3:3",
     rule: "yaml-syntax",

@@ -65,6 +65,13 @@ const allAtOnce = [
     "broken-config-shape/openapi.yaml",
     ["2:3 securitySchemes.key: 'name' is required here", "3:3 securitySchemes.other: 'type' must be one of"],
   ],
+  [
+    "broken-config-oauth2/openapi.yaml",
+    [
+      "2:3 credential 'appId' uses OAuth2 client credentials scheme 'oauth' and must say which half it is",
+      "3:31 credential 'appSecret' says 'part: password', which scheme 'oauth' does not have",
+    ],
+  ],
   ["broken-config-names/openapi.yaml", ["3:3 schema 'Gadget' is not in", "8:7 'listThings' has no parameter 'limit'"]],
 ] as const;
 

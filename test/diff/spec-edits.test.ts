@@ -197,6 +197,9 @@ const edits: SpecEdit[] = [
       ["compatible", "NewOrder.quantity", /field made optional/],
       // The params interface lists the body's fields too.
       ["compatible", "CreateOrderParams.quantity", /field made optional/],
+      // The methods' @example passes the body's required fields.
+      ["none", "Shop.orders.create", /documentation changed/],
+      ["none", "OrdersApi.createOrder", /documentation changed/],
     ],
   },
   {
@@ -208,6 +211,9 @@ const edits: SpecEdit[] = [
       ["breaking", "NewOrder.gift", /field made required/],
       // The params interface lists the body's fields too.
       ["breaking", "CreateOrderParams.gift", /field made required/],
+      // The methods' @example passes the body's required fields.
+      ["none", "Shop.orders.create", /documentation changed/],
+      ["none", "OrdersApi.createOrder", /documentation changed/],
     ],
   },
   {
@@ -233,6 +239,9 @@ const edits: SpecEdit[] = [
       ["breaking", "NewOrder.currency", /required field added/],
       // The params interface lists the body's fields too.
       ["breaking", "CreateOrderParams.currency", /required field added/],
+      // The methods' @example passes the body's required fields.
+      ["none", "Shop.orders.create", /documentation changed/],
+      ["none", "OrdersApi.createOrder", /documentation changed/],
     ],
   },
   {

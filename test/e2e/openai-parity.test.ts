@@ -6,6 +6,7 @@
  * the headers that carry meaning, the body: JSON parsed, multipart parts with their filenames and
  * types) and give back the same values.
  */
+import { createHmac, randomBytes } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -32,6 +33,8 @@ export async function checks() {
   const speech: Response = await client.audio.speech.create({ model: "gpt-4o-mini-tts", input: "Hi", voice: "alloy" });
   const file = await toFile(new Uint8Array([1]), "hello.wav");
   const text: string = (await client.audio.transcriptions.create({ file, model: "whisper-1" })).text;
+  const event = await client.webhooks.unwrap("{}", new Headers());
+  if (event.type === "response.completed") event.data.id.toUpperCase();
   return [chunks, completion, speech, text];
 }
 `;
@@ -404,6 +407,45 @@ describe("the client generated from OpenAI's spec behaves as openai-node", () =>
       const [first, retry] = log[who].slice(-2).map((req) => arrived.get(req)!);
       expect(retry! - first!).toBeGreaterThanOrEqual(950);
     }
+  });
+
+  it("webhooks.unwrap(): the same verdicts as openai-node's, valid, tampered and stale, and the same event", async () => {
+    const key = randomBytes(32);
+    const secret = `whsec_${key.toString("base64")}`;
+    const event = {
+      id: "evt_1",
+      object: "event",
+      type: "response.completed",
+      created_at: 1730000000,
+      data: { id: "resp_1" },
+    };
+    const body = JSON.stringify(event);
+    const signed = (at: number, payload = body) => ({
+      "webhook-id": "msg_1",
+      "webhook-timestamp": String(at),
+      "webhook-signature": `v1,${createHmac("sha256", key).update(`msg_1.${at}.${payload}`).digest("base64")}`,
+    });
+    const now = Math.floor(Date.now() / 1000);
+    const cases: Array<[string, string, Record<string, string>]> = [
+      ["valid", body, signed(now)],
+      ["tampered", body.replace("resp_1", "resp_2"), signed(now)],
+      ["stale", body, signed(now - 6 * 60)],
+    ];
+    const verdict = async (unwrap: () => unknown) => {
+      try {
+        return { event: await unwrap() };
+      } catch (e) {
+        return { rejected: (e as Error).name };
+      }
+    };
+    for (const [what, payload, headers] of cases) {
+      const mine = await verdict(() => ours.webhooks.unwrap(payload, headers, secret));
+      const theirsVerdict = await verdict(() => theirs.webhooks.unwrap(payload, headers, secret));
+      expect("event" in mine, what).toBe("event" in theirsVerdict);
+      if ("event" in mine) expect(mine.event, what).toEqual(theirsVerdict.event);
+      else expect(mine.rejected, what).toBe("InvalidWebhookSignatureError");
+    }
+    expect(await verdict(() => ours.webhooks.unwrap(body, signed(now), secret))).toEqual({ event });
   });
 
   it("an error mid-stream: an APIError with the server's message after the first chunk, no unhandled rejection", async () => {

@@ -262,6 +262,13 @@ describe("security schemes", () => {
             key: { type: "apiKey", in: "header", name: "X-Key" },
             cookie: { type: "apiKey", in: "cookie", name: "sid" },
             oauth: { type: "oauth2", flows: {} },
+            machine: {
+              type: "oauth2",
+              flows: {
+                authorizationCode: { authorizationUrl: "/a", tokenUrl: "/t", scopes: {} },
+                clientCredentials: { tokenUrl: "/oauth/token", scopes: { read: "Read", write: "Write" } },
+              },
+            },
             broken: { type: "apiKey", in: "body", name: "k" },
           },
         },
@@ -273,6 +280,7 @@ describe("security schemes", () => {
       { name: "key", kind: "apiKey", in: "header", paramName: "X-Key" },
       { name: "cookie", kind: "apiKey", in: "cookie", paramName: "sid" },
       { name: "oauth", kind: "oauth2" },
+      { name: "machine", kind: "oauth2", clientCredentials: { tokenUrl: "/oauth/token", scopes: ["read", "write"] } },
     ]);
   });
 });

@@ -35,8 +35,8 @@ describe("base URL", () => {
   });
 
   it.each([
-    ["a relative server", { baseURL: "/api/v2/" }, "the base URL `/api/v2` is relative"],
-    ["no server", { baseURL: undefined }, "the spec names no server"],
+    ["a relative server", { baseURL: "/api/v2/" }, "needs an absolute base URL, not `/api/v2`:"],
+    ["no server", { baseURL: undefined }, "needs an absolute base URL: pass"],
   ])("with %s, rejects before fetch is called, naming the option and the variable", async (_, s, why) => {
     let calls = 0;
     const fetch = async () => {

@@ -1,6 +1,6 @@
 /**
  * What an operation does not use stays out of its bundle: the Stream and its decoder, uploads and the
- * multipart writer, webhooks. Bundled with esbuild (minified, as bench-bundle does) from the runtime's index.
+ * multipart writer, webhooks, OAuth2's token requests. Bundled with esbuild (minified, as bench-bundle does) from the runtime's index.
  */
 import { join } from "node:path";
 import { build } from "esbuild";
@@ -33,11 +33,12 @@ const MARKS = {
   uploads: "audio/mpeg",
   streamedMultipart: "clientgen-",
   webhooks: "whsec_",
+  oauth2: "client_credentials",
 };
 
 const call = (op: string) => `console.log(await new ClientCore({ name: "X" }, {}).request(${op}, {}, {}));`;
 
-describe("tree-shaking of the streaming, upload and webhook code", () => {
+describe("tree-shaking of the streaming, upload, webhook and OAuth2 code", () => {
   it("a JSON operation's bundle holds none of it", async () => {
     const code = await bundle(
       "jsonBody",
@@ -73,8 +74,20 @@ describe("tree-shaking of the streaming, upload and webhook code", () => {
     expect(code).not.toContain(MARKS.webhooks);
   });
 
+  it("a client with a bearer scheme holds no OAuth2 code; one with a client credentials flow does", async () => {
+    const client = (scheme: string) =>
+      `console.log(await new ClientCore({ name: "X", auth: auth({ s: ${scheme} }, [["s"]]) }, {}).request({ id: "a", method: "get", path: "/a" }, {}, {}));`;
+    expect(await bundle("auth, bearer", client(`bearer("k")`))).not.toContain(MARKS.oauth2);
+    expect(await bundle("auth, clientCredentials", client(`clientCredentials("/t", [], "i", "s")`))).toContain(
+      MARKS.oauth2,
+    );
+  });
+
   it("using webhooks alone brings only them", async () => {
-    const code = await bundle("Webhooks", `console.log(await new Webhooks("whsec_x").unwrap("{}", {}));`);
+    const code = await bundle(
+      "Webhooks",
+      `console.log(await new Webhooks({ webhookSecret: "whsec_x" }).unwrap("{}", {}));`,
+    );
     expect(code).toContain(MARKS.webhooks);
     for (const mark of [MARKS.stream, MARKS.uploads]) expect(code).not.toContain(mark);
   });

@@ -126,18 +126,28 @@ describe("verifyWebhookSignature / unwrapWebhook", () => {
 
 describe("Webhooks (client.webhooks)", () => {
   it("uses the client's secret unless the call gives one", async () => {
-    const hooks = new Webhooks<{ type: string }>(SECRET);
+    const hooks = new Webhooks<{ type: string }>({ webhookSecret: SECRET });
     expect((await hooks.unwrap(BODY, headersFor())).type).toBe("response.completed");
     await expect(
       hooks.verifySignature(BODY, headersFor(), `whsec_${randomBytes(8).toString("base64")}`),
     ).rejects.toThrow(InvalidWebhookSignatureError);
   });
 
+  it("hides the option holding the secret from printing and serialising, as credentials are", () => {
+    const options = { webhookSecret: SECRET, timeout: 5 };
+    new Webhooks(options);
+    expect(JSON.stringify(options)).toBe('{"timeout":5}');
+    expect(options.webhookSecret).toBe(SECRET);
+  });
+
   it("without any secret, rejects saying how to set one", async () => {
-    const hooks = new Webhooks(undefined, "set OPENAI_WEBHOOK_SECRET or the webhookSecret option");
+    const hooks = new Webhooks({}, "hookSecret", "OPENAI_WEBHOOK_SECRET");
     const err = await rejection(hooks.unwrap(BODY, headersFor()));
     expect(err).toBeInstanceOf(SDKError);
-    expect(err.message).toBe("No webhook secret: set OPENAI_WEBHOOK_SECRET or the webhookSecret option.");
+    expect(err).not.toBeInstanceOf(InvalidWebhookSignatureError);
+    expect(err.message).toBe(
+      "No webhook secret: pass it to this call, give the client's `hookSecret` option or set OPENAI_WEBHOOK_SECRET.",
+    );
     expect(await hooks.unwrap(BODY, headersFor(), SECRET)).toEqual(JSON.parse(BODY));
   });
 });

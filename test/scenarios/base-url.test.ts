@@ -62,8 +62,7 @@ describe.each(["flat", "builder"] as const)("base URL (%s style)", (style) => {
     expect(Date.now() - started).toBeLessThan(400);
     expect(sent).toBe(0);
     expect(err.name).toBe("SDKError");
-    expect(err.message).toContain("Alerts needs a base URL");
-    expect(err.message).toContain("`/api/v2` is relative");
+    expect(err.message).toContain("Alerts needs an absolute base URL, not `/api/v2`");
     expect(err.message).toContain("`baseURL`");
     expect(err.message).toContain(ENV);
   });
@@ -88,7 +87,7 @@ describe("base URL (command line)", () => {
     const run = await cli.run("alerts", ["getStatus"]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toContain("needs a base URL");
+    expect(run.stderr).toContain("needs an absolute base URL");
     expect(run.stderr).toContain(ENV);
     expect(run.stderr).toContain("on the command line: --base-url URL");
   });

@@ -3,6 +3,7 @@
  * Cloudflare API - User's Invites: builder-style client (API version 4.0.0).
  *
  * @example
+ * ```ts
  * import { InvitesApi } from "cloudflare-client/builder";
  *
  * const api = new InvitesApi({ apiToken: process.env.CLOUDFLARE_API_TOKEN });
@@ -10,6 +11,7 @@
  * const page = await api.listInvites().execute();
  * // Or every item, pages fetched as the loop goes:
  * for await (const item of api.listInvites().execute()) console.log(item);
+ * ```
  */
 
 export * from "./apis/invites-api.js";

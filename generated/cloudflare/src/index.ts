@@ -20,7 +20,16 @@ import { addMiddleware, deriveClient, type Middleware } from "./runtime/index.js
  * (`X-Auth-Key`), which must be sent together.
  *
  * @example
- * const client = new Cloudflare();
+ * ```ts
+ * import Cloudflare from "cloudflare-client";
+ *
+ * const client = new Cloudflare({ apiToken: process.env.CLOUDFLARE_API_TOKEN });
+ *
+ * // Pages are fetched as the loop goes.
+ * for await (const item of client.user.invites.list()) {
+ *   console.log(item);
+ * }
+ * ```
  */
 export class Cloudflare extends CloudflareCore {
   readonly user: User = new User(this);

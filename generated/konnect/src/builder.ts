@@ -3,11 +3,13 @@
  * Kong Konnect Identity API - Invites: builder-style client (API version 3.0.0).
  *
  * @example
+ * ```ts
  * import { InvitesApi } from "konnect-client/builder";
  *
  * const api = new InvitesApi({ personalAccessToken: process.env.KONNECT_TOKEN });
  *
  * await api.inviteUser().inviteUser({ email: "james.c.woods@example.com" }).execute();
+ * ```
  */
 
 export * from "./apis/invites-api.js";

@@ -17,7 +17,13 @@ import { addMiddleware, deriveClient, type Middleware } from "./runtime/index.js
  * (`application/problem+json`).
  *
  * @example
- * const client = new Konnect();
+ * ```ts
+ * import Konnect from "konnect-client";
+ *
+ * const client = new Konnect({ personalAccessToken: process.env.KONNECT_TOKEN });
+ *
+ * await client.invites.inviteUser({ email: "james.c.woods@example.com" });
+ * ```
  */
 export class Konnect extends KonnectCore {
   readonly invites: Invites = new Invites(this);

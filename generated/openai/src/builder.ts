@@ -3,6 +3,7 @@
  * OpenAI Administration API - Invites: builder-style client (API version 2.3.0).
  *
  * @example
+ * ```ts
  * import { InvitesApi } from "openai-client/builder";
  *
  * const api = new InvitesApi({ adminApiKey: process.env.OPENAI_ADMIN_KEY });
@@ -10,6 +11,7 @@
  * const page = await api.listInvites().limit(20).execute();
  * // Or every item, pages fetched as the loop goes:
  * for await (const item of api.listInvites().limit(20).execute()) console.log(item);
+ * ```
  */
 
 export * from "./apis/invites-api.js";

@@ -15,7 +15,16 @@ import { addMiddleware, deriveClient, type Middleware } from "./runtime/index.js
  * bearer token. Failures come back as a JSON object with an `error` member.
  *
  * @example
- * const client = new OpenAI();
+ * ```ts
+ * import OpenAI from "openai-client";
+ *
+ * const client = new OpenAI({ adminApiKey: process.env.OPENAI_ADMIN_KEY });
+ *
+ * // Pages are fetched as the loop goes.
+ * for await (const item of client.organization.invites.list()) {
+ *   console.log(item);
+ * }
+ * ```
  */
 export class OpenAI extends OpenAICore {
   readonly organization: Organization = new Organization(this);

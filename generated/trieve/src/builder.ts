@@ -3,11 +3,13 @@
  * Trieve API - Invitation: builder-style client (API version 0.13.0).
  *
  * @example
+ * ```ts
  * import { InvitationApi } from "trieve-client/builder";
  *
  * const api = new InvitationApi({ apiKey: process.env.TRIEVE_API_KEY, trOrganization: process.env.TRIEVE_ORGANIZATION });
  *
  * await api.postInvitation().invitationData({ app_url: "https://admin.trieve.ai", email: "jane@example.com", redirect_uri: "https://admin.trieve.ai", user_role: 1 }).execute();
+ * ```
  */
 
 export * from "./apis/invitation-api.js";

@@ -20,7 +20,13 @@ import { addMiddleware, deriveClient, type Middleware } from "./runtime/index.js
  * development server listens on http://localhost:8090).
  *
  * @example
- * const client = new Trieve();
+ * ```ts
+ * import Trieve from "trieve-client";
+ *
+ * const client = new Trieve({ apiKey: process.env.TRIEVE_API_KEY, trOrganization: process.env.TRIEVE_ORGANIZATION });
+ *
+ * await client.invitations.send({ app_url: "https://admin.trieve.ai", email: "jane@example.com", redirect_uri: "https://admin.trieve.ai", user_role: 1 });
+ * ```
  */
 export class Trieve extends TrieveCore {
   readonly invitations: Invitations = new Invitations(this);

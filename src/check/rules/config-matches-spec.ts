@@ -30,6 +30,12 @@ export const configMatchesSpec: Rule = ({ spec, config }) => {
       (Object.hasOwn(added, cred.scheme) ? added[cred.scheme] : undefined);
     const basic =
       scheme?.type === "basic" || (scheme?.type === "http" && String(scheme.scheme).toLowerCase() === "basic");
+    // The halves a two-part credential of this scheme may be; none for a one-part scheme.
+    const parts = basic
+      ? ["username", "password"]
+      : scheme?.type === "oauth2" && isObject(scheme.flows) && isObject(scheme.flows.clientCredentials)
+        ? ["clientId", "clientSecret"]
+        : [];
     if (!scheme) {
       const known = [...new Set([...Object.keys(schemes), ...Object.keys(added)])];
       fail(
@@ -37,11 +43,18 @@ export const configMatchesSpec: Rule = ({ spec, config }) => {
         `credential '${option}' names scheme '${cred.scheme}', which neither ${spec.root.file} nor clientgen.yaml's securitySchemes define`,
         `defined schemes: ${known.join(", ") || "none: declare one under securitySchemes (type: bearer, apiKey or basic)"}`,
       );
-    } else if (basic && !cred.part) {
+    } else if (parts.length && !cred.part) {
+      const kind = basic ? "basic scheme" : "OAuth2 client credentials scheme";
       fail(
         ["credentials", option],
-        `credential '${option}' uses basic scheme '${cred.scheme}' and must say which half it is`,
-        "add 'part: username' or 'part: password'",
+        `credential '${option}' uses ${kind} '${cred.scheme}' and must say which half it is`,
+        `add 'part: ${parts[0]}' or 'part: ${parts[1]}'`,
+      );
+    } else if (cred.part && !parts.includes(cred.part)) {
+      fail(
+        ["credentials", option, "part"],
+        `credential '${option}' says 'part: ${cred.part}', which scheme '${cred.scheme}' does not have`,
+        parts.length ? `its parts: ${parts.join(", ")}` : "remove 'part': the scheme takes one value",
       );
     }
   }

@@ -48,7 +48,10 @@ export function clientSpec(api: NamedApi): ClientSpecData {
   return spec;
 }
 
-/** `bearer(option)`, `basic(username, password)`, `apiKey(in, name, option)` or `apiKeyCookie(name, option)` for each scheme a credential serves. */
+/**
+ * `bearer(option)`, `basic(username, password)`, `apiKey(in, name, option)`, `apiKeyCookie(name, option)`
+ * or `clientCredentials(tokenUrl, scopes, clientId, clientSecret)` for each scheme a credential serves.
+ */
 function schemes(credentials: NamedCredential[]): Record<string, RuntimeRef> {
   const out: Record<string, RuntimeRef> = {};
   for (const c of credentials) {
@@ -56,13 +59,20 @@ function schemes(credentials: NamedCredential[]): Record<string, RuntimeRef> {
     if (s.kind === "basic") {
       const [username = "", password = ""] = (out[s.name]?.args ?? []) as string[];
       out[s.name] = new RuntimeRef("basic", c.part === "password" ? [username, c.option] : [c.option, password]);
+    } else if (s.kind === "oauth2" && s.clientCredentials && c.part) {
+      const { tokenUrl, scopes } = s.clientCredentials;
+      const [, , id = "", secret = ""] = (out[s.name]?.args ?? []) as string[];
+      out[s.name] = new RuntimeRef(
+        "clientCredentials",
+        c.part === "clientSecret" ? [tokenUrl, scopes, id, c.option] : [tokenUrl, scopes, c.option, secret],
+      );
     } else if (s.kind === "apiKey") {
       out[s.name] =
         s.in === "cookie"
           ? new RuntimeRef("apiKeyCookie", [s.paramName, c.option])
           : new RuntimeRef("apiKey", [s.in, s.paramName, c.option]);
     } else {
-      // oauth2 and openIdConnect tokens travel as bearer tokens.
+      // Other oauth2 flows and openIdConnect: the caller brings the token, which travels as a bearer token.
       out[s.name] = new RuntimeRef("bearer", [c.option]);
     }
   }

@@ -1,4 +1,4 @@
-import type { NamedApi } from "../../name/named-api.js";
+import type { NamedApi, NamedCredential } from "../../name/named-api.js";
 import type { FileSet } from "../file-set.js";
 import { clientSpec } from "./client-spec.js";
 import { codeLiteral, runtimeRefs } from "./runtime-ref.js";
@@ -15,7 +15,7 @@ export function emitCore(api: NamedApi): FileSet {
   const options = [
     ...api.credentials.map((c) => {
       const env = c.env ? [`Defaults to \`process.env.${c.env}\`.`] : [];
-      const what = c.part ? [`The ${c.part} for the \`${c.scheme.name}\` scheme.`] : [];
+      const what = c.part ? [partText(c)] : [];
       const docs = jsDoc(c.description ? { description: c.description } : undefined, [...what, ...env], INDENT);
       return docs + line(`${c.option}?: string | undefined;`, INDENT);
     }),
@@ -25,6 +25,7 @@ export function emitCore(api: NamedApi): FileSet {
       const docs = jsDoc(p.description ? { description: p.description } : undefined, [sent, ...env], INDENT);
       return docs + line(`${p.option}?: string | undefined;`, INDENT);
     }),
+    webhookSecretOption(api),
   ].join("");
   const head = "export const clientSpec: ClientSpec = ";
   const text = [
@@ -51,4 +52,28 @@ export function emitCore(api: NamedApi): FileSet {
     ),
   ].join("");
   return new Map([["src/core.ts", text]]);
+}
+
+/** What one half of a two-part credential is: http basic's, or an OAuth2 client's, traded for tokens. */
+function partText({ part, scheme }: NamedCredential): string {
+  if (scheme.kind !== "oauth2" || !scheme.clientCredentials) return `The ${part} for the \`${scheme.name}\` scheme.`;
+  const flow = `the \`${scheme.name}\` scheme's OAuth2 client credentials flow`;
+  return part === "clientSecret"
+    ? `The client secret of ${flow}, sent only to its token endpoint.`
+    : `The client id of ${flow}: with the secret, the client trades it for an access token at \`${scheme.clientCredentials.tokenUrl}\`, which it keeps and renews.`;
+}
+
+/** The option holding the webhook secret, when clientgen.yaml says how webhooks are signed. */
+function webhookSecretOption(api: NamedApi): string {
+  const verify = api.webhooks?.verify;
+  if (!verify) return "";
+  const env = verify.env ? ` Defaults to \`process.env.${verify.env}\`.` : "";
+  const doc = jsDoc(
+    {
+      description: `The \`whsec_\` secret \`${verify.property}.unwrap()\` and \`.verifySignature()\` check webhooks with,\nunless a call gives one.${env}`,
+    },
+    [],
+    INDENT,
+  );
+  return doc + line(`${verify.option}?: string | undefined;`, INDENT);
 }

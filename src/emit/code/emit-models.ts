@@ -3,6 +3,7 @@ import { propertyKey } from "../../ts-syntax.js";
 import type { FileSet } from "../file-set.js";
 import { banner, block, INDENT, jsDoc, line } from "./source-writer.js";
 import { Imports } from "./imports.js";
+import { webhookTypes } from "./webhook-types.js";
 import {
   bodyFieldType,
   bodyType,
@@ -24,7 +25,8 @@ export function emitModels(api: NamedApi): FileSet {
     out.push(line(`export type ${alias} = components["schemas"][${JSON.stringify(name)}];`));
   }
   for (const named of api.operations) out.push(operationTypes(api, named, imports));
-  if (api.schemas.length === 0 && api.operations.length === 0) out.push(line("export {};"));
+  out.push(webhookTypes(api, imports));
+  if (api.schemas.length === 0 && api.operations.length === 0 && !api.webhooks) out.push(line("export {};"));
   return new Map([["src/models.ts", imports.file(banner(api.model.source), out.join(""))]]);
 }
 

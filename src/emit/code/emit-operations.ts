@@ -5,6 +5,7 @@ import {
   importReturnTypes,
   operationReturnType,
   operationSignature,
+  pageBodyType,
   resolvedType,
   streamOverloads,
 } from "./operation-signature.js";
@@ -59,7 +60,7 @@ function operationText(api: NamedApi, named: NamedOperation, spec: OperationSpec
   const { params, call } = operationSignature(api, named, [`${client}: ClientCore`], imports);
   const returns = operationReturnType(api, named, imports);
   const result = named.itemType
-    ? `return requestPage<${named.itemType}>(${client}, ${named.specConst}, ${call});`
+    ? `return requestPage<${named.itemType}, ${pageBodyType(api, named, imports)}>(${client}, ${named.specConst}, ${call});`
     : `return ${client}.request<${resolvedType(api, named, imports)}>(${named.specConst}, ${call});`;
   const overloads = streamOverloads(api, named, [`${client}: ClientCore`], imports)
     .map((o) => line(`${wrappedHead(`export function ${named.fn}`, o.params, o.returns)};`))

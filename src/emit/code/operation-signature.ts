@@ -1,7 +1,14 @@
 import type { NamedApi, NamedOperation } from "../../name/named-api.js";
 import { type Imports, RUNTIME_MODULE } from "./imports.js";
 import { propertyKey } from "../../ts-syntax.js";
-import { hasParamsArg, modelType, paramType, paramsRequired, requestedStreamType } from "./type-exprs.js";
+import {
+  hasParamsArg,
+  modelType,
+  paramType,
+  paramsRequired,
+  rawResponseType,
+  requestedStreamType,
+} from "./type-exprs.js";
 
 /**
  * The parameters of an operation's function or method, `(first…, pathArg…, params?, options?)`, and
@@ -28,14 +35,23 @@ export function operationSignature(
   return { params, call: `${pathArgsLiteral(named)}, ${paramsArg}, ${locals.options}` };
 }
 
-/** `APIPromise<X>` or `PagePromise<Item>`, what every style's call returns. */
+/** `APIPromise<X>` or `PagePromise<Item, Body>`, what every style's call returns. */
 export function operationReturnType(api: NamedApi, named: NamedOperation, imports: Imports): string {
   if (named.itemType) {
     imports.type(RUNTIME_MODULE, "PagePromise").uses(modelType(named.itemType));
-    return `PagePromise<${named.itemType}>`;
+    return `PagePromise<${named.itemType}, ${pageBodyType(api, named, imports)}>`;
   }
   imports.type(RUNTIME_MODULE, "APIPromise");
   return `APIPromise<${resolvedType(api, named, imports)}>`;
+}
+
+/**
+ * The type of a page's `body`, the whole response: the response alias, unless an envelope applies, when
+ * that alias is the envelope's result and the body is the response schema itself.
+ */
+export function pageBodyType(api: NamedApi, named: NamedOperation, imports: Imports): string {
+  if (api.model.envelope && named.op.enveloped) return imports.typeText(rawResponseType(api, named));
+  return imports.typeText(modelType(named.responseType));
 }
 
 /** What a non-list call resolves to: the response type, or either it or the Stream for one that streams on request. */

@@ -44,6 +44,12 @@ export function jsDocLines(docs: Docs | undefined, extra: string[]): string[] {
 }
 
 /**
+ * An `@example` tag holding a whole program in a fenced TypeScript block, as TSDoc and VS Code's hover
+ * render it (and as test/e2e/doc-examples.test.ts finds and compiles it).
+ */
+export const exampleTag = (code: string): string[] => ["@example", "```ts", ...code.split("\n"), "```"];
+
+/**
  * A line of code as text, as the writer's `writeLine` writes it: each line of `text` indented (an
  * empty one is not, unless it is all there is) and a newline at the end. Big regular files (models,
  * operations, API classes) are built as plain text with it: the writer scans every character it is

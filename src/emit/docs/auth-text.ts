@@ -1,6 +1,6 @@
-import type { OperationModel } from "../../model/api-model.js";
+import type { OperationModel, SecuritySchemeModel } from "../../model/api-model.js";
 import type { NamedApi } from "../../name/named-api.js";
-import { tableCell } from "./markdown.js";
+import { inlineCode, tableCell } from "./markdown.js";
 
 /** The security an operation is sent with: its own, else the spec's top-level one. */
 export const effectiveSecurity = (api: NamedApi, op: OperationModel): string[][] => op.security ?? api.model.security;
@@ -46,6 +46,30 @@ export function operationAuthText(api: NamedApi, op: OperationModel, readme: str
  * operations require are checked when such a call is made, before anything is sent.
  */
 export function authNote(api: NamedApi): string {
+  return [credentialsNote(api), ...api.model.securitySchemes.map((s) => clientCredentialsNote(api, s))]
+    .filter(Boolean)
+    .join(" ");
+}
+
+/** What the client does with an OAuth2 client credentials flow's id and secret; empty for other schemes. */
+function clientCredentialsNote(api: NamedApi, scheme: SecuritySchemeModel): string {
+  const flow = scheme.kind === "oauth2" && scheme.clientCredentials;
+  const [id, secret] = ["clientId", "clientSecret"].map(
+    (part) => api.credentials.find((c) => c.scheme === scheme && c.part === part)?.option,
+  );
+  if (!flow || !id || !secret) return "";
+  const url = inlineCode(flow.tokenUrl) + (/^[a-z][\w+.-]*:/i.test(flow.tokenUrl) ? "" : " (relative to the base URL)");
+  const scopes = flow.scopes.length ? ` for the scopes ${inlineCode(flow.scopes.join(" "))}` : "";
+  return (
+    `With \`${id}\` and \`${secret}\` (sent as HTTP Basic) the client asks ${url} for an OAuth2 access token${scopes} ` +
+    "(client credentials flow) on its first call and keeps it until shortly before it expires (a tenth of its " +
+    "lifetime early, at most a minute); concurrent calls share one token request, and a call answered 401 gets a new " +
+    "token and is sent once more. A token request that fails (an error status, no `access_token`, no answer) is an " +
+    "`AuthenticationError` naming the token endpoint; it runs under the client's `timeout` and is not retried."
+  );
+}
+
+function credentialsNote(api: NamedApi): string {
   const ops = api.model.operations;
   const needing = ops.filter((op) => needsCredentials(api, effectiveSecurity(api, op)));
   const all = [...new Set(ops.flatMap((op) => effectiveSecurity(api, op).map((alt) => alt.join("\u0000"))))].map(

@@ -3,6 +3,7 @@ import type { NamedApi, NamedCredential } from "../../name/named-api.js";
 import { DEFAULT_MAX_RETRIES, DEFAULT_REQUEST_ID_HEADER, DEFAULT_TIMEOUT_MS } from "../../runtime/defaults.js";
 import { authNote } from "./auth-text.js";
 import { emitModelDocs } from "./emit-model-docs.js";
+import { emitWebhookDocs } from "./emit-webhook-docs.js";
 import { emitResourceDocs, operationAnchors, operationSummary } from "./emit-resource-docs.js";
 import { clientConstruction, exampleArgs, showcaseOperation } from "./examples.js";
 import type { FileSet } from "../file-set.js";
@@ -19,6 +20,7 @@ export function emitDocs(api: NamedApi, assets: GeneratorAssets, styles: readonl
     ["README.md", readme(api, assets, styles)],
     ...emitResourceDocs(api, assets, styles),
     ...emitModelDocs(api, assets),
+    ...emitWebhookDocs(api, assets),
   ]);
 }
 
@@ -52,6 +54,16 @@ function readme(api: NamedApi, assets: GeneratorAssets, styles: readonly Style[]
     operations: operationRows(api, styles),
     docs: api.docPages.map((page) => ({ file: page.file, title: page.title })),
     models: api.schemas.map((s) => ({ file: s.docFile, alias: s.alias })),
+    webhooks: api.webhooks
+      ? {
+          file: api.webhooks.docFile,
+          kinds: `${api.webhooks.events.length} kind${api.webhooks.events.length === 1 ? "" : "s"}`,
+          union: api.webhooks.union,
+          verify: api.webhooks.verify ? `client.${api.webhooks.verify.property}.unwrap(body, headers)` : "",
+        }
+      : false,
+    webhookOption: api.webhooks?.verify?.option ?? "",
+    webhookEnv: api.webhooks?.verify?.env ? `\`${api.webhooks.verify.env}\`` : "none",
     baseURL: model.servers[0]?.url ?? "none",
     defaultTimeoutMs: DEFAULT_TIMEOUT_MS,
     defaultMaxRetries: DEFAULT_MAX_RETRIES,
@@ -104,7 +116,9 @@ function schemeText(c: NamedCredential): string {
       ? `API key in ${s.in} ${codeCell(s.paramName)}`
       : s.kind === "basic"
         ? `HTTP basic (${c.part})`
-        : "bearer token";
+        : s.kind === "oauth2" && s.clientCredentials
+          ? `OAuth2 client credentials (${c.part === "clientSecret" ? "client secret" : "client id"})`
+          : "bearer token";
   return `${tableCell(s.name)}: ${kind}`;
 }
 

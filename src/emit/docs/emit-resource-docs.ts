@@ -166,7 +166,7 @@ function returnText(api: NamedApi, named: NamedOperation, links: DocLinks): stri
     const items = named.op.pagination?.items.split(".").filter(Boolean) ?? [];
     const item = shapeAt(success.schema.shape, items, links);
     const itemText = item?.kind === "array" ? shapeMarkdown(item.items, links, 1) : `\`${named.itemType}\``;
-    return `\`PagePromise<${named.itemType}>\`, pages of ${itemText}: \`for await\` walks every item across pages, \`await\` gives the first page.${description}`;
+    return `\`PagePromise<${named.itemType}>\`, pages of ${itemText}: \`for await\` walks every item across pages, \`await\` gives the first page, whose \`body\` is the whole response, typed.${description}`;
   }
   const text = shape
     ? typeMarkdown({ shape, nullable: applies ? false : success.schema.nullable }, links)

@@ -4,14 +4,13 @@
  * one check.
  */
 import { SDKError } from "./errors.js";
-import type { ClientCore } from "./core.js";
-import type { Fetch, Middleware, MiddlewareOperation } from "./types.js";
+import type { ClientOptions, Fetch, Middleware, MiddlewareOperation } from "./types.js";
 
 /**
  * `client.use(m)`: adds a middleware after the client's. A new list, never a push, so neither a client
  * made by withOptions nor the caller's own array changes; requests already sent keep theirs.
  */
-export function addMiddleware(client: ClientCore, middleware: Middleware): void {
+export function addMiddleware(client: { readonly options: ClientOptions }, middleware: Middleware): void {
   const { options } = client;
   options.middleware = [...(options.middleware ?? []), middleware];
 }

@@ -27,11 +27,13 @@ export interface InviteUserBuilder<Missing extends "inviteUser" = "inviteUser"> 
  * setting a parameter twice keeps the last value.
  *
  * @example
+ * ```ts
  * import { InvitesApi } from "konnect-client/builder";
  *
  * const api = new InvitesApi({ personalAccessToken: process.env.KONNECT_TOKEN });
  *
  * await api.inviteUser().inviteUser({ email: "james.c.woods@example.com" }).execute();
+ * ```
  */
 export class InvitesApi {
   readonly #client: KonnectCore;
@@ -71,6 +73,15 @@ export class InvitesApi {
    * POST /v3/invites
    *
    * Returns a builder: set `.inviteUser(…)` (required), then call `.execute()`.
+   *
+   * @example
+   * ```ts
+   * import { InvitesApi } from "konnect-client/builder";
+   *
+   * const api = new InvitesApi({ personalAccessToken: process.env.KONNECT_TOKEN });
+   *
+   * await api.inviteUser().inviteUser({ email: "james.c.woods@example.com" }).execute();
+   * ```
    */
   inviteUser(): InviteUserBuilder {
     return requestBuilder<InviteUserBuilder>(

@@ -88,7 +88,7 @@ export interface CliOption {
   flag: string;
   env?: string;
   description?: string;
-  kind: "credential" | "client parameter";
+  kind: "credential" | "client parameter" | "webhook secret";
 }
 
 export interface CliProgram {
@@ -103,4 +103,11 @@ export interface CliProgram {
   client: (options: ClientOptions & Record<string, unknown>) => ClientCore;
   options: CliOption[];
   operations: CliOperation[];
+  /** `<bin> webhooks verify`, when clientgen.yaml says how the API signs its webhooks. */
+  webhooks?: CliWebhooks;
+}
+
+export interface CliWebhooks {
+  /** Verifies a delivery with the secret of `options` (the `webhook secret` option) or its environment variable; resolves to the event. */
+  unwrap(options: Record<string, unknown>, body: Uint8Array, headers: [string, string][]): Promise<unknown>;
 }

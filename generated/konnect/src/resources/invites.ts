@@ -17,6 +17,14 @@ export class Invites extends APIResource {
    * and sent.
    *
    * POST /v3/invites
+   *
+   * @example
+   * ```ts
+   * import Konnect from "konnect-client";
+   *
+   * const client = new Konnect({ personalAccessToken: process.env.KONNECT_TOKEN });
+   * await client.invites.inviteUser({ email: "james.c.woods@example.com" });
+   * ```
    */
   inviteUser(params: InviteUserParams, options?: RequestOptions): APIPromise<InviteUserResponse> {
     return inviteUser(this._client, params, options);

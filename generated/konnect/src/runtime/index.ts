@@ -10,11 +10,12 @@
  * non-list operations leave the pagination code out. Likewise operations name the body encoders and
  * query styles they need (`collectParams`, `jsonBody`, `queryStyle("deepObject")`…) in their OperationSpec,
  * and clients their server variables, auth, client parameters and envelope (`serverURL(...)`,
- * `auth({ token: bearer("apiToken") }, [["token"]])`, `clientParams([...])`, `envelope({...})`).
+ * `auth({ token: bearer("apiToken") }, [["token"]])`, `clientParams([...])`, `envelope({...})`); an OAuth2
+ * client credentials flow is `clientCredentials(tokenUrl, scopes, "clientId", "clientSecret")` among the schemes.
  * Streaming, binary and upload operations name their readers and encoders the same way
  * (`response: sseResponse`, `sseOrJSONResponse`, `binaryResponse`; `body: { encode: jsonOrMultipartBody }`),
  * so the Stream, its decoder and the multipart writer reach only the bundles of operations that use them.
- * A client with webhooks builds `new Webhooks(secret, howToSetIt)` as `client.webhooks`.
+ * A client with webhooks builds `new Webhooks(this.options, "webhookSecret", "ENV_VAR")` as `client.webhooks`.
  */
 export { ClientCore } from "./core.js";
 export { addMiddleware } from "./middleware.js";
@@ -43,6 +44,7 @@ export { readEnv, encodePathSegment } from "./util.js";
 export { queryStyle } from "./serialize.js";
 export { serverURL } from "./server-url.js";
 export { auth, bearer, basic, apiKey, apiKeyCookie } from "./auth.js";
+export { clientCredentials } from "./oauth2.js";
 export { clientParams } from "./client-params.js";
 export { collectParams } from "./collect-params.js";
 export { envelope } from "./envelope.js";

@@ -11,29 +11,34 @@ import { getPath } from "./util.js";
 type Params = Record<string, unknown>;
 type Lookup = (path: string | undefined) => unknown;
 
-export function requestPage<Item>(
+/**
+ * `Body` is the type of the whole response body a page keeps in `body` (the generated code gives the
+ * response schema's type); the runtime never looks at it, so it only types what callers read.
+ */
+export function requestPage<Item, Body = unknown>(
   core: ClientCore,
   op: OperationSpec,
   pathArgs: Params,
   params: object | undefined,
   options?: RequestOptions,
-): PagePromise<Item> {
+): PagePromise<Item, Body> {
   // Any object, as for ClientCore.request: generated params types are interfaces.
   const given = params as Params | undefined;
-  return new PagePromise<Item>(
+  return new PagePromise<Item, Body>(
     (read) => core.send(op, pathArgs, given, options, read),
-    async (r, keep) => new Page<Item>(core, op, pathArgs, given ?? {}, options, await core.parse(op, r, keep, true), r),
+    async (r, keep) =>
+      new Page<Item, Body>(core, op, pathArgs, given ?? {}, options, (await core.parse(op, r, keep, true)) as Body, r),
   );
 }
 
-export class Page<Item> implements AsyncIterable<Item> {
+export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
   readonly items: Item[];
-  /** The whole response JSON, envelope included. */
-  readonly body: unknown;
+  /** The whole response JSON, envelope included, typed as the response schema: `page.body.has_more`. */
+  readonly body: Body;
   /** Status and headers of the page's response; its body has been read into `body`. */
   readonly response: Response;
   #next: Params | undefined;
-  #again: (params: Params) => PagePromise<Item>;
+  #again: (params: Params) => PagePromise<Item, Body>;
 
   constructor(
     core: ClientCore,
@@ -41,7 +46,7 @@ export class Page<Item> implements AsyncIterable<Item> {
     pathArgs: Params,
     params: Params,
     options: RequestOptions | undefined,
-    body: unknown,
+    body: Body,
     response: Response,
   ) {
     this.body = body;
@@ -54,20 +59,20 @@ export class Page<Item> implements AsyncIterable<Item> {
     const items = get(spec.items);
     this.items = (Array.isArray(items) ? items : Array.isArray(result) ? result : []) as Item[];
     this.#next = nextParams(spec, get, this.items, params);
-    this.#again = (p) => requestPage<Item>(core, op, pathArgs, p, options);
+    this.#again = (p) => requestPage<Item, Body>(core, op, pathArgs, p, options);
   }
 
   hasNextPage(): boolean {
     return this.#next !== undefined;
   }
 
-  async getNextPage(): Promise<Page<Item>> {
+  async getNextPage(): Promise<Page<Item, Body>> {
     if (!this.#next) throw new SDKError("No next page; check hasNextPage() first.");
     return this.#again(this.#next);
   }
 
-  async *iterPages(): AsyncGenerator<Page<Item>> {
-    let page: Page<Item> = this;
+  async *iterPages(): AsyncGenerator<Page<Item, Body>> {
+    let page: Page<Item, Body> = this;
     yield page;
     while (page.hasNextPage()) yield (page = await page.getNextPage());
   }
@@ -78,7 +83,7 @@ export class Page<Item> implements AsyncIterable<Item> {
 }
 
 /** `await client.list()` gives the first page; `for await (const item of client.list())` walks every item. */
-export class PagePromise<Item> extends APIPromise<Page<Item>> implements AsyncIterable<Item> {
+export class PagePromise<Item, Body = unknown> extends APIPromise<Page<Item, Body>> implements AsyncIterable<Item> {
   async *[Symbol.asyncIterator](): AsyncGenerator<Item> {
     yield* await this;
   }

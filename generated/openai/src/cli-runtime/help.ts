@@ -2,6 +2,7 @@ import { describeSchema } from "./convert.js";
 import { GLOBAL_OPTION_TABLE, optionDescription, optionSyntax } from "./global-options.js";
 import type { CliOperation, CliProgram, CliSchema } from "./program.js";
 import { DEFAULT_WIDTH, fit, wrapCell } from "./wrap.js";
+import { webhooksUsage } from "./verify-webhook.js";
 
 /** Spec text on a terminal: no control characters (escape sequences could rewrite the screen). */
 export const plain = (text: string | undefined): string =>
@@ -60,6 +61,7 @@ export function generalHelp(program: CliProgram, width = DEFAULT_WIDTH): string 
     `Usage: ${bin} <operation> [name=value | name:=<json> | --name value]... [options]`,
     `       ${bin} <operation> --help`,
     `       ${bin} completion bash|zsh`,
+    ...(program.webhooks ? [`       ${webhooksUsage(bin)}`] : []),
     "",
     "Operations:",
     sections.map((s) => indent(s)).join("\n\n"),

@@ -62,7 +62,7 @@ export class ClientCore {
     ).replace(/\/+$/, "");
     this.#clientParams = spec.clientParams?.(options);
     const hidden = new Set(SECRET_HEADERS);
-    this.#auth = spec.auth?.(spec, options, hidden);
+    this.#auth = spec.auth?.(spec, options, hidden, this.baseURL);
     // Credentials are the only secret values; without auth, only hidden headers need hiding.
     [this.#log, this.#fmt] = createLog(spec, options, hidden, this.#auth?.redact);
   }
@@ -110,9 +110,9 @@ export class ClientCore {
         this.#log(4, () => `request ${what} ${this.#fmt(init.headers)}`);
         return await attempt(timeout, o.signal, async (signal) => {
           init.signal = signal;
-          let r = await f(url, init);
-          // Clients with credentials follow redirects by hand (auth.ts); the others let fetch follow.
-          if (!r.ok && this.#auth) r = await this.#auth.follow(f, r, url, init);
+          // Clients with credentials send through auth.ts, which follows redirects by hand (and fetches OAuth2
+          // tokens); the others let fetch follow.
+          const r = await (this.#auth ? this.#auth.send(f, url, init, op) : f(url, init));
           res = r;
           this.#log(4, () => `response ${r.status} ${what} ${Date.now() - t0}ms ${this.#fmt(r.headers)}`);
           // Reading the error body also frees the connection before a retry.
@@ -196,8 +196,12 @@ export class ClientCore {
     // Client parameters first, as defaults for the caller's path arguments and params.
     this.#clientParams?.(draft);
     // fetch would fail on a relative URL outside a page, and be retried as a connection error: say what to do instead.
-    if (!/^[a-z][\w+.-]*:/i.test(this.baseURL) && !(globalThis as { location?: unknown }).location)
-      throw new SDKError(noBaseURL(this.spec, this.baseURL));
+    // One short line, inline: every bundle carries it (the README says more).
+    const { baseURL, spec } = this;
+    if (!/^[a-z][\w+.-]*:/i.test(baseURL) && !(globalThis as { location?: unknown }).location)
+      throw new SDKError(
+        `${spec.name} needs an absolute base URL${baseURL && `, not \`${baseURL}\``}: pass the \`baseURL\` client option${spec.baseURLEnv ? " or set " + spec.baseURLEnv : ""}`,
+      );
     // A regex costs well under a microsecond more than a hand-written scan, and fewer bytes in every bundle.
     const path = op.path.replace(/\{(.*?)\}/g, (_, name: string) => {
       const v = pathArgs[name];
@@ -215,13 +219,6 @@ export class ClientCore {
     const qs = serialize(Object.assign(draft.query, o.query), "&", encodeURIComponent, op.queryStyle);
     return this.baseURL + path + (qs && "?" + qs);
   }
-}
-
-/** Why a client without an absolute base URL cannot send, and the two ways to give it one. */
-function noBaseURL({ name, baseURLEnv }: ClientSpec, base: string): string {
-  const why = base ? `the base URL \`${base}\` is relative` : "the spec names no server";
-  const env = baseURLEnv ? ` or set the ${baseURLEnv} environment variable` : "";
-  return `${name} needs a base URL to call (${why}): pass the \`baseURL\` client option, e.g. { baseURL: "https://<host>${base.startsWith("/") ? base : ""}" },${env}`;
 }
 
 /** Lower-cases names, treats `null` as removal, and refuses CR/LF, which would let a value inject headers. */

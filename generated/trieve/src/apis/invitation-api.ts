@@ -34,11 +34,13 @@ export interface PostInvitationBuilder<Missing extends "trOrganization" | "invit
  * setting a parameter twice keeps the last value.
  *
  * @example
+ * ```ts
  * import { InvitationApi } from "trieve-client/builder";
  *
  * const api = new InvitationApi({ apiKey: process.env.TRIEVE_API_KEY, trOrganization: process.env.TRIEVE_ORGANIZATION });
  *
  * await api.postInvitation().invitationData({ app_url: "https://admin.trieve.ai", email: "jane@example.com", redirect_uri: "https://admin.trieve.ai", user_role: 1 }).execute();
+ * ```
  */
 export class InvitationApi {
   readonly #client: TrieveCore;
@@ -81,6 +83,15 @@ export class InvitationApi {
    * POST /api/invitation
    *
    * Returns a builder: set `.trOrganization(…)`, `.invitationData(…)` (required), then call `.execute()`.
+   *
+   * @example
+   * ```ts
+   * import { InvitationApi } from "trieve-client/builder";
+   *
+   * const api = new InvitationApi({ apiKey: process.env.TRIEVE_API_KEY, trOrganization: process.env.TRIEVE_ORGANIZATION });
+   *
+   * await api.postInvitation().invitationData({ app_url: "https://admin.trieve.ai", email: "jane@example.com", redirect_uri: "https://admin.trieve.ai", user_role: 1 }).execute();
+   * ```
    */
   postInvitation(): PostInvitationBuilder {
     return requestBuilder<PostInvitationBuilder>(

@@ -20,6 +20,14 @@ export class Invitations extends APIResource {
    * organization and cannot invite a role above their own, nor themselves.
    *
    * POST /api/invitation
+   *
+   * @example
+   * ```ts
+   * import Trieve from "trieve-client";
+   *
+   * const client = new Trieve({ apiKey: process.env.TRIEVE_API_KEY, trOrganization: process.env.TRIEVE_ORGANIZATION });
+   * await client.invitations.send({ app_url: "https://admin.trieve.ai", email: "jane@example.com", redirect_uri: "https://admin.trieve.ai", user_role: 1 });
+   * ```
    */
   send(params: PostInvitationParams, options?: RequestOptions): APIPromise<PostInvitationResponse> {
     return postInvitation(this._client, params, options);

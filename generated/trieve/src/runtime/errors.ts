@@ -124,7 +124,7 @@ export const BY_STATUS: Record<number, ErrorClass> = {
  * The APIError subclass for the response's status, with a message built from the body's usual error
  * fields. `redact` is the client's (auth's) when it has credentials. `errorsField` names a list of `{ code, message }` objects (an envelope's `errors`).
  */
-export function makeAPIError(r: Response, body: unknown, errorsField = "errors", redact: Redact = (v) => v): APIError {
+export function makeAPIError(r: Response, body: unknown, errorsField?: string, redact: Redact = (v) => v): APIError {
   const message = [`${r.status} ${r.statusText}`.trim(), describe(body, errorsField)].filter(Boolean).join(": ");
   const Cls = BY_STATUS[r.status] ?? (r.status > 499 ? InternalServerError : APIError);
   // The server may echo a credential back: the message, body and headers are redacted (auth's `redact`).

@@ -6,6 +6,7 @@
  * the functions are exported as `unwrapWebhook` and `verifyWebhookSignature` for use without a client.
  */
 import { SDKError } from "./errors.js";
+import { optionValue } from "./util.js";
 
 /** A bad, missing or stale signature: the payload must not be trusted. */
 export class InvalidWebhookSignatureError extends SDKError {
@@ -104,23 +105,28 @@ export async function unwrapWebhook<T = unknown>(
 }
 
 /**
- * What a generated client exposes as `client.webhooks`: the functions above with the client's secret
- * (its option or environment variable) as the default. `missing` says how to set one, for the error
- * when neither the client nor the call gives a secret.
+ * What a generated client exposes as `client.webhooks` (and the builder style as its webhooks API class):
+ * the functions above with a default secret, read when a call needs it: the client's `option`, else
+ * the environment variable `env`. `Event` is the union of the API's event types.
  */
 export class Webhooks<Event = unknown> {
-  #secret: string | undefined;
-  #missing: string;
+  #options: Record<string, unknown>;
+  #option: string;
+  #env: string | undefined;
 
-  constructor(secret?: string, missing = "pass the webhook secret") {
-    this.#secret = secret;
-    this.#missing = missing;
+  constructor(options: Record<string, unknown> = {}, option = "webhookSecret", env?: string) {
+    this.#options = options;
+    this.#option = option;
+    this.#env = env;
+    // A secret like the credentials: kept, but out of util.inspect(client) and JSON.stringify(client.options).
+    if (option in options) Object.defineProperty(options, option, { enumerable: false });
   }
 
   #key(secret: string | undefined): string {
-    const key = secret ?? this.#secret;
-    if (!key) throw new SDKError(`No webhook secret: ${this.#missing}.`);
-    return key;
+    const key = secret || optionValue(this.#options, this.#option, this.#env);
+    if (key) return key;
+    const env = this.#env ? ` or set ${this.#env}` : "";
+    throw new SDKError(`No webhook secret: pass it to this call, give the client's \`${this.#option}\` option${env}.`);
   }
 
   /** The verified event; throws InvalidWebhookSignatureError for a bad, missing or stale signature. */

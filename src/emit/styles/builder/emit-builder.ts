@@ -6,11 +6,12 @@ import { entryExports } from "../../code/entry-exports.js";
 import type { FileSet } from "../../file-set.js";
 import { Imports, RUNTIME_MODULE } from "../../code/imports.js";
 import { importOperationFunctions, importReturnTypes, operationReturnType } from "../../code/operation-signature.js";
-import { banner, block, dataLiteral, INDENT, jsDoc, line } from "../../code/source-writer.js";
+import { banner, block, dataLiteral, exampleTag, INDENT, jsDoc, line } from "../../code/source-writer.js";
 import { paramType, requestedStreamType } from "../../code/type-exprs.js";
 import { Call, Code, wrappedHead, wrappedLiteral } from "../../code/wrapped-literal.js";
 import { builderSetters, builderSetup, missingUnion, type BuilderSetter } from "./builder-types.js";
 import { builderExample } from "./usage.js";
+import { emitWebhooksApi } from "./emit-webhooks-api.js";
 
 const IMMUTABLE =
   "Immutable: each setter returns a new builder and leaves this one unchanged;\nsetting a parameter twice keeps the last value.";
@@ -23,16 +24,22 @@ const IMMUTABLE =
 export function emitBuilder(api: NamedApi): FileSet {
   const files: FileSet = new Map();
   for (const group of api.apis) files.set(`src/${group.file}.ts`, emitApi(api, group));
+  const verify = api.webhooks?.verify;
+  if (verify) files.set(`src/${verify.builderFile}.ts`, emitWebhooksApi(api, verify));
   files.set("src/builder.ts", emitEntry(api));
   return files;
 }
 
 function emitEntry(api: NamedApi): string {
-  const doc = jsDoc({ summary: `${api.model.title}: builder-style client (API version ${api.model.version}).` }, [
-    "@example",
-    ...builderExample(api).split("\n"),
-  ]);
-  const groups = api.apis.map((group) => line(`export * from "./${group.file}.js";`)).join("");
+  const doc = jsDoc(
+    { summary: `${api.model.title}: builder-style client (API version ${api.model.version}).` },
+    exampleTag(builderExample(api)),
+  );
+  const files = [
+    ...api.apis.map((group) => group.file),
+    ...(api.webhooks?.verify ? [api.webhooks.verify.builderFile] : []),
+  ];
+  const groups = files.map((file) => line(`export * from "./${file}.js";`)).join("");
   const types = line(`export type { ${RESERVED.builderEntryTypes.join(", ")} } from "./runtime/index.js";`);
   return `${banner(api.model.source)}${doc}\n${groups}${entryExports(api)}${types}`;
 }
@@ -47,7 +54,7 @@ function emitApi(api: NamedApi, group: BuilderApi): string {
     {
       description: `Builder-style calls: each method returns a request builder; chain its setters, then call \`.execute()\`.\n${IMMUTABLE}`,
     },
-    ["@example", ...builderExample(api, showcase).split("\n")],
+    exampleTag(builderExample(api, showcase)),
   );
   const members = [
     line(`readonly #client: ${client.coreClassName};`, INDENT),
@@ -183,7 +190,13 @@ function methodText(api: NamedApi, named: NamedOperation, setters: BuilderSetter
   const chain = setters.length
     ? `Returns a builder: set ${list}, then call \`.execute()\`.`
     : "Returns a builder: call `.execute()` to send the request.";
-  const doc = jsDoc(named.op, [`${named.op.method.toUpperCase()} ${named.op.path}`, "", chain, ...pathDocs], INDENT);
+  // The docs page's example of this operation, so an editor's hover shows the same program.
+  const example = exampleTag(builderExample(api, named));
+  const doc = jsDoc(
+    named.op,
+    [`${named.op.method.toUpperCase()} ${named.op.path}`, "", chain, ...pathDocs, "", ...example],
+    INDENT,
+  );
   const params = named.pathArgs.map((a) => `${a.key}: ${imports.typeText(paramType(api, a.param))}`);
   const pathKeys = named.pathArgs.map((a) => a.key).join(", ");
   const args = [builderSetup(named, setters), new Code("this.#client"), new Code(named.fn), new Code(`[${pathKeys}]`)];

@@ -102,8 +102,18 @@ export function cliOptions(api: NamedApi): CliOption[] {
     if (c.description) out.description = c.description;
     return out;
   };
+  const verify = api.webhooks?.verify;
+  const secret = verify
+    ? [
+        describe(
+          { ...verify, description: "the whsec_ secret `webhooks verify` checks deliveries with" },
+          "webhook secret",
+        ),
+      ]
+    : [];
   return [
     ...api.credentials.map((c) => describe(c, "credential")),
     ...api.clientParams.map((c) => describe(c, "client parameter")),
+    ...secret,
   ];
 }

@@ -10,6 +10,7 @@ import { renderTemplate } from "../../render-template.js";
 import type { CliOperationData } from "../../../runtime-cli/operations.js";
 import { bodyTypeName, type CliFacts } from "./cli-program.js";
 import { cliExample } from "./usage.js";
+import { webhooksUsage } from "../../../runtime-cli/verify-webhook.js";
 
 /** docs/CLI.md in seed 002's format: the table of operations, then each with its example, parameters, return type, authorization and headers. */
 export function emitCliDocs(api: NamedApi, assets: GeneratorAssets, program: CliFacts): string {
@@ -30,6 +31,7 @@ export function emitCliDocs(api: NamedApi, assets: GeneratorAssets, program: Cli
       what: tableCell(`${o.kind}${o.description ? `: ${o.description}` : ""}`),
     })),
     exitCodes: EXIT_CODES,
+    webhooks: api.webhooks?.verify ? webhooksUsage(bin) : "",
     operations: api.operations.map((named, i) => operationDoc(api, named, program.operations[i]!, options)),
   });
 }

@@ -1,7 +1,7 @@
 import type { GeneratorAssets } from "../../../generator-assets.js";
 import type { NamedApi } from "../../../name/named-api.js";
 import { packageVersion } from "../../package-version.js";
-import { CLI_RUNTIME_MODULE, Imports } from "../../code/imports.js";
+import { CLI_RUNTIME_MODULE, Imports, RUNTIME_MODULE } from "../../code/imports.js";
 import type { FileSet } from "../../file-set.js";
 import { copyReachable } from "../../code/emit-runtime.js";
 import { banner, jsDoc, line } from "../../code/source-writer.js";
@@ -41,12 +41,14 @@ function emitEntry(api: NamedApi, program: CliFacts): string {
     operations: program.operations.map(
       ({ fn, ...described }) => new Call({ callee: "operation", args: [new Code(`operations.${fn}`), described] }),
     ),
+    ...webhooksEntry(api),
   };
   const imports = new Imports("cli")
     .value(CLI_RUNTIME_MODULE, "main", "operation")
     .type(CLI_RUNTIME_MODULE, "CliProgram")
     .value("core", client.coreClassName)
     .namespace("operations/index", "operations");
+  if (api.webhooks?.verify) imports.value(RUNTIME_MODULE, "Webhooks");
   const head = "const program: CliProgram = ";
   return [
     // The shebang must be the first line for the built dist/cli.js to run as the package's bin.
@@ -59,4 +61,16 @@ function emitEntry(api: NamedApi, program: CliFacts): string {
     // Not a top-level await: the file also compiles as CommonJS, in a project that takes `--layout sources --with-cli`.
     "void main(program);\n",
   ].join("");
+}
+
+/** `webhooks verify`'s verifier, when clientgen.yaml says how the API signs its webhooks: the runtime's, with the secret's option and variable. */
+function webhooksEntry(api: NamedApi): { webhooks?: { unwrap: Code } } {
+  const verify = api.webhooks?.verify;
+  if (!verify) return {};
+  const args = ["options", JSON.stringify(verify.option), ...(verify.env ? [JSON.stringify(verify.env)] : [])];
+  return {
+    webhooks: {
+      unwrap: new Code(`(options, body, headers) => new Webhooks(${args.join(", ")}).unwrap(body, headers)`),
+    },
+  };
 }

@@ -10,9 +10,11 @@ import {
   operationSignature,
   streamOverloads,
 } from "../../code/operation-signature.js";
-import { banner, block, INDENT, jsDoc, line } from "../../code/source-writer.js";
+import { banner, block, exampleTag, INDENT, jsDoc, line } from "../../code/source-writer.js";
 import { hasParamsArg } from "../../code/type-exprs.js";
 import { wrappedHead } from "../../code/wrapped-literal.js";
+import { secretText } from "../../code/webhook-types.js";
+import { flatExample, flatUsage } from "./usage.js";
 
 /** Flat style: `client.user.invites.list()`, one class per resource, methods delegating to the operations. */
 export function emitFlat(api: NamedApi): FileSet {
@@ -55,7 +57,9 @@ function members(
 }
 
 function methodText(api: NamedApi, named: NamedOperation, imports: Imports, clientExpr: string): string {
-  const doc = jsDoc(named.op, [`${named.op.method.toUpperCase()} ${named.op.path}`], INDENT);
+  // The docs page's example of this operation, so an editor's hover shows the same program.
+  const example = exampleTag(flatExample(api, named));
+  const doc = jsDoc(named.op, [`${named.op.method.toUpperCase()} ${named.op.path}`, "", ...example], INDENT);
   const { params } = operationSignature(api, named, [], imports);
   const { locals } = api;
   const args = [
@@ -101,15 +105,32 @@ function emitIndex(api: NamedApi): string {
       summary: `${api.model.title} client (API version ${api.model.version}).`,
       ...(api.model.description ? { description: api.model.description } : {}),
     },
-    ["@example", `const client = new ${client.className}();`],
+    exampleTag(flatUsage(api).code),
   );
   // No constructor: the core's, which takes the same options, is inherited.
   const body = block(
     `export class ${client.className} extends ${client.coreClassName}`,
-    members(api, api.flat, imports, "this", true) + "\n" + clientMethods(api),
+    webhooksMember(api, imports) + members(api, api.flat, imports, "this", true) + "\n" + clientMethods(api),
   );
   return imports.file(
     banner(api.model.source),
     `\n${doc}${body}\n${line(`export default ${client.className};`)}${entryExports(api)}`,
   );
+}
+
+/** `client.webhooks`, when clientgen.yaml says how the API signs them: verifies and types what it sends. */
+function webhooksMember(api: NamedApi, imports: Imports): string {
+  const verify = api.webhooks?.verify;
+  if (!verify) return "";
+  imports.value(RUNTIME_MODULE, "Webhooks").type("models", api.webhooks!.union);
+  const doc = jsDoc(
+    {
+      description: `Webhooks the API sends: \`unwrap(body, headers, secret?)\` verifies the Standard Webhooks signature\nand returns the typed event; \`verifySignature(...)\` only checks. ${secretText(verify)}`,
+    },
+    [],
+    INDENT,
+  );
+  const args = [`this.options`, JSON.stringify(verify.option), ...(verify.env ? [JSON.stringify(verify.env)] : [])];
+  const head = `readonly ${verify.property}: Webhooks<${api.webhooks!.union}> = new Webhooks(`;
+  return doc + line(`${head}${args.join(", ")});`, INDENT) + "\n";
 }
