@@ -37,6 +37,27 @@ export class Cloudflare extends CloudflareCore {
   /**
    * A new client with these options over this one's: each option given replaces its
    * own (`defaultHeaders` whole). This one is left as it is; the two share no mutable state.
+   *
+   * @example
+   * ```ts
+   * import Cloudflare, { type Middleware } from "cloudflare-client";
+   *
+   * // Tags every request and logs every answer, retries included.
+   * const tracing: Middleware = {
+   *   onRequest: ({ request }) => {
+   *     const traced = new Request(request);
+   *     traced.headers.set("x-trace-id", "trace-123");
+   *     return traced;
+   *   },
+   *   onResponse: ({ response, operation, attempt }) => {
+   *     console.log(operation.id, attempt, response.status);
+   *   },
+   * };
+   *
+   * const client = new Cloudflare({ apiToken: process.env.CLOUDFLARE_API_TOKEN }).use(tracing);
+   * // Another client with other options, sharing nothing with the first (which stays as it is):
+   * const patient = client.withOptions({ timeout: 120_000, maxRetries: 5 });
+   * ```
    */
   withOptions(options: CloudflareOptions): this {
     return deriveClient(this, options);
@@ -44,6 +65,27 @@ export class Cloudflare extends CloudflareCore {
 
   /**
    * Adds a middleware after those the client has (its `middleware` option); later requests pass through it.
+   *
+   * @example
+   * ```ts
+   * import Cloudflare, { type Middleware } from "cloudflare-client";
+   *
+   * // Tags every request and logs every answer, retries included.
+   * const tracing: Middleware = {
+   *   onRequest: ({ request }) => {
+   *     const traced = new Request(request);
+   *     traced.headers.set("x-trace-id", "trace-123");
+   *     return traced;
+   *   },
+   *   onResponse: ({ response, operation, attempt }) => {
+   *     console.log(operation.id, attempt, response.status);
+   *   },
+   * };
+   *
+   * const client = new Cloudflare({ apiToken: process.env.CLOUDFLARE_API_TOKEN }).use(tracing);
+   * // Another client with other options, sharing nothing with the first (which stays as it is):
+   * const patient = client.withOptions({ timeout: 120_000, maxRetries: 5 });
+   * ```
    */
   use(middleware: Middleware): this {
     addMiddleware(this, middleware);

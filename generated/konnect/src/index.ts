@@ -31,6 +31,27 @@ export class Konnect extends KonnectCore {
   /**
    * A new client with these options over this one's: each option given replaces its
    * own (`defaultHeaders` whole). This one is left as it is; the two share no mutable state.
+   *
+   * @example
+   * ```ts
+   * import Konnect, { type Middleware } from "konnect-client";
+   *
+   * // Tags every request and logs every answer, retries included.
+   * const tracing: Middleware = {
+   *   onRequest: ({ request }) => {
+   *     const traced = new Request(request);
+   *     traced.headers.set("x-trace-id", "trace-123");
+   *     return traced;
+   *   },
+   *   onResponse: ({ response, operation, attempt }) => {
+   *     console.log(operation.id, attempt, response.status);
+   *   },
+   * };
+   *
+   * const client = new Konnect({ personalAccessToken: process.env.KONNECT_TOKEN }).use(tracing);
+   * // Another client with other options, sharing nothing with the first (which stays as it is):
+   * const patient = client.withOptions({ timeout: 120_000, maxRetries: 5 });
+   * ```
    */
   withOptions(options: KonnectOptions): this {
     return deriveClient(this, options);
@@ -38,6 +59,27 @@ export class Konnect extends KonnectCore {
 
   /**
    * Adds a middleware after those the client has (its `middleware` option); later requests pass through it.
+   *
+   * @example
+   * ```ts
+   * import Konnect, { type Middleware } from "konnect-client";
+   *
+   * // Tags every request and logs every answer, retries included.
+   * const tracing: Middleware = {
+   *   onRequest: ({ request }) => {
+   *     const traced = new Request(request);
+   *     traced.headers.set("x-trace-id", "trace-123");
+   *     return traced;
+   *   },
+   *   onResponse: ({ response, operation, attempt }) => {
+   *     console.log(operation.id, attempt, response.status);
+   *   },
+   * };
+   *
+   * const client = new Konnect({ personalAccessToken: process.env.KONNECT_TOKEN }).use(tracing);
+   * // Another client with other options, sharing nothing with the first (which stays as it is):
+   * const patient = client.withOptions({ timeout: 120_000, maxRetries: 5 });
+   * ```
    */
   use(middleware: Middleware): this {
     addMiddleware(this, middleware);

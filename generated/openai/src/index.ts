@@ -32,6 +32,27 @@ export class OpenAI extends OpenAICore {
   /**
    * A new client with these options over this one's: each option given replaces its
    * own (`defaultHeaders` whole). This one is left as it is; the two share no mutable state.
+   *
+   * @example
+   * ```ts
+   * import OpenAI, { type Middleware } from "openai-client";
+   *
+   * // Tags every request and logs every answer, retries included.
+   * const tracing: Middleware = {
+   *   onRequest: ({ request }) => {
+   *     const traced = new Request(request);
+   *     traced.headers.set("x-trace-id", "trace-123");
+   *     return traced;
+   *   },
+   *   onResponse: ({ response, operation, attempt }) => {
+   *     console.log(operation.id, attempt, response.status);
+   *   },
+   * };
+   *
+   * const client = new OpenAI({ adminApiKey: process.env.OPENAI_ADMIN_KEY }).use(tracing);
+   * // Another client with other options, sharing nothing with the first (which stays as it is):
+   * const patient = client.withOptions({ timeout: 120_000, maxRetries: 5 });
+   * ```
    */
   withOptions(options: OpenAIOptions): this {
     return deriveClient(this, options);
@@ -39,6 +60,27 @@ export class OpenAI extends OpenAICore {
 
   /**
    * Adds a middleware after those the client has (its `middleware` option); later requests pass through it.
+   *
+   * @example
+   * ```ts
+   * import OpenAI, { type Middleware } from "openai-client";
+   *
+   * // Tags every request and logs every answer, retries included.
+   * const tracing: Middleware = {
+   *   onRequest: ({ request }) => {
+   *     const traced = new Request(request);
+   *     traced.headers.set("x-trace-id", "trace-123");
+   *     return traced;
+   *   },
+   *   onResponse: ({ response, operation, attempt }) => {
+   *     console.log(operation.id, attempt, response.status);
+   *   },
+   * };
+   *
+   * const client = new OpenAI({ adminApiKey: process.env.OPENAI_ADMIN_KEY }).use(tracing);
+   * // Another client with other options, sharing nothing with the first (which stays as it is):
+   * const patient = client.withOptions({ timeout: 120_000, maxRetries: 5 });
+   * ```
    */
   use(middleware: Middleware): this {
     addMiddleware(this, middleware);

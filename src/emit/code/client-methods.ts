@@ -1,5 +1,6 @@
 import type { NamedApi } from "../../name/named-api.js";
-import { block, INDENT, jsDoc, line } from "./source-writer.js";
+import { builderMiddlewareExample, middlewareExample } from "../docs/examples.js";
+import { block, exampleTag, INDENT, jsDoc, line } from "./source-writer.js";
 
 /**
  * `withOptions` and `use`, as the flat client (`apiClass` absent) and every builder API class have them,
@@ -10,12 +11,15 @@ export function clientMethods(api: NamedApi, apiClass?: string): string {
   const core = apiClass ? "this.#client" : "this";
   const derive = apiClass ? `new ${apiClass}(deriveClient(${core}, options))` : "deriveClient(this, options)";
   const what = apiClass ? `\`${apiClass}\` over a new client` : "client";
+  // The README's example, which shows both methods.
+  const shown = (apiClass ? builderMiddlewareExample(api) : middlewareExample(api)) ?? "";
+  const example = shown ? exampleTag(shown) : [];
   return [
     jsDoc(
       {
         description: `A new ${what} with these options over this one's: each option given replaces its\nown (\`defaultHeaders\` whole). This one is left as it is; the two share no mutable state.`,
       },
-      [],
+      example,
       INDENT,
     ),
     block(
@@ -30,7 +34,7 @@ export function clientMethods(api: NamedApi, apiClass?: string): string {
           ? "Adds a middleware after those the client has: every API object sharing the client sees it."
           : "Adds a middleware after those the client has (its `middleware` option); later requests pass through it.",
       },
-      [],
+      example,
       INDENT,
     ),
     block(

@@ -5,7 +5,13 @@ import { authNote } from "./auth-text.js";
 import { emitModelDocs } from "./emit-model-docs.js";
 import { emitWebhookDocs } from "./emit-webhook-docs.js";
 import { emitResourceDocs, operationAnchors, operationSummary } from "./emit-resource-docs.js";
-import { clientConstruction, exampleArgs, showcaseOperation } from "./examples.js";
+import {
+  builderMiddlewareExample,
+  clientConstruction,
+  exampleArgs,
+  middlewareExample,
+  showcaseOperation,
+} from "./examples.js";
 import type { FileSet } from "../file-set.js";
 import { codeCell, markdownBlock, markdownInline, tableCell } from "./markdown.js";
 import { renderTemplate } from "../render-template.js";
@@ -72,7 +78,8 @@ function readme(api: NamedApi, assets: GeneratorAssets, styles: readonly Style[]
     envPrefix: client.envPrefix,
     errorClass: client.errorClass,
     errorExample: errorExample(api, styles[0]),
-    middlewareExample: middlewareExample(api, styles[0]),
+    middlewareExample: middlewareExample(api),
+    builderMiddlewareExample: styles.some((s) => s.name === "builder") ? (builderMiddlewareExample(api) ?? "") : "",
     coreClassName: client.coreClassName,
     idempotencyHeader: model.idempotencyHeader ?? "",
     requestIdHeader: model.requestIdHeader ?? DEFAULT_REQUEST_ID_HEADER,
@@ -120,33 +127,6 @@ function schemeText(c: NamedCredential): string {
           ? `OAuth2 client credentials (${c.part === "clientSecret" ? "client secret" : "client id"})`
           : "bearer token";
   return `${tableCell(s.name)}: ${kind}`;
-}
-
-/** A whole program: a middleware added to the client, a call through it, and a derived client. */
-function middlewareExample(api: NamedApi, first: Style | undefined): string {
-  const { client } = api;
-  const named = showcaseOperation(api);
-  const call = named && first ? `${first.callName(api, named)}(${exampleArgs(named).join(", ")})` : undefined;
-  return [
-    `import ${client.className}, { type Middleware } from "${client.packageName}";`,
-    "",
-    "// Tags every request and logs every answer, retries included.",
-    "const tracing: Middleware = {",
-    "  onRequest: ({ request }) => {",
-    "    const traced = new Request(request);",
-    '    traced.headers.set("x-trace-id", "trace-123");',
-    "    return traced;",
-    "  },",
-    "  onResponse: ({ response, operation, attempt }) => {",
-    "    console.log(operation.id, attempt, response.status);",
-    "  },",
-    "};",
-    "",
-    `const client = ${clientConstruction(api, client.className, named)}.use(tracing);`,
-    ...(call ? [`await ${call};`] : []),
-    "// Another client with other options, sharing nothing with the first (which stays as it is):",
-    "const patient = client.withOptions({ timeout: 120_000, maxRetries: 5 });",
-  ].join("\n");
 }
 
 /** A whole program: the client, a call, and the typed errors it may throw. */

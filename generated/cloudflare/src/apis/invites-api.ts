@@ -60,6 +60,28 @@ export class InvitesApi {
   /**
    * A new `InvitesApi` over a new client with these options over this one's: each option given replaces its
    * own (`defaultHeaders` whole). This one is left as it is; the two share no mutable state.
+   *
+   * @example
+   * ```ts
+   * import { InvitesApi } from "cloudflare-client/builder";
+   * import type { Middleware } from "cloudflare-client";
+   *
+   * // Tags every request and logs every answer, retries included.
+   * const tracing: Middleware = {
+   *   onRequest: ({ request }) => {
+   *     const traced = new Request(request);
+   *     traced.headers.set("x-trace-id", "trace-123");
+   *     return traced;
+   *   },
+   *   onResponse: ({ response, operation, attempt }) => {
+   *     console.log(operation.id, attempt, response.status);
+   *   },
+   * };
+   *
+   * const api = new InvitesApi({ apiToken: process.env.CLOUDFLARE_API_TOKEN }).use(tracing);
+   * // Another API object over a client with other options; `api` stays as it is:
+   * const patient = api.withOptions({ timeout: 120_000, maxRetries: 5 });
+   * ```
    */
   withOptions(options: CloudflareOptions): InvitesApi {
     return new InvitesApi(deriveClient(this.#client, options));
@@ -67,6 +89,28 @@ export class InvitesApi {
 
   /**
    * Adds a middleware after those the client has: every API object sharing the client sees it.
+   *
+   * @example
+   * ```ts
+   * import { InvitesApi } from "cloudflare-client/builder";
+   * import type { Middleware } from "cloudflare-client";
+   *
+   * // Tags every request and logs every answer, retries included.
+   * const tracing: Middleware = {
+   *   onRequest: ({ request }) => {
+   *     const traced = new Request(request);
+   *     traced.headers.set("x-trace-id", "trace-123");
+   *     return traced;
+   *   },
+   *   onResponse: ({ response, operation, attempt }) => {
+   *     console.log(operation.id, attempt, response.status);
+   *   },
+   * };
+   *
+   * const api = new InvitesApi({ apiToken: process.env.CLOUDFLARE_API_TOKEN }).use(tracing);
+   * // Another API object over a client with other options; `api` stays as it is:
+   * const patient = api.withOptions({ timeout: 120_000, maxRetries: 5 });
+   * ```
    */
   use(middleware: Middleware): this {
     addMiddleware(this.#client, middleware);

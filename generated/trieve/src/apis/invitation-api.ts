@@ -55,6 +55,28 @@ export class InvitationApi {
   /**
    * A new `InvitationApi` over a new client with these options over this one's: each option given replaces its
    * own (`defaultHeaders` whole). This one is left as it is; the two share no mutable state.
+   *
+   * @example
+   * ```ts
+   * import { InvitationApi } from "trieve-client/builder";
+   * import type { Middleware } from "trieve-client";
+   *
+   * // Tags every request and logs every answer, retries included.
+   * const tracing: Middleware = {
+   *   onRequest: ({ request }) => {
+   *     const traced = new Request(request);
+   *     traced.headers.set("x-trace-id", "trace-123");
+   *     return traced;
+   *   },
+   *   onResponse: ({ response, operation, attempt }) => {
+   *     console.log(operation.id, attempt, response.status);
+   *   },
+   * };
+   *
+   * const api = new InvitationApi({ apiKey: process.env.TRIEVE_API_KEY, trOrganization: process.env.TRIEVE_ORGANIZATION }).use(tracing);
+   * // Another API object over a client with other options; `api` stays as it is:
+   * const patient = api.withOptions({ timeout: 120_000, maxRetries: 5 });
+   * ```
    */
   withOptions(options: TrieveOptions): InvitationApi {
     return new InvitationApi(deriveClient(this.#client, options));
@@ -62,6 +84,28 @@ export class InvitationApi {
 
   /**
    * Adds a middleware after those the client has: every API object sharing the client sees it.
+   *
+   * @example
+   * ```ts
+   * import { InvitationApi } from "trieve-client/builder";
+   * import type { Middleware } from "trieve-client";
+   *
+   * // Tags every request and logs every answer, retries included.
+   * const tracing: Middleware = {
+   *   onRequest: ({ request }) => {
+   *     const traced = new Request(request);
+   *     traced.headers.set("x-trace-id", "trace-123");
+   *     return traced;
+   *   },
+   *   onResponse: ({ response, operation, attempt }) => {
+   *     console.log(operation.id, attempt, response.status);
+   *   },
+   * };
+   *
+   * const api = new InvitationApi({ apiKey: process.env.TRIEVE_API_KEY, trOrganization: process.env.TRIEVE_ORGANIZATION }).use(tracing);
+   * // Another API object over a client with other options; `api` stays as it is:
+   * const patient = api.withOptions({ timeout: 120_000, maxRetries: 5 });
+   * ```
    */
   use(middleware: Middleware): this {
     addMiddleware(this.#client, middleware);
