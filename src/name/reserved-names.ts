@@ -26,10 +26,10 @@ function membersOf(value: object): string[] {
 const INTERNAL_CLASSES: ReadonlySet<unknown> = new Set([ClientCore, APIResource, SSEDecoder, Webhooks]);
 
 /** Functions, not classes, that users call directly and every entry point re-exports. */
-const PUBLIC_FUNCTIONS: readonly string[] = ["toFile"];
+const PUBLIC_FUNCTIONS: readonly string[] = ["toFile", "addMiddleware"];
 
-/** The methods the flat client and every builder API class get beside the core's (emit/code/client-methods.ts). */
-const CLIENT_METHODS = ["withOptions", "use"];
+/** The members the flat client and builder API classes get beside the core's (emit/code/client-methods.ts). */
+const CLIENT_METHODS = ["withOptions", "use", "intercept"];
 
 /** `then` makes any object (a client, an API object, a module namespace) a thenable: `await` would call it. */
 const THENABLE = ["then"];

@@ -6,7 +6,10 @@
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import Cloudflare from "../../generated/cloudflare/src/index.js";
 import { InvitesApi } from "../../generated/openai/src/builder.js";
+import { retrieveInvite } from "../../generated/openai/src/operations/index.js";
 import OpenAI, {
+  addMiddleware,
+  OpenAICore,
   APIConnectionError,
   APIConnectionTimeoutError,
   type Middleware,
@@ -141,6 +144,15 @@ describe("middleware", () => {
       "used response 1",
       "client response 1",
     ]);
+  });
+
+  it("the standalone functions' core runs middleware once addMiddleware gives it some", async () => {
+    server.reply({ body: invite });
+    const log: string[] = [];
+    const core = new OpenAICore({ adminApiKey: "sk-secret", baseURL: server.baseURL, logLevel: "off" });
+    addMiddleware(core, tracer("core", log));
+    expect(await retrieveInvite(core, "i1")).toEqual(invite);
+    expect(log).toEqual(["core request 1", "core response 1"]);
   });
 });
 

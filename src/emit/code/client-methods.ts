@@ -14,7 +14,21 @@ export function clientMethods(api: NamedApi, apiClass?: string): string {
   // The README's example, which shows both methods.
   const shown = (apiClass ? builderMiddlewareExample(api) : middlewareExample(api)) ?? "";
   const example = shown ? exampleTag(shown) : [];
+  // The flat client runs middleware from the start (its `middleware` option); the core alone does not.
+  const hook = apiClass
+    ? ""
+    : jsDoc(
+        {
+          description:
+            "Runs the middleware: a field of this class, not of the core, so one-operation bundles leave it out.",
+        },
+        [],
+        INDENT,
+      ) +
+      line("override intercept = intercept;", INDENT) +
+      "\n";
   return [
+    hook,
     jsDoc(
       {
         description: `A new ${what} with these options over this one's: each option given replaces its\nown (\`defaultHeaders\` whole). This one is left as it is; the two share no mutable state.`,

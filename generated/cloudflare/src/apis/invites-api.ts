@@ -2,7 +2,7 @@
 import { CloudflareCore, type CloudflareOptions } from "../core.js";
 import type { EditInviteResponse, GetInviteResponse, InviteCollectionResponse, InviteEditRequest, ListInvitesItem } from "../models.js";
 import { listInvites, getInvite, editInvite } from "../operations/user.js";
-import { addMiddleware, deriveClient, type Middleware, requestBuilder, type RequestBuilder, type APIPromise, type PagePromise } from "../runtime/index.js";
+import { addMiddleware, deriveClient, enableMiddleware, type Middleware, requestBuilder, type RequestBuilder, type APIPromise, type PagePromise } from "../runtime/index.js";
 
 /**
  * What `InvitesApi.listInvites()` returns: call `.execute()` to send the request.
@@ -54,7 +54,7 @@ export class InvitesApi {
    * Takes the client options, or an existing `CloudflareCore` (or `Cloudflare`) whose configuration it then shares.
    */
   constructor(client: CloudflareCore | CloudflareOptions = {}) {
-    this.#client = client instanceof CloudflareCore ? client : new CloudflareCore(client);
+    this.#client = enableMiddleware(client instanceof CloudflareCore ? client : new CloudflareCore(client));
   }
 
   /**

@@ -10,7 +10,7 @@ import { APIPromise } from "./api-promise.js";
 import { attempt } from "./attempt.js";
 import { APIConnectionError, APIUserAbortError, SDKError, UnexpectedResponseError, makeAPIError } from "./errors.js";
 import { createLog, type Log } from "./log.js";
-import { intercept } from "./middleware.js";
+import type { Intercept } from "./middleware.js";
 import { retryDelay, shouldRetry } from "./retry.js";
 import { DEFAULT_MAX_RETRIES, DEFAULT_REQUEST_ID_HEADER, DEFAULT_TIMEOUT_MS } from "./defaults.js";
 import { serialize } from "./serialize.js";
@@ -44,6 +44,11 @@ export class ClientCore {
   declare readonly spec: ClientSpec;
   declare readonly options: ClientOptions & Params;
   declare readonly baseURL: string;
+  /**
+   * Runs middleware (middleware.ts): set by the client classes, the builder API classes and
+   * `addMiddleware`, so that a one-operation bundle, whose core has none, leaves the code out.
+   */
+  declare intercept?: Intercept;
   /** Fills client parameters into each request; absent when the client has none. */
   #clientParams: ((draft: RequestDraft) => void) | undefined;
   #auth: ClientAuth | undefined;
@@ -103,7 +108,7 @@ export class ClientCore {
       // Middleware wraps each fetch of the attempt (its redirects followed by hand too).
       const f =
         options.middleware || o.middleware
-          ? intercept([...(options.middleware ?? []), ...(o.middleware ?? [])], op, n + 1, fetcher)
+          ? this.intercept!([...(options.middleware ?? []), ...(o.middleware ?? [])], op, n + 1, fetcher)
           : fetcher;
       try {
         const t0 = Date.now();

@@ -2,7 +2,7 @@
 import { KonnectCore, type KonnectOptions } from "../core.js";
 import type { InviteUser, InviteUserResponse } from "../models.js";
 import { inviteUser } from "../operations/invites.js";
-import { addMiddleware, deriveClient, type Middleware, requestBuilder, type RequestBuilder, type APIPromise } from "../runtime/index.js";
+import { addMiddleware, deriveClient, enableMiddleware, type Middleware, requestBuilder, type RequestBuilder, type APIPromise } from "../runtime/index.js";
 
 /**
  * What `InvitesApi.inviteUser()` returns: set parameters with its setters, then call `.execute()`. `.execute()` type-checks once `.inviteUser(…)` has been called.
@@ -42,7 +42,7 @@ export class InvitesApi {
    * Takes the client options, or an existing `KonnectCore` (or `Konnect`) whose configuration it then shares.
    */
   constructor(client: KonnectCore | KonnectOptions = {}) {
-    this.#client = client instanceof KonnectCore ? client : new KonnectCore(client);
+    this.#client = enableMiddleware(client instanceof KonnectCore ? client : new KonnectCore(client));
   }
 
   /**

@@ -2,7 +2,7 @@
 import { OpenAICore, type OpenAIOptions } from "../core.js";
 import type { DeleteInviteResponse, InviteRequest, InviteUserResponse, ListInvitesItem, ListInvitesParams, ListInvitesResponse, RetrieveInviteResponse } from "../models.js";
 import { listInvites, inviteUser, retrieveInvite, deleteInvite } from "../operations/organization.js";
-import { addMiddleware, deriveClient, type Middleware, requestBuilder, type RequestBuilder, type APIPromise, type PagePromise } from "../runtime/index.js";
+import { addMiddleware, deriveClient, enableMiddleware, type Middleware, requestBuilder, type RequestBuilder, type APIPromise, type PagePromise } from "../runtime/index.js";
 
 /**
  * What `InvitesApi.listInvites()` returns: set parameters with its setters, then call `.execute()`.
@@ -78,7 +78,7 @@ export class InvitesApi {
    * Takes the client options, or an existing `OpenAICore` (or `OpenAI`) whose configuration it then shares.
    */
   constructor(client: OpenAICore | OpenAIOptions = {}) {
-    this.#client = client instanceof OpenAICore ? client : new OpenAICore(client);
+    this.#client = enableMiddleware(client instanceof OpenAICore ? client : new OpenAICore(client));
   }
 
   /**

@@ -1,17 +1,31 @@
 /**
  * Middleware: the client's `middleware` option, `client.use(m)` and the per-request `middleware`
- * option. The core wraps fetch with `intercept` only when there is some, so a request without pays
- * one check.
+ * option. The core wraps fetch with its `intercept` only when there is some, so a request without pays
+ * one check; and the core has an `intercept` only when the client class, a builder API class or
+ * `addMiddleware` sets it, so a one-operation bundle leaves this module out.
  */
 import { SDKError } from "./errors.js";
 import type { ClientOptions, Fetch, Middleware, MiddlewareOperation } from "./types.js";
 
+/** A client as middleware needs it: its options, and the core's `intercept` hook. */
+interface MiddlewareClient {
+  readonly options: ClientOptions;
+  intercept?: Intercept;
+}
+
+/** Lets a client run middleware (sets its `intercept`); returns it. */
+export function enableMiddleware<C extends MiddlewareClient>(client: C): C {
+  client.intercept ??= intercept;
+  return client;
+}
+
 /**
- * `client.use(m)`: adds a middleware after the client's. A new list, never a push, so neither a client
- * made by withOptions nor the caller's own array changes; requests already sent keep theirs.
+ * `client.use(m)`, and what the standalone functions' core takes middleware with: adds a middleware
+ * after the client's. A new list, never a push, so neither a client made by withOptions nor the
+ * caller's own array changes; requests already sent keep theirs.
  */
-export function addMiddleware(client: { readonly options: ClientOptions }, middleware: Middleware): void {
-  const { options } = client;
+export function addMiddleware(client: MiddlewareClient, middleware: Middleware): void {
+  const { options } = enableMiddleware(client);
   options.middleware = [...(options.middleware ?? []), middleware];
 }
 
@@ -22,6 +36,8 @@ export function addMiddleware(client: { readonly options: ClientOptions }, middl
  * error comes out as an SDKError holding it as `thrown`: the attempt passes SDKErrors as they are
  * (anything else would count as a connection error, and be retried), and the core throws `thrown`.
  */
+export type Intercept = typeof intercept;
+
 export const intercept =
   (list: readonly Middleware[], operation: MiddlewareOperation, attempt: number, fetch: Fetch): Fetch =>
   async (url, init) => {

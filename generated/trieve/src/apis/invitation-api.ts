@@ -2,7 +2,7 @@
 import { TrieveCore, type TrieveOptions } from "../core.js";
 import type { InvitationData, PostInvitationResponse } from "../models.js";
 import { postInvitation } from "../operations/invitations.js";
-import { addMiddleware, deriveClient, type Middleware, requestBuilder, type RequestBuilder, type APIPromise } from "../runtime/index.js";
+import { addMiddleware, deriveClient, enableMiddleware, type Middleware, requestBuilder, type RequestBuilder, type APIPromise } from "../runtime/index.js";
 
 /**
  * What `InvitationApi.postInvitation()` returns: set parameters with its setters, then call `.execute()`. `.execute()` type-checks once `.invitationData(…)` has been called.
@@ -49,7 +49,7 @@ export class InvitationApi {
    * Takes the client options, or an existing `TrieveCore` (or `Trieve`) whose configuration it then shares.
    */
   constructor(client: TrieveCore | TrieveOptions = {}) {
-    this.#client = client instanceof TrieveCore ? client : new TrieveCore(client);
+    this.#client = enableMiddleware(client instanceof TrieveCore ? client : new TrieveCore(client));
   }
 
   /**

@@ -11,5 +11,8 @@ export function deriveClient<C extends ClientCore>(client: C, options: object): 
   // Every option, credentials too: auth makes them non-enumerable, which a spread skips.
   const all = Object.fromEntries(Object.getOwnPropertyNames(own).map((k) => [k, own[k]]));
   const Client = client.constructor as new (options: object) => C;
-  return new Client({ ...all, defaultHeaders: { ...client.options.defaultHeaders }, ...options });
+  const derived = new Client({ ...all, defaultHeaders: { ...client.options.defaultHeaders }, ...options });
+  // A builder's core runs middleware by its `intercept`, which its class does not set.
+  derived.intercept ??= client.intercept;
+  return derived;
 }

@@ -69,7 +69,7 @@ function emitApi(api: NamedApi, group: BuilderApi): string {
     block(
       `constructor(client: ${client.coreClassName} | ${client.optionsType} = {})`,
       line(
-        `this.#client = client instanceof ${client.coreClassName} ? client : new ${client.coreClassName}(client);`,
+        `this.#client = enableMiddleware(client instanceof ${client.coreClassName} ? client : new ${client.coreClassName}(client));`,
         INDENT + INDENT,
       ),
       INDENT,
@@ -94,6 +94,7 @@ function groupImports(api: NamedApi, group: BuilderApi): Imports {
   imports
     .value(RUNTIME_MODULE, "addMiddleware")
     .value(RUNTIME_MODULE, "deriveClient")
+    .value(RUNTIME_MODULE, "enableMiddleware")
     .type(RUNTIME_MODULE, "Middleware")
     .value(RUNTIME_MODULE, "requestBuilder")
     .type(RUNTIME_MODULE, "RequestBuilder");

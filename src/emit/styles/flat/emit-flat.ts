@@ -99,6 +99,7 @@ function emitIndex(api: NamedApi): string {
     .type("core", client.optionsType)
     .value(RUNTIME_MODULE, "addMiddleware")
     .value(RUNTIME_MODULE, "deriveClient")
+    .value(RUNTIME_MODULE, "intercept")
     .type(RUNTIME_MODULE, "Middleware");
   const doc = jsDoc(
     {
