@@ -1,16 +1,21 @@
 /**
- * `npx tsx scripts/bench-overhead.ts [requests]`: what a generated client adds to each request over
- * bare `fetch`. A node:http server on 127.0.0.1 answers a small JSON body; after a warm-up, the same
- * number of sequential requests (default 2,000 each, at most 20,000) go out through bare `fetch` +
- * `json()` and through `client.organization.invites.retrieve("x")` (generated/openai, logging off),
- * in short interleaved rounds so drift (JIT, GC, CPU frequency, other processes) hits both alike.
- * Prints median and p95 per request for each, the ratio of the medians (target ≤ 1.10×) and, as a
- * check on noise, the median of the per-round ratios. A third row, `fetch+timer`, is bare fetch with
- * the per-attempt AbortController and timer every timeout needs: the part of the overhead that is
- * fetch's own cost of taking a signal. Stops early after ~20 s of measuring; the server closes at the end.
+ * `npx tsx scripts/bench-overhead.ts [requests]` (also the last part of `npm run bench`): what a
+ * generated client adds to each request over `fetch`. A node:http server on 127.0.0.1 answers a small
+ * JSON body to every path; after a warm-up, the same number of sequential requests (default 2,000
+ * each, at most 20,000) go out, in short interleaved rounds so drift (JIT, GC, CPU frequency, other
+ * processes) hits every row alike, through:
+ *   fetch         bare `fetch` + `json()`, the same URL and headers as the client's;
+ *   fetch+timer   the same with the per-attempt AbortController and timer every timeout needs;
+ *   client        `client.organization.invites.retrieve("x")` (generated/openai, logging off);
+ *   client+mw     the same client with one no-op middleware (onRequest and onResponse);
+ *   openai-node   the `openai` package's `client.models.retrieve("x")`, its own overhead on the same server.
+ * Prints median and p95 per request for each row, each median over fetch+timer's (the target,
+ * client ≤ 1.10× of fetch with the signal every request must carry) and, as a check on noise, the
+ * median of the per-round client / fetch+timer ratios. Stops early after ~20 s of measuring; the
+ * server closes at the end.
  *
- * The client is bundled with esbuild first and imported as plain JavaScript, as a consumer runs it:
- * tsx's on-the-fly transform wraps every closure in a `__name` helper, which would be measured too.
+ * Both clients are bundled with esbuild first and imported as plain JavaScript, as a consumer runs
+ * them: tsx's on-the-fly transform wraps every closure in a `__name` helper, which would be measured too.
  */
 import { build } from "esbuild";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -20,6 +25,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { OpenAI as Client } from "../generated/openai/src/index.js";
+import type { OpenAI as Reference } from "openai";
 
 const TARGET = 1.1;
 const ROUNDS = 40;
@@ -44,10 +50,13 @@ const server = createServer((req, res) => {
 await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-const OpenAI = await importBundled(
+const OpenAI = await importBundled<typeof Client>(
   resolve(dirname(fileURLToPath(import.meta.url)), "../generated/openai/src/index.ts"),
 );
 const client = new OpenAI({ baseURL: base, adminApiKey: "sk-bench", logLevel: "off" });
+const withMiddleware = client.withOptions({ middleware: [{ onRequest: () => {}, onResponse: () => {} }] });
+const OpenAINode = await importBundled<typeof Reference>(fileURLToPath(import.meta.resolve("openai")));
+const reference = new OpenAINode({ baseURL: base, apiKey: "sk-bench", logLevel: "off" });
 /** The same request by hand: the same URL, auth and accept headers, and the body parsed as JSON. */
 const bare = async (signal?: AbortSignal) => {
   const r = await fetch(`${base}/organization/invites/x`, {
@@ -70,7 +79,7 @@ const bareWithTimer = async () => {
 const viaClient = () => client.organization.invites.retrieve("x");
 
 /** The default export of `entry`, bundled (ESM, Node) into a temporary file and imported. */
-async function importBundled(entry: string): Promise<typeof Client> {
+async function importBundled<T>(entry: string): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), "bench-overhead-"));
   try {
     const outfile = join(dir, "client.mjs");
@@ -83,7 +92,7 @@ async function importBundled(entry: string): Promise<typeof Client> {
       outfile,
       logLevel: "silent",
     });
-    return ((await import(pathToFileURL(outfile).href)) as { default: typeof Client }).default;
+    return ((await import(pathToFileURL(outfile).href)) as { default: T }).default;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -104,7 +113,13 @@ const quantile = (xs: number[], q: number): number => {
 };
 
 try {
-  const calls = { fetch: () => bare(), "fetch+timer": bareWithTimer, client: viaClient };
+  const calls = {
+    fetch: () => bare(),
+    "fetch+timer": bareWithTimer,
+    client: viaClient,
+    "client+mw": () => withMiddleware.organization.invites.retrieve("x"),
+    "openai-node": () => reference.models.retrieve("x"),
+  };
   type Name = keyof typeof calls;
   const names = Object.keys(calls) as Name[];
   for (const name of [...names, ...names]) await time(calls[name], WARMUP / 2, []);
@@ -118,19 +133,23 @@ try {
     const times = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<Name, number[]>;
     for (const name of order) await time(calls[name], perRound, times[name]);
     for (const name of names) samples[name].push(...times[name]);
-    roundRatios.push(quantile(times.client, 0.5) / quantile(times.fetch, 0.5));
+    roundRatios.push(quantile(times.client, 0.5) / quantile(times["fetch+timer"], 0.5));
   }
   const row = (name: string, xs: number[]) =>
     console.log(
       `${name.padEnd(12)} n=${String(xs.length).padStart(6)}  median ${quantile(xs, 0.5).toFixed(3)} ms  p95 ${quantile(xs, 0.95).toFixed(3)} ms`,
     );
   for (const name of names) row(name, samples[name]);
-  const ratio = quantile(samples.client, 0.5) / quantile(samples.fetch, 0.5);
-  const timer = quantile(samples["fetch+timer"], 0.5) / quantile(samples.fetch, 0.5);
-  console.log(`fetch+timer / fetch: ${timer.toFixed(3)}× (fetch's own cost of a timeout signal)`);
-  console.log(`median of per-round client / fetch ratios: ${quantile(roundRatios, 0.5).toFixed(3)}×`);
+  const over = (name: Name, base: Name) => quantile(samples[name], 0.5) / quantile(samples[base], 0.5);
   console.log(
-    `ratio of medians client / fetch: ${ratio.toFixed(3)}× (target ≤ ${TARGET.toFixed(2)}×): ${ratio <= TARGET ? "OK" : "OVER"}`,
+    `fetch+timer / fetch: ${over("fetch+timer", "fetch").toFixed(3)}× (fetch's own cost of a timeout signal)`,
+  );
+  for (const name of ["client+mw", "openai-node"] as const)
+    console.log(`${name} / fetch+timer: ${over(name, "fetch+timer").toFixed(3)}×`);
+  console.log(`median of per-round client / fetch+timer ratios: ${quantile(roundRatios, 0.5).toFixed(3)}×`);
+  const ratio = over("client", "fetch+timer");
+  console.log(
+    `ratio of medians client / fetch+timer: ${ratio.toFixed(3)}× (target ≤ ${TARGET.toFixed(2)}×): ${ratio <= TARGET ? "OK" : "OVER"}`,
   );
 } finally {
   server.closeAllConnections();

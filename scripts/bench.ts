@@ -8,7 +8,9 @@
  * both outputs and the one-operation bundle size. Prints figures and ratios; asserts nothing
  * (targets are read by people, not by tests). `--layers` also type-checks the package layer by layer
  * (types, + models and runtime, + operations, + flat client, + builders), to show where tsc's time goes.
- * Last, scripts/bench-stream.ts: events per second through `Stream` and memory while streaming 100 MB.
+ * Then scripts/bench-stream.ts: events per second through `Stream` and memory while streaming 100 MB.
+ * Last, scripts/bench-overhead.ts: per-request time over fetch (and fetch with a timeout signal) of a
+ * generated client, without and with a no-op middleware, and of openai-node, on one 127.0.0.1 server.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -179,6 +181,14 @@ const stream = spawnSync(
   { cwd: root, encoding: "utf8" },
 );
 process.stdout.write(stream.stdout || stream.stderr);
+
+// Per-request overhead over fetch, beside openai-node's, on one 127.0.0.1 server (scripts/bench-overhead.ts).
+process.stdout.write("\n");
+const overhead = spawnSync(process.execPath, ["--import", "tsx", join(root, "scripts", "bench-overhead.ts")], {
+  cwd: root,
+  encoding: "utf8",
+});
+process.stdout.write(overhead.stdout || overhead.stderr);
 
 /** tsc over growing parts of the package (each the files listed plus what they import), with the package's own compiler options. */
 function tscLayers(): void {

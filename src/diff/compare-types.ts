@@ -22,6 +22,7 @@ import {
   memberPath,
   memberWord,
   publicProperties,
+  sameAlias,
   sameClass,
   sameTarget,
   sameTypeParameter,
@@ -80,8 +81,8 @@ export class TypeWalker {
     } else if (sameClass(o, n)) {
       this.typeArguments(o, n, flow, path, at, next);
       this.members(o, n, flow, path, at, next);
-    } else if (o.aliasSymbol && o.aliasSymbol === n.aliasSymbol && o.aliasTypeArguments && n.aliasTypeArguments) {
-      this.pairwise(o.aliasTypeArguments, n.aliasTypeArguments, o, n, flow, path, at, next);
+    } else if (sameAlias(o, n)) {
+      this.pairwise(o.aliasTypeArguments!, n.aliasTypeArguments!, o, n, flow, path, at, next);
     } else if (sameTarget(o, n)) {
       this.typeArguments(o, n, flow, path, at, next);
     } else if (o.flags & ts.TypeFlags.Union || n.flags & ts.TypeFlags.Union) {
@@ -383,7 +384,9 @@ export class TypeWalker {
 
   /** Whether two union constituents are the same thing in each package, to be compared with each other. */
   private counterparts(o: ts.Type, n: ts.Type): boolean {
-    return o === n || sameTypeParameter(o, n) || sameClass(o, n) || this.sharedName(o, n) !== undefined;
+    return (
+      o === n || sameTypeParameter(o, n) || sameClass(o, n) || sameAlias(o, n) || this.sharedName(o, n) !== undefined
+    );
   }
 
   private sharedName(o: ts.Type, n: ts.Type): string | undefined {

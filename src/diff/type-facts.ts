@@ -25,6 +25,17 @@ export function sameTarget(o: ts.Type, n: ts.Type): boolean {
   return isReference(o) && isReference(n) && o.target === n.target;
 }
 
+/**
+ * One generic alias on both sides with its arguments: the same symbol, or one of the package's runtime
+ * (`WithRequestID<T>`), copied into both, whose conditional types would not relate across the copies.
+ */
+export function sameAlias(o: ts.Type, n: ts.Type): boolean {
+  const [a, b] = [o.aliasSymbol, n.aliasSymbol];
+  return Boolean(
+    a && b && (a === b || a.escapedName === b.escapedName) && o.aliasTypeArguments && n.aliasTypeArguments,
+  );
+}
+
 export function isClass(t: ts.Type): boolean {
   return Boolean(t.symbol && t.symbol.flags & ts.SymbolFlags.Class);
 }

@@ -87,6 +87,7 @@ export const configShape: Shape = {
     },
     envelope: { fields: { result: "string", success: "string", errors: "string" }, required: ["result"] },
     idempotencyHeader: "string",
+    requestIdHeader: "string",
     webhooks: {
       fields: {
         signature: {

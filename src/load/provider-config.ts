@@ -12,6 +12,8 @@ export interface ProviderConfig {
   clientParams: Record<string, ClientParamConfig>;
   envelope?: { result: string; success?: string; errors?: string };
   idempotencyHeader?: string;
+  /** Response header carrying the request id (results' `_request_id`); default `x-request-id`. */
+  requestIdHeader?: string;
   /** How the API signs the webhooks it sends: then the client verifies them (`client.webhooks.unwrap`). */
   webhooks?: WebhooksConfig;
   operations: Record<string, OperationConfig>;

@@ -37,6 +37,8 @@ export interface ApiModel {
   envelope?: EnvelopeSpec;
   /** Header that carries an idempotency key on every non-GET request. */
   idempotencyHeader?: string;
+  /** Response header that identifies the request (results' `_request_id`), when not `x-request-id`. */
+  requestIdHeader?: string;
   /** Requests the API sends to the user: 3.1 `webhooks`, then 3.0 `callbacks` of operations, in spec order. */
   webhooks: WebhookModel[];
   /** How the API signs them (clientgen.yaml `webhooks`): then clients verify and type them (`client.webhooks`). */

@@ -4,7 +4,7 @@ import { applyPagination } from "./recognise-pagination.js";
 
 type ClientConfig = Pick<
   ApiModel,
-  "names" | "credentials" | "clientParams" | "envelope" | "idempotencyHeader" | "webhookSignature"
+  "names" | "credentials" | "clientParams" | "envelope" | "idempotencyHeader" | "requestIdHeader" | "webhookSignature"
 >;
 
 /** clientgen.yaml's client-wide settings, as the model carries them: later stages never read the config. */
@@ -19,6 +19,7 @@ export function resolveClientConfig(config: ProviderConfig): ClientConfig {
   };
   if (config.envelope) resolved.envelope = config.envelope;
   if (config.idempotencyHeader) resolved.idempotencyHeader = config.idempotencyHeader;
+  if (config.requestIdHeader) resolved.requestIdHeader = config.requestIdHeader.toLowerCase();
   if (config.webhooks) {
     const { signature, secretEnv } = config.webhooks;
     resolved.webhookSignature = secretEnv ? { scheme: signature, secretEnv } : { scheme: signature };

@@ -26,7 +26,10 @@ function membersOf(value: object): string[] {
 const INTERNAL_CLASSES: ReadonlySet<unknown> = new Set([ClientCore, APIResource, SSEDecoder, Webhooks]);
 
 /** Functions, not classes, that users call directly and every entry point re-exports. */
-const PUBLIC_FUNCTIONS: readonly string[] = ["toFile"];
+const PUBLIC_FUNCTIONS: readonly string[] = ["toFile", "addMiddleware"];
+
+/** The members the flat client and builder API classes get beside the core's (emit/code/client-methods.ts). */
+const CLIENT_METHODS = ["withOptions", "use", "intercept"];
 
 /** `then` makes any object (a client, an API object, a module namespace) a thenable: `await` would call it. */
 const THENABLE = ["then"];
@@ -39,14 +42,14 @@ function readReservedNames() {
     ([name, value]) => typeof value === "function" && /^[A-Z]/.test(name) && !INTERNAL_CLASSES.has(value),
   );
   return {
-    /** Members of the client class (ClientCore's): no resource property or root method may take one. */
-    clientMembers: new Set([...membersOf(core), ...THENABLE]),
+    /** Members of the client class (ClientCore's, and the client methods): no resource property or root method may take one. */
+    clientMembers: new Set([...membersOf(core), ...CLIENT_METHODS, ...THENABLE]),
     /** Members of flat resource classes (APIResource's). */
     resourceMembers: new Set([...membersOf(new APIResource(core)), ...THENABLE]),
     /** Members of every request builder: no setter may take one. `catch` and `finally` too, which would make it look like a promise. */
     builderMembers: new Set([...membersOf(builder), ...THENABLE, "catch", "finally"]),
-    /** Members of builder API classes: their constructor, and nothing that makes them thenable. */
-    apiMembers: new Set([...membersOf(Object.prototype), "constructor", ...THENABLE]),
+    /** Members of builder API classes: their constructor, the client methods, and nothing that makes them thenable. */
+    apiMembers: new Set([...membersOf(Object.prototype), "constructor", ...CLIENT_METHODS, ...THENABLE]),
     /** Exports of a module that must not be thenable (`operations/index.ts`). */
     moduleExports: new Set([...THENABLE, "default"]),
     /** Every runtime value export, and every type export generated files import: no generated name may take one. */

@@ -17,11 +17,12 @@ const CLIENT_OPTIONS: { [K in keyof Required<ClientOptions>]: 0 } = {
   logLevel: 0,
   logger: 0,
   fetchOptions: 0,
+  middleware: 0,
 };
 
 export const PUBLIC_EXPORTS = {
   /** Types every entry point re-exports. */
-  types: ["ClientOptions", "RequestOptions", "Logger", "LogLevel", "Uploadable"],
+  types: ["ClientOptions", "RequestOptions", "Logger", "LogLevel", "Uploadable", "Middleware", "MiddlewareContext"],
   /** Types only the builder entry re-exports. */
   builderTypes: ["RequestBuilder"],
   /** The other type-only exports generated code imports (a generated file importing another must add it here). */

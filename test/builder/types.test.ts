@@ -83,9 +83,8 @@ describe("OpenAI InvitesApi", () => {
     expectTypeOf(openai.deleteInvite("x").execute).returns.toEqualTypeOf<
       ReturnType<OpenAI["organization"]["invites"]["delete"]>
     >();
-    type Retrieved = Awaited<ReturnType<OpenAI["organization"]["invites"]["retrieve"]>>;
     expectTypeOf(openai.retrieveInvite("x").executeRaw).returns.toEqualTypeOf<
-      Promise<{ data: Retrieved; response: Response }>
+      ReturnType<ReturnType<OpenAI["organization"]["invites"]["retrieve"]>["withResponse"]>
     >();
     expectTypeOf(openai.listInvites().withOptions({ timeout: 1 }).execute).returns.toEqualTypeOf<List>();
   });

@@ -237,10 +237,12 @@ describe("answers and failures", () => {
     expect(server.requests.at(-1)!.headers["x-trace"]).toBe("abc");
   });
 
-  it("--verbose logs the request and response on stderr with the credential redacted", async () => {
-    server.reply({ body: invite("v1") });
+  it("--verbose logs the request and response on stderr with the credential redacted, and the request id", async () => {
+    server.reply({ headers: { "x-request-id": "req_v1" }, body: invite("v1") });
     const run = await openai(["retrieveInvite", "invite_id=v1", "--verbose"]);
     expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^request id: req_v1$/m);
+    expect(JSON.parse(run.stdout)).toEqual(invite("v1"));
     expect(run.stderr).toMatch(/request GET http:\/\/127\.0\.0\.1:\d+\/organization\/invites\/v1/);
     expect(run.stderr).toMatch(/response 200/);
     expect(run.stderr).not.toContain("sk-admin-secret");

@@ -43,6 +43,7 @@ export const clientSpec: ClientSpec = {
     [["api_token"], ["api_email", "api_key"]],
   ),
   envelope: /* @__PURE__ */ envelope({ result: "result", success: "success", errors: "errors" }),
+  requestIdHeader: "cf-ray",
 };
 
 /**

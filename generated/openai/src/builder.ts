@@ -18,6 +18,6 @@ export * from "./apis/invites-api.js";
 export { OpenAICore, clientSpec } from "./core.js";
 export type { OpenAIOptions } from "./core.js";
 export type * from "./models.js";
-export { APIConnectionError, APIConnectionTimeoutError, APIError, APIPromise, APIUserAbortError, AuthenticationError, BadRequestError, ConflictError, InternalServerError, InvalidWebhookSignatureError, NotFoundError, Page, PagePromise, PermissionDeniedError, RateLimitError, SDKError as OpenAIError, Stream, UnexpectedResponseError, UnprocessableEntityError, toFile } from "./runtime/index.js";
-export type { ClientOptions, RequestOptions, Logger, LogLevel, Uploadable } from "./runtime/index.js";
+export { APIConnectionError, APIConnectionTimeoutError, APIError, APIPromise, APIUserAbortError, AuthenticationError, BadRequestError, ConflictError, InternalServerError, InvalidWebhookSignatureError, NotFoundError, Page, PagePromise, PermissionDeniedError, RateLimitError, SDKError as OpenAIError, Stream, UnexpectedResponseError, UnprocessableEntityError, addMiddleware, toFile } from "./runtime/index.js";
+export type { ClientOptions, RequestOptions, Logger, LogLevel, Uploadable, Middleware, MiddlewareContext } from "./runtime/index.js";
 export type { RequestBuilder } from "./runtime/index.js";

@@ -16,6 +16,6 @@ export * from "./apis/invitation-api.js";
 export { TrieveCore, clientSpec } from "./core.js";
 export type { TrieveOptions } from "./core.js";
 export type * from "./models.js";
-export { APIConnectionError, APIConnectionTimeoutError, APIError, APIPromise, APIUserAbortError, AuthenticationError, BadRequestError, ConflictError, InternalServerError, InvalidWebhookSignatureError, NotFoundError, Page, PagePromise, PermissionDeniedError, RateLimitError, SDKError as TrieveError, Stream, UnexpectedResponseError, UnprocessableEntityError, toFile } from "./runtime/index.js";
-export type { ClientOptions, RequestOptions, Logger, LogLevel, Uploadable } from "./runtime/index.js";
+export { APIConnectionError, APIConnectionTimeoutError, APIError, APIPromise, APIUserAbortError, AuthenticationError, BadRequestError, ConflictError, InternalServerError, InvalidWebhookSignatureError, NotFoundError, Page, PagePromise, PermissionDeniedError, RateLimitError, SDKError as TrieveError, Stream, UnexpectedResponseError, UnprocessableEntityError, addMiddleware, toFile } from "./runtime/index.js";
+export type { ClientOptions, RequestOptions, Logger, LogLevel, Uploadable, Middleware, MiddlewareContext } from "./runtime/index.js";
 export type { RequestBuilder } from "./runtime/index.js";

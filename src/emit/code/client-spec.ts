@@ -1,4 +1,5 @@
 import type { NamedApi, NamedCredential } from "../../name/named-api.js";
+import { DEFAULT_REQUEST_ID_HEADER } from "../../runtime/defaults.js";
 import type { ClientSpec } from "../../runtime/types.js";
 import { RuntimeRef } from "./runtime-ref.js";
 
@@ -42,6 +43,8 @@ export function clientSpec(api: NamedApi): ClientSpecData {
   if (Object.keys(byName).length) spec.auth = new RuntimeRef("auth", [byName, model.security]);
   if (model.idempotencyHeader) spec.idempotency = new RuntimeRef("idempotencyHeader", [model.idempotencyHeader]);
   if (model.envelope) spec.envelope = new RuntimeRef("envelope", [model.envelope]);
+  if (model.requestIdHeader && model.requestIdHeader !== DEFAULT_REQUEST_ID_HEADER)
+    spec.requestIdHeader = model.requestIdHeader;
   return spec;
 }
 

@@ -1,11 +1,17 @@
 import type { GeneratorAssets } from "../../generator-assets.js";
 import type { NamedApi, NamedCredential } from "../../name/named-api.js";
-import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "../../runtime/defaults.js";
+import { DEFAULT_MAX_RETRIES, DEFAULT_REQUEST_ID_HEADER, DEFAULT_TIMEOUT_MS } from "../../runtime/defaults.js";
 import { authNote } from "./auth-text.js";
 import { emitModelDocs } from "./emit-model-docs.js";
 import { emitWebhookDocs } from "./emit-webhook-docs.js";
 import { emitResourceDocs, operationAnchors, operationSummary } from "./emit-resource-docs.js";
-import { clientConstruction, exampleArgs, showcaseOperation } from "./examples.js";
+import {
+  builderMiddlewareExample,
+  clientConstruction,
+  exampleArgs,
+  middlewareExample,
+  showcaseOperation,
+} from "./examples.js";
 import type { FileSet } from "../file-set.js";
 import { codeCell, markdownBlock, markdownInline, tableCell } from "./markdown.js";
 import { renderTemplate } from "../render-template.js";
@@ -72,7 +78,11 @@ function readme(api: NamedApi, assets: GeneratorAssets, styles: readonly Style[]
     envPrefix: client.envPrefix,
     errorClass: client.errorClass,
     errorExample: errorExample(api, styles[0]),
+    middlewareExample: middlewareExample(api),
+    builderMiddlewareExample: styles.some((s) => s.name === "builder") ? (builderMiddlewareExample(api) ?? "") : "",
+    coreClassName: client.coreClassName,
     idempotencyHeader: model.idempotencyHeader ?? "",
+    requestIdHeader: model.requestIdHeader ?? DEFAULT_REQUEST_ID_HEADER,
     envelope: model.envelope?.result ?? "",
     standaloneExample: showcase
       ? [

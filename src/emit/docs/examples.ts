@@ -62,3 +62,48 @@ export function clientConstruction(api: NamedApi, className: string, named?: Nam
   );
   return `new ${className}(${args.length ? `{ ${args.join(", ")} }` : ""})`;
 }
+
+/** The middleware the README's examples add: it tags every request and logs every answer. */
+const TRACING = [
+  "// Tags every request and logs every answer, retries included.",
+  "const tracing: Middleware = {",
+  "  onRequest: ({ request }) => {",
+  "    const traced = new Request(request);",
+  '    traced.headers.set("x-trace-id", "trace-123");',
+  "    return traced;",
+  "  },",
+  "  onResponse: ({ response, operation, attempt }) => {",
+  "    console.log(operation.id, attempt, response.status);",
+  "  },",
+  "};",
+  "",
+];
+
+/** A whole program: a middleware added to the flat client, and a client derived from it (the README's, and the `@example` of both methods). */
+export function middlewareExample(api: NamedApi): string {
+  const { client } = api;
+  return [
+    `import ${client.className}, { type Middleware } from "${client.packageName}";`,
+    "",
+    ...TRACING,
+    `const client = ${clientConstruction(api, client.className, showcaseOperation(api))}.use(tracing);`,
+    "// Another client with other options, sharing nothing with the first (which stays as it is):",
+    "const patient = client.withOptions({ timeout: 120_000, maxRetries: 5 });",
+  ].join("\n");
+}
+
+/** The same on a builder API object (the showcase operation's class); undefined without operations. */
+export function builderMiddlewareExample(api: NamedApi): string | undefined {
+  const named = showcaseOperation(api);
+  if (!named) return undefined;
+  const { client } = api;
+  return [
+    `import { ${named.builder.api} } from "${client.packageName}/builder";`,
+    `import type { Middleware } from "${client.packageName}";`,
+    "",
+    ...TRACING,
+    `const api = ${clientConstruction(api, named.builder.api, named)}.use(tracing);`,
+    "// Another API object over a client with other options; `api` stays as it is:",
+    "const patient = api.withOptions({ timeout: 120_000, maxRetries: 5 });",
+  ].join("\n");
+}

@@ -2,7 +2,7 @@
 import { CloudflareCore, type CloudflareOptions } from "../core.js";
 import type { EditInviteResponse, GetInviteResponse, InviteCollectionResponse, InviteEditRequest, ListInvitesItem } from "../models.js";
 import { listInvites, getInvite, editInvite } from "../operations/user.js";
-import { type ClientCore, requestBuilder, type RequestBuilder, type APIPromise, type PagePromise } from "../runtime/index.js";
+import { addMiddleware, deriveClient, enableMiddleware, type Middleware, requestBuilder, type RequestBuilder, type APIPromise, type PagePromise } from "../runtime/index.js";
 
 /**
  * What `InvitesApi.listInvites()` returns: call `.execute()` to send the request.
@@ -48,13 +48,73 @@ export interface EditInviteBuilder<Missing extends "inviteEditRequest" = "invite
  * ```
  */
 export class InvitesApi {
-  readonly #client: ClientCore;
+  readonly #client: CloudflareCore;
 
   /**
    * Takes the client options, or an existing `CloudflareCore` (or `Cloudflare`) whose configuration it then shares.
    */
   constructor(client: CloudflareCore | CloudflareOptions = {}) {
-    this.#client = client instanceof CloudflareCore ? client : new CloudflareCore(client);
+    this.#client = enableMiddleware(client instanceof CloudflareCore ? client : new CloudflareCore(client));
+  }
+
+  /**
+   * A new `InvitesApi` over a new client with these options over this one's: each option given replaces its
+   * own (`defaultHeaders` whole). This one is left as it is; the two share no mutable state.
+   *
+   * @example
+   * ```ts
+   * import { InvitesApi } from "cloudflare-client/builder";
+   * import type { Middleware } from "cloudflare-client";
+   *
+   * // Tags every request and logs every answer, retries included.
+   * const tracing: Middleware = {
+   *   onRequest: ({ request }) => {
+   *     const traced = new Request(request);
+   *     traced.headers.set("x-trace-id", "trace-123");
+   *     return traced;
+   *   },
+   *   onResponse: ({ response, operation, attempt }) => {
+   *     console.log(operation.id, attempt, response.status);
+   *   },
+   * };
+   *
+   * const api = new InvitesApi({ apiToken: process.env.CLOUDFLARE_API_TOKEN }).use(tracing);
+   * // Another API object over a client with other options; `api` stays as it is:
+   * const patient = api.withOptions({ timeout: 120_000, maxRetries: 5 });
+   * ```
+   */
+  withOptions(options: CloudflareOptions): InvitesApi {
+    return new InvitesApi(deriveClient(this.#client, options));
+  }
+
+  /**
+   * Adds a middleware after those the client has: every API object sharing the client sees it.
+   *
+   * @example
+   * ```ts
+   * import { InvitesApi } from "cloudflare-client/builder";
+   * import type { Middleware } from "cloudflare-client";
+   *
+   * // Tags every request and logs every answer, retries included.
+   * const tracing: Middleware = {
+   *   onRequest: ({ request }) => {
+   *     const traced = new Request(request);
+   *     traced.headers.set("x-trace-id", "trace-123");
+   *     return traced;
+   *   },
+   *   onResponse: ({ response, operation, attempt }) => {
+   *     console.log(operation.id, attempt, response.status);
+   *   },
+   * };
+   *
+   * const api = new InvitesApi({ apiToken: process.env.CLOUDFLARE_API_TOKEN }).use(tracing);
+   * // Another API object over a client with other options; `api` stays as it is:
+   * const patient = api.withOptions({ timeout: 120_000, maxRetries: 5 });
+   * ```
+   */
+  use(middleware: Middleware): this {
+    addMiddleware(this.#client, middleware);
+    return this;
   }
 
   /**

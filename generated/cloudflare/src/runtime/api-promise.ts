@@ -5,6 +5,18 @@
  * calls `then` in a microtask, long before any answer), so the choice is made before the body arrives.
  */
 
+/**
+ * What `await` gives (`withResponse()`'s data is typed as the result itself, as the builder's
+ * `executeRaw()` is, though it carries the id too): a result object (not an array, a page, a stream or a Response) with the
+ * request id the runtime puts on it, non-enumerable (core.ts `parse`): from the client's request-id
+ * header (`x-request-id` unless clientgen.yaml's `requestIdHeader` says otherwise), null without one.
+ */
+export type WithRequestID<T> = T extends readonly unknown[] | Response | AsyncIterable<unknown>
+  ? T
+  : T extends object
+    ? T & { readonly _request_id?: string | null }
+    : T;
+
 /** Reads a 2xx body into the data; `keep` leaves the Response's own body readable (a clone is read). */
 export type Parse<T> = (response: Response, keep: boolean) => Promise<T>;
 
@@ -28,7 +40,7 @@ type Mode = typeof Data | typeof Keep | typeof Raw;
 /** The executor of the underlying Promise, which holds nothing: one function for all, not a closure each. */
 const settle = (resolve: (value: any) => void) => resolve(undefined);
 
-export class APIPromise<T> extends Promise<T> {
+export class APIPromise<T> extends Promise<WithRequestID<T>> {
   // `then` on a Promise subclass would otherwise try to build another APIPromise via this constructor.
   static override get [Symbol.species]() {
     return Promise;
@@ -56,11 +68,11 @@ export class APIPromise<T> extends Promise<T> {
   /** The data with the Response, whose body stays readable unless the data was awaited first. */
   withResponse(): Promise<{ data: T; response: Response }> {
     this.#mode ??= Keep;
-    return this.#sent.then(async ([response, data]) => ({ data: await this.#data(response, data), response }));
+    return this.#sent.then(async ([response, data]) => ({ data: (await this.#data(response, data)) as T, response }));
   }
 
-  override then<R1 = T, R2 = never>(
-    onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+  override then<R1 = WithRequestID<T>, R2 = never>(
+    onfulfilled?: ((value: WithRequestID<T>) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: any) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
     this.#mode ??= Data;
@@ -68,7 +80,7 @@ export class APIPromise<T> extends Promise<T> {
   }
 
   /** The data read within the attempt, or, after `asResponse()` came first, read now (once). */
-  #data(r: Response, data: T | undefined): T | Promise<T> {
-    return this.#mode == Raw ? (this.#late ??= this.#parse(r, false)) : (data as T);
+  #data(r: Response, data: T | undefined): WithRequestID<T> | Promise<WithRequestID<T>> {
+    return (this.#mode == Raw ? (this.#late ??= this.#parse(r, false)) : data) as WithRequestID<T>;
   }
 }

@@ -18,6 +18,8 @@
  * A client with webhooks builds `new Webhooks(this.options, "webhookSecret", "ENV_VAR")` as `client.webhooks`.
  */
 export { ClientCore } from "./core.js";
+export { addMiddleware, enableMiddleware, intercept } from "./middleware.js";
+export { deriveClient } from "./derive-client.js";
 export { APIPromise } from "./api-promise.js";
 export { Page, PagePromise, requestPage } from "./pagination.js";
 export { APIResource } from "./resource.js";

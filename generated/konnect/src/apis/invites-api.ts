@@ -2,7 +2,7 @@
 import { KonnectCore, type KonnectOptions } from "../core.js";
 import type { InviteUser, InviteUserResponse } from "../models.js";
 import { inviteUser } from "../operations/invites.js";
-import { type ClientCore, requestBuilder, type RequestBuilder, type APIPromise } from "../runtime/index.js";
+import { addMiddleware, deriveClient, enableMiddleware, type Middleware, requestBuilder, type RequestBuilder, type APIPromise } from "../runtime/index.js";
 
 /**
  * What `InvitesApi.inviteUser()` returns: set parameters with its setters, then call `.execute()`. `.execute()` type-checks once `.inviteUser(…)` has been called.
@@ -36,13 +36,73 @@ export interface InviteUserBuilder<Missing extends "inviteUser" = "inviteUser"> 
  * ```
  */
 export class InvitesApi {
-  readonly #client: ClientCore;
+  readonly #client: KonnectCore;
 
   /**
    * Takes the client options, or an existing `KonnectCore` (or `Konnect`) whose configuration it then shares.
    */
   constructor(client: KonnectCore | KonnectOptions = {}) {
-    this.#client = client instanceof KonnectCore ? client : new KonnectCore(client);
+    this.#client = enableMiddleware(client instanceof KonnectCore ? client : new KonnectCore(client));
+  }
+
+  /**
+   * A new `InvitesApi` over a new client with these options over this one's: each option given replaces its
+   * own (`defaultHeaders` whole). This one is left as it is; the two share no mutable state.
+   *
+   * @example
+   * ```ts
+   * import { InvitesApi } from "konnect-client/builder";
+   * import type { Middleware } from "konnect-client";
+   *
+   * // Tags every request and logs every answer, retries included.
+   * const tracing: Middleware = {
+   *   onRequest: ({ request }) => {
+   *     const traced = new Request(request);
+   *     traced.headers.set("x-trace-id", "trace-123");
+   *     return traced;
+   *   },
+   *   onResponse: ({ response, operation, attempt }) => {
+   *     console.log(operation.id, attempt, response.status);
+   *   },
+   * };
+   *
+   * const api = new InvitesApi({ personalAccessToken: process.env.KONNECT_TOKEN }).use(tracing);
+   * // Another API object over a client with other options; `api` stays as it is:
+   * const patient = api.withOptions({ timeout: 120_000, maxRetries: 5 });
+   * ```
+   */
+  withOptions(options: KonnectOptions): InvitesApi {
+    return new InvitesApi(deriveClient(this.#client, options));
+  }
+
+  /**
+   * Adds a middleware after those the client has: every API object sharing the client sees it.
+   *
+   * @example
+   * ```ts
+   * import { InvitesApi } from "konnect-client/builder";
+   * import type { Middleware } from "konnect-client";
+   *
+   * // Tags every request and logs every answer, retries included.
+   * const tracing: Middleware = {
+   *   onRequest: ({ request }) => {
+   *     const traced = new Request(request);
+   *     traced.headers.set("x-trace-id", "trace-123");
+   *     return traced;
+   *   },
+   *   onResponse: ({ response, operation, attempt }) => {
+   *     console.log(operation.id, attempt, response.status);
+   *   },
+   * };
+   *
+   * const api = new InvitesApi({ personalAccessToken: process.env.KONNECT_TOKEN }).use(tracing);
+   * // Another API object over a client with other options; `api` stays as it is:
+   * const patient = api.withOptions({ timeout: 120_000, maxRetries: 5 });
+   * ```
+   */
+  use(middleware: Middleware): this {
+    addMiddleware(this.#client, middleware);
+    return this;
   }
 
   /**

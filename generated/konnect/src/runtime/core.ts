@@ -10,8 +10,9 @@ import { APIPromise } from "./api-promise.js";
 import { attempt } from "./attempt.js";
 import { APIConnectionError, APIUserAbortError, SDKError, UnexpectedResponseError, makeAPIError } from "./errors.js";
 import { createLog, type Log } from "./log.js";
+import type { Intercept } from "./middleware.js";
 import { retryDelay, shouldRetry } from "./retry.js";
-import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "./defaults.js";
+import { DEFAULT_MAX_RETRIES, DEFAULT_REQUEST_ID_HEADER, DEFAULT_TIMEOUT_MS } from "./defaults.js";
 import { serialize } from "./serialize.js";
 import type {
   ClientAuth,
@@ -22,7 +23,7 @@ import type {
   RequestDraft,
   RequestOptions,
 } from "./types.js";
-import { encodePathSegment, readEnv } from "./util.js";
+import { encodePathSegment, isObject, readEnv } from "./util.js";
 
 type Params = Record<string, unknown>;
 type Init = Omit<RequestDraft["init"], "headers"> & { headers: Record<string, string> };
@@ -43,6 +44,11 @@ export class ClientCore {
   declare readonly spec: ClientSpec;
   declare readonly options: ClientOptions & Params;
   declare readonly baseURL: string;
+  /**
+   * Runs middleware (middleware.ts): set by the client classes, the builder API classes and
+   * `addMiddleware`, so that a one-operation bundle, whose core has none, leaves the code out.
+   */
+  declare intercept?: Intercept;
   /** Fills client parameters into each request; absent when the client has none. */
   #clientParams: ((draft: RequestDraft) => void) | undefined;
   #auth: ClientAuth | undefined;
@@ -93,12 +99,17 @@ export class ClientCore {
     const init = { ...options.fetchOptions, method: op.method.toUpperCase(), body: undefined } as Init;
     const url = this.#build(op, pathArgs, params, o, init);
     const what = `${init.method} ${url}`;
-    const f = options.fetch ?? fetch;
+    const fetcher = options.fetch ?? fetch;
     const timeout = o.timeout ?? options.timeout ?? DEFAULT_TIMEOUT_MS;
     // A streamed body is consumed by the first attempt and cannot be replayed.
     const max = init.duplex ? 0 : (o.maxRetries ?? options.maxRetries ?? DEFAULT_MAX_RETRIES);
     for (let n = 0; ; n++) {
       let res: Response | undefined;
+      // Middleware wraps each fetch of the attempt (its redirects followed by hand too).
+      const f =
+        options.middleware || o.middleware
+          ? this.intercept!([...(options.middleware ?? []), ...(o.middleware ?? [])], op, n + 1, fetcher)
+          : fetcher;
       try {
         const t0 = Date.now();
         this.#log(4, () => `request ${what} ${this.#fmt(init.headers)}`);
@@ -129,7 +140,8 @@ export class ClientCore {
                 ? ` (${lost ? err.message : res!.status}), retry ${n + 1}/${max} in ${ms | 0}ms`
                 : `: ${err.message}`),
           );
-        if (!retry) throw err;
+        // A middleware's own error ends the call as it was thrown (middleware.ts).
+        if (!retry) throw "thrown" in err ? err.thrown : err;
         // The wait is an attempt that does nothing: its timer ends it, or the caller's abort, which rejects.
         await attempt(ms, o.signal, (s) => new Promise((r) => (s.onabort = r)));
         if (o.signal?.aborted) throw new APIUserAbortError();
@@ -154,9 +166,16 @@ export class ClientCore {
     // Not async: one promise fewer on every request. A throw here still ends up a rejection (callers await it).
     return op.response
       ? op.response.read(r, keep, this, op, params, o)
-      : readBody(keep ? r.clone() : r, op, this.#auth?.redact).then((body) =>
-          whole ? body : this.unwrap(op, body, r),
-        );
+      : readBody(keep ? r.clone() : r, op, this.#auth?.redact).then((body) => {
+          const v = whole ? body : this.unwrap(op, body, r);
+          // As openai-node: a result object (not an array, nor the items in it) tells which request
+          // gave it, non-enumerable so that JSON.stringify and spreads leave it out.
+          return isObject(v)
+            ? Object.defineProperty(v, "_request_id", {
+                value: r.headers.get(this.spec.requestIdHeader ?? DEFAULT_REQUEST_ID_HEADER),
+              })
+            : v;
+        });
   }
 
   /** The result of a JSON body: unwrapped when the client has an envelope that applies to `op`. */

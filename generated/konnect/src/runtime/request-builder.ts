@@ -49,6 +49,13 @@ export interface MissingRequiredParameters<Setters> {
   readonly missingRequiredParameters: Setters;
 }
 
+/**
+ * The data `executeRaw()` gives, as the flat method's `withResponse()` types it: the operation's result
+ * type itself (`Invite`, `Page<Item>`), which carries `_request_id` at run time. Not `Awaited<Result>`,
+ * `await`'s type with `_request_id` added: an unnamed type, where `clientgen diff` finds results by name.
+ */
+type RawData<Result> = Result extends APIPromise<infer T> ? T : Awaited<Result>;
+
 type Ready<Missing> = [Missing] extends [never] ? unknown : MissingRequiredParameters<Missing>;
 
 /**
@@ -77,7 +84,7 @@ export interface RequestBuilder<Result, Missing extends string = never> {
    */
   execute(this: Ready<Missing>): Result;
   /** Sends the request and resolves to the parsed result together with the raw `Response`. */
-  executeRaw(this: Ready<Missing>): Promise<{ data: Awaited<Result>; response: Response }>;
+  executeRaw(this: Ready<Missing>): Promise<{ data: RawData<Result>; response: Response }>;
 }
 
 /** Every builder at run time: one setter property per `setup` entry, and `execute`, `executeRaw` and `withOptions`. */

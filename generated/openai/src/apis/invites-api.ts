@@ -2,7 +2,7 @@
 import { OpenAICore, type OpenAIOptions } from "../core.js";
 import type { DeleteInviteResponse, InviteRequest, InviteUserResponse, ListInvitesItem, ListInvitesParams, ListInvitesResponse, RetrieveInviteResponse } from "../models.js";
 import { listInvites, inviteUser, retrieveInvite, deleteInvite } from "../operations/organization.js";
-import { type ClientCore, requestBuilder, type RequestBuilder, type APIPromise, type PagePromise } from "../runtime/index.js";
+import { addMiddleware, deriveClient, enableMiddleware, type Middleware, requestBuilder, type RequestBuilder, type APIPromise, type PagePromise } from "../runtime/index.js";
 
 /**
  * What `InvitesApi.listInvites()` returns: set parameters with its setters, then call `.execute()`.
@@ -72,13 +72,73 @@ export interface DeleteInviteBuilder extends RequestBuilder<APIPromise<DeleteInv
  * ```
  */
 export class InvitesApi {
-  readonly #client: ClientCore;
+  readonly #client: OpenAICore;
 
   /**
    * Takes the client options, or an existing `OpenAICore` (or `OpenAI`) whose configuration it then shares.
    */
   constructor(client: OpenAICore | OpenAIOptions = {}) {
-    this.#client = client instanceof OpenAICore ? client : new OpenAICore(client);
+    this.#client = enableMiddleware(client instanceof OpenAICore ? client : new OpenAICore(client));
+  }
+
+  /**
+   * A new `InvitesApi` over a new client with these options over this one's: each option given replaces its
+   * own (`defaultHeaders` whole). This one is left as it is; the two share no mutable state.
+   *
+   * @example
+   * ```ts
+   * import { InvitesApi } from "openai-client/builder";
+   * import type { Middleware } from "openai-client";
+   *
+   * // Tags every request and logs every answer, retries included.
+   * const tracing: Middleware = {
+   *   onRequest: ({ request }) => {
+   *     const traced = new Request(request);
+   *     traced.headers.set("x-trace-id", "trace-123");
+   *     return traced;
+   *   },
+   *   onResponse: ({ response, operation, attempt }) => {
+   *     console.log(operation.id, attempt, response.status);
+   *   },
+   * };
+   *
+   * const api = new InvitesApi({ adminApiKey: process.env.OPENAI_ADMIN_KEY }).use(tracing);
+   * // Another API object over a client with other options; `api` stays as it is:
+   * const patient = api.withOptions({ timeout: 120_000, maxRetries: 5 });
+   * ```
+   */
+  withOptions(options: OpenAIOptions): InvitesApi {
+    return new InvitesApi(deriveClient(this.#client, options));
+  }
+
+  /**
+   * Adds a middleware after those the client has: every API object sharing the client sees it.
+   *
+   * @example
+   * ```ts
+   * import { InvitesApi } from "openai-client/builder";
+   * import type { Middleware } from "openai-client";
+   *
+   * // Tags every request and logs every answer, retries included.
+   * const tracing: Middleware = {
+   *   onRequest: ({ request }) => {
+   *     const traced = new Request(request);
+   *     traced.headers.set("x-trace-id", "trace-123");
+   *     return traced;
+   *   },
+   *   onResponse: ({ response, operation, attempt }) => {
+   *     console.log(operation.id, attempt, response.status);
+   *   },
+   * };
+   *
+   * const api = new InvitesApi({ adminApiKey: process.env.OPENAI_ADMIN_KEY }).use(tracing);
+   * // Another API object over a client with other options; `api` stays as it is:
+   * const patient = api.withOptions({ timeout: 120_000, maxRetries: 5 });
+   * ```
+   */
+  use(middleware: Middleware): this {
+    addMiddleware(this.#client, middleware);
+    return this;
   }
 
   /**

@@ -8,3 +8,5 @@
 export const DEFAULT_TIMEOUT_MS = 60_000;
 /** Retries after the first attempt. */
 export const DEFAULT_MAX_RETRIES = 2;
+/** The response header results' `_request_id` comes from, unless clientgen.yaml's `requestIdHeader` names another. */
+export const DEFAULT_REQUEST_ID_HEADER = "x-request-id";

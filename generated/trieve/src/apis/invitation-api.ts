@@ -2,7 +2,7 @@
 import { TrieveCore, type TrieveOptions } from "../core.js";
 import type { InvitationData, PostInvitationResponse } from "../models.js";
 import { postInvitation } from "../operations/invitations.js";
-import { type ClientCore, requestBuilder, type RequestBuilder, type APIPromise } from "../runtime/index.js";
+import { addMiddleware, deriveClient, enableMiddleware, type Middleware, requestBuilder, type RequestBuilder, type APIPromise } from "../runtime/index.js";
 
 /**
  * What `InvitationApi.postInvitation()` returns: set parameters with its setters, then call `.execute()`. `.execute()` type-checks once `.invitationData(…)` has been called.
@@ -43,13 +43,73 @@ export interface PostInvitationBuilder<Missing extends "trOrganization" | "invit
  * ```
  */
 export class InvitationApi {
-  readonly #client: ClientCore;
+  readonly #client: TrieveCore;
 
   /**
    * Takes the client options, or an existing `TrieveCore` (or `Trieve`) whose configuration it then shares.
    */
   constructor(client: TrieveCore | TrieveOptions = {}) {
-    this.#client = client instanceof TrieveCore ? client : new TrieveCore(client);
+    this.#client = enableMiddleware(client instanceof TrieveCore ? client : new TrieveCore(client));
+  }
+
+  /**
+   * A new `InvitationApi` over a new client with these options over this one's: each option given replaces its
+   * own (`defaultHeaders` whole). This one is left as it is; the two share no mutable state.
+   *
+   * @example
+   * ```ts
+   * import { InvitationApi } from "trieve-client/builder";
+   * import type { Middleware } from "trieve-client";
+   *
+   * // Tags every request and logs every answer, retries included.
+   * const tracing: Middleware = {
+   *   onRequest: ({ request }) => {
+   *     const traced = new Request(request);
+   *     traced.headers.set("x-trace-id", "trace-123");
+   *     return traced;
+   *   },
+   *   onResponse: ({ response, operation, attempt }) => {
+   *     console.log(operation.id, attempt, response.status);
+   *   },
+   * };
+   *
+   * const api = new InvitationApi({ apiKey: process.env.TRIEVE_API_KEY, trOrganization: process.env.TRIEVE_ORGANIZATION }).use(tracing);
+   * // Another API object over a client with other options; `api` stays as it is:
+   * const patient = api.withOptions({ timeout: 120_000, maxRetries: 5 });
+   * ```
+   */
+  withOptions(options: TrieveOptions): InvitationApi {
+    return new InvitationApi(deriveClient(this.#client, options));
+  }
+
+  /**
+   * Adds a middleware after those the client has: every API object sharing the client sees it.
+   *
+   * @example
+   * ```ts
+   * import { InvitationApi } from "trieve-client/builder";
+   * import type { Middleware } from "trieve-client";
+   *
+   * // Tags every request and logs every answer, retries included.
+   * const tracing: Middleware = {
+   *   onRequest: ({ request }) => {
+   *     const traced = new Request(request);
+   *     traced.headers.set("x-trace-id", "trace-123");
+   *     return traced;
+   *   },
+   *   onResponse: ({ response, operation, attempt }) => {
+   *     console.log(operation.id, attempt, response.status);
+   *   },
+   * };
+   *
+   * const api = new InvitationApi({ apiKey: process.env.TRIEVE_API_KEY, trOrganization: process.env.TRIEVE_ORGANIZATION }).use(tracing);
+   * // Another API object over a client with other options; `api` stays as it is:
+   * const patient = api.withOptions({ timeout: 120_000, maxRetries: 5 });
+   * ```
+   */
+  use(middleware: Middleware): this {
+    addMiddleware(this.#client, middleware);
+    return this;
   }
 
   /**

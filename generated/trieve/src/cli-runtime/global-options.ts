@@ -61,7 +61,11 @@ export const GLOBAL_OPTION_TABLE = [
     group: "call",
   },
   { name: "raw", description: "print the status line and headers before the body", group: "call" },
-  { name: "verbose", description: "log requests and responses on stderr (credentials redacted)", group: "call" },
+  {
+    name: "verbose",
+    description: "log requests, responses and request ids on stderr (credentials redacted)",
+    group: "call",
+  },
   {
     name: "help",
     short: "h",

@@ -1,5 +1,6 @@
 import type { Page } from "../runtime/pagination.js";
 import type { APIPromise } from "../runtime/api-promise.js";
+import { DEFAULT_REQUEST_ID_HEADER } from "../runtime/defaults.js";
 import type { ClientOptions, Fetch, Logger, RequestOptions } from "../runtime/types.js";
 import { buildCall } from "./build-call.js";
 import { completionScript } from "./completion.js";
@@ -85,19 +86,26 @@ async function execute(
   if (parsed.headers.length) options.headers = Object.fromEntries(parsed.headers);
   const call = op.call as (...a: unknown[]) => APIPromise<unknown>;
   const promise = call(client, ...args, options);
+  // --verbose says which request answered (the request-id header the client reads, as its errors do).
+  const said = async (r: Response) => {
+    const id = r.headers.get(client.spec.requestIdHeader ?? DEFAULT_REQUEST_ID_HEADER);
+    if (parsed.verbose && id) await host.write("err", `request id: ${id}\n`);
+  };
   if (op.list) {
     const page = (await promise) as Page<unknown>;
+    await said(page.response);
     if (parsed.raw) await writeHead(host, page.response);
     return toOutput(host, parsed.output, (out) =>
       parsed.all ? writeAllItems(out, page) : writeResult(out, { ...op, response: "json" }, page.body),
     );
   }
-  if (!parsed.raw) {
+  if (!parsed.raw && !parsed.verbose) {
     const data = await promise;
     return toOutput(host, parsed.output, (out) => writeResult(out, op, data));
   }
   const { data, response } = await promise.withResponse();
-  await writeHead(host, response);
+  await said(response);
+  if (parsed.raw) await writeHead(host, response);
   await toOutput(host, parsed.output, (out) => writeResult(out, op, data));
 }
 

@@ -40,6 +40,8 @@ export interface ClientOptions {
   logger?: Logger | undefined;
   /** Extra `RequestInit` fields passed to every `fetch` call (e.g. `{ credentials: "include" }`). */
   fetchOptions?: RequestInit | undefined;
+  /** Hooks around every request, in order (`client.use(m)` adds one); see Middleware. */
+  middleware?: readonly Middleware[] | undefined;
 }
 
 /** Options accepted by every operation as its last argument. */
@@ -50,6 +52,43 @@ export interface RequestOptions {
   headers?: Record<string, string | null | undefined> | undefined;
   query?: Record<string, unknown> | undefined;
   idempotencyKey?: string | undefined;
+  /** Middleware for this request only, run after (inside) the client's. */
+  middleware?: readonly Middleware[] | undefined;
+}
+
+/** The operation a request belongs to, as middleware sees it: `{ id: "retrieveInvite", method: "get", path: "/invites/{invite_id}" }`. */
+export interface MiddlewareOperation {
+  /** The operationId, or `GET /path` when it has none. */
+  readonly id: string;
+  /** Lower-case, as in the spec. */
+  readonly method: HttpMethod;
+  /** The spec's path template. */
+  readonly path: string;
+}
+
+/** What every hook is given: the request as it stands (credentials included), its operation, and the attempt, from 1. */
+export interface MiddlewareContext {
+  readonly request: Request;
+  readonly operation: MiddlewareOperation;
+  readonly attempt: number;
+}
+
+/**
+ * Hooks around each request a client sends, each optional and possibly async. `onRequest` hooks run in
+ * order and may return a new Request (to sign it, or add a tracing header); `onResponse` hooks run in
+ * reverse order and may return a new Response; `onError` hooks (reverse order) see a connection that
+ * failed (not a timeout or an abort) and may return a Response to answer in its place. They run for
+ * every attempt, so retries pass through them, and for every redirect a client with credentials
+ * follows itself. A hook that throws ends the call with its error, which is not retried.
+ */
+export interface Middleware {
+  onRequest?(context: MiddlewareContext): Request | undefined | void | Promise<Request | undefined | void>;
+  onResponse?(
+    context: MiddlewareContext & { readonly response: Response },
+  ): Response | undefined | void | Promise<Response | undefined | void>;
+  onError?(
+    context: MiddlewareContext & { readonly error: unknown },
+  ): Response | undefined | void | Promise<Response | undefined | void>;
 }
 
 /** How one credential is given: an option name and, optionally, the environment variable behind it. */
@@ -223,6 +262,8 @@ export interface ClientSpec {
   /** Absent unless clientgen.yaml names an idempotency header. */
   idempotency?: Idempotency;
   envelope?: Envelope;
+  /** The response header whose value becomes results' `_request_id` (clientgen.yaml `requestIdHeader`); absent: `x-request-id`. */
+  requestIdHeader?: string;
 }
 
 export type BodyEncoding = "json" | "multipart" | "form" | "text" | "binary";

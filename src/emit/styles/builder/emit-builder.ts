@@ -1,6 +1,7 @@
 import type { BuilderApi, NamedApi, NamedOperation } from "../../../name/named-api.js";
 import { RESERVED } from "../../../name/reserved-names.js";
 import { propertyKey } from "../../../ts-syntax.js";
+import { clientMethods } from "../../code/client-methods.js";
 import { entryExports } from "../../code/entry-exports.js";
 import type { FileSet } from "../../file-set.js";
 import { Imports, RUNTIME_MODULE } from "../../code/imports.js";
@@ -56,7 +57,7 @@ function emitApi(api: NamedApi, group: BuilderApi): string {
     exampleTag(builderExample(api, showcase)),
   );
   const members = [
-    line("readonly #client: ClientCore;", INDENT),
+    line(`readonly #client: ${client.coreClassName};`, INDENT),
     "\n",
     jsDoc(
       {
@@ -68,11 +69,13 @@ function emitApi(api: NamedApi, group: BuilderApi): string {
     block(
       `constructor(client: ${client.coreClassName} | ${client.optionsType} = {})`,
       line(
-        `this.#client = client instanceof ${client.coreClassName} ? client : new ${client.coreClassName}(client);`,
+        `this.#client = enableMiddleware(client instanceof ${client.coreClassName} ? client : new ${client.coreClassName}(client));`,
         INDENT + INDENT,
       ),
       INDENT,
     ),
+    "\n",
+    clientMethods(api, group.className),
     ...[...setters].map(([named, list]) => `\n${methodText(api, named, list, imports)}`),
   ];
   return imports.file(
@@ -89,7 +92,10 @@ function groupImports(api: NamedApi, group: BuilderApi): Imports {
     .module("models");
   importOperationFunctions(imports, group.operations);
   imports
-    .type(RUNTIME_MODULE, "ClientCore")
+    .value(RUNTIME_MODULE, "addMiddleware")
+    .value(RUNTIME_MODULE, "deriveClient")
+    .value(RUNTIME_MODULE, "enableMiddleware")
+    .type(RUNTIME_MODULE, "Middleware")
     .value(RUNTIME_MODULE, "requestBuilder")
     .type(RUNTIME_MODULE, "RequestBuilder");
   return importReturnTypes(imports, group.operations).module("types");

@@ -1,4 +1,5 @@
 import type { FlatResource, NamedApi, NamedOperation } from "../../../name/named-api.js";
+import { clientMethods } from "../../code/client-methods.js";
 import { entryExports } from "../../code/entry-exports.js";
 import type { FileSet } from "../../file-set.js";
 import { Imports, RUNTIME_MODULE } from "../../code/imports.js";
@@ -94,6 +95,12 @@ function emitResource(api: NamedApi, node: FlatResource): string {
 function emitIndex(api: NamedApi): string {
   const { client } = api;
   const imports = nodeImports(api.flat, new Imports("index").value("core", client.coreClassName));
+  imports
+    .type("core", client.optionsType)
+    .value(RUNTIME_MODULE, "addMiddleware")
+    .value(RUNTIME_MODULE, "deriveClient")
+    .value(RUNTIME_MODULE, "intercept")
+    .type(RUNTIME_MODULE, "Middleware");
   const doc = jsDoc(
     {
       summary: `${api.model.title} client (API version ${api.model.version}).`,
@@ -104,7 +111,7 @@ function emitIndex(api: NamedApi): string {
   // No constructor: the core's, which takes the same options, is inherited.
   const body = block(
     `export class ${client.className} extends ${client.coreClassName}`,
-    webhooksMember(api, imports) + members(api, api.flat, imports, "this", true),
+    webhooksMember(api, imports) + members(api, api.flat, imports, "this", true) + "\n" + clientMethods(api),
   );
   return imports.file(
     banner(api.model.source),

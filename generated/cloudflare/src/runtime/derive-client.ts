@@ -1,0 +1,18 @@
+/** `client.withOptions(...)`, for the flat client and the builder API classes (the core leaves it out of one-operation bundles). */
+import type { ClientCore } from "./core.js";
+
+/**
+ * A new client of the same class as `client`, with `options` over its options (each option given
+ * replaces the client's: `defaultHeaders` whole, not header by header). They share no mutable state:
+ * `defaultHeaders` is copied, and `addMiddleware` replaces the middleware list rather than changing it.
+ */
+export function deriveClient<C extends ClientCore>(client: C, options: object): C {
+  const own: Record<string, unknown> = client.options;
+  // Every option, credentials too: auth makes them non-enumerable, which a spread skips.
+  const all = Object.fromEntries(Object.getOwnPropertyNames(own).map((k) => [k, own[k]]));
+  const Client = client.constructor as new (options: object) => C;
+  const derived = new Client({ ...all, defaultHeaders: { ...client.options.defaultHeaders }, ...options });
+  // A builder's core runs middleware by its `intercept`, which its class does not set.
+  derived.intercept ??= client.intercept;
+  return derived;
+}
