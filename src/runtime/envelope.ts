@@ -10,9 +10,9 @@ export function envelope(spec: EnvelopeSpec): Envelope {
   const { result, success, errors } = spec;
   return {
     ...spec,
-    unwrap(op, body, response, redact) {
+    unwrap(op, body, response, redact, requestIdHeader) {
       if (op.envelope === false || !isObject(body) || !(result in body || (success && success in body))) return body;
-      if (success && body[success] === false) throw makeAPIError(response, body, errors, redact);
+      if (success && body[success] === false) throw makeAPIError(response, body, errors, redact, requestIdHeader);
       return body[result];
     },
   };

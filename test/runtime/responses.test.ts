@@ -192,12 +192,15 @@ describe("error responses", () => {
     expect(err.body).toEqual({ title: "Bad", status: 400 });
   });
 
-  it.each(["request-id", "x-github-request-id", "cf-ray", "x-kong-request-id"])("requestID from %s", async (header) => {
-    server.handler = (_q, res) => reply(res, 500, "x", { [header]: "rid-9" });
-    const err = (await core()
+  it("requestID from the client's requestIdHeader (clientgen.yaml), the same header as results' _request_id", async () => {
+    server.handler = (_q, res) => reply(res, 500, "x", { "cf-ray": "rid-9", "x-request-id": "other" });
+    const ray = new ClientCore(spec({ requestIdHeader: "cf-ray" }), { baseURL: server.url, maxRetries: 0 });
+    const err = (await ray.request(op(), {}, undefined).catch((e) => e)) as APIError;
+    expect(err.requestID).toBe("rid-9");
+    const plain = (await core()
       .request(op(), {}, undefined)
       .catch((e) => e)) as APIError;
-    expect(err.requestID).toBe("rid-9");
+    expect(plain.requestID).toBe("other");
   });
 });
 

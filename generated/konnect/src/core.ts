@@ -35,6 +35,7 @@ export const clientSpec: ClientSpec = {
     },
     [["personalAccessToken"], ["systemAccountAccessToken"]],
   ),
+  requestIdHeader: "x-kong-request-id",
 };
 
 /**

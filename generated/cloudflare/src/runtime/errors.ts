@@ -1,3 +1,4 @@
+import { DEFAULT_REQUEST_ID_HEADER } from "./defaults.js";
 import type { Redact } from "./types.js";
 
 /**
@@ -9,16 +10,6 @@ export class SDKError extends Error {
   override name = "SDKError";
 }
 
-/** Response headers that carry a request id, most common first. */
-const REQUEST_ID_HEADERS = [
-  "x-request-id",
-  "request-id",
-  "x-github-request-id",
-  "x-amzn-requestid",
-  "cf-ray",
-  "x-kong-request-id",
-];
-
 export class APIError<TBody = unknown> extends SDKError {
   override name = "APIError";
   /** Undefined when no response was received (connection errors, timeouts, aborts). */
@@ -27,14 +18,21 @@ export class APIError<TBody = unknown> extends SDKError {
   declare readonly body: TBody | undefined;
   declare readonly requestID: string | undefined;
 
-  constructor(message: string, status?: number, body?: TBody, headers?: Headers, options?: ErrorOptions) {
+  /** `options.requestIdHeader`: the response header holding the request id (clientgen.yaml's `requestIdHeader`). */
+  constructor(
+    message: string,
+    status?: number,
+    body?: TBody,
+    headers?: Headers,
+    options?: ErrorOptions & { requestIdHeader?: string | undefined },
+  ) {
     super(message, options);
     // `declare`d fields plus one assignment: the same public fields, fewer bytes once minified.
     Object.assign(this, {
       status,
       body,
       headers,
-      requestID: REQUEST_ID_HEADERS.map((h) => headers?.get(h)).find(Boolean) || undefined,
+      requestID: headers?.get(options?.requestIdHeader ?? DEFAULT_REQUEST_ID_HEADER) ?? undefined,
     });
   }
 }
@@ -107,7 +105,13 @@ export class UnexpectedResponseError extends APIError<string> {
   }
 }
 
-type ErrorClass = new (message: string, status: number, body: unknown, headers: Headers) => APIError;
+type ErrorClass = new (
+  message: string,
+  status: number,
+  body: unknown,
+  headers: Headers,
+  options: { requestIdHeader?: string | undefined },
+) => APIError;
 
 /** The class thrown for each status with its own; others are `InternalServerError` above 499, else `APIError`. */
 export const BY_STATUS: Record<number, ErrorClass> = {
@@ -122,13 +126,19 @@ export const BY_STATUS: Record<number, ErrorClass> = {
 
 /**
  * The APIError subclass for the response's status, with a message built from the body's usual error
- * fields. `redact` is the client's (auth's) when it has credentials. `errorsField` names a list of `{ code, message }` objects (an envelope's `errors`).
+ * fields. `redact` is the client's (auth's) when it has credentials; `requestIdHeader`, the client's. `errorsField` names a list of `{ code, message }` objects (an envelope's `errors`).
  */
-export function makeAPIError(r: Response, body: unknown, errorsField?: string, redact: Redact = (v) => v): APIError {
+export function makeAPIError(
+  r: Response,
+  body: unknown,
+  errorsField?: string,
+  redact: Redact = (v) => v,
+  requestIdHeader?: string,
+): APIError {
   const message = [`${r.status} ${r.statusText}`.trim(), describe(body, errorsField)].filter(Boolean).join(": ");
   const Cls = BY_STATUS[r.status] ?? (r.status > 499 ? InternalServerError : APIError);
   // The server may echo a credential back: the message, body and headers are redacted (auth's `redact`).
-  return new Cls(redact(message), r.status, redact(body), redact(r.headers));
+  return new Cls(redact(message), r.status, redact(body), redact(r.headers), { requestIdHeader });
 }
 
 /** The first human-readable message among the shapes APIs commonly use, else the body itself (at most 500 characters). */

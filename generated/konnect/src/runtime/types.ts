@@ -238,7 +238,13 @@ export interface Envelope extends EnvelopeSpec {
    * The result field, or an APIError when the success field is false. Bodies without the envelope's
    * fields, and those of operations it does not apply to (`op.envelope === false`), pass through.
    */
-  unwrap(op: OperationSpec, body: unknown, response: Response, redact: Redact | undefined): unknown;
+  unwrap(
+    op: OperationSpec,
+    body: unknown,
+    response: Response,
+    redact: Redact | undefined,
+    requestIdHeader?: string,
+  ): unknown;
 }
 
 /**
@@ -262,7 +268,7 @@ export interface ClientSpec {
   /** Absent unless clientgen.yaml names an idempotency header. */
   idempotency?: Idempotency;
   envelope?: Envelope;
-  /** The response header whose value becomes results' `_request_id` (clientgen.yaml `requestIdHeader`); absent: `x-request-id`. */
+  /** The response header holding the request id: results' `_request_id` and errors' `requestID` (clientgen.yaml `requestIdHeader`); absent: `x-request-id`. */
   requestIdHeader?: string;
 }
 

@@ -121,7 +121,14 @@ export class ClientCore {
           res = r;
           this.#log(4, () => `response ${r.status} ${what} ${Date.now() - t0}ms ${this.#fmt(r.headers)}`);
           // Reading the error body also frees the connection before a retry.
-          if (!r.ok) throw makeAPIError(r, await readBody(r), this.spec.envelope?.errors, this.#auth?.redact);
+          if (!r.ok)
+            throw makeAPIError(
+              r,
+              await readBody(r),
+              this.spec.envelope?.errors,
+              this.#auth?.redact,
+              this.spec.requestIdHeader,
+            );
           return [r, await read?.(r)];
         });
       } catch (e) {
@@ -181,7 +188,7 @@ export class ClientCore {
   /** The result of a JSON body: unwrapped when the client has an envelope that applies to `op`. */
   unwrap(op: OperationSpec, body: unknown, r: Response): unknown {
     const e = this.spec.envelope;
-    return e ? e.unwrap(op, body, r, this.#auth?.redact) : body;
+    return e ? e.unwrap(op, body, r, this.#auth?.redact, this.spec.requestIdHeader) : body;
   }
 
   /** The URL; fills `init`'s headers, and its body and options when the operation or auth sets them. */
