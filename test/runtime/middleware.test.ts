@@ -15,6 +15,7 @@ import OpenAI, {
   type Middleware,
   type MiddlewareContext,
   type RetrieveInviteResponse,
+  OpenAIError,
 } from "../../generated/openai/src/index.js";
 import { startRecordingServer, type RecordingServer } from "../helpers/recording-server.js";
 import { ClientCore } from "../../src/runtime/index.js";
@@ -153,6 +154,16 @@ describe("middleware", () => {
     addMiddleware(core, tracer("core", log));
     expect(await retrieveInvite(core, "i1")).toEqual(invite);
     expect(log).toEqual(["core request 1", "core response 1"]);
+    // Given only as an option, the core (which leaves the runner out of its bundles) says what to do.
+    const bare = new OpenAICore({
+      adminApiKey: "sk-secret",
+      baseURL: server.baseURL,
+      middleware: [tracer("bare", log)],
+      maxRetries: 0,
+    });
+    const err = await retrieveInvite(bare, "i1").catch((e) => e);
+    expect(err).toBeInstanceOf(OpenAIError);
+    expect(err.message).toContain("addMiddleware(core, middleware)");
   });
 });
 

@@ -108,7 +108,12 @@ export class ClientCore {
       // Middleware wraps each fetch of the attempt (its redirects followed by hand too).
       const f =
         options.middleware || o.middleware
-          ? this.intercept!([...(options.middleware ?? []), ...(o.middleware ?? [])], op, n + 1, fetcher)
+          ? (this.intercept ?? noMiddleware)(
+              [...(options.middleware ?? []), ...(o.middleware ?? [])],
+              op,
+              n + 1,
+              fetcher,
+            )
           : fetcher;
       try {
         const t0 = Date.now();
@@ -232,6 +237,11 @@ export class ClientCore {
     return this.baseURL + path + (qs && "?" + qs);
   }
 }
+
+/** A core made for the standalone functions runs middleware once `addMiddleware` enabled it (middleware.ts). */
+const noMiddleware = (): never => {
+  throw new SDKError("Middleware on a core needs addMiddleware(core, middleware)");
+};
 
 /** Lower-cases names, treats `null` as removal, and refuses CR/LF, which would let a value inject headers. */
 function mergeHeaders(sources: Array<Params | undefined>): Record<string, string> {
