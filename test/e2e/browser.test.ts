@@ -8,11 +8,9 @@
  */
 import { createHmac, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
-import { join } from "node:path";
-import { build } from "esbuild";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bundleModule } from "../helpers/bundle.js";
 import { useFixturePackage } from "../helpers/fixture-package.js";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -94,18 +92,7 @@ const pkg = useFixturePackage("streaming.yaml", "streaming", (req, res) => {
 let browser: Browser | undefined;
 
 beforeAll(async () => {
-  const entry = join(pkg.dir, "app.ts");
-  await writeFile(entry, APP);
-  const out = await build({
-    entryPoints: [entry],
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    write: false,
-    logLevel: "silent",
-  });
-  bundle = out.outputFiles[0]!.text;
+  bundle = await bundleModule(APP, pkg.dir, { minify: false });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox"] });
 }, 60_000);
 

@@ -10,9 +10,9 @@ import { createHmac, randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { build } from "esbuild";
 import OpenAI from "openai";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { bundleModule } from "../helpers/bundle.js";
 import { projectRoot } from "../helpers/generate.js";
 import { useFixturePackage } from "../helpers/fixture-package.js";
 import { codeBlocks } from "../helpers/markdown-blocks.js";
@@ -176,20 +176,10 @@ describe("webhooks (generated from test/fixtures/specs/webhooks)", () => {
   });
 
   it("a one-operation bundle of this very client holds no webhook code", async () => {
-    const out = await build({
-      stdin: {
-        contents: `import { HooksCore } from "./src/core.ts";\nimport { retrieveBatch } from "./src/operations/index.ts";\nconsole.log(await retrieveBatch(new HooksCore(), "b"));`,
-        loader: "ts",
-        resolveDir: dir,
-      },
-      bundle: true,
-      minify: true,
-      format: "esm",
-      platform: "browser",
-      write: false,
-      logLevel: "silent",
-    });
-    const code = out.outputFiles[0]!.text;
+    const code = await bundleModule(
+      `import { HooksCore } from "./src/core.ts";\nimport { retrieveBatch } from "./src/operations/index.ts";\nconsole.log(await retrieveBatch(new HooksCore(), "b"));`,
+      dir,
+    );
     expect(code).toContain("/batches/");
     expect(code).not.toContain("whsec_");
     expect(code).not.toContain("webhook-signature");

@@ -3,27 +3,14 @@
  * multipart writer, webhooks, OAuth2's token requests. Bundled with esbuild (minified, as bench-bundle does) from the runtime's index.
  */
 import { join } from "node:path";
-import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
+import { bundleModule } from "../helpers/bundle.js";
 import { projectRoot } from "../helpers/generate.js";
 
 const runtime = join(projectRoot, "src", "runtime", "index.ts").split("\\").join("/");
 
-async function bundle(imports: string, body: string): Promise<string> {
-  const out = await build({
-    stdin: {
-      contents: `import { ClientCore, ${imports} } from "${runtime}";\n${body}`,
-      loader: "ts",
-      resolveDir: projectRoot,
-    },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    write: false,
-    logLevel: "silent",
-  });
-  return out.outputFiles[0]!.text;
+function bundle(imports: string, body: string): Promise<string> {
+  return bundleModule(`import { ClientCore, ${imports} } from "${runtime}";\n${body}`, projectRoot);
 }
 
 /** A string only each feature's code holds (minifiers keep string literals). */
