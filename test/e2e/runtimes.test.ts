@@ -7,7 +7,8 @@
  * what it got as JSON; each runtime runs that script at once, in parallel. Deno runs it with network
  * access to the server alone: no environment access, which the client must take as "no variables"
  * (a missing credential is then the usual error). The package's command line runs under Bun, Deno
- * (`--allow-env`: a command line reads its credentials from there) and Node 24.
+ * (`--allow-env`: a command line reads its credentials from there; `--allow-read` of the folder with
+ * the file it uploads) and Node 24.
  */
 import { execFile } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
@@ -44,7 +45,7 @@ const RUNTIMES: Record<string, Runtime> = {
       "run",
       "--no-prompt",
       `--allow-net=${new URL(server.url).host}`,
-      ...(cli ? ["--allow-env"] : []),
+      ...(cli ? ["--allow-env", `--allow-read=${work}`] : []),
       script,
     ],
   },
@@ -149,7 +150,7 @@ let script = "";
 const cli = new CliBundles();
 
 /** Runs a runtime's binary with only PATH and `env` in its environment; Deno's cache lives in the temp folder and it checks for no update. */
-function run(runtime: Runtime, args: string[], env: Record<string, string> = {}): Promise<Run> {
+function run(runtime: Runtime, args: string[], env: Record<string, string> = {}, stdin = ""): Promise<Run> {
   return new Promise((resolve) => {
     const child = execFile(
       runtime.bin,
@@ -168,12 +169,29 @@ function run(runtime: Runtime, args: string[], env: Record<string, string> = {})
       },
       (err, stdout, stderr) => resolve({ code: err ? ((err.code as number | undefined) ?? null) : 0, stdout, stderr }),
     );
-    child.stdin?.end();
+    child.stdin?.end(stdin);
   });
 }
 
 let pkgDir = "";
 const outcomes = new Map<string, Promise<Run>>();
+const cliOutcomes = new Map<string, Promise<Record<"found" | "missing" | "events" | "upload" | "webhook", Run>>>();
+
+/** The package's command line, several commands at once, with the key (and the webhook secret) in its environment. */
+async function runCli(runtime: Runtime) {
+  const env = { RELAY_API_KEY: "k-test", RELAY_WEBHOOK_SECRET: delivery.secret };
+  const relay = (args: string[], stdin?: string) =>
+    run(runtime, [...runtime.args(join(cli.dir, "relay.mjs"), true), ...args, "--base-url", server.url], env, stdin);
+  const signed = Object.entries(delivery.headers).flatMap(([k, v]) => ["--header", `${k}: ${v}`]);
+  const [found, missing, events, upload, webhook] = await Promise.all([
+    relay(["getItem", "item_id=cli", "expand=x"]),
+    relay(["getItem", "item_id=missing", "--max-retries", "0"]),
+    relay(["tailEvents", "topic=cli"]),
+    relay(["uploadFile", "file=@note.txt", "purpose=cli"]),
+    relay(["webhooks", "verify", "--data", "-", ...signed], delivery.body),
+  ]);
+  return { found, missing, events, upload, webhook };
+}
 
 beforeAll(async () => {
   [pkgDir, server, work] = await Promise.all([
@@ -187,8 +205,10 @@ beforeAll(async () => {
     cli.buildPackage("relay", pkgDir),
   ]);
   await writeFile(script, bundle);
+  await writeFile(join(work, "note.txt"), "hello ✓\n");
   // Every runtime at once: each test below awaits its own.
   for (const [name, runtime] of Object.entries(RUNTIMES)) outcomes.set(name, run(runtime, runtime.args(script, false)));
+  for (const name of CLI_RUNTIMES) cliOutcomes.set(name, runCli(RUNTIMES[name]!));
 }, 60_000);
 
 afterAll(async () => {
@@ -227,24 +247,21 @@ describe.each(Object.keys(RUNTIMES))("a generated client on %s", (name) => {
 });
 
 describe.each(CLI_RUNTIMES)("the generated command line on %s", (name) => {
-  const runtime = RUNTIMES[name]!;
-  const relay = (...args: string[]) =>
-    run(runtime, runtime.args(join(cli.dir, "relay.mjs"), true).concat(args, ["--base-url", server.url]), {
-      RELAY_API_KEY: "k-test",
-    });
-
-  it("prints an item and exits 1 on a 404", async () => {
-    const [found, missing] = await Promise.all([
-      relay("getItem", "item_id=cli", "expand=x"),
-      relay("getItem", "item_id=missing", "--max-retries", "0"),
-    ]);
+  it("prints an item, streams events, uploads a file, exits 1 on a 404 and verifies a webhook from stdin", async () => {
+    const { found, missing, events, upload, webhook } = await cliOutcomes.get(name)!;
     expect({ ...found, stdout: JSON.parse(found.stdout) }).toEqual({
       code: 0,
       stdout: { id: "cli", detail: "/items/cli?expand=x" },
       stderr: "",
     });
-    expect(missing.code).toBe(1);
-    expect(missing.stdout).toBe("");
-    expect(missing.stderr).toContain("404");
+    expect(missing).toEqual({ code: 1, stdout: "", stderr: expect.stringContaining("404") });
+    // Each event as it arrives, one JSON value a line (stdout is a pipe).
+    expect(events).toEqual({ code: 0, stdout: '{"type":"cli","at":1}\n{"type":"end","at":2}\n', stderr: "" });
+    expect({ ...upload, stdout: JSON.parse(upload.stdout) }).toEqual({
+      code: 0,
+      stdout: { id: "note.txt", detail: expect.stringMatching(/^cli text\/plain(;charset=utf-8)? hello ✓\n$/) },
+      stderr: "",
+    });
+    expect({ ...webhook, stdout: JSON.parse(webhook.stdout) }).toEqual({ code: 0, stdout: event, stderr: "" });
   });
 });
