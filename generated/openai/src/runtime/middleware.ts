@@ -39,8 +39,15 @@ export function addMiddleware(client: MiddlewareClient, middleware: Middleware):
 export type Intercept = typeof intercept;
 
 export const intercept =
-  (list: readonly Middleware[], operation: MiddlewareOperation, attempt: number, fetch: Fetch): Fetch =>
+  (
+    client: readonly Middleware[] = [],
+    request: readonly Middleware[] = [],
+    operation: MiddlewareOperation,
+    attempt: number,
+    fetch: Fetch,
+  ): Fetch =>
   async (url, init) => {
+    const list = [...client, ...request];
     const signal = init?.signal;
     const c: Record<string, any> = { request: new Request(url, init), operation, attempt };
     const run = async (hook: keyof Middleware, key: string, back?: 1) => {
