@@ -5,10 +5,10 @@
  * parameter and a query, an event stream, a multipart upload, a webhooks block), bundled once with
  * esbuild into a script that makes every kind of call against one 127.0.0.1 server here and prints
  * what it got as JSON; each runtime runs that script at once, in parallel. Deno runs it with network
- * access to the server alone: no environment access, which the client must take as "no variables"
- * (a missing credential is then the usual error). The package's command line runs under Bun, Deno
+ * access to 127.0.0.1 alone: no environment access, which the client must take as "no variables"
+ * (a missing credential is then the usual error). The package's command line runs under Bun and Deno
  * (`--allow-env`: a command line reads its credentials from there; `--allow-read` of the folder with
- * the file it uploads) and Node 24.
+ * the file it uploads); this process's Node runs it in test/runtime-cli/.
  */
 import { execFile } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
@@ -44,13 +44,14 @@ const RUNTIMES: Record<string, Runtime> = {
     args: (script, cli) => [
       "run",
       "--no-prompt",
-      `--allow-net=${new URL(server.url).host}`,
+      // The loopback host, any port: the test server's and the closed one.
+      "--allow-net=127.0.0.1",
       ...(cli ? ["--allow-env", `--allow-read=${work}`] : []),
       script,
     ],
   },
 };
-const CLI_RUNTIMES = ["node 24", "bun", "deno"];
+const CLI_RUNTIMES = ["bun", "deno"];
 
 /** A Standard Webhooks delivery signed here with node:crypto, for each runtime to verify with Web Crypto. */
 const key = randomBytes(32);
@@ -69,14 +70,20 @@ const delivery = {
 };
 
 /** The script every runtime runs: each kind of call, its outcome printed as one JSON line. */
-const app = (
-  baseURL: string,
-) => `import Relay, { APIError, InvalidWebhookSignatureError, NotFoundError } from "./src/index.ts";
+const app = (baseURL: string, closedURL: string) => `import Relay, {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  InvalidWebhookSignatureError,
+  NotFoundError,
+} from "./src/index.ts";
 
 const delivery = ${JSON.stringify(delivery)};
 const client = new Relay({ baseURL: ${JSON.stringify(baseURL)}, apiKey: "k-test", maxRetries: 0 });
 const out = { userAgent: globalThis.navigator?.userAgent ?? null };
 const caught = (e) => ({ name: e.name, apiError: e instanceof APIError, status: e.status });
+const failure = (promise, type) => promise.then(() => "resolved", (e) => ({ name: e.name, typed: e instanceof type }));
 try {
   out.item = await client.items.retrieve("a b/ü", { expand: "detail" });
   out.events = [];
@@ -88,10 +95,17 @@ try {
   out.retried = await client.items.retrieve("flaky-" + crypto.randomUUID(), {}, { maxRetries: 1 }).then((r) => r.detail);
   const file = new File(["hello ✓"], "note.txt", { type: "text/plain" });
   out.upload = await client.files.create({ file, purpose: "test" });
+  // Each runtime's fetch fails in its own way: the client must still tell the three apart.
+  const slow = (options) => client.items.retrieve("slow", {}, options);
+  [out.timedOut, out.aborted, out.refused] = await Promise.all([
+    failure(slow({ timeout: 100 }), APIConnectionTimeoutError),
+    failure(slow({ signal: AbortSignal.timeout(50) }), APIUserAbortError),
+    failure(new Relay({ baseURL: ${JSON.stringify(closedURL)}, apiKey: "k", maxRetries: 0 }).items.retrieve("x"), APIConnectionError),
+  ]);
   out.webhook = await client.webhooks.unwrap(delivery.body, delivery.headers, delivery.secret);
-  out.tampered = await client.webhooks.unwrap(delivery.body.replace("i1", "i2"), delivery.headers, delivery.secret).then(
-    () => "accepted",
-    (e) => ({ name: e.name, typed: e instanceof InvalidWebhookSignatureError }),
+  out.tampered = await failure(
+    client.webhooks.unwrap(delivery.body.replace("i1", "i2"), delivery.headers, delivery.secret),
+    InvalidWebhookSignatureError,
   );
   try {
     new Relay({ baseURL: ${JSON.stringify(baseURL)} });
@@ -114,6 +128,8 @@ const handle: RequestHandler = async (req, res) => {
   if (req.path.startsWith("/items/")) {
     const id = decodeURIComponent(req.path.slice("/items/".length));
     if (id === "missing") return reply(res, 404, { error: { message: "no such item" } });
+    // Longer than any client here waits; the server's close ends the connection.
+    if (id === "slow") return void setTimeout(() => reply(res, 200, { id }), 2000).unref();
     if (id.startsWith("flaky-")) {
       const n = (attempts.get(id) ?? 0) + 1;
       attempts.set(id, n);
@@ -138,6 +154,13 @@ const handle: RequestHandler = async (req, res) => {
   }
   reply(res, 404, { error: { message: `no route ${req.path}` } });
 };
+
+/** A 127.0.0.1 address nothing listens on: a server's, once closed. */
+async function closedURL(): Promise<string> {
+  const closed = await startHttpServer(() => {});
+  await closed.close();
+  return closed.url;
+}
 
 interface Run {
   code: number | null;
@@ -201,7 +224,7 @@ beforeAll(async () => {
   ]);
   script = join(work, "app.mjs");
   const [bundle] = await Promise.all([
-    bundleModule(app(server.url), pkgDir, { minify: false }),
+    bundleModule(app(server.url, await closedURL()), pkgDir, { minify: false }),
     cli.buildPackage("relay", pkgDir),
   ]);
   await writeFile(script, bundle);
@@ -222,13 +245,18 @@ describe.each(Object.keys(RUNTIMES))("a generated client on %s", (name) => {
     const { bin } = RUNTIMES[name]!;
     expect(existsSync(bin), `${bin} is missing: npm ci (its prepare step) installs test/other-runtimes`).toBe(true);
     const { code, stdout, stderr } = await outcomes.get(name)!;
-    // The one warning the client logs (through `console`): the retry, whatever words log.ts settles on.
-    expect({ code, stderr }).toEqual({
-      code: 0,
-      stderr: expect.stringMatching(
-        /^\[Relay\] GET http:\S+\/items\/flaky-\S+ failed\b.*\b429\b.*, retry 1\/1 in 10ms\n$/,
-      ),
-    });
+    // What the client logs (through \`console\`), whatever words log.ts settles on: the retry and the two
+    // connection failures; not the caller's own abort.
+    expect(code).toBe(0);
+    const logged = stderr.trimEnd().split("\n");
+    expect(logged).toHaveLength(3);
+    expect(logged).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^\[Relay\] GET http:\S+\/items\/flaky-\S+ failed\b.*\b429\b.*, retry 1\/1 in 10ms$/),
+        expect.stringMatching(/^\[Relay\] GET http:\S+\/items\/x failed\b/),
+        expect.stringMatching(/^\[Relay\] GET http:\S+\/items\/slow failed\b.*timed out/),
+      ]),
+    );
     const out = JSON.parse(stdout);
     expect(out).toEqual({
       userAgent: RUNTIMES[name]!.userAgent === null ? null : expect.stringContaining(RUNTIMES[name]!.userAgent!),
@@ -243,6 +271,9 @@ describe.each(Object.keys(RUNTIMES))("a generated client on %s", (name) => {
       upload: { id: "note.txt", detail: expect.stringMatching(/^test text\/plain(;charset=utf-8)? hello ✓$/) },
       webhook: event,
       tampered: { name: "InvalidWebhookSignatureError", typed: true },
+      timedOut: { name: "APIConnectionTimeoutError", typed: true },
+      aborted: { name: "APIUserAbortError", typed: true },
+      refused: { name: "APIConnectionError", typed: true },
       noKey: "refused, naming RELAY_API_KEY",
     });
   });
