@@ -58,12 +58,14 @@ export const streamingConfig: Rule = ({ spec, config }) => {
         `'${key}' has no body property '${param}'`,
         `${near ? `did you mean '${near}'? ` : ""}its body properties: ${[...fields.keys()].join(", ")}`,
       );
-    } else if (!isBooleanSchema(root, fields.get(param)))
+    } else if (!isBooleanSchema(root, fields.get(param))) {
+      const booleans = [...fields].filter(([, schema]) => isBooleanSchema(root, schema)).map(([name]) => name);
       fail(
         paramAt,
         `body property '${param}' of '${key}' is not a boolean`,
-        "name the boolean property whose `true` asks for the stream (`type: boolean`, nullable or not)",
+        `name the boolean property whose \`true\` asks for the stream; ${booleans.length ? `its boolean body properties: ${booleans.join(", ")}` : "its body has none"}`,
       );
+    }
     if (!schemas.includes(streaming.event)) {
       const near = didYouMean(streaming.event, schemas);
       fail(
