@@ -109,6 +109,7 @@ export const configShape: Shape = {
           bodySetter: "identifier",
           parameters: { map: "identifier" },
           pagination,
+          streaming: { fields: { param: "string", event: "string" }, required: ["event"] },
         },
       },
     },

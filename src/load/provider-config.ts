@@ -65,6 +65,19 @@ export interface OperationConfig {
   parameters?: Record<string, string>;
   /** `none` turns off pagination recognised from the response shape. */
   pagination?: PaginationSpec | "none";
+  /** An event stream the spec does not declare (OpenAI's `createCompletion`): see StreamingConfig. */
+  streaming?: StreamingConfig;
+}
+
+/**
+ * The operation answers server-sent events when its request body's boolean `param` is true, each
+ * event's `data` being the component schema `event`; otherwise the JSON its spec declares.
+ */
+export interface StreamingConfig {
+  /** Body property that asks for the stream (default `stream`). */
+  param?: string;
+  /** Key of `components.schemas`: the type of each event. */
+  event: string;
 }
 
 export const emptyConfig = (): ProviderConfig => ({

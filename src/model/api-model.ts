@@ -257,10 +257,11 @@ export interface ResponseModel {
   /** Success only: another 2xx status of the operation has no content, so an empty body is a valid answer. */
   mayBeEmpty?: true;
   /**
-   * A JSON success that also offers `text/event-stream`, chosen by the request body's boolean `stream`
-   * field (OpenAI's chat completions): the event stream's item schema and its place in types.ts.
+   * A JSON success that also offers `text/event-stream`, chosen by the request body's boolean `param`
+   * field (`stream` in OpenAI's chat completions): the event stream's item schema and its place in
+   * types.ts. Declared by the spec, or by clientgen.yaml's `streaming` where the spec leaves it out.
    */
-  events?: { schema: SchemaFacts; type: TypePath };
+  events?: { schema: SchemaFacts; type: TypePath; param: string };
 }
 
 export interface OperationModel extends Docs {

@@ -32,7 +32,7 @@ export function buildModel(spec: LoadedSpec, config: ProviderConfig): ApiModel {
   addConfigSchemes(model, config);
   for (const found of eachOperation(root)) {
     const op = buildOperation(spec, found, notes);
-    applyOperationConfig(op, config, model);
+    applyOperationConfig(op, config, model, root);
     model.operations.push(op);
   }
   model.webhooks = buildWebhooks(spec, notes);

@@ -53,8 +53,9 @@ export function buildOperation(spec: LoadedSpec, found: SpecOperation, notes: Di
   if (body) op.body = body;
   const { success, errors } = buildResponses(root, operation.responses, [...type, "responses"]);
   // Only a boolean `stream` body field says which of the two a request wants; without one, JSON it is.
-  if (success?.events && !body?.fields.some((f) => f.name === "stream" && isBoolean(f.schema.type, f.schema.shape)))
-    delete success.events;
+  const param = success?.events?.param;
+  if (param && !body?.fields.some((f) => f.name === param && isBoolean(f.schema.type, f.schema.shape)))
+    delete success!.events;
   if (success) op.success = success;
   op.errors = errors;
   if (Array.isArray(operation.security)) op.security = securityAlternatives(operation.security);
@@ -207,7 +208,7 @@ function buildResponses(
       if (events) {
         const eventsMedia = content[events];
         const eventSchema = schemaFacts(root, isObject(eventsMedia) ? eventsMedia.schema : undefined);
-        response.events = { schema: eventSchema, type: [...type, status, "content", events] };
+        response.events = { schema: eventSchema, type: [...type, status, "content", events], param: "stream" };
       }
     }
     if (/^2/.test(status) || status === "default") {

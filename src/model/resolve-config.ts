@@ -1,6 +1,8 @@
-import type { ProviderConfig } from "../load/provider-config.js";
+import { encodeSegment } from "../load/json-pointer.js";
+import type { ProviderConfig, StreamingConfig } from "../load/provider-config.js";
 import type { ApiModel, OperationModel, SecuritySchemeModel } from "./api-model.js";
 import { applyPagination } from "./recognise-pagination.js";
+import { schemaFacts } from "./schema-facts.js";
 
 type ClientConfig = Pick<
   ApiModel,
@@ -27,11 +29,12 @@ export function resolveClientConfig(config: ProviderConfig): ClientConfig {
   return resolved;
 }
 
-/** An operation's names and pagination from clientgen.yaml, and whether the client's envelope wraps its response. */
+/** An operation's names, pagination and streaming from clientgen.yaml, and whether the client's envelope wraps its response. */
 export function applyOperationConfig(
   op: OperationModel,
   config: ProviderConfig,
   model: Pick<ApiModel, "envelope">,
+  root: unknown,
 ): void {
   const own = config.operations[op.key] ?? {};
   if (own.resource) op.names.resource = own.resource.split(".");
@@ -41,8 +44,21 @@ export function applyOperationConfig(
   if (own.parameters) op.names.parameters = { ...own.parameters };
   if (own.bodySetter) op.names.bodySetter = own.bodySetter;
   applyPagination(op, own.pagination);
+  if (own.streaming) declareStream(op, own.streaming, root);
   const success = op.success;
   op.enveloped = !!model.envelope && success?.kind === "json" && !!success.properties?.includes(model.envelope.result);
+}
+
+/**
+ * The event stream clientgen.yaml's `streaming` adds to a JSON success the spec gives none (the check
+ * has made sure of that, of the boolean body property and of the event schema): from then on it is
+ * what a spec declaring both would give.
+ */
+function declareStream(op: OperationModel, streaming: StreamingConfig, root: unknown): void {
+  if (op.success?.kind !== "json") return;
+  const $ref = `#/components/schemas/${encodeSegment(streaming.event)}`;
+  const type = ["components", "schemas", streaming.event];
+  op.success.events = { schema: schemaFacts(root, { $ref }), type, param: streaming.param ?? "stream" };
 }
 
 /**

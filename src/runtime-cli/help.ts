@@ -131,7 +131,7 @@ export function operationHelp(program: CliProgram, op: CliOperation, width = DEF
           : op.response === "binary"
             ? "Writes the response's bytes to stdout (never to a terminal) or to --output FILE."
             : op.streams
-              ? "Prints the response body; with stream=true, each event as it arrives, one JSON line each (NDJSON)."
+              ? `Prints the response body; with ${op.streams}=true, each event as it arrives, one JSON line each (NDJSON).`
               : "Prints the response body.",
   );
   lines.push(fit(EXIT_CODES, width), "");

@@ -394,9 +394,11 @@ export interface OperationSpec {
   /**
    * Absent for JSON; else the runtime's `textResponse`, `binaryResponse` (the Response, unread),
    * `voidResponse`, `sseResponse` (a Stream of events) or `sseOrJSONResponse` (a Stream when the
-   * request's `stream` field is true, else JSON).
+   * request's `stream` field, or the one `streamParam` names, is true, else JSON).
    */
   response?: ResponseReader;
+  /** `sseOrJSONResponse`'s field when it is not `stream` (clientgen.yaml's `streaming.param`). */
+  streamParam?: string;
   /**
    * The Accept header: the media type the spec declares for the success response that is read
    * (`application/vnd.rev.transcript.v1.0+json`, `text/plain`). Absent for the reader's own

@@ -73,6 +73,18 @@ const allAtOnce = [
     ],
   ],
   ["broken-config-names/openapi.yaml", ["3:3 schema 'Gadget' is not in", "8:7 'listThings' has no parameter 'limit'"]],
+  [
+    "broken-config-streaming/openapi.yaml",
+    [
+      "3:18 body property 'mode' of 'createCompletion' is not a boolean",
+      "3:31 event schema 'Chunks' is not in",
+      "5:18 'createEdit' has no body property 'strem'",
+      "7:5 'createChat' already declares a text/event-stream answer",
+      "9:5 'createSpeech' declares no JSON success answer",
+      "11:5 'listFiles' has no JSON object request body to carry 'stream'",
+      "12:3 operation 'createThing' is not in",
+    ],
+  ],
 ] as const;
 
 describe("diagnostics for broken input", () => {
@@ -94,6 +106,19 @@ describe("diagnostics for broken input", () => {
     const result = await generateFrom(fixture("specs", file));
     const found = result.diagnostics.map((d) => `${d.location?.line}:${d.location?.column} ${d.message}`);
     expect(found).toEqual(expected.map((e) => expect.stringContaining(e)));
+  });
+
+  it("a streaming mistake's hint says how to fix it", async () => {
+    const result = await generateFrom(fixture("specs", "broken-config-streaming", "openapi.yaml"));
+    const hints = Object.fromEntries(
+      result.diagnostics.map((d) => [`${d.location?.line}:${d.location?.column}`, d.hint]),
+    );
+    expect(hints).toMatchObject({
+      "3:18": expect.stringContaining("its boolean body properties: stream"),
+      "3:31": expect.stringContaining("did you mean 'Chunk'?"),
+      "5:18": expect.stringContaining("did you mean 'stream'?"),
+      "7:5": expect.stringContaining("remove 'streaming'"),
+    });
   });
 
   it("reports every problem of a file in one run", async () => {

@@ -17,7 +17,8 @@ import { startHttpServer, type HttpServer, type ReceivedRequest } from "../helpe
 import { tscErrors } from "../helpers/tsc.js";
 
 /** The calls below as a user writes them, type-checked under --strict: each stream's events are typed. */
-const CHECKS = `import OpenAI, { toFile, type Stream, type CreateChatCompletionStreamResponse, type CreateChatCompletionResponse } from "./index.js";
+const CHECKS = `import OpenAI, { toFile, type Stream, type CreateChatCompletionStreamResponse, type CreateChatCompletionResponse, type CreateCompletionResponse } from "./index.js";
+import { CompletionsApi } from "./builder.js";
 
 const client = new OpenAI();
 const messages = [{ role: "user" as const, content: "Say hello" }];
@@ -25,6 +26,14 @@ const messages = [{ role: "user" as const, content: "Say hello" }];
 export async function checks() {
   const chunks: Stream<CreateChatCompletionStreamResponse> = await client.chat.completions.create({ model: "gpt-4o", messages, stream: true });
   const completion: CreateChatCompletionResponse = await client.chat.completions.create({ model: "gpt-4o", messages });
+  // createCompletion streams by clientgen.yaml's \`streaming\` (the spec declares only JSON), typed like the others.
+  const text: Stream<CreateCompletionResponse> = await client.completions.create({ model: "m", prompt: "Hi", stream: true });
+  const whole: CreateCompletionResponse = await client.completions.create({ model: "m", prompt: "Hi" });
+  // @ts-expect-error a stream is not a completion
+  const wrong: CreateCompletionResponse = await client.completions.create({ model: "m", prompt: "Hi", stream: true });
+  const built: Stream<CreateCompletionResponse> = await new CompletionsApi().createCompletion().createCompletionRequest({ model: "m", prompt: "Hi", stream: true }).execute();
+  // @ts-expect-error nor is the builder's
+  const wrong2: CreateCompletionResponse = await new CompletionsApi().createCompletion().createCompletionRequest({ model: "m", prompt: "Hi", stream: true }).execute();
   for await (const e of await client.responses.create({ model: "gpt-4o", input: "Say hi", stream: true })) {
     if (e.type === "response.output_text.delta") e.delta.toUpperCase();
     // @ts-expect-error only some events carry a delta
@@ -32,10 +41,10 @@ export async function checks() {
   }
   const speech: Response = await client.audio.speech.create({ model: "gpt-4o-mini-tts", input: "Hi", voice: "alloy" });
   const file = await toFile(new Uint8Array([1]), "hello.wav");
-  const text: string = (await client.audio.transcriptions.create({ file, model: "whisper-1" })).text;
+  const transcript: string = (await client.audio.transcriptions.create({ file, model: "whisper-1" })).text;
   const event = await client.webhooks.unwrap("{}", new Headers());
   if (event.type === "response.completed") event.data.id.toUpperCase();
-  return [chunks, completion, speech, text];
+  return [chunks, completion, text, whole, wrong, built, wrong2, speech, transcript];
 }
 `;
 
@@ -88,6 +97,14 @@ const chunk = (i: number, content: string) => ({
   n: i,
 });
 const CHUNKS = [chunk(0, "Hel"), chunk(1, "lo"), chunk(2, "!")];
+const textChunk = (text: string, finish: string | null) => ({
+  id: "cmpl-1",
+  object: "text_completion",
+  created: 1730000000,
+  model: "gpt-3.5-turbo-instruct",
+  choices: [{ index: 0, text, logprobs: null, finish_reason: finish }],
+});
+const TEXT_CHUNKS = [textChunk("Hi", null), textChunk(" there", "stop")];
 const RESPONSE = { id: "resp_1", object: "response", created_at: 1730000000, status: "completed", model: "gpt-4o" };
 const RESPONSE_EVENTS: Array<{ type: string; [key: string]: unknown }> = [
   { type: "response.created", sequence_number: 0, response: { ...RESPONSE, status: "in_progress" } },
@@ -164,6 +181,13 @@ function route(req: ReceivedRequest, res: ServerResponse, who: Who): void {
             CHUNKS.map((data) => ({ data })),
           )
         : json(res, COMPLETION);
+    case "POST /completions":
+      return body.stream
+        ? sse(
+            res,
+            TEXT_CHUNKS.map((data) => ({ data })),
+          )
+        : json(res, textChunk("Hi there", "stop"));
     case "POST /responses":
       return sse(
         res,
@@ -308,6 +332,17 @@ describe("the client generated from OpenAI's spec behaves as openai-node", () =>
     expect(r.sent[0]!.body).toEqual({ model: "gpt-4o", messages, stream: true });
     expect(log.ours.at(-1)!.headers.accept).toBe("application/json, text/event-stream");
     expect(r.ours).toEqual(CHUNKS);
+    expect(r.ours).toEqual(r.theirs);
+  });
+
+  it("completions.create({ stream: true }), streamed by clientgen.yaml's `streaming` (the spec declares only JSON): the same chunks", async () => {
+    const r = await both(async (c) =>
+      collect(await c.completions.create({ model: "gpt-3.5-turbo-instruct", prompt: "Say hi", stream: true })),
+    );
+    expect(r.sent[0]).toMatchObject({ method: "POST", path: "/completions" });
+    expect(r.sent[0]!.body).toEqual({ model: "gpt-3.5-turbo-instruct", prompt: "Say hi", stream: true });
+    expect(log.ours.at(-1)!.headers.accept).toBe("application/json, text/event-stream");
+    expect(r.ours).toEqual(TEXT_CHUNKS);
     expect(r.ours).toEqual(r.theirs);
   });
 

@@ -312,6 +312,14 @@ describe("sseOrJSONResponse: the request's stream field decides", () => {
     expect(await core().request(dual, {}, params)).toEqual({ id: "cmpl" });
   });
 
+  it("streamParam names another field (clientgen.yaml's streaming.param): it decides, `stream` no longer does", async () => {
+    const live = streamOp({ response: sseOrJSONResponse, streamParam: "live" });
+    server.handler = (_q, res) => reply(res, 200, event({ n: 1 }), { "content-type": "text/event-stream" });
+    expect(await collect(await core().request<Stream<Chunk>>(live, {}, { live: true }))).toEqual([{ n: 1 }]);
+    server.handler = (_q, res) => reply(res, 200, { id: "cmpl" });
+    expect(await core().request(live, {}, { stream: true })).toEqual({ id: "cmpl" });
+  });
+
   it("withResponse gives the Stream and the Response, without a tee that would hold the body", async () => {
     const s = streaming(event({ n: 0 }), (i) => event({ n: i + 1 }));
     server.handler = s.handler;

@@ -9,6 +9,7 @@ import { percentEscapes } from "./percent-escapes.js";
 import { refCycles } from "./ref-cycles.js";
 import { refsResolve } from "./refs-resolve.js";
 import { securitySchemesKnown } from "./security-schemes-known.js";
+import { streamingConfig } from "./streaming-config.js";
 
 /** Every rule after `openapi-version` (which check-spec runs first), in this order; all of them run so one pass reports every problem. */
 export const rules: readonly Rule[] = [
@@ -22,4 +23,5 @@ export const rules: readonly Rule[] = [
   securitySchemesKnown,
   configMatchesSpec,
   paginationFields,
+  streamingConfig,
 ];

@@ -8,6 +8,7 @@ import {
   paramsRequired,
   rawResponseType,
   requestedStreamType,
+  streamFlag,
 } from "./type-exprs.js";
 
 /**
@@ -62,7 +63,8 @@ export function resolvedType(api: NamedApi, named: NamedOperation, imports: Impo
 }
 
 /**
- * For an operation that streams on request, the overloads' parameter lists and return types: `stream: true` gives the Stream, `stream` false, null or absent the JSON, anything else either
+ * For an operation that streams on request, the overloads' parameter lists and return types: `stream: true` (or the
+ * field clientgen.yaml's `streaming.param` names) gives the Stream, false, null or absent the JSON, anything else either
  * (the last is the implementation's own). Empty for any other operation.
  */
 export function streamOverloads(
@@ -73,15 +75,16 @@ export function streamOverloads(
 ): Array<{ params: string[]; returns: string }> {
   const streamed = requestedStreamType(api, named);
   if (!streamed) return [];
+  const flag = propertyKey(streamFlag(named));
   const { params } = operationSignature(api, named, first, imports);
   const name = api.locals.params;
   const at = params.findIndex((p) => p.startsWith(`${name}:`) || p.startsWith(`${name}?:`));
   const withParams = (type: string, optional: boolean) =>
     params.map((p, i) => (i === at ? `${name}${optional ? "?" : ""}: ${named.paramsType} & ${type}` : p));
   return [
-    { params: withParams("{ stream: true }", false), returns: `APIPromise<${imports.typeText(streamed)}>` },
+    { params: withParams(`{ ${flag}: true }`, false), returns: `APIPromise<${imports.typeText(streamed)}>` },
     {
-      params: withParams("{ stream?: false | null }", !paramsRequired(named)),
+      params: withParams(`{ ${flag}?: false | null }`, !paramsRequired(named)),
       returns: `APIPromise<${named.responseType}>`,
     },
     { params, returns: operationReturnType(api, named, imports) },

@@ -1,7 +1,7 @@
 import type { NamedApi, NamedOperation } from "../../name/named-api.js";
 import type { OperationSpec } from "../../runtime/types.js";
 import { RuntimeRef } from "./runtime-ref.js";
-import { multipartCapable, streamsOnRequest } from "./type-exprs.js";
+import { multipartCapable, streamFlag, streamsOnRequest } from "./type-exprs.js";
 
 type Ref<T> = { [K in keyof T]: T[K] extends Function | undefined ? RuntimeRef : T[K] };
 
@@ -60,7 +60,10 @@ export function operationSpec(api: NamedApi, named: NamedOperation): OperationSp
   // A server may answer 406 (or 422) to an Accept the operation does not declare; `*/*` read as JSON keeps asking for JSON.
   if (accept && !(kind === "json" && (accept === "application/json" || accept.includes("*")))) spec.accept = accept;
   if (kind !== "json") spec.response = new RuntimeRef(`${kind}Response`);
-  else if (streamsOnRequest(named)) spec.response = new RuntimeRef("sseOrJSONResponse");
+  else if (streamsOnRequest(named)) {
+    spec.response = new RuntimeRef("sseOrJSONResponse");
+    if (streamFlag(named) !== "stream") spec.streamParam = streamFlag(named);
+  }
   if (kind === "json" && op.success?.mayBeEmpty) spec.empty = true;
   if (op.security) spec.security = op.security;
   if (op.pagination) spec.pagination = op.pagination;

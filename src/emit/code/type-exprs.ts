@@ -122,11 +122,14 @@ function eventType(api: NamedApi, schema: SchemaFacts, type: TypePath | undefine
 }
 
 /**
- * Whether the request's `stream` field chooses between JSON and an event stream (the runtime reads it
+ * Whether the request's `stream` field (streamFlag) chooses between JSON and an event stream (the runtime reads it
  * from the params object, so only a body spread into the params qualifies).
  */
 export const streamsOnRequest = (named: NamedOperation): boolean =>
   !!named.op.success?.events && named.bodyMode === "fields";
+
+/** The body field whose `true` asks an operation that streams on request for the stream: `stream`, unless clientgen.yaml names another. */
+export const streamFlag = (named: NamedOperation): string => named.op.success?.events?.param ?? "stream";
 
 /** `Stream<Chunk>` of an operation that streams on request, else undefined. */
 export function requestedStreamType(api: NamedApi, named: NamedOperation): TypeExpr | undefined {

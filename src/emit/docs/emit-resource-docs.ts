@@ -173,7 +173,7 @@ function returnText(api: NamedApi, named: NamedOperation, links: DocLinks): stri
     : `\`${named.responseType}\``;
   const wrapped = applies ? ` (the \`${envelope}\` field of the response envelope)` : "";
   const streamed = success.events
-    ? ` With \`stream: true\`, a \`Stream\` of server-sent events instead, each ${typeMarkdown(success.events.schema, links)}.`
+    ? ` With ${inlineCode(`${success.events.param}: true`)}, a \`Stream\` of server-sent events instead, each ${typeMarkdown(success.events.schema, links)}.`
     : "";
   return `${text}${wrapped}, typed as \`${named.responseType}\`.${streamed}${description}`;
 }

@@ -21,16 +21,16 @@ export const sseResponse: ResponseReader = {
 };
 
 /**
- * For an operation offering JSON and an event stream, chosen by the request's `stream` field (as
- * openai-node does): a Stream when it is `true`, else the JSON. The request decides rather than the
- * response's content-type because the method's overloads promise `Stream<Chunk>` exactly for
- * `stream: true`: a server that answers the other way fails loudly instead of handing back a value of
- * the wrong type.
+ * For an operation offering JSON and an event stream, chosen by the request's `stream` field (or the
+ * one `op.streamParam` names), as openai-node does: a Stream when it is `true`, else the JSON. The
+ * request decides rather than the response's content-type because the method's overloads promise
+ * `Stream<Chunk>` exactly for `stream: true`: a server that answers the other way fails loudly instead
+ * of handing back a value of the wrong type.
  */
 export const sseOrJSONResponse: ResponseReader = {
   accept: "application/json, text/event-stream",
   read: (r, keep, client, op, params, o) =>
-    params?.stream === true
+    params?.[op.streamParam ?? "stream"] === true
       ? sseResponse.read(r, keep, client, op, params, o)
       : client.parse({ ...op, response: undefined }, r, keep),
 };

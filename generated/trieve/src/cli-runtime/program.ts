@@ -74,8 +74,8 @@ export interface CliOperation {
   /** The operation is a list: it returns pages. */
   list?: boolean;
   response: "json" | "sse" | "text" | "binary" | "void";
-  /** A JSON answer that a body field `stream` turns into events (`stream=true`), printed as NDJSON. */
-  streams?: boolean;
+  /** The body field (`stream`) that turns a JSON answer into events when true (`stream=true`), printed as NDJSON. */
+  streams?: string;
   /** The arguments of an example call: `limit=20 after=invite-abc`. */
   example: string;
 }

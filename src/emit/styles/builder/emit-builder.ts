@@ -7,7 +7,7 @@ import type { FileSet } from "../../file-set.js";
 import { Imports, RUNTIME_MODULE } from "../../code/imports.js";
 import { importOperationFunctions, importReturnTypes, operationReturnType } from "../../code/operation-signature.js";
 import { banner, block, dataLiteral, exampleTag, INDENT, jsDoc, line } from "../../code/source-writer.js";
-import { paramType, requestedStreamType } from "../../code/type-exprs.js";
+import { paramType, requestedStreamType, streamFlag } from "../../code/type-exprs.js";
 import { Call, Code, wrappedHead, wrappedLiteral } from "../../code/wrapped-literal.js";
 import { builderSetters, builderSetup, missingUnion, type BuilderSetter } from "./builder-types.js";
 import { builderExample } from "./usage.js";
@@ -127,7 +127,7 @@ function operationTypes(namedApi: NamedApi, named: NamedOperation, setters: Buil
       "@typeParam Missing - the required setters not called yet.",
       ...(streamed
         ? [
-            "@typeParam Result - what `execute()` resolves to: the Stream once the body says `stream: true`, else the JSON.",
+            `@typeParam Result - what \`execute()\` resolves to: the Stream once the body says \`${streamFlag(named)}: true\`, else the JSON.`,
           ]
         : []),
     ],
@@ -141,7 +141,7 @@ function operationTypes(namedApi: NamedApi, named: NamedOperation, setters: Buil
       streamed && s.key === undefined
         ? block(
             `readonly ${propertyKey(s.name)}:`,
-            streamSetterOverloads(value, imports.typeText(streamed), named.responseType)
+            streamSetterOverloads(value, propertyKey(streamFlag(named)), imports.typeText(streamed), named.responseType)
               .map(([arg, res]) => line(`(value: ${arg}): ${next(left, res)};`, INDENT + INDENT))
               .join(""),
             INDENT,
@@ -161,10 +161,10 @@ function operationTypes(namedApi: NamedApi, named: NamedOperation, setters: Buil
  * The body setter of an operation that streams on request, as overloads: `stream: true` makes `execute()`
  * resolve to the Stream, `stream` false, null or absent to the JSON, a `boolean` to either.
  */
-function streamSetterOverloads(body: string, stream: string, json: string): Array<[string, string]> {
+function streamSetterOverloads(body: string, flag: string, stream: string, json: string): Array<[string, string]> {
   return [
-    [`${body} & { stream: true }`, stream],
-    [`${body} & { stream?: false | null }`, json],
+    [`${body} & { ${flag}: true }`, stream],
+    [`${body} & { ${flag}?: false | null }`, json],
     [body, `${json} | ${stream}`],
   ];
 }

@@ -2,7 +2,7 @@ import type { CliOperationData } from "../../../runtime-cli/operations.js";
 import type { CliBody, CliOption, CliParam, CliSchema } from "../../../runtime-cli/program.js";
 import type { SchemaFacts } from "../../../model/api-model.js";
 import type { NamedApi, NamedOperation, NamedParam } from "../../../name/named-api.js";
-import { hasParamsArg, schemaAlias, streamsOnRequest } from "../../code/type-exprs.js";
+import { hasParamsArg, schemaAlias, streamFlag, streamsOnRequest } from "../../code/type-exprs.js";
 import { cliCommand, cliExampleArgs } from "./usage.js";
 
 /** The facts the command line converts and checks values by. */
@@ -78,7 +78,7 @@ export function cliOperation(api: NamedApi, named: NamedOperation): CliOperation
     params: [...named.pathArgs, ...named.params].map(cliParam),
     takesParams: hasParamsArg(named),
     response: op.success?.kind ?? "json",
-    ...(streamsOnRequest(named) ? { streams: true } : {}),
+    ...(streamsOnRequest(named) ? { streams: streamFlag(named) } : {}),
     example: cliExampleArgs(named),
   };
   const body = cliBody(api, named);
