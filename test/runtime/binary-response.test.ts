@@ -64,14 +64,15 @@ describe("binaryResponse", () => {
       res.writeHead(200, { "content-type": "application/octet-stream" });
       const timer = setInterval(() => {
         res.write(Buffer.alloc(1000, sent % 256));
-        if (++sent === 15) {
+        if (++sent === 16) {
           clearInterval(timer);
           res.end();
         }
-      }, 30);
+      }, 50);
     };
-    const r = await get({ timeout: 150 });
-    expect((await r.arrayBuffer()).byteLength).toBe(15_000);
+    // The whole body takes twice the timeout; each gap is an eighth of it, so a loaded machine has room.
+    const r = await get({ timeout: 400 });
+    expect((await r.arrayBuffer()).byteLength).toBe(16_000);
   });
 
   it("the request's signal aborts the body: APIUserAbortError, and the connection closes", async () => {
