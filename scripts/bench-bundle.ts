@@ -7,8 +7,9 @@
  *   flat     `await new X().a.b.method("id")` from `<pkg>` (the whole flat client)
  *   builder  `await new XApi().op("id").execute()` from `<pkg>/builder` (when src/builder.ts exists)
  * The operation is GitHub's `reposGet` when present (issue 5's reference), else the first non-list
- * operation with a path parameter, else the first non-list one. The target, one-op ≤ 3,300 B gzip (issue 20:
- * with middleware, OAuth2 and request ids merged), is set on GitHub's `reposGet`; a row that cannot be built
+ * operation with a path parameter, else the first non-list one. The budget, one-op ≤ 3,500 B gzip, is set on
+ * GitHub's `reposGet`: issue 11's 3,232 B plus the checks issues 19 and 20 put on every request (the base-URL
+ * refusal, the middleware check, `_request_id`; docs/performance.md has the ledger). A row that cannot be built
  * makes the exit code 1. The reference row (else the first one-op row) is then broken down by module: the
  * minified bytes each contributes and its share of the gzip size in proportion (gzip is not additive).
  */
@@ -21,7 +22,7 @@ import { gzipSync } from "node:zlib";
 import ts from "typescript";
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const TARGET = 3300;
+const TARGET = 3500;
 const PKG = "bench-pkg";
 
 interface Operation {

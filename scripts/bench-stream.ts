@@ -65,7 +65,10 @@ const port = await new Promise<string>((resolve) =>
   server.stdout.once("data", (d: Buffer) => resolve(d.toString().trim())),
 );
 const base = `http://127.0.0.1:${port}`;
-const core = new ClientCore({ name: "Bench" }, { baseURL: base, maxRetries: 0, logLevel: "off" });
+const core = new ClientCore(
+  { name: "Bench", baseURLEnv: "BENCH_BASE_URL" },
+  { baseURL: base, maxRetries: 0, logLevel: "off" },
+);
 const sseOp = { id: "sse", method: "get" as const, path: "/sse", query: { n: "n" }, response: sseResponse };
 const binOp = { id: "bytes", method: "get" as const, path: "/bytes", query: { mb: "mb" }, response: binaryResponse };
 const { collectParams } = await import("../src/runtime/collect-params.js");

@@ -35,7 +35,7 @@ const CLIENT_METHODS = ["withOptions", "use", "intercept"];
 const THENABLE = ["then"];
 
 function readReservedNames() {
-  const core = new ClientCore({ name: "Reserved" }, {});
+  const core = new ClientCore({ name: "Reserved", baseURLEnv: "RESERVED_BASE_URL" }, {});
   const builder = requestBuilder<object>({ name: "reserved" }, core, () => undefined, []);
   const values = Object.keys(runtime);
   const classes = Object.entries(runtime).filter(

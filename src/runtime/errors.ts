@@ -135,7 +135,8 @@ export function makeAPIError(
   redact: Redact = (v) => v,
   requestIdHeader?: string,
 ): APIError {
-  const message = [`${r.status} ${r.statusText}`.trim(), describe(body, errorsField)].filter(Boolean).join(": ");
+  const about = describe(body, errorsField);
+  const message = `${r.status} ${r.statusText}`.trim() + (about && ": " + about);
   const Cls = BY_STATUS[r.status] ?? (r.status > 499 ? InternalServerError : APIError);
   // The server may echo a credential back: the message, body and headers are redacted (auth's `redact`).
   return new Cls(redact(message), r.status, redact(body), redact(r.headers), { requestIdHeader });

@@ -530,7 +530,7 @@ describe.each(Object.entries(rateLimitCases))("%s: rate limit", (_name, c) => {
       server.requests[1]!.text,
       server.requests[1]!.text,
     ]);
-    expect(warnings).toEqual([expect.stringMatching(/failed \(429\), retry 1\/1 in 30ms$/)]);
+    expect(warnings).toEqual([expect.stringMatching(/failed: 429 Too Many Requests.*, retry 1\/1 in 30ms$/)]);
     expect(waited).toBeGreaterThanOrEqual(25);
   });
 });

@@ -43,7 +43,7 @@ const program = (): CliProgram => ({
   title: "Speak",
   version: "1.0.0",
   baseURL: server.url,
-  client: (options) => new ClientCore({ name: "Speak" }, options),
+  client: (options) => new ClientCore({ name: "Speak", baseURLEnv: "SPEAK_BASE_URL" }, options),
   options: [],
   operations: [
     {

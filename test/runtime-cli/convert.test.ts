@@ -79,7 +79,8 @@ describe("runCli with a host of its own", () => {
     bin: "demo",
     title: "Demo",
     version: "1.0.0",
-    client: (options) => new ClientCore({ name: "Demo", baseURL: "http://demo.test" }, { ...options, fetch }),
+    client: (options) =>
+      new ClientCore({ name: "Demo", baseURL: "http://demo.test", baseURLEnv: "DEMO_BASE_URL" }, { ...options, fetch }),
     options: [],
     operations: [
       {

@@ -13,7 +13,7 @@ const program: CliProgram = {
   title: "Pets",
   version: "1.0.0",
   baseURL: "https://pets.example.com",
-  client: (options) => new ClientCore({ name: "Pets" }, options),
+  client: (options) => new ClientCore({ name: "Pets", baseURLEnv: "PETS_BASE_URL" }, options),
   options: [{ option: "apiKey", flag: "api-key", env: "PETS_API_KEY", kind: "credential" }],
   operations: [],
 };

@@ -31,7 +31,7 @@ describe("base URL", () => {
     process.env[ENV] = "  ";
     expect(new ClientCore(spec({ baseURL: server.url, baseURLEnv: ENV }), {}).baseURL).toBe(server.url);
     process.env[ENV] = "http://127.0.0.1:9";
-    expect(new ClientCore(spec({ baseURL: server.url }), {}).baseURL).toBe(server.url);
+    expect(new ClientCore(spec({ baseURL: server.url, baseURLEnv: "OTHER_BASE_URL" }), {}).baseURL).toBe(server.url);
   });
 
   it.each([

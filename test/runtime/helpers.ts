@@ -73,6 +73,7 @@ export function spec(overrides: Partial<ClientSpec> = {}): ClientSpec {
   return {
     name: "Acme",
     baseURL: "https://api.acme.test/v1",
+    baseURLEnv: "ACME_BASE_URL",
     ...overrides,
   };
 }

@@ -108,7 +108,9 @@ describe("middleware", () => {
   it("numbers the requests after a resend outside the retries (OAuth2's, after a 401) on from it", async () => {
     const seen: number[] = [];
     const operation = { id: "op", method: "get" as const, path: "/" };
-    const f = intercept([{ onRequest: ({ attempt }) => void seen.push(attempt) }], operation, 2, async () => json({}));
+    const f = intercept([{ onRequest: ({ attempt }) => void seen.push(attempt) }], [], operation, 2, async () =>
+      json({}),
+    );
     await f(server.baseURL);
     f.resent(1);
     // The resend, then a redirect it gets: both attempt 3.

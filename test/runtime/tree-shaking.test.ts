@@ -1,6 +1,6 @@
 /**
  * What an operation does not use stays out of its bundle: the Stream and its decoder, uploads and the
- * multipart writer, webhooks, OAuth2's token requests. Bundled with esbuild (minified, as bench-bundle does) from the runtime's index.
+ * multipart writer, webhooks, OAuth2's token requests, the middleware runner. Bundled with esbuild (minified, as bench-bundle does) from the runtime's index.
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -21,9 +21,11 @@ const MARKS = {
   streamedMultipart: "clientgen-",
   webhooks: "whsec_",
   oauth2: "client_credentials",
+  middleware: "onResponse",
 };
 
-const call = (op: string) => `console.log(await new ClientCore({ name: "X" }, {}).request(${op}, {}, {}));`;
+const call = (op: string) =>
+  `console.log(await new ClientCore({ name: "X", baseURLEnv: "X_BASE_URL" }, {}).request(${op}, {}, {}));`;
 
 describe("tree-shaking of the streaming, upload, webhook and OAuth2 code", () => {
   it("a JSON operation's bundle holds none of it", async () => {
@@ -63,11 +65,19 @@ describe("tree-shaking of the streaming, upload, webhook and OAuth2 code", () =>
 
   it("a client with a bearer scheme holds no OAuth2 code; one with a client credentials flow does", async () => {
     const client = (scheme: string) =>
-      `console.log(await new ClientCore({ name: "X", auth: auth({ s: ${scheme} }, [["s"]]) }, {}).request({ id: "a", method: "get", path: "/a" }, {}, {}));`;
+      `console.log(await new ClientCore({ name: "X", baseURLEnv: "X_BASE_URL", auth: auth({ s: ${scheme} }, [["s"]]) }, {}).request({ id: "a", method: "get", path: "/a" }, {}, {}));`;
     expect(await bundle("auth, bearer", client(`bearer("k")`))).not.toContain(MARKS.oauth2);
     expect(await bundle("auth, clientCredentials", client(`clientCredentials("/t", [], "i", "s")`))).toContain(
       MARKS.oauth2,
     );
+  });
+
+  it("a standalone core holds the middleware runner only once addMiddleware is used", async () => {
+    const op = `{ id: "a", method: "get", path: "/a" }`;
+    const core = `new ClientCore({ name: "X", baseURLEnv: "X_BASE_URL" }, {})`;
+    expect(await bundle("jsonBody", call(op))).not.toContain(MARKS.middleware);
+    const used = `const core = ${core}; addMiddleware(core, {}); console.log(await core.request(${op}, {}, {}));`;
+    expect(await bundle("addMiddleware", used)).toContain(MARKS.middleware);
   });
 
   it("using webhooks alone brings only them", async () => {

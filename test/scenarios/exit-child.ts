@@ -10,6 +10,7 @@ import { answer, redirect, resetMidBody, stall, startFaultServer } from "../help
 const server = await startFaultServer();
 const spec: ClientSpec = {
   name: "Exit",
+  baseURLEnv: "EXIT_BASE_URL",
   credentials: [{ option: "token" }],
   auth: auth({ t: bearer("token") }, [["t"]]),
 };

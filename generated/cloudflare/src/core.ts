@@ -27,8 +27,8 @@ export interface CloudflareOptions extends ClientOptions {
 
 export const clientSpec: ClientSpec = {
   name: "Cloudflare",
-  baseURL: "https://api.cloudflare.com/client/v4",
   baseURLEnv: "CLOUDFLARE_BASE_URL",
+  baseURL: "https://api.cloudflare.com/client/v4",
   credentials: [
     { option: "apiToken", env: "CLOUDFLARE_API_TOKEN" },
     { option: "apiEmail", env: "CLOUDFLARE_EMAIL" },

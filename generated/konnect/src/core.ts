@@ -22,8 +22,8 @@ export interface KonnectOptions extends ClientOptions {
 
 export const clientSpec: ClientSpec = {
   name: "Konnect",
-  baseURL: "https://global.api.konghq.com",
   baseURLEnv: "KONNECT_BASE_URL",
+  baseURL: "https://global.api.konghq.com",
   credentials: [
     { option: "personalAccessToken", env: "KONNECT_TOKEN" },
     { option: "systemAccountAccessToken", env: "KONNECT_SYSTEM_ACCOUNT_ACCESS_TOKEN" },

@@ -15,8 +15,8 @@ export interface OpenAIOptions extends ClientOptions {
 
 export const clientSpec: ClientSpec = {
   name: "OpenAI",
-  baseURL: "https://api.openai.com/v1",
   baseURLEnv: "OPENAI_BASE_URL",
+  baseURL: "https://api.openai.com/v1",
   credentials: [{ option: "adminApiKey", env: "OPENAI_ADMIN_KEY" }],
   auth: /* @__PURE__ */ auth({ ApiKeyAuth: /* @__PURE__ */ bearer("adminApiKey") }, [["ApiKeyAuth"]]),
 };

@@ -22,8 +22,8 @@ export interface TrieveOptions extends ClientOptions {
 
 export const clientSpec: ClientSpec = {
   name: "Trieve",
-  baseURL: "https://api.trieve.ai",
   baseURLEnv: "TRIEVE_BASE_URL",
+  baseURL: "https://api.trieve.ai",
   credentials: [{ option: "apiKey", env: "TRIEVE_API_KEY" }],
   clientParams: /* @__PURE__ */ clientParams([
     { option: "trOrganization", in: "header", name: "TR-Organization", env: "TRIEVE_ORGANIZATION" },

@@ -20,7 +20,7 @@ export type ClientSpecData = Omit<ClientSpec, "server" | "clientParams" | "auth"
  */
 export function clientSpec(api: NamedApi): ClientSpecData {
   const { model, client } = api;
-  const spec: ClientSpecData = { name: client.className };
+  const spec: ClientSpecData = { name: client.className, baseURLEnv: client.baseURLEnv };
   const server = model.servers[0];
   const vars = Object.entries(server?.variables ?? {});
   if (server && vars.length) {
@@ -29,7 +29,6 @@ export function clientSpec(api: NamedApi): ClientSpecData {
     );
     spec.server = new RuntimeRef("serverURL", [server.url, variables]);
   } else if (server) spec.baseURL = server.url;
-  spec.baseURLEnv = client.baseURLEnv;
   if (api.credentials.length)
     spec.credentials = api.credentials.map((c) => (c.env ? { option: c.option, env: c.env } : { option: c.option }));
   const params = api.clientParams.map((p) => ({

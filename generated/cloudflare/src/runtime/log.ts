@@ -18,8 +18,8 @@ export function createLog(
   hidden: Set<string>,
   redact = (text: string) => text,
 ) {
-  const env = baseURLEnv ? `${baseURLEnv.slice(0, -8)}LOG` : `${name.toUpperCase().replace(/\W/g, "_")}_LOG`;
-  const found = LEVELS.indexOf(options.logLevel ?? readEnv(env) ?? "warn");
+  // `<PREFIX>_BASE_URL` less `BASE_URL`.
+  const found = LEVELS.indexOf(options.logLevel ?? readEnv(baseURLEnv.slice(0, -8) + "LOG") ?? "warn");
   const level = found < 0 ? 2 : found;
   const logger = options.logger ?? console;
   const log: Log = (l, message) => {

@@ -263,8 +263,11 @@ export interface ClientSpec {
   baseURL?: string;
   /** The first server's URL, when it has variables. Neither is set when the spec has no servers. */
   server?: ServerURL;
-  /** The environment variable that gives the base URL when the `baseURL` option does not: `OPENAI_BASE_URL`. */
-  baseURLEnv?: string;
+  /**
+   * The environment variable that gives the base URL when the `baseURL` option does not: `OPENAI_BASE_URL`.
+   * Every generated client has one; its prefix names the client's other variables (`OPENAI_LOG`).
+   */
+  baseURLEnv: string;
   /** Read by `auth`; absent when the spec declares no security schemes, and so is `auth`. */
   credentials?: CredentialSpec[];
   /** Absent when the client has no client parameters (clientgen.yaml `clientParams`). */

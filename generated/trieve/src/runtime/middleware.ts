@@ -47,11 +47,13 @@ export type Intercept = typeof intercept;
 export type InterceptedFetch = Fetch & { resent(n: number): void };
 
 export const intercept = (
-  list: readonly Middleware[],
+  client: readonly Middleware[] = [],
+  request: readonly Middleware[] = [],
   operation: MiddlewareOperation,
   attempt: number,
   fetch: Fetch,
 ): InterceptedFetch => {
+  const list = [...client, ...request];
   let resent = 0;
   const send: Fetch = async (url, init) => {
     const signal = init?.signal;
