@@ -39,4 +39,13 @@ describe("generated/ snapshot", () => {
     expect([...kinds]).toEqual(expect.arrayContaining(["ts", "md", "json", "gitignore"]));
     expect(files.filter((f) => !readFileSync(f, "utf8").endsWith("\n"))).toEqual([]);
   });
+
+  it("keeps every line of a command line's src/cli.ts within 120 columns, long descriptions included", () => {
+    const long = providers.flatMap((p) =>
+      readFileSync(join(projectRoot, "generated", p, "src", "cli.ts"), "utf8")
+        .split("\n")
+        .flatMap((line, i) => (line.length > 120 ? [`${p}/src/cli.ts:${i + 1}: ${line.length} columns`] : [])),
+    );
+    expect(long).toEqual([]);
+  });
 });

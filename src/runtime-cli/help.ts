@@ -1,8 +1,12 @@
 import { describeSchema } from "./convert.js";
 import { GLOBAL_OPTION_TABLE, optionDescription, optionSyntax } from "./global-options.js";
 import type { CliOperation, CliProgram, CliSchema } from "./program.js";
+import { WEBHOOKS_COMMAND } from "./reserved.js";
 import { DEFAULT_WIDTH, fit, wrapCell } from "./wrap.js";
-import { webhooksUsage } from "./verify-webhook.js";
+
+/** How `webhooks verify` is called: general help, the command's usage errors and docs/CLI.md say it. */
+export const webhooksUsage = (bin: string): string =>
+  `${bin} ${WEBHOOKS_COMMAND} verify --data @body.json|- --header 'webhook-id: …' --header 'webhook-timestamp: …' --header 'webhook-signature: …'`;
 
 /** Spec text on a terminal: no control characters (escape sequences could rewrite the screen). */
 export const plain = (text: string | undefined): string =>

@@ -38,18 +38,26 @@ export function addMiddleware(client: MiddlewareClient, middleware: Middleware):
  */
 export type Intercept = typeof intercept;
 
-export const intercept =
-  (
-    client: readonly Middleware[] = [],
-    request: readonly Middleware[] = [],
-    operation: MiddlewareOperation,
-    attempt: number,
-    fetch: Fetch,
-  ): Fetch =>
-  async (url, init) => {
-    const list = [...client, ...request];
+/**
+ * The fetch of one attempt with the hooks around it. `resent(n)` tells it the call was sent again `n`
+ * times outside the core's retries (OAuth2's resend with a renewed token after a 401): the hooks
+ * then see attempt numbers `n` higher, from the next request on (its redirects included), so that
+ * every fresh send of the call is an attempt of its own and the numbers stay consecutive.
+ */
+export type InterceptedFetch = Fetch & { resent(n: number): void };
+
+export const intercept = (
+  client: readonly Middleware[] = [],
+  request: readonly Middleware[] = [],
+  operation: MiddlewareOperation,
+  attempt: number,
+  fetch: Fetch,
+): InterceptedFetch => {
+  const list = [...client, ...request];
+  let resent = 0;
+  const send: Fetch = async (url, init) => {
     const signal = init?.signal;
-    const c: Record<string, any> = { request: new Request(url, init), operation, attempt };
+    const c: Record<string, any> = { request: new Request(url, init), operation, attempt: attempt + resent };
     const run = async (hook: keyof Middleware, key: string, back?: 1) => {
       try {
         for (const m of back ? [...list].reverse() : list)
@@ -71,3 +79,5 @@ export const intercept =
     await run("onResponse", "response", 1);
     return c.response;
   };
+  return Object.assign(send, { resent: (n: number) => void (resent = n) });
+};

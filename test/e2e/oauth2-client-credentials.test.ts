@@ -30,6 +30,8 @@ let state: {
   tokenDelay?: number;
   /** API calls still to answer 401 whatever their token. */
   reject: number;
+  /** API calls still to answer 503 (after those answering 401), to be retried at once. */
+  busy?: number;
   valid: Set<string>;
 };
 let issued = 0;
@@ -51,6 +53,7 @@ const pkg = useFixturePackage(
       state.reject--;
       return reply(res, 401, { message: `token ${token} is not valid` });
     }
+    if (state.busy && state.busy-- > 0) return reply(res, 503, {}, { "retry-after-ms": "1" });
     reply(res, 200, { id: req.path.split("/").pop(), balance: 1 });
   },
   CHECKS,
@@ -148,6 +151,29 @@ describe("OAuth2 client credentials", () => {
     const { token, api } = since(from);
     expect([token.length, api.length]).toEqual([1, 2]);
     expect(api[1]!.headers.authorization).toBe(`Bearer tok-${issued}`);
+  });
+
+  it("middleware sees the resend after a 401 as an attempt of its own, and the retries after it", async () => {
+    const seen: string[] = [];
+    const c = client({
+      maxRetries: 1,
+      middleware: [
+        {
+          onRequest: ({ request, attempt }: any) =>
+            void seen.push(`${attempt} ${request.headers.get("authorization")}`),
+          onResponse: ({ response, attempt }: any) => void seen.push(`${attempt} ${response.status}`),
+        },
+      ],
+    });
+    await c.accounts.retrieve("a1");
+    const first = `Bearer tok-${issued}`;
+    Object.assign(state, { reject: 1, busy: 1 });
+    seen.length = 0;
+    expect(await c.accounts.retrieve("a2")).toEqual({ id: "a2", balance: 1 });
+    const renewed = `Bearer tok-${issued}`;
+    expect(renewed).not.toBe(first);
+    // Each request sent once through the hooks; the numbers count every send, consecutively.
+    expect(seen).toEqual([`1 ${first}`, "1 401", `2 ${renewed}`, "2 503", `3 ${renewed}`, "3 200"]);
   });
 
   it("a second 401 is the API's answer, its body redacted", async () => {

@@ -7,7 +7,7 @@
  */
 import { execFile } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import OpenAI from "openai";
@@ -205,6 +205,16 @@ describe("the command line: webhooks verify", () => {
       child.stdin!.end(body);
     });
   }
+
+  it("is carried only by packages whose clientgen.yaml has a webhooks block: this one, none of the seeds", () => {
+    expect(readFileSync(join(dir, "src", "cli.ts"), "utf8")).toContain("./cli-runtime/verify-webhook.js");
+    for (const name of readdirSync(join(projectRoot, "generated"))) {
+      const config = join(projectRoot, "specs", name, "clientgen.yaml");
+      const verifies = existsSync(config) && /^webhooks:/m.test(readFileSync(config, "utf8"));
+      const carried = existsSync(join(projectRoot, "generated", name, "src", "cli-runtime", "verify-webhook.ts"));
+      expect([name, carried]).toEqual([name, verifies]);
+    }
+  });
 
   it("prints a valid delivery's event and exits 0; a tampered one exits 1 naming the error, printing nothing", async () => {
     const [valid, tampered] = await Promise.all([verify(BODY, headersFor()), verify(`${BODY} `, headersFor())]);

@@ -19,6 +19,7 @@ import OpenAI, {
 } from "../../generated/openai/src/index.js";
 import { startRecordingServer, type RecordingServer } from "../helpers/recording-server.js";
 import { ClientCore } from "../../src/runtime/index.js";
+import { intercept } from "../../src/runtime/middleware.js";
 import { deadPort, failure, op, spec } from "./helpers.js";
 
 let server: RecordingServer;
@@ -102,6 +103,20 @@ describe("middleware", () => {
       method: "get",
       path: "/organization/invites/{invite_id}",
     });
+  });
+
+  it("numbers the requests after a resend outside the retries (OAuth2's, after a 401) on from it", async () => {
+    const seen: number[] = [];
+    const operation = { id: "op", method: "get" as const, path: "/" };
+    const f = intercept([{ onRequest: ({ attempt }) => void seen.push(attempt) }], [], operation, 2, async () =>
+      json({}),
+    );
+    await f(server.baseURL);
+    f.resent(1);
+    // The resend, then a redirect it gets: both attempt 3.
+    await f(server.baseURL);
+    await f(server.baseURL);
+    expect(seen).toEqual([2, 3, 3]);
   });
 
   it("a hook that throws ends the call with its own error, not retried", async () => {

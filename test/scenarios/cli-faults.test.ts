@@ -4,7 +4,12 @@
  * misbehave on purpose (the library styles' table is faults.test.ts). Every row ends with its documented
  * exit code and message, stdout empty on error (or holding only the pages `--all` finished), the number of
  * requests the server saw (retries within --max-retries), no credential on stdout, stderr or another
- * origin, and the process exiting by itself (one still running after KILL_AFTER_MS is killed and fails).
+ * origin, and the process exiting by itself (one still running after its time is killed and fails).
+ *
+ * Timing is relative to the machine's pace, measured before the table (`measurePace`): the `--timeout`
+ * of the rows that time out, the time a row may take and how soon Ctrl-C must end a process. On a quiet
+ * machine that is a 1 s timeout and 8 s a row; under load, where a fixed 1 s timeout fired before the
+ * retry reached the server (seen at a load of 19 on 2 cores), they grow with it.
  */
 import type { ChildProcess } from "node:child_process";
 import { rm } from "node:fs/promises";
@@ -33,8 +38,19 @@ const GIVEN: Record<Credential, { env: string; flag: string }> = {
   queryKey: { env: "FAULTS_QUERY_KEY", flag: "--query-key" },
   cookieKey: { env: "FAULTS_COOKIE_KEY", flag: "--cookie-key" },
 };
-/** Far above what a row takes (process start plus a few hundred ms); a hung process is killed here and its row fails. */
-const KILL_AFTER_MS = 8000;
+/**
+ * Timing by the machine's pace (ms): `timeout` for the rows that time out, `kill` for any row (far above
+ * what one takes: a hung process is killed then and its row fails), `exit` for Ctrl-C to end a process.
+ */
+interface Timing {
+  timeout: number;
+  kill: number;
+  exit: number;
+}
+let timing: Timing;
+
+/** In a row's args and stderr pattern, stands for its timing's `timeout`. */
+const TIMEOUT = "{timeout}";
 
 /** The command of each response reader. */
 const READERS = {
@@ -55,7 +71,7 @@ interface Row {
   other?: Fault;
   /** The credential given by its flag; the others come from their environment variables. */
   flag?: Credential;
-  /** Ctrl-C this many ms after the server has the first request. */
+  /** Ctrl-C this many ms after the server has the first request (and stdout holds `stdout`). */
   interrupt?: number;
   exit: number;
   /** The whole of stderr, after the `faults-client: ` prefix of its first line. */
@@ -69,8 +85,8 @@ interface Row {
 
 const item = JSON.stringify({ id: "b" });
 const page = (id: string, more: boolean) => answer(200, JSON.stringify({ data: [{ id }], has_more: more }));
-/** Short enough to keep the table fast, long enough for the server of a loaded machine (load 11 on 2 cores seen) to see each request before it is cut. */
-const cut = ["--timeout", "1000", "--max-retries", "1"];
+/** Short enough to keep the table fast, long enough for the server to see each request before it is cut (see Timing). */
+const cut = ["--timeout", TIMEOUT, "--max-retries", "1"];
 const html = (text: string) =>
   answer(200, `<html><body>${text}${"…".repeat(300)}</body></html>`, { "content-type": "text/html" });
 
@@ -88,8 +104,8 @@ const readerRows = Object.entries(READERS).flatMap(([reader, command]): Row[] =>
       api: () => stall,
       exit: 3,
       stderr: handedOut
-        ? /^APIConnectionTimeoutError: No data received for 1000ms\.$/
-        : /^APIConnectionTimeoutError: Request timed out after 1000ms\.$/,
+        ? /^APIConnectionTimeoutError: No data received for {timeout}ms\.$/
+        : /^APIConnectionTimeoutError: Request timed out after {timeout}ms\.$/,
       requests: handedOut ? 1 : 2,
       // Bytes go to stdout as they arrive: those before the fault are there.
       stdout: handedOut ? '{"id":' : undefined,
@@ -102,7 +118,7 @@ const readerRows = Object.entries(READERS).flatMap(([reader, command]): Row[] =>
             args: [...command, ...cut],
             api: () => drip(20),
             exit: 3,
-            stderr: /^APIConnectionTimeoutError: Request timed out after 1000ms\.$/,
+            stderr: /^APIConnectionTimeoutError: Request timed out after {timeout}ms\.$/,
             requests: 2,
           },
         ]),
@@ -179,7 +195,7 @@ const rows: Row[] = [
     args: [...READERS.all, ...cut],
     api: () => sequence(page("a", true), stall),
     exit: 3,
-    stderr: /^APIConnectionTimeoutError: Request timed out after 1000ms\.$/,
+    stderr: /^APIConnectionTimeoutError: Request timed out after {timeout}ms\.$/,
     stdout: `${JSON.stringify({ id: "a" })}\n`,
     requests: 3,
     check: (_run, api) =>
@@ -361,6 +377,7 @@ const cli = new CliBundles();
 beforeAll(async () => {
   dir = await generateIntoTemp(fixture("specs", "faults.yaml"), "faults");
   await cli.buildPackage("faults", dir);
+  timing = await measurePace();
 }, 60_000);
 
 afterAll(async () => {
@@ -368,13 +385,60 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** As many rows as vitest runs at once in a concurrent suite (its default maxConcurrency). */
+const AT_ONCE = 5;
+
+/**
+ * The machine's pace: the slowest of AT_ONCE calls run at once, as the table runs its rows, each from
+ * spawning the command line to its exit, against a server that answers at once (2.8 s measured at a load
+ * of 10 on 2 cores, 8.4 s at 25). A timeout is a pace (at least 1 s): a whole process start, so a
+ * request has reached the server well before its attempt is cut; a row may take 8 s or 6 timeouts,
+ * whichever is more; Ctrl-C must end a process within 2 s or 2 paces, far below the 30 s wait one row
+ * interrupts.
+ */
+async function measurePace(): Promise<Timing> {
+  const api = await startFaultServer();
+  try {
+    api.serve(answer(200, item));
+    const env = Object.fromEntries(Object.entries(GIVEN).map(([k, g]) => [g.env, CREDENTIALS[k as Credential]]));
+    const runs = Array.from({ length: AT_ONCE }, async () => {
+      const start = performance.now();
+      const run = await cli.run("faults", [...READERS.json, "--base-url", api.url], { env });
+      expect(run).toMatchObject({ code: 0, stdout: `${item}\n` });
+      return performance.now() - start;
+    });
+    const pace = Math.max(...(await Promise.all(runs)));
+    const timeout = Math.max(1000, Math.ceil(pace / 100) * 100);
+    return { timeout, kill: Math.max(8000, 6 * timeout), exit: Math.max(2000, 2 * pace) };
+  } finally {
+    await api.close();
+  }
+}
+
 /** Runs a row's command against its own pair of servers, so rows run side by side. */
-async function runRow(row: Row): Promise<{ run: CliRun; api: FaultServer; other: FaultServer }> {
+async function runRow(
+  row: Row,
+): Promise<{ run: CliRun; api: FaultServer; other: FaultServer; interrupted?: number; exited: number }> {
   const [api, other] = await Promise.all([startFaultServer(), startFaultServer()]);
   try {
     let child: ChildProcess | undefined;
+    let interrupted: number | undefined;
+    // What the process has written so far, and a check run on each write.
+    let out = "";
+    let shown = () => {};
+    const interrupt = async () => {
+      // A row that expects output is interrupted once the process has written it, however slowly it runs.
+      if (row.stdout)
+        await new Promise<void>((resolve) => {
+          shown = () => void (out.includes(row.stdout!) && resolve());
+          shown();
+        });
+      setTimeout(() => {
+        interrupted = performance.now();
+        child?.kill("SIGINT");
+      }, row.interrupt);
+    };
     const fault = row.api(other.url);
-    const interrupt = () => setTimeout(() => child?.kill("SIGINT"), row.interrupt);
     api.serve(row.interrupt === undefined ? fault : (res, req, url, n) => (fault(res, req, url, n), interrupt()));
     other.serve(row.other ?? answer(500));
     const env = Object.fromEntries(
@@ -383,12 +447,16 @@ async function runRow(row: Row): Promise<{ run: CliRun; api: FaultServer; other:
         .map(([k, g]) => [g.env, CREDENTIALS[k as Credential]]),
     );
     const flag = row.flag ? [GIVEN[row.flag].flag, CREDENTIALS[row.flag]] : [];
-    const run = await cli.run("faults", [...row.args, ...flag, "--base-url", api.url], {
+    const args = row.args.map((a) => a.replace(TIMEOUT, String(timing.timeout)));
+    const run = await cli.run("faults", [...args, ...flag, "--base-url", api.url], {
       env,
-      killAfterMs: KILL_AFTER_MS,
-      onSpawn: (c) => (child = c),
+      killAfterMs: timing.kill,
+      onSpawn: (c) => {
+        child = c;
+        c.stdout!.on("data", (chunk: Buffer) => ((out += chunk.toString("utf8")), shown()));
+      },
     });
-    return { run, api, other };
+    return { run, api, other, interrupted, exited: performance.now() };
   } finally {
     await Promise.all([api.close(), other.close()]);
   }
@@ -396,10 +464,13 @@ async function runRow(row: Row): Promise<{ run: CliRun; api: FaultServer; other:
 
 describe.concurrent("the command line against misbehaving servers", () => {
   it.for(rows.map((r) => [r.name, r] as const))("%s", async ([, row]) => {
-    const { run, api, other } = await runRow(row);
+    const { run, api, other, interrupted, exited } = await runRow(row);
     const stderr = run.stderr.replace(/^faults-client: /, "").trimEnd();
+    const pattern = new RegExp(row.stderr.source.replace(TIMEOUT, String(timing.timeout)), row.stderr.flags);
     // With --verbose the runtime's log comes first; the report is the last lines.
-    expect({ code: run.code, stderr }).toMatchObject({ code: row.exit, stderr: expect.stringMatching(row.stderr) });
+    expect({ code: run.code, stderr }).toMatchObject({ code: row.exit, stderr: expect.stringMatching(pattern) });
+    // Ctrl-C ends the process at once, whatever it was waiting for.
+    if (row.interrupt !== undefined) expect(exited - interrupted!).toBeLessThan(timing.exit);
     // stdout exactly as expected: so no credential there either, but the one a 200 answered with on purpose.
     expect(run.stdout).toBe(row.stdout ?? "");
     expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);

@@ -43,7 +43,11 @@ const program: CliProgram = {
       alias: "list-invites",
       group: "User's Invites",
       summary: "List Invitations",
-      description: "Returns every invitation that has been sent to the authenticated user,\nwhatever its status. The whole list comes back in one response: the\nendpoint takes no `page` / `per_page` query parameters, although the\nenvelope still carries `result_info` counters.",
+      description:
+        "Returns every invitation that has been sent to the authenticated user,\n" +
+        "whatever its status. The whole list comes back in one response: the\n" +
+        "endpoint takes no `page` / `per_page` query parameters, although the\n" +
+        "envelope still carries `result_info` counters.",
       method: "get",
       path: "/user/invites",
       params: [],
@@ -79,7 +83,10 @@ const program: CliProgram = {
       alias: "edit-invite",
       group: "User's Invites",
       summary: "Respond to Invitation",
-      description: "Answers an invitation on behalf of the authenticated user: `accepted`\njoins the inviting organization with the invited roles, `rejected`\ndeclines it. The updated invitation is returned.",
+      description:
+        "Answers an invitation on behalf of the authenticated user: `accepted`\n" +
+        "joins the inviting organization with the invited roles, `rejected`\n" +
+        "declines it. The updated invitation is returned.",
       method: "patch",
       path: "/user/invites/{invite_id}",
       params: [

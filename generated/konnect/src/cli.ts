@@ -20,14 +20,18 @@ const program: CliProgram = {
       flag: "personal-access-token",
       kind: "credential",
       env: "KONNECT_TOKEN",
-      description: "Konnect personal access token (PAT). A system account token (spat_...) is sent the same way, as a bearer token.",
+      description:
+        "Konnect personal access token (PAT). A system account token (spat_...) is sent the same way, as a bearer " +
+        "token.",
     },
     {
       option: "systemAccountAccessToken",
       flag: "system-account-access-token",
       kind: "credential",
       env: "KONNECT_SYSTEM_ACCOUNT_ACCESS_TOKEN",
-      description: "A system account access token (SPAT, prefixed `spat_`), issued for a\nsystem account: meant for automation that is not a person.",
+      description:
+        "A system account access token (SPAT, prefixed `spat_`), issued for a\n" +
+        "system account: meant for automation that is not a person.",
     },
   ],
   operations: [
@@ -36,7 +40,12 @@ const program: CliProgram = {
       alias: "invite-user",
       group: "Invites",
       summary: "Invite User",
-      description: "Emails an invitation to join the Konnect organization. The message holds\na link carrying a single-use token; once the invitee accepts, they are\nsent to https://cloud.konghq.com/login to complete registration. If the\naddress does not belong to an active user yet, a new invitation is created\nand sent.",
+      description:
+        "Emails an invitation to join the Konnect organization. The message holds\n" +
+        "a link carrying a single-use token; once the invitee accepts, they are\n" +
+        "sent to https://cloud.konghq.com/login to complete registration. If the\n" +
+        "address does not belong to an active user yet, a new invitation is created\n" +
+        "and sent.",
       method: "post",
       path: "/v3/invites",
       params: [],

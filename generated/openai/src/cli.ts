@@ -29,7 +29,10 @@ const program: CliProgram = {
       alias: "list-invites",
       group: "Invites",
       summary: "List invites",
-      description: "Returns the organization's invitations, one page at a time. Pass the `id`\nof the last invite you received as `after` to get the next page;\n`has_more` says whether there is one.",
+      description:
+        "Returns the organization's invitations, one page at a time. Pass the `id`\n" +
+        "of the last invite you received as `after` to get the next page;\n" +
+        "`has_more` says whether there is one.",
       method: "get",
       path: "/organization/invites",
       params: [
@@ -47,7 +50,10 @@ const program: CliProgram = {
           in: "query",
           required: false,
           schema: { type: "string" },
-          description: "Pagination cursor: the ID of the last object on the previous page. If\na page ended with `obj_foo`, send `after=obj_foo` to get the objects\nthat follow it.",
+          description:
+            "Pagination cursor: the ID of the last object on the previous page. If\n" +
+            "a page ended with `obj_foo`, send `after=obj_foo` to get the objects\n" +
+            "that follow it.",
         },
       ],
       takesParams: true,
@@ -60,13 +66,18 @@ const program: CliProgram = {
       alias: "invite-user",
       group: "Invites",
       summary: "Create invite",
-      description: "Invites a person to the organization by email. They only gain access once\nthey accept. The invitation can also grant project memberships that take\neffect on acceptance.",
+      description:
+        "Invites a person to the organization by email. They only gain access once\n" +
+        "they accept. The invitation can also grant project memberships that take\n" +
+        "effect on acceptance.",
       method: "post",
       path: "/organization/invites",
       params: [],
       takesParams: true,
       response: "json",
-      example: "email=anotheruser@example.com role=reader projects:='[{\"id\":\"project-xyz\",\"role\":\"member\"},{\"id\":\"project-abc\",\"role\":\"owner\"}]'",
+      example:
+        "email=anotheruser@example.com role=reader " +
+        "projects:='[{\"id\":\"project-xyz\",\"role\":\"member\"},{\"id\":\"project-abc\",\"role\":\"owner\"}]'",
       body: {
         mode: "fields",
         encoding: "json",
@@ -89,7 +100,11 @@ const program: CliProgram = {
             name: "projects",
             required: false,
             schema: { type: "array", items: { type: "object" } },
-            description: "Project memberships granted when the invitation is accepted. Leave it\nout to add the person to the default project (the legacy behaviour);\nsend an empty list to add them to no project at all, not even the\ndefault one.",
+            description:
+              "Project memberships granted when the invitation is accepted. Leave it\n" +
+              "out to add the person to the default project (the legacy behaviour);\n" +
+              "send an empty list to add them to no project at all, not even the\n" +
+              "default one.",
           },
         ],
         type: "InviteRequest",

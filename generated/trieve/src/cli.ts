@@ -20,7 +20,9 @@ const program: CliProgram = {
       flag: "api-key",
       kind: "credential",
       env: "TRIEVE_API_KEY",
-      description: "Trieve API key, sent in the Authorization header. Its user must be an admin or owner of the organization to send invitations.",
+      description:
+        "Trieve API key, sent in the Authorization header. Its user must be an admin or owner of the organization to " +
+        "send invitations.",
     },
     {
       option: "trOrganization",
@@ -36,7 +38,15 @@ const program: CliProgram = {
       alias: "post-invitation",
       group: "Invitation",
       summary: "Send Invitation",
-      description: "Invites a person, by email, to join the organization named in\n`TR-Organization` with the role given in the body. If the address already\nbelongs to a Trieve user, they are added to the organization at once and\ntold so by email; otherwise they are emailed a link to `app_url` to set a\npassword and are added with the invited role once they have done so.\n\nThe caller (the API key's user) must be an admin or owner of the\norganization and cannot invite a role above their own, nor themselves.",
+      description:
+        "Invites a person, by email, to join the organization named in\n" +
+        "`TR-Organization` with the role given in the body. If the address already\n" +
+        "belongs to a Trieve user, they are added to the organization at once and\n" +
+        "told so by email; otherwise they are emailed a link to `app_url` to set a\n" +
+        "password and are added with the invited role once they have done so.\n" +
+        "\n" +
+        "The caller (the API key's user) must be an admin or owner of the\n" +
+        "organization and cannot invite a role above their own, nor themselves.",
       method: "post",
       path: "/api/invitation",
       params: [
@@ -52,7 +62,8 @@ const program: CliProgram = {
       ],
       takesParams: true,
       response: "void",
-      example: "app_url=https://admin.trieve.ai email=jane@example.com redirect_uri=https://admin.trieve.ai user_role=1",
+      example:
+        "app_url=https://admin.trieve.ai email=jane@example.com redirect_uri=https://admin.trieve.ai user_role=1",
       body: {
         mode: "fields",
         encoding: "json",
@@ -63,7 +74,10 @@ const program: CliProgram = {
             name: "app_url",
             required: true,
             schema: { type: "string" },
-            description: "Base URL of the app where the invitee sets their password; normally\nTrieve's admin dashboard (admin.trieve.ai), but different for local or\nself-hosted setups.",
+            description:
+              "Base URL of the app where the invitee sets their password; normally\n" +
+              "Trieve's admin dashboard (admin.trieve.ai), but different for local or\n" +
+              "self-hosted setups.",
           },
           {
             name: "email",

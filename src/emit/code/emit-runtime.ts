@@ -10,8 +10,11 @@ export function emitRuntime(assets: GeneratorAssets): FileSet {
   return copyReachable(assets.runtime, "src/runtime");
 }
 
-/** The modules of `files` (paths relative to one folder) that `index.ts` imports, directly or not, copied under `folder`. */
-export function copyReachable(files: ReadonlyMap<string, string>, folder: string): FileSet {
+/**
+ * The modules of `files` (paths relative to one folder) that `index.ts` and the other `roots` import,
+ * directly or not, with the roots themselves, copied under `folder`.
+ */
+export function copyReachable(files: ReadonlyMap<string, string>, folder: string, roots: string[] = []): FileSet {
   const reached = new Set<string>();
   const visit = (path: string): void => {
     const text = files.get(path);
@@ -19,7 +22,7 @@ export function copyReachable(files: ReadonlyMap<string, string>, folder: string
     reached.add(path);
     for (const specifier of relativeImports(text)) visit(resolveSibling(path, specifier));
   };
-  visit("index.ts");
+  for (const root of ["index.ts", ...roots]) visit(root);
   return new Map([...files].filter(([path]) => reached.has(path)).map(([path, text]) => [`${folder}/${path}`, text]));
 }
 

@@ -1,5 +1,5 @@
 import { propertyKey } from "../../ts-syntax.js";
-import { boundedLiteral, INDENT } from "./source-writer.js";
+import { boundedLiteral, INDENT, literal } from "./source-writer.js";
 
 /** The width generated code keeps to, as the project's own formatter does. */
 export const LINE_WIDTH = 120;
@@ -60,10 +60,53 @@ function broken(value: object, hook: PrintHook | undefined, indent: string): str
   const entries = Object.entries(value).filter(([, v]) => v !== undefined);
   if (entries.length === 0) return "{}";
   const lines = entries.map(([k, v]) => {
-    const key = `${propertyKey(k)}: `;
-    return `${inner}${key}${wrappedLiteral(v, hook, inner, key.length + 1)},\n`;
+    const key = `${propertyKey(k)}:`;
+    return `${inner}${key}${propertyValue(v, hook, inner, key.length + 2)},\n`;
   });
   return `{\n${lines.join("")}${indent}}`;
+}
+
+/**
+ * What follows `key:` in an object broken one entry a line: ` value` as wrappedLiteral lays it out, but
+ * a string too long for that line goes on the next ones, as the formatter puts it: on one line
+ * indented under the key, or, longer still, in pieces joined with `+`, a line each.
+ */
+function propertyValue(value: unknown, hook: PrintHook | undefined, indent: string, used: number): string {
+  const text = typeof value === "string" && own(value, hook) === undefined ? literal(value) : undefined;
+  if (text === undefined || indent.length + used + text.length <= LINE_WIDTH)
+    return ` ${wrappedLiteral(value, hook, indent, used)}`;
+  const inner = indent + INDENT;
+  // A piece is followed by ` +`, the last one by `,`.
+  const pieces =
+    inner.length + text.length + 1 <= LINE_WIDTH
+      ? [text]
+      : stringPieces(value as string, LINE_WIDTH - inner.length - 2).map(literal);
+  return `\n${inner}${pieces.join(` +\n${inner}`)}`;
+}
+
+/**
+ * `text` cut into pieces whose literals take at most `width` columns where it can be: a piece a line
+ * (each keeping its line break), a line too long cut after its last space that fits, a word too long
+ * where the width ends, never inside a character.
+ */
+export function stringPieces(text: string, width: number): string[] {
+  const lines = text.match(/[^\n]*\n|[^\n]+$/g) ?? [text];
+  return lines.flatMap((line) => {
+    const pieces: string[] = [];
+    let rest = line;
+    while (literal(rest).length > width) {
+      let fit = "";
+      for (const char of rest) {
+        if (literal(fit + char).length > width) break;
+        fit += char;
+      }
+      fit ||= String.fromCodePoint(rest.codePointAt(0)!);
+      const cut = fit.lastIndexOf(" ") + 1 || fit.length;
+      pieces.push(rest.slice(0, cut));
+      rest = rest.slice(cut);
+    }
+    return rest ? [...pieces, rest] : pieces;
+  });
 }
 
 function wrappedCall(call: CallCode, hook: PrintHook | undefined, indent: string, used: number): string {

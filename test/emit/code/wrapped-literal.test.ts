@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { boundedLiteral, dataLiteral } from "../../../src/emit/code/source-writer.js";
-import { Call, Code, LINE_WIDTH, wrappedHead, wrappedLiteral } from "../../../src/emit/code/wrapped-literal.js";
+import {
+  Call,
+  Code,
+  LINE_WIDTH,
+  stringPieces,
+  wrappedHead,
+  wrappedLiteral,
+} from "../../../src/emit/code/wrapped-literal.js";
 
 /** Evaluates a generated expression. */
 const evaluate = (code: string): unknown => new Function(`return (${code});`)();
@@ -50,6 +57,20 @@ describe("literals wrapped at 120 columns", () => {
     const text = wrappedLiteral(data, undefined, "  ", 10);
     expect(widest(text)).toBeLessThanOrEqual(LINE_WIDTH);
     expect(evaluate(text)).toEqual(data);
+  });
+
+  it("puts a property's string too long for its line under the key, and one too long for any line in pieces", () => {
+    const example = `${"name=value ".repeat(9)}x=12345`;
+    const description = `${"A sentence of the description. ".repeat(5)}\nIts second line, "quoted".\n\n${"é😀".repeat(40)}`;
+    const data = { rows: [{ example, description, short: "fits" }] };
+    const text = wrappedLiteral(data, undefined, "", 20);
+    expect(text).toContain(`      example:\n        ${JSON.stringify(example)},\n`);
+    expect(text).toContain('        "Its second line, \\"quoted\\".\\n" +\n        "\\n" +\n');
+    expect(text).toContain('short: "fits"');
+    expect(widest(text)).toBeLessThanOrEqual(LINE_WIDTH);
+    expect(evaluate(text)).toEqual(data);
+    // A piece never ends inside a character: each is valid UTF-16 on its own (encodeURIComponent throws on half a pair).
+    for (const piece of stringPieces("😀".repeat(30), 21)) expect(() => encodeURIComponent(piece)).not.toThrow();
   });
 
   it("prints code as it is, and a call hugs its last object argument", () => {

@@ -11,7 +11,6 @@ import { parseArgs, type ParsedArgs } from "./parse-args.js";
 import type { CliOperation, CliProgram } from "./program.js";
 import { suggestion, UsageError } from "./usage-error.js";
 import { WEBHOOKS_COMMAND } from "./reserved.js";
-import { verifyWebhook } from "./verify-webhook.js";
 
 /** The entry of a generated `src/cli.ts`: runs the command line of this process and sets its exit code. */
 export async function main(program: CliProgram): Promise<void> {
@@ -33,8 +32,9 @@ export async function runCli(program: CliProgram, host: Host): Promise<number> {
       return write(host, op ? operationHelp(program, op, host.columns) : generalHelp(program, host.columns));
     }
     if (parsed.command === "completion") return write(host, completionScript(program, parsed.positionals[0]));
-    if (parsed.command === WEBHOOKS_COMMAND && program.webhooks)
-      return await verifyWebhook(program, program.webhooks, parsed, host);
+    const { webhooks } = program;
+    if (parsed.command === WEBHOOKS_COMMAND && webhooks)
+      return await webhooks.run({ ...program, webhooks }, parsed, host);
     const op = findOperation(program, parsed.command);
     if (parsed.help) return write(host, operationHelp(program, op, host.columns));
     if (parsed.positionals.length)

@@ -5,6 +5,8 @@
  */
 import type { ClientCore } from "../runtime/core.js";
 import type { ClientOptions } from "../runtime/types.js";
+import type { Host } from "./host.js";
+import type { ParsedArgs } from "./parse-args.js";
 
 /** What the command line knows about a schema: enough to convert `name=value` and check it. */
 export interface CliSchema {
@@ -110,4 +112,6 @@ export interface CliProgram {
 export interface CliWebhooks {
   /** Verifies a delivery with the secret of `options` (the `webhook secret` option) or its environment variable; resolves to the event. */
   unwrap(options: Record<string, unknown>, body: Uint8Array, headers: [string, string][]): Promise<unknown>;
+  /** Runs the command: verify-webhook.ts's `verifyWebhook`, which only packages that verify webhooks carry. */
+  run(program: CliProgram & { webhooks: CliWebhooks }, parsed: ParsedArgs, host: Host): Promise<number>;
 }

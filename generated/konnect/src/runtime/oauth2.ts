@@ -6,6 +6,7 @@
 import { attempt } from "./attempt.js";
 import { DEFAULT_TIMEOUT_MS } from "./defaults.js";
 import { AuthenticationError } from "./errors.js";
+import type { InterceptedFetch } from "./middleware.js";
 import type { ClientOptions, Redact, Scheme, Send } from "./types.js";
 
 /** What the token request needs of its client: credential values by option name, options, base URL, redaction. */
@@ -41,8 +42,9 @@ function tokenSender(
   let until = 0;
   let pending: Promise<string> | undefined;
   const issued: string[] = [];
-  // Headers objects this sender filled: the same request's next attempt gets a current token too.
-  const ours = new WeakSet<object>();
+  // Headers objects this sender filled (the same request's next attempt gets a current token too), with
+  // how often their request was sent again with a new token: middleware counts each resend as an attempt.
+  const ours = new WeakMap<object, number>();
   const current = (stale?: string): Promise<string> =>
     token && token != stale && Date.now() < until
       ? Promise.resolve(token)
@@ -59,7 +61,11 @@ function tokenSender(
     const h = init.headers;
     // An Authorization header of the caller's (defaultHeaders, the request's headers) wins, as over any scheme.
     if (h.authorization && !ours.has(h)) return fetch(url, init);
-    ours.add(h);
+    // Present only when middleware wraps fetch (middleware.ts).
+    const resent = (fetch as Partial<InterceptedFetch>).resent;
+    let n = ours.get(h) ?? 0;
+    ours.set(h, n);
+    resent?.(n);
     const used = await current();
     h.authorization = "Bearer " + used;
     const r = await fetch(url, init);
@@ -67,6 +73,8 @@ function tokenSender(
     if (r.status != 401 || init.duplex) return r;
     await r.body?.cancel();
     h.authorization = "Bearer " + (await current(used));
+    ours.set(h, ++n);
+    resent?.(n);
     return fetch(url, init);
   };
 }

@@ -66,10 +66,15 @@ export interface MiddlewareOperation {
   readonly path: string;
 }
 
-/** What every hook is given: the request as it stands (credentials included), its operation, and the attempt, from 1. */
+/** What every hook is given: the request as it stands (credentials included), its operation, and the attempt. */
 export interface MiddlewareContext {
   readonly request: Request;
   readonly operation: MiddlewareOperation;
+  /**
+   * Which send of the call this is, from 1: each retry is the next one, and so is the resend after a
+   * 401 made an OAuth2 client renew its token (which `maxRetries` does not limit). A redirect the client
+   * follows keeps the number of the request it answers.
+   */
   readonly attempt: number;
 }
 

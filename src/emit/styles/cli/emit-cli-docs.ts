@@ -10,7 +10,7 @@ import { renderTemplate } from "../../render-template.js";
 import type { CliOperationData } from "../../../runtime-cli/operations.js";
 import { bodyTypeName, type CliFacts } from "./cli-program.js";
 import { cliExample } from "./usage.js";
-import { webhooksUsage } from "../../../runtime-cli/verify-webhook.js";
+import { webhooksUsage } from "../../../runtime-cli/help.js";
 
 /** docs/CLI.md in seed 002's format: the table of operations, then each with its example, parameters, return type, authorization and headers. */
 export function emitCliDocs(api: NamedApi, assets: GeneratorAssets, program: CliFacts): string {

@@ -9,14 +9,18 @@ import { Call, Code, wrappedLiteral } from "../../code/wrapped-literal.js";
 import { cliOperation, cliOptions, type CliFacts } from "./cli-program.js";
 import { emitCliDocs } from "./emit-cli-docs.js";
 
+/** The engine's module of `webhooks verify`, in src/runtime-cli/. */
+const VERIFY_WEBHOOK = "verify-webhook.ts";
+
 /**
  * The command-line style: `src/cli.ts` describes every operation as data for the engine in
  * `src/cli-runtime/` (copied verbatim, like the runtime) and calls the same standalone operation
  * functions as the other styles; docs/CLI.md documents it in seed 002's format.
  */
 export function emitCli(api: NamedApi, assets: GeneratorAssets): FileSet {
-  // What the engine imports at run time (reserved.ts included: completion and flag checks read it).
-  const files = copyReachable(assets.cliRuntime, "src/cli-runtime");
+  // What the engine imports at run time (reserved.ts included: completion and flag checks read it), and
+  // `webhooks verify` for the packages that have it: src/cli.ts imports it, so the others leave it out.
+  const files = copyReachable(assets.cliRuntime, "src/cli-runtime", api.webhooks?.verify ? [VERIFY_WEBHOOK] : []);
   // Described once: src/cli.ts and docs/CLI.md both read every operation's description.
   const program: CliFacts = {
     options: cliOptions(api),
@@ -48,7 +52,8 @@ function emitEntry(api: NamedApi, program: CliFacts): string {
     .type(CLI_RUNTIME_MODULE, "CliProgram")
     .value("core", client.coreClassName)
     .namespace("operations/index", "operations");
-  if (api.webhooks?.verify) imports.value(RUNTIME_MODULE, "Webhooks");
+  if (api.webhooks?.verify)
+    imports.value(RUNTIME_MODULE, "Webhooks").value(`cli-runtime/${VERIFY_WEBHOOK.slice(0, -3)}`, "verifyWebhook");
   const head = "const program: CliProgram = ";
   return [
     // The shebang must be the first line for the built dist/cli.js to run as the package's bin.
@@ -64,13 +69,14 @@ function emitEntry(api: NamedApi, program: CliFacts): string {
 }
 
 /** `webhooks verify`'s verifier, when clientgen.yaml says how the API signs its webhooks: the runtime's, with the secret's option and variable. */
-function webhooksEntry(api: NamedApi): { webhooks?: { unwrap: Code } } {
+function webhooksEntry(api: NamedApi): { webhooks?: { unwrap: Code; run: Code } } {
   const verify = api.webhooks?.verify;
   if (!verify) return {};
   const args = ["options", JSON.stringify(verify.option), ...(verify.env ? [JSON.stringify(verify.env)] : [])];
   return {
     webhooks: {
       unwrap: new Code(`(options, body, headers) => new Webhooks(${args.join(", ")}).unwrap(body, headers)`),
+      run: new Code("verifyWebhook"),
     },
   };
 }
