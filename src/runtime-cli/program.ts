@@ -6,7 +6,7 @@
 import type { ClientCore } from "../runtime/core.js";
 import type { ClientOptions } from "../runtime/types.js";
 import type { Host } from "./host.js";
-import type { ParsedArgs } from "./parse-args.js";
+import type { ParsedArgs } from "./parsed-args.js";
 
 /** What the command line knows about a schema: enough to convert `name=value` and check it. */
 export interface CliSchema {

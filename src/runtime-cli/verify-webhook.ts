@@ -2,7 +2,7 @@ import { SDKError } from "../runtime/errors.js";
 import { dataBytes } from "./build-call.js";
 import type { Host } from "./host.js";
 import { EXIT, json } from "./output.js";
-import type { ParsedArgs } from "./parse-args.js";
+import type { ParsedArgs } from "./parsed-args.js";
 import { webhooksUsage } from "./help.js";
 import type { CliProgram, CliWebhooks } from "./program.js";
 import { UsageError } from "./usage-error.js";

@@ -1,6 +1,6 @@
 import { checkJSON, convertJSON, convertText, describeSchema } from "./convert.js";
 import type { Host } from "./host.js";
-import type { Input, ParsedArgs } from "./parse-args.js";
+import type { Input, ParsedArgs } from "./parsed-args.js";
 import { GLOBAL_OPTIONS } from "./reserved.js";
 import { baseName, typeOfName } from "../runtime/uploads.js";
 import type { CliField, CliOperation, CliParam, CliProgram, CliSchema } from "./program.js";

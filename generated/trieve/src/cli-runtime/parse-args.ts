@@ -1,40 +1,7 @@
 import { GLOBAL_OPTION_TABLE, type SwitchOption, type ValuedOption } from "./global-options.js";
 import type { CliProgram } from "./program.js";
+import type { Input, ParsedArgs } from "./parsed-args.js";
 import { UsageError } from "./usage-error.js";
-
-/** A parameter or body field as typed: `limit=2`, `projects:='[…]'`, `--limit 2`. */
-export interface Input {
-  name: string;
-  /** Undefined for a `--name` with nothing after it (or another option): an error once the name is known. */
-  value: string | undefined;
-  /** `name:=value`: the value is JSON. */
-  json: boolean;
-  /** Given as `--name value`: a mistyped global option looks the same. */
-  flag: boolean;
-}
-
-export interface ParsedArgs {
-  /** The operation, `completion` or `help`. */
-  command?: string;
-  /** Words after the command that are not assignments (`completion bash`). */
-  positionals: string[];
-  inputs: Input[];
-  help: boolean;
-  version: boolean;
-  all: boolean;
-  raw: boolean;
-  verbose: boolean;
-  baseURL?: string;
-  headers: [string, string][];
-  timeout?: number;
-  maxRetries?: number;
-  /** `--data`: JSON, `@file` or `-` (stdin). */
-  data?: string;
-  /** `--output`: the file the response body goes to instead of stdout. */
-  output?: string;
-  /** Client options given as flags (`--admin-api-key …` → `adminApiKey`). */
-  clientOptions: Record<string, string>;
-}
 
 /** Where each switch lands: one entry per switch in the table, or this does not compile. */
 const SWITCHES: { [K in SwitchOption]: "help" | "version" | "all" | "raw" | "verbose" } = {
