@@ -25,10 +25,25 @@ export const clientCredentials = (tokenUrl: string, scopes: string[], id: string
     tokenSender([values, options, baseURL, redact], secrets, tokenUrl, scopes, id, secret),
 });
 
+/** A token and what is known of it; `pending` while it is being asked for. */
+interface TokenState {
+  token?: string;
+  until: number;
+  pending?: Promise<string>;
+}
+
+/**
+ * Where a client keeps its token states, on its options: `withOptions` copies every option, so a
+ * derived client reads the same map and uses the token already fetched (a client derived per call,
+ * `client.withOptions({ timeout }).accounts.retrieve(…)`, would otherwise cost a token request each).
+ */
+const TOKENS = Symbol.for("clientgen.oauth2.tokens");
+
 /**
  * Sends a request with a current token. Concurrent requests share one token request; a token is
  * renewed a tenth of its lifetime (at most a minute) before `expires_in` says it ends, and on a 401,
- * once: the request is then sent again, once, and a second 401 is the caller's answer.
+ * once: the request is then sent again, once, and a second 401 is the caller's answer. Clients
+ * derived by `withOptions` share the token while the token endpoint, base URL and credentials are the same.
  */
 function tokenSender(
   client: TokenClient,
@@ -38,25 +53,34 @@ function tokenSender(
   id: string,
   secret: string,
 ): Send {
-  let token: string | undefined;
-  let until = 0;
-  let pending: Promise<string> | undefined;
+  const [values, options, baseURL] = client;
+  const states: Map<string, TokenState> = (options as any)[TOKENS] ?? new Map();
+  // Not enumerable: out of util.inspect(client.options) and spreads, like the credentials it is keyed by.
+  Object.defineProperty(options, TOKENS, { value: states, enumerable: false, configurable: true });
+  const key = [tokenUrl, baseURL, values[id], values[secret], ...scopes].join("\n");
+  const state = states.get(key) ?? { until: 0 };
+  states.set(key, state);
+  // The tokens this client used: redacted from its logs, the one before too while requests may still carry it.
   const issued: string[] = [];
   // Headers objects this sender filled (the same request's next attempt gets a current token too), with
   // how often their request was sent again with a new token: middleware counts each resend as an attempt.
   const ours = new WeakMap<object, number>();
-  const current = (stale?: string): Promise<string> =>
-    token && token != stale && Date.now() < until
-      ? Promise.resolve(token)
-      : (pending ??= fetchToken(client, tokenUrl, scopes, id, secret)
-          .then(([t, life, at]) => {
-            // Redacted from now on, like the credentials; the one before stays hidden while requests may still carry it.
-            secrets.push(t);
-            if (issued.push(t) > 2) secrets.splice(secrets.indexOf(issued.shift()!), 1);
-            until = life > 0 ? at + life * 1000 - Math.min(60_000, life * 100) : Infinity;
-            return (token = t);
-          })
-          .finally(() => (pending = undefined)));
+  const current = async (stale?: string): Promise<string> => {
+    const t =
+      state.token && state.token != stale && Date.now() < state.until
+        ? state.token
+        : await (state.pending ??= fetchToken(client, tokenUrl, scopes, id, secret)
+            .then(([t, life, at]) => {
+              state.until = life > 0 ? at + life * 1000 - Math.min(60_000, life * 100) : Infinity;
+              return (state.token = t);
+            })
+            .finally(() => (state.pending = undefined)));
+    if (!issued.includes(t)) {
+      secrets.push(t);
+      if (issued.push(t) > 2) secrets.splice(secrets.indexOf(issued.shift()!), 1);
+    }
+    return t;
+  };
   return async (fetch, url, init) => {
     const h = init.headers;
     // An Authorization header of the caller's (defaultHeaders, the request's headers) wins, as over any scheme.

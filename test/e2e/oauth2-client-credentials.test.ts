@@ -201,6 +201,51 @@ describe("OAuth2 client credentials", () => {
     expect(since(from).token).toHaveLength(1);
   });
 
+  it("clients made by withOptions use their parent's token while they ask the same endpoint with the same credentials", async () => {
+    const logs: string[] = [];
+    const log = (m: string) => void logs.push(m);
+    const from = pkg.server.requests.length;
+    const c = client();
+    await c.accounts.retrieve("a1");
+    const shared = `Bearer tok-${issued}`;
+    // A client derived per call, as openai-node's users do, and a builder API over a derived client.
+    const patient = c.withOptions({
+      timeout: 5000,
+      logLevel: "debug",
+      logger: { error: log, warn: log, info: log, debug: log },
+    });
+    await patient.accounts.retrieve("a2");
+    await c.withOptions({ maxRetries: 1 }).accounts.retrieve("a3");
+    expect(since(from).token).toHaveLength(1);
+    // A renewal after a 401 on the derived client serves the parent too.
+    state.valid.clear();
+    await patient.accounts.retrieve("a4");
+    await c.accounts.retrieve("a5");
+    const renewed = `Bearer tok-${issued}`;
+    // Other credentials, or another base URL the relative token URL resolves against: a token of their own.
+    await c.withOptions({ clientId: "other-app" }).accounts.retrieve("a6");
+    const { token, api } = since(from);
+    expect(token.map((t) => t.headers.authorization)).toEqual([
+      "Basic " + Buffer.from(`${ID}:${SECRET}`).toString("base64"),
+      "Basic " + Buffer.from(`${ID}:${SECRET}`).toString("base64"),
+      "Basic " + Buffer.from(`other-app:${SECRET}`).toString("base64"),
+    ]);
+    expect(api.map((r) => r.headers.authorization)).toEqual([
+      shared,
+      shared,
+      shared,
+      shared,
+      renewed,
+      renewed,
+      `Bearer tok-${issued}`,
+    ]);
+    // The derived client's logs hide the shared token as they hide the secret; the cache is not an option to see.
+    expect(logs.join("\n")).not.toMatch(/tok-\d|s3cr3t/);
+    expect(logs.length).toBeGreaterThan(0);
+    expect(Object.keys(patient.options)).not.toContain("clientSecret");
+    expect(JSON.stringify(patient.options)).not.toMatch(/tok-\d|s3cr3t/);
+  });
+
   it.each<[string, [number, unknown], RegExp]>([
     [
       "400",

@@ -31,7 +31,11 @@ export function clientMethods(api: NamedApi, apiClass?: string): string {
     hook,
     jsDoc(
       {
-        description: `A new ${what} with these options over this one's: each option given replaces its\nown (\`defaultHeaders\` whole). This one is left as it is; the two share no mutable state.`,
+        description: `A new ${what} with these options over this one's: each option given replaces its\nown (\`defaultHeaders\` whole). This one is left as it is; the two share no mutable state${
+          api.credentials.some((c) => c.part === "clientSecret")
+            ? "\nbut the OAuth2 token, while the base URL and credentials are the same"
+            : ""
+        }.`,
       },
       example,
       INDENT,

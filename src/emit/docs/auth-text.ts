@@ -63,7 +63,8 @@ function clientCredentialsNote(api: NamedApi, scheme: SecuritySchemeModel): stri
   return (
     `With \`${id}\` and \`${secret}\` (sent as HTTP Basic) the client asks ${url} for an OAuth2 access token${scopes} ` +
     "(client credentials flow) on its first call and keeps it until shortly before it expires (a tenth of its " +
-    "lifetime early, at most a minute); concurrent calls share one token request, and a call answered 401 gets a new " +
+    "lifetime early, at most a minute); concurrent calls share one token request, clients made from it by " +
+    "`withOptions` share its token (while the base URL and credentials are the same), and a call answered 401 gets a new " +
     "token and is sent once more. A token request that fails (an error status, no `access_token`, no answer) is an " +
     "`AuthenticationError` naming the token endpoint; it runs under the client's `timeout` and is not retried."
   );

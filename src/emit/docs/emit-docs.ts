@@ -68,6 +68,7 @@ function readme(api: NamedApi, assets: GeneratorAssets, styles: readonly Style[]
           verify: api.webhooks.verify ? `client.${api.webhooks.verify.property}.unwrap(body, headers)` : "",
         }
       : false,
+    oauth2: api.credentials.some((c) => c.part === "clientSecret"),
     webhookOption: api.webhooks?.verify?.option ?? "",
     webhookEnv: api.webhooks?.verify?.env ? `\`${api.webhooks.verify.env}\`` : "none",
     baseURL: model.servers[0]?.url ?? "none",
