@@ -44,6 +44,7 @@ const pagination: Shape = {
       fields: { kind: "string", items: "string", offsetParam: "string", limitParam: "string", totalCount: "string" },
       required: ["offsetParam"],
     },
+    next: { fields: { kind: "string", items: "string", nextUrl: "string" } },
     single: { fields: { kind: "string", items: "string" } },
   },
 };

@@ -6,6 +6,21 @@ const NEXT_CURSOR_FIELDS = ["next_cursor", "nextCursor", "next_page_token", "nex
 const HAS_MORE_FIELDS = ["has_more", "hasMore"];
 const ITEM_FIELDS = ["data", "items", "results", "result"];
 
+/** Fields holding the next page's URL: Azure's and Graph's OData links, Twilio's, and the common spellings. */
+const NEXT_URL_FIELDS = [
+  "nextLink",
+  "@odata.nextLink",
+  "odata.nextLink",
+  "nextPageLink",
+  "next_link",
+  "next_page_url",
+  "nextPageUrl",
+  "next_url",
+  "nextUrl",
+];
+/** Nested next links that name no URL in their last segment: HAL's and JSON:API's. */
+const NEXT_LINK_PATHS = ["_links.next.href", "links.next.href", "links.next"];
+
 /** Cursor parameters whose value is the id of the last item seen (Stripe, OpenAI, rev.ai). */
 const ITEM_CURSOR_PARAMS: ReadonlySet<string> = new Set(["after", "starting_after"]);
 
@@ -13,7 +28,8 @@ const ITEM_CURSOR_PARAMS: ReadonlySet<string> = new Set(["after", "starting_afte
  * Sets `op.pagination` from clientgen.yaml, or recognises the common shapes: a cursor parameter with a
  * `has_more`/`next_cursor` list envelope (OpenAI, Stripe), a next cursor nested in the envelope
  * (HubSpot's `paging.next.after`, Slack's `response_metadata.next_cursor`), `starting_after` over a
- * bare array of items with ids (rev.ai), or a `page` parameter (GitHub-style arrays).
+ * bare array of items with ids (rev.ai), a `page` parameter (GitHub-style arrays), or a list beside
+ * the next page's URL (Azure's and Graph's `nextLink`, Twilio's `meta.next_page_url`, HAL, JSON:API).
  */
 export function applyPagination(op: OperationModel, configured: PaginationSpec | "none" | undefined): void {
   if (configured === "none") return;
@@ -47,7 +63,27 @@ function recognise(op: OperationModel): PaginationSpec | undefined {
     const perPage = ["per_page", "perPage", "page_size", "pageSize", "limit"].find((p) => query.has(p));
     return { kind: "page", items: "", pageParam: "page", ...(perPage ? { perPageParam: perPage } : {}) };
   }
-  return undefined;
+  return nextLink(success.properties ?? [], success.arrayProperties ?? [], success.nestedFields ?? []);
+}
+
+/**
+ * A list beside the URL of the next page. The list is a field named like one (Azure's `value` too)
+ * or the body's only array; the URL a field named like one, top-level or nested (`meta.next_page_url`),
+ * a `next` beside `previous` or `href`, or HAL's and JSON:API's next link (`links.next` only when it
+ * has no `href` inside).
+ */
+function nextLink(properties: string[], arrays: string[], nested: string[]): PaginationSpec | undefined {
+  const items =
+    [...ITEM_FIELDS, "value"].find((f) => arrays.includes(f)) ?? (arrays.length === 1 ? arrays[0] : undefined);
+  const last = (p: string) => p.slice(p.lastIndexOf(".") + 1);
+  // A bare `next` may be a cursor; beside `previous` or its own `href` it is a link (Spotify's paging objects).
+  const linked = ["previous", "prev", "href"].some((f) => properties.includes(f));
+  const nextUrl =
+    NEXT_URL_FIELDS.find((f) => properties.includes(f)) ??
+    (linked && properties.includes("next") ? "next" : undefined) ??
+    nested.find((p) => NEXT_URL_FIELDS.includes(last(p))) ??
+    NEXT_LINK_PATHS.find((p) => nested.includes(p));
+  return items && nextUrl ? { kind: "next", items, nextUrl } : undefined;
 }
 
 /**

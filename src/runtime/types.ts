@@ -340,6 +340,16 @@ export type PaginationSpec =
       perPage?: string;
     }
   | { kind: "offset"; items: string; offsetParam: string; limitParam?: string; totalCount?: string }
+  | {
+      kind: "next";
+      items: string;
+      /**
+       * Response field with the next page's URL, absolute or relative (Azure's `nextLink`, Graph's
+       * `@odata.nextLink`, Twilio's `meta.next_page_url`, JSON:API's `links.next`); absent: the
+       * response's `Link` header, `rel="next"` (RFC 8288). A missing or empty value ends the list.
+       */
+      nextUrl?: string;
+    }
   | { kind: "single"; items: string };
 
 /**

@@ -70,7 +70,7 @@ describe("clientgen lint", () => {
 
 /** clientgen.yaml's pagination names response fields; lint finds those the response schema does not have. */
 describe("clientgen lint on pagination keys", () => {
-  it("reports items, a nested nextCursor and cursorItemField that are not fields, at their line in clientgen.yaml", async () => {
+  it("reports items, a nested nextCursor or nextUrl and cursorItemField that are not fields, at their line in clientgen.yaml", async () => {
     const dir = fixture("specs", "broken-config-pagination");
     const result = await clientgen(["lint", "--spec", dir], work);
     expect(result.code).toBe(1);
@@ -83,9 +83,14 @@ describe("clientgen lint on pagination keys", () => {
     expect(result.stderr).toMatch(at(13));
     expect(result.stderr).toContain("pagination cursorItemField 'idX' is not a field of listNotes's list items");
     expect(result.stderr).toContain("fields of each item: id, email");
-    // listJobs (a bare array, `items` left out, cursorItemField id) is right and not reported.
-    expect(result.stderr).not.toMatch(/error\[.*listJobs/);
-    expect(result.stderr).toMatch(/3 errors/);
+    // A next-URL pagination's field, nested, with what is there.
+    expect(result.stderr).toMatch(at(25));
+    expect(result.stderr).toContain("pagination nextUrl 'meta.next_url' is not a field of listLogs's response");
+    expect(result.stderr).toContain("hint: fields of 'meta': next_page_url, page");
+    // listJobs (a bare array, `items` left out, cursorItemField id) and listEvents (a top-level field
+    // whose name has a dot) are right and not reported.
+    expect(result.stderr).not.toMatch(/error\[.*(listJobs|listEvents)/);
+    expect(result.stderr).toMatch(/4 errors/);
   });
 });
 

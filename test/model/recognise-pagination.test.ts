@@ -106,6 +106,97 @@ describe("pagination recognition", () => {
       { kind: "page", items: "", pageParam: "page" },
     ],
     ["`page` over an object: not a page list", { query: ["page"], schema: list(["data"]) }, undefined],
+    [
+      "`value` beside `nextLink` (Azure)",
+      {
+        query: ["api-version"],
+        schema: { type: "object", properties: { value: { type: "array", items: {} }, nextLink: { type: "string" } } },
+      },
+      { kind: "next", items: "value", nextUrl: "nextLink" },
+    ],
+    [
+      "`value` beside `@odata.nextLink` (Microsoft Graph)",
+      {
+        query: [],
+        schema: {
+          type: "object",
+          properties: {
+            "@odata.context": { type: "string" },
+            value: { type: "array" },
+            "@odata.nextLink": { type: "string" },
+          },
+        },
+      },
+      { kind: "next", items: "value", nextUrl: "@odata.nextLink" },
+    ],
+    [
+      "the body's only array beside meta.next_page_url (Twilio)",
+      {
+        query: ["PageSize", "Page", "PageToken"],
+        schema: {
+          type: "object",
+          properties: {
+            countries: { type: "array", items: {} },
+            meta: { type: "object", properties: { next_page_url: { type: "string" }, page: { type: "integer" } } },
+          },
+        },
+      },
+      { kind: "next", items: "countries", nextUrl: "meta.next_page_url" },
+    ],
+    [
+      "HAL's _links.next.href, and JSON:API's links.next",
+      {
+        query: [],
+        schema: {
+          type: "object",
+          properties: {
+            data: { type: "array" },
+            _links: { properties: { next: { properties: { href: { type: "string" } } } } },
+          },
+        },
+      },
+      { kind: "next", items: "data", nextUrl: "_links.next.href" },
+    ],
+    [
+      "JSON:API's links.next as a string",
+      {
+        query: [],
+        schema: {
+          type: "object",
+          properties: { data: { type: "array" }, links: { properties: { self: {}, next: { type: "string" } } } },
+        },
+      },
+      { kind: "next", items: "data", nextUrl: "links.next" },
+    ],
+    [
+      "`next` beside `previous` and `href` (Spotify's paging object)",
+      {
+        query: ["limit", "offset"],
+        schema: list(["href", "items", "limit", "next", "offset", "previous", "total"]),
+      },
+      { kind: "next", items: "items", nextUrl: "next" },
+    ],
+    [
+      "a bare `next` with nothing that makes it a link: a cursor, not recognised",
+      { query: [], schema: list(["items", "next"]) },
+      undefined,
+    ],
+    [
+      "a next link beside two arrays, none named like a list: not recognised",
+      {
+        query: [],
+        schema: {
+          type: "object",
+          properties: { users: { type: "array" }, groups: { type: "array" }, next_url: { type: "string" } },
+        },
+      },
+      undefined,
+    ],
+    [
+      "clientgen.yaml's next kind over the Link header (no nextUrl)",
+      { query: ["page"], schema: { type: "array", items: {} }, config: { kind: "next", items: "" } },
+      { kind: "next", items: "" },
+    ],
     ["a POST is never a list", { method: "post", query: ["cursor"], schema: list(["data", "next_cursor"]) }, undefined],
     [
       "clientgen.yaml `none` turns recognition off",

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { APIError, ClientCore, Page, PagePromise, SDKError, envelope, requestPage } from "../../src/runtime/index.js";
 import type { OperationSpec } from "../../src/runtime/types.js";
-import { op, reply, spec, useTestServer, type Handler } from "./helpers.js";
+import { failure, op, reply, spec, useTestServer, type Handler } from "./helpers.js";
 
 const server = useTestServer();
 
@@ -245,5 +245,121 @@ describe("offset and single", () => {
     for await (const item of requestPage<Item>(core(), op({ pagination: { kind: "single", items: "" } }), {}, {}))
       got.push(item.id);
     expect(got).toEqual(["s1", "s2"]);
+  });
+});
+
+describe("next-URL pagination (Azure's nextLink, Twilio's next_page_url, Link headers)", () => {
+  const list = (pagination: OperationSpec["pagination"], extra: Partial<OperationSpec> = {}) =>
+    op({
+      path: "/things",
+      query: { top: "top", filter: "$filter" },
+      headers: { tenant: "x-tenant" },
+      pagination,
+      ...extra,
+    });
+  const azure = list({ kind: "next", items: "value", nextUrl: "nextLink" });
+  const core = (options: Record<string, unknown> = {}) =>
+    new ClientCore(spec(), { baseURL: `${server.url}/v1`, ...options });
+
+  it("follows an absolute nextLink with its own query, keeping header parameters and defaultQuery", async () => {
+    server.handler = (req, res, n) =>
+      reply(res, 200, {
+        value: [{ id: `v${n}` }],
+        // A token with a `+` (a space, as servers read a query) and an encoded `+`.
+        nextLink: n < 3 ? `${server.url}/v1/things?$skiptoken=a%2Bb+c${n}&top=2` : null,
+      });
+    const got: string[] = [];
+    const c = core({ defaultQuery: { "api-version": "2024-01-01" } });
+    for await (const item of requestPage<Item>(c, azure, {}, { top: 2, filter: "x eq 1", tenant: "t1" }))
+      got.push(item.id);
+    expect(got).toEqual(["v1", "v2", "v3"]);
+    expect(server.requests.map((r) => r.url)).toEqual([
+      "/v1/things?api-version=2024-01-01&top=2&%24filter=x%20eq%201",
+      // The operation's own query (top, $filter) is the link's now; the client's api-version stays.
+      "/v1/things?api-version=2024-01-01&%24skiptoken=a%2Bb%20c1&top=2",
+      "/v1/things?api-version=2024-01-01&%24skiptoken=a%2Bb%20c2&top=2",
+    ]);
+    expect(server.requests.map((r) => r.query.get("$skiptoken"))).toEqual([null, "a+b c1", "a+b c2"]);
+    expect(server.requests.map((r) => r.headers["x-tenant"])).toEqual(["t1", "t1", "t1"]);
+  });
+
+  it("resolves a relative URL nested in the body (Twilio's meta.next_page_url) against the base URL", async () => {
+    server.handler = (req, res) => {
+      const page = Number(req.query.get("Page") ?? 0);
+      reply(res, 200, {
+        countries: [{ id: `c${page}` }],
+        meta: { next_page_url: page < 2 ? `/v1/things?Page=${page + 1}&PageToken=PT${page}` : null },
+      });
+    };
+    const twilio = list({ kind: "next", items: "countries", nextUrl: "meta.next_page_url" });
+    const first = await requestPage<Item>(core(), twilio, {}, {});
+    const pages: string[][] = [];
+    for await (const page of first.iterPages()) pages.push(ids(page.items));
+    expect(pages).toEqual([["c0"], ["c1"], ["c2"]]);
+    expect(server.requests.map((r) => r.url)).toEqual([
+      "/v1/things",
+      "/v1/things?Page=1&PageToken=PT0",
+      "/v1/things?Page=2&PageToken=PT1",
+    ]);
+  });
+
+  it("reads a top-level field whose name has a dot (Graph's @odata.nextLink)", async () => {
+    server.handler = (req, res, n) =>
+      reply(res, 200, {
+        value: [{ id: `g${n}` }],
+        ...(n < 2 ? { "@odata.nextLink": `${server.url}/v1/things?$skip=${n}` } : {}),
+      });
+    const graph = list({ kind: "next", items: "value", nextUrl: "@odata.nextLink" });
+    const got: string[] = [];
+    for await (const item of requestPage<Item>(core(), graph, {}, {})) got.push(item.id);
+    expect(got).toEqual(["g1", "g2"]);
+    expect(server.requests[1]!.query.get("$skip")).toBe("1");
+  });
+
+  it('without nextUrl follows the Link header\'s rel="next", not prev or last', async () => {
+    server.handler = (req, res) => {
+      const page = Number(req.query.get("page") ?? 1);
+      const at = (p: number) => `<${server.url}/v1/things?page=${p}>`;
+      const links = [
+        page > 1 && `${at(page - 1)}; rel="prev"`,
+        page < 3 && `${at(page + 1)}; rel="next"`,
+        `${at(3)}; rel="last"`,
+      ];
+      reply(res, 200, [{ id: `p${page}` }], { link: links.filter(Boolean).join(", ") });
+    };
+    const github = list({ kind: "next", items: "" });
+    const got: string[] = [];
+    for await (const item of requestPage<Item>(core(), github, {}, {})) got.push(item.id);
+    expect(got).toEqual(["p1", "p2", "p3"]);
+    expect(server.requests.map((r) => r.url)).toEqual(["/v1/things", "/v1/things?page=2", "/v1/things?page=3"]);
+  });
+
+  it("follows a link past an empty page, and stops when a page links to itself", async () => {
+    server.handler = (req, res, n) =>
+      reply(res, 200, {
+        value: n === 1 ? [] : [{ id: `e${n}` }],
+        // The third page names itself: the walk ends there instead of asking for it forever.
+        nextLink: `${server.url}/v1/things?n=${Math.min(n, 2)}`,
+      });
+    const got: string[] = [];
+    for await (const item of requestPage<Item>(core(), azure, {}, {})) got.push(item.id);
+    expect(got).toEqual(["e2", "e3"]);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it("refuses a next page on another origin or outside the base URL, sending nothing there", async () => {
+    for (const nextLink of ["https://elsewhere.test/v1/things?p=2", "/other/things?p=2", "http://[bad"]) {
+      server.requests.length = 0;
+      server.handler = (_q, res) => reply(res, 200, { value: [{ id: "only" }], nextLink });
+      const first = await requestPage<Item>(core({ apiKey: "k" }), azure, {}, {});
+      expect(first.hasNextPage()).toBe(true);
+      const err = await failure<SDKError>(first.getNextPage());
+      expect(err).toBeInstanceOf(SDKError);
+      expect(err.message).toBe(
+        `testOp: the next page's URL ${JSON.stringify(nextLink)} is not under the client's base URL ${server.url}/v1/; ` +
+          "the client sends its requests and credentials there only",
+      );
+      expect(server.requests).toHaveLength(1);
+    }
   });
 });

@@ -28,6 +28,9 @@ export const paginationFields: Rule = ({ spec, config }) => {
     const result = envelope ? schemaAtPath(spec.data, body, envelope) : undefined;
     if (result && "found" in result) bodies.push(result.found);
     const lookup = (path: string): PathLookup => {
+      // A field named with a dot of its own (`@odata.nextLink`) is a field before it is a path, as at run time.
+      const own = objectShape(spec.data, body)?.properties.get(path);
+      if (own !== undefined) return { found: own };
       const found = bodies.map((b) => schemaAtPath(spec.data, b, path));
       return found.find((l) => !("missing" in l)) ?? found[0]!;
     };
@@ -92,6 +95,11 @@ function fieldsOf(p: PaginationSpec): [string, string][] {
       return named([
         ["items", p.items],
         ["totalCount", p.totalCount],
+      ]);
+    case "next":
+      return named([
+        ["items", p.items],
+        ["nextUrl", p.nextUrl],
       ]);
     case "single":
       return named([["items", p.items]]);

@@ -37,8 +37,9 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
   readonly body: Body;
   /** Status and headers of the page's response; its body has been read into `body`. */
   readonly response: Response;
-  #next: Params | undefined;
-  #again: (params: Params) => PagePromise<Item, Body>;
+  /** The next request's params, and for a `next` pagination the URL it goes to. */
+  #next: [Params, string?] | undefined;
+  #again: (params: Params, url?: string) => PagePromise<Item, Body>;
 
   constructor(
     core: ClientCore,
@@ -58,8 +59,16 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
     const spec = op.pagination ?? { kind: "single", items: "" };
     const items = get(spec.items);
     this.items = (Array.isArray(items) ? items : Array.isArray(result) ? result : []) as Item[];
-    this.#next = nextParams(spec, get, this.items, params);
-    this.#again = (p) => requestPage<Item, Body>(core, op, pathArgs, p, options);
+    if (spec.kind === "next") {
+      // A field named with a dot of its own (`@odata.nextLink`) is a field before it is a path.
+      const url = spec.nextUrl ? ((body as Params | null)?.[spec.nextUrl] ?? get(spec.nextUrl)) : linkNext(response);
+      // Followed past an empty page too (the server says there is more), but not to the page just read.
+      this.#next = typeof url == "string" && url && !sameUrl(url, response.url) ? [params, url] : undefined;
+    } else {
+      const next = nextParams(spec, get, this.items, params);
+      this.#next = next && [next];
+    }
+    this.#again = (p, url) => requestPage<Item, Body>(core, url ? atUrl(core, op, url) : op, pathArgs, p, options);
   }
 
   hasNextPage(): boolean {
@@ -68,7 +77,7 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
 
   async getNextPage(): Promise<Page<Item, Body>> {
     if (!this.#next) throw new SDKError("No next page; check hasNextPage() first.");
-    return this.#again(this.#next);
+    return this.#again(...this.#next);
   }
 
   async *iterPages(): AsyncGenerator<Page<Item, Body>> {
@@ -90,7 +99,12 @@ export class PagePromise<Item, Body = unknown> extends APIPromise<Page<Item, Bod
 }
 
 /** The params of the next request, or undefined on the last page. */
-function nextParams(p: PaginationSpec, get: Lookup, items: unknown[], params: Params): Params | undefined {
+function nextParams(
+  p: Exclude<PaginationSpec, { kind: "next" }>,
+  get: Lookup,
+  items: unknown[],
+  params: Params,
+): Params | undefined {
   if (p.kind === "single" || !items.length) return undefined;
   let key: string;
   let value: unknown;
@@ -119,3 +133,53 @@ function nextParams(p: PaginationSpec, get: Lookup, items: unknown[], params: Pa
 
 /** NaN for absent values (null included), so comparisons against them are false. */
 const num = (v: unknown): number => (v == null || v === "" ? NaN : Number(v));
+
+/** Whether `href` names `current` (a Response's `url`: empty from a fetch that does not set it). */
+function sameUrl(href: string, current: string): boolean {
+  try {
+    return !!current && new URL(href, current).href == current;
+  } catch {
+    return false;
+  }
+}
+
+/** The URL of a `Link` header's `rel="next"` (RFC 8288; `rel` may list several relations), if any. */
+function linkNext(r: Response): string | undefined {
+  for (const [, url, params] of (r.headers.get("link") ?? "").matchAll(/<([^>]*)>([^,]*)/g))
+    if (/;\s*rel\s*=\s*"?[^";]*\bnext\b/i.test(params!)) return url;
+  return undefined;
+}
+
+/**
+ * `op` sent to the next page's URL instead of its own path and query: the path below the client's base
+ * URL, and the URL's query in place of the operation's query parameters (its header parameters, the
+ * client's `defaultQuery` and credentials still apply), as a GET. A URL elsewhere is refused: the
+ * client's credentials go to its own server only, and the request could not reach it through the base URL.
+ */
+function atUrl(core: ClientCore, op: OperationSpec, href: string): OperationSpec {
+  const base = new URL(core.baseURL + "/", (globalThis as { location?: { href: string } }).location?.href);
+  let url: URL | undefined;
+  try {
+    url = new URL(href, base);
+  } catch {}
+  if (!url || url.origin != base.origin || !url.pathname.startsWith(base.pathname))
+    throw new SDKError(
+      `${op.id}: the next page's URL ${JSON.stringify(href)} is not under the client's base URL ${base.href}; ` +
+        "the client sends its requests and credentials there only",
+    );
+  // Read as servers read a query (`+` is a space), then sent encoded as every query is.
+  const query: Record<string, string[]> = Object.create(null);
+  url.searchParams.forEach((v, k) => (query[k] ??= []).push(v));
+  return {
+    ...op,
+    method: "get",
+    path: url.pathname.slice(base.pathname.length - 1),
+    body: undefined,
+    queryStyle: undefined,
+    collect: (draft) => {
+      op.collect?.(draft);
+      for (const key in op.query) delete draft.query[op.query[key]!];
+      Object.assign(draft.query, query);
+    },
+  };
+}
