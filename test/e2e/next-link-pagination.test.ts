@@ -4,6 +4,8 @@
  * names): the package is generated once and walked against a 127.0.0.1 server in the flat and builder
  * styles and through its command line's `--all`; the items and bodies are typed under `--strict`.
  */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CliBundles } from "../helpers/cli-bundle.js";
 import { useFixturePackage } from "../helpers/fixture-package.js";
@@ -112,6 +114,11 @@ describe("next-URL pagination in a generated package", () => {
     for await (const t of new pkg.builder.TripsApi(options()).listTrips().execute()) trips.push(t.km);
     expect(trips).toEqual([10, 20, 30]);
     expect(paths(from)).toEqual(["/v2/trips", "/v2/trips?page=2", "/v2/trips?page=3"]);
+  });
+
+  it("the README shows page.body with the field the first list's pagination reads", async () => {
+    const readme = await readFile(join(pkg.dir, "README.md"), "utf8");
+    expect(readme).toContain("the whole response typed as its schema (`page.body.nextLink`).");
   });
 
   it("command line: --all prints every item, one JSON line each", async () => {

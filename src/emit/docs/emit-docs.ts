@@ -44,6 +44,7 @@ function readme(api: NamedApi, assets: GeneratorAssets, styles: readonly Style[]
       `${styles.length} calling styles`,
     styleList: listText(styles.map((s) => s.usage(api).title.toLowerCase())),
     hasPagination: api.operations.some((o) => o.op.pagination),
+    pageBodyExample: pageBodyExample(api),
     credentials: api.credentials.map((c) => ({
       option: c.option,
       env: c.env ? `\`${c.env}\`` : "none",
@@ -149,4 +150,29 @@ function errorExample(api: NamedApi, first: Style | undefined): string {
     "  else throw err;",
     "}",
   ].join("\n");
+}
+
+/**
+ * A field of a list's whole body, as the README shows `page.body`: the one its pagination reads (has
+ * more, next cursor or URL, page info, total), else another top-level field; none for a bare array.
+ */
+function pageBodyExample(api: NamedApi): string {
+  const op = api.operations.map((o) => o.op).find((o) => o.pagination);
+  const p = op?.pagination;
+  if (!op || !p) return "";
+  const own =
+    p.kind === "cursor"
+      ? (p.hasMore ?? p.nextCursor)
+      : p.kind === "next"
+        ? p.nextUrl
+        : p.kind === "page"
+          ? p.info
+          : p.kind === "offset"
+            ? p.totalCount
+            : undefined;
+  const field = own ?? op.success?.properties?.find((f) => f !== p.items);
+  if (!field) return "";
+  return /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(field)
+    ? `page.body.${field}`
+    : `page.body[${JSON.stringify(field)}]`;
 }
