@@ -262,6 +262,11 @@ export interface ResponseModel {
    * types.ts. Declared by the spec, or by clientgen.yaml's `streaming` where the spec leaves it out.
    */
   events?: { schema: SchemaFacts; type: TypePath; param: string };
+  /**
+   * An event stream (this `sse` response, or `events`) whose schema describes whole events, a named
+   * `event` beside its `data` (OpenAI's `AssistantStreamEvent`): the stream yields `{ event, data }`.
+   */
+  framedEvents?: true;
 }
 
 export interface OperationModel extends Docs {

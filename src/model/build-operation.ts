@@ -16,6 +16,7 @@ import { deref } from "../load/follow-ref.js";
 import { isObject, str, type Json } from "../load/json-helpers.js";
 import { arrayItems, fieldPaths, objectShape } from "../load/object-shape.js";
 import { exampleFits } from "./example-fits.js";
+import { isFramedEventSchema } from "./framed-events.js";
 import { exampleValue } from "./example-value.js";
 import {
   allowsOtherProperties,
@@ -54,8 +55,10 @@ export function buildOperation(spec: LoadedSpec, found: SpecOperation, notes: Di
   const { success, errors } = buildResponses(root, operation.responses, [...type, "responses"]);
   // Only a boolean `stream` body field says which of the two a request wants; without one, JSON it is.
   const param = success?.events?.param;
-  if (param && !body?.fields.some((f) => f.name === param && isBoolean(f.schema.type, f.schema.shape)))
+  if (param && !body?.fields.some((f) => f.name === param && isBoolean(f.schema.type, f.schema.shape))) {
     delete success!.events;
+    delete success!.framedEvents;
+  }
   if (success) op.success = success;
   op.errors = errors;
   if (Array.isArray(operation.security)) op.security = securityAlternatives(operation.security);
@@ -210,6 +213,8 @@ function buildResponses(
         const eventSchema = schemaFacts(root, isObject(eventsMedia) ? eventsMedia.schema : undefined);
         response.events = { schema: eventSchema, type: [...type, status, "content", events], param: "stream" };
       }
+      const streamed = response.kind === "sse" ? media : events ? content[events] : undefined;
+      if (isObject(streamed) && isFramedEventSchema(root, streamed.schema)) response.framedEvents = true;
     }
     if (/^2/.test(status) || status === "default") {
       const arrays = response.properties ? arrayProperties(root, isObject(media) ? media.schema : undefined) : [];

@@ -1,6 +1,7 @@
 import { encodeSegment } from "../load/json-pointer.js";
 import type { ProviderConfig, StreamingConfig } from "../load/provider-config.js";
 import type { ApiModel, OperationModel, SecuritySchemeModel } from "./api-model.js";
+import { isFramedEventSchema } from "./framed-events.js";
 import { applyPagination } from "./recognise-pagination.js";
 import { schemaFacts } from "./schema-facts.js";
 
@@ -59,6 +60,7 @@ function declareStream(op: OperationModel, streaming: StreamingConfig, root: unk
   const $ref = `#/components/schemas/${encodeSegment(streaming.event)}`;
   const type = ["components", "schemas", streaming.event];
   op.success.events = { schema: schemaFacts(root, { $ref }), type, param: streaming.param ?? "stream" };
+  if (isFramedEventSchema(root, { $ref })) op.success.framedEvents = true;
 }
 
 /**

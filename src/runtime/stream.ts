@@ -18,6 +18,8 @@ export interface SSEOptions {
   timeout?: number | undefined;
   /** The request's signal: aborting it aborts the stream's controller. */
   signal?: AbortSignal | undefined;
+  /** Yield `{ event, data }`, the event's name beside its data, as an event schema of that shape types it. */
+  framed?: boolean | undefined;
 }
 
 /**
@@ -72,7 +74,12 @@ export class Stream<T> implements AsyncIterable<T> {
         const data = parseData(e.data, response);
         if (e.event === "error" || (data && typeof data === "object" && (data as { error?: unknown }).error != null))
           throw new APIError(describe(data) || "Error event in the stream", undefined, data, response.headers);
-        return { event: e.event, id: e.id, retry: e.retry, data: data as T };
+        return {
+          event: e.event,
+          id: e.id,
+          retry: e.retry,
+          data: (options.framed ? { event: e.event, data } : data) as T,
+        };
       }
       if (ended) return undefined;
       return reader.read().then((chunk) => {

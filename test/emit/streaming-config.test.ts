@@ -51,3 +51,11 @@ describe("streaming: { param: live, event: Tick }", () => {
     );
   });
 });
+
+describe("streaming: { event: RunEvent }, an event schema of whole events", () => {
+  it("the operation tells the runtime to yield { event, data }; an event schema of data alone does not", () => {
+    expect(file("src/operations/runs.ts")).toMatch(/response: sseOrJSONResponse,\n\s*framedEvents: true,/);
+    expect(file("src/operations/quotes.ts")).not.toContain("framedEvents");
+    expect(file("src/resources/runs.ts")).toContain("APIPromise<Stream<RunEvent>>");
+  });
+});

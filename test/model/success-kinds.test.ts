@@ -54,6 +54,36 @@ describe("success kinds with text/event-stream", () => {
     expect(successOf(content).events).toBeUndefined();
   });
 
+  it("an event schema of whole events, a named `event` beside its `data` (OpenAI's Assistants), is framed; others are not", () => {
+    const named = (name: string, data: unknown) => ({
+      type: "object",
+      required: ["event", "data"],
+      properties: { event: { type: "string", enum: [name] }, data },
+    });
+    const framed = {
+      oneOf: [
+        { oneOf: [named("thread.run.created", schema("Chunk")), named("thread.run.queued", schema("Chunk"))] },
+        named("error", { type: "object" }),
+        { ...named("done", { type: "string", enum: ["[DONE]"] }) },
+      ],
+    };
+    const stream = { type: "boolean" };
+    const dual = (events: unknown) => ({
+      "application/json": { schema: schema("Done") },
+      "text/event-stream": { schema: events },
+    });
+    expect(successOf(dual(framed), { stream }).framedEvents).toBe(true);
+    expect(successOf({ "text/event-stream": { schema: framed } }).framedEvents).toBe(true);
+    // Events told apart by a `type` field in their data (the Responses API), a free-form `event`, one variant off.
+    const typed = { anyOf: [{ type: "object", properties: { type: { enum: ["response.created"] }, data: {} } }] };
+    const loose = { type: "object", required: ["event", "data"], properties: { event: { type: "string" }, data: {} } };
+    const mixed = { oneOf: [named("a", {}), schema("Chunk")] };
+    for (const events of [typed, loose, mixed, schema("Chunk")])
+      expect(successOf(dual(events), { stream }).framedEvents).toBeUndefined();
+    // No boolean field to ask for the stream: no stream, nothing framed.
+    expect(successOf(dual(framed)).framedEvents).toBeUndefined();
+  });
+
   it("bytes offered beside an event stream stay binary (OpenAI's speech), not text", () => {
     const content = {
       "application/octet-stream": { schema: { type: "string", format: "binary" } },

@@ -320,6 +320,37 @@ describe("sseOrJSONResponse: the request's stream field decides", () => {
     expect(await core().request(live, {}, { stream: true })).toEqual({ id: "cmpl" });
   });
 
+  it("framedEvents (an event schema of named events, OpenAI's Assistants): yields { event, data }, ends at [DONE], fails on an error event", async () => {
+    const assistants = streamOp({ response: sseOrJSONResponse, framedEvents: true });
+    const run = { id: "run_1", status: "queued" };
+    server.handler = (_q, res) =>
+      reply(
+        res,
+        200,
+        event(run, "thread.run.created") +
+          event({ id: "msg_1" }, "thread.message.delta") +
+          "event: done\ndata: [DONE]\n\n",
+        { "content-type": "text/event-stream" },
+      );
+    const s = await core().request<Stream<unknown>>(assistants, {}, { stream: true });
+    expect(await collect(s)).toEqual([
+      { event: "thread.run.created", data: run },
+      { event: "thread.message.delta", data: { id: "msg_1" } },
+    ]);
+    // Without the flag the same stream gives the data alone, as for every other event schema.
+    expect(await collect(await core().request<Stream<unknown>>(dual, {}, { stream: true }))).toEqual([
+      run,
+      { id: "msg_1" },
+    ]);
+    server.handler = (_q, res) =>
+      reply(res, 200, event({ code: "server_error", message: "Sorry" }, "error"), {
+        "content-type": "text/event-stream",
+      });
+    const err = await failure(collect(await core().request<Stream<unknown>>(assistants, {}, { stream: true })));
+    expect(err).toBeInstanceOf(APIError);
+    expect(err.message).toBe("Sorry");
+  });
+
   it("withResponse gives the Stream and the Response, without a tee that would hold the body", async () => {
     const s = streaming(event({ n: 0 }), (i) => event({ n: i + 1 }));
     server.handler = s.handler;

@@ -64,6 +64,7 @@ export function operationSpec(api: NamedApi, named: NamedOperation): OperationSp
     spec.response = new RuntimeRef("sseOrJSONResponse");
     if (streamFlag(named) !== "stream") spec.streamParam = streamFlag(named);
   }
+  if (op.success?.framedEvents) spec.framedEvents = true;
   if (kind === "json" && op.success?.mayBeEmpty) spec.empty = true;
   if (op.security) spec.security = op.security;
   if (op.pagination) spec.pagination = op.pagination;

@@ -415,6 +415,11 @@ export interface OperationSpec {
   /** `sseOrJSONResponse`'s field when it is not `stream` (clientgen.yaml's `streaming.param`). */
   streamParam?: string;
   /**
+   * The event schema describes whole events, a named `event` beside its `data` (OpenAI's
+   * `AssistantStreamEvent`): the Stream yields `{ event, data }` rather than the data alone.
+   */
+  framedEvents?: true;
+  /**
    * The Accept header: the media type the spec declares for the success response that is read
    * (`application/vnd.rev.transcript.v1.0+json`, `text/plain`). Absent for the reader's own
    * (JSON: `application/json`; text and binary: none).

@@ -16,7 +16,11 @@ export const sseResponse: ResponseReader = {
   accept: "text/event-stream",
   read: async (r, _keep, client, op, _params, o) => {
     if (/json/i.test(r.headers.get("content-type") ?? "")) throw new UnexpectedResponseError(op.id, r, await r.text());
-    return Stream.fromSSEResponse(r, { timeout: o?.timeout ?? client.options.timeout, signal: o?.signal });
+    return Stream.fromSSEResponse(r, {
+      timeout: o?.timeout ?? client.options.timeout,
+      signal: o?.signal,
+      framed: op.framedEvents,
+    });
   },
 };
 
