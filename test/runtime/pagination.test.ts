@@ -283,6 +283,15 @@ describe("next-URL pagination (Azure's nextLink, Twilio's next_page_url, Link he
     expect(server.requests.map((r) => r.headers["x-tenant"])).toEqual(["t1", "t1", "t1"]);
   });
 
+  it("sends each link's query alone: a parameter of an earlier link does not linger", async () => {
+    const links = [`/v1/things?a=1&b=1`, `/v1/things?b=2`];
+    server.handler = (_q, res, n) => reply(res, 200, { value: [{ id: `l${n}` }], nextLink: links[n - 1] ?? null });
+    const got: string[] = [];
+    for await (const item of requestPage<Item>(core(), azure, {}, {})) got.push(item.id);
+    expect(got).toEqual(["l1", "l2", "l3"]);
+    expect(server.requests.map((r) => r.url)).toEqual(["/v1/things", "/v1/things?a=1&b=1", "/v1/things?b=2"]);
+  });
+
   it("resolves a relative URL nested in the body (Twilio's meta.next_page_url) against the base URL", async () => {
     server.handler = (req, res) => {
       const page = Number(req.query.get("Page") ?? 0);

@@ -156,7 +156,9 @@ function linkNext(r: Response): string | undefined {
  * client's `defaultQuery` and credentials still apply), as a GET. A URL elsewhere is refused: the
  * client's credentials go to its own server only, and the request could not reach it through the base URL.
  */
-function atUrl(core: ClientCore, op: OperationSpec, href: string): OperationSpec {
+function atUrl(core: ClientCore, from: OperationSpec, href: string): OperationSpec {
+  // Each page's request is made from the operation itself, so no query of an earlier link lingers.
+  const op = operationOf.get(from) ?? from;
   const base = new URL(core.baseURL + "/", (globalThis as { location?: { href: string } }).location?.href);
   let url: URL | undefined;
   try {
@@ -170,7 +172,7 @@ function atUrl(core: ClientCore, op: OperationSpec, href: string): OperationSpec
   // Read as servers read a query (`+` is a space), then sent encoded as every query is.
   const query: Record<string, string[]> = Object.create(null);
   url.searchParams.forEach((v, k) => (query[k] ??= []).push(v));
-  return {
+  const next: OperationSpec = {
     ...op,
     method: "get",
     path: url.pathname.slice(base.pathname.length - 1),
@@ -182,4 +184,9 @@ function atUrl(core: ClientCore, op: OperationSpec, href: string): OperationSpec
       Object.assign(draft.query, query);
     },
   };
+  operationOf.set(next, op);
+  return next;
 }
+
+/** The operation a next page's request was made from. */
+const operationOf = new WeakMap<OperationSpec, OperationSpec>();
