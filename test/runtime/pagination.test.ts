@@ -1,6 +1,15 @@
 /** Pagination: cursor, page-number (Cloudflare-style envelope), offset and single pages. */
 import { beforeEach, describe, expect, it } from "vitest";
-import { APIError, ClientCore, Page, PagePromise, SDKError, envelope, requestPage } from "../../src/runtime/index.js";
+import {
+  APIError,
+  ClientCore,
+  Page,
+  PagePromise,
+  SDKError,
+  clientParams,
+  envelope,
+  requestPage,
+} from "../../src/runtime/index.js";
 import type { OperationSpec } from "../../src/runtime/types.js";
 import { failure, op, reply, spec, useTestServer, type Handler } from "./helpers.js";
 
@@ -281,6 +290,31 @@ describe("next-URL pagination (Azure's nextLink, Twilio's next_page_url, Link he
     ]);
     expect(server.requests.map((r) => r.query.get("$skiptoken"))).toEqual([null, "a+b c1", "a+b c2"]);
     expect(server.requests.map((r) => r.headers["x-tenant"])).toEqual(["t1", "t1", "t1"]);
+  });
+
+  it("keeps a client parameter's query value (Azure's api-version) that the link leaves out", async () => {
+    server.handler = (_q, res, n) =>
+      reply(res, 200, { value: [{ id: `c${n}` }], nextLink: n === 1 ? `/v1/things?$skiptoken=x&top=5` : null });
+    const versioned = new ClientCore(
+      spec({ clientParams: clientParams([{ option: "version", in: "query", name: "api-version" }]) }),
+      {
+        baseURL: `${server.url}/v1`,
+        version: "2024-01-01",
+      },
+    );
+    const withVersion = list(
+      { kind: "next", items: "value", nextUrl: "nextLink" },
+      {
+        query: { top: "top", apiVersion: "api-version" },
+      },
+    );
+    const got: string[] = [];
+    for await (const item of requestPage<Item>(versioned, withVersion, {}, { top: 5 })) got.push(item.id);
+    expect(got).toEqual(["c1", "c2"]);
+    expect(server.requests.map((r) => r.url)).toEqual([
+      "/v1/things?api-version=2024-01-01&top=5",
+      "/v1/things?api-version=2024-01-01&%24skiptoken=x&top=5",
+    ]);
   });
 
   it("sends each link's query alone: a parameter of an earlier link does not linger", async () => {

@@ -152,8 +152,8 @@ function linkNext(r: Response): string | undefined {
 
 /**
  * `op` sent to the next page's URL instead of its own path and query: the path below the client's base
- * URL, and the URL's query in place of the operation's query parameters (its header parameters, the
- * client's `defaultQuery` and credentials still apply), as a GET. A URL elsewhere is refused: the
+ * URL, and the URL's query in place of the query parameters the caller gave (its header parameters,
+ * client parameters, the client's `defaultQuery` and credentials still apply), as a GET. A URL elsewhere is refused: the
  * client's credentials go to its own server only, and the request could not reach it through the base URL.
  */
 function atUrl(core: ClientCore, from: OperationSpec, href: string): OperationSpec {
@@ -180,7 +180,9 @@ function atUrl(core: ClientCore, from: OperationSpec, href: string): OperationSp
     queryStyle: undefined,
     collect: (draft) => {
       op.collect?.(draft);
-      for (const key in op.query) delete draft.query[op.query[key]!];
+      // The caller's query parameters are the link's now; a client parameter's value (Azure's
+      // api-version) stays unless the link gives its own.
+      for (const key in op.query) if (draft.params[key] != null) delete draft.query[op.query[key]!];
       Object.assign(draft.query, query);
     },
   };
