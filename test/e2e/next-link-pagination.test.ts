@@ -105,6 +105,19 @@ describe("next-URL pagination in a generated package", () => {
     expect(last.hasNextPage()).toBe(false);
   });
 
+  it("middleware sees the operation's own path template on every page, its link's URL on the request", async () => {
+    const seen: string[] = [];
+    const client = new pkg.flat.default(options()).use({
+      onRequest: ({ request, operation }: any) =>
+        void seen.push(`${operation.id} ${operation.method} ${operation.path} ${new URL(request.url).search}`),
+    });
+    for await (const _ of client.vehicles.list({ $top: 3 }));
+    expect(seen).toEqual([
+      "listVehicles get /vehicles ?%24top=3",
+      "listVehicles get /vehicles ?%24skiptoken=3&%24top=3",
+    ]);
+  });
+
   it("builder: the same walk, and the Link header's next page", async () => {
     const vehicles: string[] = [];
     for await (const v of new pkg.builder.VehiclesApi(options()).listVehicles().top(3).execute()) vehicles.push(v.id);

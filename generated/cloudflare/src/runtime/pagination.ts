@@ -176,6 +176,7 @@ function atUrl(core: ClientCore, from: OperationSpec, href: string): OperationSp
     ...op,
     method: "get",
     path: url.pathname.slice(base.pathname.length - 1),
+    pathTemplate: op.path,
     body: undefined,
     queryStyle: undefined,
     collect: (draft) => {

@@ -414,6 +414,8 @@ export interface OperationSpec {
   response?: ResponseReader;
   /** `sseOrJSONResponse`'s field when it is not `stream` (clientgen.yaml's `streaming.param`). */
   streamParam?: string;
+  /** A next page's request (pagination.ts), whose `path` is its link's: the operation's own template, which middleware sees. */
+  pathTemplate?: string;
   /**
    * The event schema describes whole events, a named `event` beside its `data` (OpenAI's
    * `AssistantStreamEvent`): the Stream yields `{ event, data }` rather than the data alone.

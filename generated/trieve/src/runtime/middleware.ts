@@ -54,10 +54,13 @@ export const intercept = (
   fetch: Fetch,
 ): InterceptedFetch => {
   const list = [...client, ...request];
+  // What the hooks see of the operation, the spec's path template even for a next page's URL (pagination.ts).
+  const { id, method, path, pathTemplate = path } = operation as MiddlewareOperation & { pathTemplate?: string };
+  const described: MiddlewareOperation = { id, method, path: pathTemplate };
   let resent = 0;
   const send: Fetch = async (url, init) => {
     const signal = init?.signal;
-    const c: Record<string, any> = { request: new Request(url, init), operation, attempt: attempt + resent };
+    const c: Record<string, any> = { request: new Request(url, init), operation: described, attempt: attempt + resent };
     const run = async (hook: keyof Middleware, key: string, back?: 1) => {
       try {
         for (const m of back ? [...list].reverse() : list)
