@@ -92,22 +92,31 @@ function propertyValue(value: unknown, hook: PrintHook | undefined, indent: stri
 export function stringPieces(text: string, width: number): string[] {
   const lines = text.match(/[^\n]*\n|[^\n]+$/g) ?? [text];
   return lines.flatMap((line) => {
+    // Columns each character takes in a literal, summed as the line is cut: one pass, where asking
+    // JSON.stringify of every longer prefix took a quarter of a second over GitHub's descriptions.
+    const chars = [...line];
+    const columns = chars.map(columnsOf);
     const pieces: string[] = [];
-    let rest = line;
-    while (literal(rest).length > width) {
-      let fit = "";
-      for (const char of rest) {
-        if (literal(fit + char).length > width) break;
-        fit += char;
+    for (let start = 0; start < chars.length; ) {
+      let end = start;
+      for (let used = 2; end < chars.length && used + columns[end]! <= width; ) used += columns[end++]!;
+      if (end === chars.length) {
+        pieces.push(chars.slice(start).join(""));
+        break;
       }
-      fit ||= String.fromCodePoint(rest.codePointAt(0)!);
-      const cut = fit.lastIndexOf(" ") + 1 || fit.length;
-      pieces.push(rest.slice(0, cut));
-      rest = rest.slice(cut);
+      end = Math.max(end, start + 1);
+      const space = chars.lastIndexOf(" ", end - 1);
+      const cut = space >= start ? space + 1 : end;
+      pieces.push(chars.slice(start, cut).join(""));
+      start = cut;
     }
-    return rest ? [...pieces, rest] : pieces;
+    return pieces;
   });
 }
+
+/** Columns a character takes inside a string literal: one, unless JSON.stringify escapes it (or it is a pair). */
+const columnsOf = (char: string): number =>
+  /["\\\u0000-\u001f\ud800-\udfff]/.test(char) ? literal(char).length - 2 : 1;
 
 function wrappedCall(call: CallCode, hook: PrintHook | undefined, indent: string, used: number): string {
   const last = call.args[call.args.length - 1];
