@@ -254,6 +254,8 @@ export interface ResponseModel {
   nestedFields?: string[];
   /** 2xx only: property names of the items of an array JSON body. */
   itemProperties?: string[];
+  /** 2xx only: the response headers the spec declares, lower-cased (`link` tells of a next page). */
+  headers?: string[];
   /** Success only: another 2xx status of the operation has no content, so an empty body is a valid answer. */
   mayBeEmpty?: true;
   /**

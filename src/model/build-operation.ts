@@ -207,6 +207,8 @@ function buildResponses(
       const defaulted = response.kind === "json" ? defaultedProperties(root, schema) : [];
       if (defaulted.length && !response.schema.nullable) response.defaulted = defaulted;
       if (response.kind === "json" && /^2/.test(status)) addListFacts(root, schema, response);
+      if (/^2/.test(status) && isObject(value.headers) && Object.keys(value.headers).length)
+        response.headers = Object.keys(value.headers).map((h) => h.toLowerCase());
       const events = response.kind === "json" ? offered.find(isEventStream) : undefined;
       if (events) {
         const eventsMedia = content[events];

@@ -21,6 +21,9 @@ const NEXT_URL_FIELDS = [
 /** Nested next links that name no URL in their last segment: HAL's and JSON:API's. */
 const NEXT_LINK_PATHS = ["_links.next.href", "links.next.href", "links.next"];
 
+/** Query parameters of a page's size. */
+const PAGE_SIZE_PARAMS = ["per_page", "perPage", "page_size", "pageSize", "limit"];
+
 /** Cursor parameters whose value is the id of the last item seen (Stripe, OpenAI, rev.ai). */
 const ITEM_CURSOR_PARAMS: ReadonlySet<string> = new Set(["after", "starting_after"]);
 
@@ -60,10 +63,37 @@ function recognise(op: OperationModel): PaginationSpec | undefined {
   if (cursorParam && ITEM_CURSOR_PARAMS.has(cursorParam) && success.itemProperties?.includes("id"))
     return { kind: "cursor", items: "", cursorParam, cursorItemField: "id" };
   if (query.has("page") && success.schema.type === "array") {
-    const perPage = ["per_page", "perPage", "page_size", "pageSize", "limit"].find((p) => query.has(p));
+    const perPage = PAGE_SIZE_PARAMS.find((p) => query.has(p));
     return { kind: "page", items: "", pageParam: "page", ...(perPage ? { perPageParam: perPage } : {}) };
   }
-  return nextLink(success.properties ?? [], success.arrayProperties ?? [], success.nestedFields ?? []);
+  return (
+    nextLink(success.properties ?? [], success.arrayProperties ?? [], success.nestedFields ?? []) ??
+    linkHeader(success.headers ?? [], success.schema.type === "array", success.arrayProperties ?? [], query)
+  );
+}
+
+/**
+ * A list whose response declares a `Link` header: a bare array, or an object whose list is named like
+ * one or comes with a page-size parameter (GitHub's `{ total_count, workflow_runs }` with `per_page`).
+ * An object with one array and no such parameter is a single resource that merely declares the header.
+ */
+function linkHeader(
+  headers: string[],
+  bare: boolean,
+  arrays: string[],
+  query: Set<string>,
+): PaginationSpec | undefined {
+  if (!headers.includes("link")) return undefined;
+  if (bare) return { kind: "next", items: "" };
+  const named = [...ITEM_FIELDS, "value"].find((f) => arrays.includes(f));
+  const paged = PAGE_SIZE_PARAMS.some((p) => query.has(p)) || query.has("page");
+  const items = named ?? (paged && arrays.length === 1 ? arrays[0] : undefined);
+  return items === undefined ? undefined : { kind: "next", items };
+}
+
+/** The list of an object body: a field named like one (Azure's `value` too), or its only array. */
+function listField(arrays: string[]): string | undefined {
+  return [...ITEM_FIELDS, "value"].find((f) => arrays.includes(f)) ?? (arrays.length === 1 ? arrays[0] : undefined);
 }
 
 /**
@@ -73,8 +103,7 @@ function recognise(op: OperationModel): PaginationSpec | undefined {
  * has no `href` inside).
  */
 function nextLink(properties: string[], arrays: string[], nested: string[]): PaginationSpec | undefined {
-  const items =
-    [...ITEM_FIELDS, "value"].find((f) => arrays.includes(f)) ?? (arrays.length === 1 ? arrays[0] : undefined);
+  const items = listField(arrays);
   const last = (p: string) => p.slice(p.lastIndexOf(".") + 1);
   // A bare `next` may be a cursor; beside `previous` or its own `href` it is a link (Spotify's paging objects).
   const linked = ["previous", "prev", "href"].some((f) => properties.includes(f));

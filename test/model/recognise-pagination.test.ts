@@ -218,3 +218,65 @@ describe("pagination recognition", () => {
     expect(model.operations[0]!.pagination).toEqual(expected);
   });
 });
+
+/** A declared `Link` response header (GitHub declares it on its lists) says a next page may come. */
+describe("pagination recognised from a declared Link header", () => {
+  const withLink = (schema: unknown, query: string[]) => {
+    const responses = jsonResponse(schema);
+    const ok = responses["200"] as Record<string, unknown>;
+    ok.headers = { Link: { schema: { type: "string" } } };
+    const doc = specWith({
+      "/things": { get: { operationId: "listThings", parameters: queryParams(...query), responses } },
+    });
+    return modelOf(doc, {}).operations[0]!.pagination;
+  };
+  const object = (fields: Record<string, unknown>) => ({ type: "object", properties: fields });
+
+  it.each<[string, unknown, string[], PaginationSpec | undefined]>([
+    [
+      "a bare array (GitHub's /repositories, paged by `since`)",
+      { type: "array", items: {} },
+      ["since"],
+      { kind: "next", items: "" },
+    ],
+    [
+      "an object's only array with per_page (GitHub's { total_count, workflow_runs })",
+      object({ total_count: { type: "integer" }, workflow_runs: { type: "array", items: {} } }),
+      ["per_page", "page"],
+      { kind: "next", items: "workflow_runs" },
+    ],
+    [
+      "a list field named like one, no page size",
+      object({ data: { type: "array" } }),
+      [],
+      { kind: "next", items: "data" },
+    ],
+    [
+      "a single resource with one array and no page size: not a list",
+      object({ id: { type: "integer" }, labels: { type: "array" } }),
+      [],
+      undefined,
+    ],
+    [
+      "a bare array with `page` stays page-numbered (GitHub's usual lists)",
+      { type: "array", items: {} },
+      ["page", "per_page"],
+      { kind: "page", items: "", pageParam: "page", perPageParam: "per_page" },
+    ],
+  ])("%s", (_name, schema, query, expected) => {
+    expect(withLink(schema, query)).toEqual(expected);
+  });
+
+  it("without the header, none of these is a list", () => {
+    const doc = specWith({
+      "/things": {
+        get: {
+          operationId: "listThings",
+          parameters: queryParams("since"),
+          responses: jsonResponse({ type: "array", items: {} }),
+        },
+      },
+    });
+    expect(modelOf(doc, {}).operations[0]!.pagination).toBeUndefined();
+  });
+});
