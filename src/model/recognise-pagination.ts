@@ -5,6 +5,8 @@ const CURSOR_PARAMS = ["after", "starting_after", "cursor", "page_token", "pageT
 const NEXT_CURSOR_FIELDS = ["next_cursor", "nextCursor", "next_page_token", "nextPageToken", "next_token", "nextToken"];
 const HAS_MORE_FIELDS = ["has_more", "hasMore"];
 const ITEM_FIELDS = ["data", "items", "results", "result"];
+/** List fields beside a next page's URL: Azure's and Graph's `value` too. */
+const LINKED_LIST_FIELDS = [...ITEM_FIELDS, "value"];
 
 /** Fields holding the next page's URL: Azure's and Graph's OData links, Twilio's, and the common spellings. */
 const NEXT_URL_FIELDS = [
@@ -85,7 +87,7 @@ function linkHeader(
 ): PaginationSpec | undefined {
   if (!headers.includes("link")) return undefined;
   if (bare) return { kind: "next", items: "" };
-  const named = [...ITEM_FIELDS, "value"].find((f) => arrays.includes(f));
+  const named = LINKED_LIST_FIELDS.find((f) => arrays.includes(f));
   const paged = PAGE_SIZE_PARAMS.some((p) => query.has(p)) || query.has("page");
   const items = named ?? (paged && arrays.length === 1 ? arrays[0] : undefined);
   return items === undefined ? undefined : { kind: "next", items };
@@ -93,7 +95,7 @@ function linkHeader(
 
 /** The list of an object body: a field named like one (Azure's `value` too), or its only array. */
 function listField(arrays: string[]): string | undefined {
-  return [...ITEM_FIELDS, "value"].find((f) => arrays.includes(f)) ?? (arrays.length === 1 ? arrays[0] : undefined);
+  return LINKED_LIST_FIELDS.find((f) => arrays.includes(f)) ?? (arrays.length === 1 ? arrays[0] : undefined);
 }
 
 /**
